@@ -1,0 +1,97 @@
+package org.zhucan.common.error;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.data.method.annotation.GraphQlExceptionHandler;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+
+/**
+ * The one place where exceptions from resolvers become GraphQL errors. Clients see a
+ * classification (BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, INTERNAL_ERROR) and a message
+ * written for them; class names, SQL and stack traces stay in the server log.
+ */
+@ControllerAdvice
+public class GraphQlErrorHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlErrorHandling.class);
+
+    @GraphQlExceptionHandler
+    GraphQLError badRequest(BadRequestException e, DataFetchingEnvironment env) {
+        return error(env, ErrorType.BAD_REQUEST, e.getMessage(), e.field());
+    }
+
+    /** Bean Validation on arguments: one error naming every field at fault, e.g. {@code input.username}. */
+    @GraphQlExceptionHandler
+    GraphQLError invalidArguments(ConstraintViolationException e, DataFetchingEnvironment env) {
+        List<ConstraintViolation<?>> violations = new ArrayList<>(e.getConstraintViolations());
+        violations.sort(Comparator.comparing(v -> v.getPropertyPath().toString()));
+        List<String> messages = new ArrayList<>();
+        List<String> firstField = List.of();
+        for (ConstraintViolation<?> violation : violations) {
+            List<String> field = argumentPath(violation.getPropertyPath());
+            if (firstField.isEmpty()) {
+                firstField = field;
+            }
+            messages.add(String.join(".", field) + ": " + violation.getMessage());
+        }
+        return error(env, ErrorType.BAD_REQUEST, "Invalid input: " + String.join("; ", messages), firstField);
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError notFound(NotFoundException e, DataFetchingEnvironment env) {
+        return error(env, ErrorType.NOT_FOUND, e.getMessage(), List.of());
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError unauthorized(AuthenticationException e, DataFetchingEnvironment env) {
+        return error(env, ErrorType.UNAUTHORIZED, "Log in first: send \"Authorization: Bearer <token>\" from the login mutation", List.of());
+    }
+
+    /** Every field but login requires authentication first, so a denial here is always a logged-in caller's. */
+    @GraphQlExceptionHandler
+    GraphQLError forbidden(AccessDeniedException e, DataFetchingEnvironment env) {
+        return error(env, ErrorType.FORBIDDEN, "Your role may not do this", List.of());
+    }
+
+    @GraphQlExceptionHandler
+    GraphQLError internal(Exception e, DataFetchingEnvironment env) {
+        String reference = UUID.randomUUID().toString();
+        log.error("Internal error {} at {}", reference, env.getExecutionStepInfo().getPath(), e);
+        return error(env, ErrorType.INTERNAL_ERROR, "Internal error; reference " + reference, List.of());
+    }
+
+    private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message, List<String> field) {
+        GraphqlErrorBuilder<?> builder = GraphqlErrorBuilder.newError(env).errorType(type).message(message);
+        if (!field.isEmpty()) {
+            builder.extensions(Map.of("field", field));
+        }
+        return builder.build();
+    }
+
+    /** Drops the method name that Bean Validation puts first: {@code login.input.username} → {@code [input, username]}. */
+    private static List<String> argumentPath(Path path) {
+        List<String> names = new ArrayList<>();
+        for (Path.Node node : path) {
+            if (node.getKind() == jakarta.validation.ElementKind.METHOD) {
+                continue;
+            }
+            names.add(node.getName());
+        }
+        return names;
+    }
+}

@@ -1,0 +1,63 @@
+package org.zhucan.common.graphql;
+
+import java.util.List;
+
+import graphql.analysis.MaxQueryComplexityInstrumentation;
+import graphql.analysis.MaxQueryDepthInstrumentation;
+import graphql.execution.instrumentation.Instrumentation;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.zhucan.security.AuthenticationRequired;
+
+/**
+ * GraphQL engine settings shared by every feature: query limits, the parsed-document cache,
+ * the login requirement on every root field, and the schema-mapping report.
+ */
+@Configuration(proxyBeanMethods = false)
+class GraphQlConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(GraphQlConfig.class);
+
+    @Bean
+    Instrumentation maxQueryDepth(GraphQlLimitsProperties limits) {
+        return new IntrospectionExempt(new MaxQueryDepthInstrumentation(limits.maxDepth()));
+    }
+
+    @Bean
+    Instrumentation maxQueryComplexity(GraphQlLimitsProperties limits) {
+        return new IntrospectionExempt(new MaxQueryComplexityInstrumentation(limits.maxComplexity()));
+    }
+
+    @Bean
+    ParsedDocumentCache parsedDocumentCache(GraphQlLimitsProperties limits) {
+        return new ParsedDocumentCache(limits.documentCacheSize());
+    }
+
+    @Bean
+    MeterBinder parsedDocumentCacheMetrics(ParsedDocumentCache cache) {
+        return registry -> CaffeineCacheMetrics.monitor(registry, cache.cache(), "graphql.documents");
+    }
+
+    @Bean
+    SchemaMappingReport schemaMappingReport() {
+        return new SchemaMappingReport();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer zhucanGraphQlSource(ParsedDocumentCache documents, SchemaMappingReport report) {
+        return builder -> builder
+                .typeVisitors(List.of(new AuthenticationRequired()))
+                .inspectSchemaMappings(schemaReport -> {
+                    report.set(schemaReport);
+                    if (!SchemaMappingReport.isClean(schemaReport)) {
+                        log.warn("GraphQL schema mapping is incomplete: {}", schemaReport);
+                    }
+                })
+                .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
+    }
+}

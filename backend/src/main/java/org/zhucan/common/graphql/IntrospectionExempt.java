@@ -1,0 +1,42 @@
+package org.zhucan.common.graphql;
+
+import graphql.ExecutionResult;
+import graphql.execution.instrumentation.Instrumentation;
+import graphql.execution.instrumentation.InstrumentationContext;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.language.Field;
+import graphql.language.OperationDefinition;
+import graphql.language.Selection;
+
+/**
+ * Applies a per-operation limit to every operation except a pure introspection query. Tools such
+ * as GraphiQL send a standard introspection query nested deeper than any real operation needs.
+ */
+final class IntrospectionExempt extends SimplePerformantInstrumentation {
+
+    private final Instrumentation limit;
+
+    IntrospectionExempt(Instrumentation limit) {
+        this.limit = limit;
+    }
+
+    @Override
+    public InstrumentationContext<ExecutionResult> beginExecuteOperation(
+            InstrumentationExecuteOperationParameters parameters, InstrumentationState state) {
+        if (isIntrospectionOnly(parameters.getExecutionContext().getOperationDefinition())) {
+            return super.beginExecuteOperation(parameters, state);
+        }
+        return limit.beginExecuteOperation(parameters, state);
+    }
+
+    private static boolean isIntrospectionOnly(OperationDefinition operation) {
+        for (Selection<?> selection : operation.getSelectionSet().getSelections()) {
+            if (!(selection instanceof Field field) || !field.getName().startsWith("__")) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,20 @@
+package org.zhucan.common.graphql;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.graphql.execution.RuntimeWiringConfigurer;
+import org.zhucan.common.money.MoneyScalar;
+import org.zhucan.common.time.TimeScalars;
+
+/** Registers the scalars every feature uses: Money, Date and DateTime. */
+@Configuration(proxyBeanMethods = false)
+class ScalarWiring {
+
+    @Bean
+    RuntimeWiringConfigurer zhucanScalars() {
+        return wiring -> wiring
+                .scalar(MoneyScalar.INSTANCE)
+                .scalar(TimeScalars.DATE)
+                .scalar(TimeScalars.DATE_TIME);
+    }
+}

@@ -1,0 +1,100 @@
+package org.zhucan.common.time;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.function.Function;
+
+import graphql.GraphQLContext;
+import graphql.execution.CoercedVariables;
+import graphql.language.StringValue;
+import graphql.language.Value;
+import graphql.schema.Coercing;
+import graphql.schema.CoercingParseLiteralException;
+import graphql.schema.CoercingParseValueException;
+import graphql.schema.CoercingSerializeException;
+import graphql.schema.GraphQLScalarType;
+
+/** The {@code Date} and {@code DateTime} scalars, both in the business time zone (Asia/Shanghai). */
+public final class TimeScalars {
+
+    /** {@code "2026-11-22"} ↔ {@link LocalDate}. */
+    public static final GraphQLScalarType DATE = scalar("Date", "A calendar date, e.g. \"2026-11-22\"",
+            new IsoCoercing<>("an ISO date such as \"2026-11-22\"", LocalDate::parse,
+                    TimeScalars::formatDate));
+
+    /** {@code "2026-11-22T11:30:00+08:00"} ↔ {@link Instant}; written at +08:00, read at any offset. */
+    public static final GraphQLScalarType DATE_TIME = scalar("DateTime", "An instant with offset, e.g. \"2026-11-22T11:30:00+08:00\"",
+            new IsoCoercing<>("an ISO date-time with offset such as \"2026-11-22T11:30:00+08:00\"",
+                    text -> OffsetDateTime.parse(text).toInstant(), TimeScalars::formatInstant));
+
+    private TimeScalars() {
+    }
+
+    private static String formatDate(Object value) {
+        if (value instanceof LocalDate date) {
+            return DateTimeFormatter.ISO_LOCAL_DATE.format(date);
+        }
+        throw new CoercingSerializeException("Date field resolved to a value that is not a date");
+    }
+
+    private static String formatInstant(Object value) {
+        Instant instant;
+        if (value instanceof Instant i) {
+            instant = i;
+        } else if (value instanceof OffsetDateTime o) {
+            instant = o.toInstant();
+        } else if (value instanceof ZonedDateTime z) {
+            instant = z.toInstant();
+        } else {
+            throw new CoercingSerializeException("DateTime field resolved to a value that is not an instant");
+        }
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(instant.atZone(BusinessTime.ZONE).toOffsetDateTime());
+    }
+
+    private static GraphQLScalarType scalar(String name, String description, Coercing<?, ?> coercing) {
+        return GraphQLScalarType.newScalar().name(name).description(description).coercing(coercing).build();
+    }
+
+    private record IsoCoercing<T>(String expected, Function<String, T> parser,
+                                  Function<Object, String> formatter) implements Coercing<T, String> {
+
+        @Override
+        public String serialize(Object value, GraphQLContext context, Locale locale) {
+            return formatter.apply(value);
+        }
+
+        @Override
+        public T parseValue(Object input, GraphQLContext context, Locale locale) {
+            if (input instanceof String text) {
+                try {
+                    return parser.apply(text);
+                } catch (DateTimeParseException e) {
+                    // fall through to the message below
+                }
+            }
+            throw new CoercingParseValueException("Expected " + expected);
+        }
+
+        @Override
+        public T parseLiteral(Value<?> input, CoercedVariables variables, GraphQLContext context, Locale locale) {
+            if (input instanceof StringValue text) {
+                try {
+                    return parser.apply(text.getValue());
+                } catch (DateTimeParseException e) {
+                    // fall through to the message below
+                }
+            }
+            throw new CoercingParseLiteralException("Expected " + expected);
+        }
+
+        @Override
+        public Value<?> valueToLiteral(Object input, GraphQLContext context, Locale locale) {
+            return StringValue.of(serialize(input, context, locale));
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.zhucan.security;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.Set;
+
+import graphql.schema.DataFetcher;
+import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.FieldCoordinates;
+import graphql.schema.GraphQLCodeRegistry;
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import graphql.schema.GraphQLSchemaElement;
+import graphql.schema.GraphQLTypeVisitorStub;
+import graphql.util.TraversalControl;
+import graphql.util.TraverserContext;
+import org.springframework.core.ResolvableType;
+import org.springframework.graphql.execution.SelfDescribingDataFetcher;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Makes every root field (query, mutation, subscription) require a logged-in caller, except the
+ * few listed in {@link #PUBLIC_FIELDS}. Enforced once, on the schema, so that a new resolver
+ * cannot forget it; roles are then checked in the services.
+ */
+public final class AuthenticationRequired extends GraphQLTypeVisitorStub {
+
+    /** Root fields anyone may call: only logging in. */
+    static final Set<String> PUBLIC_FIELDS = Set.of("Mutation.login");
+
+    private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
+
+    @Override
+    public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field, TraverserContext<GraphQLSchemaElement> context) {
+        if (context.getParentNode() instanceof GraphQLObjectType parent && ROOT_TYPES.contains(parent.getName())
+                && !PUBLIC_FIELDS.contains(parent.getName() + "." + field.getName())) {
+            GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
+            FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
+            DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, field);
+            registry.dataFetcher(coordinates, fetcher instanceof SelfDescribingDataFetcher<?> described
+                    ? new DescribedGuard<>(described) : new Guard<>(fetcher));
+        }
+        return TraversalControl.CONTINUE;
+    }
+
+    static void requireAuthentication() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+            throw new AuthenticationCredentialsNotFoundException("no bearer token");
+        }
+    }
+
+    private record Guard<T>(DataFetcher<T> delegate) implements DataFetcher<T> {
+        @Override
+        public T get(DataFetchingEnvironment environment) throws Exception {
+            requireAuthentication();
+            return delegate.get(environment);
+        }
+    }
+
+    /** Keeps the controller method's description, so the schema-mapping inspection still sees through it. */
+    private record DescribedGuard<T>(SelfDescribingDataFetcher<T> delegate) implements SelfDescribingDataFetcher<T> {
+        @Override
+        public T get(DataFetchingEnvironment environment) throws Exception {
+            requireAuthentication();
+            return delegate.get(environment);
+        }
+
+        @Override
+        public String getDescription() {
+            return delegate.getDescription();
+        }
+
+        @Override
+        public ResolvableType getReturnType() {
+            return delegate.getReturnType();
+        }
+
+        @Override
+        public Map<String, ResolvableType> getArguments() {
+            return delegate.getArguments();
+        }
+
+        @Override
+        public Method asMethod() {
+            return delegate.asMethod();
+        }
+
+        @Override
+        public boolean usesDataLoader() {
+            return delegate.usesDataLoader();
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package org.zhucan.security;
+
+/** What a person may do in Zhucan; mirrors the schema's {@code Role} enum. */
+public enum Role {
+    ADMIN,
+    FINANCE,
+    OPERATOR,
+    INSPECTOR,
+    DINER;
+
+    /** The Spring Security authority for this role, e.g. {@code ROLE_ADMIN}. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+}

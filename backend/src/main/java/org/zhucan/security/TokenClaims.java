@@ -1,0 +1,15 @@
+package org.zhucan.security;
+
+/** Names of the claims in a Zhucan token. */
+final class TokenClaims {
+
+    static final String ISSUER = "zhucan";
+    static final String NAME = "name";
+    static final String ROLES = "roles";
+    static final String OPERATOR_ID = "operatorId";
+    static final String REGION_ID = "regionId";
+    static final String DINER_IDS = "dinerIds";
+
+    private TokenClaims() {
+    }
+}

@@ -1,0 +1,60 @@
+package org.zhucan.testsupport;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zhucan.common.sql.SqlStatementCounter;
+
+/**
+ * Base of the API tests: the whole application on a random port, over real HTTP, against real
+ * MySQL and Redis (see {@link LocalInfrastructure}), with one tester per demo role.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class ApiTest {
+
+    public static final String DEMO_PASSWORD = "demo1234";
+
+    private static final Map<String, String> TOKENS = new ConcurrentHashMap<>();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected SqlStatementCounter sqlStatements;
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    protected WebTestClient http() {
+        return WebTestClient.bindToServer().baseUrl(baseUrl()).build();
+    }
+
+    /** A tester that sends no token. */
+    protected HttpGraphQlTester anonymous() {
+        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl(baseUrl() + "/graphql").build());
+    }
+
+    /** A tester logged in as a demo account (admin, finance, operator, inspector, family). */
+    protected HttpGraphQlTester as(String username) {
+        String token = TOKENS.computeIfAbsent(username + "@" + port, key -> login(username, DEMO_PASSWORD));
+        return anonymous().mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
+
+    protected String login(String username, String password) {
+        return anonymous().documentName("login")
+                .variable("username", username)
+                .variable("password", password)
+                .execute()
+                .path("login.userErrors").entityList(Object.class).hasSize(0)
+                .path("login.token").entity(String.class).get();
+    }
+}
