@@ -35,7 +35,10 @@ public abstract class ApiTest {
     }
 
     protected WebTestClient http() {
-        return WebTestClient.bindToServer().baseUrl(baseUrl()).build();
+        // room for the GraphiQL bundle (about 1 MB)
+        return WebTestClient.bindToServer().baseUrl(baseUrl())
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+                .build();
     }
 
     /** A tester that sends no token. */

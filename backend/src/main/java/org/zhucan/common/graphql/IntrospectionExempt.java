@@ -1,14 +1,20 @@
 package org.zhucan.common.graphql;
 
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
 import graphql.ExecutionResult;
 import graphql.execution.instrumentation.Instrumentation;
 import graphql.execution.instrumentation.InstrumentationContext;
 import graphql.execution.instrumentation.InstrumentationState;
 import graphql.execution.instrumentation.SimplePerformantInstrumentation;
+import graphql.execution.instrumentation.parameters.InstrumentationCreateStateParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationExecuteOperationParameters;
+import graphql.execution.instrumentation.parameters.InstrumentationValidationParameters;
 import graphql.language.Field;
 import graphql.language.OperationDefinition;
 import graphql.language.Selection;
+import graphql.validation.ValidationError;
 
 /**
  * Applies a per-operation limit to every operation except a pure introspection query. Tools such
@@ -20,6 +26,17 @@ final class IntrospectionExempt extends SimplePerformantInstrumentation {
 
     IntrospectionExempt(Instrumentation limit) {
         this.limit = limit;
+    }
+
+    @Override
+    public CompletableFuture<InstrumentationState> createStateAsync(InstrumentationCreateStateParameters parameters) {
+        return limit.createStateAsync(parameters);
+    }
+
+    @Override
+    public InstrumentationContext<List<ValidationError>> beginValidation(InstrumentationValidationParameters parameters,
+                                                                         InstrumentationState state) {
+        return limit.beginValidation(parameters, state);
     }
 
     @Override

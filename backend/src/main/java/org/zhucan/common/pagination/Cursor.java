@@ -33,16 +33,33 @@ public final class Cursor {
      * @throws BadRequestException naming {@code after} when the text is not a cursor with that many parts
      */
     public static List<String> decode(String cursor, int expectedParts) {
+        List<String> parts = decode(cursor);
+        if (parts.size() != expectedParts) {
+            throw notACursor();
+        }
+        return parts;
+    }
+
+    /**
+     * Reads a cursor back into all its key parts.
+     *
+     * @throws BadRequestException naming {@code after} when the text is not a cursor
+     */
+    public static List<String> decode(String cursor) {
         try {
             String plain = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             List<String> parts = Arrays.asList(plain.split(SEPARATOR, -1));
-            if (parts.size() == expectedParts + 1 && parts.get(0).equals(VERSION)) {
-                return parts.subList(1, parts.size());
+            if (parts.size() > 1 && parts.get(0).equals(VERSION)) {
+                return List.copyOf(parts.subList(1, parts.size()));
             }
         } catch (IllegalArgumentException e) {
             // not base64: reported below
         }
-        throw new BadRequestException("after is not a cursor returned by this list", "after");
+        throw notACursor();
+    }
+
+    private static BadRequestException notACursor() {
+        return new BadRequestException("after is not a cursor returned by this list", "after");
     }
 
     /** The single numeric key of a cursor over a list sorted by id. */
@@ -50,7 +67,7 @@ public final class Cursor {
         try {
             return Long.parseLong(decode(cursor, 1).get(0));
         } catch (NumberFormatException e) {
-            throw new BadRequestException("after is not a cursor returned by this list", "after");
+            throw notACursor();
         }
     }
 }

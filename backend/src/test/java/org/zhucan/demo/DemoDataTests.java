@@ -1,0 +1,64 @@
+package org.zhucan.demo;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.testsupport.ApiTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DemoDataTests extends ApiTest {
+
+    @Autowired
+    DemoDataLoader loader;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void shouldLoadYibinDistrictWithItsStreetsAndTowns() {
+        List<String> children = jdbc.queryForList("""
+                SELECT c.name FROM region c JOIN region d ON c.parent_id = d.id
+                WHERE d.division_code = '410371000000' ORDER BY c.division_code""", String.class);
+        assertThat(children).containsExactly("孝文街道", "李村街道", "光武街道", "寇店镇", "庞村镇", "新诸葛镇");
+
+        assertThat(villagesOf("寇店镇")).contains("寇店村", "舜帝庙村", "二教塔村", "西朱村").hasSize(21);
+        assertThat(villagesOf("庞村镇")).contains("军屯村", "彭店寨村").hasSize(14);
+        assertThat(villagesOf("新诸葛镇")).contains("耿沟村", "西山张村", "苏沟村").hasSize(17);
+        assertThat(villagesOf("孝文街道")).contains("西韩社区", "诸葛社区", "西马社区");
+    }
+
+    @Test
+    void shouldHaveTwoOperatorsAndOneAccountPerRole() {
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM operator WHERE credit_code IN ('91410300MA9GCY0B2D', '91410300MA9LB5XJ7N')",
+                Integer.class)).isEqualTo(2);
+        List<Map<String, Object>> roles = jdbc.queryForList("""
+                SELECT u.username, r.role FROM app_user u JOIN app_user_role r ON r.user_id = u.id
+                WHERE u.username IN ('admin', 'finance', 'operator', 'inspector', 'family') ORDER BY u.username""");
+        assertThat(roles).extracting(row -> row.get("username") + ":" + row.get("role"))
+                .containsExactly("admin:ADMIN", "family:DINER", "finance:FINANCE", "inspector:INSPECTOR", "operator:OPERATOR");
+    }
+
+    @Test
+    void shouldChangeNothingWhenLoadedAgain() throws Exception {
+        Map<String, Object> before = counts();
+        loader.load();
+        loader.load();
+        assertThat(counts()).isEqualTo(before);
+    }
+
+    private List<String> villagesOf(String parentName) {
+        return jdbc.queryForList("""
+                SELECT c.name FROM region c JOIN region p ON c.parent_id = p.id
+                WHERE p.name = ? ORDER BY c.division_code""", String.class, parentName);
+    }
+
+    private Map<String, Object> counts() {
+        return jdbc.queryForMap("""
+                SELECT (SELECT COUNT(*) FROM region) AS regions, (SELECT COUNT(*) FROM operator) AS operators,
+                       (SELECT COUNT(*) FROM app_user) AS users, (SELECT COUNT(*) FROM app_user_role) AS roles""");
+    }
+}
