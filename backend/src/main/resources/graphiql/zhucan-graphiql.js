@@ -7,8 +7,9 @@
     var endpoint = new URL('/graphql', window.location.href).toString();
 
     var defaultQuery = [
-        '# Zhucan 助餐 — log in first (demo accounts: admin, finance, operator, inspector, family; password demo1234).',
-        '# The token is remembered by this page and sent with the next requests.',
+        '# Zhucan 助餐: run Login first. Demo accounts (demo only):',
+        '#   admin, finance, operator, inspector, family; password demo1234',
+        '# This page keeps the token and sends it with later requests.',
         'mutation Login {',
         '  login(input: { username: "admin", password: "demo1234" }) {',
         '    token',

@@ -2,6 +2,7 @@ package org.zhucan.security;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
@@ -25,7 +26,8 @@ class TokenService {
     }
 
     IssuedToken issue(UserAccount account) {
-        Instant now = clock.instant();
+        // JWT times are whole seconds; expiresAt must be the instant the token really stops working
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = now.plus(properties.tokenTtl());
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
                 .issuer(TokenClaims.ISSUER)
