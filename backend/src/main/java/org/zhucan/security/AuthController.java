@@ -13,9 +13,11 @@ import org.springframework.stereotype.Controller;
 class AuthController {
 
     private final AuthService authService;
+    private final ViewerConverter viewerConverter;
 
-    AuthController(AuthService authService) {
+    AuthController(AuthService authService, ViewerConverter viewerConverter) {
         this.authService = authService;
+        this.viewerConverter = viewerConverter;
     }
 
     @MutationMapping
@@ -24,16 +26,10 @@ class AuthController {
     }
 
     @QueryMapping
-    Viewer me() {
-        CurrentUser user = CurrentUser.get();
-        return new Viewer(user.username(), user.roles().stream().sorted().toList(), user.displayName(),
-                user.operatorId(), user.regionId(), user.dinerIds());
+    ViewerConverter.Viewer me() {
+        return viewerConverter.toViewer(CurrentUser.get());
     }
 
     record LoginInput(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 128) String password) {
-    }
-
-    record Viewer(String username, java.util.List<Role> roles, String displayName, Long operatorId, Long regionId,
-                  java.util.List<Long> dinerIds) {
     }
 }

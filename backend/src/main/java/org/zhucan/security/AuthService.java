@@ -3,6 +3,7 @@ package org.zhucan.security;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -18,25 +19,26 @@ public class AuthService {
 
     static final String ENTITY_TYPE = "AppUser";
 
-    // Compared against when the username is unknown, so that a wrong name costs as long as a wrong password.
-    private static final String UNKNOWN_USER_HASH = "$2a$10$wrTnWkSRVCoJmEHyxJVBYOAR452QStuItgAu1A8hpxinR9PVDxu66";
 
     private final UserAccountMapper accounts;
     private final PasswordEncoder passwordEncoder;
     private final TokenService tokens;
     private final AuditService audit;
+    // Checked against when the username is unknown, so that a wrong name costs as long as a wrong password.
+    private final String unknownUserHash;
 
     AuthService(UserAccountMapper accounts, PasswordEncoder passwordEncoder, TokenService tokens, AuditService audit) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
         this.audit = audit;
+        this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
     @Transactional
     public LoginResult login(String username, String password) {
         UserAccountRow row = accounts.findByUsername(username);
-        boolean passwordMatches = passwordEncoder.matches(password, row == null ? UNKNOWN_USER_HASH : row.passwordHash());
+        boolean passwordMatches = passwordEncoder.matches(password, row == null ? unknownUserHash : row.passwordHash());
         if (row == null || !passwordMatches || !row.enabled()) {
             audit.record(username, "LOGIN_FAILED", ENTITY_TYPE, username, null,
                     Map.of("reason", row == null ? "unknown username" : !row.enabled() ? "account disabled" : "wrong password"));

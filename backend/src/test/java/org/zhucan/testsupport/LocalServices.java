@@ -72,7 +72,7 @@ public final class LocalServices {
                 .withDatabaseName(DATABASE)
                 .withCommand("--character-set-server=utf8mb4", "--collation-server=utf8mb4_unicode_ci");
         mysql.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(mysql::stop, "stop-mysql"));
+        stopOnExit("MySQL container", mysql::stop);
         // root, so that tests can create scratch databases beside the main one
         return new Database(mysql.getJdbcUrl(), "root", mysql.getPassword());
     }
@@ -80,7 +80,7 @@ public final class LocalServices {
     private static String startRedisContainer() {
         RedisContainer redis = new RedisContainer(DockerImageName.parse("redis:7-alpine"));
         redis.start();
-        Runtime.getRuntime().addShutdownHook(new Thread(redis::stop, "stop-redis"));
+        stopOnExit("Redis container", redis::stop);
         return redis.getRedisURI() + "/0";
     }
 
@@ -105,13 +105,7 @@ public final class LocalServices {
             DB db = DB.newEmbeddedDB(config.build());
             db.start();
             db.createDB(DATABASE);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    db.stop();
-                } catch (Exception e) {
-                    log.warn("Embedded MariaDB did not stop cleanly", e);
-                }
-            }, "stop-mariadb"));
+            stopOnExit("embedded MariaDB", db::stop);
             return new Database("jdbc:mysql://127.0.0.1:" + port + "/" + DATABASE, "root", "");
         } catch (Exception e) {
             throw new IllegalStateException("Could not start embedded MariaDB", e);
@@ -128,17 +122,21 @@ public final class LocalServices {
                     .setting("appendonly no")
                     .build();
             redis.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    redis.stop();
-                } catch (IOException e) {
-                    log.warn("Embedded Redis did not stop cleanly", e);
-                }
-            }, "stop-redis"));
+            stopOnExit("embedded Redis", redis::stop);
             return "redis://127.0.0.1:" + port + "/0";
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded Redis", e);
         }
+    }
+
+    private static void stopOnExit(String what, AutoCloseable stop) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                stop.close();
+            } catch (Exception e) {
+                log.warn("{} did not stop cleanly", what, e);
+            }
+        }, "stop " + what));
     }
 
     private static int freePort() throws IOException {
