@@ -3,6 +3,7 @@ package org.zhucan.security;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import graphql.schema.DataFetcher;
 import graphql.schema.DataFetchingEnvironment;
@@ -33,6 +34,18 @@ public final class AuthenticationRequired extends GraphQLTypeVisitorStub {
 
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
 
+    private final Set<String> guardedFields = ConcurrentHashMap.newKeySet();
+
+    /** The root fields this visitor closed to anonymous callers, e.g. {@code Query.me}. */
+    public Set<String> guardedFields() {
+        return Set.copyOf(guardedFields);
+    }
+
+    /** The root fields open to anyone. */
+    public Set<String> publicFields() {
+        return PUBLIC_FIELDS;
+    }
+
     @Override
     public TraversalControl visitGraphQLFieldDefinition(GraphQLFieldDefinition field, TraverserContext<GraphQLSchemaElement> context) {
         if (context.getParentNode() instanceof GraphQLObjectType parent && ROOT_TYPES.contains(parent.getName())
@@ -42,6 +55,7 @@ public final class AuthenticationRequired extends GraphQLTypeVisitorStub {
             DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, field);
             registry.dataFetcher(coordinates, fetcher instanceof SelfDescribingDataFetcher<?> described
                     ? new DescribedGuard<>(described) : new Guard<>(fetcher));
+            guardedFields.add(parent.getName() + "." + field.getName());
         }
         return TraversalControl.CONTINUE;
     }

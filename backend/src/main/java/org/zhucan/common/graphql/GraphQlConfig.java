@@ -49,9 +49,15 @@ class GraphQlConfig {
     }
 
     @Bean
-    GraphQlSourceBuilderCustomizer zhucanGraphQlSource(ParsedDocumentCache documents, SchemaMappingReport report) {
+    AuthenticationRequired authenticationRequired() {
+        return new AuthenticationRequired();
+    }
+
+    @Bean
+    GraphQlSourceBuilderCustomizer zhucanGraphQlSource(ParsedDocumentCache documents, SchemaMappingReport report,
+                                                       AuthenticationRequired authenticationRequired) {
         return builder -> builder
-                .typeVisitors(List.of(new AuthenticationRequired()))
+                .typeVisitors(List.of(authenticationRequired))
                 .inspectSchemaMappings(schemaReport -> {
                     report.set(schemaReport);
                     if (!SchemaMappingReport.isClean(schemaReport)) {

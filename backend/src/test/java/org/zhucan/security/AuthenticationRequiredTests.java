@@ -1,0 +1,52 @@
+package org.zhucan.security;
+
+import java.util.HashSet;
+import java.util.Set;
+
+import graphql.schema.GraphQLFieldDefinition;
+import graphql.schema.GraphQLObjectType;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
+import org.zhucan.testsupport.ApiTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every root field of the schema but login needs a token: none can be added and forgotten. */
+class AuthenticationRequiredTests extends ApiTest {
+
+    @Autowired
+    AuthenticationRequired authenticationRequired;
+
+    @Autowired
+    GraphQlSource graphQlSource;
+
+    @Test
+    void shouldGuardEveryRootFieldButTheListedPublicOnes() {
+        Set<String> rootFields = new HashSet<>();
+        for (GraphQLObjectType root : new GraphQLObjectType[] {graphQlSource.schema().getQueryType(),
+                graphQlSource.schema().getMutationType(), graphQlSource.schema().getSubscriptionType()}) {
+            if (root != null) {
+                for (GraphQLFieldDefinition field : root.getFieldDefinitions()) {
+                    rootFields.add(root.getName() + "." + field.getName());
+                }
+            }
+        }
+        assertThat(authenticationRequired.publicFields()).containsExactly("Mutation.login");
+        Set<String> guarded = authenticationRequired.guardedFields();
+        assertThat(guarded).doesNotContainAnyElementsOf(authenticationRequired.publicFields());
+        Set<String> covered = new HashSet<>(guarded);
+        covered.addAll(authenticationRequired.publicFields());
+        assertThat(covered).isEqualTo(rootFields);
+    }
+
+    @Test
+    void shouldRefuseEveryGuardedQueryWithoutToken() {
+        for (String document : new String[] {"{ me { username } }", "{ auditLog { totalCount } }", "{ echoMoney(amount: \"1.00\") }"}) {
+            anonymous().document(document).execute().errors().satisfy(errors -> {
+                assertThat(errors).as(document).hasSize(1);
+                assertThat(errors.get(0).getErrorType().toString()).isEqualTo("UNAUTHORIZED");
+            });
+        }
+    }
+}
