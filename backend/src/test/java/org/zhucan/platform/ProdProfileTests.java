@@ -50,6 +50,7 @@ class ProdProfileTests {
         tester.document("{ __schema { queryType { name } } }").execute().errors().satisfy(errors -> {
             assertThat(errors).isNotEmpty();
             assertThat(errors.get(0).getMessage()).containsIgnoringCase("introspection");
+            assertThat(errors.get(0).getErrorType().toString()).isEqualTo("BAD_REQUEST");
         });
     }
 

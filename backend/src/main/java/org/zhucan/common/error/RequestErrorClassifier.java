@@ -17,7 +17,7 @@ import reactor.core.publisher.Mono;
 /**
  * Gives request errors the same classifications as resolver errors: a document that does not
  * parse or validate, a variable of the wrong type, or a query over the depth or complexity limit
- * is a BAD_REQUEST, whatever graphql-java calls it internally.
+ * is a BAD_REQUEST, and so is introspection where it is off, whatever graphql-java calls them.
  */
 @Component
 public class RequestErrorClassifier implements WebGraphQlInterceptor {
@@ -26,7 +26,9 @@ public class RequestErrorClassifier implements WebGraphQlInterceptor {
             graphql.ErrorType.InvalidSyntax.name(),
             graphql.ErrorType.ValidationError.name(),
             graphql.ErrorType.OperationNotSupported.name(),
-            graphql.ErrorType.ExecutionAborted.name());
+            graphql.ErrorType.ExecutionAborted.name(),
+            // introspection asked of a server that has it off (the prod profile)
+            "IntrospectionDisabled");
 
     @Override
     public Mono<WebGraphQlResponse> intercept(WebGraphQlRequest request, Chain chain) {
@@ -41,7 +43,7 @@ public class RequestErrorClassifier implements WebGraphQlInterceptor {
 
     private static boolean isRequestError(ResponseError error) {
         ErrorClassification type = error.getErrorType();
-        return type instanceof graphql.ErrorType && REQUEST_ERROR_TYPES.contains(((graphql.ErrorType) type).name());
+        return type != null && REQUEST_ERROR_TYPES.contains(type.toString());
     }
 
     private static GraphQLError reclassify(ResponseError error) {
