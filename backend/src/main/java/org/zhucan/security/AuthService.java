@@ -46,8 +46,8 @@ public class AuthService {
                     "Wrong username or password, or the account is disabled", "input", "password"));
         }
         List<Role> roles = accounts.findRoles(row.id());
-        UserAccount account = new UserAccount(row.id(), row.username(), row.passwordHash(), row.displayName(), row.enabled(),
-                row.operatorId(), row.regionId(), roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), List.of());
+        UserAccount account = new UserAccount(row.id(), row.username(), row.displayName(), row.operatorId(), row.regionId(),
+                roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), List.of());
         TokenService.IssuedToken token = tokens.issue(account);
         audit.record(username, "LOGIN_SUCCEEDED", ENTITY_TYPE, username, null, Map.of("roles", roles));
         return new LoginResult(token.token(), token.expiresAt(), List.of());

@@ -26,10 +26,6 @@ public record CurrentUser(String username, String displayName, Set<Role> roles, 
         dinerIds = List.copyOf(dinerIds);
     }
 
-    public boolean hasRole(Role role) {
-        return roles.contains(role);
-    }
-
     /** The caller of the current request, read from its verified token. */
     public static CurrentUser get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

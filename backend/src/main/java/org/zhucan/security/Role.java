@@ -6,10 +6,5 @@ public enum Role {
     FINANCE,
     OPERATOR,
     INSPECTOR,
-    DINER;
-
-    /** The Spring Security authority for this role, e.g. {@code ROLE_ADMIN}. */
-    public String authority() {
-        return "ROLE_" + name();
-    }
+    DINER
 }

@@ -15,8 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("zhucan.security")
 public record SecurityProperties(String jwtSecret, @DefaultValue("12h") Duration tokenTtl) {
 
-    public static final int MIN_SECRET_BYTES = 32;
-
     byte[] jwtSecretBytes() {
         return jwtSecret.getBytes(StandardCharsets.UTF_8);
     }

@@ -3,7 +3,7 @@ package org.zhucan.security;
 import java.util.List;
 import java.util.Set;
 
-/** A staff or family account as stored, with its roles and scope. */
-record UserAccount(long id, String username, String passwordHash, String displayName, boolean enabled,
-                   Long operatorId, Long regionId, Set<Role> roles, List<Long> dinerIds) {
+/** An account that has proved its password: what its token will say about it. */
+record UserAccount(long id, String username, String displayName, Long operatorId, Long regionId, Set<Role> roles,
+                   List<Long> dinerIds) {
 }

@@ -109,6 +109,11 @@ class PlatformApiTests extends ApiTest {
     }
 
     @Test
+    void shouldAnswerNotFoundForAnUnknownId() {
+        assertSingleError(as("admin").document("{ missingSite }").execute().errors(), "NOT_FOUND", "Site 4711 not found");
+    }
+
+    @Test
     void shouldParseAndValidateARepeatedOperationOnce() {
         String query = "query RepeatedForCacheTest { me { username } }";
         long missesBefore = documents.stats().missCount();

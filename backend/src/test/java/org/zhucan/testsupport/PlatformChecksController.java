@@ -8,6 +8,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.money.Money;
 
 /** Resolvers for test-schema/platform-checks.graphqls; only in the "test" profile. */
@@ -29,6 +30,11 @@ class PlatformChecksController {
     Boolean failInternally() {
         throw new IllegalStateException(
                 "SQLSyntaxErrorException in org.zhucan.secret.Thing: SELECT password_hash FROM app_user");
+    }
+
+    @QueryMapping
+    Boolean missingSite() {
+        throw new NotFoundException("Site", 4711);
     }
 
     @QueryMapping

@@ -9,8 +9,6 @@ import java.util.regex.Pattern;
  */
 public record Money(long fen) implements Comparable<Money> {
 
-    public static final Money ZERO = new Money(0);
-
     // At most 16 integer digits keeps every value inside a long of fen; no leading zeros, no exponent.
     private static final Pattern YUAN = Pattern.compile("(-)?(0|[1-9][0-9]{0,15})(?:\\.([0-9]{1,2}))?");
 
@@ -54,14 +52,6 @@ public record Money(long fen) implements Comparable<Money> {
 
     public Money minus(Money other) {
         return new Money(Math.subtractExact(fen, other.fen));
-    }
-
-    public Money times(long factor) {
-        return new Money(Math.multiplyExact(fen, factor));
-    }
-
-    public boolean isNegative() {
-        return fen < 0;
     }
 
     @Override
