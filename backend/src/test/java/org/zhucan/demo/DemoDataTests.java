@@ -25,7 +25,7 @@ class DemoDataTests extends ApiTest {
                 WHERE d.division_code = '410371000000' ORDER BY c.division_code""", String.class);
         assertThat(children).containsExactly("孝文街道", "李村街道", "光武街道", "寇店镇", "庞村镇", "新诸葛镇");
 
-        assertThat(villagesOf("寇店镇")).contains("寇店村", "舜帝庙村", "二教塔村", "西朱村").hasSize(21);
+        assertThat(villagesOf("寇店镇")).contains("寇店村", "舜帝庙村", "二教塔村", "西朱村", "孙密村").hasSize(22);
         assertThat(villagesOf("庞村镇")).contains("军屯村", "彭店寨村").hasSize(14);
         assertThat(villagesOf("新诸葛镇")).contains("耿沟村", "西山张村", "苏沟村").hasSize(17);
         assertThat(villagesOf("孝文街道")).contains("西韩社区", "诸葛社区", "西马社区");
@@ -40,6 +40,18 @@ class DemoDataTests extends ApiTest {
                 WHERE u.username IN ('admin', 'finance', 'operator', 'inspector', 'family') ORDER BY u.username""");
         assertThat(roles).extracting(row -> row.get("username") + ":" + row.get("role"))
                 .containsExactly("admin:ADMIN", "family:DINER", "finance:FINANCE", "inspector:INSPECTOR", "operator:OPERATOR");
+    }
+
+    @Test
+    void shouldHaveEveryMealPointOfTheLedgerAndACentralKitchen() {
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM site WHERE name LIKE '%助餐点' OR name = '孝文街道长者食堂'", Integer.class))
+                .isEqualTo(57);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM site WHERE kind = 'CENTRAL_KITCHEN' AND name = '伊滨区中央厨房'", Integer.class))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("""
+                SELECT COUNT(*) FROM site s JOIN site_status_change h ON h.site_id = s.id
+                WHERE h.id = (SELECT MAX(h2.id) FROM site_status_change h2 WHERE h2.site_id = s.id) AND h.to_status <> s.status
+                """, Integer.class)).as("sites whose status is not their last change").isZero();
     }
 
     @Test
@@ -59,6 +71,9 @@ class DemoDataTests extends ApiTest {
     private Map<String, Object> counts() {
         return jdbc.queryForMap("""
                 SELECT (SELECT COUNT(*) FROM region) AS regions, (SELECT COUNT(*) FROM operator) AS operators,
-                       (SELECT COUNT(*) FROM app_user) AS users, (SELECT COUNT(*) FROM app_user_role) AS roles""");
+                       (SELECT COUNT(*) FROM app_user) AS users, (SELECT COUNT(*) FROM app_user_role) AS roles,
+                       (SELECT COUNT(*) FROM site) AS sites, (SELECT COUNT(*) FROM site_slot) AS slots,
+                       (SELECT COUNT(*) FROM site_fulfilment) AS fulfilments, (SELECT COUNT(*) FROM site_status_change) AS changes,
+                       (SELECT COUNT(*) FROM coverage_target) AS targets""");
     }
 }

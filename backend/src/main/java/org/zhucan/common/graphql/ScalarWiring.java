@@ -15,6 +15,7 @@ class ScalarWiring {
         return wiring -> wiring
                 .scalar(MoneyScalar.INSTANCE)
                 .scalar(TimeScalars.DATE)
-                .scalar(TimeScalars.DATE_TIME);
+                .scalar(TimeScalars.DATE_TIME)
+                .scalar(TimeScalars.TIME);
     }
 }

@@ -64,8 +64,13 @@ public final class Cursor {
 
     /** The single numeric key of a cursor over a list sorted by id. */
     public static long decodeId(String cursor) {
+        return idPart(decode(cursor, 1).get(0));
+    }
+
+    /** A numeric key part of a decoded cursor. */
+    public static long idPart(String keyPart) {
         try {
-            return Long.parseLong(decode(cursor, 1).get(0));
+            return Long.parseLong(keyPart);
         } catch (NumberFormatException e) {
             throw notACursor();
         }

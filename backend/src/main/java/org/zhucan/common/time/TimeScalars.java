@@ -2,6 +2,7 @@ package org.zhucan.common.time;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,6 +23,8 @@ import graphql.schema.GraphQLScalarType;
 /** The {@code Date} and {@code DateTime} scalars, both in the business time zone (Asia/Shanghai). */
 public final class TimeScalars {
 
+    private static final DateTimeFormatter HOURS_MINUTES = DateTimeFormatter.ofPattern("HH:mm");
+
     /** {@code "2026-11-22"} ↔ {@link LocalDate}. */
     public static final GraphQLScalarType DATE = scalar("Date", "A calendar date, e.g. \"2026-11-22\"",
             new IsoCoercing<>("an ISO date such as \"2026-11-22\"", LocalDate::parse,
@@ -32,6 +35,10 @@ public final class TimeScalars {
             new IsoCoercing<>("an ISO date-time with offset such as \"2026-11-22T11:30:00+08:00\"",
                     text -> OffsetDateTime.parse(text).toInstant(), TimeScalars::formatInstant));
 
+    /** {@code "11:30"} ↔ {@link LocalTime} (seconds optional on input, written as HH:mm). */
+    public static final GraphQLScalarType TIME = scalar("Time", "A time of day, e.g. \"11:30\"",
+            new IsoCoercing<>("a time of day such as \"11:30\"", LocalTime::parse, TimeScalars::formatTime));
+
     private TimeScalars() {
     }
 
@@ -40,6 +47,13 @@ public final class TimeScalars {
             return DateTimeFormatter.ISO_LOCAL_DATE.format(date);
         }
         throw new CoercingSerializeException("Date field resolved to a value that is not a date");
+    }
+
+    private static String formatTime(Object value) {
+        if (value instanceof LocalTime time) {
+            return HOURS_MINUTES.format(time);
+        }
+        throw new CoercingSerializeException("Time field resolved to a value that is not a time of day");
     }
 
     private static String formatInstant(Object value) {

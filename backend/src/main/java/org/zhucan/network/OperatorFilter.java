@@ -1,0 +1,5 @@
+package org.zhucan.network;
+
+/** Narrows the operator list. */
+public record OperatorFilter(OperatorKind kind, String text) {
+}

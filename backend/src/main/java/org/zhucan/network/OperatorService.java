@@ -1,0 +1,220 @@
+package org.zhucan.network;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhucan.common.audit.AuditService;
+import org.zhucan.common.error.NotFoundException;
+import org.zhucan.common.error.UserError;
+import org.zhucan.common.error.UserErrorCode;
+import org.zhucan.common.pagination.Connection;
+import org.zhucan.common.pagination.Cursor;
+import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.network.OperatorMapper.ContractCommunity;
+
+/** Operators and their contracts. Every logged-in role reads them; ADMIN writes. */
+@Service
+public class OperatorService {
+
+    private final OperatorMapper operators;
+    private final RegionService regionService;
+    private final AuditService audit;
+    private final Clock clock;
+
+    OperatorService(OperatorMapper operators, RegionService regionService, AuditService audit, Clock clock) {
+        this.operators = operators;
+        this.regionService = regionService;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Operator find(long id) {
+        return operators.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Operator require(long id) {
+        Operator operator = operators.findById(id);
+        if (operator == null) {
+            throw new NotFoundException("Operator", id);
+        }
+        return operator;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, Operator> byIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return operators.findByIds(ids).stream().collect(Collectors.toMap(Operator::id, Function.identity()));
+    }
+
+    @Transactional(readOnly = true)
+    public Connection<Operator> list(OperatorKind kind, String text, PageRequest page) {
+        String afterName = null;
+        Long afterId = null;
+        if (page.hasAfter()) {
+            List<String> position = Cursor.decode(page.after(), 2);
+            afterName = position.get(0);
+            afterId = Cursor.idPart(position.get(1));
+        }
+        String contains = Like.escape(text);
+        List<Operator> rows = operators.findPage(kind, contains, afterName, afterId, page.fetchSize());
+        return Connection.of(rows, page, operator -> Cursor.encode(operator.name(), operator.id()), operators.count(kind, contains));
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, List<OperatorContract>> contractsOf(Collection<Long> operatorIds) {
+        Map<Long, List<OperatorContract>> contracts = new LinkedHashMap<>();
+        operatorIds.forEach(id -> contracts.put(id, new ArrayList<>()));
+        if (!operatorIds.isEmpty()) {
+            operators.findContractsOf(operatorIds).forEach(contract -> contracts.get(contract.operatorId()).add(contract));
+        }
+        return contracts;
+    }
+
+    /** The community ids of each contract; empty for a contract over the whole district. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<Long>> contractCommunityIds(Collection<Long> contractIds) {
+        Map<Long, List<Long>> communities = new LinkedHashMap<>();
+        contractIds.forEach(id -> communities.put(id, new ArrayList<>()));
+        if (!contractIds.isEmpty()) {
+            for (ContractCommunity row : operators.findContractCommunities(contractIds)) {
+                communities.get(row.contractId()).add(row.communityId());
+            }
+        }
+        return communities;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public OperatorResult create(CreateOperatorInput input) {
+        String creditCode = input.creditCode().trim().toUpperCase(java.util.Locale.ROOT);
+        UserError problem = creditCodeProblem(creditCode, null);
+        if (problem != null) {
+            return OperatorResult.failed(problem);
+        }
+        GeneratedKey key = new GeneratedKey();
+        operators.insert(key, input.name().trim(), creditCode, input.kind(), blankToNull(input.contactName()),
+                blankToNull(input.contactPhone()), clock.instant());
+        Operator created = operators.findById(key.value());
+        audit.record("OPERATOR_CREATED", "Operator", created.id(), null, created);
+        return new OperatorResult(created, List.of());
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public OperatorResult update(UpdateOperatorInput input) {
+        Operator before = require(input.operatorId());
+        String creditCode = input.creditCode() == null ? before.creditCode() : input.creditCode().trim().toUpperCase(java.util.Locale.ROOT);
+        if (!creditCode.equals(before.creditCode())) {
+            UserError problem = creditCodeProblem(creditCode, before.id());
+            if (problem != null) {
+                return OperatorResult.failed(problem);
+            }
+        }
+        if (input.name() != null && input.name().isBlank()) {
+            return OperatorResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "A name cannot be blank", "input", "name"));
+        }
+        Operator after = new Operator(before.id(), input.name() == null ? before.name() : input.name().trim(), creditCode,
+                input.kind() == null ? before.kind() : input.kind(),
+                input.contactName() == null ? before.contactName() : blankToNull(input.contactName()),
+                input.contactPhone() == null ? before.contactPhone() : blankToNull(input.contactPhone()));
+        operators.update(after.id(), after.name(), after.creditCode(), after.kind(), after.contactName(), after.contactPhone(),
+                clock.instant());
+        audit.record("OPERATOR_UPDATED", "Operator", after.id(), before, after);
+        return new OperatorResult(after, List.of());
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
+    public ContractResult assignContract(AssignOperatorContractInput input) {
+        Operator operator = require(input.operatorId());
+        Region district = regionService.require(input.districtId());
+        if (district.level() != RegionLevel.DISTRICT) {
+            return ContractResult.failed(UserError.of(UserErrorCode.INVALID_REGION_LEVEL,
+                    district.name() + " is not a district", "input", "districtId"));
+        }
+        if (input.validTo() != null && input.validTo().isBefore(input.validFrom())) {
+            return ContractResult.failed(UserError.of(UserErrorCode.INVALID_DATE_RANGE,
+                    "validTo is before validFrom", "input", "validTo"));
+        }
+        Set<Long> communityIds = new LinkedHashSet<>(input.communityIds() == null ? List.of() : input.communityIds());
+        Map<Long, Region> communities = regionService.byIds(communityIds);
+        for (Long id : communityIds) {
+            Region community = communities.get(id);
+            if (community == null) {
+                throw new NotFoundException("Region", id);
+            }
+            if (!community.level().isCommunity() || !community.path().startsWith(district.path())) {
+                return ContractResult.failed(UserError.of(UserErrorCode.INVALID_REGION_LEVEL,
+                        community.name() + " is not a community or village of " + district.name(), "input", "communityIds"));
+            }
+        }
+        GeneratedKey key = new GeneratedKey();
+        operators.insertContract(key, operator.id(), district.id(), input.validFrom(), input.validTo(), clock.instant());
+        if (!communityIds.isEmpty()) {
+            operators.insertContractCommunities(key.value(), communityIds);
+        }
+        OperatorContract contract = operators.findContract(key.value());
+        audit.record("OPERATOR_CONTRACT_ASSIGNED", "OperatorContract", contract.id(), null,
+                Map.of("contract", contract, "communityIds", communityIds));
+        return new ContractResult(contract, List.of());
+    }
+
+    private UserError creditCodeProblem(String creditCode, Long exceptId) {
+        if (!CreditCode.isValid(creditCode)) {
+            return UserError.of(UserErrorCode.INVALID_CREDIT_CODE,
+                    "Not a unified social credit code: 18 characters whose last is the GB 32100 check character", "input", "creditCode");
+        }
+        if (operators.existsByCreditCode(creditCode, exceptId)) {
+            return UserError.of(UserErrorCode.DUPLICATE_CREDIT_CODE, "Another operator has credit code " + creditCode,
+                    "input", "creditCode");
+        }
+        return null;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    public record CreateOperatorInput(@NotBlank @Size(max = 128) String name, @NotBlank String creditCode, OperatorKind kind,
+                                      @Size(max = 64) String contactName, @Size(max = 32) String contactPhone) {
+    }
+
+    public record UpdateOperatorInput(Long operatorId, @Size(max = 128) String name, String creditCode, OperatorKind kind,
+                                      @Size(max = 64) String contactName, @Size(max = 32) String contactPhone) {
+    }
+
+    public record AssignOperatorContractInput(Long operatorId, Long districtId, List<Long> communityIds, LocalDate validFrom,
+                                              LocalDate validTo) {
+    }
+
+    public record OperatorResult(Operator operator, List<UserError> userErrors) {
+        static OperatorResult failed(UserError error) {
+            return new OperatorResult(null, List.of(error));
+        }
+    }
+
+    public record ContractResult(OperatorContract contract, List<UserError> userErrors) {
+        static ContractResult failed(UserError error) {
+            return new ContractResult(null, List.of(error));
+        }
+    }
+}
