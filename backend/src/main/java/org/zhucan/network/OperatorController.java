@@ -1,6 +1,5 @@
 package org.zhucan.network;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +10,7 @@ import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
+import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.pii.Masking;
@@ -62,34 +62,27 @@ class OperatorController {
 
     @BatchMapping
     Map<Operator, List<OperatorContract>> contracts(List<Operator> operators) {
-        Map<Long, List<OperatorContract>> contracts = operatorService.contractsOf(operators.stream().map(Operator::id).distinct().toList());
-        Map<Operator, List<OperatorContract>> result = new LinkedHashMap<>();
-        operators.forEach(operator -> result.put(operator, contracts.get(operator.id())));
-        return result;
+        return Batches.perParent(operators, Operator::id, operatorService.contractsOf(Batches.keys(operators, Operator::id)));
     }
 
     @BatchMapping(typeName = "OperatorContract", field = "operator")
     Map<OperatorContract, Operator> contractOperator(List<OperatorContract> contracts) {
-        Map<Long, Operator> operators = operatorService.byIds(contracts.stream().map(OperatorContract::operatorId).distinct().toList());
-        Map<OperatorContract, Operator> result = new LinkedHashMap<>();
-        contracts.forEach(contract -> result.put(contract, operators.get(contract.operatorId())));
-        return result;
+        return Batches.perParent(contracts, OperatorContract::operatorId,
+                operatorService.byIds(Batches.keys(contracts, OperatorContract::operatorId)));
     }
 
     @BatchMapping(typeName = "OperatorContract", field = "district")
     Map<OperatorContract, Region> contractDistrict(List<OperatorContract> contracts) {
-        Map<Long, Region> districts = regionService.byIds(contracts.stream().map(OperatorContract::districtId).distinct().toList());
-        Map<OperatorContract, Region> result = new LinkedHashMap<>();
-        contracts.forEach(contract -> result.put(contract, districts.get(contract.districtId())));
-        return result;
+        return Batches.perParent(contracts, OperatorContract::districtId,
+                regionService.byIds(Batches.keys(contracts, OperatorContract::districtId)));
     }
 
     @BatchMapping(typeName = "OperatorContract", field = "communities")
     Map<OperatorContract, List<Region>> contractCommunities(List<OperatorContract> contracts) {
-        Map<Long, List<Long>> communityIds = operatorService.contractCommunityIds(contracts.stream().map(OperatorContract::id).distinct().toList());
+        Map<Long, List<Long>> communityIds = operatorService.contractCommunityIds(Batches.keys(contracts, OperatorContract::id));
         Map<Long, Region> regions = regionService.byIds(communityIds.values().stream().flatMap(List::stream).distinct().toList());
-        Map<OperatorContract, List<Region>> result = new LinkedHashMap<>();
-        contracts.forEach(contract -> result.put(contract, communityIds.get(contract.id()).stream().map(regions::get).toList()));
-        return result;
+        Map<Long, List<Region>> communities = new java.util.HashMap<>();
+        communityIds.forEach((contractId, ids) -> communities.put(contractId, ids.stream().map(regions::get).toList()));
+        return Batches.perParent(contracts, OperatorContract::id, communities);
     }
 }

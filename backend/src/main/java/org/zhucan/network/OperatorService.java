@@ -2,7 +2,6 @@ package org.zhucan.network;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -18,6 +17,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.audit.AuditService;
+import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
@@ -81,25 +81,18 @@ public class OperatorService {
 
     @Transactional(readOnly = true)
     public Map<Long, List<OperatorContract>> contractsOf(Collection<Long> operatorIds) {
-        Map<Long, List<OperatorContract>> contracts = new LinkedHashMap<>();
-        operatorIds.forEach(id -> contracts.put(id, new ArrayList<>()));
-        if (!operatorIds.isEmpty()) {
-            operators.findContractsOf(operatorIds).forEach(contract -> contracts.get(contract.operatorId()).add(contract));
-        }
-        return contracts;
+        return Batches.group(operatorIds, operatorIds.isEmpty() ? List.of() : operators.findContractsOf(operatorIds),
+                OperatorContract::operatorId);
     }
 
     /** The community ids of each contract; empty for a contract over the whole district. */
     @Transactional(readOnly = true)
     public Map<Long, List<Long>> contractCommunityIds(Collection<Long> contractIds) {
-        Map<Long, List<Long>> communities = new LinkedHashMap<>();
-        contractIds.forEach(id -> communities.put(id, new ArrayList<>()));
-        if (!contractIds.isEmpty()) {
-            for (ContractCommunity row : operators.findContractCommunities(contractIds)) {
-                communities.get(row.contractId()).add(row.communityId());
-            }
-        }
-        return communities;
+        List<ContractCommunity> rows = contractIds.isEmpty() ? List.of() : operators.findContractCommunities(contractIds);
+        Map<Long, List<Long>> communityIds = new LinkedHashMap<>();
+        Batches.group(contractIds, rows, ContractCommunity::contractId)
+                .forEach((contractId, links) -> communityIds.put(contractId, links.stream().map(ContractCommunity::communityId).toList()));
+        return communityIds;
     }
 
     @Transactional

@@ -1,9 +1,7 @@
 package org.zhucan.network;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.validation.Valid;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -11,6 +9,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+import org.zhucan.common.batch.Batches;
 
 @Controller
 class RegionController {
@@ -38,17 +37,11 @@ class RegionController {
 
     @BatchMapping
     Map<Region, Region> parent(List<Region> regions) {
-        Map<Long, Region> parents = regionService.byIds(regions.stream().map(Region::parentId).filter(Objects::nonNull).distinct().toList());
-        Map<Region, Region> result = new LinkedHashMap<>();
-        regions.forEach(region -> result.put(region, region.parentId() == null ? null : parents.get(region.parentId())));
-        return result;
+        return Batches.perParent(regions, Region::parentId, regionService.byIds(Batches.keys(regions, Region::parentId)));
     }
 
     @BatchMapping
     Map<Region, List<Region>> children(List<Region> regions) {
-        Map<Long, List<Region>> children = regionService.childrenOf(regions.stream().map(Region::id).distinct().toList());
-        Map<Region, List<Region>> result = new LinkedHashMap<>();
-        regions.forEach(region -> result.put(region, children.get(region.id())));
-        return result;
+        return Batches.perParent(regions, Region::id, regionService.childrenOf(Batches.keys(regions, Region::id)));
     }
 }

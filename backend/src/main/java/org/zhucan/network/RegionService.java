@@ -2,7 +2,6 @@ package org.zhucan.network;
 
 import java.time.Clock;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -12,6 +11,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.audit.AuditService;
+import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
@@ -66,12 +66,7 @@ public class RegionService {
     /** The children of each given region, by division code; a region without children maps to an empty list. */
     @Transactional(readOnly = true)
     public Map<Long, List<Region>> childrenOf(Collection<Long> parentIds) {
-        Map<Long, List<Region>> children = new LinkedHashMap<>();
-        parentIds.forEach(id -> children.put(id, new java.util.ArrayList<>()));
-        if (!parentIds.isEmpty()) {
-            regions.findChildrenOf(parentIds).forEach(child -> children.get(child.parentId()).add(child));
-        }
-        return children;
+        return Batches.group(parentIds, parentIds.isEmpty() ? List.of() : regions.findChildrenOf(parentIds), Region::parentId);
     }
 
     @Transactional

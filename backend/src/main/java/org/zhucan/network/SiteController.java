@@ -1,10 +1,7 @@
 package org.zhucan.network;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.function.Function;
 
 import jakarta.validation.Valid;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -12,6 +9,7 @@ import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
+import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
 
@@ -61,50 +59,31 @@ class SiteController {
 
     @BatchMapping
     Map<Site, Region> community(List<Site> sites) {
-        return lookUp(sites, Site::communityId, regionService::byIds);
+        return Batches.perParent(sites, Site::communityId, regionService.byIds(Batches.keys(sites, Site::communityId)));
     }
 
     @BatchMapping
     Map<Site, Operator> operator(List<Site> sites) {
-        return lookUp(sites, Site::operatorId, operatorService::byIds);
+        return Batches.perParent(sites, Site::operatorId, operatorService.byIds(Batches.keys(sites, Site::operatorId)));
     }
 
     @BatchMapping
     Map<Site, Site> suppliedBy(List<Site> sites) {
-        return lookUp(sites, Site::suppliedById, siteService::byIds);
+        return Batches.perParent(sites, Site::suppliedById, siteService.byIds(Batches.keys(sites, Site::suppliedById)));
     }
 
     @BatchMapping
     Map<Site, List<SiteSlot>> slots(List<Site> sites) {
-        return perSite(sites, siteService.slotsOf(ids(sites)));
+        return Batches.perParent(sites, Site::id, siteService.slotsOf(Batches.keys(sites, Site::id)));
     }
 
     @BatchMapping
     Map<Site, List<SiteFulfilment>> fulfilments(List<Site> sites) {
-        return perSite(sites, siteService.fulfilmentsOf(ids(sites)));
+        return Batches.perParent(sites, Site::id, siteService.fulfilmentsOf(Batches.keys(sites, Site::id)));
     }
 
     @BatchMapping
     Map<Site, List<SiteStatusChange>> statusHistory(List<Site> sites) {
-        return perSite(sites, siteService.statusHistoryOf(ids(sites)));
-    }
-
-    private static List<Long> ids(List<Site> sites) {
-        return sites.stream().map(Site::id).distinct().toList();
-    }
-
-    private static <T> Map<Site, List<T>> perSite(List<Site> sites, Map<Long, List<T>> bySiteId) {
-        Map<Site, List<T>> result = new LinkedHashMap<>();
-        sites.forEach(site -> result.put(site, bySiteId.get(site.id())));
-        return result;
-    }
-
-    /** One query for the referenced rows of every site; a site without a reference maps to null. */
-    private static <T> Map<Site, T> lookUp(List<Site> sites, Function<Site, Long> reference,
-                                           Function<List<Long>, Map<Long, T>> load) {
-        Map<Long, T> found = load.apply(sites.stream().map(reference).filter(Objects::nonNull).distinct().toList());
-        Map<Site, T> result = new LinkedHashMap<>();
-        sites.forEach(site -> result.put(site, reference.apply(site) == null ? null : found.get(reference.apply(site))));
-        return result;
+        return Batches.perParent(sites, Site::id, siteService.statusHistoryOf(Batches.keys(sites, Site::id)));
     }
 }

@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +21,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.audit.AuditService;
+import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
@@ -110,17 +110,17 @@ public class SiteService {
 
     @Transactional(readOnly = true)
     public Map<Long, List<SiteSlot>> slotsOf(Collection<Long> siteIds) {
-        return groupBySite(siteIds, ids -> sites.findSlotsOf(ids), SiteSlot::siteId);
+        return Batches.group(siteIds, siteIds.isEmpty() ? List.of() : sites.findSlotsOf(siteIds), SiteSlot::siteId);
     }
 
     @Transactional(readOnly = true)
     public Map<Long, List<SiteFulfilment>> fulfilmentsOf(Collection<Long> siteIds) {
-        return groupBySite(siteIds, ids -> sites.findFulfilmentsOf(ids), SiteFulfilment::siteId);
+        return Batches.group(siteIds, siteIds.isEmpty() ? List.of() : sites.findFulfilmentsOf(siteIds), SiteFulfilment::siteId);
     }
 
     @Transactional(readOnly = true)
     public Map<Long, List<SiteStatusChange>> statusHistoryOf(Collection<Long> siteIds) {
-        return groupBySite(siteIds, ids -> sites.findStatusChangesOf(ids), SiteStatusChange::siteId);
+        return Batches.group(siteIds, siteIds.isEmpty() ? List.of() : sites.findStatusChangesOf(siteIds), SiteStatusChange::siteId);
     }
 
     @Transactional
@@ -340,16 +340,6 @@ public class SiteService {
                 sites.insertFulfilments(fulfilments);
             }
         }
-    }
-
-    private static <T> Map<Long, List<T>> groupBySite(Collection<Long> siteIds, Function<Collection<Long>, List<T>> load,
-                                                     Function<T, Long> siteOf) {
-        Map<Long, List<T>> grouped = new LinkedHashMap<>();
-        siteIds.forEach(id -> grouped.put(id, new ArrayList<>()));
-        if (!siteIds.isEmpty()) {
-            load.apply(siteIds).forEach(row -> grouped.get(siteOf.apply(row)).add(row));
-        }
-        return grouped;
     }
 
     private LocalDate today() {

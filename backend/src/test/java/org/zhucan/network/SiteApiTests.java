@@ -193,29 +193,25 @@ class SiteApiTests extends ApiTest {
     }
 
     private List<String> allSiteNames(Map<String, Object> filter) {
-        List<String> names = new ArrayList<>();
-        String after = null;
-        do {
-            var response = as("inspector").documentName("sites").variable("filter", filter).variable("first", 100).variable("after", after)
-                    .execute();
-            names.addAll(response.path("sites.edges[*].node.name").entityList(String.class).get());
-            after = response.path("sites.pageInfo.hasNextPage").entity(Boolean.class).get()
-                    ? response.path("sites.pageInfo.endCursor").entity(String.class).get() : null;
-        } while (after != null);
-        return names;
+        return walkSites("inspector", filter, 100, "name");
     }
 
     private List<String> allSiteIds(Map<String, Object> filter, int pageSize) {
-        List<String> ids = new ArrayList<>();
+        return walkSites("family", filter, pageSize, "id");
+    }
+
+    /** Follows endCursor until the last page, collecting one field of every site. */
+    private List<String> walkSites(String user, Map<String, Object> filter, int pageSize, String field) {
+        List<String> values = new ArrayList<>();
         String after = null;
         do {
-            var response = as("family").documentName("sites").variable("filter", filter).variable("first", pageSize).variable("after", after)
+            var response = as(user).documentName("sites").variable("filter", filter).variable("first", pageSize).variable("after", after)
                     .execute();
-            ids.addAll(response.path("sites.edges[*].node.id").entityList(String.class).get());
+            values.addAll(response.path("sites.edges[*].node." + field).entityList(String.class).get());
             after = response.path("sites.pageInfo.hasNextPage").entity(Boolean.class).get()
                     ? response.path("sites.pageInfo.endCursor").entity(String.class).get() : null;
         } while (after != null);
-        return ids;
+        return values;
     }
 
     private void changeStatusError(String siteId, String status, String effectiveOn, String reason, String code) {
