@@ -13,7 +13,7 @@ public enum RegionLevel {
         return this == COMMUNITY || this == VILLAGE;
     }
 
-    /** The level a region of this level may sit under, or null for a district (a root). */
+    /** Whether a region of this level may sit under a parent of that level (null: no parent, a root). */
     boolean fitsUnder(RegionLevel parent) {
         return switch (this) {
             case DISTRICT -> parent == null;
