@@ -25,6 +25,7 @@ import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.common.sql.Like;
 import org.zhucan.network.OperatorMapper.ContractCommunity;
 
 /** Operators and their contracts. Every logged-in role reads them; ADMIN writes. */

@@ -31,6 +31,7 @@ import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.common.sql.Like;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.SiteMapper.SiteQuery;
 import org.zhucan.security.CurrentUser;

@@ -47,7 +47,7 @@ public class AuthService {
         }
         List<Role> roles = accounts.findRoles(row.id());
         UserAccount account = new UserAccount(row.id(), row.username(), row.displayName(), row.operatorId(), row.regionId(),
-                roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), List.of());
+                roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), accounts.findDinerIdsOf(row.username()));
         TokenService.IssuedToken token = tokens.issue(account);
         audit.record(username, "LOGIN_SUCCEEDED", ENTITY_TYPE, username, null, Map.of("roles", roles));
         return new LoginResult(token.token(), token.expiresAt(), List.of());

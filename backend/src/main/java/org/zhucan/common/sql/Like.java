@@ -1,12 +1,12 @@
-package org.zhucan.network;
+package org.zhucan.common.sql;
 
 /** Makes user text safe inside {@code LIKE CONCAT('%', #{text}, '%')}: its own % and _ match only themselves. */
-final class Like {
+public final class Like {
 
     private Like() {
     }
 
-    static String escape(String text) {
+    public static String escape(String text) {
         if (text == null || text.isBlank()) {
             return null;
         }

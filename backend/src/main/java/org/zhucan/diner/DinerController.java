@@ -1,0 +1,105 @@
+package org.zhucan.diner;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.stereotype.Controller;
+import org.zhucan.common.batch.Batches;
+import org.zhucan.common.pagination.Connection;
+import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.network.Region;
+import org.zhucan.network.RegionService;
+
+@Controller
+class DinerController {
+
+    private final DinerService dinerService;
+    private final RegionService regionService;
+    private final Clock clock;
+
+    DinerController(DinerService dinerService, RegionService regionService, Clock clock) {
+        this.dinerService = dinerService;
+        this.regionService = regionService;
+        this.clock = clock;
+    }
+
+    @QueryMapping
+    Connection<Diner> diners(@Argument DinerService.DinerFilter filter, @Argument Integer first, @Argument String after) {
+        return dinerService.list(filter, PageRequest.of(first, after));
+    }
+
+    @QueryMapping
+    Diner diner(@Argument long id) {
+        return dinerService.find(id);
+    }
+
+    @MutationMapping
+    DinerService.DinerResult registerDiner(@Argument @Valid DinerService.RegisterDinerInput input) {
+        return dinerService.register(input);
+    }
+
+    @MutationMapping
+    DinerService.DinerResult updateDiner(@Argument @Valid DinerService.UpdateDinerInput input) {
+        return dinerService.update(input);
+    }
+
+    @MutationMapping
+    DinerService.DinerResult changeDinerStatus(@Argument @Valid DinerService.ChangeDinerStatusInput input) {
+        return dinerService.changeStatus(input);
+    }
+
+    @MutationMapping
+    DinerService.DinerResult recordAbilityAssessment(@Argument @Valid DinerService.RecordAbilityAssessmentInput input) {
+        return dinerService.recordAssessment(input);
+    }
+
+    @MutationMapping
+    DinerService.DinerResult linkFamilyMember(@Argument @Valid DinerService.LinkFamilyMemberInput input) {
+        return dinerService.linkFamilyMember(input);
+    }
+
+    @MutationMapping
+    DinerService.RevealResult revealIdNumber(@Argument @Valid DinerService.RevealIdNumberInput input) {
+        return dinerService.revealIdNumber(input.dinerId(), input.reason());
+    }
+
+    /** Always masked: the full number is only ever returned by revealIdNumber. */
+    @SchemaMapping
+    String idNumber(Diner diner) {
+        return diner.idNumberMasked();
+    }
+
+    @SchemaMapping
+    String phone(Diner diner) {
+        return diner.phoneMasked();
+    }
+
+    @SchemaMapping
+    int age(Diner diner, @Argument LocalDate on) {
+        return DinerService.ageOn(diner, on == null ? LocalDate.now(clock.withZone(BusinessTime.ZONE)) : on);
+    }
+
+    @BatchMapping
+    Map<Diner, Region> homeCommunity(List<Diner> diners) {
+        return Batches.perParent(diners, Diner::homeCommunityId, regionService.byIds(Batches.keys(diners, Diner::homeCommunityId)));
+    }
+
+    @BatchMapping
+    Map<Diner, List<DinerCategoryEntry>> categories(List<Diner> diners) {
+        return Batches.perParent(diners, Diner::id, dinerService.categoriesOf(Batches.keys(diners, Diner::id)));
+    }
+
+    @BatchMapping
+    Map<Diner, List<AbilityAssessment>> assessments(List<Diner> diners) {
+        return Batches.perParent(diners, Diner::id, dinerService.assessmentsOf(Batches.keys(diners, Diner::id)));
+    }
+}

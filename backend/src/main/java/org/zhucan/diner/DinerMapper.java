@@ -1,0 +1,83 @@
+package org.zhucan.diner;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.zhucan.common.pii.IdNumber;
+import org.zhucan.common.sql.GeneratedKey;
+
+@Mapper
+interface DinerMapper {
+
+    Diner findById(@Param("id") long id, @Param("scope") DinerScope scope);
+
+    /** By name then id; {@code afterName}/{@code afterId} is the keyset position (exclusive). */
+    List<Diner> findPage(@Param("query") DinerQuery query, @Param("scope") DinerScope scope, @Param("afterName") String afterName,
+                         @Param("afterId") Long afterId, @Param("limit") int limit);
+
+    long count(@Param("query") DinerQuery query, @Param("scope") DinerScope scope);
+
+    boolean existsByIdNumberHash(@Param("hash") String hash);
+
+    String findIdNumberEncrypted(@Param("id") long id);
+
+    void insert(@Param("key") GeneratedKey key, @Param("name") String name, @Param("idNumberEncrypted") String idNumberEncrypted,
+                @Param("idNumberHash") String idNumberHash, @Param("idNumberMasked") String idNumberMasked,
+                @Param("birthDate") LocalDate birthDate, @Param("sex") IdNumber.Sex sex, @Param("phoneEncrypted") String phoneEncrypted,
+                @Param("phoneMasked") String phoneMasked, @Param("homeCommunityId") long homeCommunityId,
+                @Param("address") String address, @Param("dietaryNotes") String dietaryNotes, @Param("statusSince") LocalDate statusSince,
+                @Param("at") Instant at);
+
+    int update(@Param("id") long id, @Param("version") int version, @Param("name") String name,
+               @Param("phoneEncrypted") String phoneEncrypted, @Param("phoneMasked") String phoneMasked, @Param("phoneChanged") boolean phoneChanged,
+               @Param("homeCommunityId") long homeCommunityId, @Param("address") String address,
+               @Param("dietaryNotes") String dietaryNotes, @Param("at") Instant at);
+
+    int updateStatus(@Param("id") long id, @Param("version") int version, @Param("status") DinerStatus status,
+                     @Param("since") LocalDate since, @Param("at") Instant at);
+
+    void insertStatusChange(@Param("dinerId") long dinerId, @Param("from") DinerStatus from, @Param("to") DinerStatus to,
+                            @Param("effectiveOn") LocalDate effectiveOn, @Param("reason") String reason,
+                            @Param("changedBy") String changedBy, @Param("at") Instant at);
+
+    void deleteCategories(@Param("dinerId") long dinerId);
+
+    void insertCategories(@Param("dinerId") long dinerId, @Param("categories") Collection<DinerCategoryEntry> categories);
+
+    List<DinerCategoryEntry> findCategoriesOf(@Param("dinerIds") Collection<Long> dinerIds);
+
+    void insertAssessment(@Param("dinerId") long dinerId, @Param("level") int level, @Param("assessedOn") LocalDate assessedOn,
+                          @Param("assessor") String assessor, @Param("recordedBy") String recordedBy, @Param("at") Instant at);
+
+    List<AbilityAssessment> findAssessmentsOf(@Param("dinerIds") Collection<Long> dinerIds);
+
+    /** The filter of the diner list, resolved: a region becomes its path, an ID number its hash. */
+    record DinerQuery(String regionPath, DinerCategory category, LocalDate categoryOn, DinerStatus status, String name,
+                      String idNumberHash) {
+    }
+
+    /**
+     * Which diners the caller may see: all of them, those living under a region path, or a list
+     * of ids (a family account's). Exactly one kind is set.
+     */
+    record DinerScope(boolean all, String regionPath, List<Long> dinerIds) {
+
+        static final DinerScope ALL = new DinerScope(true, null, null);
+
+        static DinerScope livingIn(String regionPath) {
+            return new DinerScope(false, regionPath, null);
+        }
+
+        static DinerScope only(List<Long> dinerIds) {
+            return new DinerScope(false, null, List.copyOf(dinerIds));
+        }
+
+        boolean isEmpty() {
+            return dinerIds != null && dinerIds.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package org.zhucan.diner;
+
+/** Whether a diner can be served. */
+public enum DinerStatus {
+    ACTIVE,
+    SUSPENDED,
+    DECEASED,
+    MOVED_AWAY
+}

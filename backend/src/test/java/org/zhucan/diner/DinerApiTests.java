@@ -1,0 +1,208 @@
+package org.zhucan.diner;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.common.pii.IdNumber;
+import org.zhucan.testsupport.ApiTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class DinerApiTests extends ApiTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    String xiHan;
+    String kouDianTown;
+
+    @BeforeEach
+    void places() {
+        xiHan = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
+        kouDianTown = jdbc.queryForObject("SELECT id FROM region WHERE name = '寇店镇'", String.class);
+    }
+
+    @Test
+    void shouldRegisterWithDerivedBirthDateSexAndMaskedNumbers() {
+        String idNumber = freshIdNumber(LocalDate.of(1945, 10, 1), true);
+        as("admin").documentName("registerDiner")
+                .variable("input", Map.of("name", "王秀兰", "idNumber", idNumber, "phone", "13912345678", "homeCommunityId", xiHan,
+                        "address", "西韩社区3号楼", "dietaryNotes", "低盐、软食",
+                        "categories", List.of(Map.of("category", "MIN_LIVING", "evidenceRef", "低保证-2024-0012", "validFrom", "2024-01-01"))))
+                .execute()
+                .path("registerDiner.userErrors").entityList(Object.class).hasSize(0)
+                .path("registerDiner.diner.idNumber").entity(String.class).isEqualTo(idNumber.substring(0, 6) + "********" + idNumber.substring(14))
+                .path("registerDiner.diner.phone").entity(String.class).isEqualTo("139****5678")
+                .path("registerDiner.diner.birthDate").entity(String.class).isEqualTo("1945-10-01")
+                .path("registerDiner.diner.sex").entity(String.class).isEqualTo("MALE")
+                .path("registerDiner.diner.age80").entity(Integer.class).isEqualTo(80)
+                .path("registerDiner.diner.status").entity(String.class).isEqualTo("ACTIVE")
+                .path("registerDiner.diner.homeCommunity.name").entity(String.class).isEqualTo("西韩社区")
+                .path("registerDiner.diner.categories[0].category").entity(String.class).isEqualTo("MIN_LIVING");
+    }
+
+    @Test
+    void shouldRejectBadLegacyDuplicateAndTooYoungNumbers() {
+        String idNumber = register("李桂英", LocalDate.of(1940, 2, 29), false);
+        assertRegisterError("410305400229122", "INVALID_ID_NUMBER", "15-digit");
+        assertRegisterError(idNumber.substring(0, 17) + (idNumber.charAt(17) == '0' ? '1' : '0'), "INVALID_ID_NUMBER", "check");
+        assertRegisterError(idNumber, "DUPLICATE_ID_NUMBER", "already registered");
+        assertRegisterError(freshIdNumber(LocalDate.now().minusYears(59), true), "TOO_YOUNG", "60");
+        as("admin").documentName("registerDiner")
+                .variable("input", Map.of("name", "x", "idNumber", freshIdNumber(LocalDate.of(1950, 1, 1), true),
+                        "homeCommunityId", kouDianTown, "address", "x"))
+                .execute()
+                .path("registerDiner.userErrors[0].code").entity(String.class).isEqualTo("INVALID_REGION_LEVEL");
+    }
+
+    @Test
+    void shouldShowEachRoleOnlyItsDiners() {
+        String linked = dinerId(register("赵淑珍", LocalDate.of(1938, 5, 20), false));
+        String other = dinerId(register("钱志强", LocalDate.of(1942, 7, 7), true));
+        as("admin").document("mutation { linkFamilyMember(input: { username: \"family\", dinerId: \"" + linked + "\", relation: \"子女\" }) { userErrors { code } } }")
+                .execute().path("linkFamilyMember.userErrors").entityList(Object.class).hasSize(0);
+
+        List<String> familySees = as("family").documentName("diners").variable("first", 100).execute()
+                .path("diners.edges[*].node.id").entityList(String.class).get();
+        assertThat(familySees).contains(linked).doesNotContain(other);
+        as("family").document("{ diner(id: \"" + other + "\") { id } }").execute().path("diner").valueIsNull();
+        as("family").document("{ diner(id: \"" + linked + "\") { name } }").execute().path("diner.name").entity(String.class).isEqualTo("赵淑珍");
+
+        as("operator").documentName("diners").execute().path("diners.totalCount").entity(Integer.class).isEqualTo(0);
+        as("finance").document("{ diner(id: \"" + other + "\") { name } }").execute().path("diner.name").entity(String.class).isEqualTo("钱志强");
+        as("inspector").documentName("diners").execute().errors()
+                .satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+        as("admin").document("mutation { linkFamilyMember(input: { username: \"operator\", dinerId: \"" + linked + "\", relation: \"x\" }) { userErrors { code } } }")
+                .execute().path("linkFamilyMember.userErrors[0].code").entity(String.class).isEqualTo("INVALID_FAMILY_ACCOUNT");
+    }
+
+    @Test
+    void shouldFindADinerByFullIdNumberThroughTheHash() {
+        String idNumber = register("孙玉兰", LocalDate.of(1936, 12, 31), false);
+        as("admin").documentName("diners").variable("filter", Map.of("idNumber", idNumber.toLowerCase())).execute()
+                .path("diners.totalCount").entity(Integer.class).isEqualTo(1)
+                .path("diners.edges[0].node.name").entity(String.class).isEqualTo("孙玉兰");
+    }
+
+    @Test
+    void shouldRevealTheFullNumberOnlyToAdminsAndAuditTheReasonNotTheNumber() {
+        String idNumber = register("周建国", LocalDate.of(1944, 4, 4), true);
+        String id = dinerId(idNumber);
+        as("admin").document("mutation { revealIdNumber(input: { dinerId: \"" + id + "\", reason: \"核对低保证明\" }) { idNumber userErrors { code } } }")
+                .execute().path("revealIdNumber.idNumber").entity(String.class).isEqualTo(idNumber);
+        as("finance").document("mutation { revealIdNumber(input: { dinerId: \"" + id + "\", reason: \"x\" }) { idNumber } }")
+                .execute().errors().satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+        String audit = jdbc.queryForObject("SELECT after_state FROM audit_log WHERE action = 'ID_NUMBER_REVEALED' AND entity_id = ? ORDER BY id DESC LIMIT 1",
+                String.class, id);
+        assertThat(audit).contains("核对低保证明").doesNotContain(idNumber);
+    }
+
+    @Test
+    void shouldKeepRawNumbersOutOfTheDatabaseAndTheLogs(CapturedOutput output) {
+        String phone = "137" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        String idNumber = freshIdNumber(LocalDate.of(1939, 9, 9), true);
+        as("admin").documentName("registerDiner")
+                .variable("input", Map.of("name", "吴德明", "idNumber", idNumber, "phone", phone, "homeCommunityId", xiHan, "address", "西韩"))
+                .execute().path("registerDiner.userErrors").entityList(Object.class).hasSize(0);
+        as("admin").documentName("registerDiner")
+                .variable("input", Map.of("name", "吴德明", "idNumber", idNumber, "phone", phone, "homeCommunityId", xiHan, "address", "西韩"))
+                .execute().path("registerDiner.userErrors[0].code").entity(String.class).isEqualTo("DUPLICATE_ID_NUMBER");
+        List<Map<String, Object>> textColumns = jdbc.queryForList("""
+                SELECT table_name, column_name FROM information_schema.columns
+                WHERE table_schema = DATABASE() AND data_type IN ('char', 'varchar', 'text', 'longtext', 'mediumtext', 'json')""");
+        for (Map<String, Object> column : textColumns) {
+            String sql = "SELECT COUNT(*) FROM `" + column.get("table_name") + "` WHERE `" + column.get("column_name") + "` LIKE ? OR `"
+                    + column.get("column_name") + "` LIKE ?";
+            assertThat(jdbc.queryForObject(sql, Integer.class, "%" + idNumber + "%", "%" + phone + "%"))
+                    .as("raw number in %s.%s", column.get("table_name"), column.get("column_name")).isZero();
+        }
+        assertThat(output.getAll()).doesNotContain(idNumber).doesNotContain(phone);
+    }
+
+    @Test
+    void shouldSendTheSameNumberOfStatementsForFiveDinersAsForFifty() {
+        String name = "批量" + System.nanoTime();
+        for (int i = 0; i < 50; i++) {
+            String idNumber = freshIdNumber(LocalDate.of(1930 + i % 25, 1 + i % 12, 1 + i % 28), i % 2 == 0);
+            as("admin").documentName("registerDiner")
+                    .variable("input", Map.of("name", name + "-" + String.format("%02d", i), "idNumber", idNumber, "homeCommunityId", xiHan,
+                            "address", "西韩", "categories", List.of(Map.of("category", "LIVING_ALONE", "evidenceRef", "E" + i, "validFrom", "2025-01-01"))))
+                    .execute().path("registerDiner.userErrors").entityList(Object.class).hasSize(0);
+        }
+        long five = statementsFor(name, 5);
+        long fifty = statementsFor(name, 50);
+        assertThat(five).isPositive();
+        assertThat(fifty).isEqualTo(five);
+    }
+
+    @Test
+    void shouldRecordStatusAndAssessments() {
+        String id = dinerId(register("郑秀英", LocalDate.of(1933, 3, 3), false));
+        String today = LocalDate.now(org.zhucan.common.time.BusinessTime.ZONE).toString();
+        as("admin").document("mutation { recordAbilityAssessment(input: { dinerId: \"" + id + "\", level: 5, assessedOn: \"" + today
+                        + "\", assessor: \"评估员\" }) { userErrors { code } } }")
+                .execute().path("recordAbilityAssessment.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT");
+        as("admin").document("mutation { recordAbilityAssessment(input: { dinerId: \"" + id + "\", level: 3, assessedOn: \"" + today
+                        + "\", assessor: \"评估员\" }) { diner { assessments { level assessor } } } }")
+                .execute().path("recordAbilityAssessment.diner.assessments[0].level").entity(Integer.class).isEqualTo(3);
+        as("admin").document("mutation { changeDinerStatus(input: { dinerId: \"" + id + "\", status: SUSPENDED, effectiveOn: \"" + today
+                        + "\", reason: \"住院\" }) { diner { status statusSince } userErrors { code } } }")
+                .execute().path("changeDinerStatus.diner.status").entity(String.class).isEqualTo("SUSPENDED");
+        as("admin").document("mutation { changeDinerStatus(input: { dinerId: \"" + id + "\", status: ACTIVE, effectiveOn: \"2020-01-01\" }) { userErrors { code } } }")
+                .execute().path("changeDinerStatus.userErrors[0].code").entity(String.class).isEqualTo("INVALID_DATE_RANGE");
+    }
+
+    private long statementsFor(String name, int first) {
+        as("admin").documentName("diners").variable("filter", Map.of("name", name)).variable("first", first).execute();
+        long before = sqlStatements.count();
+        as("admin").documentName("diners").variable("filter", Map.of("name", name)).variable("first", first).execute()
+                .path("diners.edges").entityList(Object.class).hasSize(first)
+                .path("diners.edges[0].node.homeCommunity.parent.name").entity(String.class).isEqualTo("孝文街道")
+                .path("diners.edges[0].node.categories[0].category").entity(String.class).isEqualTo("LIVING_ALONE");
+        return sqlStatements.count() - before;
+    }
+
+    private String register(String name, LocalDate birthDate, boolean male) {
+        String idNumber = freshIdNumber(birthDate, male);
+        as("admin").documentName("registerDiner")
+                .variable("input", Map.of("name", name, "idNumber", idNumber, "homeCommunityId", xiHan, "address", "西韩社区"))
+                .execute().path("registerDiner.userErrors").entityList(Object.class).hasSize(0);
+        return idNumber;
+    }
+
+    private String dinerId(String idNumber) {
+        return as("admin").documentName("diners").variable("filter", Map.of("idNumber", idNumber)).execute()
+                .path("diners.edges[0].node.id").entity(String.class).get();
+    }
+
+    private void assertRegisterError(String idNumber, String code, String messagePart) {
+        as("admin").documentName("registerDiner")
+                .variable("input", Map.of("name", "x", "idNumber", idNumber, "homeCommunityId", xiHan, "address", "x"))
+                .execute()
+                .path("registerDiner.userErrors[0].code").entity(String.class).isEqualTo(code)
+                .path("registerDiner.userErrors[0].message").entity(String.class).satisfies(message -> assertThat(message).contains(messagePart));
+    }
+
+    /** A synthetic, valid ID number (Luoyang address code) not yet registered. */
+    private String freshIdNumber(LocalDate birthDate, boolean male) {
+        while (true) {
+            int sequence = ThreadLocalRandom.current().nextInt(0, 500) * 2 + (male ? 1 : 0);
+            String first17 = "410371" + birthDate.toString().replace("-", "") + String.format("%03d", sequence);
+            String idNumber = first17 + IdNumber.checkCharacter(first17);
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM diner WHERE id_number_masked = ?", Integer.class,
+                    IdNumber.parse(idNumber).masked()) == 0) {
+                return idNumber;
+            }
+        }
+    }
+}
