@@ -20,7 +20,7 @@ import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.pagination.Connection;
-import org.zhucan.common.pagination.Cursor;
+import org.zhucan.common.pagination.NameKeyset;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.pii.Masking;
@@ -87,15 +87,9 @@ public class DinerService {
         if (scope.isEmpty()) {
             return Connection.of(List.of(), page, diner -> "", 0);
         }
-        String afterName = null;
-        Long afterId = null;
-        if (page.hasAfter()) {
-            List<String> position = Cursor.decode(page.after(), 2);
-            afterName = position.get(0);
-            afterId = Cursor.idPart(position.get(1));
-        }
-        List<Diner> rows = diners.findPage(query, scope, afterName, afterId, page.fetchSize());
-        return Connection.of(rows, page, diner -> Cursor.encode(diner.name(), diner.id()), diners.count(query, scope));
+        NameKeyset after = NameKeyset.after(page);
+        List<Diner> rows = diners.findPage(query, scope, after.name(), after.id(), page.fetchSize());
+        return Connection.of(rows, page, diner -> NameKeyset.cursor(diner.name(), diner.id()), diners.count(query, scope));
     }
 
     @Transactional(readOnly = true)

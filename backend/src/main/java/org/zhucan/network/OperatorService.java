@@ -22,7 +22,7 @@ import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.pagination.Connection;
-import org.zhucan.common.pagination.Cursor;
+import org.zhucan.common.pagination.NameKeyset;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.Like;
@@ -68,16 +68,10 @@ public class OperatorService {
 
     @Transactional(readOnly = true)
     public Connection<Operator> list(OperatorKind kind, String text, PageRequest page) {
-        String afterName = null;
-        Long afterId = null;
-        if (page.hasAfter()) {
-            List<String> position = Cursor.decode(page.after(), 2);
-            afterName = position.get(0);
-            afterId = Cursor.idPart(position.get(1));
-        }
+        NameKeyset after = NameKeyset.after(page);
         String contains = Like.escape(text);
-        List<Operator> rows = operators.findPage(kind, contains, afterName, afterId, page.fetchSize());
-        return Connection.of(rows, page, operator -> Cursor.encode(operator.name(), operator.id()), operators.count(kind, contains));
+        List<Operator> rows = operators.findPage(kind, contains, after.name(), after.id(), page.fetchSize());
+        return Connection.of(rows, page, operator -> NameKeyset.cursor(operator.name(), operator.id()), operators.count(kind, contains));
     }
 
     @Transactional(readOnly = true)
