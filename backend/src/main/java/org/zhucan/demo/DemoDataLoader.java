@@ -3,6 +3,7 @@ package org.zhucan.demo;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -34,10 +35,12 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
+    private final List<DemoDataContributor> contributors;
 
-    DemoDataLoader(DataSource dataSource, TransactionTemplate transaction) {
+    DemoDataLoader(DataSource dataSource, TransactionTemplate transaction, List<DemoDataContributor> contributors) {
         this.dataSource = dataSource;
         this.transaction = transaction;
+        this.contributors = contributors;
     }
 
     @Override
@@ -45,7 +48,7 @@ public class DemoDataLoader implements ApplicationRunner {
         load();
     }
 
-    /** Applies every demo script in one transaction: all of the demo data or none of it. */
+    /** Applies every demo script, then every contributor, in one transaction: all of the demo data or none of it. */
     public void load() throws IOException {
         Resource[] scripts = new PathMatchingResourcePatternResolver().getResources(SCRIPTS);
         Arrays.sort(scripts, Comparator.comparing(Resource::getFilename));
@@ -55,7 +58,10 @@ public class DemoDataLoader implements ApplicationRunner {
         }
         populator.setSqlScriptEncoding("UTF-8");
         populator.setContinueOnError(false);
-        transaction.executeWithoutResult(status -> populator.execute(dataSource));
-        log.info("Demo data loaded from {} scripts", scripts.length);
+        transaction.executeWithoutResult(status -> {
+            populator.execute(dataSource);
+            contributors.forEach(DemoDataContributor::contribute);
+        });
+        log.info("Demo data loaded from {} scripts and {} contributors", scripts.length, contributors.size());
     }
 }

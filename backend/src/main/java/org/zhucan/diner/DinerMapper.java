@@ -23,6 +23,11 @@ interface DinerMapper {
 
     boolean existsByIdNumberHash(@Param("hash") String hash);
 
+    Long findIdByIdNumberHash(@Param("hash") String hash);
+
+    /** The status in effect on the day, from the status history; null before the diner was registered. */
+    DinerStatus findStatusOn(@Param("dinerId") long dinerId, @Param("date") LocalDate date);
+
     String findIdNumberEncrypted(@Param("id") long id);
 
     void insert(@Param("key") GeneratedKey key, @Param("name") String name, @Param("idNumberEncrypted") String idNumberEncrypted,

@@ -102,6 +102,28 @@ public class DinerService {
         return Batches.group(dinerIds, dinerIds.isEmpty() ? List.of() : diners.findAssessmentsOf(dinerIds), AbilityAssessment::dinerId);
     }
 
+    /**
+     * What the subsidy rules need to know of a diner on a meal date. Counter staff quote for any
+     * diner at the counter; a family account only for its own diners; ADMIN and FINANCE as they read.
+     */
+    @Transactional(readOnly = true)
+    public QuoteFacts quoteFacts(long dinerId, LocalDate date) {
+        CurrentUser user = CurrentUser.get();
+        DinerScope scope = user.roles().contains(Role.OPERATOR) && !user.roles().contains(Role.DINER) ? DinerScope.ALL : callerScope();
+        Diner diner = scope.isEmpty() ? null : diners.findById(dinerId, scope);
+        if (diner == null) {
+            throw new NotFoundException("Diner", dinerId);
+        }
+        DinerStatus status = diners.findStatusOn(dinerId, date);
+        java.util.Set<DinerCategory> held = java.util.EnumSet.noneOf(DinerCategory.class);
+        categoriesOf(List.of(dinerId)).get(dinerId).stream().filter(entry -> entry.holdsOn(date)).forEach(entry -> held.add(entry.category()));
+        return new QuoteFacts(diner, status == DinerStatus.ACTIVE, ageOn(diner, date), held);
+    }
+
+    /** A diner on a day: whether ACTIVE then, the age then, and the categories held then. */
+    public record QuoteFacts(Diner diner, boolean active, int age, java.util.Set<DinerCategory> categories) {
+    }
+
     /** Age in whole years on a day: the band a meal falls in changes exactly on the birthday. */
     public static int ageOn(Diner diner, LocalDate day) {
         return Period.between(diner.birthDate(), day).getYears();

@@ -13,6 +13,8 @@ interface RegionMapper {
 
     Region findById(@Param("id") long id);
 
+    Region findByDivisionCode(@Param("divisionCode") String divisionCode);
+
     List<Region> findByIds(@Param("ids") Collection<Long> ids);
 
     List<Region> findRoots();

@@ -41,6 +41,11 @@ public class RegionService {
     }
 
     @Transactional(readOnly = true)
+    public Region findByDivisionCode(String divisionCode) {
+        return regions.findByDivisionCode(divisionCode);
+    }
+
+    @Transactional(readOnly = true)
     public Region find(long id) {
         return regions.findById(id);
     }

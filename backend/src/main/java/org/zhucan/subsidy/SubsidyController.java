@@ -1,0 +1,75 @@
+package org.zhucan.subsidy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import org.zhucan.common.batch.Batches;
+import org.zhucan.common.money.Money;
+import org.zhucan.network.MealSlot;
+import org.zhucan.network.Region;
+import org.zhucan.network.RegionService;
+
+@Controller
+class SubsidyController {
+
+    private final SubsidyPolicyService policyService;
+    private final QuoteService quoteService;
+    private final RegionService regionService;
+
+    SubsidyController(SubsidyPolicyService policyService, QuoteService quoteService, RegionService regionService) {
+        this.policyService = policyService;
+        this.quoteService = quoteService;
+        this.regionService = regionService;
+    }
+
+    @QueryMapping
+    List<SubsidyPolicy> subsidyPolicies(@Argument long districtId) {
+        return policyService.policiesOf(districtId);
+    }
+
+    @QueryMapping
+    MealQuote quoteMeal(@Argument long dinerId, @Argument long siteId, @Argument LocalDate date, @Argument MealSlot slot,
+                        @Argument Money price) {
+        SubsidyRules.Quote quote = quoteService.quote(dinerId, siteId, date, slot, price);
+        return new MealQuote(Money.ofFen(quote.priceFen()), Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()),
+                quote.shares().stream().map(share -> new QuotedShare(share.source(), Money.ofFen(share.amountFen()), share.zeroBecause())).toList(),
+                quote.policy() == null ? null : policyService.find(quote.policy().id()), quote.reasons());
+    }
+
+    @MutationMapping
+    SubsidyPolicyService.PolicyResult createSubsidyPolicy(@Argument @Valid SubsidyPolicyService.CreateSubsidyPolicyInput input) {
+        return policyService.create(input);
+    }
+
+    @MutationMapping
+    SubsidyPolicyService.PolicyResult publishSubsidyPolicy(@Argument PublishSubsidyPolicyInput input) {
+        return policyService.publish(input.policyId());
+    }
+
+    @BatchMapping(typeName = "SubsidyPolicy", field = "district")
+    Map<SubsidyPolicy, Region> district(List<SubsidyPolicy> policies) {
+        return Batches.perParent(policies, SubsidyPolicy::districtId, regionService.byIds(Batches.keys(policies, SubsidyPolicy::districtId)));
+    }
+
+    @BatchMapping(typeName = "SubsidyPolicy", field = "tiers")
+    Map<SubsidyPolicy, List<SubsidyTier>> tiers(List<SubsidyPolicy> policies) {
+        return Batches.perParent(policies, SubsidyPolicy::id, policyService.tiersOf(Batches.keys(policies, SubsidyPolicy::id)));
+    }
+
+    record PublishSubsidyPolicyInput(long policyId) {
+    }
+
+    record MealQuote(Money price, Money subsidy, Money dinerPays, List<QuotedShare> shares, SubsidyPolicy policy,
+                     List<SubsidyRules.Reason> reasons) {
+    }
+
+    record QuotedShare(FundingSource source, Money amount, String zeroBecause) {
+    }
+}

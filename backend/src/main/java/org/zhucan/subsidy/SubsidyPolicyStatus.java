@@ -1,0 +1,7 @@
+package org.zhucan.subsidy;
+
+/** DRAFT → PUBLISHED; a published version never changes. */
+public enum SubsidyPolicyStatus {
+    DRAFT,
+    PUBLISHED
+}
