@@ -99,6 +99,11 @@ class DinerController {
     }
 
     @BatchMapping
+    Map<Diner, List<DinerStatusChange>> statusHistory(List<Diner> diners) {
+        return Batches.perParent(diners, Diner::id, dinerService.statusHistoryOf(Batches.keys(diners, Diner::id)));
+    }
+
+    @BatchMapping
     Map<Diner, List<AbilityAssessment>> assessments(List<Diner> diners) {
         return Batches.perParent(diners, Diner::id, dinerService.assessmentsOf(Batches.keys(diners, Diner::id)));
     }

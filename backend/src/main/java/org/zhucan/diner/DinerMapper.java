@@ -60,6 +60,9 @@ interface DinerMapper {
 
     List<AbilityAssessment> findAssessmentsOf(@Param("dinerIds") Collection<Long> dinerIds);
 
+    /** Oldest first. */
+    List<DinerStatusChange> findStatusChangesOf(@Param("dinerIds") Collection<Long> dinerIds);
+
     /** The filter of the diner list, resolved: a region becomes its path, an ID number its hash. */
     record DinerQuery(String regionPath, DinerCategory category, LocalDate categoryOn, DinerStatus status, String name,
                       String idNumberHash) {

@@ -102,6 +102,11 @@ public class DinerService {
         return Batches.group(dinerIds, dinerIds.isEmpty() ? List.of() : diners.findAssessmentsOf(dinerIds), AbilityAssessment::dinerId);
     }
 
+    @Transactional(readOnly = true)
+    public Map<Long, List<DinerStatusChange>> statusHistoryOf(Collection<Long> dinerIds) {
+        return Batches.group(dinerIds, dinerIds.isEmpty() ? List.of() : diners.findStatusChangesOf(dinerIds), DinerStatusChange::dinerId);
+    }
+
     /**
      * What the subsidy rules need to know of a diner on a meal date. Counter staff quote for any
      * diner at the counter; a family account only for its own diners; ADMIN and FINANCE as they read.

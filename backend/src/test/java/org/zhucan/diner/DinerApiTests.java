@@ -158,6 +158,9 @@ class DinerApiTests extends ApiTest {
         as("admin").document("mutation { changeDinerStatus(input: { dinerId: \"" + id + "\", status: SUSPENDED, effectiveOn: \"" + today
                         + "\", reason: \"住院\" }) { diner { status statusSince } userErrors { code } } }")
                 .execute().path("changeDinerStatus.diner.status").entity(String.class).isEqualTo("SUSPENDED");
+        as("admin").document("{ diner(id: \"" + id + "\") { statusHistory { fromStatus toStatus effectiveOn reason } } }").execute()
+                .path("diner.statusHistory[*].toStatus").entityList(String.class).containsExactly("ACTIVE", "SUSPENDED")
+                .path("diner.statusHistory[1].reason").entity(String.class).isEqualTo("住院");
         as("admin").document("mutation { changeDinerStatus(input: { dinerId: \"" + id + "\", status: ACTIVE, effectiveOn: \"2020-01-01\" }) { userErrors { code } } }")
                 .execute().path("changeDinerStatus.userErrors[0].code").entity(String.class).isEqualTo("INVALID_DATE_RANGE");
     }
