@@ -85,7 +85,7 @@ class DinerController {
 
     @SchemaMapping
     int age(Diner diner, @Argument LocalDate on) {
-        return DinerService.ageOn(diner, on == null ? LocalDate.now(clock.withZone(BusinessTime.ZONE)) : on);
+        return DinerService.ageOn(diner, on == null ? BusinessTime.today(clock) : on);
     }
 
     @BatchMapping

@@ -338,7 +338,7 @@ public class DinerService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(BusinessTime.ZONE));
+        return BusinessTime.today(clock);
     }
 
     private static String actor() {

@@ -50,7 +50,7 @@ public class CoverageService {
             throw new BadRequestException("year must be between " + MIN_YEAR + " and " + MAX_YEAR, "year");
         }
         Region region = regionService.require(regionId);
-        LocalDate today = LocalDate.now(clock.withZone(BusinessTime.ZONE));
+        LocalDate today = BusinessTime.today(clock);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
         LocalDate asOf = yearEnd.isBefore(today) ? yearEnd : today;
 

@@ -344,7 +344,7 @@ public class SiteService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(BusinessTime.ZONE));
+        return BusinessTime.today(clock);
     }
 
     private static String actor() {

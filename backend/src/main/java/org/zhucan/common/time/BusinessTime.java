@@ -1,6 +1,7 @@
 package org.zhucan.common.time;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.springframework.context.annotation.Bean;
@@ -14,6 +15,11 @@ import org.springframework.context.annotation.Configuration;
 public class BusinessTime {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    /** Today in Shanghai: the business date of meals, cutoffs and status changes. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(ZONE));
+    }
 
     /** One clock for the whole application, so that rules about "now" can be tested at their edges. */
     @Bean
