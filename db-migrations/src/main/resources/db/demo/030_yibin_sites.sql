@@ -72,8 +72,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '正泰新都一期助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '正泰新都一期助餐点'
@@ -105,8 +105,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '兴隆悦府助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '兴隆悦府助餐点'
@@ -138,8 +138,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '孝文街道长者食堂'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'BREAKFAST' AS slot, TIME '07:00:00' AS serves_from, TIME '08:30:00' AS serves_to, 40 AS seats
       UNION ALL SELECT 'LUNCH', TIME '11:00:00', TIME '13:00:00', 60
@@ -173,8 +173,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '西韩助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '西韩助餐点'
@@ -206,8 +206,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '刘井社区助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '刘井社区助餐点'
@@ -239,8 +239,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '正泰新都二期助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '正泰新都二期助餐点'
@@ -272,8 +272,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '诸葛社区助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '诸葛社区助餐点'
@@ -305,8 +305,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '西马社区助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '西马社区助餐点'
@@ -338,8 +338,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '华林苑助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '华林苑助餐点'
@@ -371,8 +371,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '永泰嘉苑助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '永泰嘉苑助餐点'
@@ -404,8 +404,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '兰台嘉苑东区助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '兰台嘉苑东区助餐点'
@@ -437,8 +437,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '兰台嘉苑西区助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '兰台嘉苑西区助餐点'
@@ -470,8 +470,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '新源嘉苑助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '新源嘉苑助餐点'
@@ -503,8 +503,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '吉庆嘉苑助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '吉庆嘉苑助餐点'
@@ -537,8 +537,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '寇店村助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '寇店村助餐点'
@@ -572,8 +572,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '马寨助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '马寨助餐点'
@@ -605,8 +605,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '韩寨助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '韩寨助餐点'
@@ -638,8 +638,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '舜帝庙助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '舜帝庙助餐点'
@@ -671,8 +671,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '五龙助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '五龙助餐点'
@@ -704,8 +704,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '孙密助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '孙密助餐点'
@@ -737,8 +737,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '水泉助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '水泉助餐点'
@@ -770,8 +770,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '刘李助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '刘李助餐点'
@@ -803,8 +803,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '干村助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '干村助餐点'
@@ -836,8 +836,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '二教塔助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '二教塔助餐点'
@@ -869,8 +869,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '大王助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '大王助餐点'
@@ -902,8 +902,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '李家寨助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '李家寨助餐点'
@@ -935,8 +935,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '沙沟助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '沙沟助餐点'
@@ -969,8 +969,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '窑沟助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '窑沟助餐点'
@@ -1002,8 +1002,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '军屯助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '军屯助餐点'
@@ -1035,8 +1035,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '白草坡助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '白草坡助餐点'
@@ -1068,8 +1068,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '西庞村助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '西庞村助餐点'
@@ -1101,8 +1101,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '门庄助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '门庄助餐点'
@@ -1134,8 +1134,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '辛庄助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '辛庄助餐点'
@@ -1167,8 +1167,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '掘山助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '掘山助餐点'
@@ -1200,8 +1200,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '赵屯助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '赵屯助餐点'
@@ -1233,8 +1233,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '草店助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '草店助餐点'
@@ -1267,8 +1267,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '耿沟助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '耿沟助餐点'
@@ -1300,8 +1300,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '魏村助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '魏村助餐点'
@@ -1333,8 +1333,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '雷村助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '雷村助餐点'
@@ -1366,8 +1366,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '杨沟助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '杨沟助餐点'
@@ -1399,8 +1399,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '下徐马助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '下徐马助餐点'
@@ -1432,8 +1432,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '袁沟助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '袁沟助餐点'
@@ -1465,8 +1465,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '东宋助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '东宋助餐点'
@@ -1498,8 +1498,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '南宋助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '南宋助餐点'
@@ -1531,8 +1531,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '刘沟助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '刘沟助餐点'
@@ -1564,8 +1564,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '刘窑助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '刘窑助餐点'
@@ -1597,8 +1597,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '西山张助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '西山张助餐点'
@@ -1630,8 +1630,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '李家村助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '李家村助餐点'
@@ -1663,8 +1663,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '杨裴屯助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '杨裴屯助餐点'
@@ -1696,8 +1696,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '朱窑助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '朱窑助餐点'
@@ -1729,8 +1729,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '东朱助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '东朱助餐点'
@@ -1762,8 +1762,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '东庞助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '东庞助餐点'
@@ -1795,8 +1795,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '大庄助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '大庄助餐点'
@@ -1827,8 +1827,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '彭店寨助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '彭店寨助餐点'
@@ -1860,8 +1860,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '老井助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '老井助餐点'
@@ -1893,8 +1893,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '潘沟助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '潘沟助餐点'
@@ -1926,8 +1926,8 @@ JOIN (SELECT 1 AS seq, CAST(NULL AS CHAR(16)) AS from_status, 'PLANNED' AS to_st
 WHERE s.name = '苏沟助餐点'
   AND NOT EXISTS (SELECT 1 FROM (SELECT site_id FROM site_status_change) AS existing WHERE existing.site_id = s.id)
 ORDER BY h.seq;
-INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats)
-SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats
+INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)
+SELECT s.id, t.slot, t.serves_from, t.serves_to, t.seats, SUBTIME(t.serves_from, TIME '01:30:00')
 FROM site s
 JOIN (SELECT 'LUNCH' AS slot, TIME '11:00:00' AS serves_from, TIME '13:00:00' AS serves_to, 30 AS seats) AS t
 WHERE s.name = '苏沟助餐点'

@@ -45,6 +45,8 @@ import org.zhucan.security.Role;
 public class SiteService {
 
     static final int MAX_NEARBY_RADIUS_METERS = 50_000;
+    /** Bookings close this long before serving starts unless a slot says otherwise (09:30 for an 11:00 lunch). */
+    static final int DEFAULT_CUTOFF_MINUTES = 90;
     private static final double METERS_PER_DEGREE_LATITUDE = 111_320;
 
     private final SiteMapper sites;
@@ -303,7 +305,11 @@ public class SiteService {
             if (slot.seats() < 0) {
                 problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "seats cannot be negative", "input", "slots", index, "seats"));
             }
-            slots.add(new SiteSlot(siteId, slot.slot(), slot.servesFrom(), slot.servesTo(), slot.seats()));
+            LocalTime cutoff = slot.bookingCutoff() == null ? slot.servesFrom().minusMinutes(DEFAULT_CUTOFF_MINUTES) : slot.bookingCutoff();
+            if (cutoff.isAfter(slot.servesFrom())) {
+                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "bookingCutoff must not be after servesFrom", "input", "slots", index, "bookingCutoff"));
+            }
+            slots.add(new SiteSlot(siteId, slot.slot(), slot.servesFrom(), slot.servesTo(), slot.seats(), cutoff));
         }
         return slots;
     }
@@ -375,7 +381,7 @@ public class SiteService {
     public record NearbySite(Site site, int distanceMeters) {
     }
 
-    public record SiteSlotInput(MealSlot slot, LocalTime servesFrom, LocalTime servesTo, int seats) {
+    public record SiteSlotInput(MealSlot slot, LocalTime servesFrom, LocalTime servesTo, int seats, LocalTime bookingCutoff) {
     }
 
     public record SiteFulfilmentInput(Fulfilment mode, Money fee) {
