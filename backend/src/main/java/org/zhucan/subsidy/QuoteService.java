@@ -40,7 +40,13 @@ public class QuoteService {
 
     @Transactional(readOnly = true)
     public SubsidyRules.Quote quote(long dinerId, long siteId, LocalDate date, MealSlot slot, Money price) {
-        if (price.fen() < 0) {
+        return quoteAll(dinerId, siteId, date, slot, List.of(price)).get(0);
+    }
+
+    /** Quotes for several prices at one site, date and slot, gathering the diner, site and policy once. */
+    @Transactional(readOnly = true)
+    public List<SubsidyRules.Quote> quoteAll(long dinerId, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
+        if (prices.stream().anyMatch(price -> price.fen() < 0)) {
             throw new BadRequestException("price cannot be negative", "price");
         }
         DinerService.QuoteFacts diner = dinerService.quoteFacts(dinerId, date);
@@ -53,8 +59,21 @@ public class QuoteService {
         String siteCode = codeOf(places, site.communityId());
         Region homeDistrict = regionService.findByDivisionCode(homeCode.substring(0, 6) + "000000");
         SubsidyRules.Policy policy = homeDistrict == null ? null : policyService.policyInForce(homeDistrict.id(), date);
-        return SubsidyRules.quote(policy, new SubsidyRules.DinerOnDay(diner.active(), diner.age(), diner.categories(), homeCode),
-                new SubsidyRules.Meal(slot, price.fen(), siteCode), usage.usage(dinerId, date, slot));
+        SubsidyRules.DinerOnDay dinerOnDay = new SubsidyRules.DinerOnDay(diner.active(), diner.age(), diner.categories(), homeCode);
+        SubsidyRules.Usage taken = usage.usage(dinerId, date, slot);
+        return prices.stream().map(price -> SubsidyRules.quote(policy, dinerOnDay, new SubsidyRules.Meal(slot, price.fen(), siteCode), taken))
+                .toList();
+    }
+
+    /** {@link #quoteAll} as the API shows it. */
+    @Transactional(readOnly = true)
+    public List<MealQuoteView> quoteViews(long dinerId, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
+        List<SubsidyRules.Quote> quotes = quoteAll(dinerId, siteId, date, slot, prices);
+        SubsidyPolicy policy = quotes.isEmpty() || quotes.get(0).policy() == null ? null : policyService.find(quotes.get(0).policy().id());
+        return quotes.stream().map(quote -> new MealQuoteView(Money.ofFen(quote.priceFen()), Money.ofFen(quote.subsidyFen()),
+                Money.ofFen(quote.dinerPaysFen()), quote.shares().stream()
+                .map(share -> new MealQuoteView.QuotedShare(share.source(), Money.ofFen(share.amountFen()), share.zeroBecause())).toList(),
+                policy, quote.reasons())).toList();
     }
 
     private static String codeOf(List<Region> regions, long id) {

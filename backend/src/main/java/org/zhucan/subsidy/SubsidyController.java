@@ -35,12 +35,9 @@ class SubsidyController {
     }
 
     @QueryMapping
-    MealQuote quoteMeal(@Argument long dinerId, @Argument long siteId, @Argument LocalDate date, @Argument MealSlot slot,
-                        @Argument Money price) {
-        SubsidyRules.Quote quote = quoteService.quote(dinerId, siteId, date, slot, price);
-        return new MealQuote(Money.ofFen(quote.priceFen()), Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()),
-                quote.shares().stream().map(share -> new QuotedShare(share.source(), Money.ofFen(share.amountFen()), share.zeroBecause())).toList(),
-                quote.policy() == null ? null : policyService.find(quote.policy().id()), quote.reasons());
+    MealQuoteView quoteMeal(@Argument long dinerId, @Argument long siteId, @Argument LocalDate date, @Argument MealSlot slot,
+                            @Argument Money price) {
+        return quoteService.quoteViews(dinerId, siteId, date, slot, List.of(price)).get(0);
     }
 
     @MutationMapping
@@ -66,10 +63,4 @@ class SubsidyController {
     record PublishSubsidyPolicyInput(long policyId) {
     }
 
-    record MealQuote(Money price, Money subsidy, Money dinerPays, List<QuotedShare> shares, SubsidyPolicy policy,
-                     List<SubsidyRules.Reason> reasons) {
-    }
-
-    record QuotedShare(FundingSource source, Money amount, String zeroBecause) {
-    }
 }

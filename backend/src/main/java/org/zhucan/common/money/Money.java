@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
  * An amount of money in integer fen (分). On the wire it is an exact decimal string in yuan
  * ({@code "12.50"}); floating point never touches it.
  */
-public record Money(long fen) implements Comparable<Money> {
+public record Money(long fen) implements Comparable<Money>, java.io.Serializable {
 
     // At most 16 integer digits keeps every value inside a long of fen; no leading zeros, no exponent.
     private static final Pattern YUAN = Pattern.compile("(-)?(0|[1-9][0-9]{0,15})(?:\\.([0-9]{1,2}))?");

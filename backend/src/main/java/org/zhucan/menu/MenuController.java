@@ -1,0 +1,168 @@
+package org.zhucan.menu;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.validation.Valid;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.stereotype.Controller;
+import org.zhucan.common.batch.Batches;
+import org.zhucan.common.money.Money;
+import org.zhucan.common.pagination.Connection;
+import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.diner.DinerService;
+import org.zhucan.network.MealSlot;
+import org.zhucan.network.Operator;
+import org.zhucan.network.OperatorService;
+import org.zhucan.network.Site;
+import org.zhucan.network.SiteService;
+import org.zhucan.subsidy.MealQuoteView;
+import org.zhucan.subsidy.QuoteService;
+
+@Controller
+class MenuController {
+
+    private final MenuService menuService;
+    private final QuoteService quoteService;
+    private final DinerService dinerService;
+    private final SiteService siteService;
+    private final OperatorService operatorService;
+
+    MenuController(MenuService menuService, QuoteService quoteService, DinerService dinerService, SiteService siteService,
+                   OperatorService operatorService) {
+        this.menuService = menuService;
+        this.quoteService = quoteService;
+        this.dinerService = dinerService;
+        this.siteService = siteService;
+        this.operatorService = operatorService;
+    }
+
+    @QueryMapping
+    Connection<Dish> dishes(@Argument long operatorId, @Argument DishFilter filter, @Argument Integer first, @Argument String after) {
+        DishFilter given = filter == null ? new DishFilter(null, null, null) : filter;
+        return menuService.dishes(operatorId, given.text(), given.tag(), Boolean.TRUE.equals(given.activeOnly()), PageRequest.of(first, after));
+    }
+
+    @QueryMapping
+    MenuResult menu(@Argument long siteId, @Argument LocalDate date, @Argument MealSlot slot, @Argument Long forDinerId) {
+        MenuView menu = menuService.publishedMenu(siteId, date, slot);
+        return menu == null ? null : forDiner(menu, forDinerId);
+    }
+
+    @QueryMapping
+    List<MenuResult> weekMenu(@Argument long siteId, @Argument LocalDate weekStart, @Argument Long forDinerId) {
+        return menuService.publishedWeek(siteId, weekStart).stream().map(menu -> forDiner(menu, forDinerId)).toList();
+    }
+
+    @MutationMapping
+    MenuService.DishResult saveDish(@Argument @Valid MenuService.SaveDishInput input) {
+        return menuService.saveDish(input);
+    }
+
+    @MutationMapping
+    MenuPayload saveMenu(@Argument @Valid MenuService.SaveMenuInput input) {
+        return menuPayload(menuService.saveMenu(input));
+    }
+
+    @MutationMapping
+    MenuPayload publishMenu(@Argument PublishMenuInput input) {
+        return menuPayload(menuService.publishMenu(input.menuId()));
+    }
+
+    @MutationMapping
+    MenuPayload amendMenu(@Argument @Valid MenuService.AmendMenuInput input) {
+        return menuPayload(menuService.amendMenu(input));
+    }
+
+    @MutationMapping
+    CopyWeekMenuPayload copyWeekMenu(@Argument CopyWeekMenuInput input) {
+        MenuService.CopyResult result = menuService.copyWeek(input.siteId(), input.fromWeekStart(), input.toWeekStart());
+        return new CopyWeekMenuPayload(result.menus().stream().map(menu -> forDiner(menu, null)).toList(), result.userErrors());
+    }
+
+    @MutationMapping
+    MenuPayload takeKitchenMenu(@Argument TakeKitchenMenuInput input) {
+        return menuPayload(menuService.takeKitchenMenu(input.siteId(), input.date(), input.slot()));
+    }
+
+    @BatchMapping(typeName = "Menu", field = "site")
+    Map<MenuResult, Site> site(List<MenuResult> menus) {
+        return Batches.perParent(menus, MenuResult::siteId, siteService.byIds(Batches.keys(menus, MenuResult::siteId)));
+    }
+
+    @BatchMapping(typeName = "Dish", field = "operator")
+    Map<Dish, Operator> operator(List<Dish> dishes) {
+        return Batches.perParent(dishes, Dish::operatorId, operatorService.byIds(Batches.keys(dishes, Dish::operatorId)));
+    }
+
+    /**
+     * The menu as a diner sees it: each item and set meal with the diner's quote (one quote
+     * context per menu, however many dishes) and whether it fits the diner's dietary notes.
+     */
+    private MenuResult forDiner(MenuView menu, Long dinerId) {
+        if (dinerId == null) {
+            return new MenuResult(menu, menu.items().stream().map(item -> new ItemResult(item.dish(), item.price(), item.dailyQuota(), null, null)).toList(),
+                    menu.setMeals().stream().map(set -> new SetMealResult(set.name(), set.price(), set.dailyQuota(), set.dishes(), null, null)).toList());
+        }
+        List<Money> prices = new ArrayList<>();
+        menu.items().forEach(item -> prices.add(item.price()));
+        menu.setMeals().forEach(set -> prices.add(set.price()));
+        List<MealQuoteView> quotes = quoteService.quoteViews(dinerId, menu.siteId(), menu.date(), menu.slot(), prices);
+        Set<DishTag> needed = DishTag.neededBy(dinerService.quoteFacts(dinerId, menu.date()).diner().dietaryNotes());
+        List<ItemResult> items = new ArrayList<>();
+        for (int i = 0; i < menu.items().size(); i++) {
+            MenuView.Item item = menu.items().get(i);
+            items.add(new ItemResult(item.dish(), item.price(), item.dailyQuota(), quotes.get(i), item.dish().tags().containsAll(needed)));
+        }
+        List<SetMealResult> setMeals = new ArrayList<>();
+        for (int i = 0; i < menu.setMeals().size(); i++) {
+            MenuView.SetMeal set = menu.setMeals().get(i);
+            setMeals.add(new SetMealResult(set.name(), set.price(), set.dailyQuota(), set.dishes(), quotes.get(menu.items().size() + i),
+                    set.dishes().stream().allMatch(dish -> dish.tags().containsAll(needed))));
+        }
+        return new MenuResult(menu, items, setMeals);
+    }
+
+    private MenuPayload menuPayload(MenuService.MenuResult result) {
+        return new MenuPayload(result.menu() == null ? null : forDiner(result.menu(), null), result.userErrors());
+    }
+
+    record MenuPayload(MenuResult menu, List<org.zhucan.common.error.UserError> userErrors) {
+    }
+
+    record CopyWeekMenuPayload(List<MenuResult> menus, List<org.zhucan.common.error.UserError> userErrors) {
+    }
+
+    record DishFilter(String text, DishTag tag, Boolean activeOnly) {
+    }
+
+    record PublishMenuInput(long menuId) {
+    }
+
+    record CopyWeekMenuInput(long siteId, LocalDate fromWeekStart, LocalDate toWeekStart) {
+    }
+
+    record TakeKitchenMenuInput(long siteId, LocalDate date, MealSlot slot) {
+    }
+
+    /** A menu for the API: the cached view with the caller's diner overlay. */
+    record MenuResult(long id, long siteId, LocalDate date, MealSlot slot, MenuStatus status, int version, java.time.Instant publishedAt,
+                      List<ItemResult> items, List<SetMealResult> setMeals) {
+
+        MenuResult(MenuView menu, List<ItemResult> items, List<SetMealResult> setMeals) {
+            this(menu.id(), menu.siteId(), menu.date(), menu.slot(), menu.status(), menu.version(), menu.publishedAt(), items, setMeals);
+        }
+    }
+
+    record ItemResult(Dish dish, Money price, Integer dailyQuota, MealQuoteView dinerQuote, Boolean fitsDiet) {
+    }
+
+    record SetMealResult(String name, Money price, Integer dailyQuota, List<Dish> dishes, MealQuoteView dinerQuote, Boolean fitsDiet) {
+    }
+}

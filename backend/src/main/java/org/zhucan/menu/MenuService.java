@@ -1,0 +1,429 @@
+package org.zhucan.menu;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.zhucan.common.audit.AuditService;
+import org.zhucan.common.error.BadRequestException;
+import org.zhucan.common.error.NotFoundException;
+import org.zhucan.common.error.UserError;
+import org.zhucan.common.error.UserErrorCode;
+import org.zhucan.common.money.Money;
+import org.zhucan.common.pagination.Connection;
+import org.zhucan.common.pagination.NameKeyset;
+import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.common.sql.Like;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.menu.MenuMapper.DishRow;
+import org.zhucan.menu.MenuMapper.ItemRow;
+import org.zhucan.menu.MenuMapper.MenuRow;
+import org.zhucan.menu.MenuMapper.SetMealRow;
+import org.zhucan.network.MealSlot;
+import org.zhucan.network.OperatorService;
+import org.zhucan.network.Site;
+import org.zhucan.network.SiteService;
+import org.zhucan.network.SiteSlot;
+import org.zhucan.security.CurrentUser;
+import org.zhucan.security.Role;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Dishes and menus. ADMIN writes any; OPERATOR staff write their own operator's dishes and their
+ * own sites' menus. Reads of published menus go through {@link PublishedMenus} (Redis); every
+ * write evicts what it changed once its transaction has committed.
+ */
+@Service
+public class MenuService {
+
+    private final MenuMapper mapper;
+    private final PublishedMenus publishedMenus;
+    private final SiteService siteService;
+    private final OperatorService operatorService;
+    private final AuditService audit;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    MenuService(MenuMapper mapper, PublishedMenus publishedMenus, SiteService siteService, OperatorService operatorService,
+                AuditService audit, JsonMapper json, Clock clock) {
+        this.mapper = mapper;
+        this.publishedMenus = publishedMenus;
+        this.siteService = siteService;
+        this.operatorService = operatorService;
+        this.audit = audit;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public MenuView publishedMenu(long siteId, LocalDate date, MealSlot slot) {
+        requireSite(siteId);
+        return publishedMenus.menu(siteId, date, slot);
+    }
+
+    public List<MenuView> publishedWeek(long siteId, LocalDate weekStart) {
+        requireSite(siteId);
+        if (weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
+            throw new BadRequestException("weekStart must be a Monday", "weekStart");
+        }
+        return publishedMenus.week(siteId, weekStart);
+    }
+
+    @Transactional(readOnly = true)
+    public Connection<Dish> dishes(long operatorId, String text, DishTag tag, boolean activeOnly, PageRequest page) {
+        operatorService.require(operatorId);
+        NameKeyset after = NameKeyset.after(page);
+        String contains = Like.escape(text);
+        String tagName = tag == null ? null : tag.name();
+        List<Dish> rows = mapper.findDishPage(operatorId, contains, tagName, activeOnly, after.name(), after.id(), page.fetchSize())
+                .stream().map(PublishedMenus::toDish).toList();
+        return Connection.of(rows, page, dish -> NameKeyset.cursor(dish.name(), dish.id()), mapper.countDishes(operatorId, contains, tagName, activeOnly));
+    }
+
+    @Transactional
+    public DishResult saveDish(SaveDishInput input) {
+        requireOperatorScope(input.operatorId());
+        operatorService.require(input.operatorId());
+        DishRow before = null;
+        if (input.dishId() != null) {
+            before = mapper.findDish(input.dishId());
+            if (before == null || before.operatorId() != input.operatorId()) {
+                throw new NotFoundException("Dish", input.dishId());
+            }
+        }
+        List<UserError> problems = new ArrayList<>();
+        if (mapper.existsDishName(input.operatorId(), input.name().trim(), input.dishId())) {
+            problems.add(UserError.of(UserErrorCode.DUPLICATE_DISH, "The operator already has a dish called " + input.name().trim(), "input", "name"));
+        }
+        if (input.price().fen() < 0) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A price cannot be negative", "input", "price"));
+        }
+        if ((input.kcal() != null && input.kcal() < 0) || (input.proteinGrams() != null && input.proteinGrams() < 0)) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Nutrition values cannot be negative", "input"));
+        }
+        if (!problems.isEmpty()) {
+            return new DishResult(null, List.copyOf(problems));
+        }
+        DishRow row = new DishRow(input.dishId() == null ? 0 : input.dishId(), input.operatorId(), input.name().trim(), input.price(),
+                blankToNull(input.portion()), input.tags() == null ? "" : input.tags().stream().distinct().map(Enum::name).collect(Collectors.joining(",")),
+                input.allergens() == null ? "" : input.allergens().stream().map(String::trim).filter(a -> !a.isEmpty() && !a.contains(","))
+                        .distinct().collect(Collectors.joining(",")),
+                input.kcal(), input.proteinGrams(), blankToNull(input.photoUrl()), input.active() == null || input.active());
+        long dishId;
+        if (before == null) {
+            GeneratedKey key = new GeneratedKey();
+            mapper.insertDish(key, row, clock.instant());
+            dishId = key.value();
+        } else {
+            mapper.updateDish(row, clock.instant());
+            dishId = before.id();
+        }
+        Dish saved = PublishedMenus.toDish(mapper.findDish(dishId));
+        audit.record(before == null ? "DISH_CREATED" : "DISH_UPDATED", "Dish", dishId, before, saved);
+        afterCommit(publishedMenus::evictAll);
+        return new DishResult(saved, List.of());
+    }
+
+    @Transactional
+    public MenuResult saveMenu(SaveMenuInput input) {
+        Site site = requireSite(input.siteId());
+        requireSiteScope(site);
+        List<UserError> problems = new ArrayList<>();
+        if (slotOf(site, input.slot()) == null) {
+            return MenuResult.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + input.slot(), "input", "slot"));
+        }
+        MenuRow existing = mapper.findMenu(site.id(), input.date(), input.slot());
+        if (existing != null && existing.status() == MenuStatus.PUBLISHED) {
+            return MenuResult.failed(UserError.of(UserErrorCode.ALREADY_PUBLISHED, "The menu is published; change it with amendMenu", "input"));
+        }
+        Content content = content(site, input.items(), input.setMeals(), problems);
+        if (!problems.isEmpty()) {
+            return MenuResult.failed(problems);
+        }
+        long menuId = existing == null ? insertMenu(site.id(), input.date(), input.slot()) : existing.id();
+        writeContent(menuId, content);
+        return new MenuResult(draft(menuId), List.of());
+    }
+
+    @Transactional
+    public MenuResult publishMenu(long menuId) {
+        MenuRow menu = requireMenu(menuId);
+        requireSiteScope(requireSite(menu.siteId()));
+        if (mapper.publish(menuId, clock.instant()) == 0) {
+            return MenuResult.failed(UserError.of(UserErrorCode.ALREADY_PUBLISHED, "The menu is already published", "input", "menuId"));
+        }
+        MenuView published = draft(menuId);
+        mapper.insertVersion(menuId, 1, json.writeValueAsString(published), null, CurrentUser.get().username(), clock.instant());
+        audit.record("MENU_PUBLISHED", "Menu", menuId, null, published);
+        afterCommit(() -> publishedMenus.evict(menu.siteId(), menu.date(), menu.slot()));
+        return new MenuResult(published, List.of());
+    }
+
+    @Transactional
+    public MenuResult amendMenu(AmendMenuInput input) {
+        MenuRow menu = requireMenu(input.menuId());
+        Site site = requireSite(menu.siteId());
+        requireSiteScope(site);
+        if (menu.status() != MenuStatus.PUBLISHED) {
+            return MenuResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "The menu is a draft; change it with saveMenu", "input", "menuId"));
+        }
+        SiteSlot slot = slotOf(site, menu.slot());
+        if (slot == null) {
+            return MenuResult.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " no longer serves " + menu.slot(), "input", "menuId"));
+        }
+        ZonedDateTime cutoff = menu.date().atTime(slot.bookingCutoff()).atZone(BusinessTime.ZONE);
+        if (!clock.instant().isBefore(cutoff.toInstant())) {
+            return MenuResult.failed(UserError.of(UserErrorCode.AMENDMENT_CLOSED,
+                    "Bookings for this slot closed at " + cutoff.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES) + "; the menu can no longer change",
+                    "input", "menuId"));
+        }
+        List<UserError> problems = new ArrayList<>();
+        Content content = content(site, input.items(), input.setMeals(), problems);
+        if (!problems.isEmpty()) {
+            return MenuResult.failed(problems);
+        }
+        MenuView before = draft(menu.id());
+        if (mapper.bumpVersion(menu.id(), menu.version(), clock.instant()) == 0) {
+            return MenuResult.failed(UserError.of(UserErrorCode.CONCURRENT_CHANGE, "The menu was changed meanwhile; read it again and retry"));
+        }
+        writeContent(menu.id(), content);
+        MenuView after = draft(menu.id());
+        mapper.insertVersion(menu.id(), after.version(), json.writeValueAsString(after), input.reason().trim(), CurrentUser.get().username(),
+                clock.instant());
+        audit.record("MENU_AMENDED", "Menu", menu.id(), before, Map.of("menu", after, "reason", input.reason().trim()));
+        afterCommit(() -> publishedMenus.evict(menu.siteId(), menu.date(), menu.slot()));
+        return new MenuResult(after, List.of());
+    }
+
+    @Transactional
+    public CopyResult copyWeek(long siteId, LocalDate fromWeekStart, LocalDate toWeekStart) {
+        Site site = requireSite(siteId);
+        requireSiteScope(site);
+        if (fromWeekStart.getDayOfWeek() != DayOfWeek.MONDAY || toWeekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
+            return new CopyResult(List.of(), List.of(UserError.of(UserErrorCode.INVALID_INPUT, "Weeks start on a Monday", "input")));
+        }
+        long shift = ChronoUnit.DAYS.between(fromWeekStart, toWeekStart);
+        List<MenuView> copied = new ArrayList<>();
+        for (MenuView source : publishedMenus.assemble(mapper.findPublishedMenus(siteId, fromWeekStart, fromWeekStart.plusDays(6)))) {
+            LocalDate target = source.date().plusDays(shift);
+            if (mapper.findMenu(siteId, target, source.slot()) == null) {
+                long menuId = insertMenu(siteId, target, source.slot());
+                writeContent(menuId, Content.of(source));
+                copied.add(draft(menuId));
+            }
+        }
+        audit.record("MENU_WEEK_COPIED", "Site", siteId, null, Map.of("from", fromWeekStart, "to", toWeekStart, "menus", copied.size()));
+        return new CopyResult(copied, List.of());
+    }
+
+    @Transactional
+    public MenuResult takeKitchenMenu(long siteId, LocalDate date, MealSlot slot) {
+        Site site = requireSite(siteId);
+        requireSiteScope(site);
+        if (slotOf(site, slot) == null) {
+            return MenuResult.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + slot, "input", "slot"));
+        }
+        MenuRow kitchenMenu = site.suppliedById() == null ? null : mapper.findMenu(site.suppliedById(), date, slot);
+        if (kitchenMenu == null || kitchenMenu.status() != MenuStatus.PUBLISHED) {
+            return MenuResult.failed(UserError.of(UserErrorCode.NO_KITCHEN_MENU,
+                    "The site has no central kitchen, or it published no " + slot + " menu for " + date, "input"));
+        }
+        MenuRow existing = mapper.findMenu(siteId, date, slot);
+        if (existing != null && existing.status() == MenuStatus.PUBLISHED) {
+            return MenuResult.failed(UserError.of(UserErrorCode.ALREADY_PUBLISHED, "The site's menu is published; change it with amendMenu", "input"));
+        }
+        long menuId = existing == null ? insertMenu(siteId, date, slot) : existing.id();
+        writeContent(menuId, Content.of(publishedMenus.assemble(List.of(kitchenMenu)).get(0)));
+        return new MenuResult(draft(menuId), List.of());
+    }
+
+    /** A menu as stored, whatever its status: for the writer's answers, never cached. */
+    private MenuView draft(long menuId) {
+        return publishedMenus.assemble(List.of(requireMenu(menuId))).get(0);
+    }
+
+    private long insertMenu(long siteId, LocalDate date, MealSlot slot) {
+        GeneratedKey key = new GeneratedKey();
+        mapper.insertMenu(key, siteId, date, slot, clock.instant());
+        return key.value();
+    }
+
+    private void writeContent(long menuId, Content content) {
+        mapper.deleteItems(menuId);
+        mapper.deleteSetMeals(menuId);
+        if (!content.items().isEmpty()) {
+            mapper.insertItems(menuId, content.items());
+        }
+        if (!content.setMeals().isEmpty()) {
+            mapper.insertSetMeals(menuId, content.setMeals());
+        }
+    }
+
+    /** Checks and resolves the dishes of a menu: each must be active and of the site's operator or its kitchen's. */
+    private Content content(Site site, List<MenuItemInput> items, List<SetMealInput> setMeals, List<UserError> problems) {
+        Set<Long> allowedOperators = new HashSet<>();
+        allowedOperators.add(site.operatorId());
+        if (site.suppliedById() != null) {
+            Site kitchen = siteService.find(site.suppliedById());
+            if (kitchen != null) {
+                allowedOperators.add(kitchen.operatorId());
+            }
+        }
+        List<Long> dishIds = new ArrayList<>();
+        items.forEach(item -> dishIds.add(item.dishId()));
+        (setMeals == null ? List.<SetMealInput>of() : setMeals).forEach(setMeal -> dishIds.addAll(setMeal.dishIds()));
+        Map<Long, DishRow> dishes = dishIds.isEmpty() ? Map.of() : mapper.findDishes(dishIds.stream().distinct().toList()).stream()
+                .collect(Collectors.toMap(DishRow::id, dish -> dish));
+        for (Long dishId : dishIds) {
+            DishRow dish = dishes.get(dishId);
+            if (dish == null) {
+                throw new NotFoundException("Dish", dishId);
+            }
+            if (!dish.active() || !allowedOperators.contains(dish.operatorId())) {
+                problems.add(UserError.of(UserErrorCode.DISH_NOT_AVAILABLE, dish.name() + " is inactive or not this site's operator's dish",
+                        "input", "items"));
+            }
+        }
+        List<ItemRow> itemRows = new ArrayList<>();
+        Set<Long> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+            MenuItemInput item = items.get(i);
+            if (!seen.add(item.dishId())) {
+                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A dish is listed twice", "input", "items", String.valueOf(i), "dishId"));
+            }
+            Money price = item.price() == null && dishes.get(item.dishId()) != null ? dishes.get(item.dishId()).price() : item.price();
+            if ((price != null && price.fen() < 0) || (item.dailyQuota() != null && item.dailyQuota() < 0)) {
+                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Prices and quotas cannot be negative", "input", "items", String.valueOf(i)));
+            }
+            itemRows.add(new ItemRow(0, i, item.dishId(), price, item.dailyQuota()));
+        }
+        List<SetMealRow> setMealRows = new ArrayList<>();
+        for (int i = 0; setMeals != null && i < setMeals.size(); i++) {
+            SetMealInput setMeal = setMeals.get(i);
+            if (setMeal.dishIds().isEmpty() || setMeal.price().fen() < 0 || (setMeal.dailyQuota() != null && setMeal.dailyQuota() < 0)) {
+                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A set meal has dishes, a price and a quota of 0 or more",
+                        "input", "setMeals", String.valueOf(i)));
+            }
+            setMealRows.add(new SetMealRow(0, i, setMeal.name().trim(), setMeal.price(), setMeal.dailyQuota(),
+                    setMeal.dishIds().stream().map(String::valueOf).collect(Collectors.joining(","))));
+        }
+        return new Content(itemRows, setMealRows);
+    }
+
+    private record Content(List<ItemRow> items, List<SetMealRow> setMeals) {
+
+        static Content of(MenuView menu) {
+            List<ItemRow> items = new ArrayList<>();
+            for (int i = 0; i < menu.items().size(); i++) {
+                MenuView.Item item = menu.items().get(i);
+                items.add(new ItemRow(0, i, item.dish().id(), item.price(), item.dailyQuota()));
+            }
+            List<SetMealRow> setMeals = new ArrayList<>();
+            for (int i = 0; i < menu.setMeals().size(); i++) {
+                MenuView.SetMeal setMeal = menu.setMeals().get(i);
+                setMeals.add(new SetMealRow(0, i, setMeal.name(), setMeal.price(), setMeal.dailyQuota(),
+                        setMeal.dishes().stream().map(dish -> String.valueOf(dish.id())).collect(Collectors.joining(","))));
+            }
+            return new Content(items, setMeals);
+        }
+    }
+
+    private SiteSlot slotOf(Site site, MealSlot slot) {
+        return siteService.slotsOf(List.of(site.id())).get(site.id()).stream().filter(served -> served.slot() == slot).findFirst().orElse(null);
+    }
+
+    private Site requireSite(long siteId) {
+        Site site = siteService.find(siteId);
+        if (site == null) {
+            throw new NotFoundException("Site", siteId);
+        }
+        return site;
+    }
+
+    private MenuRow requireMenu(long menuId) {
+        MenuRow menu = mapper.findMenuById(menuId);
+        if (menu == null) {
+            throw new NotFoundException("Menu", menuId);
+        }
+        return menu;
+    }
+
+    private static void requireSiteScope(Site site) {
+        requireOperatorScope(site.operatorId());
+    }
+
+    private static void requireOperatorScope(long operatorId) {
+        CurrentUser user = CurrentUser.get();
+        if (user.roles().contains(Role.ADMIN)) {
+            return;
+        }
+        if (!user.roles().contains(Role.OPERATOR) || user.operatorId() == null || user.operatorId() != operatorId) {
+            throw new AccessDeniedException("menus of another operator");
+        }
+    }
+
+    private static void afterCommit(Runnable action) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    action.run();
+                }
+            });
+        } else {
+            action.run();
+        }
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.trim();
+    }
+
+    public record SaveDishInput(Long dishId, long operatorId, @NotBlank @Size(max = 64) String name, Money price,
+                                @Size(max = 32) String portion, List<DishTag> tags, List<@Size(max = 32) String> allergens, Integer kcal,
+                                Double proteinGrams, @Size(max = 512) String photoUrl, Boolean active) {
+    }
+
+    public record MenuItemInput(long dishId, Money price, Integer dailyQuota) {
+    }
+
+    public record SetMealInput(@NotBlank @Size(max = 64) String name, Money price, Integer dailyQuota, List<Long> dishIds) {
+    }
+
+    public record SaveMenuInput(long siteId, LocalDate date, MealSlot slot, List<MenuItemInput> items, List<SetMealInput> setMeals) {
+    }
+
+    public record AmendMenuInput(long menuId, List<MenuItemInput> items, List<SetMealInput> setMeals, @NotBlank @Size(max = 255) String reason) {
+    }
+
+    public record DishResult(Dish dish, List<UserError> userErrors) {
+    }
+
+    public record MenuResult(MenuView menu, List<UserError> userErrors) {
+        static MenuResult failed(UserError error) {
+            return new MenuResult(null, List.of(error));
+        }
+
+        static MenuResult failed(List<UserError> errors) {
+            return new MenuResult(null, List.copyOf(errors));
+        }
+    }
+
+    public record CopyResult(List<MenuView> menus, List<UserError> userErrors) {
+    }
+}

@@ -1,0 +1,104 @@
+package org.zhucan.menu;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.cache.annotation.CacheEvict;
+import org.springframework.cache.annotation.Cacheable;
+import org.springframework.cache.annotation.Caching;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhucan.common.batch.Batches;
+import org.zhucan.menu.MenuMapper.DishRow;
+import org.zhucan.menu.MenuMapper.ItemRow;
+import org.zhucan.menu.MenuMapper.MenuRow;
+import org.zhucan.menu.MenuMapper.SetMealRow;
+import org.zhucan.network.MealSlot;
+
+/**
+ * Published menus, read through Redis. Keys: {@code zhucan:menus::<site>:<date>:<slot>} and
+ * {@code zhucan:weekMenus::<site>:<monday>}; 10 minutes (spring.cache.redis.time-to-live). A
+ * missing menu is cached too (as null) and evicted when one is published. On a cache miss every
+ * menu, item, set meal and dish comes from four statements, however many there are.
+ */
+@Component
+public class PublishedMenus {
+
+    static final String MENUS = "menus";
+    static final String WEEKS = "weekMenus";
+
+    private final MenuMapper mapper;
+
+    PublishedMenus(MenuMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    @Cacheable(cacheNames = MENUS, key = "#siteId + ':' + #date + ':' + #slot")
+    @Transactional(readOnly = true)
+    public MenuView menu(long siteId, LocalDate date, MealSlot slot) {
+        MenuRow row = mapper.findMenu(siteId, date, slot);
+        return row == null || row.status() != MenuStatus.PUBLISHED ? null : assemble(List.of(row)).get(0);
+    }
+
+    @Cacheable(cacheNames = WEEKS, key = "#siteId + ':' + #weekStart")
+    @Transactional(readOnly = true)
+    public List<MenuView> week(long siteId, LocalDate weekStart) {
+        return assemble(mapper.findPublishedMenus(siteId, weekStart, weekStart.plusDays(6)));
+    }
+
+    /** Drops the cached menu of a site, date and slot and the week it falls in. */
+    @Caching(evict = {
+            @CacheEvict(cacheNames = MENUS, key = "#siteId + ':' + #date + ':' + #slot"),
+            @CacheEvict(cacheNames = WEEKS, key = "#siteId + ':' + T(org.zhucan.menu.PublishedMenus).mondayOf(#date)")})
+    public void evict(long siteId, LocalDate date, MealSlot slot) {
+        // the annotations do the work, through the cache error handler
+    }
+
+    /** Drops every cached menu: a dish changed, and any menu may show it. */
+    @Caching(evict = {@CacheEvict(cacheNames = MENUS, allEntries = true), @CacheEvict(cacheNames = WEEKS, allEntries = true)})
+    public void evictAll() {
+        // the annotations do the work, through the cache error handler
+    }
+
+    public static LocalDate mondayOf(LocalDate date) {
+        return date.with(DayOfWeek.MONDAY);
+    }
+
+    /** Menus with their items, set meals and dishes: three statements for any number of menus. */
+    List<MenuView> assemble(List<MenuRow> menus) {
+        if (menus.isEmpty()) {
+            return List.of();
+        }
+        List<Long> menuIds = menus.stream().map(MenuRow::id).toList();
+        Map<Long, List<ItemRow>> items = Batches.group(menuIds, mapper.findItemsOf(menuIds), ItemRow::menuId);
+        Map<Long, List<SetMealRow>> setMeals = Batches.group(menuIds, mapper.findSetMealsOf(menuIds), SetMealRow::menuId);
+        List<Long> dishIds = new ArrayList<>();
+        items.values().forEach(rows -> rows.forEach(item -> dishIds.add(item.dishId())));
+        setMeals.values().forEach(rows -> rows.forEach(setMeal -> dishIds.addAll(dishIdsOf(setMeal))));
+        Map<Long, Dish> dishes = dishIds.isEmpty() ? Map.of() : mapper.findDishes(dishIds.stream().distinct().toList()).stream()
+                .map(PublishedMenus::toDish).collect(Collectors.toMap(Dish::id, Function.identity()));
+        return menus.stream().map(menu -> new MenuView(menu.id(), menu.siteId(), menu.date(), menu.slot(), menu.status(), menu.version(),
+                menu.publishedAt(),
+                items.get(menu.id()).stream().map(item -> new MenuView.Item(dishes.get(item.dishId()), item.price(), item.dailyQuota())).toList(),
+                setMeals.get(menu.id()).stream().map(setMeal -> new MenuView.SetMeal(setMeal.name(), setMeal.price(), setMeal.dailyQuota(),
+                        dishIdsOf(setMeal).stream().map(dishes::get).filter(Objects::nonNull).toList())).toList())).toList();
+    }
+
+    static List<Long> dishIdsOf(SetMealRow setMeal) {
+        return setMeal.dishIds().isEmpty() ? List.of() : Arrays.stream(setMeal.dishIds().split(",")).map(Long::valueOf).toList();
+    }
+
+    static Dish toDish(DishRow row) {
+        return new Dish(row.id(), row.operatorId(), row.name(), row.price(), row.portion(),
+                row.tags().isEmpty() ? List.of() : Arrays.stream(row.tags().split(",")).map(DishTag::valueOf).toList(),
+                row.allergens().isEmpty() ? List.of() : List.of(row.allergens().split(",")), row.kcal(), row.proteinGrams(),
+                row.photoUrl(), row.active());
+    }
+}
