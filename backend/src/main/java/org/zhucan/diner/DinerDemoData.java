@@ -8,6 +8,7 @@ import java.util.Random;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.pii.Masking;
@@ -28,6 +29,7 @@ import org.zhucan.security.AccountService;
 @Component
 @Profile("!prod")
 @ConditionalOnBooleanProperty("zhucan.demo.enabled")
+@Order(1)
 class DinerDemoData implements DemoDataContributor {
 
     static final int DINERS = 300;

@@ -38,6 +38,7 @@ import org.zhucan.menu.MenuMapper.SetMealRow;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.OperatorService;
 import org.zhucan.network.Site;
+import org.zhucan.network.SiteKind;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
 import org.zhucan.security.CurrentUser;
@@ -144,7 +145,7 @@ public class MenuService {
         Site site = requireSite(input.siteId());
         requireSiteScope(site);
         List<UserError> problems = new ArrayList<>();
-        if (slotOf(site, input.slot()) == null) {
+        if (!serves(site, input.slot())) {
             return MenuResult.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + input.slot(), "input", "slot"));
         }
         MenuRow existing = mapper.findMenu(site.id(), input.date(), input.slot());
@@ -182,11 +183,10 @@ public class MenuService {
         if (menu.status() != MenuStatus.PUBLISHED) {
             return MenuResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "The menu is a draft; change it with saveMenu", "input", "menuId"));
         }
-        SiteSlot slot = slotOf(site, menu.slot());
-        if (slot == null) {
+        ZonedDateTime cutoff = cutoffOf(site, menu.date(), menu.slot());
+        if (cutoff == null) {
             return MenuResult.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " no longer serves " + menu.slot(), "input", "menuId"));
         }
-        ZonedDateTime cutoff = menu.date().atTime(slot.bookingCutoff()).atZone(BusinessTime.ZONE);
         if (!clock.instant().isBefore(cutoff.toInstant())) {
             return MenuResult.failed(UserError.of(UserErrorCode.AMENDMENT_CLOSED,
                     "Bookings for this slot closed at " + cutoff.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES) + "; the menu can no longer change",
@@ -235,7 +235,7 @@ public class MenuService {
     public MenuResult takeKitchenMenu(long siteId, LocalDate date, MealSlot slot) {
         Site site = requireSite(siteId);
         requireSiteScope(site);
-        if (slotOf(site, slot) == null) {
+        if (!serves(site, slot)) {
             return MenuResult.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + slot, "input", "slot"));
         }
         MenuRow kitchenMenu = site.suppliedById() == null ? null : mapper.findMenu(site.suppliedById(), date, slot);
@@ -341,6 +341,23 @@ public class MenuService {
             }
             return new Content(items, setMeals);
         }
+    }
+
+    /** A central kitchen cooks for every slot of the sites it supplies; any other site for the slots it serves. */
+    private boolean serves(Site site, MealSlot slot) {
+        return site.kind() == SiteKind.CENTRAL_KITCHEN || slotOf(site, slot) != null;
+    }
+
+    /**
+     * When a menu stops changing: the slot's booking cutoff on the date; for a central kitchen,
+     * which serves no slot itself, the start of the date. Null when the site does not serve the slot.
+     */
+    private ZonedDateTime cutoffOf(Site site, LocalDate date, MealSlot slot) {
+        if (site.kind() == SiteKind.CENTRAL_KITCHEN) {
+            return date.atStartOfDay(BusinessTime.ZONE);
+        }
+        SiteSlot served = slotOf(site, slot);
+        return served == null ? null : date.atTime(served.bookingCutoff()).atZone(BusinessTime.ZONE);
     }
 
     private SiteSlot slotOf(Site site, MealSlot slot) {
