@@ -43,6 +43,11 @@ public class PublishedMenus {
     @Cacheable(cacheNames = MENUS, key = "#siteId + ':' + #date + ':' + #slot")
     @Transactional(readOnly = true)
     public MenuView menu(long siteId, LocalDate date, MealSlot slot) {
+        return menuFromDatabase(siteId, date, slot);
+    }
+
+    /** What a cache miss reads: the published menu straight from MySQL. */
+    MenuView menuFromDatabase(long siteId, LocalDate date, MealSlot slot) {
         MenuRow row = mapper.findMenu(siteId, date, slot);
         return row == null || row.status() != MenuStatus.PUBLISHED ? null : assemble(List.of(row)).get(0);
     }
