@@ -141,6 +141,8 @@ class MenuApiTests extends ApiTest {
         long newMisses = cache.getStatistics().getMisses() - misses;
         assertThat(newHits + newMisses).isEqualTo(20);
         assertThat((double) newHits / (newHits + newMisses)).isGreaterThanOrEqualTo(0.9);
+        assertThat(meters.find("cache.gets").tag("cache", PublishedMenus.MENUS).tag("result", "hit").meters())
+                .as("hits exposed in /actuator/metrics").isNotEmpty();
     }
 
     @Test
