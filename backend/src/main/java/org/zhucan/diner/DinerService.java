@@ -14,6 +14,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import static org.zhucan.common.Text.blankToNull;
+
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.NotFoundException;
@@ -345,9 +347,6 @@ public class DinerService {
         return CurrentUser.get().username();
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 
     public record DinerFilter(Long regionId, DinerCategory category, DinerStatus status, String name, String idNumber) {
     }

@@ -19,6 +19,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import static org.zhucan.common.Text.blankToNull;
+
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.NotFoundException;
@@ -407,9 +409,6 @@ public class MenuService {
         }
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 
     public record SaveDishInput(Long dishId, long operatorId, @NotBlank @Size(max = 64) String name, Money price,
                                 @Size(max = 32) String portion, List<DishTag> tags, List<@Size(max = 32) String> allergens, Integer kcal,

@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import static org.zhucan.common.Text.blankToNull;
+
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.NotFoundException;
@@ -178,9 +180,6 @@ public class OperatorService {
         return null;
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 
     public record CreateOperatorInput(@NotBlank @Size(max = 128) String name, @NotBlank String creditCode, OperatorKind kind,
                                       @Size(max = 64) String contactName, @Size(max = 32) String contactPhone) {

@@ -20,6 +20,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import static org.zhucan.common.Text.blankToNull;
+
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.BadRequestException;
@@ -369,9 +371,6 @@ public class SiteService {
         return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP);
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.trim();
-    }
 
     public record SiteFilter(Long regionId, List<SiteKind> kinds, List<SiteStatus> statuses, Long operatorId, MealSlot slot,
                              Fulfilment fulfilment, String text) {

@@ -12,8 +12,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.common.pii.IdNumber;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.DinerFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -167,12 +167,11 @@ class DinerApiTests extends ApiTest {
 
     private long statementsFor(String name, int first) {
         as("admin").documentName("diners").variable("filter", Map.of("name", name)).variable("first", first).execute();
-        long before = sqlStatements.count();
-        as("admin").documentName("diners").variable("filter", Map.of("name", name)).variable("first", first).execute()
+        return statementsDuring(() -> as("admin").documentName("diners").variable("filter", Map.of("name", name))
+                .variable("first", first).execute()
                 .path("diners.edges").entityList(Object.class).hasSize(first)
                 .path("diners.edges[0].node.homeCommunity.parent.name").entity(String.class).isEqualTo("孝文街道")
-                .path("diners.edges[0].node.categories[0].category").entity(String.class).isEqualTo("LIVING_ALONE");
-        return sqlStatements.count() - before;
+                .path("diners.edges[0].node.categories[0].category").entity(String.class).isEqualTo("LIVING_ALONE"));
     }
 
     private String register(String name, LocalDate birthDate, boolean male) {
@@ -196,16 +195,7 @@ class DinerApiTests extends ApiTest {
                 .path("registerDiner.userErrors[0].message").entity(String.class).satisfies(message -> assertThat(message).contains(messagePart));
     }
 
-    /** A synthetic, valid ID number (Luoyang address code) not yet registered. */
     private String freshIdNumber(LocalDate birthDate, boolean male) {
-        while (true) {
-            int sequence = ThreadLocalRandom.current().nextInt(0, 500) * 2 + (male ? 1 : 0);
-            String first17 = "410371" + birthDate.toString().replace("-", "") + String.format("%03d", sequence);
-            String idNumber = first17 + IdNumber.checkCharacter(first17);
-            if (jdbc.queryForObject("SELECT COUNT(*) FROM diner WHERE id_number_masked = ?", Integer.class,
-                    IdNumber.parse(idNumber).masked()) == 0) {
-                return idNumber;
-            }
-        }
+        return new DinerFixtures(as("admin"), jdbc).freshIdNumber(birthDate, male);
     }
 }

@@ -17,9 +17,9 @@ import org.springframework.data.redis.cache.RedisCache;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.DinerFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -232,10 +232,9 @@ class MenuApiTests extends ApiTest {
 
     private long weekStatements(LocalDate weekStart, int menus) {
         publishedMenus.evictAll();
-        long before = sqlStatements.count();
-        as("family").documentName("weekMenu").variable("siteId", canteen).variable("weekStart", weekStart.toString()).execute()
-                .path("weekMenu").entityList(Object.class).hasSize(menus);
-        return sqlStatements.count() - before;
+        return statementsDuring(() -> as("family").documentName("weekMenu").variable("siteId", canteen)
+                .variable("weekStart", weekStart.toString()).execute()
+                .path("weekMenu").entityList(Object.class).hasSize(menus));
     }
 
     private double cacheErrors() {
@@ -294,18 +293,7 @@ class MenuApiTests extends ApiTest {
     }
 
     private String registerDiner(String dietaryNotes) {
-        while (true) {
-            String first17 = "410371" + "1945" + "0101" + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-            String idNumber = first17 + IdNumber.checkCharacter(first17);
-            if (jdbc.queryForObject("SELECT COUNT(*) FROM diner WHERE id_number_masked = ?", Integer.class, IdNumber.parse(idNumber).masked()) > 0) {
-                continue;
-            }
-            String xiHan = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
-            String id = as("admin").document("mutation($input: RegisterDinerInput!) { registerDiner(input: $input) { diner { id } } }")
-                    .variable("input", Map.of("name", "菜单老人", "idNumber", idNumber, "homeCommunityId", xiHan, "address", "西韩", "dietaryNotes", dietaryNotes))
-                    .execute().path("registerDiner.diner.id").entity(String.class).get();
-            jdbc.update("UPDATE diner_status_change SET effective_on = '2020-01-01' WHERE diner_id = ?", Long.valueOf(id));
-            return id;
-        }
+        String xiHan = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
+        return new DinerFixtures(as("admin"), jdbc).registerActiveSince2020("菜单老人", xiHan, LocalDate.of(1945, 1, 1), List.of(), dietaryNotes);
     }
 }

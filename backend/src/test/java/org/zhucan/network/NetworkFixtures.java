@@ -11,18 +11,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Builds fresh registry data through the API for network tests: every call makes new codes, so
  * tests never collide with the demo data or with earlier runs against the same database.
  */
-final class NetworkFixtures {
+public final class NetworkFixtures {
 
     private final HttpGraphQlTester admin;
     private final JdbcTemplate jdbc;
 
-    NetworkFixtures(HttpGraphQlTester admin, JdbcTemplate jdbc) {
+    public NetworkFixtures(HttpGraphQlTester admin, JdbcTemplate jdbc) {
         this.admin = admin;
         this.jdbc = jdbc;
     }
 
     /** A valid, unused unified social credit code. */
-    String freshCreditCode() {
+    public String freshCreditCode() {
         while (true) {
             StringBuilder first17 = new StringBuilder("91410300MA");
             String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
@@ -37,7 +37,7 @@ final class NetworkFixtures {
     }
 
     /** An unused district code: 6 digits of its own, then 000000. */
-    String freshDistrictCode() {
+    public String freshDistrictCode() {
         while (true) {
             String code = String.format("%04d%02d000000", 1100 + ThreadLocalRandom.current().nextInt(8000),
                     1 + ThreadLocalRandom.current().nextInt(98));
@@ -48,7 +48,7 @@ final class NetworkFixtures {
         }
     }
 
-    String createRegion(String parentId, String code, String name, String level) {
+    public String createRegion(String parentId, String code, String name, String level) {
         return admin.documentName("createRegion")
                 .variable("input", input("parentId", parentId, "divisionCode", code, "name", name, "level", level))
                 .execute()
@@ -56,7 +56,7 @@ final class NetworkFixtures {
                 .path("createRegion.region.id").entity(String.class).get();
     }
 
-    String createOperator(String name) {
+    public String createOperator(String name) {
         return admin.documentName("createOperator")
                 .variable("input", Map.of("name", name, "creditCode", freshCreditCode(), "kind", "CATERING_ENTERPRISE",
                         "contactName", "张经理", "contactPhone", "13812345678"))
@@ -65,7 +65,7 @@ final class NetworkFixtures {
                 .path("createOperator.operator.id").entity(String.class).get();
     }
 
-    String createSite(String name, String kind, String communityId, String operatorId, Double lat, Double lng) {
+    public String createSite(String name, String kind, String communityId, String operatorId, Double lat, Double lng) {
         Map<String, Object> site = new java.util.HashMap<>(Map.of(
                 "name", name, "kind", kind, "communityId", communityId, "operatorId", operatorId, "address", name + "门口",
                 "slots", List.of(Map.of("slot", "LUNCH", "servesFrom", "11:00", "servesTo", "13:00", "seats", 30)),
@@ -79,7 +79,7 @@ final class NetworkFixtures {
                 .path("createSite.site.id").entity(String.class).get();
     }
 
-    void changeStatus(String siteId, String status, String effectiveOn, String reason) {
+    public void changeStatus(String siteId, String status, String effectiveOn, String reason) {
         Map<String, Object> input = new java.util.HashMap<>(Map.of("siteId", siteId, "status", status, "effectiveOn", effectiveOn));
         if (reason != null) {
             input.put("reason", reason);
@@ -89,18 +89,18 @@ final class NetworkFixtures {
     }
 
     /** Moves a new site to OPERATING, built and opened on the given days. */
-    void open(String siteId, String buildingOn, String operatingOn) {
+    public void open(String siteId, String buildingOn, String operatingOn) {
         changeStatus(siteId, "BUILDING", buildingOn, null);
         changeStatus(siteId, "OPERATING", operatingOn, null);
     }
 
     /** Status history dates must not precede the PLANNED row, which createSite writes for today. */
-    void backdatePlanned(String siteId, String plannedOn) {
+    public void backdatePlanned(String siteId, String plannedOn) {
         jdbc.update("UPDATE site_status_change SET effective_on = ? WHERE site_id = ? AND to_status = 'PLANNED'",
                 java.sql.Date.valueOf(plannedOn), Long.valueOf(siteId));
     }
 
-    static Map<String, Object> input(Object... keysAndValues) {
+    public static Map<String, Object> input(Object... keysAndValues) {
         Map<String, Object> map = new java.util.HashMap<>();
         for (int i = 0; i < keysAndValues.length; i += 2) {
             if (keysAndValues[i + 1] != null) {

@@ -4,16 +4,16 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.time.BusinessTime;
+import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.DinerFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,15 +33,20 @@ class QuoteApiTests extends ApiTest {
     String operatorId;
     String today;
 
+    NetworkFixtures network;
+    DinerFixtures diners;
+
     @BeforeEach
     void freshDistrict() {
+        network = new NetworkFixtures(as("admin"), jdbc);
+        diners = new DinerFixtures(as("admin"), jdbc);
         today = LocalDate.now(BusinessTime.ZONE).toString();
-        String code = freshDistrictCode();
-        district = createRegion(null, code, "测算区", "DISTRICT");
-        townA = createRegion(district, code.substring(0, 6) + "101000", "甲镇", "TOWN");
-        String townB = createRegion(district, code.substring(0, 6) + "102000", "乙镇", "TOWN");
-        villageA1 = createRegion(townA, code.substring(0, 6) + "101201", "甲一村", "VILLAGE");
-        villageB1 = createRegion(townB, code.substring(0, 6) + "102201", "乙一村", "VILLAGE");
+        String code = network.freshDistrictCode();
+        district = network.createRegion(null, code, "测算区", "DISTRICT");
+        townA = network.createRegion(district, code.substring(0, 6) + "101000", "甲镇", "TOWN");
+        String townB = network.createRegion(district, code.substring(0, 6) + "102000", "乙镇", "TOWN");
+        villageA1 = network.createRegion(townA, code.substring(0, 6) + "101201", "甲一村", "VILLAGE");
+        villageB1 = network.createRegion(townB, code.substring(0, 6) + "102201", "乙一村", "VILLAGE");
         operatorId = jdbc.queryForObject("SELECT id FROM operator WHERE credit_code = '91410300MA9GCY0B2D'", String.class);
     }
 
@@ -181,46 +186,10 @@ class QuoteApiTests extends ApiTest {
     }
 
     private String site(String communityId) {
-        Map<String, Object> input = Map.of("name", "测算点" + System.nanoTime(), "kind", "MEAL_POINT", "communityId", communityId,
-                "operatorId", operatorId, "address", "测算地址");
-        return as("admin").document("mutation($input: CreateSiteInput!) { createSite(input: $input) { site { id } } }")
-                .variable("input", input).execute().path("createSite.site.id").entity(String.class).get();
+        return network.createSite("测算点" + System.nanoTime(), "MEAL_POINT", communityId, operatorId, null, null);
     }
 
     private String diner(String communityId, LocalDate birthDate, List<String> categories) {
-        while (true) {
-            String first17 = "410371" + birthDate.toString().replace("-", "") + String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
-            String idNumber = first17 + IdNumber.checkCharacter(first17);
-            if (jdbc.queryForObject("SELECT COUNT(*) FROM diner WHERE id_number_masked = ?", Integer.class, IdNumber.parse(idNumber).masked()) > 0) {
-                continue;
-            }
-            Map<String, Object> input = new HashMap<>(Map.of("name", "测算老人", "idNumber", idNumber, "homeCommunityId", communityId, "address", "村里"));
-            input.put("categories", categories.stream().map(category -> Map.of("category", category, "evidenceRef", "证明", "validFrom", "2020-01-01")).toList());
-            var response = as("admin").document("mutation($input: RegisterDinerInput!) { registerDiner(input: $input) { diner { id } userErrors { code } } }")
-                    .variable("input", input).execute();
-            response.path("registerDiner.userErrors").entityList(Object.class).hasSize(0);
-            String id = response.path("registerDiner.diner.id").entity(String.class).get();
-            jdbc.update("UPDATE diner_status_change SET effective_on = '2020-01-01' WHERE diner_id = ?", Long.valueOf(id));
-            jdbc.update("UPDATE diner SET status_since = '2020-01-01' WHERE id = ?", Long.valueOf(id));
-            return id;
-        }
-    }
-
-    private String createRegion(String parentId, String code, String name, String level) {
-        Map<String, Object> input = new HashMap<>(Map.of("divisionCode", code, "name", name, "level", level));
-        if (parentId != null) {
-            input.put("parentId", parentId);
-        }
-        return as("admin").document("mutation($input: CreateRegionInput!) { createRegion(input: $input) { region { id } userErrors { code } } }")
-                .variable("input", input).execute().path("createRegion.region.id").entity(String.class).get();
-    }
-
-    private String freshDistrictCode() {
-        while (true) {
-            String code = String.format("%04d%02d000000", 1100 + ThreadLocalRandom.current().nextInt(8000), 1 + ThreadLocalRandom.current().nextInt(98));
-            if (jdbc.queryForObject("SELECT COUNT(*) FROM region WHERE division_code LIKE ?", Integer.class, code.substring(0, 6) + "%") == 0) {
-                return code;
-            }
-        }
+        return diners.registerActiveSince2020("测算老人", communityId, birthDate, categories, null);
     }
 }

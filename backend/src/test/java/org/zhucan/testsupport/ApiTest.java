@@ -30,6 +30,13 @@ public abstract class ApiTest {
     @Autowired
     protected SqlStatementCounter sqlStatements;
 
+    /** How many SQL statements the request sends: what proves a list resolver batched (no N+1). */
+    protected long statementsDuring(Runnable request) {
+        long before = sqlStatements.count();
+        request.run();
+        return sqlStatements.count() - before;
+    }
+
     protected String baseUrl() {
         return "http://localhost:" + port;
     }

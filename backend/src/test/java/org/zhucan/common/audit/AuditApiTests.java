@@ -126,12 +126,10 @@ class AuditApiTests extends ApiTest {
     }
 
     private long statementsFor(String entityId, int first) {
-        long before = sqlStatements.count();
-        as("admin").documentName("auditLog")
+        return statementsDuring(() -> as("admin").documentName("auditLog")
                 .variable("filter", Map.of("entityId", entityId))
                 .variable("first", first)
                 .execute()
-                .path("auditLog.edges").entityList(Object.class).hasSize(first);
-        return sqlStatements.count() - before;
+                .path("auditLog.edges").entityList(Object.class).hasSize(first));
     }
 }

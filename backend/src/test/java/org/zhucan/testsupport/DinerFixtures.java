@@ -1,0 +1,58 @@
+package org.zhucan.testsupport;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.common.pii.IdNumber;
+
+/** Registers synthetic diners through the API for tests, with ID numbers no earlier run has used. */
+public final class DinerFixtures {
+
+    private final HttpGraphQlTester admin;
+    private final JdbcTemplate jdbc;
+
+    public DinerFixtures(HttpGraphQlTester admin, JdbcTemplate jdbc) {
+        this.admin = admin;
+        this.jdbc = jdbc;
+    }
+
+    /** A valid synthetic ID number (address code 410371) whose masked form no diner has yet. */
+    public String freshIdNumber(LocalDate birthDate, boolean male) {
+        while (true) {
+            int sequence = ThreadLocalRandom.current().nextInt(0, 500) * 2 + (male ? 1 : 0);
+            String first17 = "410371" + birthDate.toString().replace("-", "") + String.format("%03d", sequence);
+            String idNumber = first17 + IdNumber.checkCharacter(first17);
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM diner WHERE id_number_masked = ?", Integer.class,
+                    IdNumber.parse(idNumber).masked()) == 0) {
+                return idNumber;
+            }
+        }
+    }
+
+    /**
+     * Registers a diner and dates the registration back to 2020-01-01, so the diner was ACTIVE on
+     * any meal date a test picks. Returns the diner's id.
+     */
+    public String registerActiveSince2020(String name, String communityId, LocalDate birthDate, List<String> categories,
+                                          String dietaryNotes) {
+        Map<String, Object> input = new HashMap<>(Map.of("name", name, "idNumber", freshIdNumber(birthDate, true),
+                "homeCommunityId", communityId, "address", "测试地址"));
+        input.put("categories", categories.stream()
+                .map(category -> Map.of("category", category, "evidenceRef", "证明", "validFrom", "2020-01-01")).toList());
+        if (dietaryNotes != null) {
+            input.put("dietaryNotes", dietaryNotes);
+        }
+        var response = admin.document("mutation($input: RegisterDinerInput!) { registerDiner(input: $input) { diner { id } userErrors { code } } }")
+                .variable("input", input).execute();
+        response.path("registerDiner.userErrors").entityList(Object.class).hasSize(0);
+        String id = response.path("registerDiner.diner.id").entity(String.class).get();
+        jdbc.update("UPDATE diner_status_change SET effective_on = '2020-01-01' WHERE diner_id = ?", Long.valueOf(id));
+        jdbc.update("UPDATE diner SET status_since = '2020-01-01' WHERE id = ?", Long.valueOf(id));
+        return id;
+    }
+}
