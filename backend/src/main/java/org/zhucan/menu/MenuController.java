@@ -16,7 +16,6 @@ import org.zhucan.common.batch.Batches;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
-import org.zhucan.diner.DinerService;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Operator;
 import org.zhucan.network.OperatorService;
@@ -30,15 +29,13 @@ class MenuController {
 
     private final MenuService menuService;
     private final QuoteService quoteService;
-    private final DinerService dinerService;
     private final SiteService siteService;
     private final OperatorService operatorService;
 
-    MenuController(MenuService menuService, QuoteService quoteService, DinerService dinerService, SiteService siteService,
+    MenuController(MenuService menuService, QuoteService quoteService, SiteService siteService,
                    OperatorService operatorService) {
         this.menuService = menuService;
         this.quoteService = quoteService;
-        this.dinerService = dinerService;
         this.siteService = siteService;
         this.operatorService = operatorService;
     }
@@ -113,8 +110,9 @@ class MenuController {
         List<Money> prices = new ArrayList<>();
         menu.items().forEach(item -> prices.add(item.price()));
         menu.setMeals().forEach(set -> prices.add(set.price()));
-        List<MealQuoteView> quotes = quoteService.quoteViews(dinerId, menu.siteId(), menu.date(), menu.slot(), prices);
-        Set<DishTag> needed = DishTag.neededBy(dinerService.quoteFacts(dinerId, menu.date()).diner().dietaryNotes());
+        QuoteService.MenuQuotes menuQuotes = quoteService.quoteMenu(dinerId, menu.siteId(), menu.date(), menu.slot(), prices);
+        List<MealQuoteView> quotes = menuQuotes.quotes();
+        Set<DishTag> needed = DishTag.neededBy(menuQuotes.dietaryNotes());
         List<ItemResult> items = new ArrayList<>();
         for (int i = 0; i < menu.items().size(); i++) {
             MenuView.Item item = menu.items().get(i);

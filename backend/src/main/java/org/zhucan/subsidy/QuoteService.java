@@ -46,10 +46,14 @@ public class QuoteService {
     /** Quotes for several prices at one site, date and slot, gathering the diner, site and policy once. */
     @Transactional(readOnly = true)
     public List<SubsidyRules.Quote> quoteAll(long dinerId, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
+        return quoteAll(dinerService.quoteFacts(dinerId, date), siteId, date, slot, prices);
+    }
+
+    private List<SubsidyRules.Quote> quoteAll(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
         if (prices.stream().anyMatch(price -> price.fen() < 0)) {
             throw new BadRequestException("price cannot be negative", "price");
         }
-        DinerService.QuoteFacts diner = dinerService.quoteFacts(dinerId, date);
+        long dinerId = diner.diner().id();
         Site site = siteService.find(siteId);
         if (site == null) {
             throw new NotFoundException("Site", siteId);
@@ -68,7 +72,21 @@ public class QuoteService {
     /** {@link #quoteAll} as the API shows it. */
     @Transactional(readOnly = true)
     public List<MealQuoteView> quoteViews(long dinerId, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
-        List<SubsidyRules.Quote> quotes = quoteAll(dinerId, siteId, date, slot, prices);
+        return views(quoteAll(dinerId, siteId, date, slot, prices));
+    }
+
+    /** The quotes of a menu's prices with the diner's dietary notes, the diner read once for both. */
+    @Transactional(readOnly = true)
+    public MenuQuotes quoteMenu(long dinerId, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
+        DinerService.QuoteFacts diner = dinerService.quoteFacts(dinerId, date);
+        return new MenuQuotes(diner.diner().dietaryNotes(), views(quoteAll(diner, siteId, date, slot, prices)));
+    }
+
+    /** A menu's quotes, in price order, and the diner's dietary notes. */
+    public record MenuQuotes(String dietaryNotes, List<MealQuoteView> quotes) {
+    }
+
+    private List<MealQuoteView> views(List<SubsidyRules.Quote> quotes) {
         SubsidyPolicy policy = quotes.isEmpty() || quotes.get(0).policy() == null ? null : policyService.find(quotes.get(0).policy().id());
         return quotes.stream().map(quote -> new MealQuoteView(Money.ofFen(quote.priceFen()), Money.ofFen(quote.subsidyFen()),
                 Money.ofFen(quote.dinerPaysFen()), quote.shares().stream()
