@@ -72,20 +72,30 @@ interface DinerMapper {
      * Which diners the caller may see: all of them, those living under a region path, or a list
      * of ids (a family account's). Exactly one kind is set.
      */
-    record DinerScope(boolean all, String regionPath, List<Long> dinerIds) {
+    /**
+     * Whom the caller may read: all, those living in a region, listed diners, or (for an operator's
+     * staff) those who booked at the operator's sites.
+     */
+    record DinerScope(boolean all, String regionPath, List<Long> dinerIds, Long bookedAtOperatorId) {
 
-        static final DinerScope ALL = new DinerScope(true, null, null);
+        static final DinerScope ALL = new DinerScope(true, null, null, null);
 
         static DinerScope livingIn(String regionPath) {
-            return new DinerScope(false, regionPath, null);
+            return new DinerScope(false, regionPath, null, null);
         }
 
         static DinerScope only(List<Long> dinerIds) {
-            return new DinerScope(false, null, List.copyOf(dinerIds));
+            return new DinerScope(false, null, List.copyOf(dinerIds), null);
+        }
+
+        static DinerScope bookedAt(long operatorId) {
+            return new DinerScope(false, null, null, operatorId);
         }
 
         boolean isEmpty() {
             return dinerIds != null && dinerIds.isEmpty();
         }
     }
+
+    List<Diner> findByIds(@Param("ids") Collection<Long> ids, @Param("scope") DinerScope scope);
 }

@@ -42,7 +42,7 @@ import org.zhucan.security.Role;
  * The diner registry. Personal numbers are encrypted before they reach a mapper and come back
  * only masked; the full ID number only through {@link #revealIdNumber}, which is audited. Scope
  * is applied in SQL: ADMIN sees all diners, FINANCE those living in its region, a family account
- * its linked diners, OPERATOR staff those who booked or ate at its sites.
+ * its linked diners, OPERATOR staff those who booked at its sites (meal records will widen it).
  */
 @Service
 public class DinerService {
@@ -92,6 +92,18 @@ public class DinerService {
         NameKeyset after = NameKeyset.after(page);
         List<Diner> rows = diners.findPage(query, scope, after.name(), after.id(), page.fetchSize());
         return Connection.of(rows, page, diner -> NameKeyset.cursor(diner.name(), diner.id()), diners.count(query, scope));
+    }
+
+    /** Diners by id as far as the caller's scope reaches, in one statement; ids outside it are absent. */
+    @Transactional(readOnly = true)
+    public Map<Long, Diner> byIds(Collection<Long> ids) {
+        DinerScope scope = callerScope();
+        if (ids.isEmpty() || scope.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Diner> found = new java.util.HashMap<>();
+        diners.findByIds(ids, scope).forEach(diner -> found.put(diner.id(), diner));
+        return found;
     }
 
     @Transactional(readOnly = true)
@@ -307,8 +319,7 @@ public class DinerService {
             return DinerScope.only(accountService.dinerIdsActedForBy(user.username()));
         }
         if (user.roles().contains(Role.OPERATOR)) {
-            // diners who booked or ate at the operator's sites: none until bookings and meal records exist
-            return DinerScope.only(List.of());
+            return user.operatorId() == null ? DinerScope.only(List.of()) : DinerScope.bookedAt(user.operatorId());
         }
         throw new AccessDeniedException("no access to diners");
     }

@@ -34,6 +34,8 @@ interface SubsidyMapper {
 
     SubsidyPolicy findPolicy(@Param("id") long id);
 
+    List<SubsidyPolicy> findPoliciesByIds(@Param("ids") java.util.Collection<Long> ids);
+
     /** Newest version first. */
     List<SubsidyPolicy> findPolicies(@Param("districtId") long districtId);
 

@@ -69,6 +69,17 @@ public class SubsidyPolicyService {
         return policies.findPolicy(policyId);
     }
 
+    /** Policies by id, in one statement (a list of bookings or meal records shows the policy each applied). */
+    @Transactional(readOnly = true)
+    public Map<Long, SubsidyPolicy> byIds(Collection<Long> policyIds) {
+        if (policyIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, SubsidyPolicy> found = new java.util.HashMap<>();
+        policies.findPoliciesByIds(policyIds).forEach(policy -> found.put(policy.id(), policy));
+        return found;
+    }
+
     /** Tiers of each policy, in their order, with categories and shares: three statements whatever the number of policies. */
     @Transactional(readOnly = true)
     public Map<Long, List<SubsidyTier>> tiersOf(Collection<Long> policyIds) {

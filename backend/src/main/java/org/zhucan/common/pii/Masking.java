@@ -17,4 +17,13 @@ public final class Masking {
         }
         return "*".repeat(Math.max(0, length - 2)) + phone.substring(Math.max(0, length - 2));
     }
+
+    /** {@code 伊滨区诸葛镇X村3组12号} → {@code 伊滨区诸葛镇****}: enough to tell addresses apart, not to find the door. */
+    public static String address(String address) {
+        if (address == null) {
+            return null;
+        }
+        String trimmed = address.strip();
+        return trimmed.substring(0, Math.min(6, trimmed.length() / 2)) + "****";
+    }
 }

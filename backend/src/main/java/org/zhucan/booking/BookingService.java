@@ -1,0 +1,664 @@
+package org.zhucan.booking;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.validation.constraints.Size;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.zhucan.common.audit.AuditService;
+import org.zhucan.common.batch.Batches;
+import org.zhucan.common.error.BadRequestException;
+import org.zhucan.common.error.NotFoundException;
+import org.zhucan.common.error.UserError;
+import org.zhucan.common.error.UserErrorCode;
+import org.zhucan.common.idempotency.IdempotencyKeys;
+import org.zhucan.common.money.Money;
+import org.zhucan.common.pagination.Connection;
+import org.zhucan.common.pagination.Cursor;
+import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.common.pii.Masking;
+import org.zhucan.common.pii.PersonalDataCipher;
+import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.diner.DinerService;
+import org.zhucan.menu.MenuService;
+import org.zhucan.menu.MenuView;
+import org.zhucan.network.Fulfilment;
+import org.zhucan.network.MealSlot;
+import org.zhucan.network.Site;
+import org.zhucan.network.SiteFulfilment;
+import org.zhucan.network.SiteService;
+import org.zhucan.network.SiteSlot;
+import org.zhucan.network.SiteStatus;
+import org.zhucan.security.AccountService;
+import org.zhucan.security.CurrentUser;
+import org.zhucan.security.Role;
+import org.zhucan.subsidy.QuoteService;
+import org.zhucan.subsidy.SubsidyRules;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bookings. A booking checks every rule first (window, cutoff, site, slot, fulfilment, diner,
+ * menu), then takes its dine-in seat and its dishes' portions with conditional UPDATEs on counter
+ * rows, then inserts the booking, whose unique key allows one live booking per diner, date and
+ * slot. Any failure after something was taken rolls the whole transaction back, so counters
+ * always equal the live bookings. Transactions run at READ COMMITTED: the counters are decided by
+ * locking statements, and no gap locks are needed.
+ */
+@Service
+public class BookingService {
+
+    static final String RECURRING_ACTOR = "system:recurring";
+    private static final int MAX_ITEMS = 10;
+    private static final int MAX_QUANTITY = 5;
+
+    private final BookingMapper mapper;
+    private final RecurringBookingMapper days;
+    private final DinerService dinerService;
+    private final SiteService siteService;
+    private final MenuService menuService;
+    private final QuoteService quoteService;
+    private final AccountService accountService;
+    private final IdempotencyKeys idempotencyKeys;
+    private final PersonalDataCipher cipher;
+    private final AuditService audit;
+    private final JsonMapper json;
+    private final BookingProperties properties;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    BookingService(BookingMapper mapper, RecurringBookingMapper days, DinerService dinerService, SiteService siteService, MenuService menuService,
+                   QuoteService quoteService, AccountService accountService, IdempotencyKeys idempotencyKeys, PersonalDataCipher cipher,
+                   AuditService audit, JsonMapper json, BookingProperties properties, Clock clock) {
+        this.mapper = mapper;
+        this.days = days;
+        this.dinerService = dinerService;
+        this.siteService = siteService;
+        this.menuService = menuService;
+        this.quoteService = quoteService;
+        this.accountService = accountService;
+        this.idempotencyKeys = idempotencyKeys;
+        this.cipher = cipher;
+        this.audit = audit;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------- booking
+
+    /** bookMeal: the caller's booking, or the first result of an earlier call with the same key. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public BookingResult bookMeal(BookMealInput input) {
+        CurrentUser user = CurrentUser.get();
+        Site site = requireSite(input.siteId());
+        requireMayBookAt(user, site);
+        if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
+            return BookingResult.failed(badKey());
+        }
+        IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "bookMeal", input.withoutKey());
+        if (claim.kind() != IdempotencyKeys.Claim.Kind.NEW) {
+            return repeated(claim);
+        }
+        BookingResult result = book(input.request(), site, user.username(), null);
+        if (result.failed()) {
+            return rolledBack(result);
+        }
+        idempotencyKeys.complete(claim, result.booking().id());
+        return result;
+    }
+
+    /**
+     * Books one date of a recurring booking, once: the day's row is locked first, so two job
+     * instances never both book it, and a date booked before is never booked again.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public BookingResult bookRecurringDay(RecurringBooking recurring, LocalDate date) {
+        Instant now = clock.instant();
+        days.claimDay(recurring.id(), date, now);
+        if (days.findDayBookingIdForUpdate(recurring.id(), date) != null) {
+            return BookingResult.ALREADY_MATERIALISED;
+        }
+        Site site = requireSite(recurring.siteId());
+        String address = recurring.deliveryAddressEncrypted() == null ? null : cipher.decrypt(recurring.deliveryAddressEncrypted());
+        List<BookingItemInput> items;
+        MenuView menu = menuService.publishedMenu(site.id(), date, recurring.slot());
+        if (menu == null || menu.setMeals().isEmpty()) {
+            items = List.of(new BookingItemInput(null, recurring.setMealName() == null ? "" : recurring.setMealName(), 1));
+        } else {
+            String name = recurring.setMealName() == null ? menu.setMeals().get(0).name() : recurring.setMealName();
+            items = List.of(new BookingItemInput(null, name, 1));
+        }
+        BookingRequest request = new BookingRequest(recurring.dinerId(), site.id(), date, recurring.slot(), recurring.fulfilment(), address, items);
+        BookingResult result = book(request, site, RECURRING_ACTOR, recurring.id());
+        if (result.failed()) {
+            return rolledBack(result);
+        }
+        days.setDayBooking(recurring.id(), date, result.booking().id(), now);
+        return result;
+    }
+
+    private BookingResult book(BookingRequest request, Site site, String actor, Long recurringId) {
+        List<UserError> problems = new ArrayList<>();
+        Instant now = clock.instant();
+        LocalDate today = BusinessTime.today(clock);
+        if (request.date().isBefore(today) || request.date().isAfter(today.plusDays(properties.windowDays()))) {
+            problems.add(UserError.of(UserErrorCode.OUTSIDE_BOOKING_WINDOW,
+                    "Meals can be booked from today to " + today.plusDays(properties.windowDays()), "input", "date"));
+        }
+        if (site.status() != SiteStatus.OPERATING) {
+            problems.add(UserError.of(UserErrorCode.SITE_NOT_OPERATING, site.name() + " is " + site.status(), "input", "siteId"));
+        }
+        SiteSlot slot = slotOf(site, request.slot());
+        if (slot == null) {
+            problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + request.slot(), "input", "slot"));
+        } else {
+            ZonedDateTime cutoff = request.date().atTime(slot.bookingCutoff()).atZone(BusinessTime.ZONE);
+            if (!now.isBefore(cutoff.toInstant())) {
+                problems.add(UserError.of(UserErrorCode.BOOKING_CLOSED,
+                        "Booking closed at " + cutoff.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES), "input", "date"));
+            }
+        }
+        SiteFulfilment fulfilment = fulfilmentOf(site, request.fulfilment());
+        if (fulfilment == null) {
+            problems.add(UserError.of(UserErrorCode.FULFILMENT_NOT_OFFERED, site.name() + " does not offer " + request.fulfilment(),
+                    "input", "fulfilment"));
+        }
+        String address = request.deliveryAddress() == null ? null : request.deliveryAddress().strip();
+        if (request.fulfilment() == Fulfilment.DELIVERY && (address == null || address.isEmpty())) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A delivery needs an address", "input", "deliveryAddress"));
+        } else if (request.fulfilment() != Fulfilment.DELIVERY && address != null && !address.isEmpty()) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Only a delivery takes an address", "input", "deliveryAddress"));
+        } else if (address != null && address.length() > 200) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "An address has at most 200 characters", "input", "deliveryAddress"));
+        }
+        DinerService.QuoteFacts diner = dinerService.quoteFacts(request.dinerId(), request.date());
+        if (!diner.active()) {
+            problems.add(UserError.of(UserErrorCode.DINER_NOT_ACTIVE, "The diner is not ACTIVE on " + request.date(), "input", "dinerId"));
+        }
+        MenuView menu = problems.isEmpty() ? menuService.publishedMenu(site.id(), request.date(), request.slot()) : null;
+        if (problems.isEmpty() && menu == null) {
+            problems.add(UserError.of(UserErrorCode.NO_PUBLISHED_MENU, site.name() + " has published no " + request.slot() + " menu for "
+                    + request.date(), "input"));
+        }
+        List<PricedItem> items = menu == null ? List.of() : priced(menu, request.items(), problems);
+        if (problems.isEmpty() && mapper.findLiveBookingId(request.dinerId(), request.date(), request.slot()) != null) {
+            problems.add(alreadyBooked(request));
+        }
+        if (!problems.isEmpty()) {
+            return BookingResult.failed(problems);
+        }
+
+        long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
+        SubsidyRules.Quote quote = quoteService.quote(request.dinerId(), site.id(), request.date(), request.slot(), Money.ofFen(priceFen));
+
+        if (request.fulfilment() == Fulfilment.DINE_IN) {
+            mapper.ensureSeatCounter(site.id(), request.date(), request.slot());
+            if (mapper.takeSeat(site.id(), request.date(), request.slot()) == 0) {
+                return BookingResult.failed(UserError.of(UserErrorCode.SLOT_FULL,
+                        "Every dine-in seat of " + site.name() + " is taken for " + request.date() + " " + request.slot(), "input", "slot"));
+            }
+        }
+        // counters in one order, so that two bookings never wait on each other's rows crosswise
+        for (PricedItem item : items.stream().sorted(Comparator.comparing(PricedItem::ref)).toList()) {
+            mapper.ensureQuotaCounter(menu.id(), item.ref());
+            if (mapper.takeQuota(menu.id(), item.ref(), item.quantity(), item.quota()) == 0) {
+                return BookingResult.failed(UserError.of(UserErrorCode.QUOTA_EXHAUSTED, item.name() + " is sold out", "input", "items"));
+            }
+        }
+
+        String encryptedAddress = address == null || address.isEmpty() ? null : cipher.encrypt(address);
+        String quoteJson = json.writeValueAsString(new StoredQuote(quote.shares(), quote.reasons()));
+        long bookingId = 0;
+        for (int attempt = 0; bookingId == 0; attempt++) {
+            BookingMapper.NewBooking row = new BookingMapper.NewBooking(request.dinerId(), site.id(), menu.id(), request.date(), request.slot(),
+                    request.fulfilment(), encryptedAddress, encryptedAddress == null ? null : Masking.address(address), fulfilment.fee(),
+                    Money.ofFen(priceFen), Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()),
+                    quote.policy() == null ? null : quote.policy().id(), quoteJson, pickupCode(), actor, recurringId);
+            try {
+                GeneratedKey key = new GeneratedKey();
+                mapper.insert(key, row, now);
+                bookingId = key.value();
+            } catch (DuplicateKeyException e) {
+                if (e.getMessage() != null && e.getMessage().contains("uk_booking_pickup_code") && attempt < 5) {
+                    continue;
+                }
+                if (e.getMessage() != null && e.getMessage().contains("uk_booking_diner_slot")) {
+                    // another booking of this diner committed since the check above
+                    return BookingResult.failed(alreadyBooked(request));
+                }
+                throw e;
+            }
+        }
+        List<BookingItem> rows = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            PricedItem item = items.get(i);
+            rows.add(new BookingItem(bookingId, i + 1, item.dishId(), item.setMealName(), item.name(), Money.ofFen(item.unitPriceFen()),
+                    item.quantity()));
+        }
+        mapper.insertItems(bookingId, rows);
+        return new BookingResult(mapper.findById(bookingId), List.of());
+    }
+
+    private List<PricedItem> priced(MenuView menu, List<BookingItemInput> inputs, List<UserError> problems) {
+        if (inputs == null || inputs.isEmpty() || inputs.size() > MAX_ITEMS) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A booking takes 1 to " + MAX_ITEMS + " dishes or set meals", "input", "items"));
+            return List.of();
+        }
+        List<PricedItem> items = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            BookingItemInput input = inputs.get(i);
+            String index = String.valueOf(i);
+            int quantity = input.quantity() == null ? 1 : input.quantity();
+            if ((input.dishId() == null) == (input.setMealName() == null)) {
+                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Give exactly one of dishId and setMealName", "input", "items", index));
+                continue;
+            }
+            if (quantity < 1 || quantity > MAX_QUANTITY) {
+                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A quantity is 1 to " + MAX_QUANTITY, "input", "items", index, "quantity"));
+                continue;
+            }
+            PricedItem item = null;
+            if (input.dishId() != null) {
+                item = menu.items().stream().filter(on -> on.dish().id() == input.dishId()).findFirst()
+                        .map(on -> new PricedItem("D:" + on.dish().id(), on.dish().id(), null, on.dish().name(), on.price().fen(), quantity,
+                                on.dailyQuota())).orElse(null);
+            } else {
+                item = menu.setMeals().stream().filter(on -> on.name().equals(input.setMealName().strip())).findFirst()
+                        .map(on -> new PricedItem("S:" + on.name(), null, on.name(), on.name(), on.price().fen(), quantity, on.dailyQuota()))
+                        .orElse(null);
+            }
+            if (item == null) {
+                problems.add(UserError.of(UserErrorCode.NOT_ON_MENU, "Not on the published menu: "
+                        + (input.dishId() != null ? "dish " + input.dishId() : "set meal " + input.setMealName()), "input", "items", index));
+            } else if (!seen.add(item.ref())) {
+                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, item.name() + " is listed twice; give a quantity instead",
+                        "input", "items", index));
+            } else {
+                items.add(item);
+            }
+        }
+        return items;
+    }
+
+    // ---------------------------------------------------------------- cancelling
+
+    /**
+     * cancelBooking: a diner's accounts before the cutoff; the site's staff (and ADMIN) while the
+     * booking is BOOKED, with a reason. Frees the seat and the portions.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public BookingResult cancelBooking(CancelBookingInput input) {
+        CurrentUser user = CurrentUser.get();
+        Booking booking = mapper.findById(input.bookingId());
+        if (booking == null || !mayRead(user, booking)) {
+            throw new NotFoundException("Booking", input.bookingId());
+        }
+        if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
+            return BookingResult.failed(badKey());
+        }
+        IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "cancelBooking", input.withoutKey());
+        if (claim.kind() != IdempotencyKeys.Claim.Kind.NEW) {
+            return repeated(claim);
+        }
+        boolean asStaff = isStaffOf(user, booking.siteId());
+        String reason = input.reason() == null ? null : input.reason().strip();
+        BookingResult result = cancel(mapper.findByIdForUpdate(booking.id()), asStaff, reason == null || reason.isEmpty() ? null : reason,
+                user.username());
+        if (result.failed()) {
+            return rolledBack(result);
+        }
+        idempotencyKeys.complete(claim, booking.id());
+        return result;
+    }
+
+    /** Cancels the BOOKED bookings a recurring booking made in a pause, where their cutoff has not passed; returns how many. */
+    @Transactional(isolation = Isolation.READ_COMMITTED, propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public int cancelRecurringBetween(long recurringId, LocalDate from, LocalDate to, String reason) {
+        int cancelled = 0;
+        for (Booking booking : mapper.findBookedOfRecurring(recurringId, from, to)) {
+            if (!cancel(mapper.findByIdForUpdate(booking.id()), false, reason, CurrentUser.get().username()).failed()) {
+                cancelled++;
+            }
+        }
+        return cancelled;
+    }
+
+    private BookingResult cancel(Booking booking, boolean asStaff, String reason, String actor) {
+        if (booking.status() != BookingStatus.BOOKED) {
+            return BookingResult.failed(UserError.of(UserErrorCode.NOT_CANCELLABLE, "The booking is " + booking.status(), "input", "bookingId"));
+        }
+        if (asStaff) {
+            if (reason == null) {
+                return BookingResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "Staff give a reason for a cancellation", "input", "reason"));
+            }
+        } else {
+            Site site = requireSite(booking.siteId());
+            SiteSlot slot = slotOf(site, booking.slot());
+            ZonedDateTime cutoff = booking.date().atTime(slot == null ? java.time.LocalTime.MIDNIGHT : slot.bookingCutoff()).atZone(BusinessTime.ZONE);
+            if (!clock.instant().isBefore(cutoff.toInstant())) {
+                return BookingResult.failed(UserError.of(UserErrorCode.CANCELLATION_CLOSED,
+                        "Cancellations closed at " + cutoff.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES) + "; ask the site", "input",
+                        "bookingId"));
+            }
+        }
+        if (mapper.cancel(booking.id(), booking.version(), actor, reason, clock.instant()) == 0) {
+            return BookingResult.failed(UserError.of(UserErrorCode.CONCURRENT_CHANGE, "The booking changed meanwhile; read it again", "input", "bookingId"));
+        }
+        if (booking.fulfilment() == Fulfilment.DINE_IN) {
+            mapper.releaseSeat(booking.siteId(), booking.date(), booking.slot());
+        }
+        for (BookingItem item : itemsOf(List.of(booking.id())).get(booking.id()).stream().sorted(Comparator.comparing(BookingItem::quotaRef)).toList()) {
+            mapper.releaseQuota(booking.menuId(), item.quotaRef(), item.quantity());
+        }
+        Booking after = mapper.findById(booking.id());
+        audit.record("BOOKING_CANCELLED", "Booking", booking.id(), Map.of("status", booking.status()),
+                reason == null ? Map.of("status", after.status()) : Map.of("status", after.status(), "reason", reason));
+        return new BookingResult(after, List.of());
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** A booking the caller may read, or null. */
+    @Transactional(readOnly = true)
+    public Booking find(long id) {
+        Booking booking = mapper.findById(id);
+        return booking != null && mayRead(CurrentUser.get(), booking) ? booking : null;
+    }
+
+    /** myBookings: the bookings of the diners a DINER account acts for. */
+    @Transactional(readOnly = true)
+    public Connection<Booking> bookingsOfMyDiners(LocalDate from, LocalDate to, BookingStatus status, PageRequest page) {
+        CurrentUser user = CurrentUser.get();
+        if (!user.roles().contains(Role.DINER)) {
+            throw new AccessDeniedException("myBookings is for diners' and families' accounts");
+        }
+        List<Long> dinerIds = accountService.dinerIdsActedForBy(user.username());
+        if (dinerIds.isEmpty()) {
+            return Connection.of(List.of(), page, booking -> "", 0);
+        }
+        LocalDate afterDate = null;
+        Long afterId = null;
+        if (page.hasAfter()) {
+            List<String> position = Cursor.decode(page.after(), 2);
+            try {
+                afterDate = LocalDate.parse(position.get(0));
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new BadRequestException("after is not a cursor returned by this list", "after");
+            }
+            afterId = Cursor.idPart(position.get(1));
+        }
+        List<Booking> rows = mapper.findPageOfDiners(dinerIds, from, to, status, afterDate, afterId, page.fetchSize());
+        return Connection.of(rows, page, booking -> Cursor.encode(booking.date(), booking.id()), mapper.countOfDiners(dinerIds, from, to, status));
+    }
+
+    /** The kitchen's sheet: the site's staff and ADMIN. */
+    @Transactional(readOnly = true)
+    public SlotBookings slotBookings(long siteId, LocalDate date, MealSlot slot) {
+        Site site = requireSite(siteId);
+        CurrentUser user = CurrentUser.get();
+        if (!isStaffOf(user, siteId)) {
+            throw new AccessDeniedException("only the site's staff see its bookings");
+        }
+        List<Booking> live = mapper.findLiveAt(siteId, date, slot);
+        return new SlotBookings(site.id(), date, slot, live.size(), mapper.countItemsAt(siteId, date, slot),
+                mapper.countFulfilmentsAt(siteId, date, slot), live.stream().filter(b -> b.fulfilment() == Fulfilment.DELIVERY).toList(), live);
+    }
+
+    /** Seats and quotas left, for anyone logged in. */
+    @Transactional(readOnly = true)
+    public SlotAvailability availability(long siteId, LocalDate date, MealSlot slotName) {
+        Site site = requireSite(siteId);
+        SiteSlot slot = slotOf(site, slotName);
+        if (slot == null) {
+            throw new BadRequestException(site.name() + " does not serve " + slotName, "slot");
+        }
+        Integer taken = mapper.findSeatsTaken(siteId, date, slotName);
+        int seatsTaken = taken == null ? 0 : taken;
+        ZonedDateTime closesAt = date.atTime(slot.bookingCutoff()).atZone(BusinessTime.ZONE);
+        LocalDate today = BusinessTime.today(clock);
+        MenuView menu = menuService.publishedMenu(siteId, date, slotName);
+        boolean open = site.status() == SiteStatus.OPERATING && menu != null && !date.isBefore(today)
+                && !date.isAfter(today.plusDays(properties.windowDays())) && clock.instant().isBefore(closesAt.toInstant());
+        List<QuotaLeft> quotas = new ArrayList<>();
+        if (menu != null) {
+            Map<String, Integer> takenByRef = new java.util.HashMap<>();
+            mapper.findQuotaTaken(menu.id()).forEach(row -> takenByRef.put(row.ref(), row.taken()));
+            for (MenuView.Item item : menu.items()) {
+                if (item.dailyQuota() != null) {
+                    int portions = takenByRef.getOrDefault("D:" + item.dish().id(), 0);
+                    quotas.add(new QuotaLeft(item.dish().id(), null, item.dailyQuota(), portions, Math.max(0, item.dailyQuota() - portions)));
+                }
+            }
+            for (MenuView.SetMeal set : menu.setMeals()) {
+                if (set.dailyQuota() != null) {
+                    int portions = takenByRef.getOrDefault("S:" + set.name(), 0);
+                    quotas.add(new QuotaLeft(null, set.name(), set.dailyQuota(), portions, Math.max(0, set.dailyQuota() - portions)));
+                }
+            }
+        }
+        return new SlotAvailability(siteId, date, slotName, slot.seats(), seatsTaken, Math.max(0, slot.seats() - seatsTaken),
+                closesAt.toOffsetDateTime(), open, quotas);
+    }
+
+    /** Diners with repeated no-shows at an operator's sites: the operator's staff and ADMIN. */
+    @Transactional(readOnly = true)
+    public List<BookingMapper.NoShowRow> repeatedNoShows(long operatorId, LocalDate since, int atLeast) {
+        CurrentUser user = CurrentUser.get();
+        if (!user.roles().contains(Role.ADMIN) && !(user.roles().contains(Role.OPERATOR) && Objects.equals(user.operatorId(), operatorId))) {
+            throw new AccessDeniedException("only the operator's staff see its no-shows");
+        }
+        if (atLeast < 1) {
+            throw new BadRequestException("atLeast must be 1 or more", "atLeast");
+        }
+        return mapper.findRepeatedNoShows(operatorId, since, atLeast);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, Booking> byIds(Collection<Long> ids) {
+        Map<Long, Booking> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            mapper.findByIds(ids).forEach(booking -> found.put(booking.id(), booking));
+        }
+        return found;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, List<BookingItem>> itemsOf(Collection<Long> bookingIds) {
+        return Batches.group(bookingIds, bookingIds.isEmpty() ? List.of() : mapper.findItemsOf(bookingIds), BookingItem::bookingId);
+    }
+
+    /**
+     * The delivery addresses of bookings: in full for the diner's own accounts and the site's
+     * staff, masked for anyone else (ADMIN). Two statements at most, however many bookings.
+     */
+    public Map<Booking, String> deliveryAddressesFor(List<Booking> bookings) {
+        CurrentUser user = CurrentUser.get();
+        Set<Long> ownDiners = user.roles().contains(Role.DINER) ? Set.copyOf(accountService.dinerIdsActedForBy(user.username())) : Set.of();
+        Map<Long, Site> sites = user.roles().contains(Role.OPERATOR) ? siteService.byIds(Batches.keys(bookings, Booking::siteId)) : Map.of();
+        Map<Booking, String> addresses = new java.util.HashMap<>();
+        for (Booking booking : bookings) {
+            if (booking.deliveryAddressEncrypted() == null) {
+                continue;
+            }
+            Site site = sites.get(booking.siteId());
+            boolean siteStaff = site != null && user.operatorId() != null && site.operatorId() == user.operatorId();
+            addresses.put(booking, ownDiners.contains(booking.dinerId()) || siteStaff
+                    ? cipher.decrypt(booking.deliveryAddressEncrypted()) : booking.deliveryAddressMasked());
+        }
+        return addresses;
+    }
+
+    /** What the diner's QR code holds: the booking, its pickup code and a keyed signature the counter checks. */
+    public String qrPayload(Booking booking) {
+        String signed = booking.id() + "." + booking.pickupCode();
+        return "ZC1." + signed + "." + cipher.lookupHash("booking-qr:" + signed).substring(0, 16);
+    }
+
+    /** The stored quote's shares and reasons. */
+    public StoredQuote storedQuote(Booking booking) {
+        return json.readValue(booking.quoteJson(), StoredQuote.class);
+    }
+
+    /** Ends BOOKED bookings whose slot is over as NO_SHOW; returns how many. Safe on several instances at once. */
+    @Transactional
+    public int markNoShows() {
+        return mapper.markNoShows(java.time.LocalDateTime.now(clock.withZone(BusinessTime.ZONE)), clock.instant());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    Site requireSite(long siteId) {
+        Site site = siteService.find(siteId);
+        if (site == null) {
+            throw new NotFoundException("Site", siteId);
+        }
+        return site;
+    }
+
+    SiteSlot slotOf(Site site, MealSlot slot) {
+        return siteService.slotsOf(List.of(site.id())).get(site.id()).stream().filter(s -> s.slot() == slot).findFirst().orElse(null);
+    }
+
+    SiteFulfilment fulfilmentOf(Site site, Fulfilment mode) {
+        return siteService.fulfilmentsOf(List.of(site.id())).get(site.id()).stream().filter(f -> f.mode() == mode).findFirst().orElse(null);
+    }
+
+    /** Diners' accounts book for their diners (DinerService checks which); staff at their own sites; ADMIN anywhere. */
+    void requireMayBookAt(CurrentUser user, Site site) {
+        if (user.roles().contains(Role.ADMIN) || user.roles().contains(Role.DINER) || isStaffOf(user, site.id())) {
+            return;
+        }
+        throw new AccessDeniedException("only diners' accounts and the site's staff book meals there");
+    }
+
+    private boolean isStaffOf(CurrentUser user, long siteId) {
+        if (user.roles().contains(Role.ADMIN)) {
+            return true;
+        }
+        return user.roles().contains(Role.OPERATOR) && user.operatorId() != null
+                && Objects.equals(requireSite(siteId).operatorId(), user.operatorId());
+    }
+
+    private boolean mayRead(CurrentUser user, Booking booking) {
+        if (isStaffOf(user, booking.siteId())) {
+            return true;
+        }
+        return user.roles().contains(Role.DINER) && accountService.dinerIdsActedForBy(user.username()).contains(booking.dinerId());
+    }
+
+    private BookingResult repeated(IdempotencyKeys.Claim claim) {
+        if (claim.kind() == IdempotencyKeys.Claim.Kind.REUSED) {
+            return BookingResult.failed(UserError.of(UserErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This idempotency key was used for a different request; make a new key for a new request", "input", "idempotencyKey"));
+        }
+        return new BookingResult(mapper.findById(claim.resultId()), List.of());
+    }
+
+    /** Undoes whatever the transaction took (seat, portions, key) and returns the user errors. */
+    private static BookingResult rolledBack(BookingResult result) {
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        return result;
+    }
+
+    private static UserError badKey() {
+        return UserError.of(UserErrorCode.INVALID_INPUT, "An idempotency key is 8 to 64 letters, digits, - or _", "input", "idempotencyKey");
+    }
+
+    private static UserError alreadyBooked(BookingRequest request) {
+        return UserError.of(UserErrorCode.ALREADY_BOOKED, "The diner already has a booking for " + request.date() + " " + request.slot(),
+                "input", "date");
+    }
+
+    private String pickupCode() {
+        return String.format("%06d", random.nextInt(1_000_000));
+    }
+
+    // ---------------------------------------------------------------- types
+
+    /** What to book, whoever asks. */
+    record BookingRequest(long dinerId, long siteId, LocalDate date, MealSlot slot, Fulfilment fulfilment, String deliveryAddress,
+                          List<BookingItemInput> items) {
+    }
+
+    private record PricedItem(String ref, Long dishId, String setMealName, String name, long unitPriceFen, int quantity, Integer quota) {
+    }
+
+    /** A quote's shares and reasons, as stored with the booking. */
+    public record StoredQuote(List<SubsidyRules.QuotedShare> shares, List<SubsidyRules.Reason> reasons) {
+    }
+
+    public record BookingItemInput(Long dishId, @Size(max = 64) String setMealName, Integer quantity) {
+    }
+
+    public record BookMealInput(String idempotencyKey, long dinerId, long siteId, LocalDate date, MealSlot slot, Fulfilment fulfilment,
+                                String deliveryAddress, List<BookingItemInput> items) {
+
+        BookingRequest request() {
+            return new BookingRequest(dinerId, siteId, date, slot, fulfilment, deliveryAddress, items);
+        }
+
+        BookMealInput withoutKey() {
+            return new BookMealInput(null, dinerId, siteId, date, slot, fulfilment, deliveryAddress, items);
+        }
+
+        @Override
+        public String toString() {
+            return "BookMealInput[diner=" + dinerId + ", site=" + siteId + ", " + date + " " + slot + " " + fulfilment + "]";
+        }
+    }
+
+    public record CancelBookingInput(String idempotencyKey, long bookingId, @Size(max = 255) String reason) {
+
+        CancelBookingInput withoutKey() {
+            return new CancelBookingInput(null, bookingId, reason);
+        }
+    }
+
+    public record BookingResult(Booking booking, List<UserError> userErrors) {
+
+        /** The recurring job found the date booked already: nothing to do. */
+        static final BookingResult ALREADY_MATERIALISED = new BookingResult(null, List.of());
+
+        static BookingResult failed(UserError error) {
+            return new BookingResult(null, List.of(error));
+        }
+
+        static BookingResult failed(List<UserError> errors) {
+            return new BookingResult(null, List.copyOf(errors));
+        }
+
+        boolean failed() {
+            return !userErrors.isEmpty();
+        }
+    }
+
+    public record SlotBookings(long siteId, LocalDate date, MealSlot slot, int bookedCount, List<BookingMapper.ItemCountRow> itemCounts,
+                               List<BookingMapper.FulfilmentCountRow> fulfilmentCounts, List<Booking> deliveries, List<Booking> bookings) {
+    }
+
+    public record SlotAvailability(long siteId, LocalDate date, MealSlot slot, int seats, int seatsTaken, int seatsLeft,
+                                   java.time.OffsetDateTime bookingClosesAt, boolean open, List<QuotaLeft> quotas) {
+    }
+
+    public record QuotaLeft(Long dishId, String setMealName, int quota, int taken, int left) {
+    }
+}

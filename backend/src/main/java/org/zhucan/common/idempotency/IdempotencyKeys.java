@@ -1,0 +1,97 @@
+package org.zhucan.common.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Idempotency keys of device mutations (book, cancel, log meals, offline upload). A mutation claims
+ * its key in its own transaction, before it changes anything: a concurrent repeat then waits on the
+ * key's row and, once the first commits, reads the first result; if the first rolled back (it
+ * failed with user errors), the repeat runs as a new request. Keys are per account and expire
+ * after 24 hours.
+ */
+@Component
+public class IdempotencyKeys {
+
+    public static final Duration LIFETIME = Duration.ofHours(24);
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    private final IdempotencyKeyMapper mapper;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    IdempotencyKeys(IdempotencyKeyMapper mapper, JsonMapper json, Clock clock) {
+        this.mapper = mapper;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** Whether a client's key has the accepted form: 8 to 64 letters, digits, - or _. */
+    public static boolean isWellFormed(String key) {
+        return key != null && KEY.matcher(key).matches();
+    }
+
+    /**
+     * Claims a key for an operation and its input (without the key itself). Must run inside the
+     * mutation's transaction, so that the claim commits or rolls back with what the mutation did.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Claim claim(String username, String key, String operation, Object inputWithoutKey) {
+        String requestHash = sha256(operation + "\n" + json.writeValueAsString(inputWithoutKey));
+        Instant now = clock.instant();
+        mapper.deleteExpired(username, key, now);
+        try {
+            mapper.insert(username, key, operation, requestHash, now, now.plus(LIFETIME));
+            return new Claim(username, key, Claim.Kind.NEW, null);
+        } catch (DuplicateKeyException firstCommitted) {
+            IdempotencyKeyMapper.KeyRow first = mapper.findForUpdate(username, key);
+            if (first == null || first.resultId() == null) {
+                // the first request's row vanished (expired and swept meanwhile): nothing to repeat
+                throw new IllegalStateException("idempotency key " + key + " disappeared while being claimed");
+            }
+            boolean sameRequest = first.operation().equals(operation) && first.requestHash().equals(requestHash);
+            return new Claim(username, key, sameRequest ? Claim.Kind.REPEAT : Claim.Kind.REUSED, first.resultId());
+        }
+    }
+
+    /** Records what a new request produced, for its repeats. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void complete(Claim claim, long resultId) {
+        mapper.setResult(claim.username(), claim.key(), resultId);
+    }
+
+    /** Deletes keys past their 24 hours; returns how many. */
+    @Transactional
+    public int sweepExpired() {
+        return mapper.deleteAllExpired(clock.instant());
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    /**
+     * The outcome of a claim: a NEW request to carry out, a REPEAT of an earlier one (whose result
+     * is {@code resultId}), or a key REUSED for a different input or operation.
+     */
+    public record Claim(String username, String key, Kind kind, Long resultId) {
+
+        public enum Kind { NEW, REPEAT, REUSED }
+    }
+}
