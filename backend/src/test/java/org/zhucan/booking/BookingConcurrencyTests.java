@@ -1,0 +1,177 @@
+package org.zhucan.booking;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zhucan.ZhucanApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhucan.booking.BookingFixtures.bookInput;
+import static org.zhucan.booking.BookingFixtures.dishItem;
+import static org.zhucan.booking.BookingFixtures.key;
+import static org.zhucan.booking.BookingFixtures.today;
+
+/**
+ * Real clients racing over HTTP against the real database: seats never oversold, on one
+ * application instance or two sharing the database, and repeated idempotency keys booking once.
+ */
+class BookingConcurrencyTests extends org.zhucan.testsupport.ApiTest {
+
+    private static final String BOOK = """
+            mutation($input: BookMealInput!) { bookMeal(input: $input) { booking { id } userErrors { code } } }""";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    BookingFixtures fixtures;
+    String rice;
+    LocalDate tomorrow;
+
+    @BeforeEach
+    void fixtures() {
+        fixtures = new BookingFixtures(as("admin"), as("operator"), jdbc);
+        rice = fixtures.dish("米饭", "1.00");
+        tomorrow = today().plusDays(1);
+    }
+
+    @Test
+    void shouldBookExactly50Of200ConcurrentRequestsFor50Seats() throws Exception {
+        String site = fixtures.canteen(50, LocalTime.of(9, 30));
+        fixtures.publishLunch(site, tomorrow, List.of(rice), Collections.singletonList(null));
+        List<String> diners = dinerCopies(200);
+        HttpGraphQlTester operator = as("operator");
+        List<String> outcomes = race(200, i -> bookOnce(operator, diners.get(i), site));
+        assertRaceOutcome(site, outcomes);
+    }
+
+    @Test
+    void shouldBookExactly50Of200ConcurrentRequestsSpreadOverTwoApplicationInstances() throws Exception {
+        String site = fixtures.canteen(50, LocalTime.of(9, 30));
+        fixtures.publishLunch(site, tomorrow, List.of(rice), Collections.singletonList(null));
+        List<String> diners = dinerCopies(200);
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ZhucanApplication.class).profiles("test")
+                .run("--server.port=0", "--zhucan.demo.enabled=false")) {
+            int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            assertThat(secondPort).isNotEqualTo(port);
+            HttpGraphQlTester first = as("operator");
+            HttpGraphQlTester other = testerAt(secondPort, "operator");
+            List<String> outcomes = race(200, i -> bookOnce(i % 2 == 0 ? first : other, diners.get(i), site));
+            assertRaceOutcome(site, outcomes);
+        }
+    }
+
+    @Test
+    void shouldBookOnceFor20ConcurrentRepeatsOfOneIdempotencyKey() throws Exception {
+        String site = fixtures.canteen(50, LocalTime.of(9, 30));
+        fixtures.publishLunch(site, tomorrow, List.of(rice), Collections.singletonList(null));
+        String diner = dinerCopies(1).get(0);
+        Map<String, Object> input = bookInput(key(), diner, site, tomorrow, "DINE_IN", List.of(dishItem(rice, 1)));
+        HttpGraphQlTester operator = as("operator");
+        List<String> outcomes = race(20, i -> {
+            var response = operator.document(BOOK).variable("input", input).execute();
+            response.path("bookMeal.userErrors").entityList(Object.class).hasSize(0);
+            return response.path("bookMeal.booking.id").entity(String.class).get();
+        });
+        assertThat(outcomes).hasSize(20).containsOnly(outcomes.get(0));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking WHERE diner_id = ?", Integer.class, Long.valueOf(diner))).isEqualTo(1);
+        assertThat(seatsTaken(site)).isEqualTo(1);
+    }
+
+    private void assertRaceOutcome(String site, List<String> outcomes) {
+        assertThat(outcomes.stream().filter("BOOKED"::equals).count()).isEqualTo(50);
+        assertThat(outcomes.stream().filter("SLOT_FULL"::equals).count()).isEqualTo(150);
+        int rows = jdbc.queryForObject("SELECT COUNT(*) FROM booking WHERE site_id = ? AND status = 'BOOKED'", Integer.class, Long.valueOf(site));
+        assertThat(rows).isEqualTo(50);
+        assertThat(seatsTaken(site)).isEqualTo(rows);
+    }
+
+    private String bookOnce(HttpGraphQlTester tester, String diner, String site) {
+        var response = tester.document(BOOK).variable("input", bookInput(key(), diner, site, tomorrow, "DINE_IN", List.of(dishItem(rice, 1))))
+                .execute();
+        List<String> codes = response.path("bookMeal.userErrors[*].code").entityList(String.class).get();
+        return codes.isEmpty() ? "BOOKED" : String.join(",", codes);
+    }
+
+    /** Runs the calls from as many threads, released together; returns each call's result in order. */
+    private static List<String> race(int calls, IntFunction<String> call) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(calls, 50));
+        CountDownLatch start = new CountDownLatch(1);
+        try {
+            List<Future<String>> futures = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                int index = i;
+                futures.add(pool.submit((Callable<String>) () -> {
+                    start.await();
+                    return call.apply(index);
+                }));
+            }
+            start.countDown();
+            List<String> results = new ArrayList<>();
+            for (Future<String> future : futures) {
+                results.add(future.get());
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Diners for a race, made fast: copies of one diner registered through the API, each with its
+     * own look-up hash (what makes a diner unique) and its own ACTIVE status history.
+     */
+    private List<String> dinerCopies(int count) {
+        String template = fixtures.diner();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.update(connection -> {
+                var statement = connection.prepareStatement("""
+                        INSERT INTO diner (name, id_number_enc, id_number_hash, id_number_masked, birth_date, sex, phone_enc, phone_masked,
+                                           home_community_id, address, dietary_notes, status, status_since, version, created_at, updated_at)
+                        SELECT name, id_number_enc, SHA2(UUID(), 256), id_number_masked, birth_date, sex, phone_enc, phone_masked,
+                               home_community_id, address, dietary_notes, status, status_since, 0, created_at, updated_at
+                        FROM diner WHERE id = ?""", java.sql.Statement.RETURN_GENERATED_KEYS);
+                statement.setLong(1, Long.parseLong(template));
+                return statement;
+            }, key);
+            String id = String.valueOf(key.getKey().longValue());
+            jdbc.update("""
+                    INSERT INTO diner_status_change (diner_id, from_status, to_status, effective_on, reason, changed_by, changed_at)
+                    VALUES (?, NULL, 'ACTIVE', '2020-01-01', 'test copy', 'test', UTC_TIMESTAMP(6))""", Long.valueOf(id));
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    private int seatsTaken(String site) {
+        return jdbc.queryForObject("SELECT seats_taken FROM slot_capacity WHERE site_id = ? AND service_date = ? AND slot = 'LUNCH'",
+                Integer.class, Long.valueOf(site), java.sql.Date.valueOf(tomorrow));
+    }
+
+    private HttpGraphQlTester testerAt(int otherPort, String username) {
+        HttpGraphQlTester anonymous = HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + otherPort + "/graphql").build());
+        String token = anonymous.documentName("login").variable("username", username).variable("password", DEMO_PASSWORD).execute()
+                .path("login.token").entity(String.class).get();
+        return anonymous.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
+}
