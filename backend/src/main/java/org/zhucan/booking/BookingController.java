@@ -79,8 +79,8 @@ class BookingController {
     }
 
     @QueryMapping
-    List<BookingMapper.NoShowRow> repeatedNoShows(@Argument long operatorId, @Argument LocalDate since, @Argument int atLeast) {
-        return bookingService.repeatedNoShows(operatorId, since, atLeast);
+    List<BookingMapper.NoShowRow> repeatedNoShows(@Argument long operatorId, @Argument LocalDate since, @Argument Integer atLeast) {
+        return bookingService.repeatedNoShows(operatorId, since, atLeast == null ? 2 : atLeast);
     }
 
     @MutationMapping

@@ -21,6 +21,7 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.demo.DemoDataContributor;
 import org.zhucan.menu.MenuMapper.DishRow;
 import org.zhucan.menu.MenuMapper.ItemRow;
+import org.zhucan.menu.MenuMapper.SetMealRow;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.network.MealSlot;
@@ -125,7 +126,10 @@ class MenuDemoData implements DemoDataContributor {
         return dishes;
     }
 
-    /** Four dishes a meal, rotating by day, plus rice; breakfast is porridge and buns. */
+    /**
+     * Four dishes a meal, rotating by day, plus rice, and a set meal of the first two with rice at
+     * 12.00 (what a recurring booking takes); breakfast is porridge and buns, also as a 3.00 set.
+     */
     private void publish(long siteId, LocalDate date, MealSlot slot, List<DishRow> dishes, int day) {
         List<DishRow> chosen = slot == MealSlot.BREAKFAST ? List.of(dishes.get(6), dishes.get(7))
                 : List.of(dishes.get(day % 6), dishes.get((day + 1) % 6), dishes.get((day + 3) % 6), dishes.get(8), dishes.get(9));
@@ -136,6 +140,10 @@ class MenuDemoData implements DemoDataContributor {
             items.add(new ItemRow(0, items.size(), dish.id(), dish.price(), 40));
         }
         mapper.insertItems(key.value(), items);
+        String setMealDishes = slot == MealSlot.BREAKFAST ? chosen.get(0).id() + "," + chosen.get(1).id()
+                : chosen.get(0).id() + "," + chosen.get(1).id() + "," + dishes.get(9).id();
+        mapper.insertSetMeals(key.value(), List.of(new SetMealRow(0, 0, slot == MealSlot.BREAKFAST ? "早餐套餐" : "营养套餐",
+                Money.ofFen(slot == MealSlot.BREAKFAST ? 300 : 1200), 30, setMealDishes)));
         mapper.publish(key.value(), clock.instant());
     }
 }

@@ -1,0 +1,60 @@
+package org.zhucan.booking;
+
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.util.List;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.demo.DemoDataContributor;
+import org.zhucan.network.Fulfilment;
+import org.zhucan.network.MealSlot;
+import org.zhucan.security.AccountService;
+import org.zhucan.security.SystemActor;
+
+/**
+ * Demo bookings: the {@code family} account's first diner eats lunch at 孝文街道长者食堂 every
+ * weekday for three months (a recurring booking), so the open days of this week and next are
+ * booked, the kitchen sheet has rows and myBookings has a page. Made through the services, as a
+ * family would; skipped when the diner already has a recurring booking.
+ */
+@Component
+@Profile("!prod")
+@ConditionalOnBooleanProperty("zhucan.demo.enabled")
+@Order(3)
+class BookingDemoData implements DemoDataContributor {
+
+    private final RecurringBookingService recurringBookings;
+    private final AccountService accountService;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    BookingDemoData(RecurringBookingService recurringBookings, AccountService accountService, JdbcTemplate jdbc, Clock clock) {
+        this.recurringBookings = recurringBookings;
+        this.accountService = accountService;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Override
+    public void contribute() {
+        List<Long> familyDiners = accountService.find("family").map(account -> accountService.dinerIdsActedForBy("family")).orElse(List.of());
+        List<Long> canteen = jdbc.queryForList("SELECT id FROM site WHERE name = '孝文街道长者食堂'", Long.class);
+        if (familyDiners.isEmpty() || canteen.isEmpty()) {
+            return;
+        }
+        long diner = familyDiners.stream().sorted().findFirst().orElseThrow();
+        SystemActor.runAs("demo", () -> {
+            if (recurringBookings.ofDiner(diner).isEmpty()) {
+                recurringBookings.create(new RecurringBookingService.CreateRecurringBookingInput("demo-recurring-" + diner, diner, canteen.get(0),
+                        MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
+                        DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), BusinessTime.today(clock), BusinessTime.today(clock).plusMonths(3), null));
+            }
+            return recurringBookings.materialise();
+        });
+    }
+}
