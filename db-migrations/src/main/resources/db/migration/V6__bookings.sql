@@ -58,6 +58,8 @@ CREATE TABLE booking_item (
     name           VARCHAR(64) NOT NULL,
     unit_price_fen BIGINT      NOT NULL,
     quantity       INT         NOT NULL,
+    -- whether the booking took these portions from the menu's daily quota (and gives them back on cancelling)
+    quota_counted  BOOLEAN     NOT NULL,
     PRIMARY KEY (booking_id, position),
     CONSTRAINT fk_booking_item_booking FOREIGN KEY (booking_id) REFERENCES booking (id),
     CONSTRAINT fk_booking_item_dish FOREIGN KEY (dish_id) REFERENCES dish (id),
@@ -77,7 +79,7 @@ CREATE TABLE slot_capacity (
     CONSTRAINT ck_slot_capacity_taken CHECK (seats_taken >= 0)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- Portions taken of a menu's dishes and set meals with a daily quota; item_ref is D:<dish id> or
+-- Portions taken of a menu's dishes and set meals that have a daily quota; item_ref is D:<dish id> or
 -- S:<set meal name>.
 CREATE TABLE menu_quota_taken (
     menu_id  BIGINT      NOT NULL,

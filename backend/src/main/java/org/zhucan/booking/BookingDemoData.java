@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.demo.DemoDataContributor;
 import org.zhucan.network.Fulfilment;
@@ -54,7 +56,14 @@ class BookingDemoData implements DemoDataContributor {
                         MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY,
                         DayOfWeek.THURSDAY, DayOfWeek.FRIDAY), BusinessTime.today(clock), BusinessTime.today(clock).plusMonths(3), null));
             }
-            return recurringBookings.materialise();
+            return null;
+        });
+        // the demo data loads in one transaction; the dates are booked once it has committed
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                recurringBookings.materialise();
+            }
         });
     }
 }

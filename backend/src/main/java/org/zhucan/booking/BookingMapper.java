@@ -28,8 +28,8 @@ interface BookingMapper {
 
     void ensureQuotaCounter(@Param("menuId") long menuId, @Param("ref") String ref);
 
-    /** Takes portions within the quota (null: unlimited): 1 when taken, 0 when sold out. */
-    int takeQuota(@Param("menuId") long menuId, @Param("ref") String ref, @Param("quantity") int quantity, @Param("quota") Integer quota);
+    /** Takes portions within the quota: 1 when taken, 0 when sold out. */
+    int takeQuota(@Param("menuId") long menuId, @Param("ref") String ref, @Param("quantity") int quantity, @Param("quota") int quota);
 
     int releaseQuota(@Param("menuId") long menuId, @Param("ref") String ref, @Param("quantity") int quantity);
 

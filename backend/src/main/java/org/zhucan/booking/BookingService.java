@@ -207,7 +207,7 @@ public class BookingService {
         }
 
         long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
-        SubsidyRules.Quote quote = quoteService.quote(request.dinerId(), site.id(), request.date(), request.slot(), Money.ofFen(priceFen));
+        SubsidyRules.Quote quote = quoteService.quote(diner, site.id(), request.date(), request.slot(), Money.ofFen(priceFen));
 
         if (request.fulfilment() == Fulfilment.DINE_IN) {
             mapper.ensureSeatCounter(site.id(), request.date(), request.slot());
@@ -217,7 +217,7 @@ public class BookingService {
             }
         }
         // counters in one order, so that two bookings never wait on each other's rows crosswise
-        for (PricedItem item : items.stream().sorted(Comparator.comparing(PricedItem::ref)).toList()) {
+        for (PricedItem item : items.stream().filter(item -> item.quota() != null).sorted(Comparator.comparing(PricedItem::ref)).toList()) {
             mapper.ensureQuotaCounter(menu.id(), item.ref());
             if (mapper.takeQuota(menu.id(), item.ref(), item.quantity(), item.quota()) == 0) {
                 return BookingResult.failed(UserError.of(UserErrorCode.QUOTA_EXHAUSTED, item.name() + " is sold out", "input", "items"));
@@ -251,7 +251,7 @@ public class BookingService {
         for (int i = 0; i < items.size(); i++) {
             PricedItem item = items.get(i);
             rows.add(new BookingItem(bookingId, i + 1, item.dishId(), item.setMealName(), item.name(), Money.ofFen(item.unitPriceFen()),
-                    item.quantity()));
+                    item.quantity(), item.quota() != null));
         }
         mapper.insertItems(bookingId, rows);
         return new BookingResult(mapper.findById(bookingId), List.of());
@@ -366,7 +366,8 @@ public class BookingService {
         if (booking.fulfilment() == Fulfilment.DINE_IN) {
             mapper.releaseSeat(booking.siteId(), booking.date(), booking.slot());
         }
-        for (BookingItem item : itemsOf(List.of(booking.id())).get(booking.id()).stream().sorted(Comparator.comparing(BookingItem::quotaRef)).toList()) {
+        for (BookingItem item : itemsOf(List.of(booking.id())).get(booking.id()).stream().filter(BookingItem::quotaCounted)
+                .sorted(Comparator.comparing(BookingItem::quotaRef)).toList()) {
             mapper.releaseQuota(booking.menuId(), item.quotaRef(), item.quantity());
         }
         Booking after = mapper.findById(booking.id());
@@ -415,7 +416,7 @@ public class BookingService {
     public SlotBookings slotBookings(long siteId, LocalDate date, MealSlot slot) {
         Site site = requireSite(siteId);
         CurrentUser user = CurrentUser.get();
-        if (!isStaffOf(user, siteId)) {
+        if (!isStaffOf(user, site)) {
             throw new AccessDeniedException("only the site's staff see its bookings");
         }
         List<Booking> live = mapper.findLiveAt(siteId, date, slot);
@@ -544,18 +545,19 @@ public class BookingService {
 
     /** Diners' accounts book for their diners (DinerService checks which); staff at their own sites; ADMIN anywhere. */
     void requireMayBookAt(CurrentUser user, Site site) {
-        if (user.roles().contains(Role.ADMIN) || user.roles().contains(Role.DINER) || isStaffOf(user, site.id())) {
+        if (user.roles().contains(Role.ADMIN) || user.roles().contains(Role.DINER) || isStaffOf(user, site)) {
             return;
         }
         throw new AccessDeniedException("only diners' accounts and the site's staff book meals there");
     }
 
     private boolean isStaffOf(CurrentUser user, long siteId) {
-        if (user.roles().contains(Role.ADMIN)) {
-            return true;
-        }
-        return user.roles().contains(Role.OPERATOR) && user.operatorId() != null
-                && Objects.equals(requireSite(siteId).operatorId(), user.operatorId());
+        return user.roles().contains(Role.ADMIN) || isStaffOf(user, requireSite(siteId));
+    }
+
+    private static boolean isStaffOf(CurrentUser user, Site site) {
+        return user.roles().contains(Role.ADMIN)
+                || user.roles().contains(Role.OPERATOR) && user.operatorId() != null && site.operatorId() == user.operatorId();
     }
 
     private boolean mayRead(CurrentUser user, Booking booking) {

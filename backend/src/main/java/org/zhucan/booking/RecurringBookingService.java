@@ -176,6 +176,11 @@ public class RecurringBookingService {
      * the window, outside pauses, not booked before). Returns how many bookings it made.
      */
     public int materialise() {
+        if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            // each date must commit or roll back on its own; inside a caller's transaction one
+            // failed date would doom everything the caller did
+            throw new IllegalStateException("materialise runs its own transaction per date; call it outside a transaction");
+        }
         return SystemActor.runAs(BookingService.RECURRING_ACTOR, () -> {
             LocalDate today = BusinessTime.today(clock);
             List<RecurringBooking> running = mapper.findRunningOn(today).stream().map(this::toRecurring).toList();

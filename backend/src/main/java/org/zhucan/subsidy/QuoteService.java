@@ -43,6 +43,12 @@ public class QuoteService {
         return quoteAll(dinerId, siteId, date, slot, List.of(price)).get(0);
     }
 
+    /** A quote for a diner already read (a booking reads the diner once for its own rules and the quote). */
+    @Transactional(readOnly = true)
+    public SubsidyRules.Quote quote(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, Money price) {
+        return quoteAll(diner, siteId, date, slot, List.of(price)).get(0);
+    }
+
     /** Quotes for several prices at one site, date and slot, gathering the diner, site and policy once. */
     @Transactional(readOnly = true)
     public List<SubsidyRules.Quote> quoteAll(long dinerId, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
