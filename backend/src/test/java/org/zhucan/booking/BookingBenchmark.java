@@ -1,0 +1,312 @@
+package org.zhucan.booking;
+
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.LongStream;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.ZhucanApplication;
+import org.zhucan.common.sql.TransientFailures;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.menu.PublishedMenus;
+import org.zhucan.network.Fulfilment;
+import org.zhucan.network.MealSlot;
+import org.zhucan.security.SystemActor;
+
+/**
+ * Dine-in booking throughput and latency, in one run: {@link BookingService#bookMeal} (through
+ * {@link TransientFailures#retry}, as the API calls it) with all threads booking one lunch slot
+ * (contended: every booking waits for the slot's seat counter row) and with each thread booking its own site's
+ * slot (uncontended); and, as the floor, raw JDBC doing only the seat counter's two statements in a
+ * READ COMMITTED transaction, contended and uncontended alike. The gap between the two shows what
+ * the service path costs above the database's own. Prints figures and a consistency check (seats
+ * taken against bookings made); asserts nothing. Run with
+ * {@code ./mvnw -q -pl backend -am spring-boot:test-run@booking-benchmark} (MySQL and Redis as for
+ * the tests). Each run adds fresh sites, menus and diners, so point it at a scratch database, and at
+ * a Redis database of its own: menus are cached by site id, so a Redis shared with another MySQL
+ * database hands out that database's menus.
+ */
+public final class BookingBenchmark {
+
+    private static final int THREADS = 16;
+    private static final int BOOKINGS = 2_000;
+    private static final int WARM_UP = 500;
+    private static final String ACTOR = "benchmark";
+    private static final String TEMPLATE_SITE = "孝文街道长者食堂";
+
+    private static final String ENSURE_COUNTER = "INSERT INTO slot_capacity (site_id, service_date, slot, seats_taken) VALUES (?, ?, ?, 0)"
+            + " ON DUPLICATE KEY UPDATE seats_taken = seats_taken";
+    private static final String TAKE_SEAT = "UPDATE slot_capacity SET seats_taken = seats_taken + 1"
+            + " WHERE site_id = ? AND service_date = ? AND slot = ?"
+            + " AND seats_taken < (SELECT ss.seats FROM site_slot ss WHERE ss.site_id = ? AND ss.slot = ?)";
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final BookingService bookings;
+    private final PublishedMenus menus;
+    private final String tag = "bench" + System.nanoTime();
+    // A diner has one live booking per date and slot, so each service run books its own date with
+    // the same diners; the floor runs take dates of their own so as not to skew the check.
+    private final LocalDate contendedDate;
+    private final LocalDate uncontendedDate;
+    private final LocalDate warmUpDate;
+    private final LocalDate floorWarmUpDate;
+    private final LocalDate floorContendedDate;
+    private final LocalDate floorUncontendedDate;
+    private final List<LocalDate> menuDates;
+
+    // per run: attempts beyond one per operation are TransientFailures retries (deadlock victims, lock timeouts)
+    private final LongAdder attempts = new LongAdder();
+    private final LongAdder failures = new LongAdder();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
+
+    private long dishId;
+    private long contendedSite;
+    private long[] ownSites;
+    private long[] diners;
+
+    private BookingBenchmark(ConfigurableApplicationContext context) {
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.dataSource = context.getBean(DataSource.class);
+        this.bookings = context.getBean(BookingService.class);
+        this.menus = context.getBean(PublishedMenus.class);
+        LocalDate tomorrow = LocalDate.now(BusinessTime.ZONE).plusDays(1);
+        this.contendedDate = tomorrow;
+        this.uncontendedDate = tomorrow.plusDays(1);
+        this.warmUpDate = tomorrow.plusDays(2);
+        this.floorWarmUpDate = tomorrow.plusDays(3);
+        this.floorContendedDate = tomorrow.plusDays(4);
+        this.floorUncontendedDate = tomorrow.plusDays(5);
+        this.menuDates = List.of(contendedDate, uncontendedDate, warmUpDate);
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("zhucan.demo.enabled", "true");
+        ConfigurableApplicationContext context = SpringApplication.from(ZhucanApplication::main)
+                .run("--server.port=0", "--logging.level.root=WARN").getApplicationContext();
+        try {
+            new BookingBenchmark(context).run();
+        } finally {
+            context.close();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        prepare();
+        try {
+            measure(WARM_UP, (thread, index) -> book(ownSites[thread], warmUpDate, index));
+            Result contended = measure(BOOKINGS, (thread, index) -> book(contendedSite, contendedDate, index));
+            Result uncontended = measure(BOOKINGS, (thread, index) -> book(ownSites[thread], uncontendedDate, index));
+            measure(WARM_UP, (thread, index) -> takeSeat(ownSites[thread], floorWarmUpDate));
+            Result floorContended = measure(BOOKINGS, (thread, index) -> takeSeat(contendedSite, floorContendedDate));
+            Result floorUncontended = measure(BOOKINGS, (thread, index) -> takeSeat(ownSites[thread], floorUncontendedDate));
+
+            System.out.printf("dine-in lunch bookings, %d threads, %d per run after %d warm-up (%d cores):%n", THREADS, BOOKINGS, WARM_UP,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.printf("  %-30s %11s %9s %9s %8s %7s%n", "", "bookings/s", "p50 ms", "p99 ms", "retries", "failed");
+            print("bookMeal, one slot", contended);
+            print("bookMeal, a site per thread", uncontended);
+            print("JDBC floor, one slot", floorContended);
+            print("JDBC floor, a slot per thread", floorUncontended);
+            check("bookMeal, one slot", contendedDate, "BOOKED rows", jdbc.queryForObject("SELECT COUNT(*) FROM booking"
+                    + " WHERE site_id = ? AND service_date = ? AND slot = 'LUNCH' AND status = 'BOOKED'", Long.class, contendedSite, contendedDate));
+            check("JDBC floor, one slot", floorContendedDate, "seats taken by UPDATE", BOOKINGS - floorContended.failed());
+        } finally {
+            // so that another database on the same Redis never reads these menus for its own sites of the same ids
+            evictMenus();
+        }
+    }
+
+    // ---------------------------------------------------------------- set-up
+
+    /** Fresh sites copied from the demo canteen, each with a published lunch menu on every service date, and fresh diners. */
+    private void prepare() {
+        long template = jdbc.queryForObject("SELECT id FROM site WHERE name = ?", Long.class, TEMPLATE_SITE);
+        dishId = jdbc.queryForObject("SELECT d.id FROM dish d JOIN site s ON s.operator_id = d.operator_id WHERE s.id = ? AND d.active"
+                + " ORDER BY d.id LIMIT 1", Long.class, template);
+        contendedSite = site(template, "contended");
+        ownSites = new long[THREADS];
+        for (int thread = 0; thread < THREADS; thread++) {
+            ownSites[thread] = site(template, "thread-" + thread);
+        }
+        diners = diners(BOOKINGS);
+        // a cached entry for a reused site id (another database on the same Redis) must not hide the new menus
+        evictMenus();
+    }
+
+    private long site(long template, String role) {
+        String name = tag + "-" + role;
+        jdbc.update("""
+                INSERT INTO site (name, kind, status, community_id, operator_id, address, latitude, longitude, licence_number,
+                                  opened_on, version, created_at, updated_at)
+                SELECT ?, kind, 'OPERATING', community_id, operator_id, address, latitude, longitude, licence_number,
+                       '2020-01-01', 0, NOW(6), NOW(6)
+                FROM site WHERE id = ?""", name, template);
+        long site = jdbc.queryForObject("SELECT id FROM site WHERE name = ?", Long.class, name);
+        jdbc.update("INSERT INTO site_status_change (site_id, from_status, to_status, effective_on, changed_by, changed_at)"
+                + " VALUES (?, NULL, 'OPERATING', '2020-01-01', ?, NOW(6))", site, ACTOR);
+        // seats for exactly one run's bookings: the contended run fills its slot to the last seat
+        jdbc.update("INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)"
+                + " VALUES (?, 'LUNCH', '11:00', '13:00', ?, '09:30')", site, BOOKINGS);
+        jdbc.update("INSERT INTO site_fulfilment (site_id, mode, fee_fen) VALUES (?, 'DINE_IN', 0)", site);
+        for (LocalDate date : menuDates) {
+            jdbc.update("INSERT INTO menu (site_id, menu_date, slot, status, version, published_at, created_at, updated_at)"
+                    + " VALUES (?, ?, 'LUNCH', 'PUBLISHED', 1, NOW(6), NOW(6), NOW(6))", site, date);
+            long menu = jdbc.queryForObject("SELECT id FROM menu WHERE site_id = ? AND menu_date = ? AND slot = 'LUNCH'", Long.class, site, date);
+            jdbc.update("INSERT INTO menu_item (menu_id, position, dish_id, price_fen, daily_quota) SELECT ?, 1, id, price_fen, NULL FROM dish WHERE id = ?",
+                    menu, dishId);
+        }
+        return site;
+    }
+
+    /** ACTIVE diners like the first demo diner; the booking path never decrypts the ID number, so the copied ciphertext serves. */
+    private long[] diners(int count) {
+        Map<String, Object> template = jdbc.queryForMap("SELECT id_number_enc, id_number_masked, birth_date, sex, home_community_id, address"
+                + " FROM diner WHERE status = 'ACTIVE' ORDER BY id LIMIT 1");
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] hash = new byte[32];
+            ThreadLocalRandom.current().nextBytes(hash);
+            rows.add(new Object[] {tag, template.get("id_number_enc"), HexFormat.of().formatHex(hash), template.get("id_number_masked"),
+                    template.get("birth_date"), template.get("sex"), template.get("home_community_id"), template.get("address")});
+        }
+        jdbc.batchUpdate("INSERT INTO diner (name, id_number_enc, id_number_hash, id_number_masked, birth_date, sex, home_community_id, address,"
+                + " status, status_since, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', '2020-01-01', NOW(6), NOW(6))", rows);
+        jdbc.update("INSERT INTO diner_status_change (diner_id, from_status, to_status, effective_on, changed_by, changed_at)"
+                + " SELECT id, NULL, 'ACTIVE', '2020-01-01', ?, NOW(6) FROM diner WHERE name = ?", ACTOR, tag);
+        return jdbc.queryForList("SELECT id FROM diner WHERE name = ? ORDER BY id", Long.class, tag).stream().mapToLong(Long::longValue).toArray();
+    }
+
+    private void evictMenus() {
+        for (long site : LongStream.concat(LongStream.of(contendedSite), Arrays.stream(ownSites)).toArray()) {
+            for (LocalDate date : menuDates) {
+                menus.evict(site, date, MealSlot.LUNCH);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- one booking
+
+    private void book(long site, LocalDate date, int index) {
+        BookingService.BookMealInput input = new BookingService.BookMealInput(UUID.randomUUID().toString(), diners[index], site, date,
+                MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingService.BookingItemInput(dishId, null, 1)));
+        BookingService.BookingResult result = SystemActor.runAs(ACTOR, () -> TransientFailures.retry(() -> {
+            attempts.increment();
+            return bookings.bookMeal(input);
+        }));
+        if (result.booking() == null) {
+            failures.increment();
+            firstFailure.compareAndSet(null, result.userErrors().toString());
+        }
+    }
+
+    private void takeSeat(long site, LocalDate date) throws Exception {
+        attempts.increment();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            try (PreparedStatement ensure = connection.prepareStatement(ENSURE_COUNTER);
+                 PreparedStatement take = connection.prepareStatement(TAKE_SEAT)) {
+                ensure.setLong(1, site);
+                ensure.setDate(2, Date.valueOf(date));
+                ensure.setString(3, MealSlot.LUNCH.name());
+                ensure.executeUpdate();
+                take.setLong(1, site);
+                take.setDate(2, Date.valueOf(date));
+                take.setString(3, MealSlot.LUNCH.name());
+                take.setLong(4, site);
+                take.setString(5, MealSlot.LUNCH.name());
+                if (take.executeUpdate() == 0) {
+                    failures.increment();
+                    firstFailure.compareAndSet(null, "no seat left at site " + site + " on " + date);
+                }
+            }
+            connection.commit();
+        }
+    }
+
+    // ---------------------------------------------------------------- measuring
+
+    /** Runs count operations on THREADS threads, each thread taking the next index, timing each operation and the whole. */
+    private Result measure(int count, Operation operation) throws InterruptedException {
+        attempts.reset();
+        failures.reset();
+        firstFailure.set(null);
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        CountDownLatch start = new CountDownLatch(1);
+        long[] nanos = new long[count];
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            Thread worker = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int index = next.getAndIncrement(); index < count && error.get() == null; index = next.getAndIncrement()) {
+                        long before = System.nanoTime();
+                        operation.run(thread, index);
+                        nanos[index] = System.nanoTime() - before;
+                    }
+                } catch (Throwable e) {
+                    error.compareAndSet(null, e);
+                }
+            }, "booking-benchmark-" + t);
+            worker.start();
+            threads.add(worker);
+        }
+        long begin = System.nanoTime();
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long elapsed = System.nanoTime() - begin;
+        if (error.get() != null) {
+            throw new IllegalStateException("the run stopped on an error", error.get());
+        }
+        Arrays.sort(nanos);
+        return new Result(count / (elapsed / (double) TimeUnit.SECONDS.toNanos(1)), nanos[count / 2] / 1e6, nanos[(int) (count * 0.99)] / 1e6,
+                attempts.sum() - count, failures.sum(), firstFailure.get());
+    }
+
+    private static void print(String run, Result result) {
+        System.out.printf("  %-30s %11.0f %9.2f %9.2f %8d %7d%n", run, result.perSecond(), result.p50Millis(), result.p99Millis(), result.retries(),
+                result.failed());
+        if (result.firstFailure() != null) {
+            System.out.printf("    first failure: %s%n", result.firstFailure());
+        }
+    }
+
+    private void check(String run, LocalDate date, String against, long expected) {
+        Integer taken = jdbc.queryForObject("SELECT seats_taken FROM slot_capacity WHERE site_id = ? AND service_date = ? AND slot = 'LUNCH'",
+                Integer.class, contendedSite, date);
+        System.out.printf("check, %s: seats_taken %d, %s %d, seats %d: %s%n", run, taken, against, expected, BOOKINGS,
+                taken != null && taken == expected ? "consistent" : "MISMATCH");
+    }
+
+    @FunctionalInterface
+    private interface Operation {
+        void run(int thread, int index) throws Exception;
+    }
+
+    private record Result(double perSecond, double p50Millis, double p99Millis, long retries, long failed, String firstFailure) {
+    }
+}
