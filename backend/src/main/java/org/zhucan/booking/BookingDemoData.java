@@ -5,12 +5,12 @@ import java.time.DayOfWeek;
 import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.demo.DemoDataContributor;
 import org.zhucan.network.Fulfilment;
@@ -42,6 +42,15 @@ class BookingDemoData implements DemoDataContributor {
         this.clock = clock;
     }
 
+    /**
+     * The demo data loads in one transaction (an application runner); the recurring booking's dates
+     * are booked once the application is ready, each in its own transaction, as the job would.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void bookTheOpenDates() {
+        recurringBookings.materialise();
+    }
+
     @Override
     public void contribute() {
         List<Long> familyDiners = accountService.find("family").map(account -> accountService.dinerIdsActedForBy("family")).orElse(List.of());
@@ -58,12 +67,6 @@ class BookingDemoData implements DemoDataContributor {
             }
             return null;
         });
-        // the demo data loads in one transaction; the dates are booked once it has committed
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                recurringBookings.materialise();
-            }
-        });
+
     }
 }
