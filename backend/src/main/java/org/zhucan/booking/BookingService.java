@@ -111,7 +111,7 @@ public class BookingService {
         Site site = requireSite(input.siteId());
         requireMayBookAt(user, site);
         if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
-            return BookingResult.failed(badKey());
+            return BookingResult.failed(IdempotencyKeys.malformedKey());
         }
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "bookMeal", input.withoutKey());
         if (claim.kind() != IdempotencyKeys.Claim.Kind.NEW) {
@@ -313,7 +313,7 @@ public class BookingService {
             throw new NotFoundException("Booking", input.bookingId());
         }
         if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
-            return BookingResult.failed(badKey());
+            return BookingResult.failed(IdempotencyKeys.malformedKey());
         }
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "cancelBooking", input.withoutKey());
         if (claim.kind() != IdempotencyKeys.Claim.Kind.NEW) {
@@ -569,8 +569,7 @@ public class BookingService {
 
     private BookingResult repeated(IdempotencyKeys.Claim claim) {
         if (claim.kind() == IdempotencyKeys.Claim.Kind.REUSED) {
-            return BookingResult.failed(UserError.of(UserErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "This idempotency key was used for a different request; make a new key for a new request", "input", "idempotencyKey"));
+            return BookingResult.failed(IdempotencyKeys.reusedKey());
         }
         return new BookingResult(mapper.findById(claim.resultId()), List.of());
     }
@@ -579,10 +578,6 @@ public class BookingService {
     private static BookingResult rolledBack(BookingResult result) {
         TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         return result;
-    }
-
-    private static UserError badKey() {
-        return UserError.of(UserErrorCode.INVALID_INPUT, "An idempotency key is 8 to 64 letters, digits, - or _", "input", "idempotencyKey");
     }
 
     private static UserError alreadyBooked(BookingRequest request) {

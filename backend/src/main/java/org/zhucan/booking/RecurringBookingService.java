@@ -77,8 +77,7 @@ public class RecurringBookingService {
         bookingService.requireMayBookAt(user, site);
         dinerService.quoteFacts(input.dinerId(), input.startsOn() == null ? BusinessTime.today(clock) : input.startsOn());
         if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
-            return Result.failed(UserError.of(UserErrorCode.INVALID_INPUT, "An idempotency key is 8 to 64 letters, digits, - or _",
-                    "input", "idempotencyKey"));
+            return Result.failed(IdempotencyKeys.malformedKey());
         }
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "createRecurringBooking",
                 input.withoutKey());
@@ -134,8 +133,7 @@ public class RecurringBookingService {
         CurrentUser user = CurrentUser.get();
         RecurringBooking recurring = requireVisible(input.recurringBookingId());
         if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
-            return Result.failed(UserError.of(UserErrorCode.INVALID_INPUT, "An idempotency key is 8 to 64 letters, digits, - or _",
-                    "input", "idempotencyKey"));
+            return Result.failed(IdempotencyKeys.malformedKey());
         }
         IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "pauseRecurringBooking",
                 input.withoutKey());
@@ -235,8 +233,7 @@ public class RecurringBookingService {
 
     private Result repeated(IdempotencyKeys.Claim claim) {
         if (claim.kind() == IdempotencyKeys.Claim.Kind.REUSED) {
-            return Result.failed(UserError.of(UserErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "This idempotency key was used for a different request; make a new key for a new request", "input", "idempotencyKey"));
+            return Result.failed(IdempotencyKeys.reusedKey());
         }
         return new Result(toRecurring(mapper.findById(claim.resultId())), List.of());
     }

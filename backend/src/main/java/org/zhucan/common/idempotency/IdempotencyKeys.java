@@ -13,6 +13,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhucan.common.error.UserError;
+import org.zhucan.common.error.UserErrorCode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,6 +38,17 @@ public class IdempotencyKeys {
         this.mapper = mapper;
         this.json = json;
         this.clock = clock;
+    }
+
+    /** The user error for a key not of the accepted form. */
+    public static UserError malformedKey() {
+        return UserError.of(UserErrorCode.INVALID_INPUT, "An idempotency key is 8 to 64 letters, digits, - or _", "input", "idempotencyKey");
+    }
+
+    /** The user error for a key used before with another input or operation. */
+    public static UserError reusedKey() {
+        return UserError.of(UserErrorCode.IDEMPOTENCY_KEY_REUSED,
+                "This idempotency key was used for a different request; make a new key for a new request", "input", "idempotencyKey");
     }
 
     /** Whether a client's key has the accepted form: 8 to 64 letters, digits, - or _. */
