@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 import jakarta.validation.Valid;
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -151,7 +150,7 @@ class BookingController {
 
     @BatchMapping(typeName = "BookingItem", field = "dish")
     Map<BookingItem, Dish> bookingItemDish(List<BookingItem> items) {
-        return dishes(items, BookingItem::dishId);
+        return Batches.perParent(items, BookingItem::dishId, menuService.dishesByIds(Batches.keys(items, BookingItem::dishId)));
     }
 
     // ------------------------------------------------------------ kitchen sheet and availability
@@ -163,7 +162,8 @@ class BookingController {
 
     @BatchMapping(typeName = "ItemCount", field = "dish")
     Map<BookingMapper.ItemCountRow, Dish> itemCountDish(List<BookingMapper.ItemCountRow> counts) {
-        return dishes(counts, BookingMapper.ItemCountRow::dishId);
+        return Batches.perParent(counts, BookingMapper.ItemCountRow::dishId,
+                menuService.dishesByIds(Batches.keys(counts, BookingMapper.ItemCountRow::dishId)));
     }
 
     @SchemaMapping(typeName = "SlotAvailability", field = "site")
@@ -173,7 +173,8 @@ class BookingController {
 
     @BatchMapping(typeName = "QuotaLeft", field = "dish")
     Map<BookingService.QuotaLeft, Dish> quotaDish(List<BookingService.QuotaLeft> quotas) {
-        return dishes(quotas, BookingService.QuotaLeft::dishId);
+        return Batches.perParent(quotas, BookingService.QuotaLeft::dishId,
+                menuService.dishesByIds(Batches.keys(quotas, BookingService.QuotaLeft::dishId)));
     }
 
     // ------------------------------------------------------------ recurring bookings and no-shows
@@ -206,18 +207,6 @@ class BookingController {
     @BatchMapping(typeName = "NoShowRecord", field = "diner")
     Map<BookingMapper.NoShowRow, Diner> noShowDiner(List<BookingMapper.NoShowRow> rows) {
         return Batches.perParent(rows, BookingMapper.NoShowRow::dinerId, dinerService.byIds(Batches.keys(rows, BookingMapper.NoShowRow::dinerId)));
-    }
-
-    private <T> Map<T, Dish> dishes(List<T> rows, Function<T, Long> dishIdOf) {
-        Map<Long, Dish> found = menuService.dishesByIds(rows.stream().map(dishIdOf).filter(java.util.Objects::nonNull).distinct().toList());
-        Map<T, Dish> byRow = new HashMap<>();
-        for (T row : rows) {
-            Long dishId = dishIdOf.apply(row);
-            if (dishId != null && found.containsKey(dishId)) {
-                byRow.put(row, found.get(dishId));
-            }
-        }
-        return byRow;
     }
 
     record MyBookingsFilter(LocalDate from, LocalDate to, BookingStatus status) {

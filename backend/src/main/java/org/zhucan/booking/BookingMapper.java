@@ -45,8 +45,6 @@ interface BookingMapper {
 
     Booking findByIdForUpdate(@Param("id") long id);
 
-    List<Booking> findByIds(@Param("ids") Collection<Long> ids);
-
     List<BookingItem> findItemsOf(@Param("bookingIds") Collection<Long> bookingIds);
 
     /** Newest meal date first; {@code afterDate}/{@code afterId} is the keyset position (exclusive). */

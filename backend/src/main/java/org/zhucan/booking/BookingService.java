@@ -108,7 +108,7 @@ public class BookingService {
     @Transactional(isolation = Isolation.READ_COMMITTED)
     public BookingResult bookMeal(BookMealInput input) {
         CurrentUser user = CurrentUser.get();
-        Site site = requireSite(input.siteId());
+        Site site = siteService.require(input.siteId());
         requireMayBookAt(user, site);
         if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
             return BookingResult.failed(IdempotencyKeys.malformedKey());
@@ -136,17 +136,16 @@ public class BookingService {
         if (days.findDayBookingIdForUpdate(recurring.id(), date) != null) {
             return BookingResult.ALREADY_MATERIALISED;
         }
-        Site site = requireSite(recurring.siteId());
+        Site site = siteService.require(recurring.siteId());
         String address = recurring.deliveryAddressEncrypted() == null ? null : cipher.decrypt(recurring.deliveryAddressEncrypted());
-        List<BookingItemInput> items;
-        MenuView menu = menuService.publishedMenu(site.id(), date, recurring.slot());
-        if (menu == null || menu.setMeals().isEmpty()) {
-            items = List.of(new BookingItemInput(null, recurring.setMealName() == null ? "" : recurring.setMealName(), 1));
-        } else {
-            String name = recurring.setMealName() == null ? menu.setMeals().get(0).name() : recurring.setMealName();
-            items = List.of(new BookingItemInput(null, name, 1));
+        String setMeal = recurring.setMealName();
+        if (setMeal == null) {
+            // the menu's first set meal; with none (or no menu) the empty name fails as the rules say why
+            MenuView menu = menuService.publishedMenu(site.id(), date, recurring.slot());
+            setMeal = menu == null || menu.setMeals().isEmpty() ? "" : menu.setMeals().get(0).name();
         }
-        BookingRequest request = new BookingRequest(recurring.dinerId(), site.id(), date, recurring.slot(), recurring.fulfilment(), address, items);
+        BookingRequest request = new BookingRequest(recurring.dinerId(), site.id(), date, recurring.slot(), recurring.fulfilment(), address,
+                List.of(new BookingItemInput(null, setMeal, 1)));
         BookingResult result = book(request, site, RECURRING_ACTOR, recurring.id());
         if (result.failed()) {
             return rolledBack(result);
@@ -166,17 +165,17 @@ public class BookingService {
         if (site.status() != SiteStatus.OPERATING) {
             problems.add(UserError.of(UserErrorCode.SITE_NOT_OPERATING, site.name() + " is " + site.status(), "input", "siteId"));
         }
-        SiteSlot slot = slotOf(site, request.slot());
+        SiteSlot slot = siteService.slotOf(site, request.slot());
         if (slot == null) {
             problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + request.slot(), "input", "slot"));
         } else {
-            ZonedDateTime cutoff = request.date().atTime(slot.bookingCutoff()).atZone(BusinessTime.ZONE);
+            ZonedDateTime cutoff = slot.bookingCutoffOn(request.date());
             if (!now.isBefore(cutoff.toInstant())) {
                 problems.add(UserError.of(UserErrorCode.BOOKING_CLOSED,
                         "Booking closed at " + cutoff.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES), "input", "date"));
             }
         }
-        SiteFulfilment fulfilment = fulfilmentOf(site, request.fulfilment());
+        SiteFulfilment fulfilment = siteService.fulfilmentOf(site, request.fulfilment());
         if (fulfilment == null) {
             problems.add(UserError.of(UserErrorCode.FULFILMENT_NOT_OFFERED, site.name() + " does not offer " + request.fulfilment(),
                     "input", "fulfilment"));
@@ -351,9 +350,9 @@ public class BookingService {
                 return BookingResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "Staff give a reason for a cancellation", "input", "reason"));
             }
         } else {
-            Site site = requireSite(booking.siteId());
-            SiteSlot slot = slotOf(site, booking.slot());
-            ZonedDateTime cutoff = booking.date().atTime(slot == null ? java.time.LocalTime.MIDNIGHT : slot.bookingCutoff()).atZone(BusinessTime.ZONE);
+            Site site = siteService.require(booking.siteId());
+            SiteSlot slot = siteService.slotOf(site, booking.slot());
+            ZonedDateTime cutoff = slot == null ? booking.date().atStartOfDay(BusinessTime.ZONE) : slot.bookingCutoffOn(booking.date());
             if (!clock.instant().isBefore(cutoff.toInstant())) {
                 return BookingResult.failed(UserError.of(UserErrorCode.CANCELLATION_CLOSED,
                         "Cancellations closed at " + cutoff.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES) + "; ask the site", "input",
@@ -414,7 +413,7 @@ public class BookingService {
     /** The kitchen's sheet: the site's staff and ADMIN. */
     @Transactional(readOnly = true)
     public SlotBookings slotBookings(long siteId, LocalDate date, MealSlot slot) {
-        Site site = requireSite(siteId);
+        Site site = siteService.require(siteId);
         CurrentUser user = CurrentUser.get();
         if (!isStaffOf(user, site)) {
             throw new AccessDeniedException("only the site's staff see its bookings");
@@ -427,14 +426,14 @@ public class BookingService {
     /** Seats and quotas left, for anyone logged in. */
     @Transactional(readOnly = true)
     public SlotAvailability availability(long siteId, LocalDate date, MealSlot slotName) {
-        Site site = requireSite(siteId);
-        SiteSlot slot = slotOf(site, slotName);
+        Site site = siteService.require(siteId);
+        SiteSlot slot = siteService.slotOf(site, slotName);
         if (slot == null) {
             throw new BadRequestException(site.name() + " does not serve " + slotName, "slot");
         }
         Integer taken = mapper.findSeatsTaken(siteId, date, slotName);
         int seatsTaken = taken == null ? 0 : taken;
-        ZonedDateTime closesAt = date.atTime(slot.bookingCutoff()).atZone(BusinessTime.ZONE);
+        ZonedDateTime closesAt = slot.bookingCutoffOn(date);
         LocalDate today = BusinessTime.today(clock);
         MenuView menu = menuService.publishedMenu(siteId, date, slotName);
         boolean open = site.status() == SiteStatus.OPERATING && menu != null && !date.isBefore(today)
@@ -471,15 +470,6 @@ public class BookingService {
             throw new BadRequestException("atLeast must be 1 or more", "atLeast");
         }
         return mapper.findRepeatedNoShows(operatorId, since, atLeast);
-    }
-
-    @Transactional(readOnly = true)
-    public Map<Long, Booking> byIds(Collection<Long> ids) {
-        Map<Long, Booking> found = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            mapper.findByIds(ids).forEach(booking -> found.put(booking.id(), booking));
-        }
-        return found;
     }
 
     @Transactional(readOnly = true)
@@ -527,22 +517,6 @@ public class BookingService {
 
     // ---------------------------------------------------------------- helpers
 
-    Site requireSite(long siteId) {
-        Site site = siteService.find(siteId);
-        if (site == null) {
-            throw new NotFoundException("Site", siteId);
-        }
-        return site;
-    }
-
-    SiteSlot slotOf(Site site, MealSlot slot) {
-        return siteService.slotsOf(List.of(site.id())).get(site.id()).stream().filter(s -> s.slot() == slot).findFirst().orElse(null);
-    }
-
-    SiteFulfilment fulfilmentOf(Site site, Fulfilment mode) {
-        return siteService.fulfilmentsOf(List.of(site.id())).get(site.id()).stream().filter(f -> f.mode() == mode).findFirst().orElse(null);
-    }
-
     /** Diners' accounts book for their diners (DinerService checks which); staff at their own sites; ADMIN anywhere. */
     void requireMayBookAt(CurrentUser user, Site site) {
         if (user.roles().contains(Role.ADMIN) || user.roles().contains(Role.DINER) || isStaffOf(user, site)) {
@@ -552,7 +526,7 @@ public class BookingService {
     }
 
     private boolean isStaffOf(CurrentUser user, long siteId) {
-        return user.roles().contains(Role.ADMIN) || isStaffOf(user, requireSite(siteId));
+        return user.roles().contains(Role.ADMIN) || isStaffOf(user, siteService.require(siteId));
     }
 
     private static boolean isStaffOf(CurrentUser user, Site site) {

@@ -35,6 +35,7 @@ import org.zhucan.diner.DinerService;
 import org.zhucan.network.Fulfilment;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
+import org.zhucan.network.SiteService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.SystemActor;
 
@@ -50,6 +51,7 @@ public class RecurringBookingService {
 
     private final RecurringBookingMapper mapper;
     private final BookingService bookingService;
+    private final SiteService siteService;
     private final DinerService dinerService;
     private final IdempotencyKeys idempotencyKeys;
     private final PersonalDataCipher cipher;
@@ -57,11 +59,12 @@ public class RecurringBookingService {
     private final BookingProperties properties;
     private final Clock clock;
 
-    RecurringBookingService(RecurringBookingMapper mapper, BookingService bookingService, DinerService dinerService,
+    RecurringBookingService(RecurringBookingMapper mapper, BookingService bookingService, SiteService siteService, DinerService dinerService,
                             IdempotencyKeys idempotencyKeys, PersonalDataCipher cipher, AuditService audit, BookingProperties properties,
                             Clock clock) {
         this.mapper = mapper;
         this.bookingService = bookingService;
+        this.siteService = siteService;
         this.dinerService = dinerService;
         this.idempotencyKeys = idempotencyKeys;
         this.cipher = cipher;
@@ -73,7 +76,7 @@ public class RecurringBookingService {
     @Transactional
     public Result create(CreateRecurringBookingInput input) {
         CurrentUser user = CurrentUser.get();
-        Site site = bookingService.requireSite(input.siteId());
+        Site site = siteService.require(input.siteId());
         bookingService.requireMayBookAt(user, site);
         dinerService.quoteFacts(input.dinerId(), input.startsOn() == null ? BusinessTime.today(clock) : input.startsOn());
         if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
@@ -97,10 +100,10 @@ public class RecurringBookingService {
         if (input.weekdays() == null || input.weekdays().isEmpty()) {
             problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Choose at least one weekday", "input", "weekdays"));
         }
-        if (bookingService.slotOf(site, input.slot()) == null) {
+        if (siteService.slotOf(site, input.slot()) == null) {
             problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + input.slot(), "input", "slot"));
         }
-        if (bookingService.fulfilmentOf(site, input.fulfilment()) == null) {
+        if (siteService.fulfilmentOf(site, input.fulfilment()) == null) {
             problems.add(UserError.of(UserErrorCode.FULFILMENT_NOT_OFFERED, site.name() + " does not offer " + input.fulfilment(),
                     "input", "fulfilment"));
         }

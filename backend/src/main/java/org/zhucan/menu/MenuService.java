@@ -75,12 +75,12 @@ public class MenuService {
     }
 
     public MenuView publishedMenu(long siteId, LocalDate date, MealSlot slot) {
-        requireSite(siteId);
+        siteService.require(siteId);
         return publishedMenus.menu(siteId, date, slot);
     }
 
     public List<MenuView> publishedWeek(long siteId, LocalDate weekStart) {
-        requireSite(siteId);
+        siteService.require(siteId);
         if (weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
             throw new BadRequestException("weekStart must be a Monday", "weekStart");
         }
@@ -154,7 +154,7 @@ public class MenuService {
 
     @Transactional
     public MenuResult saveMenu(SaveMenuInput input) {
-        Site site = requireSite(input.siteId());
+        Site site = siteService.require(input.siteId());
         requireSiteScope(site);
         List<UserError> problems = new ArrayList<>();
         if (!serves(site, input.slot())) {
@@ -176,7 +176,7 @@ public class MenuService {
     @Transactional
     public MenuResult publishMenu(long menuId) {
         MenuRow menu = requireMenu(menuId);
-        requireSiteScope(requireSite(menu.siteId()));
+        requireSiteScope(siteService.require(menu.siteId()));
         if (mapper.publish(menuId, clock.instant()) == 0) {
             return MenuResult.failed(UserError.of(UserErrorCode.ALREADY_PUBLISHED, "The menu is already published", "input", "menuId"));
         }
@@ -190,7 +190,7 @@ public class MenuService {
     @Transactional
     public MenuResult amendMenu(AmendMenuInput input) {
         MenuRow menu = requireMenu(input.menuId());
-        Site site = requireSite(menu.siteId());
+        Site site = siteService.require(menu.siteId());
         requireSiteScope(site);
         if (menu.status() != MenuStatus.PUBLISHED) {
             return MenuResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "The menu is a draft; change it with saveMenu", "input", "menuId"));
@@ -224,7 +224,7 @@ public class MenuService {
 
     @Transactional
     public CopyResult copyWeek(long siteId, LocalDate fromWeekStart, LocalDate toWeekStart) {
-        Site site = requireSite(siteId);
+        Site site = siteService.require(siteId);
         requireSiteScope(site);
         if (fromWeekStart.getDayOfWeek() != DayOfWeek.MONDAY || toWeekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
             return new CopyResult(List.of(), List.of(UserError.of(UserErrorCode.INVALID_INPUT, "Weeks start on a Monday", "input")));
@@ -245,7 +245,7 @@ public class MenuService {
 
     @Transactional
     public MenuResult takeKitchenMenu(long siteId, LocalDate date, MealSlot slot) {
-        Site site = requireSite(siteId);
+        Site site = siteService.require(siteId);
         requireSiteScope(site);
         if (!serves(site, slot)) {
             return MenuResult.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + slot, "input", "slot"));
@@ -357,7 +357,7 @@ public class MenuService {
 
     /** A central kitchen cooks for every slot of the sites it supplies; any other site for the slots it serves. */
     private boolean serves(Site site, MealSlot slot) {
-        return site.kind() == SiteKind.CENTRAL_KITCHEN || slotOf(site, slot) != null;
+        return site.kind() == SiteKind.CENTRAL_KITCHEN || siteService.slotOf(site, slot) != null;
     }
 
     /**
@@ -368,21 +368,10 @@ public class MenuService {
         if (site.kind() == SiteKind.CENTRAL_KITCHEN) {
             return date.atStartOfDay(BusinessTime.ZONE);
         }
-        SiteSlot served = slotOf(site, slot);
-        return served == null ? null : date.atTime(served.bookingCutoff()).atZone(BusinessTime.ZONE);
+        SiteSlot served = siteService.slotOf(site, slot);
+        return served == null ? null : served.bookingCutoffOn(date);
     }
 
-    private SiteSlot slotOf(Site site, MealSlot slot) {
-        return siteService.slotsOf(List.of(site.id())).get(site.id()).stream().filter(served -> served.slot() == slot).findFirst().orElse(null);
-    }
-
-    private Site requireSite(long siteId) {
-        Site site = siteService.find(siteId);
-        if (site == null) {
-            throw new NotFoundException("Site", siteId);
-        }
-        return site;
-    }
 
     private MenuRow requireMenu(long menuId) {
         MenuRow menu = mapper.findMenuById(menuId);

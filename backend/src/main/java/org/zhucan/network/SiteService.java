@@ -118,6 +118,18 @@ public class SiteService {
         return Batches.group(siteIds, siteIds.isEmpty() ? List.of() : sites.findSlotsOf(siteIds), SiteSlot::siteId);
     }
 
+    /** The site's hours, seats and cutoff for a slot; null when it does not serve the slot. */
+    @Transactional(readOnly = true)
+    public SiteSlot slotOf(Site site, MealSlot slot) {
+        return slotsOf(List.of(site.id())).get(site.id()).stream().filter(served -> served.slot() == slot).findFirst().orElse(null);
+    }
+
+    /** The site's fee for a fulfilment; null when it does not offer it. */
+    @Transactional(readOnly = true)
+    public SiteFulfilment fulfilmentOf(Site site, Fulfilment mode) {
+        return fulfilmentsOf(List.of(site.id())).get(site.id()).stream().filter(offered -> offered.mode() == mode).findFirst().orElse(null);
+    }
+
     @Transactional(readOnly = true)
     public Map<Long, List<SiteFulfilment>> fulfilmentsOf(Collection<Long> siteIds) {
         return Batches.group(siteIds, siteIds.isEmpty() ? List.of() : sites.findFulfilmentsOf(siteIds), SiteFulfilment::siteId);
@@ -160,7 +172,7 @@ public class SiteService {
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public SiteResult update(UpdateSiteInput input) {
-        Site before = requireSite(input.siteId());
+        Site before = require(input.siteId());
         CurrentUser user = CurrentUser.get();
         if (!user.roles().contains(Role.ADMIN)) {
             requireOwnSite(user, before);
@@ -215,7 +227,7 @@ public class SiteService {
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public SiteResult changeStatus(ChangeSiteStatusInput input) {
-        Site before = requireSite(input.siteId());
+        Site before = require(input.siteId());
         SiteStatus to = input.status();
         if (!before.status().next().contains(to)) {
             return SiteResult.failed(List.of(UserError.of(UserErrorCode.ILLEGAL_STATUS_TRANSITION,
@@ -250,7 +262,9 @@ public class SiteService {
         return new SiteResult(after, List.of());
     }
 
-    private Site requireSite(Long id) {
+    /** The site, or NOT_FOUND. */
+    @Transactional(readOnly = true)
+    public Site require(Long id) {
         Site site = sites.findById(id);
         if (site == null) {
             throw new NotFoundException("Site", id);
@@ -276,7 +290,7 @@ public class SiteService {
         if (suppliedById == null) {
             return;
         }
-        Site supplier = requireSite(suppliedById);
+        Site supplier = require(suppliedById);
         if (supplier.kind() != SiteKind.CENTRAL_KITCHEN || suppliedById.equals(siteId) || kind == SiteKind.CENTRAL_KITCHEN) {
             problems.add(UserError.of(UserErrorCode.INVALID_SUPPLIER,
                     "A site is supplied by a central kitchen other than itself, and a kitchen by none", "input", "suppliedById"));
