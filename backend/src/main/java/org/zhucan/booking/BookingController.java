@@ -14,7 +14,6 @@ import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import org.zhucan.common.batch.Batches;
-import org.zhucan.common.money.Money;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.TransientFailures;
@@ -136,8 +135,7 @@ class BookingController {
         Map<Booking, MealQuoteView> quotes = new HashMap<>();
         for (Booking booking : bookings) {
             BookingService.StoredQuote stored = bookingService.storedQuote(booking);
-            quotes.put(booking, new MealQuoteView(booking.price(), booking.subsidy(), booking.dinerPays(), stored.shares().stream()
-                    .map(share -> new MealQuoteView.QuotedShare(share.source(), Money.ofFen(share.amountFen()), share.zeroBecause())).toList(),
+            quotes.put(booking, MealQuoteView.stored(booking.price(), booking.subsidy(), booking.dinerPays(), stored.shares(),
                     booking.policyId() == null ? null : policies.get(booking.policyId()), stored.reasons()));
         }
         return quotes;

@@ -45,6 +45,8 @@ interface BookingMapper {
 
     Booking findByIdForUpdate(@Param("id") long id);
 
+    List<Booking> findByIds(@Param("ids") Collection<Long> ids);
+
     List<BookingItem> findItemsOf(@Param("bookingIds") Collection<Long> bookingIds);
 
     /** Newest meal date first; {@code afterDate}/{@code afterId} is the keyset position (exclusive). */
@@ -73,6 +75,19 @@ interface BookingMapper {
 
     /** Live BOOKED bookings a recurring booking made between two dates. */
     List<Booking> findBookedOfRecurring(@Param("recurringId") long recurringId, @Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    /** The booking with a pickup code at a site, date and slot, whatever its status (the code is unique there). */
+    Booking findByPickupCode(@Param("siteId") long siteId, @Param("date") LocalDate date, @Param("slot") MealSlot slot,
+                             @Param("code") String code);
+
+    /** BOOKED or NO_SHOW becomes SERVED; returns 0 when the booking was in neither. */
+    int markServed(@Param("id") long id, @Param("at") Instant at);
+
+    /** SERVED goes back to BOOKED (its meal record was voided); the no-show job ends it if its slot is over. */
+    int unmarkServed(@Param("id") long id, @Param("at") Instant at);
+
+    /** Per slot: live bookings, served ones and no-shows of a site's day. */
+    List<BookingService.SlotDayCounts> countDay(@Param("siteId") long siteId, @Param("date") LocalDate date);
 
     record NewBooking(long dinerId, long siteId, long menuId, LocalDate date, MealSlot slot, Fulfilment fulfilment,
                       String deliveryAddressEncrypted, String deliveryAddressMasked, Money deliveryFee, Money price, Money subsidy,

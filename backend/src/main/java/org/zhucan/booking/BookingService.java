@@ -9,7 +9,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,6 +37,7 @@ import org.zhucan.common.pii.PersonalDataCipher;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.diner.DinerService;
+import org.zhucan.menu.MenuChoices;
 import org.zhucan.menu.MenuService;
 import org.zhucan.menu.MenuView;
 import org.zhucan.network.Fulfilment;
@@ -66,8 +66,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class BookingService {
 
     static final String RECURRING_ACTOR = "system:recurring";
-    private static final int MAX_ITEMS = 10;
-    private static final int MAX_QUANTITY = 5;
+    private static final String QR_PREFIX = "ZC1.";
 
     private final BookingMapper mapper;
     private final RecurringBookingMapper days;
@@ -197,7 +196,7 @@ public class BookingService {
             problems.add(UserError.of(UserErrorCode.NO_PUBLISHED_MENU, site.name() + " has published no " + request.slot() + " menu for "
                     + request.date(), "input"));
         }
-        List<PricedItem> items = menu == null ? List.of() : priced(menu, request.items(), problems);
+        List<MenuChoices.Priced> items = menu == null ? List.of() : priced(menu, request.items(), problems);
         if (problems.isEmpty() && mapper.findLiveBookingId(request.dinerId(), request.date(), request.slot()) != null) {
             problems.add(alreadyBooked(request));
         }
@@ -216,7 +215,7 @@ public class BookingService {
             }
         }
         // counters in one order, so that two bookings never wait on each other's rows crosswise
-        for (PricedItem item : items.stream().filter(item -> item.quota() != null).sorted(Comparator.comparing(PricedItem::ref)).toList()) {
+        for (MenuChoices.Priced item : items.stream().filter(item -> item.quota() != null).sorted(Comparator.comparing(MenuChoices.Priced::ref)).toList()) {
             mapper.ensureQuotaCounter(menu.id(), item.ref());
             if (mapper.takeQuota(menu.id(), item.ref(), item.quantity(), item.quota()) == 0) {
                 return BookingResult.failed(UserError.of(UserErrorCode.QUOTA_EXHAUSTED, item.name() + " is sold out", "input", "items"));
@@ -248,7 +247,7 @@ public class BookingService {
         }
         List<BookingItem> rows = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
-            PricedItem item = items.get(i);
+            MenuChoices.Priced item = items.get(i);
             rows.add(new BookingItem(bookingId, i + 1, item.dishId(), item.setMealName(), item.name(), Money.ofFen(item.unitPriceFen()),
                     item.quantity(), item.quota() != null));
         }
@@ -256,46 +255,10 @@ public class BookingService {
         return new BookingResult(mapper.findById(bookingId), List.of());
     }
 
-    private List<PricedItem> priced(MenuView menu, List<BookingItemInput> inputs, List<UserError> problems) {
-        if (inputs == null || inputs.isEmpty() || inputs.size() > MAX_ITEMS) {
-            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A booking takes 1 to " + MAX_ITEMS + " dishes or set meals", "input", "items"));
-            return List.of();
-        }
-        List<PricedItem> items = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            BookingItemInput input = inputs.get(i);
-            String index = String.valueOf(i);
-            int quantity = input.quantity() == null ? 1 : input.quantity();
-            if ((input.dishId() == null) == (input.setMealName() == null)) {
-                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Give exactly one of dishId and setMealName", "input", "items", index));
-                continue;
-            }
-            if (quantity < 1 || quantity > MAX_QUANTITY) {
-                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A quantity is 1 to " + MAX_QUANTITY, "input", "items", index, "quantity"));
-                continue;
-            }
-            PricedItem item = null;
-            if (input.dishId() != null) {
-                item = menu.items().stream().filter(on -> on.dish().id() == input.dishId()).findFirst()
-                        .map(on -> new PricedItem("D:" + on.dish().id(), on.dish().id(), null, on.dish().name(), on.price().fen(), quantity,
-                                on.dailyQuota())).orElse(null);
-            } else {
-                item = menu.setMeals().stream().filter(on -> on.name().equals(input.setMealName().strip())).findFirst()
-                        .map(on -> new PricedItem("S:" + on.name(), null, on.name(), on.name(), on.price().fen(), quantity, on.dailyQuota()))
-                        .orElse(null);
-            }
-            if (item == null) {
-                problems.add(UserError.of(UserErrorCode.NOT_ON_MENU, "Not on the published menu: "
-                        + (input.dishId() != null ? "dish " + input.dishId() : "set meal " + input.setMealName()), "input", "items", index));
-            } else if (!seen.add(item.ref())) {
-                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, item.name() + " is listed twice; give a quantity instead",
-                        "input", "items", index));
-            } else {
-                items.add(item);
-            }
-        }
-        return items;
+    private static List<MenuChoices.Priced> priced(MenuView menu, List<BookingItemInput> inputs, List<UserError> problems) {
+        List<MenuChoices.Choice> choices = inputs == null ? null
+                : inputs.stream().map(input -> new MenuChoices.Choice(input.dishId(), input.setMealName(), input.quantity())).toList();
+        return MenuChoices.price(menu, choices, problems, "input", "items");
     }
 
     // ---------------------------------------------------------------- cancelling
@@ -500,8 +463,74 @@ public class BookingService {
 
     /** What the diner's QR code holds: the booking, its pickup code and a keyed signature the counter checks. */
     public String qrPayload(Booking booking) {
-        String signed = booking.id() + "." + booking.pickupCode();
-        return "ZC1." + signed + "." + cipher.lookupHash("booking-qr:" + signed).substring(0, 16);
+        return QR_PREFIX + booking.id() + "." + booking.pickupCode() + "." + qrSignature(booking.id() + "." + booking.pickupCode());
+    }
+
+    /** Whether a string is meant as a booking's QR payload (it may still be forged or mangled). */
+    public static boolean looksLikeBookingQr(String payload) {
+        return payload != null && payload.startsWith(QR_PREFIX);
+    }
+
+    // ---------------------------------------------------------------- serving (核销)
+
+    /**
+     * The booking a QR payload names, when its signature holds and the booking still has that
+     * pickup code; null for a forged, mangled or unknown payload. For the counter, whatever the
+     * caller's scope: the serving feature checks the site.
+     */
+    @Transactional(readOnly = true)
+    public Booking bookingOfQr(String payload) {
+        if (!looksLikeBookingQr(payload)) {
+            return null;
+        }
+        String[] parts = payload.substring(QR_PREFIX.length()).split("\\.", -1);
+        if (parts.length != 3 || !parts[0].matches("[0-9]{1,18}") || !parts[1].matches("[0-9]{6}")) {
+            return null;
+        }
+        byte[] expected = qrSignature(parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        if (!java.security.MessageDigest.isEqual(expected, parts[2].getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
+            return null;
+        }
+        Booking booking = mapper.findById(Long.parseLong(parts[0]));
+        return booking != null && booking.pickupCode().equals(parts[1]) ? booking : null;
+    }
+
+    /** The booking with a pickup code at a site, date and slot, whatever its status; null when none. */
+    @Transactional(readOnly = true)
+    public Booking bookingOfPickupCode(long siteId, LocalDate date, MealSlot slot, String pickupCode) {
+        return mapper.findByPickupCode(siteId, date, slot, pickupCode);
+    }
+
+    /** Marks a booking SERVED in the caller's transaction; false when it was cancelled or served already. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean markServed(long bookingId) {
+        return mapper.markServed(bookingId, clock.instant()) == 1;
+    }
+
+    /** Its meal record was voided: a SERVED booking is BOOKED again (the no-show job ends it once its slot is over). */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void unmarkServed(long bookingId) {
+        mapper.unmarkServed(bookingId, clock.instant());
+    }
+
+    /** Per slot of a site's day: live bookings, served and no-shows. */
+    @Transactional(readOnly = true)
+    public List<SlotDayCounts> dayCounts(long siteId, LocalDate date) {
+        return mapper.countDay(siteId, date);
+    }
+
+    /** Bookings by id whatever the caller's scope, for records that point at them (the serving feature scopes its records). */
+    @Transactional(readOnly = true)
+    public Map<Long, Booking> byIdsForRecords(Collection<Long> ids) {
+        Map<Long, Booking> found = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            mapper.findByIds(ids).forEach(booking -> found.put(booking.id(), booking));
+        }
+        return found;
+    }
+
+    private String qrSignature(String signed) {
+        return cipher.lookupHash("booking-qr:" + signed).substring(0, 16);
     }
 
     /** The stored quote's shares and reasons. */
@@ -570,8 +599,6 @@ public class BookingService {
                           List<BookingItemInput> items) {
     }
 
-    private record PricedItem(String ref, Long dishId, String setMealName, String name, long unitPriceFen, int quantity, Integer quota) {
-    }
 
     /** A quote's shares and reasons, as stored with the booking. */
     public record StoredQuote(List<SubsidyRules.QuotedShare> shares, List<SubsidyRules.Reason> reasons) {
@@ -628,6 +655,10 @@ public class BookingService {
 
     public record SlotAvailability(long siteId, LocalDate date, MealSlot slot, int seats, int seatsTaken, int seatsLeft,
                                    java.time.OffsetDateTime bookingClosesAt, boolean open, List<QuotaLeft> quotas) {
+    }
+
+    /** A slot of a site's day: live bookings, served ones and no-shows. */
+    public record SlotDayCounts(MealSlot slot, int booked, int served, int noShows) {
     }
 
     public record QuotaLeft(Long dishId, String setMealName, int quota, int taken, int left) {

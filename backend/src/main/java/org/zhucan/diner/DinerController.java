@@ -79,6 +79,11 @@ class DinerController {
     }
 
     @SchemaMapping
+    String mealCardQr(Diner diner) {
+        return dinerService.mayShowMealCard(diner.id()) ? dinerService.mealCardQr(diner.id()) : null;
+    }
+
+    @SchemaMapping
     String phone(Diner diner) {
         return diner.phoneMasked();
     }

@@ -47,6 +47,8 @@ import org.zhucan.security.Role;
 @Service
 public class DinerService {
 
+    private static final String MEAL_CARD_PREFIX = "ZCD1.";
+
     static final int MINIMUM_AGE = 60;
 
     private final DinerMapper diners;
@@ -136,11 +138,56 @@ public class DinerService {
         DinerStatus status = diners.findStatusOn(dinerId, date);
         java.util.Set<DinerCategory> held = java.util.EnumSet.noneOf(DinerCategory.class);
         categoriesOf(List.of(dinerId)).get(dinerId).stream().filter(entry -> entry.holdsOn(date)).forEach(entry -> held.add(entry.category()));
-        return new QuoteFacts(diner, status == DinerStatus.ACTIVE, ageOn(diner, date), held);
+        return new QuoteFacts(diner, status, ageOn(diner, date), held);
     }
 
-    /** A diner on a day: whether ACTIVE then, the age then, and the categories held then. */
-    public record QuoteFacts(Diner diner, boolean active, int age, java.util.Set<DinerCategory> categories) {
+    /** A diner on a day: the status then (null before the first status change), the age then, and the categories held then. */
+    public record QuoteFacts(Diner diner, DinerStatus status, int age, java.util.Set<DinerCategory> categories) {
+
+        public boolean active() {
+            return status == DinerStatus.ACTIVE;
+        }
+    }
+
+    /**
+     * The diner an ID card read at the counter belongs to, by the number's keyed hash: empty when
+     * the number is valid but not registered. Counter staff identify any registered diner.
+     *
+     * @throws IdNumber.InvalidIdNumberException when the number itself is not valid
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Long> dinerIdByIdNumber(String idNumber) {
+        return java.util.Optional.ofNullable(diners.findIdByIdNumberHash(cipher.lookupHash(IdNumber.parse(idNumber).value())));
+    }
+
+    /** What a diner's meal card QR holds: the diner and a keyed signature the counter checks. */
+    public String mealCardQr(long dinerId) {
+        return MEAL_CARD_PREFIX + dinerId + "." + mealCardSignature(dinerId);
+    }
+
+    /** The diner a meal card QR names, when its signature holds; empty for anything else. */
+    public java.util.Optional<Long> dinerIdOfMealCard(String payload) {
+        if (payload == null || !payload.startsWith(MEAL_CARD_PREFIX)) {
+            return java.util.Optional.empty();
+        }
+        String[] parts = payload.substring(MEAL_CARD_PREFIX.length()).split("\\.", -1);
+        if (parts.length != 2 || !parts[0].matches("[0-9]{1,18}")) {
+            return java.util.Optional.empty();
+        }
+        long dinerId = Long.parseLong(parts[0]);
+        return java.security.MessageDigest.isEqual(mealCardSignature(dinerId).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                parts[1].getBytes(java.nio.charset.StandardCharsets.US_ASCII)) ? java.util.Optional.of(dinerId) : java.util.Optional.empty();
+    }
+
+    /** Whether the caller may see a diner's meal card QR: the diner's own accounts and counter staff. */
+    public boolean mayShowMealCard(long dinerId) {
+        CurrentUser user = CurrentUser.get();
+        return user.roles().contains(Role.OPERATOR) || user.roles().contains(Role.ADMIN)
+                || user.roles().contains(Role.DINER) && accountService.dinerIdsActedForBy(user.username()).contains(dinerId);
+    }
+
+    private String mealCardSignature(long dinerId) {
+        return cipher.lookupHash("meal-card:" + dinerId).substring(0, 16);
     }
 
     /** Age in whole years on a day: the band a meal falls in changes exactly on the birthday. */

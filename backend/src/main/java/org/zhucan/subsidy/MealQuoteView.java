@@ -8,6 +8,13 @@ import org.zhucan.common.money.Money;
 public record MealQuoteView(Money price, Money subsidy, Money dinerPays, List<QuotedShare> shares, SubsidyPolicy policy,
                             List<SubsidyRules.Reason> reasons) {
 
+    /** A quote as stored with a booking or a meal record: its amounts, its shares in fen, its policy and reasons. */
+    public static MealQuoteView stored(Money price, Money subsidy, Money dinerPays, List<SubsidyRules.QuotedShare> shares, SubsidyPolicy policy,
+                                       List<SubsidyRules.Reason> reasons) {
+        return new MealQuoteView(price, subsidy, dinerPays, shares.stream()
+                .map(share -> new QuotedShare(share.source(), Money.ofFen(share.amountFen()), share.zeroBecause())).toList(), policy, reasons);
+    }
+
     /** A source's share as the API shows it. */
     public record QuotedShare(FundingSource source, Money amount, String zeroBecause) {
     }

@@ -180,6 +180,18 @@ public final class SubsidyRules {
         return total;
     }
 
+    /**
+     * The same meal with no subsidy, because the diner's subsidised meal of the slot was recorded
+     * meanwhile (at another counter): what the one-subsidy-per-slot key in the database decided.
+     */
+    public static Quote slotAlreadySubsidised(Quote quote) {
+        String because = "The diner's subsidised meal of this slot was recorded at another counter meanwhile";
+        List<QuotedShare> shares = quote.shares().stream().map(share -> new QuotedShare(share.source(), 0, because)).toList();
+        List<Reason> reasons = new ArrayList<>(quote.reasons());
+        reasons.add(new Reason(QuoteRule.SLOT_LIMIT, because));
+        return new Quote(quote.priceFen(), 0, quote.priceFen(), shares, quote.policy(), quote.tier(), List.copyOf(reasons));
+    }
+
     private static Quote none(Meal meal, Policy policy, Tier tier, QuoteRule rule, String message) {
         return new Quote(meal.priceFen(), 0, meal.priceFen(), List.of(), policy, tier, List.of(new Reason(rule, message)));
     }

@@ -19,9 +19,9 @@ import org.zhucan.testsupport.DinerFixtures;
  * lunch menus; and fresh ACTIVE diners. Each test gets its own site and diners, so tests never
  * compete for seats or for a diner's slot.
  */
-final class BookingFixtures {
+public final class BookingFixtures {
 
-    static final String OPERATOR_CREDIT_CODE = "91410300MA9GCY0B2D";
+    public static final String OPERATOR_CREDIT_CODE = "91410300MA9GCY0B2D";
 
     private final HttpGraphQlTester admin;
     private final HttpGraphQlTester operator;
@@ -29,7 +29,7 @@ final class BookingFixtures {
     private final NetworkFixtures network;
     private final DinerFixtures diners;
 
-    BookingFixtures(HttpGraphQlTester admin, HttpGraphQlTester operator, JdbcTemplate jdbc) {
+    public BookingFixtures(HttpGraphQlTester admin, HttpGraphQlTester operator, JdbcTemplate jdbc) {
         this.admin = admin;
         this.operator = operator;
         this.jdbc = jdbc;
@@ -37,20 +37,20 @@ final class BookingFixtures {
         this.diners = new DinerFixtures(admin, jdbc);
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(BusinessTime.ZONE);
     }
 
-    String community() {
+    public String community() {
         return jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
     }
 
-    String operatorId() {
+    public String operatorId() {
         return jdbc.queryForObject("SELECT id FROM operator WHERE credit_code = ?", String.class, OPERATOR_CREDIT_CODE);
     }
 
     /** An OPERATING canteen with LUNCH 11:00–13:00, the given seats and cutoff, DINE_IN, PICKUP and DELIVERY (fee 2.00). */
-    String canteen(int seats, LocalTime cutoff) {
+    public String canteen(int seats, LocalTime cutoff) {
         String site = network.createSite("订餐测试食堂" + System.nanoTime(), "CANTEEN", community(), operatorId(), null, null);
         jdbc.update("UPDATE site_slot SET seats = ?, booking_cutoff = ? WHERE site_id = ?", seats, java.sql.Time.valueOf(cutoff), Long.valueOf(site));
         jdbc.update("INSERT INTO site_fulfilment (site_id, mode, fee_fen) VALUES (?, 'PICKUP', 0)", Long.valueOf(site));
@@ -58,7 +58,7 @@ final class BookingFixtures {
         return site;
     }
 
-    String dish(String name, String price) {
+    public String dish(String name, String price) {
         return operator.document("mutation($input: SaveDishInput!) { saveDish(input: $input) { dish { id } userErrors { code } } }")
                 .variable("input", Map.of("operatorId", operatorId(), "name", name + System.nanoTime(), "price", price)).execute()
                 .path("saveDish.userErrors").entityList(Object.class).hasSize(0)
@@ -66,7 +66,7 @@ final class BookingFixtures {
     }
 
     /** Publishes a LUNCH menu: each dish at its price with the quota given (null: unlimited), and a set meal 套餐A of the first two at 10.00. */
-    String publishLunch(String site, LocalDate date, List<String> dishIds, List<Integer> quotas) {
+    public String publishLunch(String site, LocalDate date, List<String> dishIds, List<Integer> quotas) {
         List<Map<String, Object>> items = new java.util.ArrayList<>();
         for (int i = 0; i < dishIds.size(); i++) {
             Map<String, Object> item = new HashMap<>();
@@ -87,20 +87,20 @@ final class BookingFixtures {
         return menuId;
     }
 
-    String diner() {
+    public String diner() {
         LocalDate birth = LocalDate.of(1930 + ThreadLocalRandom.current().nextInt(30), 1 + ThreadLocalRandom.current().nextInt(12),
                 1 + ThreadLocalRandom.current().nextInt(28));
         return diners.registerActiveSince2020("订餐老人", community(), birth, List.of(), null);
     }
 
     /** Links the demo family account to a diner, as the family account's own diners are. */
-    void linkFamily(String dinerId) {
+    public void linkFamily(String dinerId) {
         admin.document("mutation($input: LinkFamilyMemberInput!) { linkFamilyMember(input: $input) { userErrors { code } } }")
                 .variable("input", Map.of("username", "family", "dinerId", dinerId, "relation", "子女")).execute()
                 .path("linkFamilyMember.userErrors").entityList(Object.class).hasSize(0);
     }
 
-    static Map<String, Object> bookInput(String key, String diner, String site, LocalDate date, String fulfilment,
+    public static Map<String, Object> bookInput(String key, String diner, String site, LocalDate date, String fulfilment,
                                          List<Map<String, Object>> items) {
         Map<String, Object> input = new HashMap<>(Map.of("idempotencyKey", key, "dinerId", diner, "siteId", site, "date", date.toString(),
                 "slot", "LUNCH", "fulfilment", fulfilment, "items", items));
@@ -110,15 +110,15 @@ final class BookingFixtures {
         return input;
     }
 
-    static Map<String, Object> dishItem(String dishId, int quantity) {
+    public static Map<String, Object> dishItem(String dishId, int quantity) {
         return Map.of("dishId", dishId, "quantity", quantity);
     }
 
-    static Map<String, Object> setMeal(String name) {
+    public static Map<String, Object> setMeal(String name) {
         return Map.of("setMealName", name);
     }
 
-    static String key() {
+    public static String key() {
         return "k-" + java.util.UUID.randomUUID();
     }
 }

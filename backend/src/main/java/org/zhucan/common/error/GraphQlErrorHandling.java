@@ -52,6 +52,23 @@ public class GraphQlErrorHandling {
         return error(env, ErrorType.BAD_REQUEST, "Invalid input: " + String.join("; ", messages), firstField);
     }
 
+    /** An argument value that cannot be bound to its input type: a malformed request, e.g. {@code input.records.0.servedAt}. */
+    @GraphQlExceptionHandler
+    GraphQLError unbindable(org.springframework.validation.BindException e, DataFetchingEnvironment env) {
+        String argument = env.getField().getArguments().isEmpty() ? "input" : env.getField().getArguments().get(0).getName();
+        List<List<String>> fields = e.getFieldErrors().stream().map(error -> {
+            List<String> path = new ArrayList<>(List.of(argument));
+            for (String part : error.getField().replaceFirst("^\\$\\.?", "").split("[.\\[\\]]+")) {
+                if (!part.isEmpty()) {
+                    path.add(part);
+                }
+            }
+            return path;
+        }).toList();
+        return error(env, ErrorType.BAD_REQUEST, "Invalid input: cannot read " + String.join(", ", fields.stream().map(f -> String.join(".", f)).toList()),
+                fields.isEmpty() ? List.of() : fields.get(0));
+    }
+
     @GraphQlExceptionHandler
     GraphQLError notFound(NotFoundException e, DataFetchingEnvironment env) {
         return error(env, ErrorType.NOT_FOUND, e.getMessage(), List.of());

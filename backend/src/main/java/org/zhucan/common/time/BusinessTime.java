@@ -21,6 +21,16 @@ public class BusinessTime {
         return LocalDate.now(clock.withZone(ZONE));
     }
 
+    /** The business date of an instant: the meal date of a meal served then. */
+    public static LocalDate dateOf(java.time.Instant instant) {
+        return instant.atZone(ZONE).toLocalDate();
+    }
+
+    /** An instant as Shanghai wall-clock time to the minute, for messages: 2026-11-22 11:45. */
+    public static String wallClock(java.time.Instant instant) {
+        return instant.atZone(ZONE).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
+    }
+
     /** One clock for the whole application, so that rules about "now" can be tested at their edges. */
     @Bean
     Clock clock() {

@@ -1,0 +1,97 @@
+package org.zhucan.serving;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.zhucan.common.money.Money;
+import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.network.MealSlot;
+import org.zhucan.subsidy.FundingSource;
+
+@Mapper
+interface MealRecordMapper {
+
+    void insert(@Param("key") GeneratedKey key, @Param("r") NewMealRecord record);
+
+    void insertItems(@Param("recordId") long recordId, @Param("items") List<MealRecordItem> items);
+
+    void insertShares(@Param("recordId") long recordId, @Param("shares") List<ShareRow> shares);
+
+    void insertFlag(@Param("recordId") long recordId, @Param("code") MealRecordFlagCode code, @Param("detail") String detail,
+                    @Param("relatedId") Long relatedId, @Param("at") Instant at);
+
+    /** Sets reversed_by_id once: 0 when another reversal got there first. */
+    int markReversed(@Param("id") long id, @Param("reversalId") long reversalId);
+
+    MealRecord findById(@Param("id") long id);
+
+    MealRecord findByIdForUpdate(@Param("id") long id);
+
+    /** The replacement a correction added for a record, if any. */
+    MealRecord findCorrectionOf(@Param("id") long id);
+
+    List<MealRecord> findByIds(@Param("ids") Collection<Long> ids);
+
+    List<MealRecord> findByClientRecordIds(@Param("siteId") long siteId, @Param("clientIds") Collection<String> clientRecordIds);
+
+    /** Subsidised standing meals of a diner in a month: that day, that day's slot, and the month's subsidy. */
+    UsageRow usage(@Param("dinerId") long dinerId, @Param("date") LocalDate date, @Param("slot") MealSlot slot,
+                   @Param("monthStart") LocalDate monthStart, @Param("monthEnd") LocalDate monthEnd);
+
+    boolean hasStandingMeal(@Param("dinerId") long dinerId, @Param("date") LocalDate date, @Param("slot") MealSlot slot);
+
+    /** The diner's standing meals at other sites served strictly within the interval, nearest first. */
+    List<MealRecord> findNearbyAtOtherSites(@Param("dinerId") long dinerId, @Param("siteId") long siteId, @Param("from") Instant from,
+                                            @Param("to") Instant to, @Param("at") Instant at);
+
+    List<MealRecord> findPage(@Param("f") RecordQuery query, @Param("afterId") Long afterId, @Param("limit") int limit);
+
+    long count(@Param("f") RecordQuery query);
+
+    List<MealRecordItem> findItemsOf(@Param("ids") Collection<Long> recordIds);
+
+    List<MealRecordFlag> findFlagsOf(@Param("ids") Collection<Long> recordIds);
+
+    List<MealRecordFlag> findFlagPage(@Param("f") FlagQuery query, @Param("after") FlagKey after, @Param("limit") int limit);
+
+    long countFlags(@Param("f") FlagQuery query);
+
+    /** Per slot of a site's day: standing walk-ins and the subsidy of every record (reversals included). */
+    List<DayTotalRow> dayTotals(@Param("siteId") long siteId, @Param("date") LocalDate date);
+
+    record NewMealRecord(MealRecordKind kind, MealRecordOrigin origin, long siteId, long dinerId, LocalDate date, MealSlot slot,
+                         Instant servedAt, Long bookingId, VerificationMethod verification, String verificationNote, Money price,
+                         Money subsidy, Money dinerPays, Long policyId, String dinerCategory, String quoteJson, boolean secondMeal,
+                         String clientRecordId, String clientHash, Long reversesId, Long correctsId, String reason, String recordedBy,
+                         Instant recordedAt) {
+    }
+
+    record ShareRow(FundingSource source, long amountFen) {
+    }
+
+    record UsageRow(int mealsToday, int mealsThisSlot, long subsidyThisMonthFen) {
+    }
+
+    record DayTotalRow(MealSlot slot, int walkIns, long subsidyFen) {
+    }
+
+    /**
+     * A list's filter and the caller's scope: {@code scopeOperatorId} for an operator's staff,
+     * {@code scopeRegionPath} for finance, neither for ADMIN.
+     */
+    record RecordQuery(Long siteId, Long operatorId, Long dinerId, LocalDate from, LocalDate to, MealSlot slot, MealRecordKind kind,
+                       boolean flaggedOnly, Long scopeOperatorId, String scopeRegionPath) {
+    }
+
+    record FlagQuery(LocalDate from, LocalDate to, Long siteId, Long operatorId, List<MealRecordFlagCode> codes, int proxyThresholdPercent,
+                     Long scopeOperatorId, String scopeRegionPath) {
+    }
+
+    /** A flag's place in the list: date, site, code, record (0 for a site's day). */
+    record FlagKey(LocalDate date, long siteId, String code, long recordId) {
+    }
+}

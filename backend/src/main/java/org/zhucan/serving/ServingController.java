@@ -1,0 +1,195 @@
+package org.zhucan.serving;
+
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import jakarta.validation.Valid;
+import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.BatchMapping;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
+import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
+import org.springframework.stereotype.Controller;
+import org.zhucan.booking.Booking;
+import org.zhucan.booking.BookingService;
+import org.zhucan.common.batch.Batches;
+import org.zhucan.common.pagination.Connection;
+import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.common.sql.TransientFailures;
+import org.zhucan.diner.Diner;
+import org.zhucan.diner.DinerService;
+import org.zhucan.menu.Dish;
+import org.zhucan.menu.MenuService;
+import org.zhucan.network.Site;
+import org.zhucan.network.SiteService;
+import org.zhucan.subsidy.MealQuoteView;
+import org.zhucan.subsidy.SubsidyPolicy;
+import org.zhucan.subsidy.SubsidyPolicyService;
+import reactor.core.publisher.Flux;
+import reactor.core.scheduler.Schedulers;
+
+@Controller
+class ServingController {
+
+    private final ServingService servingService;
+    private final MealsServedFeed feed;
+    private final BookingService bookingService;
+    private final DinerService dinerService;
+    private final SiteService siteService;
+    private final MenuService menuService;
+    private final SubsidyPolicyService policyService;
+
+    ServingController(ServingService servingService, MealsServedFeed feed, BookingService bookingService, DinerService dinerService,
+                      SiteService siteService, MenuService menuService, SubsidyPolicyService policyService) {
+        this.servingService = servingService;
+        this.feed = feed;
+        this.bookingService = bookingService;
+        this.dinerService = dinerService;
+        this.siteService = siteService;
+        this.menuService = menuService;
+        this.policyService = policyService;
+    }
+
+    // ------------------------------------------------------------ roots
+
+    @QueryMapping
+    MealRecord mealRecord(@Argument long id) {
+        return servingService.find(id);
+    }
+
+    @QueryMapping
+    Connection<MealRecord> mealRecords(@Argument ServingService.MealRecordFilter filter, @Argument Integer first, @Argument String after) {
+        return servingService.list(filter, PageRequest.of(first, after));
+    }
+
+    @QueryMapping
+    Connection<MealRecordFlag> mealRecordFlags(@Argument ServingService.MealRecordFlagFilter filter, @Argument Integer first,
+                                               @Argument String after) {
+        return servingService.flags(filter, PageRequest.of(first, after));
+    }
+
+    @QueryMapping
+    ServingService.Dashboard servingDashboard(@Argument long siteId, @Argument LocalDate date) {
+        return servingService.dashboard(siteId, date);
+    }
+
+    @MutationMapping
+    ServingService.RecordResult logMeal(@Argument @Valid ServingService.LogMealInput input) {
+        return TransientFailures.retry(() -> servingService.logMeal(input));
+    }
+
+    @MutationMapping
+    ServingService.UploadResult uploadMealRecords(@Argument @Valid ServingService.UploadMealRecordsInput input) {
+        return servingService.upload(input);
+    }
+
+    @MutationMapping
+    ServingService.CorrectionResult voidMealRecord(@Argument @Valid ServingService.VoidMealRecordInput input) {
+        return TransientFailures.retry(() -> servingService.voidRecord(input));
+    }
+
+    @MutationMapping
+    ServingService.CorrectionResult correctMealRecord(@Argument @Valid ServingService.CorrectMealRecordInput input) {
+        return TransientFailures.retry(() -> servingService.correct(input));
+    }
+
+    /** Checked when the screen subscribes; each event's record is read off the listener thread. */
+    @SubscriptionMapping
+    Flux<MealRecord> mealsServed(@Argument long siteId) {
+        servingService.requireMayWatch(siteId);
+        return feed.events().filter(served -> served.siteId() == siteId)
+                .publishOn(Schedulers.boundedElastic())
+                .mapNotNull(served -> servingService.forFeed(served.recordId()));
+    }
+
+    // ------------------------------------------------------------ MealRecord
+
+    @BatchMapping(typeName = "MealRecord", field = "site")
+    Map<MealRecord, Site> recordSite(List<MealRecord> records) {
+        return Batches.perParent(records, MealRecord::siteId, siteService.byIds(Batches.keys(records, MealRecord::siteId)));
+    }
+
+    @BatchMapping(typeName = "MealRecord", field = "diner")
+    Map<MealRecord, Diner> recordDiner(List<MealRecord> records) {
+        return Batches.perParent(records, MealRecord::dinerId, dinerService.byIds(Batches.keys(records, MealRecord::dinerId)));
+    }
+
+    @BatchMapping(typeName = "MealRecord", field = "booking")
+    Map<MealRecord, Booking> recordBooking(List<MealRecord> records) {
+        return Batches.perParent(records, MealRecord::bookingId, bookingService.byIdsForRecords(Batches.keys(records, MealRecord::bookingId)));
+    }
+
+    @BatchMapping(typeName = "MealRecord", field = "items")
+    Map<MealRecord, List<MealRecordItem>> recordItems(List<MealRecord> records) {
+        return Batches.perParent(records, MealRecord::id, servingService.itemsOf(Batches.keys(records, MealRecord::id)));
+    }
+
+    @BatchMapping(typeName = "MealRecord", field = "flags")
+    Map<MealRecord, List<MealRecordFlag>> recordFlags(List<MealRecord> records) {
+        return Batches.perParent(records, MealRecord::id, servingService.flagsOf(Batches.keys(records, MealRecord::id)));
+    }
+
+    @BatchMapping(typeName = "MealRecord", field = "reverses")
+    Map<MealRecord, MealRecord> reverses(List<MealRecord> records) {
+        return Batches.perParent(records, MealRecord::reversesId, servingService.byIds(Batches.keys(records, MealRecord::reversesId)));
+    }
+
+    @BatchMapping(typeName = "MealRecord", field = "correctionOf")
+    Map<MealRecord, MealRecord> correctionOf(List<MealRecord> records) {
+        return Batches.perParent(records, MealRecord::correctsId, servingService.byIds(Batches.keys(records, MealRecord::correctsId)));
+    }
+
+    @BatchMapping(typeName = "MealRecord", field = "reversedBy")
+    Map<MealRecord, MealRecord> reversedBy(List<MealRecord> records) {
+        return Batches.perParent(records, MealRecord::reversedById, servingService.byIds(Batches.keys(records, MealRecord::reversedById)));
+    }
+
+    @SchemaMapping(typeName = "MealRecord", field = "voided")
+    boolean voided(MealRecord record) {
+        return record.reversedById() != null;
+    }
+
+    @BatchMapping(typeName = "MealRecord", field = "quote")
+    Map<MealRecord, MealQuoteView> quote(List<MealRecord> records) {
+        Map<Long, SubsidyPolicy> policies = policyService.byIds(records.stream().map(MealRecord::policyId).filter(Objects::nonNull).distinct().toList());
+        Map<MealRecord, MealQuoteView> quotes = new HashMap<>();
+        for (MealRecord record : records) {
+            ServingService.StoredQuote stored = servingService.storedQuote(record);
+            quotes.put(record, MealQuoteView.stored(record.price(), record.subsidy(), record.dinerPays(), stored.shares(),
+                    record.policyId() == null ? null : policies.get(record.policyId()), stored.reasons()));
+        }
+        return quotes;
+    }
+
+    @BatchMapping(typeName = "MealRecordItem", field = "dish")
+    Map<MealRecordItem, Dish> itemDish(List<MealRecordItem> items) {
+        return Batches.perParent(items, MealRecordItem::dishId, menuService.dishesByIds(Batches.keys(items, MealRecordItem::dishId)));
+    }
+
+    // ------------------------------------------------------------ flags and the dashboard
+
+    @BatchMapping(typeName = "MealRecordFlag", field = "site")
+    Map<MealRecordFlag, Site> flagSite(List<MealRecordFlag> flags) {
+        return Batches.perParent(flags, MealRecordFlag::siteId, siteService.byIds(Batches.keys(flags, MealRecordFlag::siteId)));
+    }
+
+    @BatchMapping(typeName = "MealRecordFlag", field = "record")
+    Map<MealRecordFlag, MealRecord> flagRecord(List<MealRecordFlag> flags) {
+        return Batches.perParent(flags, MealRecordFlag::recordId, servingService.byIds(Batches.keys(flags, MealRecordFlag::recordId)));
+    }
+
+    @BatchMapping(typeName = "MealRecordFlag", field = "relatedRecord")
+    Map<MealRecordFlag, MealRecord> flagRelatedRecord(List<MealRecordFlag> flags) {
+        return Batches.perParent(flags, MealRecordFlag::relatedRecordId,
+                servingService.readableByIds(Batches.keys(flags, MealRecordFlag::relatedRecordId)));
+    }
+
+    @SchemaMapping(typeName = "ServingDashboard", field = "site")
+    Site dashboardSite(ServingService.Dashboard dashboard) {
+        return siteService.require(dashboard.siteId());
+    }
+}

@@ -1,0 +1,1039 @@
+package org.zhucan.serving;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+import jakarta.validation.constraints.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zhucan.booking.Booking;
+import org.zhucan.booking.BookingItem;
+import org.zhucan.booking.BookingService;
+import org.zhucan.booking.BookingStatus;
+import org.zhucan.common.audit.AuditService;
+import org.zhucan.common.error.NotFoundException;
+import org.zhucan.common.error.UserError;
+import org.zhucan.common.error.UserErrorCode;
+import org.zhucan.common.idempotency.IdempotencyKeys;
+import org.zhucan.common.money.Money;
+import org.zhucan.common.pii.IdNumber;
+import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.common.sql.TransientFailures;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.diner.DinerCategory;
+import org.zhucan.diner.DinerService;
+import org.zhucan.diner.DinerStatus;
+import org.zhucan.menu.MenuChoices;
+import org.zhucan.menu.MenuService;
+import org.zhucan.menu.MenuView;
+import org.zhucan.network.MealSlot;
+import org.zhucan.network.RegionService;
+import org.zhucan.network.Site;
+import org.zhucan.network.SiteService;
+import org.zhucan.network.SiteSlot;
+import org.zhucan.network.SiteStatus;
+import org.zhucan.security.CurrentUser;
+import org.zhucan.security.Role;
+import org.zhucan.subsidy.QuoteService;
+import org.zhucan.subsidy.SubsidyRules;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Meals served (核销). Every record is checked first (time, site, slot, booking, who the diner is,
+ * the items at the menu's prices), then quoted with quoteMeal and inserted. The one subsidy per
+ * diner, date and slot is a unique key: when another counter's subsidised meal of the slot commits
+ * first, this one is stored again at full price and marked as a second meal. Records are never
+ * updated except for the one reversed_by_id a void sets; voids and corrections add records.
+ */
+@Service
+public class ServingService {
+
+    private static final Logger log = LoggerFactory.getLogger(ServingService.class);
+
+    static final int MAX_UPLOAD = 1000;
+    /** Offline records per transaction: each record has its own savepoint inside it. */
+    private static final int UPLOAD_CHUNK = 100;
+    /** How long a counter device may keep records before uploading them. */
+    static final Duration OFFLINE_WINDOW = Duration.ofDays(7);
+    /** How far a device's clock may run ahead of the server's. */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    private static final Duration TWO_SITES_WINDOW = Duration.ofMinutes(60);
+    private static final Pattern CLIENT_RECORD_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+    private static final Pattern PICKUP_CODE = Pattern.compile("[0-9]{6}");
+
+    private final MealRecordMapper mapper;
+    private final SiteService siteService;
+    private final RegionService regionService;
+    private final DinerService dinerService;
+    private final MenuService menuService;
+    private final BookingService bookingService;
+    private final QuoteService quoteService;
+    private final IdempotencyKeys idempotencyKeys;
+    private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final ServingProperties properties;
+    private final Clock clock;
+    private final TransactionTemplate chunkTransaction;
+    private final TransactionTemplate recordSavepoint;
+
+    ServingService(MealRecordMapper mapper, SiteService siteService, RegionService regionService, DinerService dinerService, MenuService menuService,
+                   BookingService bookingService, QuoteService quoteService, IdempotencyKeys idempotencyKeys, AuditService audit,
+                   ApplicationEventPublisher events, JsonMapper json, ServingProperties properties, Clock clock,
+                   PlatformTransactionManager transactions) {
+        this.mapper = mapper;
+        this.siteService = siteService;
+        this.regionService = regionService;
+        this.dinerService = dinerService;
+        this.menuService = menuService;
+        this.bookingService = bookingService;
+        this.quoteService = quoteService;
+        this.idempotencyKeys = idempotencyKeys;
+        this.audit = audit;
+        this.events = events;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+        this.chunkTransaction = new TransactionTemplate(transactions);
+        this.chunkTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.recordSavepoint = new TransactionTemplate(transactions);
+        this.recordSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    // ---------------------------------------------------------------- logging
+
+    /** logMeal: the record, or the first result of an earlier call with the same key. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public RecordResult logMeal(LogMealInput input) {
+        CurrentUser user = CurrentUser.get();
+        Site site = siteService.require(input.siteId());
+        requireStaffOf(user, site);
+        if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
+            return RecordResult.failed(IdempotencyKeys.malformedKey());
+        }
+        IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "logMeal", input.withoutKey());
+        if (claim.kind() == IdempotencyKeys.Claim.Kind.REUSED) {
+            return RecordResult.failed(IdempotencyKeys.reusedKey());
+        }
+        if (claim.kind() == IdempotencyKeys.Claim.Kind.REPEAT) {
+            return new RecordResult(mapper.findById(claim.resultId()), List.of());
+        }
+        RecordResult result = record(site, input.meal(), MealRecordOrigin.COUNTER, null, null, user.username(), new String[] {"input"});
+        if (result.failed()) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return result;
+        }
+        idempotencyKeys.complete(claim, result.record().id());
+        return result;
+    }
+
+    /**
+     * uploadMealRecords: each record in its own savepoint, a hundred to a transaction, so one bad
+     * record never fails the others, and a chunk the database chose as a deadlock victim is simply
+     * run again (records it had added went with it, and the unique site and client record id makes
+     * every record count once).
+     */
+    public UploadResult upload(UploadMealRecordsInput input) {
+        CurrentUser user = CurrentUser.get();
+        Site site = siteService.require(input.siteId());
+        requireStaffOf(user, site);
+        List<OfflineMealRecordInput> records = input.records() == null ? List.of() : input.records();
+        if (records.isEmpty() || records.size() > MAX_UPLOAD) {
+            return UploadResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "An upload takes 1 to " + MAX_UPLOAD + " records",
+                    "input", "records"));
+        }
+        UploadedRecord[] results = new UploadedRecord[records.size()];
+        for (int start = 0; start < records.size(); start += UPLOAD_CHUNK) {
+            int from = start;
+            int to = Math.min(records.size(), start + UPLOAD_CHUNK);
+            TransientFailures.retry(() -> chunkTransaction.execute(status -> {
+                uploadChunk(site, records, from, to, results, user.username());
+                return null;
+            }));
+        }
+        return UploadResult.of(List.of(results));
+    }
+
+    private void uploadChunk(Site site, List<OfflineMealRecordInput> records, int from, int to, UploadedRecord[] results, String actor) {
+        List<String> clientIds = records.subList(from, to).stream().map(OfflineMealRecordInput::clientRecordId)
+                .filter(ServingService::isClientRecordId).distinct().toList();
+        Map<String, MealRecord> earlier = new HashMap<>();
+        if (!clientIds.isEmpty()) {
+            mapper.findByClientRecordIds(site.id(), clientIds).forEach(record -> earlier.put(record.clientRecordId(), record));
+        }
+        for (int i = from; i < to; i++) {
+            OfflineMealRecordInput record = records.get(i);
+            String[] path = {"input", "records", String.valueOf(i)};
+            if (!isClientRecordId(record.clientRecordId())) {
+                results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT,
+                        "A clientRecordId is 8 to 64 letters, digits, - or _", at(path, "clientRecordId")));
+                continue;
+            }
+            String hash = sha256(json.writeValueAsString(record));
+            MealRecord before = earlier.get(record.clientRecordId());
+            if (before != null) {
+                results[i] = UploadedRecord.replayed(record.clientRecordId(), before, hash, path);
+                continue;
+            }
+            try {
+                RecordResult result = recordSavepoint.execute(status -> {
+                    RecordResult attempt = record(site, record.meal(), MealRecordOrigin.OFFLINE, record.clientRecordId(), hash, actor, path);
+                    if (attempt.failed()) {
+                        status.setRollbackOnly();
+                    }
+                    return attempt;
+                });
+                if (result.duplicateOf() != null) {
+                    results[i] = UploadedRecord.replayed(record.clientRecordId(), result.duplicateOf(), hash, path);
+                } else if (result.failed()) {
+                    results[i] = new UploadedRecord(record.clientRecordId(), UploadOutcome.REJECTED, null, result.userErrors());
+                } else {
+                    results[i] = new UploadedRecord(record.clientRecordId(), UploadOutcome.ACCEPTED, result.record(), List.of());
+                    earlier.put(record.clientRecordId(), result.record());
+                }
+            } catch (NotFoundException e) {
+                results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT, e.getMessage(), path));
+            } catch (RuntimeException e) {
+                if (isTransient(e)) {
+                    // a deadlock rolled the whole chunk back in the database: run the chunk again
+                    throw new CannotAcquireLockException("offline upload chunk was chosen as a deadlock victim", e);
+                }
+                // never let one record fail the batch; keep the cause in the log, not in the answer
+                log.warn("Offline record {} of site {} could not be recorded", record.clientRecordId(), site.id(), e);
+                results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT,
+                        "This record could not be recorded; check it and upload it again", path));
+            }
+        }
+    }
+
+    /**
+     * Checks a meal and records it: the booking (by pickup code or QR), who the diner is (the
+     * booking, the dinerId given, the ID card or meal card read: all that are given must agree),
+     * the items at the menu's prices, and the price the device charged.
+     */
+    private RecordResult record(Site site, MealInput in, MealRecordOrigin origin, String clientRecordId, String clientHash, String actor,
+                                String[] path) {
+        List<UserError> problems = new ArrayList<>();
+        Instant now = clock.instant();
+        Instant servedAt = (in.servedAt() == null ? now : in.servedAt()).truncatedTo(ChronoUnit.MICROS);
+        if (servedAt.isAfter(now.plus(CLOCK_SKEW)) || servedAt.isBefore(now.minus(OFFLINE_WINDOW))) {
+            problems.add(UserError.of(UserErrorCode.SERVED_AT_OUT_OF_RANGE,
+                    "A meal can be recorded up to " + OFFLINE_WINDOW.toDays() + " days after it was served, and not ahead of time",
+                    at(path, "servedAt")));
+            return RecordResult.failed(problems);
+        }
+        LocalDate date = BusinessTime.dateOf(servedAt);
+        if (site.status() != SiteStatus.OPERATING) {
+            problems.add(UserError.of(UserErrorCode.SITE_NOT_OPERATING, site.name() + " is " + site.status(), at(path, "siteId")));
+        }
+        SiteSlot slot = in.slot() == null ? null : siteService.slotOf(site, in.slot());
+        if (slot == null) {
+            problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + in.slot(), at(path, "slot")));
+        }
+        if (!problems.isEmpty()) {
+            return RecordResult.failed(problems);
+        }
+
+        Verified verified = verify(in.verification(), problems, at(path, "verification"));
+        Booking booking = bookingOf(site, date, in, verified, problems, path);
+        Long dinerId = agreedDiner(booking, in.dinerId(), verified, problems, path);
+        if (!problems.isEmpty()) {
+            return RecordResult.failed(problems);
+        }
+        List<MenuChoices.Priced> items = priced(site, date, in.slot(), in.items(), booking, problems, at(path, "items"));
+        long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
+        if (problems.isEmpty() && in.price() != null && in.price().fen() != priceFen) {
+            problems.add(UserError.of(UserErrorCode.PRICE_MISMATCH, "The menu price of the items is " + Money.ofFen(priceFen)
+                    + ", not " + in.price(), at(path, "price")));
+        }
+        if (!problems.isEmpty()) {
+            return RecordResult.failed(problems);
+        }
+        DinerService.QuoteFacts diner = dinerService.quoteFacts(dinerId, date);
+        Meal meal = new Meal(site, slot, diner, date, servedAt, booking == null ? null : booking.id(), verified.method(), verified.note(),
+                items, priceFen);
+        return insertMeal(meal, origin, clientRecordId, clientHash, null, null, actor);
+    }
+
+    /** Quotes a checked meal, inserts it with its items and shares, marks its booking served and raises its flags. */
+    private RecordResult insertMeal(Meal meal, MealRecordOrigin origin, String clientRecordId, String clientHash, Long correctsId,
+                                    String reason, String actor) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        long dinerId = meal.diner().diner().id();
+        boolean secondMeal = mapper.hasStandingMeal(dinerId, meal.date(), meal.slot().slot());
+        SubsidyRules.Quote quote = quoteService.quote(meal.diner(), meal.site().id(), meal.date(), meal.slot().slot(), Money.ofFen(meal.priceFen()));
+        long recordId = 0;
+        for (int attempt = 0; recordId == 0; attempt++) {
+            MealRecordMapper.NewMealRecord row = new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, origin, meal.site().id(), dinerId,
+                    meal.date(), meal.slot().slot(), meal.servedAt(), meal.bookingId(), meal.method(), meal.note(), Money.ofFen(quote.priceFen()),
+                    Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()), quote.policy() == null ? null : quote.policy().id(),
+                    qualifyingCategory(quote, meal.diner()), quoteJson(quote.shares(), quote.reasons()), secondMeal, clientRecordId,
+                    clientHash, null, correctsId, reason, actor, now);
+            try {
+                GeneratedKey key = new GeneratedKey();
+                mapper.insert(key, row);
+                recordId = key.value();
+            } catch (DuplicateKeyException e) {
+                String which = Objects.toString(e.getMessage(), "");
+                if (which.contains("uk_meal_record_subsidy") && attempt == 0) {
+                    // another counter's subsidised meal of this diner and slot committed first: this one is the second
+                    quote = SubsidyRules.slotAlreadySubsidised(quote);
+                    secondMeal = true;
+                    continue;
+                }
+                if (which.contains("uk_meal_record_booking")) {
+                    return RecordResult.failed(UserError.of(UserErrorCode.ALREADY_SERVED, "The booking's meal has already been served"));
+                }
+                if (which.contains("uk_meal_record_client")) {
+                    return RecordResult.duplicate(mapper.findByClientRecordIds(meal.site().id(), List.of(clientRecordId)).get(0));
+                }
+                throw e;
+            }
+        }
+        List<MealRecordItem> itemRows = new ArrayList<>();
+        for (int i = 0; i < meal.items().size(); i++) {
+            MenuChoices.Priced item = meal.items().get(i);
+            itemRows.add(new MealRecordItem(recordId, i + 1, item.dishId(), item.setMealName(), item.name(), Money.ofFen(item.unitPriceFen()),
+                    item.quantity()));
+        }
+        if (!itemRows.isEmpty()) {
+            mapper.insertItems(recordId, itemRows);
+        }
+        insertShares(recordId, quote.shares(), 1);
+        if (meal.bookingId() != null && !bookingService.markServed(meal.bookingId())) {
+            return RecordResult.failed(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking was cancelled meanwhile"));
+        }
+        raiseFlags(recordId, meal, now);
+        events.publishEvent(new MealsServedFeed.Served(meal.site().id(), recordId));
+        return new RecordResult(mapper.findById(recordId), List.of());
+    }
+
+    private void raiseFlags(long recordId, Meal meal, Instant now) {
+        long dinerId = meal.diner().diner().id();
+        List<MealRecord> nearby = mapper.findNearbyAtOtherSites(dinerId, meal.site().id(), meal.servedAt().minus(TWO_SITES_WINDOW),
+                meal.servedAt().plus(TWO_SITES_WINDOW), meal.servedAt());
+        if (!nearby.isEmpty()) {
+            MealRecord other = nearby.get(0);
+            Site otherSite = siteService.find(other.siteId());
+            mapper.insertFlag(recordId, MealRecordFlagCode.TWO_SITES_WITHIN_HOUR, "Also served at " + (otherSite == null ? "site " + other.siteId()
+                    : otherSite.name()) + " at " + BusinessTime.wallClock(other.servedAt()), other.id(), now);
+        }
+        DinerStatus status = meal.diner().status();
+        if (status == DinerStatus.DECEASED || status == DinerStatus.MOVED_AWAY) {
+            mapper.insertFlag(recordId, MealRecordFlagCode.DINER_NOT_ACTIVE, "The diner is " + status + " on " + meal.date(), null, now);
+        }
+        LocalTime servedTime = meal.servedAt().atZone(BusinessTime.ZONE).toLocalTime();
+        SiteSlot slot = meal.slot();
+        if (servedTime.isBefore(slot.servesFrom()) || servedTime.isAfter(slot.servesTo())) {
+            mapper.insertFlag(recordId, MealRecordFlagCode.OUTSIDE_SERVING_HOURS, "Served at " + servedTime.truncatedTo(ChronoUnit.MINUTES)
+                    + "; " + slot.slot() + " is served " + slot.servesFrom() + "-" + slot.servesTo(), null, now);
+        }
+    }
+
+    // ---------------------------------------------------------------- voids and corrections
+
+    /** voidMealRecord: a REVERSAL with the amounts negated; the record gets reversed_by_id and nothing else. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public CorrectionResult voidRecord(VoidMealRecordInput input) {
+        CurrentUser user = CurrentUser.get();
+        MealRecord record = requireCorrectable(user, input.recordId());
+        if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
+            return CorrectionResult.failed(IdempotencyKeys.malformedKey());
+        }
+        IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "voidMealRecord", input.withoutKey());
+        if (claim.kind() != IdempotencyKeys.Claim.Kind.NEW) {
+            return repeatedCorrection(claim);
+        }
+        String reason = input.reason() == null ? "" : input.reason().strip();
+        CorrectionResult result = reverse(mapper.findByIdForUpdate(record.id()), reason, user.username());
+        if (result.failed()) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return result;
+        }
+        idempotencyKeys.complete(claim, result.reversal().id());
+        audit.record("MEAL_RECORD_VOIDED", "MealRecord", record.id(), Map.of("subsidy", record.subsidy().toString()),
+                Map.of("reversal", result.reversal().id(), "reason", reason));
+        return result;
+    }
+
+    /** correctMealRecord: reverses the record and adds a replacement, quoted afresh, with what changed. */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    public CorrectionResult correct(CorrectMealRecordInput input) {
+        CurrentUser user = CurrentUser.get();
+        MealRecord record = requireCorrectable(user, input.recordId());
+        if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
+            return CorrectionResult.failed(IdempotencyKeys.malformedKey());
+        }
+        IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "correctMealRecord", input.withoutKey());
+        if (claim.kind() != IdempotencyKeys.Claim.Kind.NEW) {
+            return repeatedCorrection(claim);
+        }
+        String reason = input.reason() == null ? "" : input.reason().strip();
+        CorrectionResult reversed = reverse(mapper.findByIdForUpdate(record.id()), reason, user.username());
+        if (reversed.failed()) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return reversed;
+        }
+        RecordResult replacement = replace(record, input, reason, user.username());
+        if (replacement.failed()) {
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return CorrectionResult.failed(replacement.userErrors());
+        }
+        idempotencyKeys.complete(claim, reversed.reversal().id());
+        audit.record("MEAL_RECORD_CORRECTED", "MealRecord", record.id(), Map.of("diner", record.dinerId(), "price", record.price().toString(),
+                "subsidy", record.subsidy().toString()), Map.of("replacement", replacement.record().id(), "diner", replacement.record().dinerId(),
+                "price", replacement.record().price().toString(), "subsidy", replacement.record().subsidy().toString(), "reason", reason));
+        return new CorrectionResult(mapper.findById(record.id()), reversed.reversal(), replacement.record(), List.of());
+    }
+
+    private CorrectionResult reverse(MealRecord record, String reason, String actor) {
+        if (record.kind() == MealRecordKind.REVERSAL) {
+            return CorrectionResult.failed(UserError.of(UserErrorCode.NOT_VOIDABLE, "A reversal cannot be voided", "input", "recordId"));
+        }
+        if (record.reversedById() != null) {
+            return CorrectionResult.failed(UserError.of(UserErrorCode.ALREADY_VOIDED, "The record was voided by record " + record.reversedById(),
+                    "input", "recordId"));
+        }
+        if (reason.isEmpty() || reason.length() > 255) {
+            return CorrectionResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "Give a reason of at most 255 characters", "input", "reason"));
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        StoredQuote stored = storedQuote(record);
+        List<SubsidyRules.QuotedShare> negated = stored.shares().stream()
+                .map(share -> new SubsidyRules.QuotedShare(share.source(), -share.amountFen(), share.zeroBecause())).toList();
+        GeneratedKey key = new GeneratedKey();
+        mapper.insert(key, new MealRecordMapper.NewMealRecord(MealRecordKind.REVERSAL, MealRecordOrigin.VOID, record.siteId(), record.dinerId(),
+                record.date(), record.slot(), record.servedAt(), record.bookingId(), record.verification(), record.verificationNote(),
+                Money.ofFen(-record.price().fen()), Money.ofFen(-record.subsidy().fen()), Money.ofFen(-record.dinerPays().fen()),
+                record.policyId(), record.dinerCategory(), quoteJson(negated, stored.reasons()), false, null, null, record.id(), null, reason,
+                actor, now));
+        long reversalId = key.value();
+        insertShares(reversalId, stored.shares(), -1);
+        if (mapper.markReversed(record.id(), reversalId) != 1) {
+            throw new IllegalStateException("meal record " + record.id() + " was reversed while locked");
+        }
+        if (record.bookingId() != null) {
+            bookingService.unmarkServed(record.bookingId());
+        }
+        events.publishEvent(new MealsServedFeed.Served(record.siteId(), reversalId));
+        return new CorrectionResult(mapper.findById(record.id()), mapper.findById(reversalId), null, List.of());
+    }
+
+    private RecordResult replace(MealRecord record, CorrectMealRecordInput input, String reason, String actor) {
+        List<UserError> problems = new ArrayList<>();
+        Site site = siteService.require(record.siteId());
+        SiteSlot slot = siteService.slotOf(site, record.slot());
+        Verified verified = input.verification() == null ? new Verified(record.verification(), record.verificationNote(), null)
+                : verify(input.verification(), problems, "input", "verification");
+        Booking booking = record.bookingId() == null ? null : bookingService.byIdsForRecords(List.of(record.bookingId())).get(record.bookingId());
+        Long dinerId = agreedDiner(booking, input.dinerId() == null ? record.dinerId() : input.dinerId(), verified, problems, "input");
+        List<MenuChoices.Priced> items;
+        if (input.items() == null) {
+            items = mapper.findItemsOf(List.of(record.id())).stream().map(item -> new MenuChoices.Priced(null, item.dishId(), item.setMealName(),
+                    item.name(), item.unitPrice().fen(), item.quantity(), null)).toList();
+        } else {
+            items = priced(site, record.date(), record.slot(), input.items(), null, problems, "input", "items");
+        }
+        if (slot == null) {
+            problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " no longer serves " + record.slot(), "input", "recordId"));
+        }
+        if (!problems.isEmpty()) {
+            return RecordResult.failed(problems);
+        }
+        long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
+        Meal meal = new Meal(site, slot, dinerService.quoteFacts(dinerId, record.date()), record.date(), record.servedAt(), record.bookingId(),
+                verified.method(), verified.note(), items, priceFen);
+        return insertMeal(meal, MealRecordOrigin.CORRECTION, null, null, record.id(), reason, actor);
+    }
+
+    private MealRecord requireCorrectable(CurrentUser user, long recordId) {
+        MealRecord record = mapper.findById(recordId);
+        if (record == null || !mayRead(user, record)) {
+            throw new NotFoundException("MealRecord", recordId);
+        }
+        requireStaffOf(user, siteService.require(record.siteId()));
+        return record;
+    }
+
+    private CorrectionResult repeatedCorrection(IdempotencyKeys.Claim claim) {
+        if (claim.kind() == IdempotencyKeys.Claim.Kind.REUSED) {
+            return CorrectionResult.failed(IdempotencyKeys.reusedKey());
+        }
+        MealRecord reversal = mapper.findById(claim.resultId());
+        MealRecord replacement = mapper.findCorrectionOf(reversal.reversesId());
+        return new CorrectionResult(mapper.findById(reversal.reversesId()), reversal, replacement, List.of());
+    }
+
+    // ---------------------------------------------------------------- checks
+
+    /** Who the verification names, and the evidence to keep with the record. */
+    private Verified verify(VerificationInput input, List<UserError> problems, String... path) {
+        if (input == null || input.method() == null) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Say how the diner was verified", path));
+            return new Verified(null, null, null);
+        }
+        switch (input.method()) {
+            case ID_CARD -> {
+                if (blank(input.idNumber())) {
+                    problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "ID_CARD needs the number the device read", at(path, "idNumber")));
+                    return new Verified(input.method(), null, null);
+                }
+                try {
+                    Long dinerId = dinerService.dinerIdByIdNumber(input.idNumber().strip()).orElse(null);
+                    if (dinerId == null) {
+                        problems.add(UserError.of(UserErrorCode.IDENTITY_MISMATCH, "No diner is registered with this ID number", at(path, "idNumber")));
+                    }
+                    return new Verified(input.method(), null, dinerId);
+                } catch (IdNumber.InvalidIdNumberException e) {
+                    problems.add(UserError.of(UserErrorCode.INVALID_ID_NUMBER, e.getMessage(), at(path, "idNumber")));
+                    return new Verified(input.method(), null, null);
+                }
+            }
+            case FACE -> {
+                if (blank(input.faceToken()) || input.faceToken().length() > 2048) {
+                    problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "FACE needs the device's verification token (at most 2048 characters)",
+                            at(path, "faceToken")));
+                    return new Verified(input.method(), null, null);
+                }
+                // the token may be a bearer credential of the face service: keep its digest as the evidence, not the token
+                return new Verified(input.method(), "face token sha256:" + sha256(input.faceToken().strip()).substring(0, 32), null);
+            }
+            case DINER_QR -> {
+                if (blank(input.qrPayload())) {
+                    problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "DINER_QR needs what the QR holds", at(path, "qrPayload")));
+                    return new Verified(input.method(), null, null);
+                }
+                if (BookingService.looksLikeBookingQr(input.qrPayload().strip())) {
+                    return new Verified(input.method(), null, null); // the booking it names is checked with the booking
+                }
+                Long dinerId = dinerService.dinerIdOfMealCard(input.qrPayload().strip()).orElse(null);
+                if (dinerId == null) {
+                    problems.add(UserError.of(UserErrorCode.INVALID_QR, "Not a valid meal card or booking QR", at(path, "qrPayload")));
+                }
+                return new Verified(input.method(), null, dinerId);
+            }
+            case STAFF_PROXY -> {
+                if (blank(input.proxyReason()) || input.proxyReason().strip().length() > 255) {
+                    problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "STAFF_PROXY needs a reason of at most 255 characters",
+                            at(path, "proxyReason")));
+                    return new Verified(input.method(), null, null);
+                }
+                return new Verified(input.method(), input.proxyReason().strip(), null);
+            }
+            case FAMILY_PICKUP -> {
+                if (blank(input.pickedUpBy()) || input.pickedUpBy().strip().length() > 64) {
+                    problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "FAMILY_PICKUP needs who picked up (at most 64 characters)",
+                            at(path, "pickedUpBy")));
+                    return new Verified(input.method(), null, null);
+                }
+                return new Verified(input.method(), input.pickedUpBy().strip(), null);
+            }
+            default -> throw new IllegalStateException("unknown verification method " + input.method());
+        }
+    }
+
+    /** The booking named by the pickup code, the booking QR, or a DINER_QR that is a booking's QR: all that are given must agree. */
+    private Booking bookingOf(Site site, LocalDate date, MealInput in, Verified verified, List<UserError> problems, String[] path) {
+        Booking booking = null;
+        if (in.pickupCode() != null) {
+            if (!PICKUP_CODE.matcher(in.pickupCode()).matches()) {
+                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A pickup code is six digits", at(path, "pickupCode")));
+                return null;
+            }
+            booking = bookingService.bookingOfPickupCode(site.id(), date, in.slot(), in.pickupCode());
+            if (booking == null) {
+                problems.add(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "No booking has pickup code " + in.pickupCode() + " at " + site.name()
+                        + " for " + date + " " + in.slot(), at(path, "pickupCode")));
+                return null;
+            }
+        }
+        List<String[]> qrs = new ArrayList<>();
+        if (in.bookingQr() != null) {
+            qrs.add(new String[] {in.bookingQr().strip(), "bookingQr"});
+        }
+        if (verified.method() == VerificationMethod.DINER_QR && in.verification().qrPayload() != null
+                && BookingService.looksLikeBookingQr(in.verification().qrPayload().strip())) {
+            qrs.add(new String[] {in.verification().qrPayload().strip(), "verification.qrPayload"});
+        }
+        for (String[] qr : qrs) {
+            String[] field = qr[1].equals("bookingQr") ? at(path, "bookingQr") : at(path, "verification", "qrPayload");
+            Booking named = bookingService.bookingOfQr(qr[0]);
+            if (named == null) {
+                problems.add(UserError.of(UserErrorCode.INVALID_QR, "Not a valid booking QR", field));
+                return null;
+            }
+            if (named.siteId() != site.id() || !named.date().equals(date) || named.slot() != in.slot()) {
+                problems.add(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking is for " + named.date() + " " + named.slot()
+                        + (named.siteId() == site.id() ? "" : " at another site"), field));
+                return null;
+            }
+            if (booking != null && booking.id() != named.id()) {
+                problems.add(UserError.of(UserErrorCode.IDENTITY_MISMATCH, "The QR and the pickup code name different bookings", field));
+                return null;
+            }
+            booking = named;
+        }
+        if (booking != null && booking.status() == BookingStatus.CANCELLED) {
+            problems.add(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking was cancelled", at(path, "pickupCode")));
+            return null;
+        }
+        if (booking != null && booking.status() == BookingStatus.SERVED) {
+            problems.add(UserError.of(UserErrorCode.ALREADY_SERVED, "The booking's meal has already been served", at(path, "pickupCode")));
+            return null;
+        }
+        return booking;
+    }
+
+    /** The one diner that the booking, the dinerId given and the card read all name; null (with a problem) otherwise. */
+    private static Long agreedDiner(Booking booking, Long given, Verified verified, List<UserError> problems, String... path) {
+        Long diner = null;
+        for (Long named : new Long[] {booking == null ? null : booking.dinerId(), given, verified.dinerId()}) {
+            if (named == null) {
+                continue;
+            }
+            if (diner != null && !diner.equals(named)) {
+                problems.add(UserError.of(UserErrorCode.IDENTITY_MISMATCH,
+                        "The booking, the diner given and the card or QR read must be the same diner", at(path, "dinerId")));
+                return null;
+            }
+            diner = named;
+        }
+        if (diner == null && problems.isEmpty()) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Give a booking, a diner, or an ID card or meal card read", at(path, "dinerId")));
+        }
+        return diner;
+    }
+
+    /** The items at the menu's prices; a booking's own items when none are given. */
+    private List<MenuChoices.Priced> priced(Site site, LocalDate date, MealSlot slot, List<MealItemInput> inputs, Booking booking,
+                                            List<UserError> problems, String... path) {
+        if ((inputs == null || inputs.isEmpty()) && booking != null) {
+            List<BookingItem> booked = bookingService.itemsOf(List.of(booking.id())).get(booking.id());
+            return booked.stream().map(item -> new MenuChoices.Priced(item.quotaRef(), item.dishId(), item.setMealName(), item.name(),
+                    item.unitPrice().fen(), item.quantity(), null)).toList();
+        }
+        MenuView menu = menuService.publishedMenu(site.id(), date, slot);
+        if (menu == null) {
+            problems.add(UserError.of(UserErrorCode.NO_PUBLISHED_MENU, site.name() + " has published no " + slot + " menu for " + date, path));
+            return List.of();
+        }
+        List<MenuChoices.Choice> choices = inputs == null ? null
+                : inputs.stream().map(input -> new MenuChoices.Choice(input.dishId(), input.setMealName(), input.quantity())).toList();
+        return MenuChoices.price(menu, choices, problems, path);
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    /** A record the caller may read, or null. */
+    @Transactional(readOnly = true)
+    public MealRecord find(long id) {
+        MealRecord record = mapper.findById(id);
+        return record != null && mayRead(CurrentUser.get(), record) ? record : null;
+    }
+
+    /** Records by id, for the fields that point at other records (already scoped through their parent). */
+    @Transactional(readOnly = true)
+    public Map<Long, MealRecord> byIds(java.util.Collection<Long> ids) {
+        Map<Long, MealRecord> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            mapper.findByIds(ids).forEach(record -> found.put(record.id(), record));
+        }
+        return found;
+    }
+
+    /** Records by id as far as the caller's scope reaches, e.g. the other site's meal a flag points at. */
+    @Transactional(readOnly = true)
+    public Map<Long, MealRecord> readableByIds(java.util.Collection<Long> ids) {
+        Map<Long, MealRecord> found = byIds(ids);
+        Scope scope = readScope(CurrentUser.get());
+        if (scope.operatorId() == null && scope.regionPath() == null) {
+            return found;
+        }
+        Map<Long, Site> sites = siteService.byIds(found.values().stream().map(MealRecord::siteId).distinct().toList());
+        Map<Long, org.zhucan.network.Region> communities = scope.regionPath() == null ? Map.of()
+                : regionService.byIds(sites.values().stream().map(Site::communityId).distinct().toList());
+        found.values().removeIf(record -> {
+            Site site = sites.get(record.siteId());
+            return scope.operatorId() != null ? site.operatorId() != scope.operatorId()
+                    : !communities.get(site.communityId()).path().startsWith(scope.regionPath());
+        });
+        return found;
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, List<MealRecordItem>> itemsOf(java.util.Collection<Long> ids) {
+        return org.zhucan.common.batch.Batches.group(ids, ids.isEmpty() ? List.of() : mapper.findItemsOf(ids), MealRecordItem::recordId);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, List<MealRecordFlag>> flagsOf(java.util.Collection<Long> ids) {
+        return org.zhucan.common.batch.Batches.group(ids, ids.isEmpty() ? List.of() : mapper.findFlagsOf(ids), MealRecordFlag::recordId);
+    }
+
+    /** mealRecords: newest first, within the caller's scope. */
+    @Transactional(readOnly = true)
+    public org.zhucan.common.pagination.Connection<MealRecord> list(MealRecordFilter filter, org.zhucan.common.pagination.PageRequest page) {
+        Scope scope = readScope(CurrentUser.get());
+        MealRecordFilter given = filter == null ? new MealRecordFilter(null, null, null, null, null, null, null, null) : filter;
+        MealRecordMapper.RecordQuery query = new MealRecordMapper.RecordQuery(given.siteId(), given.operatorId(), given.dinerId(), given.from(),
+                given.to(), given.slot(), given.kind(), Boolean.TRUE.equals(given.flaggedOnly()), scope.operatorId(), scope.regionPath());
+        Long afterId = page.hasAfter() ? org.zhucan.common.pagination.Cursor.decodeId(page.after()) : null;
+        List<MealRecord> rows = mapper.findPage(query, afterId, page.fetchSize());
+        return org.zhucan.common.pagination.Connection.of(rows, page, record -> org.zhucan.common.pagination.Cursor.encode(record.id()),
+                mapper.count(query));
+    }
+
+    /** mealRecordFlags: stored flags of standing records and the computed staff-proxy days, by date, site, code and record. */
+    @Transactional(readOnly = true)
+    public org.zhucan.common.pagination.Connection<MealRecordFlag> flags(MealRecordFlagFilter filter,
+                                                                         org.zhucan.common.pagination.PageRequest page) {
+        Scope scope = readScope(CurrentUser.get());
+        if (filter.to().isBefore(filter.from())) {
+            throw new org.zhucan.common.error.BadRequestException("to is before from", "filter", "to");
+        }
+        if (ChronoUnit.DAYS.between(filter.from(), filter.to()) > 91) {
+            throw new org.zhucan.common.error.BadRequestException("at most 92 days at once", "filter", "to");
+        }
+        MealRecordMapper.FlagQuery query = new MealRecordMapper.FlagQuery(filter.from(), filter.to(), filter.siteId(), filter.operatorId(),
+                filter.codes(), properties.staffProxyThresholdPercent(), scope.operatorId(), scope.regionPath());
+        MealRecordMapper.FlagKey after = null;
+        if (page.hasAfter()) {
+            List<String> parts = org.zhucan.common.pagination.Cursor.decode(page.after(), 4);
+            try {
+                after = new MealRecordMapper.FlagKey(LocalDate.parse(parts.get(0)), Long.parseLong(parts.get(1)),
+                        MealRecordFlagCode.valueOf(parts.get(2)).name(), Long.parseLong(parts.get(3)));
+            } catch (RuntimeException e) {
+                throw new org.zhucan.common.error.BadRequestException("after is not a cursor returned by this list", "after");
+            }
+        }
+        List<MealRecordFlag> rows = mapper.findFlagPage(query, after, page.fetchSize()).stream()
+                .map(flag -> flag.recordId() != null && flag.recordId() == 0
+                        ? new MealRecordFlag(flag.code(), flag.siteId(), flag.date(), null, flag.relatedRecordId(), flag.detail()) : flag)
+                .toList();
+        return org.zhucan.common.pagination.Connection.of(rows, page, flag -> org.zhucan.common.pagination.Cursor.encode(flag.date(),
+                flag.siteId(), flag.code().name(), flag.recordId() == null ? 0 : flag.recordId()), mapper.countFlags(query));
+    }
+
+    /** servingDashboard: the site's staff and ADMIN. */
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(long siteId, LocalDate date) {
+        Site site = siteService.require(siteId);
+        requireStaffOf(CurrentUser.get(), site);
+        Map<MealSlot, SlotServing> bySlot = new java.util.EnumMap<>(MealSlot.class);
+        for (SiteSlot slot : siteService.slotsOf(List.of(siteId)).getOrDefault(siteId, List.of())) {
+            bySlot.put(slot.slot(), new SlotServing(slot.slot(), 0, 0, 0, 0, Money.ofFen(0)));
+        }
+        for (var row : bookingService.dayCounts(siteId, date)) {
+            SlotServing now = bySlot.getOrDefault(row.slot(), new SlotServing(row.slot(), 0, 0, 0, 0, Money.ofFen(0)));
+            bySlot.put(row.slot(), new SlotServing(row.slot(), row.booked(), row.served(), now.walkIns(), row.noShows(), now.subsidySoFar()));
+        }
+        for (MealRecordMapper.DayTotalRow row : mapper.dayTotals(siteId, date)) {
+            SlotServing now = bySlot.getOrDefault(row.slot(), new SlotServing(row.slot(), 0, 0, 0, 0, Money.ofFen(0)));
+            bySlot.put(row.slot(), new SlotServing(row.slot(), now.booked(), now.served(), row.walkIns(), now.noShows(), Money.ofFen(row.subsidyFen())));
+        }
+        List<SlotServing> slots = List.copyOf(bySlot.values());
+        return new Dashboard(siteId, date, slots, slots.stream().mapToInt(SlotServing::booked).sum(), slots.stream().mapToInt(SlotServing::served).sum(),
+                slots.stream().mapToInt(SlotServing::walkIns).sum(), slots.stream().mapToInt(SlotServing::noShows).sum(),
+                Money.ofFen(slots.stream().mapToLong(slot -> slot.subsidySoFar().fen()).sum()));
+    }
+
+    /** The subscription's check, when a screen subscribes: the site's staff and ADMIN. */
+    public void requireMayWatch(long siteId) {
+        requireStaffOf(CurrentUser.get(), siteService.require(siteId));
+    }
+
+    /** A record for the subscription, read without a caller (events arrive on a listener thread). */
+    @Transactional(readOnly = true)
+    public MealRecord forFeed(long id) {
+        return mapper.findById(id);
+    }
+
+    /** The stored quote's shares and reasons. */
+    public StoredQuote storedQuote(MealRecord record) {
+        return json.readValue(record.quoteJson(), StoredQuote.class);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static void requireStaffOf(CurrentUser user, Site site) {
+        if (user.roles().contains(Role.ADMIN)
+                || user.roles().contains(Role.OPERATOR) && user.operatorId() != null && site.operatorId() == user.operatorId()) {
+            return;
+        }
+        throw new AccessDeniedException("only the site's staff record meals there");
+    }
+
+    private boolean mayRead(CurrentUser user, MealRecord record) {
+        Scope scope;
+        try {
+            scope = readScope(user);
+        } catch (AccessDeniedException e) {
+            return false;
+        }
+        Site site = siteService.require(record.siteId());
+        if (scope.operatorId() != null) {
+            return site.operatorId() == scope.operatorId();
+        }
+        if (scope.regionPath() != null) {
+            return regionService.require(site.communityId()).path().startsWith(scope.regionPath());
+        }
+        return true;
+    }
+
+    /** OPERATOR staff: their operator's sites; FINANCE: its region; ADMIN: all. */
+    private Scope readScope(CurrentUser user) {
+        if (user.roles().contains(Role.ADMIN)) {
+            return new Scope(null, null);
+        }
+        if (user.roles().contains(Role.OPERATOR) && user.operatorId() != null) {
+            return new Scope(user.operatorId(), null);
+        }
+        if (user.roles().contains(Role.FINANCE) && user.regionId() != null) {
+            return new Scope(null, regionService.require(user.regionId()).path());
+        }
+        throw new AccessDeniedException("meal records are for the site's staff, finance and administrators");
+    }
+
+    private void insertShares(long recordId, List<SubsidyRules.QuotedShare> shares, int sign) {
+        if (!shares.isEmpty()) {
+            mapper.insertShares(recordId, shares.stream().map(share -> new MealRecordMapper.ShareRow(share.source(), sign * share.amountFen()))
+                    .toList());
+        }
+    }
+
+    private String quoteJson(List<SubsidyRules.QuotedShare> shares, List<SubsidyRules.Reason> reasons) {
+        return json.writeValueAsString(new StoredQuote(shares, reasons));
+    }
+
+    /** The category that put the diner in the tier, for settlement's lines; null when the tier is by age alone. */
+    private static String qualifyingCategory(SubsidyRules.Quote quote, DinerService.QuoteFacts diner) {
+        if (quote.tier() == null || quote.tier().categories().isEmpty()) {
+            return null;
+        }
+        return quote.tier().categories().stream().filter(diner.categories()::contains).sorted().map(DinerCategory::name).findFirst().orElse(null);
+    }
+
+    /**
+     * Whether a failure means the database rolled the transaction back or timed out on a lock:
+     * also when it comes wrapped in the failed savepoint rollback that followed it.
+     */
+    private static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PessimisticLockingFailureException || cause instanceof java.sql.SQLTransactionRollbackException) {
+                return true;
+            }
+            if (cause instanceof org.springframework.transaction.TransactionSystemException system && system.getApplicationException() != null
+                    && isTransient(system.getApplicationException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isClientRecordId(String id) {
+        return id != null && CLIENT_RECORD_ID.matcher(id).matches();
+    }
+
+    private static boolean blank(String text) {
+        return text == null || text.isBlank();
+    }
+
+    private static String[] at(String[] path, String... more) {
+        String[] joined = java.util.Arrays.copyOf(path, path.length + more.length);
+        System.arraycopy(more, 0, joined, path.length, more.length);
+        return joined;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is unavailable", e);
+        }
+    }
+
+    // ---------------------------------------------------------------- types
+
+    private record Verified(VerificationMethod method, String note, Long dinerId) {
+    }
+
+    /** A meal checked and ready to quote and insert. */
+    private record Meal(Site site, SiteSlot slot, DinerService.QuoteFacts diner, LocalDate date, Instant servedAt, Long bookingId,
+                        VerificationMethod method, String note, List<MenuChoices.Priced> items, long priceFen) {
+    }
+
+    private record Scope(Long operatorId, String regionPath) {
+    }
+
+    /** A quote's shares and reasons, as stored with the record. */
+    public record StoredQuote(List<SubsidyRules.QuotedShare> shares, List<SubsidyRules.Reason> reasons) {
+    }
+
+    /** What the counter says about a meal, online or offline. */
+    record MealInput(MealSlot slot, Instant servedAt, String pickupCode, String bookingQr, Long dinerId, VerificationInput verification,
+                     List<MealItemInput> items, Money price) {
+    }
+
+    public record VerificationInput(VerificationMethod method, @Size(max = 32) String idNumber, String faceToken,
+                                    @Size(max = 256) String qrPayload, String proxyReason, String pickedUpBy) {
+
+        @Override
+        public String toString() {
+            return "VerificationInput[" + method + "]"; // never log an ID number or a token
+        }
+    }
+
+    public record MealItemInput(Long dishId, @Size(max = 64) String setMealName, Integer quantity) {
+    }
+
+    public record LogMealInput(String idempotencyKey, long siteId, MealSlot slot, Instant servedAt, @Size(max = 16) String pickupCode,
+                               @Size(max = 256) String bookingQr, Long dinerId, VerificationInput verification, List<MealItemInput> items,
+                               Money price) {
+
+        MealInput meal() {
+            return new MealInput(slot, servedAt, pickupCode, bookingQr, dinerId, verification, items, price);
+        }
+
+        LogMealInput withoutKey() {
+            return new LogMealInput(null, siteId, slot, servedAt, pickupCode, bookingQr, dinerId, verification, items, price);
+        }
+    }
+
+    public record OfflineMealRecordInput(String clientRecordId, MealSlot slot, Instant servedAt, String pickupCode, String bookingQr,
+                                         Long dinerId, VerificationInput verification, List<MealItemInput> items, Money price) {
+
+        MealInput meal() {
+            return new MealInput(slot, servedAt, pickupCode, bookingQr, dinerId, verification, items, price);
+        }
+    }
+
+    public record UploadMealRecordsInput(long siteId, List<OfflineMealRecordInput> records) {
+    }
+
+    public record VoidMealRecordInput(String idempotencyKey, long recordId, String reason) {
+
+        VoidMealRecordInput withoutKey() {
+            return new VoidMealRecordInput(null, recordId, reason);
+        }
+    }
+
+    public record CorrectMealRecordInput(String idempotencyKey, long recordId, String reason, Long dinerId, VerificationInput verification,
+                                         List<MealItemInput> items) {
+
+        CorrectMealRecordInput withoutKey() {
+            return new CorrectMealRecordInput(null, recordId, reason, dinerId, verification, items);
+        }
+    }
+
+    public record MealRecordFilter(Long siteId, Long operatorId, Long dinerId, LocalDate from, LocalDate to, MealSlot slot, MealRecordKind kind,
+                                   Boolean flaggedOnly) {
+    }
+
+    public record MealRecordFlagFilter(LocalDate from, LocalDate to, Long siteId, Long operatorId, List<MealRecordFlagCode> codes) {
+    }
+
+    /** A record, or why not; {@code duplicateOf} when an upload's record was recorded before. */
+    public record RecordResult(MealRecord record, List<UserError> userErrors, MealRecord duplicateOf) {
+
+        RecordResult(MealRecord record, List<UserError> userErrors) {
+            this(record, userErrors, null);
+        }
+
+        static RecordResult failed(UserError error) {
+            return new RecordResult(null, List.of(error));
+        }
+
+        static RecordResult failed(List<UserError> errors) {
+            return new RecordResult(null, List.copyOf(errors));
+        }
+
+        static RecordResult duplicate(MealRecord earlier) {
+            return new RecordResult(null, List.of(), earlier);
+        }
+
+        boolean failed() {
+            return !userErrors.isEmpty() || duplicateOf != null;
+        }
+    }
+
+    public record CorrectionResult(MealRecord voided, MealRecord reversal, MealRecord replacement, List<UserError> userErrors) {
+
+        static CorrectionResult failed(UserError error) {
+            return failed(List.of(error));
+        }
+
+        static CorrectionResult failed(List<UserError> errors) {
+            return new CorrectionResult(null, null, null, List.copyOf(errors));
+        }
+
+        boolean failed() {
+            return !userErrors.isEmpty();
+        }
+    }
+
+    public record UploadedRecord(String clientRecordId, UploadOutcome outcome, MealRecord record, List<UserError> userErrors) {
+
+        static UploadedRecord rejected(String clientRecordId, UserError error) {
+            return new UploadedRecord(clientRecordId, UploadOutcome.REJECTED, null, List.of(error));
+        }
+
+        /** The same client record id again: a duplicate when it is the same record, a rejection when it is another. */
+        static UploadedRecord replayed(String clientRecordId, MealRecord earlier, String hash, String[] path) {
+            if (hash.equals(earlier.clientHash())) {
+                return new UploadedRecord(clientRecordId, UploadOutcome.DUPLICATE, earlier, List.of());
+            }
+            return rejected(clientRecordId, UserError.of(UserErrorCode.IDEMPOTENCY_KEY_REUSED,
+                    "This clientRecordId was uploaded before with a different record", at(path, "clientRecordId")));
+        }
+    }
+
+    public record UploadResult(List<UploadedRecord> results, int acceptedCount, int duplicateCount, int rejectedCount,
+                               List<UserError> userErrors) {
+
+        static UploadResult of(List<UploadedRecord> results) {
+            return new UploadResult(results, count(results, UploadOutcome.ACCEPTED), count(results, UploadOutcome.DUPLICATE),
+                    count(results, UploadOutcome.REJECTED), List.of());
+        }
+
+        static UploadResult failed(UserError error) {
+            return new UploadResult(List.of(), 0, 0, 0, List.of(error));
+        }
+
+        private static int count(List<UploadedRecord> results, UploadOutcome outcome) {
+            return (int) results.stream().filter(result -> result.outcome() == outcome).count();
+        }
+    }
+
+    public record Dashboard(long siteId, LocalDate date, List<SlotServing> slots, int booked, int served, int walkIns, int noShows,
+                            Money subsidySoFar) {
+    }
+
+    public record SlotServing(MealSlot slot, int booked, int served, int walkIns, int noShows, Money subsidySoFar) {
+    }
+}

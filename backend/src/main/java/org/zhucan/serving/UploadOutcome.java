@@ -1,0 +1,8 @@
+package org.zhucan.serving;
+
+/** What became of one uploaded offline record. */
+public enum UploadOutcome {
+    ACCEPTED,
+    DUPLICATE,
+    REJECTED
+}
