@@ -110,3 +110,11 @@ CREATE TABLE meal_record_flag (
     CONSTRAINT fk_meal_record_flag_related FOREIGN KEY (related_record_id) REFERENCES meal_record (id),
     CONSTRAINT ck_meal_record_flag_code CHECK (code IN ('TWO_SITES_WITHIN_HOUR', 'DINER_NOT_ACTIVE', 'OUTSIDE_SERVING_HOURS'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- One row per site, locked by each offline-upload transaction of the site first: devices of one site
+-- replaying overlapping batches take turns instead of deadlocking on each other's unique-key checks.
+CREATE TABLE meal_upload_lock (
+    site_id BIGINT NOT NULL,
+    PRIMARY KEY (site_id),
+    CONSTRAINT fk_meal_upload_lock_site FOREIGN KEY (site_id) REFERENCES site (id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

@@ -15,6 +15,9 @@ import org.zhucan.subsidy.FundingSource;
 @Mapper
 interface MealRecordMapper {
 
+    /** Takes the site's upload lock (creating its row the first time) until the transaction ends. */
+    void lockUploads(@Param("siteId") long siteId);
+
     void insert(@Param("key") GeneratedKey key, @Param("r") NewMealRecord record);
 
     void insertItems(@Param("recordId") long recordId, @Param("items") List<MealRecordItem> items);

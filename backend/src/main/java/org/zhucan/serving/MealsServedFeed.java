@@ -86,7 +86,32 @@ class MealsServedFeed {
             RedisMessageListenerContainer container = new RedisMessageListenerContainer();
             container.setConnectionFactory(connections);
             container.addMessageListener((message, pattern) -> feed.onMessage(message.getBody()), new ChannelTopic(feed.channel()));
+            // started once the application is ready, off the main thread: a slow or absent Redis never stops the service starting
+            container.setAutoStartup(false);
             return container;
+        }
+
+        @Bean
+        org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> mealsServedListenerStarter(
+                RedisMessageListenerContainer mealsServedListener) {
+            return ready -> {
+                Thread starter = new Thread(() -> {
+                    while (!mealsServedListener.isRunning() && !Thread.currentThread().isInterrupted()) {
+                        try {
+                            mealsServedListener.start();
+                        } catch (RuntimeException e) {
+                            log.warn("Cannot listen for meals served on Redis yet ({}); retrying in 5 s", e.toString());
+                            try {
+                                Thread.sleep(5_000);
+                            } catch (InterruptedException interrupted) {
+                                return;
+                            }
+                        }
+                    }
+                }, "meals-served-listener-start");
+                starter.setDaemon(true);
+                starter.start();
+            };
         }
     }
 }

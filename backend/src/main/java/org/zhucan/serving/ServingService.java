@@ -169,25 +169,29 @@ public class ServingService {
                     "input", "records"));
         }
         UploadedRecord[] results = new UploadedRecord[records.size()];
-        for (int start = 0; start < records.size(); start += UPLOAD_CHUNK) {
-            int from = start;
-            int to = Math.min(records.size(), start + UPLOAD_CHUNK);
+        // Records go in client record id order and a site's uploads take turns (its upload lock), so
+        // devices replaying overlapping batches wait for each other instead of deadlocking.
+        List<Integer> order = java.util.stream.IntStream.range(0, records.size()).boxed()
+                .sorted(java.util.Comparator.comparing(i -> Objects.toString(records.get(i).clientRecordId(), ""))).toList();
+        for (int start = 0; start < order.size(); start += UPLOAD_CHUNK) {
+            List<Integer> chunk = order.subList(start, Math.min(order.size(), start + UPLOAD_CHUNK));
             TransientFailures.retry(() -> chunkTransaction.execute(status -> {
-                uploadChunk(site, records, from, to, results, user.username());
+                uploadChunk(site, records, chunk, results, user.username());
                 return null;
             }));
         }
         return UploadResult.of(List.of(results));
     }
 
-    private void uploadChunk(Site site, List<OfflineMealRecordInput> records, int from, int to, UploadedRecord[] results, String actor) {
-        List<String> clientIds = records.subList(from, to).stream().map(OfflineMealRecordInput::clientRecordId)
-                .filter(ServingService::isClientRecordId).distinct().toList();
+    private void uploadChunk(Site site, List<OfflineMealRecordInput> records, List<Integer> chunk, UploadedRecord[] results, String actor) {
+        mapper.lockUploads(site.id());
+        List<String> clientIds = chunk.stream().map(i -> records.get(i).clientRecordId()).filter(ServingService::isClientRecordId).distinct()
+                .toList();
         Map<String, MealRecord> earlier = new HashMap<>();
         if (!clientIds.isEmpty()) {
             mapper.findByClientRecordIds(site.id(), clientIds).forEach(record -> earlier.put(record.clientRecordId(), record));
         }
-        for (int i = from; i < to; i++) {
+        for (int i : chunk) {
             OfflineMealRecordInput record = records.get(i);
             String[] path = {"input", "records", String.valueOf(i)};
             if (!isClientRecordId(record.clientRecordId())) {
@@ -286,8 +290,9 @@ public class ServingService {
                                     String reason, String actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long dinerId = meal.diner().diner().id();
-        boolean secondMeal = mapper.hasStandingMeal(dinerId, meal.date(), meal.slot().slot());
         SubsidyRules.Quote quote = quoteService.quote(meal.diner(), meal.site().id(), meal.date(), meal.slot().slot(), Money.ofFen(meal.priceFen()));
+        // read after the quote: a meal another counter committed before the quote counted is then seen here too
+        boolean secondMeal = mapper.hasStandingMeal(dinerId, meal.date(), meal.slot().slot());
         long recordId = 0;
         for (int attempt = 0; recordId == 0; attempt++) {
             MealRecordMapper.NewMealRecord row = new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, origin, meal.site().id(), dinerId,

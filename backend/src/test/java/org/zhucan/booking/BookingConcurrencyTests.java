@@ -6,12 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.IntFunction;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.testsupport.Race;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zhucan.ZhucanApplication;
 
@@ -59,7 +54,7 @@ class BookingConcurrencyTests extends org.zhucan.testsupport.ApiTest {
         fixtures.publishLunch(site, tomorrow, List.of(rice), Collections.singletonList(null));
         List<String> diners = dinerCopies(200);
         HttpGraphQlTester operator = as("operator");
-        List<String> outcomes = race(200, i -> bookOnce(operator, diners.get(i), site));
+        List<String> outcomes = Race.run(200, i -> bookOnce(operator, diners.get(i), site));
         assertRaceOutcome(site, outcomes);
     }
 
@@ -74,7 +69,7 @@ class BookingConcurrencyTests extends org.zhucan.testsupport.ApiTest {
             assertThat(secondPort).isNotEqualTo(port);
             HttpGraphQlTester first = as("operator");
             HttpGraphQlTester other = testerAt(secondPort, "operator");
-            List<String> outcomes = race(200, i -> bookOnce(i % 2 == 0 ? first : other, diners.get(i), site));
+            List<String> outcomes = Race.run(200, i -> bookOnce(i % 2 == 0 ? first : other, diners.get(i), site));
             assertRaceOutcome(site, outcomes);
         }
     }
@@ -86,7 +81,7 @@ class BookingConcurrencyTests extends org.zhucan.testsupport.ApiTest {
         String diner = dinerCopies(1).get(0);
         Map<String, Object> input = bookInput(key(), diner, site, tomorrow, "DINE_IN", List.of(dishItem(rice, 1)));
         HttpGraphQlTester operator = as("operator");
-        List<String> outcomes = race(20, i -> {
+        List<String> outcomes = Race.run(20, i -> {
             var response = operator.document(BOOK).variable("input", input).execute();
             response.path("bookMeal.userErrors").entityList(Object.class).hasSize(0);
             return response.path("bookMeal.booking.id").entity(String.class).get();
@@ -109,30 +104,6 @@ class BookingConcurrencyTests extends org.zhucan.testsupport.ApiTest {
                 .execute();
         List<String> codes = response.path("bookMeal.userErrors[*].code").entityList(String.class).get();
         return codes.isEmpty() ? "BOOKED" : String.join(",", codes);
-    }
-
-    /** Runs the calls from as many threads, released together; returns each call's result in order. */
-    private static List<String> race(int calls, IntFunction<String> call) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(calls, 50));
-        CountDownLatch start = new CountDownLatch(1);
-        try {
-            List<Future<String>> futures = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                int index = i;
-                futures.add(pool.submit((Callable<String>) () -> {
-                    start.await();
-                    return call.apply(index);
-                }));
-            }
-            start.countDown();
-            List<String> results = new ArrayList<>();
-            for (Future<String> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
     }
 
     /**
