@@ -82,6 +82,8 @@ public class BookingService {
     private final BookingProperties properties;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    /** A booking mutation's results, for its idempotency key: the booking, or the user errors. */
+    private final IdempotencyKeys.Outcomes<BookingResult> outcomes;
 
     BookingService(BookingMapper mapper, RecurringBookingMapper days, DinerService dinerService, SiteService siteService, MenuService menuService,
                    QuoteService quoteService, AccountService accountService, IdempotencyKeys idempotencyKeys, PersonalDataCipher cipher,
@@ -99,6 +101,8 @@ public class BookingService {
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.outcomes = new IdempotencyKeys.Outcomes<>(BookingResult::failed,
+                id -> new BookingResult(mapper.findById(id), List.of()), result -> result.failed() ? null : result.booking().id());
     }
 
     // ---------------------------------------------------------------- booking
@@ -109,19 +113,8 @@ public class BookingService {
         CurrentUser user = CurrentUser.get();
         Site site = siteService.require(input.siteId());
         requireMayBookAt(user, site);
-        if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
-            return BookingResult.failed(IdempotencyKeys.malformedKey());
-        }
-        IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "bookMeal", input.withoutKey());
-        if (claim.kind() != IdempotencyKeys.Claim.Kind.NEW) {
-            return repeated(claim);
-        }
-        BookingResult result = book(input.request(), site, user.username(), null);
-        if (result.failed()) {
-            return rolledBack(result);
-        }
-        idempotencyKeys.complete(claim, result.booking().id());
-        return result;
+        return idempotencyKeys.once(user.username(), input.idempotencyKey(), "bookMeal", input.withoutKey(), outcomes,
+                () -> book(input.request(), site, user.username(), null));
     }
 
     /**
@@ -274,22 +267,10 @@ public class BookingService {
         if (booking == null || !mayRead(user, booking)) {
             throw new NotFoundException("Booking", input.bookingId());
         }
-        if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
-            return BookingResult.failed(IdempotencyKeys.malformedKey());
-        }
-        IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "cancelBooking", input.withoutKey());
-        if (claim.kind() != IdempotencyKeys.Claim.Kind.NEW) {
-            return repeated(claim);
-        }
         boolean asStaff = isStaffOf(user, booking.siteId());
         String reason = input.reason() == null ? null : input.reason().strip();
-        BookingResult result = cancel(mapper.findByIdForUpdate(booking.id()), asStaff, reason == null || reason.isEmpty() ? null : reason,
-                user.username());
-        if (result.failed()) {
-            return rolledBack(result);
-        }
-        idempotencyKeys.complete(claim, booking.id());
-        return result;
+        return idempotencyKeys.once(user.username(), input.idempotencyKey(), "cancelBooking", input.withoutKey(), outcomes,
+                () -> cancel(mapper.findByIdForUpdate(booking.id()), asStaff, reason == null || reason.isEmpty() ? null : reason, user.username()));
     }
 
     /** Cancels the BOOKED bookings a recurring booking made in a pause, where their cutoff has not passed; returns how many. */
@@ -568,13 +549,6 @@ public class BookingService {
             return true;
         }
         return user.roles().contains(Role.DINER) && accountService.dinerIdsActedForBy(user.username()).contains(booking.dinerId());
-    }
-
-    private BookingResult repeated(IdempotencyKeys.Claim claim) {
-        if (claim.kind() == IdempotencyKeys.Claim.Kind.REUSED) {
-            return BookingResult.failed(IdempotencyKeys.reusedKey());
-        }
-        return new BookingResult(mapper.findById(claim.resultId()), List.of());
     }
 
     /** Undoes whatever the transaction took (seat, portions, key) and returns the user errors. */

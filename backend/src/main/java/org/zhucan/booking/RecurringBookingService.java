@@ -54,6 +54,8 @@ public class RecurringBookingService {
     private final SiteService siteService;
     private final DinerService dinerService;
     private final IdempotencyKeys idempotencyKeys;
+    /** A recurring-booking mutation's results, for its idempotency key: the recurring booking, or the user errors. */
+    private final IdempotencyKeys.Outcomes<Result> outcomes;
     private final PersonalDataCipher cipher;
     private final AuditService audit;
     private final BookingProperties properties;
@@ -71,6 +73,8 @@ public class RecurringBookingService {
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
+        this.outcomes = new IdempotencyKeys.Outcomes<>(Result::failed, id -> new Result(toRecurring(mapper.findById(id)), List.of()),
+                result -> result.recurringBooking() == null ? null : result.recurringBooking().id());
     }
 
     @Transactional
@@ -79,14 +83,11 @@ public class RecurringBookingService {
         Site site = siteService.require(input.siteId());
         bookingService.requireMayBookAt(user, site);
         dinerService.quoteFacts(input.dinerId(), input.startsOn() == null ? BusinessTime.today(clock) : input.startsOn());
-        if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
-            return Result.failed(IdempotencyKeys.malformedKey());
-        }
-        IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "createRecurringBooking",
-                input.withoutKey());
-        if (claim.kind() != IdempotencyKeys.Claim.Kind.NEW) {
-            return repeated(claim);
-        }
+        return idempotencyKeys.once(user.username(), input.idempotencyKey(), "createRecurringBooking", input.withoutKey(), outcomes,
+                () -> create(input, site, user));
+    }
+
+    private Result create(CreateRecurringBookingInput input, Site site, CurrentUser user) {
         List<UserError> problems = new ArrayList<>();
         LocalDate today = BusinessTime.today(clock);
         if (input.endsOn().isBefore(input.startsOn())) {
@@ -113,7 +114,6 @@ public class RecurringBookingService {
                     "input", "deliveryAddress"));
         }
         if (!problems.isEmpty()) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return Result.failed(problems);
         }
         GeneratedKey key = new GeneratedKey();
@@ -126,7 +126,6 @@ public class RecurringBookingService {
         audit.record("RECURRING_BOOKING_CREATED", "RecurringBooking", created.id(), null, Map.of("dinerId", created.dinerId(),
                 "siteId", created.siteId(), "slot", created.slot(), "fulfilment", created.fulfilment(), "weekdays", weekdays,
                 "startsOn", created.startsOn(), "endsOn", created.endsOn()));
-        idempotencyKeys.complete(claim, created.id());
         return new Result(created, List.of());
     }
 
@@ -135,16 +134,12 @@ public class RecurringBookingService {
     public Result pause(PauseRecurringBookingInput input) {
         CurrentUser user = CurrentUser.get();
         RecurringBooking recurring = requireVisible(input.recurringBookingId());
-        if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
-            return Result.failed(IdempotencyKeys.malformedKey());
-        }
-        IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "pauseRecurringBooking",
-                input.withoutKey());
-        if (claim.kind() != IdempotencyKeys.Claim.Kind.NEW) {
-            return repeated(claim);
-        }
+        return idempotencyKeys.once(user.username(), input.idempotencyKey(), "pauseRecurringBooking", input.withoutKey(), outcomes,
+                () -> pause(input, recurring, user));
+    }
+
+    private Result pause(PauseRecurringBookingInput input, RecurringBooking recurring, CurrentUser user) {
         if (input.to().isBefore(input.from())) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return Result.failed(UserError.of(UserErrorCode.INVALID_DATE_RANGE, "to is before from", "input", "to"));
         }
         String reason = input.reason() == null || input.reason().isBlank() ? null : input.reason().strip();
@@ -152,7 +147,6 @@ public class RecurringBookingService {
         int cancelled = bookingService.cancelRecurringBetween(recurring.id(), input.from(), input.to(), reason == null ? "暂停长期订餐" : reason);
         audit.record("RECURRING_BOOKING_PAUSED", "RecurringBooking", recurring.id(), null,
                 Map.of("from", input.from(), "to", input.to(), "cancelledBookings", cancelled));
-        idempotencyKeys.complete(claim, recurring.id());
         return new Result(recurring, List.of());
     }
 
@@ -232,13 +226,6 @@ public class RecurringBookingService {
         // the diner's scope decides: a family account sees only its diners' recurring bookings
         dinerService.quoteFacts(row.dinerId(), BusinessTime.today(clock));
         return toRecurring(row);
-    }
-
-    private Result repeated(IdempotencyKeys.Claim claim) {
-        if (claim.kind() == IdempotencyKeys.Claim.Kind.REUSED) {
-            return Result.failed(IdempotencyKeys.reusedKey());
-        }
-        return new Result(toRecurring(mapper.findById(claim.resultId())), List.of());
     }
 
     private RecurringBooking toRecurring(RecurringBookingMapper.Row row) {

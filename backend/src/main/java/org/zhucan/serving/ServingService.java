@@ -30,7 +30,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhucan.booking.Booking;
 import org.zhucan.booking.BookingItem;
@@ -102,6 +101,8 @@ public class ServingService {
     private final Clock clock;
     private final TransactionTemplate chunkTransaction;
     private final TransactionTemplate recordSavepoint;
+    private final IdempotencyKeys.Outcomes<RecordResult> recordOutcomes;
+    private final IdempotencyKeys.Outcomes<CorrectionResult> correctionOutcomes;
 
     ServingService(MealRecordMapper mapper, SiteService siteService, RegionService regionService, DinerService dinerService, MenuService menuService,
                    BookingService bookingService, QuoteService quoteService, IdempotencyKeys idempotencyKeys, AuditService audit,
@@ -124,6 +125,10 @@ public class ServingService {
         this.chunkTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.recordSavepoint = new TransactionTemplate(transactions);
         this.recordSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.correctionOutcomes = new IdempotencyKeys.Outcomes<>(CorrectionResult::failed,
+                this::repeatedCorrection, result -> result.failed() ? null : result.reversal().id());
+        this.recordOutcomes = new IdempotencyKeys.Outcomes<>(RecordResult::failed,
+                id -> new RecordResult(mapper.findById(id), List.of()), result -> result.failed() ? null : result.record().id());
     }
 
     // ---------------------------------------------------------------- logging
@@ -134,23 +139,8 @@ public class ServingService {
         CurrentUser user = CurrentUser.get();
         Site site = siteService.require(input.siteId());
         requireStaffOf(user, site);
-        if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
-            return RecordResult.failed(IdempotencyKeys.malformedKey());
-        }
-        IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "logMeal", input.withoutKey());
-        if (claim.kind() == IdempotencyKeys.Claim.Kind.REUSED) {
-            return RecordResult.failed(IdempotencyKeys.reusedKey());
-        }
-        if (claim.kind() == IdempotencyKeys.Claim.Kind.REPEAT) {
-            return new RecordResult(mapper.findById(claim.resultId()), List.of());
-        }
-        RecordResult result = record(site, input.meal(), MealRecordOrigin.COUNTER, null, null, user.username(), new String[] {"input"});
-        if (result.failed()) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
-            return result;
-        }
-        idempotencyKeys.complete(claim, result.record().id());
-        return result;
+        return idempotencyKeys.once(user.username(), input.idempotencyKey(), "logMeal", input.withoutKey(), recordOutcomes,
+                () -> record(site, input.meal(), MealRecordOrigin.COUNTER, null, null, user.username(), new String[] {"input"}));
     }
 
     /**
@@ -368,20 +358,16 @@ public class ServingService {
     public CorrectionResult voidRecord(VoidMealRecordInput input) {
         CurrentUser user = CurrentUser.get();
         MealRecord record = requireCorrectable(user, input.recordId());
-        if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
-            return CorrectionResult.failed(IdempotencyKeys.malformedKey());
-        }
-        IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "voidMealRecord", input.withoutKey());
-        if (claim.kind() != IdempotencyKeys.Claim.Kind.NEW) {
-            return repeatedCorrection(claim);
-        }
         String reason = input.reason() == null ? "" : input.reason().strip();
-        CorrectionResult result = reverse(mapper.findByIdForUpdate(record.id()), reason, user.username());
+        return idempotencyKeys.once(user.username(), input.idempotencyKey(), "voidMealRecord", input.withoutKey(), correctionOutcomes,
+                () -> voidRecord(record, reason, user.username()));
+    }
+
+    private CorrectionResult voidRecord(MealRecord record, String reason, String actor) {
+        CorrectionResult result = reverse(mapper.findByIdForUpdate(record.id()), reason, actor);
         if (result.failed()) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return result;
         }
-        idempotencyKeys.complete(claim, result.reversal().id());
         audit.record("MEAL_RECORD_VOIDED", "MealRecord", record.id(), Map.of("subsidy", record.subsidy().toString()),
                 Map.of("reversal", result.reversal().id(), "reason", reason));
         return result;
@@ -392,25 +378,20 @@ public class ServingService {
     public CorrectionResult correct(CorrectMealRecordInput input) {
         CurrentUser user = CurrentUser.get();
         MealRecord record = requireCorrectable(user, input.recordId());
-        if (!IdempotencyKeys.isWellFormed(input.idempotencyKey())) {
-            return CorrectionResult.failed(IdempotencyKeys.malformedKey());
-        }
-        IdempotencyKeys.Claim claim = idempotencyKeys.claim(user.username(), input.idempotencyKey(), "correctMealRecord", input.withoutKey());
-        if (claim.kind() != IdempotencyKeys.Claim.Kind.NEW) {
-            return repeatedCorrection(claim);
-        }
         String reason = input.reason() == null ? "" : input.reason().strip();
-        CorrectionResult reversed = reverse(mapper.findByIdForUpdate(record.id()), reason, user.username());
+        return idempotencyKeys.once(user.username(), input.idempotencyKey(), "correctMealRecord", input.withoutKey(), correctionOutcomes,
+                () -> correct(record, input, reason, user.username()));
+    }
+
+    private CorrectionResult correct(MealRecord record, CorrectMealRecordInput input, String reason, String actor) {
+        CorrectionResult reversed = reverse(mapper.findByIdForUpdate(record.id()), reason, actor);
         if (reversed.failed()) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return reversed;
         }
-        RecordResult replacement = replace(record, input, reason, user.username());
+        RecordResult replacement = replace(record, input, reason, actor);
         if (replacement.failed()) {
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return CorrectionResult.failed(replacement.userErrors());
         }
-        idempotencyKeys.complete(claim, reversed.reversal().id());
         audit.record("MEAL_RECORD_CORRECTED", "MealRecord", record.id(), Map.of("diner", record.dinerId(), "price", record.price().toString(),
                 "subsidy", record.subsidy().toString()), Map.of("replacement", replacement.record().id(), "diner", replacement.record().dinerId(),
                 "price", replacement.record().price().toString(), "subsidy", replacement.record().subsidy().toString(), "reason", reason));
@@ -486,11 +467,9 @@ public class ServingService {
         return record;
     }
 
-    private CorrectionResult repeatedCorrection(IdempotencyKeys.Claim claim) {
-        if (claim.kind() == IdempotencyKeys.Claim.Kind.REUSED) {
-            return CorrectionResult.failed(IdempotencyKeys.reusedKey());
-        }
-        MealRecord reversal = mapper.findById(claim.resultId());
+    /** A void or correction again: the records it made, found from the reversal whose id the key keeps. */
+    private CorrectionResult repeatedCorrection(long reversalId) {
+        MealRecord reversal = mapper.findById(reversalId);
         MealRecord replacement = mapper.findCorrectionOf(reversal.reversesId());
         return new CorrectionResult(mapper.findById(reversal.reversesId()), reversal, replacement, List.of());
     }

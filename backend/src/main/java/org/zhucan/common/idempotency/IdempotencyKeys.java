@@ -79,6 +79,46 @@ public class IdempotencyKeys {
         }
     }
 
+    /**
+     * Runs a device mutation once per account and key, inside the caller's transaction: a malformed
+     * key or one reused for another input fails, a repeat returns the first result, and a new
+     * request runs {@code work}. A result without an id (user errors) marks the caller's
+     * transaction rollback-only, so whatever it took (counters, the key itself) is given back and
+     * the same key can try again.
+     */
+    public <R> R once(String username, String key, String operation, Object inputWithoutKey, Outcomes<R> outcomes,
+                      java.util.function.Supplier<R> work) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("an idempotent mutation runs inside its own transaction");
+        }
+        if (!isWellFormed(key)) {
+            return outcomes.failed().apply(malformedKey());
+        }
+        Claim claim = claim(username, key, operation, inputWithoutKey);
+        if (claim.kind() == Claim.Kind.REUSED) {
+            return outcomes.failed().apply(reusedKey());
+        }
+        if (claim.kind() == Claim.Kind.REPEAT) {
+            return outcomes.repeat().apply(claim.resultId());
+        }
+        R result = work.get();
+        Long resultId = outcomes.resultId().apply(result);
+        if (resultId == null) {
+            org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return result;
+        }
+        complete(claim, resultId);
+        return result;
+    }
+
+    /**
+     * How a mutation's results look: one that failed with a user error, the first result again
+     * (by the id {@link #complete} stored), and the id to store for a result (null when it failed).
+     */
+    public record Outcomes<R>(java.util.function.Function<UserError, R> failed, java.util.function.LongFunction<R> repeat,
+                              java.util.function.Function<R, Long> resultId) {
+    }
+
     /** Records what a new request produced, for its repeats. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void complete(Claim claim, long resultId) {
