@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -528,6 +529,48 @@ class ServingReadTests extends ApiTest {
             screenOfA.stop().block(PUSH_TIMEOUT);
             screenOfB.stop().block(PUSH_TIMEOUT);
             stranger.stop().block(PUSH_TIMEOUT);
+        }
+    }
+
+    /** Two application instances on one database and one Redis: a screen on the first sees a meal logged through the second. */
+    @Test
+    void shouldPushARecordLoggedOnAnotherInstanceThroughRedis() throws Exception {
+        Canteen a = canteen(demoOperator(), xiHan(), day);
+        List<Diner> diners = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            diners.add(diner());
+        }
+        String operatorToken = login("operator", DEMO_PASSWORD);
+        Instant noon = ZonedDateTime.of(day, LocalTime.NOON, BusinessTime.ZONE).toInstant();
+        try (org.springframework.context.ConfigurableApplicationContext second =
+                     new org.springframework.boot.builder.SpringApplicationBuilder(org.zhucan.ZhucanApplication.class).profiles("test")
+                             .run("--server.port=0", "--zhucan.demo.enabled=false")) {
+            int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+            assertThat(secondPort).isNotEqualTo(port);
+            second.getBean(TestClock.class).stopAt(noon);
+            clock.stopAt(noon);
+            org.springframework.graphql.test.tester.HttpGraphQlTester viaSecond = org.springframework.graphql.test.tester.HttpGraphQlTester
+                    .create(org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
+                            .baseUrl("http://localhost:" + secondPort + "/graphql").build())
+                    .mutate().header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + operatorToken).build();
+            WebSocketGraphQlTester screen = webSocket(operatorToken);
+            try {
+                BlockingQueue<Object> atA = subscribe(screen, a.id());
+                Thread.sleep(500);
+                Set<String> loggedOnSecond = new java.util.HashSet<>();
+                Map<String, Object> pushed = null;
+                for (int attempt = 0; attempt < 5 && pushed == null; attempt++) {
+                    loggedOnSecond.add(viaSecond.documentName("servingLogMeal")
+                            .variable("input", walkIn(a, diners.get(attempt), null, idCard(diners.get(attempt)))).execute()
+                            .path("logMeal.userErrors").entityList(Object.class).hasSize(0)
+                            .path("logMeal.record.id").entity(String.class).get());
+                    pushed = nextRecord(atA, attempt == 4 ? PUSH_TIMEOUT : Duration.ofSeconds(2));
+                }
+                assertThat(pushed).as("a record logged on the second instance reaches the first instance's screen").isNotNull();
+                assertThat(loggedOnSecond).contains(id(pushed));
+            } finally {
+                screen.stop().block(PUSH_TIMEOUT);
+            }
         }
     }
 
