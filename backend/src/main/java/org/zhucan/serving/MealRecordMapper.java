@@ -71,6 +71,13 @@ interface MealRecordMapper {
                          Money subsidy, Money dinerPays, Long policyId, String dinerCategory, String quoteJson, boolean secondMeal,
                          String clientRecordId, String clientHash, Long reversesId, Long correctsId, String reason, String recordedBy,
                          Instant recordedAt) {
+
+        /** The record as stored under its new id, without reading it back. */
+        MealRecord stored(long id) {
+            return new MealRecord(id, kind, origin, siteId, dinerId, date, slot, servedAt, bookingId, verification, verificationNote, price,
+                    subsidy, dinerPays, policyId, dinerCategory, quoteJson, secondMeal, clientRecordId, clientHash, reversesId, correctsId,
+                    null, reason, recordedBy, recordedAt);
+        }
     }
 
     record ShareRow(FundingSource source, long amountFen) {

@@ -140,7 +140,7 @@ public class ServingService {
         Site site = siteService.require(input.siteId());
         requireStaffOf(user, site);
         return idempotencyKeys.once(user.username(), input.idempotencyKey(), "logMeal", input.withoutKey(), recordOutcomes,
-                () -> record(site, input.meal(), MealRecordOrigin.COUNTER, null, null, user.username(), new String[] {"input"}));
+                () -> record(site, input.meal(), MealRecordOrigin.COUNTER, null, null, user.username(), new Lookups(), new String[] {"input"}));
     }
 
     /**
@@ -163,17 +163,19 @@ public class ServingService {
         // devices replaying overlapping batches wait for each other instead of deadlocking.
         List<Integer> order = java.util.stream.IntStream.range(0, records.size()).boxed()
                 .sorted(java.util.Comparator.comparing(i -> Objects.toString(records.get(i).clientRecordId(), ""))).toList();
+        Lookups lookups = new Lookups();
         for (int start = 0; start < order.size(); start += UPLOAD_CHUNK) {
             List<Integer> chunk = order.subList(start, Math.min(order.size(), start + UPLOAD_CHUNK));
             TransientFailures.retry(() -> chunkTransaction.execute(status -> {
-                uploadChunk(site, records, chunk, results, user.username());
+                uploadChunk(site, records, chunk, results, user.username(), lookups);
                 return null;
             }));
         }
         return UploadResult.of(List.of(results));
     }
 
-    private void uploadChunk(Site site, List<OfflineMealRecordInput> records, List<Integer> chunk, UploadedRecord[] results, String actor) {
+    private void uploadChunk(Site site, List<OfflineMealRecordInput> records, List<Integer> chunk, UploadedRecord[] results, String actor,
+                             Lookups lookups) {
         mapper.lockUploads(site.id());
         List<String> clientIds = chunk.stream().map(i -> records.get(i).clientRecordId()).filter(ServingService::isClientRecordId).distinct()
                 .toList();
@@ -197,7 +199,7 @@ public class ServingService {
             }
             try {
                 RecordResult result = recordSavepoint.execute(status -> {
-                    RecordResult attempt = record(site, record.meal(), MealRecordOrigin.OFFLINE, record.clientRecordId(), hash, actor, path);
+                    RecordResult attempt = record(site, record.meal(), MealRecordOrigin.OFFLINE, record.clientRecordId(), hash, actor, lookups, path);
                     if (attempt.failed()) {
                         status.setRollbackOnly();
                     }
@@ -232,7 +234,7 @@ public class ServingService {
      * the items at the menu's prices, and the price the device charged.
      */
     private RecordResult record(Site site, MealInput in, MealRecordOrigin origin, String clientRecordId, String clientHash, String actor,
-                                String[] path) {
+                                Lookups lookups, String[] path) {
         List<UserError> problems = new ArrayList<>();
         Instant now = clock.instant();
         Instant servedAt = (in.servedAt() == null ? now : in.servedAt()).truncatedTo(ChronoUnit.MICROS);
@@ -246,7 +248,7 @@ public class ServingService {
         if (site.status() != SiteStatus.OPERATING) {
             problems.add(UserError.of(UserErrorCode.SITE_NOT_OPERATING, site.name() + " is " + site.status(), at(path, "siteId")));
         }
-        SiteSlot slot = in.slot() == null ? null : siteService.slotOf(site, in.slot());
+        SiteSlot slot = in.slot() == null ? null : lookups.slot(site, in.slot());
         if (slot == null) {
             problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + in.slot(), at(path, "slot")));
         }
@@ -260,7 +262,7 @@ public class ServingService {
         if (!problems.isEmpty()) {
             return RecordResult.failed(problems);
         }
-        List<MenuChoices.Priced> items = priced(site, date, in.slot(), in.items(), booking, problems, at(path, "items"));
+        List<MenuChoices.Priced> items = priced(site, date, in.slot(), in.items(), booking, lookups, problems, at(path, "items"));
         long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
         if (problems.isEmpty() && in.price() != null && in.price().fen() != priceFen) {
             problems.add(UserError.of(UserErrorCode.PRICE_MISMATCH, "The menu price of the items is " + Money.ofFen(priceFen)
@@ -272,20 +274,21 @@ public class ServingService {
         DinerService.QuoteFacts diner = dinerService.quoteFacts(dinerId, date);
         Meal meal = new Meal(site, slot, diner, date, servedAt, booking == null ? null : booking.id(), verified.method(), verified.note(),
                 items, priceFen);
-        return insertMeal(meal, origin, clientRecordId, clientHash, null, null, actor);
+        return insertMeal(meal, origin, clientRecordId, clientHash, null, null, actor, lookups.quoter);
     }
 
     /** Quotes a checked meal, inserts it with its items and shares, marks its booking served and raises its flags. */
     private RecordResult insertMeal(Meal meal, MealRecordOrigin origin, String clientRecordId, String clientHash, Long correctsId,
-                                    String reason, String actor) {
+                                    String reason, String actor, QuoteService.Quoter quoter) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long dinerId = meal.diner().diner().id();
-        SubsidyRules.Quote quote = quoteService.quote(meal.diner(), meal.site().id(), meal.date(), meal.slot().slot(), Money.ofFen(meal.priceFen()));
+        SubsidyRules.Quote quote = quoter.quote(meal.diner(), meal.site().id(), meal.date(), meal.slot().slot(), Money.ofFen(meal.priceFen()));
         // read after the quote: a meal another counter committed before the quote counted is then seen here too
         boolean secondMeal = mapper.hasStandingMeal(dinerId, meal.date(), meal.slot().slot());
         long recordId = 0;
+        MealRecordMapper.NewMealRecord row = null;
         for (int attempt = 0; recordId == 0; attempt++) {
-            MealRecordMapper.NewMealRecord row = new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, origin, meal.site().id(), dinerId,
+            row = new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, origin, meal.site().id(), dinerId,
                     meal.date(), meal.slot().slot(), meal.servedAt(), meal.bookingId(), meal.method(), meal.note(), Money.ofFen(quote.priceFen()),
                     Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()), quote.policy() == null ? null : quote.policy().id(),
                     qualifyingCategory(quote, meal.diner()), quoteJson(quote.shares(), quote.reasons()), secondMeal, clientRecordId,
@@ -311,6 +314,7 @@ public class ServingService {
                 throw e;
             }
         }
+        MealRecord stored = row.stored(recordId);
         List<MealRecordItem> itemRows = new ArrayList<>();
         for (int i = 0; i < meal.items().size(); i++) {
             MenuChoices.Priced item = meal.items().get(i);
@@ -326,7 +330,7 @@ public class ServingService {
         }
         raiseFlags(recordId, meal, now);
         events.publishEvent(new MealsServedFeed.Served(meal.site().id(), recordId));
-        return new RecordResult(mapper.findById(recordId), List.of());
+        return new RecordResult(stored, List.of());
     }
 
     private void raiseFlags(long recordId, Meal meal, Instant now) {
@@ -444,7 +448,7 @@ public class ServingService {
             items = mapper.findItemsOf(List.of(record.id())).stream().map(item -> new MenuChoices.Priced(null, item.dishId(), item.setMealName(),
                     item.name(), item.unitPrice().fen(), item.quantity(), null)).toList();
         } else {
-            items = priced(site, record.date(), record.slot(), input.items(), null, problems, "input", "items");
+            items = priced(site, record.date(), record.slot(), input.items(), null, new Lookups(), problems, "input", "items");
         }
         if (slot == null) {
             problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " no longer serves " + record.slot(), "input", "recordId"));
@@ -455,7 +459,7 @@ public class ServingService {
         long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
         Meal meal = new Meal(site, slot, dinerService.quoteFacts(dinerId, record.date()), record.date(), record.servedAt(), record.bookingId(),
                 verified.method(), verified.note(), items, priceFen);
-        return insertMeal(meal, MealRecordOrigin.CORRECTION, null, null, record.id(), reason, actor);
+        return insertMeal(meal, MealRecordOrigin.CORRECTION, null, null, record.id(), reason, actor, quoteService.quoter());
     }
 
     private MealRecord requireCorrectable(CurrentUser user, long recordId) {
@@ -615,14 +619,14 @@ public class ServingService {
     }
 
     /** The items at the menu's prices; a booking's own items when none are given. */
-    private List<MenuChoices.Priced> priced(Site site, LocalDate date, MealSlot slot, List<MealItemInput> inputs, Booking booking,
+    private List<MenuChoices.Priced> priced(Site site, LocalDate date, MealSlot slot, List<MealItemInput> inputs, Booking booking, Lookups lookups,
                                             List<UserError> problems, String... path) {
         if ((inputs == null || inputs.isEmpty()) && booking != null) {
             List<BookingItem> booked = bookingService.itemsOf(List.of(booking.id())).get(booking.id());
             return booked.stream().map(item -> new MenuChoices.Priced(item.quotaRef(), item.dishId(), item.setMealName(), item.name(),
                     item.unitPrice().fen(), item.quantity(), null)).toList();
         }
-        MenuView menu = menuService.publishedMenu(site.id(), date, slot);
+        MenuView menu = lookups.menu(site, date, slot);
         if (menu == null) {
             problems.add(UserError.of(UserErrorCode.NO_PUBLISHED_MENU, site.name() + " has published no " + slot + " menu for " + date, path));
             return List.of();
@@ -865,6 +869,27 @@ public class ServingService {
     // ---------------------------------------------------------------- types
 
     private record Verified(VerificationMethod method, String note, Long dinerId) {
+    }
+
+    /**
+     * What a request reads again and again, read once: the site's slots, the published menus and
+     * (through the quoter) sites, places and policies. An upload of a thousand records shares one.
+     */
+    private final class Lookups {
+
+        final QuoteService.Quoter quoter = quoteService.quoter();
+        private final Map<Long, List<SiteSlot>> slots = new HashMap<>();
+        private final Map<String, java.util.Optional<MenuView>> menus = new HashMap<>();
+
+        SiteSlot slot(Site site, MealSlot slot) {
+            return slots.computeIfAbsent(site.id(), id -> siteService.slotsOf(List.of(id)).get(id)).stream()
+                    .filter(served -> served.slot() == slot).findFirst().orElse(null);
+        }
+
+        MenuView menu(Site site, LocalDate date, MealSlot slot) {
+            return menus.computeIfAbsent(site.id() + "|" + date + "|" + slot,
+                    key -> java.util.Optional.ofNullable(menuService.publishedMenu(site.id(), date, slot))).orElse(null);
+        }
     }
 
     /** A meal checked and ready to quote and insert. */

@@ -56,23 +56,59 @@ public class QuoteService {
     }
 
     private List<SubsidyRules.Quote> quoteAll(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
-        if (prices.stream().anyMatch(price -> price.fen() < 0)) {
-            throw new BadRequestException("price cannot be negative", "price");
+        return new Quoter().quoteAll(diner, siteId, date, slot, prices);
+    }
+
+    /**
+     * A quoter for many meals in one go, e.g. an offline upload of a thousand records: it reads each
+     * site, place and policy in force once and keeps them for as long as it is used. Published
+     * policies never change, so nothing it keeps goes stale within a request.
+     */
+    public Quoter quoter() {
+        return new Quoter();
+    }
+
+    /** Quotes meals, remembering the sites, places and policies it has read. Not thread-safe: one per request. */
+    public final class Quoter {
+
+        private final java.util.Map<Long, Site> sites = new java.util.HashMap<>();
+        private final java.util.Map<Long, Region> places = new java.util.HashMap<>();
+        private final java.util.Map<String, java.util.Optional<SubsidyRules.Policy>> policies = new java.util.HashMap<>();
+
+        private Quoter() {
         }
-        long dinerId = diner.diner().id();
-        Site site = siteService.find(siteId);
-        if (site == null) {
-            throw new NotFoundException("Site", siteId);
+
+        /** The quote for a diner already read. */
+        public SubsidyRules.Quote quote(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, Money price) {
+            return quoteAll(diner, siteId, date, slot, List.of(price)).get(0);
         }
-        List<Region> places = List.copyOf(regionService.byIds(List.of(diner.diner().homeCommunityId(), site.communityId())).values());
-        String homeCode = codeOf(places, diner.diner().homeCommunityId());
-        String siteCode = codeOf(places, site.communityId());
-        Region homeDistrict = regionService.findByDivisionCode(homeCode.substring(0, 6) + "000000");
-        SubsidyRules.Policy policy = homeDistrict == null ? null : policyService.policyInForce(homeDistrict.id(), date);
-        SubsidyRules.DinerOnDay dinerOnDay = new SubsidyRules.DinerOnDay(diner.active(), diner.age(), diner.categories(), homeCode);
-        SubsidyRules.Usage taken = usage.usage(dinerId, date, slot);
-        return prices.stream().map(price -> SubsidyRules.quote(policy, dinerOnDay, new SubsidyRules.Meal(slot, price.fen(), siteCode), taken))
-                .toList();
+
+        List<SubsidyRules.Quote> quoteAll(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
+            if (prices.stream().anyMatch(price -> price.fen() < 0)) {
+                throw new BadRequestException("price cannot be negative", "price");
+            }
+            Site site = sites.computeIfAbsent(siteId, siteService::find);
+            if (site == null) {
+                sites.remove(siteId);
+                throw new NotFoundException("Site", siteId);
+            }
+            long dinerId = diner.diner().id();
+            List<Long> missing = java.util.stream.Stream.of(diner.diner().homeCommunityId(), site.communityId())
+                    .filter(id -> !places.containsKey(id)).distinct().toList();
+            if (!missing.isEmpty()) {
+                places.putAll(regionService.byIds(missing));
+            }
+            String homeCode = places.get(diner.diner().homeCommunityId()).divisionCode();
+            String siteCode = places.get(site.communityId()).divisionCode();
+            SubsidyRules.Policy policy = policies.computeIfAbsent(homeCode.substring(0, 6) + "|" + date, key -> {
+                Region homeDistrict = regionService.findByDivisionCode(homeCode.substring(0, 6) + "000000");
+                return java.util.Optional.ofNullable(homeDistrict == null ? null : policyService.policyInForce(homeDistrict.id(), date));
+            }).orElse(null);
+            SubsidyRules.DinerOnDay dinerOnDay = new SubsidyRules.DinerOnDay(diner.active(), diner.age(), diner.categories(), homeCode);
+            SubsidyRules.Usage taken = usage.usage(dinerId, date, slot);
+            return prices.stream().map(price -> SubsidyRules.quote(policy, dinerOnDay, new SubsidyRules.Meal(slot, price.fen(), siteCode), taken))
+                    .toList();
+        }
     }
 
     /** {@link #quoteAll} as the API shows it. */
@@ -100,7 +136,4 @@ public class QuoteService {
                 policy, quote.reasons())).toList();
     }
 
-    private static String codeOf(List<Region> regions, long id) {
-        return regions.stream().filter(region -> region.id() == id).findFirst().orElseThrow().divisionCode();
-    }
 }
