@@ -83,6 +83,8 @@ interface BookingMapper {
     /** BOOKED or NO_SHOW becomes SERVED; returns 0 when the booking was in neither. */
     int markServed(@Param("id") long id, @Param("at") Instant at);
 
+    int markAllServed(@Param("ids") Collection<Long> ids, @Param("at") Instant at);
+
     /** SERVED goes back to BOOKED (its meal record was voided); the no-show job ends it if its slot is over. */
     int unmarkServed(@Param("id") long id, @Param("at") Instant at);
 

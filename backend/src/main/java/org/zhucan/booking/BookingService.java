@@ -488,6 +488,12 @@ public class BookingService {
         return mapper.markServed(bookingId, clock.instant()) == 1;
     }
 
+    /** Marks bookings SERVED in the caller's transaction; false (nothing to rely on) unless every one of them was BOOKED or NO_SHOW. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public boolean markAllServed(Collection<Long> bookingIds) {
+        return bookingIds.isEmpty() || mapper.markAllServed(bookingIds, clock.instant()) == bookingIds.size();
+    }
+
     /** Its meal record was voided: a SERVED booking is BOOKED again (the no-show job ends it once its slot is over). */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public void unmarkServed(long bookingId) {

@@ -28,6 +28,12 @@ interface DinerMapper {
     /** The status in effect on the day, from the status history; null before the diner was registered. */
     DinerStatus findStatusOn(@Param("dinerId") long dinerId, @Param("date") LocalDate date);
 
+    /** Each diner's status on a date, for many diners in one statement; diners with no status then are absent. */
+    List<StatusOn> findStatusesOn(@Param("ids") Collection<Long> dinerIds, @Param("date") LocalDate date);
+
+    record StatusOn(long dinerId, DinerStatus status) {
+    }
+
     String findIdNumberEncrypted(@Param("id") long id);
 
     void insert(@Param("key") GeneratedKey key, @Param("name") String name, @Param("idNumberEncrypted") String idNumberEncrypted,

@@ -141,6 +141,29 @@ public class DinerService {
         return new QuoteFacts(diner, status, ageOn(diner, date), held);
     }
 
+    /**
+     * {@link #quoteFacts} for many diners on one date in three statements, as counter staff see
+     * them (every diner); diners outside the caller's scope are absent.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, QuoteFacts> quoteFactsOn(Collection<Long> dinerIds, LocalDate date) {
+        CurrentUser user = CurrentUser.get();
+        DinerScope scope = user.roles().contains(Role.OPERATOR) && !user.roles().contains(Role.DINER) ? DinerScope.ALL : callerScope();
+        if (dinerIds.isEmpty() || scope.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, DinerStatus> statuses = new java.util.HashMap<>();
+        diners.findStatusesOn(dinerIds, date).forEach(row -> statuses.put(row.dinerId(), row.status()));
+        Map<Long, List<DinerCategoryEntry>> categories = categoriesOf(dinerIds);
+        Map<Long, QuoteFacts> facts = new java.util.HashMap<>();
+        for (Diner diner : diners.findByIds(dinerIds, scope)) {
+            java.util.Set<DinerCategory> held = java.util.EnumSet.noneOf(DinerCategory.class);
+            categories.get(diner.id()).stream().filter(entry -> entry.holdsOn(date)).forEach(entry -> held.add(entry.category()));
+            facts.put(diner.id(), new QuoteFacts(diner, statuses.get(diner.id()), ageOn(diner, date), held));
+        }
+        return facts;
+    }
+
     /** A diner on a day: the status then (null before the first status change), the age then, and the categories held then. */
     public record QuoteFacts(Diner diner, DinerStatus status, int age, java.util.Set<DinerCategory> categories) {
 

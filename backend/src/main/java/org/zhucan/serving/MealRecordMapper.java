@@ -22,6 +22,19 @@ interface MealRecordMapper {
 
     void insertItems(@Param("recordId") long recordId, @Param("items") List<MealRecordItem> items);
 
+    /** Many records in one multi-row statement; the caller reads their ids back by client record id. */
+    void insertAll(@Param("records") List<NewMealRecord> records);
+
+    void insertItemsOfMany(@Param("items") List<MealRecordItem> items);
+
+    void insertSharesOfMany(@Param("shares") List<RecordShare> shares);
+
+    void insertFlags(@Param("flags") List<RecordFlag> flags, @Param("at") Instant at);
+
+    /** The standing meals of some diners between two dates: what their subsidy limits, second meals and two-site checks count. */
+    List<MealRecord> findStandingMealsOf(@Param("dinerIds") Collection<Long> dinerIds, @Param("from") LocalDate from,
+                                         @Param("to") LocalDate to);
+
     void insertShares(@Param("recordId") long recordId, @Param("shares") List<ShareRow> shares);
 
     void insertFlag(@Param("recordId") long recordId, @Param("code") MealRecordFlagCode code, @Param("detail") String detail,
@@ -81,6 +94,12 @@ interface MealRecordMapper {
     }
 
     record ShareRow(FundingSource source, long amountFen) {
+    }
+
+    record RecordShare(long recordId, FundingSource source, long amountFen) {
+    }
+
+    record RecordFlag(long recordId, MealRecordFlagCode code, String detail, Long relatedId) {
     }
 
     record UsageRow(int mealsToday, int mealsThisSlot, long subsidyThisMonthFen) {

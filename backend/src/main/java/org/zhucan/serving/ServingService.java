@@ -183,6 +183,17 @@ public class ServingService {
         if (!clientIds.isEmpty()) {
             mapper.findByClientRecordIds(site.id(), clientIds).forEach(record -> earlier.put(record.clientRecordId(), record));
         }
+        try {
+            if (uploadChunkAtOnce(site, records, chunk, results, actor, lookups, earlier)) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            if (isTransient(e)) {
+                throw new CannotAcquireLockException("offline upload chunk was chosen as a deadlock victim", e);
+            }
+            log.warn("Offline upload chunk of site {} could not be written at once; recording it record by record", site.id(), e);
+        }
+        // one record at a time, each in its own savepoint: what the database refused is then put down to its record alone
         for (int i : chunk) {
             OfflineMealRecordInput record = records.get(i);
             String[] path = {"input", "records", String.valueOf(i)};
@@ -229,6 +240,185 @@ public class ServingService {
     }
 
     /**
+     * A chunk of an upload written at once: every record checked and quoted from what the chunk
+     * reads once (its diners, and their standing meals of the month, which it counts as it adds its
+     * own), then inserted with a few multi-row statements inside one savepoint. Returns false,
+     * having undone its writes, when the database refuses any of them (another counter logged one of
+     * these diners' subsidised meal or served one of these bookings meanwhile): the caller then
+     * records the chunk one record at a time, so that each refusal lands on its own record.
+     */
+    private boolean uploadChunkAtOnce(Site site, List<OfflineMealRecordInput> records, List<Integer> chunk, UploadedRecord[] results,
+                                      String actor, Lookups lookups, Map<String, MealRecord> earlier) {
+        Map<LocalDate, java.util.Set<Long>> named = new HashMap<>();
+        for (int i : chunk) {
+            OfflineMealRecordInput record = records.get(i);
+            if (record.dinerId() != null && record.servedAt() != null) {
+                named.computeIfAbsent(BusinessTime.dateOf(record.servedAt()), date -> new java.util.HashSet<>()).add(record.dinerId());
+            }
+        }
+        named.forEach((date, dinerIds) -> lookups.prefetchFacts(dinerIds, date));
+
+        List<Pending> pending = new ArrayList<>();
+        Map<String, Integer> first = new HashMap<>();
+        List<Integer> repeats = new ArrayList<>();
+        for (int i : chunk) {
+            OfflineMealRecordInput record = records.get(i);
+            String[] path = {"input", "records", String.valueOf(i)};
+            if (!isClientRecordId(record.clientRecordId())) {
+                results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT,
+                        "A clientRecordId is 8 to 64 letters, digits, - or _", at(path, "clientRecordId")));
+                continue;
+            }
+            String hash = sha256(json.writeValueAsString(record));
+            if (earlier.containsKey(record.clientRecordId())) {
+                results[i] = UploadedRecord.replayed(record.clientRecordId(), earlier.get(record.clientRecordId()), hash, path);
+                continue;
+            }
+            if (first.containsKey(record.clientRecordId())) {
+                repeats.add(i);
+                continue;
+            }
+            first.put(record.clientRecordId(), i);
+            List<UserError> problems = new ArrayList<>();
+            Meal meal;
+            try {
+                meal = resolve(site, record.meal(), lookups, problems, path);
+            } catch (NotFoundException e) {
+                results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT, e.getMessage(), path));
+                continue;
+            }
+            if (meal == null) {
+                results[i] = new UploadedRecord(record.clientRecordId(), UploadOutcome.REJECTED, null, List.copyOf(problems));
+                continue;
+            }
+            pending.add(new Pending(i, record.clientRecordId(), hash, meal));
+        }
+
+        if (!pending.isEmpty()) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            LocalDate from = pending.stream().map(p -> p.meal().date().withDayOfMonth(1)).min(LocalDate::compareTo).orElseThrow();
+            LocalDate to = pending.stream().map(p -> p.meal().date().with(java.time.temporal.TemporalAdjusters.lastDayOfMonth()))
+                    .max(LocalDate::compareTo).orElseThrow();
+            Map<Long, List<MealRecord>> eaten = new HashMap<>();
+            mapper.findStandingMealsOf(pending.stream().map(p -> p.meal().diner().diner().id()).distinct().toList(), from, to)
+                    .forEach(meal -> eaten.computeIfAbsent(meal.dinerId(), id -> new ArrayList<>()).add(meal));
+            List<MealRecordMapper.NewMealRecord> rows = new ArrayList<>();
+            List<List<SubsidyRules.QuotedShare>> shares = new ArrayList<>();
+            List<List<MealRecordMapper.RecordFlag>> flags = new ArrayList<>();
+            for (Pending p : pending) {
+                Meal meal = p.meal();
+                List<MealRecord> before = eaten.computeIfAbsent(meal.diner().diner().id(), id -> new ArrayList<>());
+                SubsidyRules.Quote quote = lookups.quoter.quote(meal.diner(), site.id(), meal.date(), meal.slot().slot(),
+                        Money.ofFen(meal.priceFen()), usageOf(before, meal.date(), meal.slot().slot()));
+                boolean secondMeal = before.stream().anyMatch(other -> other.date().equals(meal.date()) && other.slot() == meal.slot().slot());
+                MealRecordMapper.NewMealRecord row = new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, MealRecordOrigin.OFFLINE, site.id(),
+                        meal.diner().diner().id(), meal.date(), meal.slot().slot(), meal.servedAt(), meal.bookingId(), meal.method(), meal.note(),
+                        Money.ofFen(quote.priceFen()), Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()),
+                        quote.policy() == null ? null : quote.policy().id(), qualifyingCategory(quote, meal.diner()),
+                        quoteJson(quote.shares(), quote.reasons()), secondMeal, p.clientRecordId(), p.hash(), null, null, null, actor, now);
+                flags.add(flagsOf(meal, before, lookups));
+                before.add(row.stored(0));
+                rows.add(row);
+                shares.add(quote.shares());
+            }
+            Boolean written = recordSavepoint.execute(status -> {
+                try {
+                    mapper.insertAll(rows);
+                } catch (DuplicateKeyException refused) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                Map<String, Long> ids = new HashMap<>();
+                mapper.findByClientRecordIds(site.id(), pending.stream().map(Pending::clientRecordId).toList())
+                        .forEach(record -> ids.put(record.clientRecordId(), record.id()));
+                List<MealRecordItem> itemRows = new ArrayList<>();
+                List<MealRecordMapper.RecordShare> shareRows = new ArrayList<>();
+                List<MealRecordMapper.RecordFlag> flagRows = new ArrayList<>();
+                for (int k = 0; k < pending.size(); k++) {
+                    long id = ids.get(pending.get(k).clientRecordId());
+                    List<MenuChoices.Priced> items = pending.get(k).meal().items();
+                    for (int position = 0; position < items.size(); position++) {
+                        MenuChoices.Priced item = items.get(position);
+                        itemRows.add(new MealRecordItem(id, position + 1, item.dishId(), item.setMealName(), item.name(),
+                                Money.ofFen(item.unitPriceFen()), item.quantity()));
+                    }
+                    shares.get(k).forEach(share -> shareRows.add(new MealRecordMapper.RecordShare(id, share.source(), share.amountFen())));
+                    flags.get(k).forEach(flag -> flagRows.add(new MealRecordMapper.RecordFlag(id, flag.code(), flag.detail(), flag.relatedId())));
+                }
+                if (!itemRows.isEmpty()) {
+                    mapper.insertItemsOfMany(itemRows);
+                }
+                if (!shareRows.isEmpty()) {
+                    mapper.insertSharesOfMany(shareRows);
+                }
+                if (!flagRows.isEmpty()) {
+                    mapper.insertFlags(flagRows, now);
+                }
+                if (!bookingService.markAllServed(pending.stream().map(p -> p.meal().bookingId()).filter(Objects::nonNull).toList())) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                for (int k = 0; k < pending.size(); k++) {
+                    Pending p = pending.get(k);
+                    MealRecord stored = rows.get(k).stored(ids.get(p.clientRecordId()));
+                    results[p.index()] = new UploadedRecord(p.clientRecordId(), UploadOutcome.ACCEPTED, stored, List.of());
+                    earlier.put(p.clientRecordId(), stored);
+                }
+                return true;
+            });
+            if (!Boolean.TRUE.equals(written)) {
+                return false;
+            }
+            pending.forEach(p -> events.publishEvent(new MealsServedFeed.Served(site.id(), results[p.index()].record().id())));
+        }
+        for (int i : repeats) {
+            OfflineMealRecordInput record = records.get(i);
+            String[] path = {"input", "records", String.valueOf(i)};
+            MealRecord firstRecord = earlier.get(record.clientRecordId());
+            results[i] = firstRecord != null
+                    ? UploadedRecord.replayed(record.clientRecordId(), firstRecord, sha256(json.writeValueAsString(record)), path)
+                    : UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT,
+                            "This clientRecordId comes twice in the upload, and its first record was rejected", at(path, "clientRecordId")));
+        }
+        return true;
+    }
+
+    /** What {@link MealRecordUsage} would count, from the standing meals in hand: the subsidised ones that day, that slot, that month. */
+    private static SubsidyRules.Usage usageOf(List<MealRecord> standing, LocalDate date, MealSlot slot) {
+        int today = 0;
+        int thisSlot = 0;
+        long thisMonth = 0;
+        for (MealRecord meal : standing) {
+            if (meal.subsidy().fen() <= 0 || !meal.date().withDayOfMonth(1).equals(date.withDayOfMonth(1))) {
+                continue;
+            }
+            thisMonth += meal.subsidy().fen();
+            if (meal.date().equals(date)) {
+                today++;
+                if (meal.slot() == slot) {
+                    thisSlot++;
+                }
+            }
+        }
+        return new SubsidyRules.Usage(today, thisSlot, thisMonth);
+    }
+
+    /** The flags a meal raises, from the diner's standing meals in hand (see {@link #raiseFlags}); record ids are filled in later. */
+    private List<MealRecordMapper.RecordFlag> flagsOf(Meal meal, List<MealRecord> standing, Lookups lookups) {
+        List<MealRecordMapper.RecordFlag> flags = new ArrayList<>();
+        standing.stream().filter(other -> other.siteId() != meal.site().id() && other.id() != 0
+                        && Duration.between(other.servedAt(), meal.servedAt()).abs().compareTo(TWO_SITES_WINDOW) < 0)
+                .min(java.util.Comparator.comparing((MealRecord other) -> Duration.between(other.servedAt(), meal.servedAt()).abs())
+                        .thenComparing(MealRecord::id))
+                .ifPresent(other -> flags.add(new MealRecordMapper.RecordFlag(0, MealRecordFlagCode.TWO_SITES_WITHIN_HOUR,
+                        twoSitesDetail(other, lookups.site(other.siteId())), other.id())));
+        dinerNotActive(meal).ifPresent(detail -> flags.add(new MealRecordMapper.RecordFlag(0, MealRecordFlagCode.DINER_NOT_ACTIVE, detail, null)));
+        outsideServingHours(meal).ifPresent(detail -> flags.add(new MealRecordMapper.RecordFlag(0, MealRecordFlagCode.OUTSIDE_SERVING_HOURS,
+                detail, null)));
+        return flags;
+    }
+
+    /**
      * Checks a meal and records it: the booking (by pickup code or QR), who the diner is (the
      * booking, the dinerId given, the ID card or meal card read: all that are given must agree),
      * the items at the menu's prices, and the price the device charged.
@@ -236,13 +426,22 @@ public class ServingService {
     private RecordResult record(Site site, MealInput in, MealRecordOrigin origin, String clientRecordId, String clientHash, String actor,
                                 Lookups lookups, String[] path) {
         List<UserError> problems = new ArrayList<>();
+        Meal meal = resolve(site, in, lookups, problems, path);
+        if (meal == null) {
+            return RecordResult.failed(problems);
+        }
+        return insertMeal(meal, origin, clientRecordId, clientHash, null, null, actor, lookups.quoter);
+    }
+
+    /** The meal checked and priced, with its diner as on the meal date; null with the problems added when it cannot be recorded. */
+    private Meal resolve(Site site, MealInput in, Lookups lookups, List<UserError> problems, String[] path) {
         Instant now = clock.instant();
         Instant servedAt = (in.servedAt() == null ? now : in.servedAt()).truncatedTo(ChronoUnit.MICROS);
         if (servedAt.isAfter(now.plus(CLOCK_SKEW)) || servedAt.isBefore(now.minus(OFFLINE_WINDOW))) {
             problems.add(UserError.of(UserErrorCode.SERVED_AT_OUT_OF_RANGE,
                     "A meal can be recorded up to " + OFFLINE_WINDOW.toDays() + " days after it was served, and not ahead of time",
                     at(path, "servedAt")));
-            return RecordResult.failed(problems);
+            return null;
         }
         LocalDate date = BusinessTime.dateOf(servedAt);
         if (site.status() != SiteStatus.OPERATING) {
@@ -253,14 +452,14 @@ public class ServingService {
             problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + in.slot(), at(path, "slot")));
         }
         if (!problems.isEmpty()) {
-            return RecordResult.failed(problems);
+            return null;
         }
 
         Verified verified = verify(in.verification(), problems, at(path, "verification"));
         Booking booking = bookingOf(site, date, in, verified, problems, path);
         Long dinerId = agreedDiner(booking, in.dinerId(), verified, problems, path);
         if (!problems.isEmpty()) {
-            return RecordResult.failed(problems);
+            return null;
         }
         List<MenuChoices.Priced> items = priced(site, date, in.slot(), in.items(), booking, lookups, problems, at(path, "items"));
         long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
@@ -269,12 +468,10 @@ public class ServingService {
                     + ", not " + in.price(), at(path, "price")));
         }
         if (!problems.isEmpty()) {
-            return RecordResult.failed(problems);
+            return null;
         }
-        DinerService.QuoteFacts diner = dinerService.quoteFacts(dinerId, date);
-        Meal meal = new Meal(site, slot, diner, date, servedAt, booking == null ? null : booking.id(), verified.method(), verified.note(),
-                items, priceFen);
-        return insertMeal(meal, origin, clientRecordId, clientHash, null, null, actor, lookups.quoter);
+        return new Meal(site, slot, lookups.facts(dinerId, date), date, servedAt, booking == null ? null : booking.id(), verified.method(),
+                verified.note(), items, priceFen);
     }
 
     /** Quotes a checked meal, inserts it with its items and shares, marks its booking served and raises its flags. */
@@ -334,25 +531,35 @@ public class ServingService {
     }
 
     private void raiseFlags(long recordId, Meal meal, Instant now) {
-        long dinerId = meal.diner().diner().id();
-        List<MealRecord> nearby = mapper.findNearbyAtOtherSites(dinerId, meal.site().id(), meal.servedAt().minus(TWO_SITES_WINDOW),
-                meal.servedAt().plus(TWO_SITES_WINDOW), meal.servedAt());
+        List<MealRecord> nearby = mapper.findNearbyAtOtherSites(meal.diner().diner().id(), meal.site().id(),
+                meal.servedAt().minus(TWO_SITES_WINDOW), meal.servedAt().plus(TWO_SITES_WINDOW), meal.servedAt());
         if (!nearby.isEmpty()) {
             MealRecord other = nearby.get(0);
-            Site otherSite = siteService.find(other.siteId());
-            mapper.insertFlag(recordId, MealRecordFlagCode.TWO_SITES_WITHIN_HOUR, "Also served at " + (otherSite == null ? "site " + other.siteId()
-                    : otherSite.name()) + " at " + BusinessTime.wallClock(other.servedAt()), other.id(), now);
+            mapper.insertFlag(recordId, MealRecordFlagCode.TWO_SITES_WITHIN_HOUR, twoSitesDetail(other, siteService.find(other.siteId())),
+                    other.id(), now);
         }
+        dinerNotActive(meal).ifPresent(detail -> mapper.insertFlag(recordId, MealRecordFlagCode.DINER_NOT_ACTIVE, detail, null, now));
+        outsideServingHours(meal).ifPresent(detail -> mapper.insertFlag(recordId, MealRecordFlagCode.OUTSIDE_SERVING_HOURS, detail, null, now));
+    }
+
+    private static String twoSitesDetail(MealRecord other, Site otherSite) {
+        return "Also served at " + (otherSite == null ? "site " + other.siteId() : otherSite.name()) + " at "
+                + BusinessTime.wallClock(other.servedAt());
+    }
+
+    private static java.util.Optional<String> dinerNotActive(Meal meal) {
         DinerStatus status = meal.diner().status();
-        if (status == DinerStatus.DECEASED || status == DinerStatus.MOVED_AWAY) {
-            mapper.insertFlag(recordId, MealRecordFlagCode.DINER_NOT_ACTIVE, "The diner is " + status + " on " + meal.date(), null, now);
-        }
+        return status == DinerStatus.DECEASED || status == DinerStatus.MOVED_AWAY
+                ? java.util.Optional.of("The diner is " + status + " on " + meal.date()) : java.util.Optional.empty();
+    }
+
+    private static java.util.Optional<String> outsideServingHours(Meal meal) {
         LocalTime servedTime = meal.servedAt().atZone(BusinessTime.ZONE).toLocalTime();
         SiteSlot slot = meal.slot();
-        if (servedTime.isBefore(slot.servesFrom()) || servedTime.isAfter(slot.servesTo())) {
-            mapper.insertFlag(recordId, MealRecordFlagCode.OUTSIDE_SERVING_HOURS, "Served at " + servedTime.truncatedTo(ChronoUnit.MINUTES)
-                    + "; " + slot.slot() + " is served " + slot.servesFrom() + "-" + slot.servesTo(), null, now);
-        }
+        return servedTime.isBefore(slot.servesFrom()) || servedTime.isAfter(slot.servesTo())
+                ? java.util.Optional.of("Served at " + servedTime.truncatedTo(ChronoUnit.MINUTES) + "; " + slot.slot() + " is served "
+                        + slot.servesFrom() + "-" + slot.servesTo())
+                : java.util.Optional.empty();
     }
 
     // ---------------------------------------------------------------- voids and corrections
@@ -871,6 +1078,10 @@ public class ServingService {
     private record Verified(VerificationMethod method, String note, Long dinerId) {
     }
 
+    /** An uploaded record checked and waiting to be written with its chunk. */
+    private record Pending(int index, String clientRecordId, String hash, Meal meal) {
+    }
+
     /**
      * What a request reads again and again, read once: the site's slots, the published menus and
      * (through the quoter) sites, places and policies. An upload of a thousand records shares one.
@@ -884,6 +1095,25 @@ public class ServingService {
         SiteSlot slot(Site site, MealSlot slot) {
             return slots.computeIfAbsent(site.id(), id -> siteService.slotsOf(List.of(id)).get(id)).stream()
                     .filter(served -> served.slot() == slot).findFirst().orElse(null);
+        }
+
+        private final Map<String, DinerService.QuoteFacts> facts = new HashMap<>();
+        private final Map<Long, Site> sites = new HashMap<>();
+
+        /** Reads many diners' facts for a date at once, ahead of the records that name them. */
+        void prefetchFacts(java.util.Collection<Long> dinerIds, LocalDate date) {
+            List<Long> missing = dinerIds.stream().filter(id -> !facts.containsKey(id + "|" + date)).distinct().toList();
+            if (!missing.isEmpty()) {
+                dinerService.quoteFactsOn(missing, date).forEach((id, diner) -> facts.put(id + "|" + date, diner));
+            }
+        }
+
+        DinerService.QuoteFacts facts(long dinerId, LocalDate date) {
+            return facts.computeIfAbsent(dinerId + "|" + date, key -> dinerService.quoteFacts(dinerId, date));
+        }
+
+        Site site(long id) {
+            return sites.computeIfAbsent(id, siteService::find);
         }
 
         MenuView menu(Site site, LocalDate date, MealSlot slot) {

@@ -56,7 +56,7 @@ public class QuoteService {
     }
 
     private List<SubsidyRules.Quote> quoteAll(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
-        return new Quoter().quoteAll(diner, siteId, date, slot, prices);
+        return new Quoter().quoteAll(diner, siteId, date, slot, prices, null);
     }
 
     /**
@@ -80,10 +80,20 @@ public class QuoteService {
 
         /** The quote for a diner already read. */
         public SubsidyRules.Quote quote(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, Money price) {
-            return quoteAll(diner, siteId, date, slot, List.of(price)).get(0);
+            return quoteAll(diner, siteId, date, slot, List.of(price), null).get(0);
         }
 
-        List<SubsidyRules.Quote> quoteAll(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
+        /**
+         * The quote for a diner already read, with the subsidised meals already taken as the caller
+         * counted them (an upload counts its own records as it goes).
+         */
+        public SubsidyRules.Quote quote(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, Money price,
+                                        SubsidyRules.Usage taken) {
+            return quoteAll(diner, siteId, date, slot, List.of(price), taken).get(0);
+        }
+
+        List<SubsidyRules.Quote> quoteAll(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, List<Money> prices,
+                                          SubsidyRules.Usage given) {
             if (prices.stream().anyMatch(price -> price.fen() < 0)) {
                 throw new BadRequestException("price cannot be negative", "price");
             }
@@ -105,7 +115,7 @@ public class QuoteService {
                 return java.util.Optional.ofNullable(homeDistrict == null ? null : policyService.policyInForce(homeDistrict.id(), date));
             }).orElse(null);
             SubsidyRules.DinerOnDay dinerOnDay = new SubsidyRules.DinerOnDay(diner.active(), diner.age(), diner.categories(), homeCode);
-            SubsidyRules.Usage taken = usage.usage(dinerId, date, slot);
+            SubsidyRules.Usage taken = given != null ? given : usage.usage(dinerId, date, slot);
             return prices.stream().map(price -> SubsidyRules.quote(policy, dinerOnDay, new SubsidyRules.Meal(slot, price.fen(), siteCode), taken))
                     .toList();
         }

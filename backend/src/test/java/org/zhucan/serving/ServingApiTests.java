@@ -322,6 +322,48 @@ class ServingApiTests extends ApiTest {
     }
 
     @Test
+    void shouldRecordAChunkTheDatabaseRefusesRecordByRecord() {
+        // the same booking twice in one upload: the chunk's multi-row insert meets the one-meal-per-booking key,
+        // and the chunk is recorded again one record at a time, so the refusal lands on the second record alone
+        Map<String, String> booking = book(fixtures.diner());
+        String walkIn = fixtures.diner();
+        Instant served = clock.instant().minus(Duration.ofMinutes(10));
+        Instant early = day.atTime(9, 0).atZone(BusinessTime.ZONE).toInstant();
+        String prefix = "dev2-" + System.nanoTime() + "-";
+        upload(List.of(offline(prefix + "a", served, Map.of("pickupCode", booking.get("pickupCode"))),
+                offline(prefix + "b", served, Map.of("pickupCode", booking.get("pickupCode"))),
+                offline(prefix + "c", early, Map.of("dinerId", walkIn, "items", List.of(dishItem(rice, 1))))))
+                .path("uploadMealRecords.results[*].outcome").entityList(String.class).containsExactly("ACCEPTED", "REJECTED", "ACCEPTED")
+                .path("uploadMealRecords.results[1].userErrors[0].code").entity(String.class).isEqualTo("ALREADY_SERVED");
+        assertThat(countAtSite()).isEqualTo(2);
+        // and the one-at-a-time path raises the same flags: served at 09:00 is outside LUNCH's hours
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record_flag f JOIN meal_record m ON m.id = f.meal_record_id "
+                + "WHERE m.diner_id = ? AND f.code = 'OUTSIDE_SERVING_HOURS'", Integer.class, Long.valueOf(walkIn))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldCountAnUploadsOwnRecordsAgainstTheLimitsAndRaiseItsFlagsAtOnce() {
+        String diner = fixtures.diner();
+        Instant served = clock.instant().minus(Duration.ofMinutes(20));
+        Instant early = day.atTime(9, 0).atZone(BusinessTime.ZONE).toInstant();
+        String prefix = "dev3-" + System.nanoTime() + "-";
+        GraphQlTester.Response response = upload(List.of(
+                offline(prefix + "1", served, Map.of("dinerId", diner, "items", List.of(dishItem(fish, 1)))),
+                offline(prefix + "2", early, Map.of("dinerId", diner, "items", List.of(dishItem(fish, 1))))));
+        // records go in client record id order: the first is the slot's subsidised meal, the second is a second meal
+        response.path("uploadMealRecords.acceptedCount").entity(Integer.class).isEqualTo(2)
+                .path("uploadMealRecords.results[0].record.secondMeal").entity(Boolean.class).isEqualTo(false)
+                .path("uploadMealRecords.results[1].record.secondMeal").entity(Boolean.class).isEqualTo(true)
+                .path("uploadMealRecords.results[1].record.subsidy").entity(String.class).isEqualTo("0.00");
+        assertThat(response.path("uploadMealRecords.results[0].record.subsidy").entity(String.class).get()).isNotEqualTo("0.00");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record_flag f JOIN meal_record m ON m.id = f.meal_record_id "
+                + "WHERE m.diner_id = ? AND f.code = 'OUTSIDE_SERVING_HOURS'", Integer.class, Long.valueOf(diner))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT SUM(amount_fen) FROM meal_record_share s JOIN meal_record m ON m.id = s.meal_record_id "
+                + "WHERE m.diner_id = ?", Long.class, Long.valueOf(diner)))
+                .isEqualTo(jdbc.queryForObject("SELECT SUM(subsidy_fen) FROM meal_record WHERE diner_id = ?", Long.class, Long.valueOf(diner)));
+    }
+
+    @Test
     void shouldRefuseAnEmptyOrOversizedUpload() {
         upload(List.of()).path("uploadMealRecords.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT");
         List<Map<String, Object>> tooMany = new ArrayList<>();
