@@ -197,15 +197,9 @@ public class ServingService {
         for (int i : chunk) {
             OfflineMealRecordInput record = records.get(i);
             String[] path = {"input", "records", String.valueOf(i)};
-            if (!isClientRecordId(record.clientRecordId())) {
-                results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT,
-                        "A clientRecordId is 8 to 64 letters, digits, - or _", at(path, "clientRecordId")));
-                continue;
-            }
             String hash = sha256(json.writeValueAsString(record));
-            MealRecord before = earlier.get(record.clientRecordId());
-            if (before != null) {
-                results[i] = UploadedRecord.replayed(record.clientRecordId(), before, hash, path);
+            results[i] = settledWithoutWriting(record, hash, earlier, path);
+            if (results[i] != null) {
                 continue;
             }
             try {
@@ -264,14 +258,9 @@ public class ServingService {
         for (int i : chunk) {
             OfflineMealRecordInput record = records.get(i);
             String[] path = {"input", "records", String.valueOf(i)};
-            if (!isClientRecordId(record.clientRecordId())) {
-                results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT,
-                        "A clientRecordId is 8 to 64 letters, digits, - or _", at(path, "clientRecordId")));
-                continue;
-            }
             String hash = sha256(json.writeValueAsString(record));
-            if (earlier.containsKey(record.clientRecordId())) {
-                results[i] = UploadedRecord.replayed(record.clientRecordId(), earlier.get(record.clientRecordId()), hash, path);
+            results[i] = settledWithoutWriting(record, hash, earlier, path);
+            if (results[i] != null) {
                 continue;
             }
             if (first.containsKey(record.clientRecordId())) {
@@ -311,11 +300,8 @@ public class ServingService {
                 SubsidyRules.Quote quote = lookups.quoter.quote(meal.diner(), site.id(), meal.date(), meal.slot().slot(),
                         Money.ofFen(meal.priceFen()), usageOf(before, meal.date(), meal.slot().slot()));
                 boolean secondMeal = before.stream().anyMatch(other -> other.date().equals(meal.date()) && other.slot() == meal.slot().slot());
-                MealRecordMapper.NewMealRecord row = new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, MealRecordOrigin.OFFLINE, site.id(),
-                        meal.diner().diner().id(), meal.date(), meal.slot().slot(), meal.servedAt(), meal.bookingId(), meal.method(), meal.note(),
-                        Money.ofFen(quote.priceFen()), Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()),
-                        quote.policy() == null ? null : quote.policy().id(), qualifyingCategory(quote, meal.diner()),
-                        quoteJson(quote.shares(), quote.reasons()), secondMeal, p.clientRecordId(), p.hash(), null, null, null, actor, now);
+                MealRecordMapper.NewMealRecord row = mealRow(meal, quote, secondMeal, MealRecordOrigin.OFFLINE, p.clientRecordId(), p.hash(), null,
+                        null, actor, now);
                 flags.add(flagsOf(meal, before, lookups));
                 before.add(row.stored(0));
                 rows.add(row);
@@ -381,6 +367,16 @@ public class ServingService {
                             "This clientRecordId comes twice in the upload, and its first record was rejected", at(path, "clientRecordId")));
         }
         return true;
+    }
+
+    /** An uploaded record that needs no writing: one with a malformed client record id, or one the site already has; null otherwise. */
+    private static UploadedRecord settledWithoutWriting(OfflineMealRecordInput record, String hash, Map<String, MealRecord> earlier, String[] path) {
+        if (!isClientRecordId(record.clientRecordId())) {
+            return UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT,
+                    "A clientRecordId is 8 to 64 letters, digits, - or _", at(path, "clientRecordId")));
+        }
+        MealRecord before = earlier.get(record.clientRecordId());
+        return before == null ? null : UploadedRecord.replayed(record.clientRecordId(), before, hash, path);
     }
 
     /** What {@link MealRecordUsage} would count, from the standing meals in hand: the subsidised ones that day, that slot, that month. */
@@ -485,11 +481,7 @@ public class ServingService {
         long recordId = 0;
         MealRecordMapper.NewMealRecord row = null;
         for (int attempt = 0; recordId == 0; attempt++) {
-            row = new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, origin, meal.site().id(), dinerId,
-                    meal.date(), meal.slot().slot(), meal.servedAt(), meal.bookingId(), meal.method(), meal.note(), Money.ofFen(quote.priceFen()),
-                    Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()), quote.policy() == null ? null : quote.policy().id(),
-                    qualifyingCategory(quote, meal.diner()), quoteJson(quote.shares(), quote.reasons()), secondMeal, clientRecordId,
-                    clientHash, null, correctsId, reason, actor, now);
+            row = mealRow(meal, quote, secondMeal, origin, clientRecordId, clientHash, correctsId, reason, actor, now);
             try {
                 GeneratedKey key = new GeneratedKey();
                 mapper.insert(key, row);
@@ -528,6 +520,17 @@ public class ServingService {
         raiseFlags(recordId, meal, now);
         events.publishEvent(new MealsServedFeed.Served(meal.site().id(), recordId));
         return new RecordResult(stored, List.of());
+    }
+
+    /** A meal's row as quoted. */
+    private MealRecordMapper.NewMealRecord mealRow(Meal meal, SubsidyRules.Quote quote, boolean secondMeal, MealRecordOrigin origin,
+                                                   String clientRecordId, String clientHash, Long correctsId, String reason, String actor,
+                                                   Instant now) {
+        return new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, origin, meal.site().id(), meal.diner().diner().id(), meal.date(),
+                meal.slot().slot(), meal.servedAt(), meal.bookingId(), meal.method(), meal.note(), Money.ofFen(quote.priceFen()),
+                Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()), quote.policy() == null ? null : quote.policy().id(),
+                qualifyingCategory(quote, meal.diner()), quoteJson(quote.shares(), quote.reasons()), secondMeal, clientRecordId, clientHash,
+                null, correctsId, reason, actor, now);
     }
 
     private void raiseFlags(long recordId, Meal meal, Instant now) {
