@@ -1,0 +1,684 @@
+package org.zhucan.serving;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.ZhucanApplication;
+import org.zhucan.booking.BookingService;
+import org.zhucan.common.sql.SqlStatementCounter;
+import org.zhucan.common.sql.TransientFailures;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.menu.PublishedMenus;
+import org.zhucan.network.Fulfilment;
+import org.zhucan.network.MealSlot;
+import org.zhucan.security.SystemActor;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Meals served, throughput and latency, in one run: {@code logMeal} one record at a time over the
+ * real GraphQL HTTP API as the demo OPERATOR account (walk-ins on one thread, walk-ins on 8 threads
+ * at one site and at a site each, and bookings served by pickup code on 8 threads at one site);
+ * {@code uploadMealRecords} in batches of 1,000 offline records on one thread (and one batch
+ * replayed, all duplicates); and, as the floor, raw JDBC batched INSERTs of the same rows
+ * ({@code rewriteBatchedStatements=true}, batches of 1,000, one transaction a batch), records with
+ * their items and shares, and records alone. Every record is a distinct diner on its date and
+ * slot, so each one is really subsidised (one subsidised meal per diner, date and slot). Prints
+ * figures and checks (rows, subsidised rows, flags); asserts nothing. Run with
+ * {@code ./mvnw -q -pl backend -am spring-boot:test-run@serving-benchmark} (MySQL and Redis as for
+ * the tests). Each run adds fresh sites, menus and about 6,000 diners, so point it at a scratch
+ * database and a Redis database of its own, e.g.
+ * {@code ZHUCAN_DB_URL=jdbc:mysql://127.0.0.1:3306/zhucan_bench_serving?createDatabaseIfNotExist=true
+ * ZHUCAN_REDIS_URL=redis://127.0.0.1:6379/6}.
+ *
+ * <p>The benchmark sites serve lunch all day (00:00 to 23:59:59, booking cutoff 23:59:59), so the
+ * counter runs can leave {@code servedAt} out (now, as a counter does) at any hour without raising
+ * OUTSIDE_SERVING_HOURS flags, and today's bookings can still be made. Offline records are served
+ * yesterday between 11:00 and 13:00.
+ */
+public final class ServingBenchmark {
+
+    private static final int THREADS = 8;
+    private static final int WARM_UP = 200;
+    /** The first concurrent run after a short warm-up came out a third slower, whichever it was: a longer one on 8 threads. */
+    private static final int CONCURRENT_WARM_UP = 1_000;
+    private static final int SEQUENTIAL = 1_000;
+    private static final int CONCURRENT = 2_000;
+    private static final int BOOKED = 1_000;
+    private static final int BATCH = 1_000;
+    /** Measured batches per run, after one warm-up batch. */
+    private static final int BATCHES = 5;
+    /** Diners served today by the counter runs; the upload and floor runs reuse them on other dates. */
+    private static final int DINERS = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP + 2 * CONCURRENT + BOOKED;
+    private static final String ACTOR = "benchmark";
+    private static final String OPERATOR_ACCOUNT = "operator";
+    private static final String DEMO_PASSWORD = "demo1234";
+    private static final String TEMPLATE_SITE = "孝文街道长者食堂";
+    private static final String SET_MEAL = "营养套餐";
+    private static final long SET_MEAL_PRICE_FEN = 1200;
+    private static final String PROXY_REASON = "老人无法出示证件";
+
+    private static final String LOG_MEAL = """
+            mutation LogMeal($input: LogMealInput!) {
+              logMeal(input: $input) {
+                record { id subsidy secondMeal }
+                userErrors { code field message }
+              }
+            }""";
+    private static final String UPLOAD = """
+            mutation Upload($input: UploadMealRecordsInput!) {
+              uploadMealRecords(input: $input) {
+                results { outcome record { id subsidy } userErrors { code field message } }
+                acceptedCount duplicateCount rejectedCount
+                userErrors { code field message }
+              }
+            }""";
+
+    private static final String INSERT_RECORD = "INSERT INTO meal_record (kind, site_id, diner_id, service_date, slot, served_at, booking_id,"
+            + " verification, verification_note, price_fen, subsidy_fen, diner_pays_fen, policy_id, diner_category, quote, second_meal, origin,"
+            + " client_record_id, client_hash, recorded_by, recorded_at)"
+            + " VALUES ('MEAL', ?, ?, ?, 'LUNCH', ?, NULL, 'STAFF_PROXY', ?, ?, ?, ?, ?, ?, ?, FALSE, 'OFFLINE', ?, ?, ?, ?)";
+    private static final String INSERT_ITEM = "INSERT INTO meal_record_item (meal_record_id, position, dish_id, set_meal_name, name, unit_price_fen, quantity)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_SHARE = "INSERT INTO meal_record_share (meal_record_id, source, amount_fen) VALUES (?, ?, ?)";
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final BookingService bookings;
+    private final PublishedMenus menus;
+    private final JsonMapper json;
+    private final SqlStatementCounter statements;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI graphql;
+    private final String tag = "bench" + System.nanoTime();
+    private final LocalDate today = LocalDate.now(BusinessTime.ZONE);
+    private final LocalDate yesterday = today.minusDays(1);
+    private final LocalDate floorDate = today.minusDays(2);
+    private final LocalDate floorRecordsOnlyDate = today.minusDays(3);
+
+    // per run
+    private final LongAdder failures = new LongAdder();
+    private final LongAdder subsidised = new LongAdder();
+    private final AtomicReference<String> firstFailure = new AtomicReference<>();
+
+    private String token;
+    private long[] dishIds;
+    private long sequentialSite;
+    private long sharedSite;
+    private long[] ownSites;
+    private long uploadSite;
+    private long floorSite;
+    private long[] diners;
+    private String[] pickupCodes;
+
+    private ServingBenchmark(ConfigurableApplicationContext context) {
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.dataSource = context.getBean(DataSource.class);
+        this.bookings = context.getBean(BookingService.class);
+        this.menus = context.getBean(PublishedMenus.class);
+        this.json = context.getBean(JsonMapper.class);
+        this.statements = context.getBean(SqlStatementCounter.class);
+        this.graphql = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/graphql");
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("zhucan.demo.enabled", "true");
+        // the booking jobs would mark today's bookings no-shows mid-run once the slot has "ended"
+        ConfigurableApplicationContext context = SpringApplication.from(ZhucanApplication::main)
+                .run("--server.port=0", "--logging.level.root=WARN", "--zhucan.booking.jobs-enabled=false").getApplicationContext();
+        try {
+            new ServingBenchmark(context).run();
+        } finally {
+            context.close();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        prepare();
+        try {
+            // ---- logMeal, one record a request, over HTTP
+            measure(1, WARM_UP, (thread, index) -> walkIn(sequentialSite, index));
+            Result sequential = measure(1, SEQUENTIAL, (thread, index) -> walkIn(sequentialSite, WARM_UP + index));
+            measure(THREADS, CONCURRENT_WARM_UP, (thread, index) -> walkIn(ownSites[thread], WARM_UP + SEQUENTIAL + index));
+            int base = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP;
+            Result oneSite = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(sharedSite, base + index));
+            Result siteEach = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(ownSites[thread], base + CONCURRENT + index));
+            int bookedBase = base + 2 * CONCURRENT;
+            book(bookedBase);
+            Result booked = measure(THREADS, BOOKED, (thread, index) -> servedBooking(bookedBase + index, index));
+
+            // ---- uploadMealRecords, batches of 1,000, one thread
+            upload(0, "warm");
+            List<Upload> uploads = new ArrayList<>();
+            for (int batch = 1; batch <= BATCHES; batch++) {
+                uploads.add(upload(batch * BATCH, "b" + batch));
+            }
+            Upload replay = upload(BATCH, "b1");
+
+            // ---- the floor: raw JDBC batched INSERTs of the same rows
+            Template template = template();
+            floorBatch(template, floorDate, 0, "fwarm", true);
+            long[] floorFull = new long[BATCHES];
+            long[] floorBare = new long[BATCHES];
+            for (int batch = 1; batch <= BATCHES; batch++) {
+                floorFull[batch - 1] = floorBatch(template, floorDate, batch * BATCH, "f" + batch, true);
+            }
+            for (int batch = 1; batch <= BATCHES; batch++) {
+                floorBare[batch - 1] = floorBatch(template, floorRecordsOnlyDate, (batch - 1) * BATCH, "r" + batch, false);
+            }
+
+            System.out.printf("%nmeals served (%d cores; MariaDB/MySQL, Redis and this JVM on one machine; rewriteBatchedStatements=%s)%n",
+                    Runtime.getRuntime().availableProcessors(), rewriteBatchedStatements());
+            System.out.printf("logMeal over GraphQL HTTP as OPERATOR staff, one record a request; walk-ins take the set meal %s (%.2f),%n",
+                    SET_MEAL, SET_MEAL_PRICE_FEN / 100.0);
+            System.out.printf("STAFF_PROXY; bookings by pickup code; servedAt left out (now); %d warm-up on 1 thread, %,d on 8; SQL/rec: statements sent%n"
+                    + "(batches once, savepoints and commits not counted):%n", WARM_UP, CONCURRENT_WARM_UP);
+            System.out.printf("  %-45s %10s %9s %9s %8s %7s %11s%n", "", "records/s", "p50 ms", "p99 ms", "SQL/rec", "failed", "subsidised");
+            print("walk-ins, 1 thread", SEQUENTIAL, sequential);
+            print("walk-ins, 8 threads, one site", CONCURRENT, oneSite);
+            print("walk-ins, 8 threads, a site each", CONCURRENT, siteEach);
+            print("bookings (pickup code), 8 threads, one site", BOOKED, booked);
+
+            System.out.printf("uploadMealRecords over GraphQL HTTP, %d batches of %,d walk-ins (one site, served yesterday 11:00-13:00), one thread,"
+                    + " after one warm-up batch:%n", BATCHES, BATCH);
+            long[] uploadNanos = uploads.stream().mapToLong(Upload::nanos).toArray();
+            System.out.printf("  %-45s %10s %13s %9s %9s %8s  %s%n", "", "records/s", "batch p50 ms", "min ms", "max ms", "SQL/rec",
+                    "accepted/duplicate/rejected");
+            System.out.printf("  %-45s %10.0f %13.0f %9.0f %9.0f %8.1f  %s%n", "upload, new records", recordsPerSecond(uploadNanos),
+                    p50Millis(uploadNanos), Arrays.stream(uploadNanos).min().getAsLong() / 1e6, Arrays.stream(uploadNanos).max().getAsLong() / 1e6,
+                    uploads.stream().mapToLong(Upload::statements).sum() / (double) (BATCHES * BATCH),
+                    uploads.stream().map(Upload::counts).collect(Collectors.joining(" ")));
+            System.out.printf("  %-45s %10.0f %13.0f %9s %9s %8.1f  %s%n", "upload, one batch replayed (duplicates)", BATCH / (replay.nanos() / 1e9),
+                    replay.nanos() / 1e6, "", "", replay.statements() / (double) BATCH, replay.counts());
+            uploads.stream().filter(u -> u.firstFailure() != null).findFirst()
+                    .ifPresent(u -> System.out.printf("    first rejection: %s%n", u.firstFailure()));
+            System.out.printf("  subsidised records among the accepted: %d of %d%n", uploads.stream().mapToLong(Upload::subsidised).sum(),
+                    uploads.stream().mapToLong(Upload::accepted).sum());
+
+            System.out.printf("JDBC floor: batched INSERT, %d batches of %,d, one transaction a batch, after one warm-up batch:%n", BATCHES, BATCH);
+            System.out.printf("  %-45s %10s %13s%n", "", "records/s", "batch p50 ms");
+            System.out.printf("  %-45s %10.0f %13.0f%n", "meal_record + %d item + %d shares".formatted(template.items().size(), template.shares().size()),
+                    recordsPerSecond(floorFull), p50Millis(floorFull));
+            System.out.printf("  %-45s %10.0f %13.0f%n", "meal_record only", recordsPerSecond(floorBare), p50Millis(floorBare));
+
+            check();
+        } finally {
+            // so that another database on the same Redis never reads these menus for its own sites of the same ids
+            evictMenus();
+        }
+    }
+
+    // ---------------------------------------------------------------- set-up
+
+    /** Fresh sites copied from the demo canteen, each with published lunch menus today and yesterday; fresh diners; the operator's token. */
+    private void prepare() throws Exception {
+        long template = jdbc.queryForObject("SELECT id FROM site WHERE name = ?", Long.class, TEMPLATE_SITE);
+        dishIds = jdbc.queryForList("SELECT d.id FROM dish d JOIN site s ON s.operator_id = d.operator_id WHERE s.id = ? AND d.active"
+                + " ORDER BY d.id LIMIT 2", Long.class, template).stream().mapToLong(Long::longValue).toArray();
+        sequentialSite = site(template, "sequential");
+        sharedSite = site(template, "shared");
+        ownSites = new long[THREADS];
+        for (int thread = 0; thread < THREADS; thread++) {
+            ownSites[thread] = site(template, "thread-" + thread);
+        }
+        uploadSite = site(template, "upload");
+        floorSite = site(template, "floor");
+        diners = diners(template, DINERS);
+        evictMenus();
+        token = login();
+    }
+
+    private long site(long template, String role) {
+        String name = tag + "-" + role;
+        jdbc.update("""
+                INSERT INTO site (name, kind, status, community_id, operator_id, address, latitude, longitude, licence_number,
+                                  opened_on, version, created_at, updated_at)
+                SELECT ?, kind, 'OPERATING', community_id, operator_id, address, latitude, longitude, licence_number,
+                       '2020-01-01', 0, NOW(6), NOW(6)
+                FROM site WHERE id = ?""", name, template);
+        long site = jdbc.queryForObject("SELECT id FROM site WHERE name = ?", Long.class, name);
+        jdbc.update("INSERT INTO site_status_change (site_id, from_status, to_status, effective_on, changed_by, changed_at)"
+                + " VALUES (?, NULL, 'OPERATING', '2020-01-01', ?, NOW(6))", site, ACTOR);
+        // lunch all day, so that the run neither depends on the hour nor raises OUTSIDE_SERVING_HOURS flags
+        jdbc.update("INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)"
+                + " VALUES (?, 'LUNCH', '00:00:00', '23:59:59', ?, '23:59:59')", site, 2 * DINERS);
+        jdbc.update("INSERT INTO site_fulfilment (site_id, mode, fee_fen) VALUES (?, 'DINE_IN', 0)", site);
+        for (LocalDate date : List.of(today, yesterday)) {
+            jdbc.update("INSERT INTO menu (site_id, menu_date, slot, status, version, published_at, created_at, updated_at)"
+                    + " VALUES (?, ?, 'LUNCH', 'PUBLISHED', 1, NOW(6), NOW(6), NOW(6))", site, date);
+            long menu = jdbc.queryForObject("SELECT id FROM menu WHERE site_id = ? AND menu_date = ? AND slot = 'LUNCH'", Long.class, site, date);
+            for (int i = 0; i < dishIds.length; i++) {
+                jdbc.update("INSERT INTO menu_item (menu_id, position, dish_id, price_fen, daily_quota) SELECT ?, ?, id, price_fen, NULL FROM dish WHERE id = ?",
+                        menu, i, dishIds[i]);
+            }
+            jdbc.update("INSERT INTO set_meal (menu_id, position, name, price_fen, daily_quota, dish_ids) VALUES (?, 0, ?, ?, NULL, ?)",
+                    menu, SET_MEAL, SET_MEAL_PRICE_FEN, Arrays.stream(dishIds).mapToObj(Long::toString).collect(Collectors.joining(",")));
+        }
+        return site;
+    }
+
+    /**
+     * ACTIVE diners like the first demo diner at home in the template site's street (aged 60 or more), so that every funding
+     * share applies, the street's included; STAFF_PROXY never reads the ID number, so the copied ciphertext serves.
+     */
+    private long[] diners(long templateSite, int count) {
+        Map<String, Object> template = jdbc.queryForMap("""
+                SELECT d.id_number_enc, d.id_number_masked, d.birth_date, d.sex, d.home_community_id, d.address
+                FROM diner d JOIN region home ON home.id = d.home_community_id
+                JOIN site s ON s.id = ? JOIN region community ON community.id = s.community_id
+                WHERE d.status = 'ACTIVE' AND home.parent_id = community.parent_id
+                ORDER BY d.id LIMIT 1""", templateSite);
+        List<Object[]> rows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            byte[] hash = new byte[32];
+            ThreadLocalRandom.current().nextBytes(hash);
+            rows.add(new Object[] {tag, template.get("id_number_enc"), HexFormat.of().formatHex(hash), template.get("id_number_masked"),
+                    template.get("birth_date"), template.get("sex"), template.get("home_community_id"), template.get("address")});
+        }
+        jdbc.batchUpdate("INSERT INTO diner (name, id_number_enc, id_number_hash, id_number_masked, birth_date, sex, home_community_id, address,"
+                + " status, status_since, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', '2020-01-01', NOW(6), NOW(6))", rows);
+        jdbc.update("INSERT INTO diner_status_change (diner_id, from_status, to_status, effective_on, changed_by, changed_at)"
+                + " SELECT id, NULL, 'ACTIVE', '2020-01-01', ?, NOW(6) FROM diner WHERE name = ?", ACTOR, tag);
+        return jdbc.queryForList("SELECT id FROM diner WHERE name = ? ORDER BY id", Long.class, tag).stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** Today's dine-in bookings of the set meal at the shared site, made through the service (not timed), for the pickup-code run. */
+    private void book(int dinerBase) throws InterruptedException {
+        pickupCodes = new String[BOOKED];
+        Result made = measure(THREADS, BOOKED, (thread, index) -> {
+            BookingService.BookMealInput input = new BookingService.BookMealInput("bench-" + UUID.randomUUID(), diners[dinerBase + index], sharedSite,
+                    today, MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingService.BookingItemInput(null, SET_MEAL, 1)));
+            BookingService.BookingResult result = SystemActor.runAs(ACTOR, () -> TransientFailures.retry(() -> bookings.bookMeal(input)));
+            if (result.booking() == null) {
+                fail("bookMeal: " + result.userErrors());
+            } else {
+                pickupCodes[index] = result.booking().pickupCode();
+            }
+        });
+        if (made.failed() > 0) {
+            throw new IllegalStateException(made.failed() + " of the bookings to serve could not be made; first: " + made.firstFailure());
+        }
+    }
+
+    private void evictMenus() {
+        List<Long> sites = new ArrayList<>(List.of(sequentialSite, sharedSite, uploadSite, floorSite));
+        if (ownSites != null) {
+            Arrays.stream(ownSites).forEach(sites::add);
+        }
+        for (long site : sites) {
+            for (LocalDate date : List.of(today, yesterday)) {
+                menus.evict(site, date, MealSlot.LUNCH);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- the API
+
+    private String login() throws Exception {
+        Map<String, Object> data = send(body("mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token userErrors { code } } }",
+                Map.of("u", OPERATOR_ACCOUNT, "p", DEMO_PASSWORD)), null);
+        String value = (String) map(data, "login").get("token");
+        if (value == null) {
+            throw new IllegalStateException("could not log in as " + OPERATOR_ACCOUNT + ": " + data);
+        }
+        return value;
+    }
+
+    private void walkIn(long site, int diner) throws Exception {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("idempotencyKey", "bench-" + UUID.randomUUID());
+        input.put("siteId", Long.toString(site));
+        input.put("slot", "LUNCH");
+        input.put("dinerId", Long.toString(diners[diner]));
+        input.put("verification", Map.of("method", "STAFF_PROXY", "proxyReason", PROXY_REASON));
+        input.put("items", List.of(Map.of("setMealName", SET_MEAL)));
+        logMeal(input);
+    }
+
+    private void servedBooking(int diner, int booking) throws Exception {
+        Map<String, Object> input = new LinkedHashMap<>();
+        input.put("idempotencyKey", "bench-" + UUID.randomUUID());
+        input.put("siteId", Long.toString(sharedSite));
+        input.put("slot", "LUNCH");
+        input.put("pickupCode", pickupCodes[booking]);
+        input.put("dinerId", Long.toString(diners[diner]));
+        input.put("verification", Map.of("method", "STAFF_PROXY", "proxyReason", PROXY_REASON));
+        logMeal(input);
+    }
+
+    private void logMeal(Map<String, Object> input) throws Exception {
+        Map<String, Object> data;
+        try {
+            data = send(body(LOG_MEAL, Map.of("input", input)), token);
+        } catch (IllegalStateException e) {
+            fail(e.getMessage());
+            return;
+        }
+        Map<String, Object> payload = map(data, "logMeal");
+        Map<String, Object> record = map(payload, "record");
+        if (record == null) {
+            fail(String.valueOf(payload.get("userErrors")));
+        } else if (new BigDecimal((String) record.get("subsidy")).signum() > 0) {
+            subsidised.increment();
+        }
+    }
+
+    /** One batch of walk-ins served yesterday between 11:00 and 13:00 at the upload site, diners from the given index; times the request. */
+    private Upload upload(int dinerBase, String batch) throws Exception {
+        OffsetDateTime eleven = yesterday.atTime(LocalTime.of(11, 0)).atZone(BusinessTime.ZONE).toOffsetDateTime();
+        List<Map<String, Object>> records = new ArrayList<>();
+        for (int i = 0; i < BATCH; i++) {
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("clientRecordId", "%s-%s-%04d".formatted(tag, batch, i));
+            record.put("slot", "LUNCH");
+            record.put("servedAt", eleven.plusSeconds(7L * i).toString());
+            record.put("dinerId", Long.toString(diners[dinerBase + i]));
+            record.put("verification", Map.of("method", "STAFF_PROXY", "proxyReason", PROXY_REASON));
+            record.put("items", List.of(Map.of("setMealName", SET_MEAL)));
+            records.add(record);
+        }
+        String body = body(UPLOAD, Map.of("input", Map.of("siteId", Long.toString(uploadSite), "records", records)));
+        long statementsBefore = statements.count();
+        long before = System.nanoTime();
+        Map<String, Object> data = send(body, token);
+        long nanos = System.nanoTime() - before;
+        long sent = statements.count() - statementsBefore;
+        Map<String, Object> payload = map(data, "uploadMealRecords");
+        if (!((List<?>) payload.get("userErrors")).isEmpty()) {
+            throw new IllegalStateException("upload " + batch + " refused: " + payload.get("userErrors"));
+        }
+        String firstRejection = null;
+        long subsidisedRecords = 0;
+        for (Object each : (List<?>) payload.get("results")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> result = (Map<String, Object>) each;
+            Map<String, Object> record = map(result, "record");
+            if ("ACCEPTED".equals(result.get("outcome")) && record != null && new BigDecimal((String) record.get("subsidy")).signum() > 0) {
+                subsidisedRecords++;
+            }
+            if ("REJECTED".equals(result.get("outcome")) && firstRejection == null) {
+                firstRejection = String.valueOf(result.get("userErrors"));
+            }
+        }
+        return new Upload(nanos, ((Number) payload.get("acceptedCount")).intValue(), ((Number) payload.get("duplicateCount")).intValue(),
+                ((Number) payload.get("rejectedCount")).intValue(), sent, subsidisedRecords, firstRejection);
+    }
+
+    private String body(String document, Map<String, Object> variables) {
+        return json.writeValueAsString(Map.of("query", document, "variables", variables));
+    }
+
+    /** POSTs a GraphQL request; the data, or an IllegalStateException on a non-200 status or top-level errors. */
+    private Map<String, Object> send(String body, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(graphql).timeout(Duration.ofMinutes(5))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = json.readValue(response.body(), Map.class);
+        if (result.get("errors") != null) {
+            throw new IllegalStateException("errors: " + abbreviate(String.valueOf(result.get("errors"))));
+        }
+        return map(result, "data");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500) + "...";
+    }
+
+    // ---------------------------------------------------------------- the floor
+
+    /** What the floor writes for each record: the values, items and shares of the first record the upload accepted. */
+    private Template template() {
+        Map<String, Object> row = jdbc.queryForMap("SELECT id, price_fen, subsidy_fen, diner_pays_fen, policy_id, diner_category, quote,"
+                + " verification_note FROM meal_record WHERE site_id = ? AND origin = 'OFFLINE' ORDER BY id LIMIT 1", uploadSite);
+        long id = ((Number) row.get("id")).longValue();
+        List<Map<String, Object>> items = jdbc.queryForList("SELECT position, dish_id, set_meal_name, name, unit_price_fen, quantity"
+                + " FROM meal_record_item WHERE meal_record_id = ? ORDER BY position", id);
+        List<Map<String, Object>> shares = jdbc.queryForList("SELECT source, amount_fen FROM meal_record_share WHERE meal_record_id = ? ORDER BY source", id);
+        return new Template(row, items, shares);
+    }
+
+    /** One batch of rows in one transaction: meal_record (and, when full, its items and shares) by batched INSERT; the batch's wall time. */
+    private long floorBatch(Template template, LocalDate date, int dinerBase, String batch, boolean full) throws Exception {
+        Instant eleven = date.atTime(LocalTime.of(11, 0)).atZone(BusinessTime.ZONE).toInstant();
+        Map<String, Object> values = template.values();
+        long before = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            long[] ids = new long[BATCH];
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_RECORD, Statement.RETURN_GENERATED_KEYS)) {
+                Timestamp now = Timestamp.from(Instant.now());
+                for (int i = 0; i < BATCH; i++) {
+                    String clientRecordId = "%s-%s-%04d".formatted(tag, batch, i);
+                    insert.setLong(1, floorSite);
+                    insert.setLong(2, diners[dinerBase + i]);
+                    insert.setDate(3, Date.valueOf(date));
+                    insert.setTimestamp(4, Timestamp.from(eleven.plusSeconds(7L * i)));
+                    insert.setObject(5, values.get("verification_note"));
+                    insert.setObject(6, values.get("price_fen"));
+                    insert.setObject(7, values.get("subsidy_fen"));
+                    insert.setObject(8, values.get("diner_pays_fen"));
+                    insert.setObject(9, values.get("policy_id"));
+                    insert.setObject(10, values.get("diner_category"));
+                    insert.setString(11, String.valueOf(values.get("quote")));
+                    insert.setString(12, clientRecordId);
+                    insert.setString(13, HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(clientRecordId.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+                    insert.setString(14, ACTOR);
+                    insert.setTimestamp(15, now);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    for (int i = 0; i < BATCH; i++) {
+                        if (!keys.next()) {
+                            throw new IllegalStateException("only " + i + " generated keys for a batch of " + BATCH);
+                        }
+                        ids[i] = keys.getLong(1);
+                    }
+                }
+            }
+            if (full) {
+                try (PreparedStatement items = connection.prepareStatement(INSERT_ITEM);
+                     PreparedStatement shares = connection.prepareStatement(INSERT_SHARE)) {
+                    for (long id : ids) {
+                        for (Map<String, Object> item : template.items()) {
+                            items.setLong(1, id);
+                            items.setObject(2, item.get("position"));
+                            items.setObject(3, item.get("dish_id"));
+                            items.setObject(4, item.get("set_meal_name"));
+                            items.setObject(5, item.get("name"));
+                            items.setObject(6, item.get("unit_price_fen"));
+                            items.setObject(7, item.get("quantity"));
+                            items.addBatch();
+                        }
+                        for (Map<String, Object> share : template.shares()) {
+                            shares.setLong(1, id);
+                            shares.setObject(2, share.get("source"));
+                            shares.setObject(3, share.get("amount_fen"));
+                            shares.addBatch();
+                        }
+                    }
+                    items.executeBatch();
+                    shares.executeBatch();
+                }
+            }
+            connection.commit();
+        }
+        return System.nanoTime() - before;
+    }
+
+    /** The driver property as the pool hands it to every connection. */
+    private Object rewriteBatchedStatements() throws java.sql.SQLException {
+        return dataSource.unwrap(HikariDataSource.class).getDataSourceProperties().get("rewriteBatchedStatements");
+    }
+
+    // ---------------------------------------------------------------- measuring
+
+    /** Runs count operations on the given threads, each thread taking the next index, timing each operation and the whole. */
+    private Result measure(int threadCount, int count, Operation operation) throws InterruptedException {
+        failures.reset();
+        subsidised.reset();
+        firstFailure.set(null);
+        AtomicInteger next = new AtomicInteger();
+        AtomicReference<Throwable> error = new AtomicReference<>();
+        CountDownLatch start = new CountDownLatch(1);
+        long[] nanos = new long[count];
+        List<Thread> threads = new ArrayList<>();
+        for (int t = 0; t < threadCount; t++) {
+            int thread = t;
+            Thread worker = new Thread(() -> {
+                try {
+                    start.await();
+                    for (int index = next.getAndIncrement(); index < count && error.get() == null; index = next.getAndIncrement()) {
+                        long before = System.nanoTime();
+                        operation.run(thread, index);
+                        nanos[index] = System.nanoTime() - before;
+                    }
+                } catch (Throwable e) {
+                    error.compareAndSet(null, e);
+                }
+            }, "serving-benchmark-" + t);
+            worker.start();
+            threads.add(worker);
+        }
+        long statementsBefore = statements.count();
+        long begin = System.nanoTime();
+        start.countDown();
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        long elapsed = System.nanoTime() - begin;
+        double statementsEach = (statements.count() - statementsBefore) / (double) count;
+        if (error.get() != null) {
+            throw new IllegalStateException("the run stopped on an error", error.get());
+        }
+        Arrays.sort(nanos);
+        return new Result(count / (elapsed / (double) TimeUnit.SECONDS.toNanos(1)), nanos[count / 2] / 1e6, nanos[(int) (count * 0.99)] / 1e6,
+                statementsEach, failures.sum(), subsidised.sum(), firstFailure.get());
+    }
+
+    private void fail(String message) {
+        failures.increment();
+        firstFailure.compareAndSet(null, abbreviate(message));
+    }
+
+    private static double recordsPerSecond(long[] batchNanos) {
+        return batchNanos.length * (double) BATCH / (Arrays.stream(batchNanos).sum() / 1e9);
+    }
+
+    private static double p50Millis(long[] batchNanos) {
+        long[] sorted = batchNanos.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2] / 1e6;
+    }
+
+    private static void print(String run, int count, Result result) {
+        System.out.printf("  %-45s %10.0f %9.2f %9.2f %8.1f %7d %11s%n", run, result.perSecond(), result.p50Millis(), result.p99Millis(),
+                result.statements(), result.failed(), result.subsidised() + " of " + count);
+        if (result.firstFailure() != null) {
+            System.out.printf("    first failure: %s%n", result.firstFailure());
+        }
+    }
+
+    /** Rows per site and date as the database holds them: every record of each run, each subsidised, no second meals, no flags. */
+    private void check() {
+        Map<Long, String> names = new HashMap<>();
+        names.put(sequentialSite, "logMeal 1 thread (+warm-up)");
+        names.put(sharedSite, "logMeal one site (+bookings)");
+        Arrays.stream(ownSites).forEach(site -> names.put(site, "logMeal a site each (+warm-up)"));
+        names.put(uploadSite, "upload (+warm-up)");
+        names.put(floorSite, "JDBC floor (+warm-up)");
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                SELECT r.site_id, r.service_date, COUNT(*) AS records, SUM(r.subsidy_fen > 0) AS subsidised, SUM(r.second_meal) AS second_meals,
+                       SUM(r.subsidy_fen) AS subsidy_fen, SUM(r.booking_id IS NOT NULL) AS booked,
+                       (SELECT COUNT(*) FROM meal_record_flag f JOIN meal_record fr ON fr.id = f.meal_record_id
+                        WHERE fr.site_id = r.site_id AND fr.service_date = r.service_date) AS flags
+                FROM meal_record r JOIN site s ON s.id = r.site_id
+                WHERE s.name LIKE ?
+                GROUP BY r.site_id, r.service_date ORDER BY r.service_date DESC, r.site_id""", tag + "-%");
+        Map<String, long[]> totals = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            String key = names.get(((Number) row.get("site_id")).longValue()) + ", " + row.get("service_date");
+            long[] sum = totals.computeIfAbsent(key, k -> new long[6]);
+            String[] columns = {"records", "subsidised", "second_meals", "subsidy_fen", "booked", "flags"};
+            for (int i = 0; i < columns.length; i++) {
+                sum[i] += ((Number) row.get(columns[i])).longValue();
+            }
+        }
+        System.out.println("check, meal_record rows of the benchmark sites:");
+        totals.forEach((key, sum) -> System.out.printf("  %-45s %6d records, %6d subsidised (%,.2f yuan), %d booked, %d second meals, %d flags%n",
+                key, sum[0], sum[1], sum[3] / 100.0, sum[4], sum[2], sum[5]));
+        List<Map<String, Object>> statuses = jdbc.queryForList("SELECT status, COUNT(*) AS n FROM booking WHERE site_id = ? AND service_date = ?"
+                + " GROUP BY status ORDER BY status", sharedSite, today);
+        System.out.printf("  bookings at the shared site today by status: %s%n",
+                statuses.stream().map(s -> s.get("status") + " " + s.get("n")).collect(Collectors.joining(", ")));
+    }
+
+    @FunctionalInterface
+    private interface Operation {
+        void run(int thread, int index) throws Exception;
+    }
+
+    private record Result(double perSecond, double p50Millis, double p99Millis, double statements, long failed, long subsidised,
+                          String firstFailure) {
+    }
+
+    private record Upload(long nanos, int accepted, int duplicates, int rejected, long statements, long subsidised, String firstFailure) {
+
+        String counts() {
+            return accepted + "/" + duplicates + "/" + rejected;
+        }
+    }
+
+    private record Template(Map<String, Object> values, List<Map<String, Object>> items, List<Map<String, Object>> shares) {
+    }
+}
