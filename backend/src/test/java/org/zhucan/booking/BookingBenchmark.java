@@ -4,16 +4,10 @@ import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.LongStream;
@@ -23,6 +17,8 @@ import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.testsupport.BenchmarkData;
+import org.zhucan.testsupport.ThreadedRun;
 import org.zhucan.ZhucanApplication;
 import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.common.time.BusinessTime;
@@ -155,15 +151,7 @@ public final class BookingBenchmark {
 
     private long site(long template, String role) {
         String name = tag + "-" + role;
-        jdbc.update("""
-                INSERT INTO site (name, kind, status, community_id, operator_id, address, latitude, longitude, licence_number,
-                                  opened_on, version, created_at, updated_at)
-                SELECT ?, kind, 'OPERATING', community_id, operator_id, address, latitude, longitude, licence_number,
-                       '2020-01-01', 0, NOW(6), NOW(6)
-                FROM site WHERE id = ?""", name, template);
-        long site = jdbc.queryForObject("SELECT id FROM site WHERE name = ?", Long.class, name);
-        jdbc.update("INSERT INTO site_status_change (site_id, from_status, to_status, effective_on, changed_by, changed_at)"
-                + " VALUES (?, NULL, 'OPERATING', '2020-01-01', ?, NOW(6))", site, ACTOR);
+        long site = BenchmarkData.copyOperatingSite(jdbc, template, name, ACTOR);
         // seats for exactly one run's bookings: the contended run fills its slot to the last seat
         jdbc.update("INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)"
                 + " VALUES (?, 'LUNCH', '11:00', '13:00', ?, '09:30')", site, BOOKINGS);
@@ -182,18 +170,7 @@ public final class BookingBenchmark {
     private long[] diners(int count) {
         Map<String, Object> template = jdbc.queryForMap("SELECT id_number_enc, id_number_masked, birth_date, sex, home_community_id, address"
                 + " FROM diner WHERE status = 'ACTIVE' ORDER BY id LIMIT 1");
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            byte[] hash = new byte[32];
-            ThreadLocalRandom.current().nextBytes(hash);
-            rows.add(new Object[] {tag, template.get("id_number_enc"), HexFormat.of().formatHex(hash), template.get("id_number_masked"),
-                    template.get("birth_date"), template.get("sex"), template.get("home_community_id"), template.get("address")});
-        }
-        jdbc.batchUpdate("INSERT INTO diner (name, id_number_enc, id_number_hash, id_number_masked, birth_date, sex, home_community_id, address,"
-                + " status, status_since, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', '2020-01-01', NOW(6), NOW(6))", rows);
-        jdbc.update("INSERT INTO diner_status_change (diner_id, from_status, to_status, effective_on, changed_by, changed_at)"
-                + " SELECT id, NULL, 'ACTIVE', '2020-01-01', ?, NOW(6) FROM diner WHERE name = ?", ACTOR, tag);
-        return jdbc.queryForList("SELECT id FROM diner WHERE name = ? ORDER BY id", Long.class, tag).stream().mapToLong(Long::longValue).toArray();
+        return BenchmarkData.copyDiners(jdbc, template, count, tag, ACTOR);
     }
 
     private void evictMenus() {
@@ -247,44 +224,12 @@ public final class BookingBenchmark {
     // ---------------------------------------------------------------- measuring
 
     /** Runs count operations on THREADS threads, each thread taking the next index, timing each operation and the whole. */
-    private Result measure(int count, Operation operation) throws InterruptedException {
+    private Result measure(int count, ThreadedRun.Operation operation) throws InterruptedException {
         attempts.reset();
         failures.reset();
         firstFailure.set(null);
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        CountDownLatch start = new CountDownLatch(1);
-        long[] nanos = new long[count];
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < THREADS; t++) {
-            int thread = t;
-            Thread worker = new Thread(() -> {
-                try {
-                    start.await();
-                    for (int index = next.getAndIncrement(); index < count && error.get() == null; index = next.getAndIncrement()) {
-                        long before = System.nanoTime();
-                        operation.run(thread, index);
-                        nanos[index] = System.nanoTime() - before;
-                    }
-                } catch (Throwable e) {
-                    error.compareAndSet(null, e);
-                }
-            }, "booking-benchmark-" + t);
-            worker.start();
-            threads.add(worker);
-        }
-        long begin = System.nanoTime();
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        long elapsed = System.nanoTime() - begin;
-        if (error.get() != null) {
-            throw new IllegalStateException("the run stopped on an error", error.get());
-        }
-        Arrays.sort(nanos);
-        return new Result(count / (elapsed / (double) TimeUnit.SECONDS.toNanos(1)), nanos[count / 2] / 1e6, nanos[(int) (count * 0.99)] / 1e6,
-                attempts.sum() - count, failures.sum(), firstFailure.get());
+        ThreadedRun.Timings timings = ThreadedRun.time("booking-benchmark", THREADS, count, operation);
+        return new Result(timings.perSecond(), timings.p50Millis(), timings.p99Millis(), attempts.sum() - count, failures.sum(), firstFailure.get());
     }
 
     private static void print(String run, Result result) {
@@ -300,11 +245,6 @@ public final class BookingBenchmark {
                 Integer.class, contendedSite, date);
         System.out.printf("check, %s: seats_taken %d, %s %d, seats %d: %s%n", run, taken, against, expected, BOOKINGS,
                 taken != null && taken == expected ? "consistent" : "MISMATCH");
-    }
-
-    @FunctionalInterface
-    private interface Operation {
-        void run(int thread, int index) throws Exception;
     }
 
     private record Result(double perSecond, double p50Millis, double p99Millis, long retries, long failed, String firstFailure) {

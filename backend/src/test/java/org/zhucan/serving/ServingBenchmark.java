@@ -24,10 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
@@ -37,6 +33,8 @@ import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.testsupport.BenchmarkData;
+import org.zhucan.testsupport.ThreadedRun;
 import org.zhucan.ZhucanApplication;
 import org.zhucan.booking.BookingService;
 import org.zhucan.common.sql.SqlStatementCounter;
@@ -267,15 +265,7 @@ public final class ServingBenchmark {
 
     private long site(long template, String role) {
         String name = tag + "-" + role;
-        jdbc.update("""
-                INSERT INTO site (name, kind, status, community_id, operator_id, address, latitude, longitude, licence_number,
-                                  opened_on, version, created_at, updated_at)
-                SELECT ?, kind, 'OPERATING', community_id, operator_id, address, latitude, longitude, licence_number,
-                       '2020-01-01', 0, NOW(6), NOW(6)
-                FROM site WHERE id = ?""", name, template);
-        long site = jdbc.queryForObject("SELECT id FROM site WHERE name = ?", Long.class, name);
-        jdbc.update("INSERT INTO site_status_change (site_id, from_status, to_status, effective_on, changed_by, changed_at)"
-                + " VALUES (?, NULL, 'OPERATING', '2020-01-01', ?, NOW(6))", site, ACTOR);
+        long site = BenchmarkData.copyOperatingSite(jdbc, template, name, ACTOR);
         // lunch all day, so that the run neither depends on the hour nor raises OUTSIDE_SERVING_HOURS flags
         jdbc.update("INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)"
                 + " VALUES (?, 'LUNCH', '00:00:00', '23:59:59', ?, '23:59:59')", site, 2 * DINERS);
@@ -305,18 +295,7 @@ public final class ServingBenchmark {
                 JOIN site s ON s.id = ? JOIN region community ON community.id = s.community_id
                 WHERE d.status = 'ACTIVE' AND home.parent_id = community.parent_id
                 ORDER BY d.id LIMIT 1""", templateSite);
-        List<Object[]> rows = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            byte[] hash = new byte[32];
-            ThreadLocalRandom.current().nextBytes(hash);
-            rows.add(new Object[] {tag, template.get("id_number_enc"), HexFormat.of().formatHex(hash), template.get("id_number_masked"),
-                    template.get("birth_date"), template.get("sex"), template.get("home_community_id"), template.get("address")});
-        }
-        jdbc.batchUpdate("INSERT INTO diner (name, id_number_enc, id_number_hash, id_number_masked, birth_date, sex, home_community_id, address,"
-                + " status, status_since, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', '2020-01-01', NOW(6), NOW(6))", rows);
-        jdbc.update("INSERT INTO diner_status_change (diner_id, from_status, to_status, effective_on, changed_by, changed_at)"
-                + " SELECT id, NULL, 'ACTIVE', '2020-01-01', ?, NOW(6) FROM diner WHERE name = ?", ACTOR, tag);
-        return jdbc.queryForList("SELECT id FROM diner WHERE name = ? ORDER BY id", Long.class, tag).stream().mapToLong(Long::longValue).toArray();
+        return BenchmarkData.copyDiners(jdbc, template, count, tag, ACTOR);
     }
 
     /** Today's dine-in bookings of the set meal at the shared site, made through the service (not timed), for the pickup-code run. */
@@ -564,46 +543,15 @@ public final class ServingBenchmark {
     // ---------------------------------------------------------------- measuring
 
     /** Runs count operations on the given threads, each thread taking the next index, timing each operation and the whole. */
-    private Result measure(int threadCount, int count, Operation operation) throws InterruptedException {
+    private Result measure(int threadCount, int count, ThreadedRun.Operation operation) throws InterruptedException {
         failures.reset();
         subsidised.reset();
         firstFailure.set(null);
-        AtomicInteger next = new AtomicInteger();
-        AtomicReference<Throwable> error = new AtomicReference<>();
-        CountDownLatch start = new CountDownLatch(1);
-        long[] nanos = new long[count];
-        List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < threadCount; t++) {
-            int thread = t;
-            Thread worker = new Thread(() -> {
-                try {
-                    start.await();
-                    for (int index = next.getAndIncrement(); index < count && error.get() == null; index = next.getAndIncrement()) {
-                        long before = System.nanoTime();
-                        operation.run(thread, index);
-                        nanos[index] = System.nanoTime() - before;
-                    }
-                } catch (Throwable e) {
-                    error.compareAndSet(null, e);
-                }
-            }, "serving-benchmark-" + t);
-            worker.start();
-            threads.add(worker);
-        }
         long statementsBefore = statements.count();
-        long begin = System.nanoTime();
-        start.countDown();
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        long elapsed = System.nanoTime() - begin;
+        ThreadedRun.Timings timings = ThreadedRun.time("serving-benchmark", threadCount, count, operation);
         double statementsEach = (statements.count() - statementsBefore) / (double) count;
-        if (error.get() != null) {
-            throw new IllegalStateException("the run stopped on an error", error.get());
-        }
-        Arrays.sort(nanos);
-        return new Result(count / (elapsed / (double) TimeUnit.SECONDS.toNanos(1)), nanos[count / 2] / 1e6, nanos[(int) (count * 0.99)] / 1e6,
-                statementsEach, failures.sum(), subsidised.sum(), firstFailure.get());
+        return new Result(timings.perSecond(), timings.p50Millis(), timings.p99Millis(), statementsEach, failures.sum(), subsidised.sum(),
+                firstFailure.get());
     }
 
     private void fail(String message) {
@@ -661,11 +609,6 @@ public final class ServingBenchmark {
                 + " GROUP BY status ORDER BY status", sharedSite, today);
         System.out.printf("  bookings at the shared site today by status: %s%n",
                 statuses.stream().map(s -> s.get("status") + " " + s.get("n")).collect(Collectors.joining(", ")));
-    }
-
-    @FunctionalInterface
-    private interface Operation {
-        void run(int thread, int index) throws Exception;
     }
 
     private record Result(double perSecond, double p50Millis, double p99Millis, double statements, long failed, long subsidised,
