@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import jakarta.validation.constraints.Size;
@@ -407,7 +406,7 @@ public class BookingService {
     @Transactional(readOnly = true)
     public List<BookingMapper.NoShowRow> repeatedNoShows(long operatorId, LocalDate since, int atLeast) {
         CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.ADMIN) && !(user.roles().contains(Role.OPERATOR) && Objects.equals(user.operatorId(), operatorId))) {
+        if (!user.roles().contains(Role.ADMIN) && !user.actsForOperator(operatorId)) {
             throw new AccessDeniedException("only the operator's staff see its no-shows");
         }
         if (atLeast < 1) {
@@ -435,7 +434,7 @@ public class BookingService {
                 continue;
             }
             Site site = sites.get(booking.siteId());
-            boolean siteStaff = site != null && user.operatorId() != null && site.operatorId() == user.operatorId();
+            boolean siteStaff = site != null && user.actsForOperator(site.operatorId());
             addresses.put(booking, ownDiners.contains(booking.dinerId()) || siteStaff
                     ? cipher.decrypt(booking.deliveryAddressEncrypted()) : booking.deliveryAddressMasked());
         }
@@ -547,7 +546,7 @@ public class BookingService {
 
     private static boolean isStaffOf(CurrentUser user, Site site) {
         return user.roles().contains(Role.ADMIN)
-                || user.roles().contains(Role.OPERATOR) && user.operatorId() != null && site.operatorId() == user.operatorId();
+                || user.actsForOperator(site.operatorId());
     }
 
     private boolean mayRead(CurrentUser user, Booking booking) {

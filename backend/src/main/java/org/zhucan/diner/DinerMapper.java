@@ -26,8 +26,6 @@ interface DinerMapper {
     Long findIdByIdNumberHash(@Param("hash") String hash);
 
     /** The status in effect on the day, from the status history; null before the diner was registered. */
-    DinerStatus findStatusOn(@Param("dinerId") long dinerId, @Param("date") LocalDate date);
-
     /** Each diner's status on a date, for many diners in one statement; diners with no status then are absent. */
     List<StatusOn> findStatusesOn(@Param("ids") Collection<Long> dinerIds, @Param("date") LocalDate date);
 

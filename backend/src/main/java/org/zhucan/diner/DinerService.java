@@ -129,16 +129,11 @@ public class DinerService {
      */
     @Transactional(readOnly = true)
     public QuoteFacts quoteFacts(long dinerId, LocalDate date) {
-        CurrentUser user = CurrentUser.get();
-        DinerScope scope = user.roles().contains(Role.OPERATOR) && !user.roles().contains(Role.DINER) ? DinerScope.ALL : callerScope();
-        Diner diner = scope.isEmpty() ? null : diners.findById(dinerId, scope);
-        if (diner == null) {
+        QuoteFacts facts = quoteFactsOn(List.of(dinerId), date).get(dinerId);
+        if (facts == null) {
             throw new NotFoundException("Diner", dinerId);
         }
-        DinerStatus status = diners.findStatusOn(dinerId, date);
-        java.util.Set<DinerCategory> held = java.util.EnumSet.noneOf(DinerCategory.class);
-        categoriesOf(List.of(dinerId)).get(dinerId).stream().filter(entry -> entry.holdsOn(date)).forEach(entry -> held.add(entry.category()));
-        return new QuoteFacts(diner, status, ageOn(diner, date), held);
+        return facts;
     }
 
     /**

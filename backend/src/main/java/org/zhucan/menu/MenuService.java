@@ -390,7 +390,7 @@ public class MenuService {
         if (user.roles().contains(Role.ADMIN)) {
             return;
         }
-        if (!user.roles().contains(Role.OPERATOR) || user.operatorId() == null || user.operatorId() != operatorId) {
+        if (!user.actsForOperator(operatorId)) {
             throw new AccessDeniedException("menus of another operator");
         }
     }

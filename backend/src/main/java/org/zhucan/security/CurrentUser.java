@@ -26,6 +26,11 @@ public record CurrentUser(String username, String displayName, Set<Role> roles, 
         dinerIds = List.copyOf(dinerIds);
     }
 
+    /** Whether the caller is staff (an OPERATOR account) of this operator. */
+    public boolean actsForOperator(long operator) {
+        return roles.contains(Role.OPERATOR) && operatorId != null && operatorId == operator;
+    }
+
     /** The caller of the current request, read from its verified token. */
     public static CurrentUser get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();

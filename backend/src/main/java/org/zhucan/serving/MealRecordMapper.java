@@ -37,8 +37,6 @@ interface MealRecordMapper {
 
     void insertShares(@Param("recordId") long recordId, @Param("shares") List<ShareRow> shares);
 
-    void insertFlag(@Param("recordId") long recordId, @Param("code") MealRecordFlagCode code, @Param("detail") String detail,
-                    @Param("relatedId") Long relatedId, @Param("at") Instant at);
 
     /** Sets reversed_by_id once: 0 when another reversal got there first. */
     int markReversed(@Param("id") long id, @Param("reversalId") long reversalId);
@@ -58,11 +56,7 @@ interface MealRecordMapper {
     UsageRow usage(@Param("dinerId") long dinerId, @Param("date") LocalDate date, @Param("slot") MealSlot slot,
                    @Param("monthStart") LocalDate monthStart, @Param("monthEnd") LocalDate monthEnd);
 
-    boolean hasStandingMeal(@Param("dinerId") long dinerId, @Param("date") LocalDate date, @Param("slot") MealSlot slot);
 
-    /** The diner's standing meals at other sites served strictly within the interval, nearest first. */
-    List<MealRecord> findNearbyAtOtherSites(@Param("dinerId") long dinerId, @Param("siteId") long siteId, @Param("from") Instant from,
-                                            @Param("to") Instant to, @Param("at") Instant at);
 
     List<MealRecord> findPage(@Param("f") RecordQuery query, @Param("afterId") Long afterId, @Param("limit") int limit);
 
@@ -100,6 +94,11 @@ interface MealRecordMapper {
     }
 
     record RecordFlag(long recordId, MealRecordFlagCode code, String detail, Long relatedId) {
+
+        /** The same flag on a record that now has its id. */
+        RecordFlag of(long id) {
+            return new RecordFlag(id, code, detail, relatedId);
+        }
     }
 
     record UsageRow(int mealsToday, int mealsThisSlot, long subsidyThisMonthFen) {

@@ -9,15 +9,24 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import jakarta.validation.constraints.Size;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -36,11 +45,16 @@ import org.zhucan.booking.BookingItem;
 import org.zhucan.booking.BookingService;
 import org.zhucan.booking.BookingStatus;
 import org.zhucan.common.audit.AuditService;
+import org.zhucan.common.batch.Batches;
+import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.idempotency.IdempotencyKeys;
 import org.zhucan.common.money.Money;
+import org.zhucan.common.pagination.Connection;
+import org.zhucan.common.pagination.Cursor;
+import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.TransientFailures;
@@ -52,6 +66,7 @@ import org.zhucan.menu.MenuChoices;
 import org.zhucan.menu.MenuService;
 import org.zhucan.menu.MenuView;
 import org.zhucan.network.MealSlot;
+import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
@@ -63,13 +78,6 @@ import org.zhucan.subsidy.QuoteService;
 import org.zhucan.subsidy.SubsidyRules;
 import tools.jackson.databind.json.JsonMapper;
 
-/**
- * Meals served (核销). Every record is checked first (time, site, slot, booking, who the diner is,
- * the items at the menu's prices), then quoted with quoteMeal and inserted. The one subsidy per
- * diner, date and slot is a unique key: when another counter's subsidised meal of the slot commits
- * first, this one is stored again at full price and marked as a second meal. Records are never
- * updated except for the one reversed_by_id a void sets; voids and corrections add records.
- */
 @Service
 public class ServingService {
 
@@ -144,10 +152,10 @@ public class ServingService {
     }
 
     /**
-     * uploadMealRecords: each record in its own savepoint, a hundred to a transaction, so one bad
-     * record never fails the others, and a chunk the database chose as a deadlock victim is simply
-     * run again (records it had added went with it, and the unique site and client record id makes
-     * every record count once).
+     * uploadMealRecords: a hundred records to a transaction, each chunk written at once and, if the
+     * database refuses that, record by record, so one bad record never fails the others. A chunk the
+     * database chose as a deadlock victim is simply run again (records it had added went with it, and
+     * the unique site and client record id makes every record count once).
      */
     public UploadResult upload(UploadMealRecordsInput input) {
         CurrentUser user = CurrentUser.get();
@@ -161,8 +169,8 @@ public class ServingService {
         UploadedRecord[] results = new UploadedRecord[records.size()];
         // Records go in client record id order and a site's uploads take turns (its upload lock), so
         // devices replaying overlapping batches wait for each other instead of deadlocking.
-        List<Integer> order = java.util.stream.IntStream.range(0, records.size()).boxed()
-                .sorted(java.util.Comparator.comparing(i -> Objects.toString(records.get(i).clientRecordId(), ""))).toList();
+        List<Integer> order = IntStream.range(0, records.size()).boxed()
+                .sorted(Comparator.comparing(i -> Objects.toString(records.get(i).clientRecordId(), ""))).toList();
         Lookups lookups = new Lookups();
         for (int start = 0; start < order.size(); start += UPLOAD_CHUNK) {
             List<Integer> chunk = order.subList(start, Math.min(order.size(), start + UPLOAD_CHUNK));
@@ -188,9 +196,7 @@ public class ServingService {
                 return;
             }
         } catch (RuntimeException e) {
-            if (isTransient(e)) {
-                throw new CannotAcquireLockException("offline upload chunk was chosen as a deadlock victim", e);
-            }
+            rethrowIfTransient(e);
             log.warn("Offline upload chunk of site {} could not be written at once; recording it record by record", site.id(), e);
         }
         // one record at a time, each in its own savepoint: what the database refused is then put down to its record alone
@@ -221,10 +227,7 @@ public class ServingService {
             } catch (NotFoundException e) {
                 results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT, e.getMessage(), path));
             } catch (RuntimeException e) {
-                if (isTransient(e)) {
-                    // a deadlock rolled the whole chunk back in the database: run the chunk again
-                    throw new CannotAcquireLockException("offline upload chunk was chosen as a deadlock victim", e);
-                }
+                rethrowIfTransient(e);
                 // never let one record fail the batch; keep the cause in the log, not in the answer
                 log.warn("Offline record {} of site {} could not be recorded", record.clientRecordId(), site.id(), e);
                 results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT,
@@ -243,17 +246,17 @@ public class ServingService {
      */
     private boolean uploadChunkAtOnce(Site site, List<OfflineMealRecordInput> records, List<Integer> chunk, UploadedRecord[] results,
                                       String actor, Lookups lookups, Map<String, MealRecord> earlier) {
-        Map<LocalDate, java.util.Set<Long>> named = new HashMap<>();
+        Map<LocalDate, Set<Long>> named = new HashMap<>();
         for (int i : chunk) {
             OfflineMealRecordInput record = records.get(i);
             if (record.dinerId() != null && record.servedAt() != null) {
-                named.computeIfAbsent(BusinessTime.dateOf(record.servedAt()), date -> new java.util.HashSet<>()).add(record.dinerId());
+                named.computeIfAbsent(BusinessTime.dateOf(record.servedAt()), date -> new HashSet<>()).add(record.dinerId());
             }
         }
         named.forEach((date, dinerIds) -> lookups.prefetchFacts(dinerIds, date));
 
         List<Pending> pending = new ArrayList<>();
-        Map<String, Integer> first = new HashMap<>();
+        Set<String> first = new HashSet<>();
         List<Integer> repeats = new ArrayList<>();
         for (int i : chunk) {
             OfflineMealRecordInput record = records.get(i);
@@ -263,11 +266,10 @@ public class ServingService {
             if (results[i] != null) {
                 continue;
             }
-            if (first.containsKey(record.clientRecordId())) {
+            if (!first.add(record.clientRecordId())) {
                 repeats.add(i);
                 continue;
             }
-            first.put(record.clientRecordId(), i);
             List<UserError> problems = new ArrayList<>();
             Meal meal;
             try {
@@ -285,9 +287,8 @@ public class ServingService {
 
         if (!pending.isEmpty()) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            LocalDate from = pending.stream().map(p -> p.meal().date().withDayOfMonth(1)).min(LocalDate::compareTo).orElseThrow();
-            LocalDate to = pending.stream().map(p -> p.meal().date().with(java.time.temporal.TemporalAdjusters.lastDayOfMonth()))
-                    .max(LocalDate::compareTo).orElseThrow();
+            LocalDate from = pending.stream().map(p -> readFrom(p.meal().date())).min(LocalDate::compareTo).orElseThrow();
+            LocalDate to = pending.stream().map(p -> readTo(p.meal().date())).max(LocalDate::compareTo).orElseThrow();
             Map<Long, List<MealRecord>> eaten = new HashMap<>();
             mapper.findStandingMealsOf(pending.stream().map(p -> p.meal().diner().diner().id()).distinct().toList(), from, to)
                     .forEach(meal -> eaten.computeIfAbsent(meal.dinerId(), id -> new ArrayList<>()).add(meal));
@@ -297,15 +298,13 @@ public class ServingService {
             for (Pending p : pending) {
                 Meal meal = p.meal();
                 List<MealRecord> before = eaten.computeIfAbsent(meal.diner().diner().id(), id -> new ArrayList<>());
-                SubsidyRules.Quote quote = lookups.quoter.quote(meal.diner(), site.id(), meal.date(), meal.slot().slot(),
-                        Money.ofFen(meal.priceFen()), usageOf(before, meal.date(), meal.slot().slot()));
-                boolean secondMeal = before.stream().anyMatch(other -> other.date().equals(meal.date()) && other.slot() == meal.slot().slot());
-                MealRecordMapper.NewMealRecord row = mealRow(meal, quote, secondMeal, MealRecordOrigin.OFFLINE, p.clientRecordId(), p.hash(), null,
-                        null, actor, now);
-                flags.add(flagsOf(meal, before, lookups));
+                Assessment assessed = assess(meal, before, lookups);
+                MealRecordMapper.NewMealRecord row = mealRow(meal, assessed.quote(), assessed.secondMeal(), MealRecordOrigin.OFFLINE,
+                        p.clientRecordId(), p.hash(), null, null, actor, now);
+                flags.add(assessed.flags());
                 before.add(row.stored(0));
                 rows.add(row);
-                shares.add(quote.shares());
+                shares.add(assessed.quote().shares());
             }
             Boolean written = recordSavepoint.execute(status -> {
                 try {
@@ -329,7 +328,7 @@ public class ServingService {
                                 Money.ofFen(item.unitPriceFen()), item.quantity()));
                     }
                     shares.get(k).forEach(share -> shareRows.add(new MealRecordMapper.RecordShare(id, share.source(), share.amountFen())));
-                    flags.get(k).forEach(flag -> flagRows.add(new MealRecordMapper.RecordFlag(id, flag.code(), flag.detail(), flag.relatedId())));
+                    flags.get(k).forEach(flag -> flagRows.add(flag.of(id)));
                 }
                 if (!itemRows.isEmpty()) {
                     mapper.insertItemsOfMany(itemRows);
@@ -399,19 +398,42 @@ public class ServingService {
         return new SubsidyRules.Usage(today, thisSlot, thisMonth);
     }
 
-    /** The flags a meal raises, from the diner's standing meals in hand (see {@link #raiseFlags}); record ids are filled in later. */
-    private List<MealRecordMapper.RecordFlag> flagsOf(Meal meal, List<MealRecord> standing, Lookups lookups) {
+    /**
+     * What a meal comes to, given the diner's standing meals around its date (see {@link #readFrom}):
+     * the quote, counting the subsidised ones against the limits; whether it is a second meal of its
+     * slot; and the flags it raises, with record ids filled in once it has one. Logging at the
+     * counter and uploading share it, the one reading the meals for one record, the other for a chunk.
+     */
+    private Assessment assess(Meal meal, List<MealRecord> standing, Lookups lookups) {
+        MealSlot slot = meal.slot().slot();
+        SubsidyRules.Quote quote = lookups.quoter.quote(meal.diner(), meal.site().id(), meal.date(), slot, Money.ofFen(meal.priceFen()),
+                usageOf(standing, meal.date(), slot));
+        boolean secondMeal = standing.stream().anyMatch(other -> other.date().equals(meal.date()) && other.slot() == slot);
         List<MealRecordMapper.RecordFlag> flags = new ArrayList<>();
         standing.stream().filter(other -> other.siteId() != meal.site().id() && other.id() != 0
                         && Duration.between(other.servedAt(), meal.servedAt()).abs().compareTo(TWO_SITES_WINDOW) < 0)
-                .min(java.util.Comparator.comparing((MealRecord other) -> Duration.between(other.servedAt(), meal.servedAt()).abs())
+                .min(Comparator.comparing((MealRecord other) -> Duration.between(other.servedAt(), meal.servedAt()).abs())
                         .thenComparing(MealRecord::id))
                 .ifPresent(other -> flags.add(new MealRecordMapper.RecordFlag(0, MealRecordFlagCode.TWO_SITES_WITHIN_HOUR,
                         twoSitesDetail(other, lookups.site(other.siteId())), other.id())));
         dinerNotActive(meal).ifPresent(detail -> flags.add(new MealRecordMapper.RecordFlag(0, MealRecordFlagCode.DINER_NOT_ACTIVE, detail, null)));
         outsideServingHours(meal).ifPresent(detail -> flags.add(new MealRecordMapper.RecordFlag(0, MealRecordFlagCode.OUTSIDE_SERVING_HOURS,
                 detail, null)));
-        return flags;
+        return new Assessment(quote, secondMeal, flags);
+    }
+
+    /** The first date whose standing meals a meal on this date needs: its month's, and the day before for the 60-minute check. */
+    private static LocalDate readFrom(LocalDate date) {
+        LocalDate dayBefore = date.minusDays(1);
+        LocalDate monthStart = date.withDayOfMonth(1);
+        return dayBefore.isBefore(monthStart) ? dayBefore : monthStart;
+    }
+
+    /** The last such date: the month's end, and the day after. */
+    private static LocalDate readTo(LocalDate date) {
+        LocalDate dayAfter = date.plusDays(1);
+        LocalDate monthEnd = date.with(TemporalAdjusters.lastDayOfMonth());
+        return dayAfter.isAfter(monthEnd) ? dayAfter : monthEnd;
     }
 
     /**
@@ -426,7 +448,7 @@ public class ServingService {
         if (meal == null) {
             return RecordResult.failed(problems);
         }
-        return insertMeal(meal, origin, clientRecordId, clientHash, null, null, actor, lookups.quoter);
+        return insertMeal(meal, origin, clientRecordId, clientHash, null, null, actor, lookups);
     }
 
     /** The meal checked and priced, with its diner as on the meal date; null with the problems added when it cannot be recorded. */
@@ -472,12 +494,12 @@ public class ServingService {
 
     /** Quotes a checked meal, inserts it with its items and shares, marks its booking served and raises its flags. */
     private RecordResult insertMeal(Meal meal, MealRecordOrigin origin, String clientRecordId, String clientHash, Long correctsId,
-                                    String reason, String actor, QuoteService.Quoter quoter) {
+                                    String reason, String actor, Lookups lookups) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long dinerId = meal.diner().diner().id();
-        SubsidyRules.Quote quote = quoter.quote(meal.diner(), meal.site().id(), meal.date(), meal.slot().slot(), Money.ofFen(meal.priceFen()));
-        // read after the quote: a meal another counter committed before the quote counted is then seen here too
-        boolean secondMeal = mapper.hasStandingMeal(dinerId, meal.date(), meal.slot().slot());
+        Assessment assessed = assess(meal, mapper.findStandingMealsOf(List.of(meal.diner().diner().id()), readFrom(meal.date()),
+                readTo(meal.date())), lookups);
+        SubsidyRules.Quote quote = assessed.quote();
+        boolean secondMeal = assessed.secondMeal();
         long recordId = 0;
         MealRecordMapper.NewMealRecord row = null;
         for (int attempt = 0; recordId == 0; attempt++) {
@@ -517,7 +539,10 @@ public class ServingService {
         if (meal.bookingId() != null && !bookingService.markServed(meal.bookingId())) {
             return RecordResult.failed(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking was cancelled meanwhile"));
         }
-        raiseFlags(recordId, meal, now);
+        long id = recordId;
+        if (!assessed.flags().isEmpty()) {
+            mapper.insertFlags(assessed.flags().stream().map(flag -> flag.of(id)).toList(), now);
+        }
         events.publishEvent(new MealsServedFeed.Served(meal.site().id(), recordId));
         return new RecordResult(stored, List.of());
     }
@@ -533,36 +558,24 @@ public class ServingService {
                 null, correctsId, reason, actor, now);
     }
 
-    private void raiseFlags(long recordId, Meal meal, Instant now) {
-        List<MealRecord> nearby = mapper.findNearbyAtOtherSites(meal.diner().diner().id(), meal.site().id(),
-                meal.servedAt().minus(TWO_SITES_WINDOW), meal.servedAt().plus(TWO_SITES_WINDOW), meal.servedAt());
-        if (!nearby.isEmpty()) {
-            MealRecord other = nearby.get(0);
-            mapper.insertFlag(recordId, MealRecordFlagCode.TWO_SITES_WITHIN_HOUR, twoSitesDetail(other, siteService.find(other.siteId())),
-                    other.id(), now);
-        }
-        dinerNotActive(meal).ifPresent(detail -> mapper.insertFlag(recordId, MealRecordFlagCode.DINER_NOT_ACTIVE, detail, null, now));
-        outsideServingHours(meal).ifPresent(detail -> mapper.insertFlag(recordId, MealRecordFlagCode.OUTSIDE_SERVING_HOURS, detail, null, now));
-    }
-
     private static String twoSitesDetail(MealRecord other, Site otherSite) {
         return "Also served at " + (otherSite == null ? "site " + other.siteId() : otherSite.name()) + " at "
                 + BusinessTime.wallClock(other.servedAt());
     }
 
-    private static java.util.Optional<String> dinerNotActive(Meal meal) {
+    private static Optional<String> dinerNotActive(Meal meal) {
         DinerStatus status = meal.diner().status();
         return status == DinerStatus.DECEASED || status == DinerStatus.MOVED_AWAY
-                ? java.util.Optional.of("The diner is " + status + " on " + meal.date()) : java.util.Optional.empty();
+                ? Optional.of("The diner is " + status + " on " + meal.date()) : Optional.empty();
     }
 
-    private static java.util.Optional<String> outsideServingHours(Meal meal) {
+    private static Optional<String> outsideServingHours(Meal meal) {
         LocalTime servedTime = meal.servedAt().atZone(BusinessTime.ZONE).toLocalTime();
         SiteSlot slot = meal.slot();
         return servedTime.isBefore(slot.servesFrom()) || servedTime.isAfter(slot.servesTo())
-                ? java.util.Optional.of("Served at " + servedTime.truncatedTo(ChronoUnit.MINUTES) + "; " + slot.slot() + " is served "
+                ? Optional.of("Served at " + servedTime.truncatedTo(ChronoUnit.MINUTES) + "; " + slot.slot() + " is served "
                         + slot.servesFrom() + "-" + slot.servesTo())
-                : java.util.Optional.empty();
+                : Optional.empty();
     }
 
     // ---------------------------------------------------------------- voids and corrections
@@ -669,7 +682,7 @@ public class ServingService {
         long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
         Meal meal = new Meal(site, slot, dinerService.quoteFacts(dinerId, record.date()), record.date(), record.servedAt(), record.bookingId(),
                 verified.method(), verified.note(), items, priceFen);
-        return insertMeal(meal, MealRecordOrigin.CORRECTION, null, null, record.id(), reason, actor, quoteService.quoter());
+        return insertMeal(meal, MealRecordOrigin.CORRECTION, null, null, record.id(), reason, actor, new Lookups());
     }
 
     private MealRecord requireCorrectable(CurrentUser user, long recordId) {
@@ -857,7 +870,7 @@ public class ServingService {
 
     /** Records by id, for the fields that point at other records (already scoped through their parent). */
     @Transactional(readOnly = true)
-    public Map<Long, MealRecord> byIds(java.util.Collection<Long> ids) {
+    public Map<Long, MealRecord> byIds(Collection<Long> ids) {
         Map<Long, MealRecord> found = new HashMap<>();
         if (!ids.isEmpty()) {
             mapper.findByIds(ids).forEach(record -> found.put(record.id(), record));
@@ -867,14 +880,14 @@ public class ServingService {
 
     /** Records by id as far as the caller's scope reaches, e.g. the other site's meal a flag points at. */
     @Transactional(readOnly = true)
-    public Map<Long, MealRecord> readableByIds(java.util.Collection<Long> ids) {
+    public Map<Long, MealRecord> readableByIds(Collection<Long> ids) {
         Map<Long, MealRecord> found = byIds(ids);
         Scope scope = readScope(CurrentUser.get());
         if (scope.operatorId() == null && scope.regionPath() == null) {
             return found;
         }
         Map<Long, Site> sites = siteService.byIds(found.values().stream().map(MealRecord::siteId).distinct().toList());
-        Map<Long, org.zhucan.network.Region> communities = scope.regionPath() == null ? Map.of()
+        Map<Long, Region> communities = scope.regionPath() == null ? Map.of()
                 : regionService.byIds(sites.values().stream().map(Site::communityId).distinct().toList());
         found.values().removeIf(record -> {
             Site site = sites.get(record.siteId());
@@ -885,56 +898,56 @@ public class ServingService {
     }
 
     @Transactional(readOnly = true)
-    public Map<Long, List<MealRecordItem>> itemsOf(java.util.Collection<Long> ids) {
-        return org.zhucan.common.batch.Batches.group(ids, ids.isEmpty() ? List.of() : mapper.findItemsOf(ids), MealRecordItem::recordId);
+    public Map<Long, List<MealRecordItem>> itemsOf(Collection<Long> ids) {
+        return Batches.group(ids, ids.isEmpty() ? List.of() : mapper.findItemsOf(ids), MealRecordItem::recordId);
     }
 
     @Transactional(readOnly = true)
-    public Map<Long, List<MealRecordFlag>> flagsOf(java.util.Collection<Long> ids) {
-        return org.zhucan.common.batch.Batches.group(ids, ids.isEmpty() ? List.of() : mapper.findFlagsOf(ids), MealRecordFlag::recordId);
+    public Map<Long, List<MealRecordFlag>> flagsOf(Collection<Long> ids) {
+        return Batches.group(ids, ids.isEmpty() ? List.of() : mapper.findFlagsOf(ids), MealRecordFlag::recordId);
     }
 
     /** mealRecords: newest first, within the caller's scope. */
     @Transactional(readOnly = true)
-    public org.zhucan.common.pagination.Connection<MealRecord> list(MealRecordFilter filter, org.zhucan.common.pagination.PageRequest page) {
+    public Connection<MealRecord> list(MealRecordFilter filter, PageRequest page) {
         Scope scope = readScope(CurrentUser.get());
         MealRecordFilter given = filter == null ? new MealRecordFilter(null, null, null, null, null, null, null, null) : filter;
         MealRecordMapper.RecordQuery query = new MealRecordMapper.RecordQuery(given.siteId(), given.operatorId(), given.dinerId(), given.from(),
                 given.to(), given.slot(), given.kind(), Boolean.TRUE.equals(given.flaggedOnly()), scope.operatorId(), scope.regionPath());
-        Long afterId = page.hasAfter() ? org.zhucan.common.pagination.Cursor.decodeId(page.after()) : null;
+        Long afterId = page.hasAfter() ? Cursor.decodeId(page.after()) : null;
         List<MealRecord> rows = mapper.findPage(query, afterId, page.fetchSize());
-        return org.zhucan.common.pagination.Connection.of(rows, page, record -> org.zhucan.common.pagination.Cursor.encode(record.id()),
+        return Connection.of(rows, page, record -> Cursor.encode(record.id()),
                 mapper.count(query));
     }
 
     /** mealRecordFlags: stored flags of standing records and the computed staff-proxy days, by date, site, code and record. */
     @Transactional(readOnly = true)
-    public org.zhucan.common.pagination.Connection<MealRecordFlag> flags(MealRecordFlagFilter filter,
-                                                                         org.zhucan.common.pagination.PageRequest page) {
+    public Connection<MealRecordFlag> flags(MealRecordFlagFilter filter,
+                                                                         PageRequest page) {
         Scope scope = readScope(CurrentUser.get());
         if (filter.to().isBefore(filter.from())) {
-            throw new org.zhucan.common.error.BadRequestException("to is before from", "filter", "to");
+            throw new BadRequestException("to is before from", "filter", "to");
         }
         if (ChronoUnit.DAYS.between(filter.from(), filter.to()) > 91) {
-            throw new org.zhucan.common.error.BadRequestException("at most 92 days at once", "filter", "to");
+            throw new BadRequestException("at most 92 days at once", "filter", "to");
         }
         MealRecordMapper.FlagQuery query = new MealRecordMapper.FlagQuery(filter.from(), filter.to(), filter.siteId(), filter.operatorId(),
                 filter.codes(), properties.staffProxyThresholdPercent(), scope.operatorId(), scope.regionPath());
         MealRecordMapper.FlagKey after = null;
         if (page.hasAfter()) {
-            List<String> parts = org.zhucan.common.pagination.Cursor.decode(page.after(), 4);
+            List<String> parts = Cursor.decode(page.after(), 4);
             try {
                 after = new MealRecordMapper.FlagKey(LocalDate.parse(parts.get(0)), Long.parseLong(parts.get(1)),
                         MealRecordFlagCode.valueOf(parts.get(2)).name(), Long.parseLong(parts.get(3)));
             } catch (RuntimeException e) {
-                throw new org.zhucan.common.error.BadRequestException("after is not a cursor returned by this list", "after");
+                throw new BadRequestException("after is not a cursor returned by this list", "after");
             }
         }
         List<MealRecordFlag> rows = mapper.findFlagPage(query, after, page.fetchSize()).stream()
                 .map(flag -> flag.recordId() != null && flag.recordId() == 0
                         ? new MealRecordFlag(flag.code(), flag.siteId(), flag.date(), null, flag.relatedRecordId(), flag.detail()) : flag)
                 .toList();
-        return org.zhucan.common.pagination.Connection.of(rows, page, flag -> org.zhucan.common.pagination.Cursor.encode(flag.date(),
+        return Connection.of(rows, page, flag -> Cursor.encode(flag.date(),
                 flag.siteId(), flag.code().name(), flag.recordId() == null ? 0 : flag.recordId()), mapper.countFlags(query));
     }
 
@@ -943,7 +956,7 @@ public class ServingService {
     public Dashboard dashboard(long siteId, LocalDate date) {
         Site site = siteService.require(siteId);
         requireStaffOf(CurrentUser.get(), site);
-        Map<MealSlot, SlotServing> bySlot = new java.util.EnumMap<>(MealSlot.class);
+        Map<MealSlot, SlotServing> bySlot = new EnumMap<>(MealSlot.class);
         for (SiteSlot slot : siteService.slotsOf(List.of(siteId)).getOrDefault(siteId, List.of())) {
             bySlot.put(slot.slot(), new SlotServing(slot.slot(), 0, 0, 0, 0, Money.ofFen(0)));
         }
@@ -981,7 +994,7 @@ public class ServingService {
 
     private static void requireStaffOf(CurrentUser user, Site site) {
         if (user.roles().contains(Role.ADMIN)
-                || user.roles().contains(Role.OPERATOR) && user.operatorId() != null && site.operatorId() == user.operatorId()) {
+                || user.actsForOperator(site.operatorId())) {
             return;
         }
         throw new AccessDeniedException("only the site's staff record meals there");
@@ -1037,6 +1050,13 @@ public class ServingService {
         return quote.tier().categories().stream().filter(diner.categories()::contains).sorted().map(DinerCategory::name).findFirst().orElse(null);
     }
 
+    /** A deadlock rolled the whole chunk back in the database: the chunk is run again (see {@link #upload}). */
+    private static void rethrowIfTransient(RuntimeException failure) {
+        if (isTransient(failure)) {
+            throw new CannotAcquireLockException("offline upload chunk was chosen as a deadlock victim", failure);
+        }
+    }
+
     /**
      * Whether a failure means the database rolled the transaction back or timed out on a lock:
      * also when it comes wrapped in the failed savepoint rollback that followed it.
@@ -1081,6 +1101,10 @@ public class ServingService {
     private record Verified(VerificationMethod method, String note, Long dinerId) {
     }
 
+    /** A meal's quote, whether it is a second meal of its slot, and its flags (record id 0 until it has one). */
+    private record Assessment(SubsidyRules.Quote quote, boolean secondMeal, List<MealRecordMapper.RecordFlag> flags) {
+    }
+
     /** An uploaded record checked and waiting to be written with its chunk. */
     private record Pending(int index, String clientRecordId, String hash, Meal meal) {
     }
@@ -1093,7 +1117,7 @@ public class ServingService {
 
         final QuoteService.Quoter quoter = quoteService.quoter();
         private final Map<Long, List<SiteSlot>> slots = new HashMap<>();
-        private final Map<String, java.util.Optional<MenuView>> menus = new HashMap<>();
+        private final Map<String, Optional<MenuView>> menus = new HashMap<>();
 
         SiteSlot slot(Site site, MealSlot slot) {
             return slots.computeIfAbsent(site.id(), id -> siteService.slotsOf(List.of(id)).get(id)).stream()
@@ -1104,7 +1128,7 @@ public class ServingService {
         private final Map<Long, Site> sites = new HashMap<>();
 
         /** Reads many diners' facts for a date at once, ahead of the records that name them. */
-        void prefetchFacts(java.util.Collection<Long> dinerIds, LocalDate date) {
+        void prefetchFacts(Collection<Long> dinerIds, LocalDate date) {
             List<Long> missing = dinerIds.stream().filter(id -> !facts.containsKey(id + "|" + date)).distinct().toList();
             if (!missing.isEmpty()) {
                 dinerService.quoteFactsOn(missing, date).forEach((id, diner) -> facts.put(id + "|" + date, diner));
@@ -1121,7 +1145,7 @@ public class ServingService {
 
         MenuView menu(Site site, LocalDate date, MealSlot slot) {
             return menus.computeIfAbsent(site.id() + "|" + date + "|" + slot,
-                    key -> java.util.Optional.ofNullable(menuService.publishedMenu(site.id(), date, slot))).orElse(null);
+                    key -> Optional.ofNullable(menuService.publishedMenu(site.id(), date, slot))).orElse(null);
         }
     }
 

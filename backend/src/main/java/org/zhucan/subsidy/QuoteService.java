@@ -78,11 +78,6 @@ public class QuoteService {
         private Quoter() {
         }
 
-        /** The quote for a diner already read. */
-        public SubsidyRules.Quote quote(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, Money price) {
-            return quoteAll(diner, siteId, date, slot, List.of(price), null).get(0);
-        }
-
         /**
          * The quote for a diner already read, with the subsidised meals already taken as the caller
          * counted them (an upload counts its own records as it goes).
