@@ -10,7 +10,7 @@ import org.zhucan.network.MealSlot;
  * A meal record as stored: append-only, so every field but {@code reversedById} is fixed at insert.
  * On a REVERSAL the amounts are the negated amounts of the record it reverses.
  */
-public record MealRecord(long id, MealRecordKind kind, MealRecordOrigin origin, long siteId, long dinerId, LocalDate date, MealSlot slot,
+public record MealRecord(long id, MealRecordKind kind, MealRecordOrigin origin, long siteId, long operatorId, long dinerId, LocalDate date, MealSlot slot,
                          Instant servedAt, Long bookingId, VerificationMethod verification, String verificationNote, Money price,
                          Money subsidy, Money dinerPays, Long policyId, String dinerCategory, String quoteJson, boolean secondMeal,
                          String clientRecordId, String clientHash, Long reversesId, Long correctsId, Long reversedById, String reason,

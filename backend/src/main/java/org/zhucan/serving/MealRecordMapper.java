@@ -73,7 +73,7 @@ interface MealRecordMapper {
     /** Per slot of a site's day: standing walk-ins and the subsidy of every record (reversals included). */
     List<DayTotalRow> dayTotals(@Param("siteId") long siteId, @Param("date") LocalDate date);
 
-    record NewMealRecord(MealRecordKind kind, MealRecordOrigin origin, long siteId, long dinerId, LocalDate date, MealSlot slot,
+    record NewMealRecord(MealRecordKind kind, MealRecordOrigin origin, long siteId, long operatorId, long dinerId, LocalDate date, MealSlot slot,
                          Instant servedAt, Long bookingId, VerificationMethod verification, String verificationNote, Money price,
                          Money subsidy, Money dinerPays, Long policyId, String dinerCategory, String quoteJson, boolean secondMeal,
                          String clientRecordId, String clientHash, Long reversesId, Long correctsId, String reason, String recordedBy,
@@ -81,7 +81,7 @@ interface MealRecordMapper {
 
         /** The record as stored under its new id, without reading it back. */
         MealRecord stored(long id) {
-            return new MealRecord(id, kind, origin, siteId, dinerId, date, slot, servedAt, bookingId, verification, verificationNote, price,
+            return new MealRecord(id, kind, origin, siteId, operatorId, dinerId, date, slot, servedAt, bookingId, verification, verificationNote, price,
                     subsidy, dinerPays, policyId, dinerCategory, quoteJson, secondMeal, clientRecordId, clientHash, reversesId, correctsId,
                     null, reason, recordedBy, recordedAt);
         }

@@ -551,7 +551,8 @@ public class ServingService {
     private MealRecordMapper.NewMealRecord mealRow(Meal meal, SubsidyRules.Quote quote, boolean secondMeal, MealRecordOrigin origin,
                                                    String clientRecordId, String clientHash, Long correctsId, String reason, String actor,
                                                    Instant now) {
-        return new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, origin, meal.site().id(), meal.diner().diner().id(), meal.date(),
+        return new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, origin, meal.site().id(), meal.site().operatorId(),
+                meal.diner().diner().id(), meal.date(),
                 meal.slot().slot(), meal.servedAt(), meal.bookingId(), meal.method(), meal.note(), Money.ofFen(quote.priceFen()),
                 Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()), quote.policy() == null ? null : quote.policy().id(),
                 qualifyingCategory(quote, meal.diner()), quoteJson(quote.shares(), quote.reasons()), secondMeal, clientRecordId, clientHash,
@@ -641,7 +642,7 @@ public class ServingService {
         List<SubsidyRules.QuotedShare> negated = stored.shares().stream()
                 .map(share -> new SubsidyRules.QuotedShare(share.source(), -share.amountFen(), share.zeroBecause())).toList();
         GeneratedKey key = new GeneratedKey();
-        mapper.insert(key, new MealRecordMapper.NewMealRecord(MealRecordKind.REVERSAL, MealRecordOrigin.VOID, record.siteId(), record.dinerId(),
+        mapper.insert(key, new MealRecordMapper.NewMealRecord(MealRecordKind.REVERSAL, MealRecordOrigin.VOID, record.siteId(), record.operatorId(), record.dinerId(),
                 record.date(), record.slot(), record.servedAt(), record.bookingId(), record.verification(), record.verificationNote(),
                 Money.ofFen(-record.price().fen()), Money.ofFen(-record.subsidy().fen()), Money.ofFen(-record.dinerPays().fen()),
                 record.policyId(), record.dinerCategory(), quoteJson(negated, stored.reasons()), false, null, null, record.id(), null, reason,

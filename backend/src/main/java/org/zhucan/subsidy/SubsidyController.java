@@ -9,6 +9,7 @@ import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.money.Money;
@@ -58,6 +59,14 @@ class SubsidyController {
     @BatchMapping(typeName = "SubsidyPolicy", field = "tiers")
     Map<SubsidyPolicy, List<SubsidyTier>> tiers(List<SubsidyPolicy> policies) {
         return Batches.perParent(policies, SubsidyPolicy::id, policyService.tiersOf(Batches.keys(policies, SubsidyPolicy::id)));
+    }
+
+    @SchemaMapping(typeName = "SubsidyPolicy", field = "operatingSubsidy")
+    OperatingSubsidy operatingSubsidy(SubsidyPolicy policy) {
+        return policy.operatingSubsidy() == null ? null : new OperatingSubsidy(policy.operatingSubsidy(), policy.operatingSubsidySource());
+    }
+
+    record OperatingSubsidy(Money perDinerPerDay, FundingSource source) {
     }
 
     record PublishSubsidyPolicyInput(long policyId) {

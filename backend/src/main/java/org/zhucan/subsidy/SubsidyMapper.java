@@ -22,6 +22,7 @@ interface SubsidyMapper {
                       @Param("standardPrice") Money standardPrice, @Param("dinerFloor") Money dinerFloor,
                       @Param("mealsPerDay") int mealsPerDay, @Param("mealsPerSlot") int mealsPerSlot,
                       @Param("monthlyCap") Money monthlyCap, @Param("minimumAge") int minimumAge,
+                      @Param("operatingSubsidy") Money operatingSubsidy, @Param("operatingSubsidySource") FundingSource operatingSubsidySource,
                       @Param("createdBy") String createdBy, @Param("at") Instant at);
 
     void insertTier(@Param("key") GeneratedKey key, @Param("policyId") long policyId, @Param("position") int position,

@@ -116,6 +116,11 @@ public class SubsidyPolicyService {
         if (input.dinerFloor().fen() < 0 || (input.monthlyCap() != null && input.monthlyCap().fen() < 0)) {
             problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "Amounts cannot be negative", "input"));
         }
+        OperatingSubsidyInput operating = input.operatingSubsidy();
+        if (operating != null && (operating.perDinerPerDay().fen() <= 0 || operating.source() == FundingSource.OPERATOR_DISCOUNT)) {
+            problems.add(UserError.of(UserErrorCode.INVALID_POLICY,
+                    "An operating subsidy is a positive amount paid by a public source, not by the operator", "input", "operatingSubsidy"));
+        }
         if (input.tiers().isEmpty()) {
             problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "A policy needs at least one tier", "input", "tiers"));
         }
@@ -128,7 +133,7 @@ public class SubsidyPolicyService {
         GeneratedKey key = new GeneratedKey();
         policies.insertPolicy(key, district.id(), policies.nextVersion(district.id()), input.name().trim(), input.effectiveFrom(),
                 input.standardPrice(), input.dinerFloor(), input.mealsPerDay(), input.mealsPerSlot(), input.monthlyCap(), minimumAge,
-                CurrentUser.get().username(), clock.instant());
+                operating == null ? null : operating.perDinerPerDay(), operating == null ? null : operating.source(), CurrentUser.get().username(), clock.instant());
         long policyId = key.value();
         int position = 0;
         for (SubsidyTierInput tier : input.tiers()) {
@@ -210,7 +215,11 @@ public class SubsidyPolicyService {
 
     public record CreateSubsidyPolicyInput(Long districtId, @NotBlank @Size(max = 128) String name, LocalDate effectiveFrom,
                                            Money standardPrice, Money dinerFloor, int mealsPerDay, int mealsPerSlot, Money monthlyCap,
-                                           Integer minimumAge, List<SubsidyTierInput> tiers) {
+                                           Integer minimumAge, List<SubsidyTierInput> tiers, OperatingSubsidyInput operatingSubsidy) {
+    }
+
+    /** 运营补贴: an amount per diner served per day, paid to the operator by one public source. */
+    public record OperatingSubsidyInput(Money perDinerPerDay, FundingSource source) {
     }
 
     public record PolicyResult(SubsidyPolicy policy, List<UserError> userErrors) {

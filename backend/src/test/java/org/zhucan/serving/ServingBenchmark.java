@@ -110,8 +110,9 @@ public final class ServingBenchmark {
 
     private static final String INSERT_RECORD = "INSERT INTO meal_record (kind, site_id, diner_id, service_date, slot, served_at, booking_id,"
             + " verification, verification_note, price_fen, subsidy_fen, diner_pays_fen, policy_id, diner_category, quote, second_meal, origin,"
-            + " client_record_id, client_hash, recorded_by, recorded_at)"
-            + " VALUES ('MEAL', ?, ?, ?, 'LUNCH', ?, NULL, 'STAFF_PROXY', ?, ?, ?, ?, ?, ?, ?, FALSE, 'OFFLINE', ?, ?, ?, ?)";
+            + " client_record_id, client_hash, recorded_by, recorded_at, operator_id)"
+            + " VALUES ('MEAL', ?, ?, ?, 'LUNCH', ?, NULL, 'STAFF_PROXY', ?, ?, ?, ?, ?, ?, ?, FALSE, 'OFFLINE', ?, ?, ?, ?,"
+            + " (SELECT operator_id FROM site WHERE id = ?))";
     private static final String INSERT_ITEM = "INSERT INTO meal_record_item (meal_record_id, position, dish_id, set_meal_name, name, unit_price_fen, quantity)"
             + " VALUES (?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_SHARE = "INSERT INTO meal_record_share (meal_record_id, source, amount_fen) VALUES (?, ?, ?)";
@@ -493,6 +494,7 @@ public final class ServingBenchmark {
                             .digest(clientRecordId.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
                     insert.setString(14, ACTOR);
                     insert.setTimestamp(15, now);
+                    insert.setLong(16, floorSite);
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -50,7 +50,10 @@ public abstract class ApiTest {
 
     /** A tester that sends no token. */
     protected HttpGraphQlTester anonymous() {
-        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl(baseUrl() + "/graphql").build());
+        // room for the introspection result, which outgrew the 256 KB default with the settlement schema
+        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl(baseUrl() + "/graphql")
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
+                .build());
     }
 
     /** A tester logged in as a demo account (admin, finance, operator, inspector, family). */

@@ -1,0 +1,105 @@
+package org.zhucan.settlement;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.zhucan.common.money.Money;
+import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.subsidy.FundingSource;
+
+@Mapper
+interface SettlementMapper {
+
+    /** Takes the operator's and district's generation lock (creating its row the first time) until the transaction ends. */
+    void lockOperatorDistrict(@Param("operatorId") long operatorId, @Param("districtId") long districtId);
+
+    SettlementStatement findByPeriodForUpdate(@Param("operatorId") long operatorId, @Param("districtId") long districtId,
+                                              @Param("start") LocalDate start, @Param("end") LocalDate end);
+
+    int countOverlapping(@Param("operatorId") long operatorId, @Param("districtId") long districtId, @Param("start") LocalDate start,
+                         @Param("end") LocalDate end);
+
+    void insertStatement(@Param("key") GeneratedKey key, @Param("operatorId") long operatorId, @Param("districtId") long districtId,
+                         @Param("start") LocalDate start, @Param("end") LocalDate end, @Param("by") String by, @Param("at") Instant at);
+
+    int resetForRegeneration(@Param("id") long id, @Param("by") String by, @Param("at") Instant at);
+
+    void releaseRecords(@Param("id") long id);
+
+    void deleteLines(@Param("id") long id);
+
+    int claimRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("districtPath") String districtPath,
+                     @Param("start") LocalDate start, @Param("end") LocalDate end);
+
+    void insertMealLines(@Param("id") long id);
+
+    LocalDate earliestRecordDate(@Param("id") long id);
+
+    void insertOperatingLines(@Param("id") long id, @Param("operatorId") long operatorId, @Param("earliest") LocalDate earliest,
+                              @Param("end") LocalDate end, @Param("periods") List<OperatingPeriod> periods);
+
+    void updateTotals(@Param("id") long id);
+
+    int submit(@Param("id") long id, @Param("version") int version, @Param("by") String by, @Param("at") Instant at);
+
+    int approve(@Param("id") long id, @Param("version") int version, @Param("by") String by, @Param("at") Instant at,
+                @Param("hash") String hash);
+
+    int reject(@Param("id") long id, @Param("version") int version, @Param("by") String by, @Param("at") Instant at,
+               @Param("reason") String reason);
+
+    int markPaid(@Param("id") long id, @Param("version") int version, @Param("reference") String reference,
+                 @Param("paidOn") LocalDate paidOn, @Param("by") String by, @Param("at") Instant at);
+
+    SettlementStatement findById(@Param("id") long id);
+
+    List<SettlementStatement> findByIds(@Param("ids") Collection<Long> ids);
+
+    List<SettlementStatement> findPage(@Param("f") SettlementService.StatementFilter filter, @Param("scope") SettlementService.Scope scope,
+                                       @Param("beforeId") Long beforeId, @Param("limit") int limit);
+
+    long count(@Param("f") SettlementService.StatementFilter filter, @Param("scope") SettlementService.Scope scope);
+
+    List<SettlementLine> linesOf(@Param("ids") Collection<Long> statementIds);
+
+    List<SourceAmount> totalsOf(@Param("ids") Collection<Long> statementIds);
+
+    List<Fingerprint> fingerprints(@Param("ids") Collection<Long> statementIds);
+
+    List<Long> flaggedRecordIds(@Param("id") long statementId, @Param("afterId") Long afterId, @Param("limit") int limit);
+
+    FundingBudget findBudget(@Param("districtId") long districtId, @Param("year") int year, @Param("source") FundingSource source);
+
+    void upsertBudget(@Param("districtId") long districtId, @Param("year") int year, @Param("source") FundingSource source,
+                      @Param("amount") Money amount, @Param("by") String by, @Param("at") Instant at);
+
+    List<FundingBudget> budgetsOf(@Param("districtId") long districtId, @Param("year") int year);
+
+    List<SourceAmount> statementAmountsBySource(@Param("districtId") long districtId, @Param("from") LocalDate from, @Param("to") LocalDate to,
+                                                @Param("kinds") List<SettlementLineKind> kinds,
+                                                @Param("statuses") List<SettlementStatus> statuses);
+
+    List<SourceAmount> recordSubsidyBySource(@Param("districtId") long districtId, @Param("districtPath") String districtPath,
+                                             @Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    List<DifferenceRow> differences(@Param("districtId") long districtId, @Param("districtPath") String districtPath,
+                                    @Param("from") LocalDate from, @Param("to") LocalDate to, @Param("limit") int limit);
+
+    long countDifferences(@Param("districtId") long districtId, @Param("districtPath") String districtPath, @Param("from") LocalDate from,
+                          @Param("to") LocalDate to);
+
+    /** A policy version's operating subsidy from its effective date until the next version's (exclusive; null when none). */
+    record OperatingPeriod(LocalDate from, LocalDate until, long amountFen, FundingSource source) {
+    }
+
+    /** What a statement's content hash covers of its records, aggregated in SQL. */
+    record Fingerprint(long statementId, long records, long idSum, String digest, long shareSum) {
+    }
+
+    record DifferenceRow(long mealRecordId, ReconciliationDifferenceReason reason, Long statementId, Money subsidy) {
+    }
+}

@@ -1,0 +1,118 @@
+package org.zhucan.settlement;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.zhucan.common.money.Money;
+import org.zhucan.subsidy.FundingSource;
+
+/**
+ * A statement as a sheet with Chinese headers, written as XLSX or CSV from the same rows. Amounts
+ * are yuan with two decimals: exact decimal text in CSV, numeric cells formatted 0.00 in XLSX so
+ * that a spreadsheet can add them up.
+ */
+final class SettlementSheet {
+
+    static final List<String> LINE_HEADERS = List.of("类型", "站点", "资金来源", "老人类别", "数量", "金额（元）");
+
+    private static final Map<SettlementStatus, String> STATUS = Map.of(SettlementStatus.DRAFT, "草稿", SettlementStatus.SUBMITTED, "已提交",
+            SettlementStatus.APPROVED, "已审核", SettlementStatus.REJECTED, "已退回", SettlementStatus.PAID, "已支付");
+    private static final Map<SettlementLineKind, String> KIND = Map.of(SettlementLineKind.MEAL_SUBSIDY, "餐费补贴",
+            SettlementLineKind.ADJUSTMENT, "以前期间调整", SettlementLineKind.OPERATING_SUBSIDY, "运营补贴");
+    private static final Map<FundingSource, String> SOURCE = Map.of(FundingSource.CITY, "市级财政", FundingSource.DISTRICT, "区级财政",
+            FundingSource.TOWN_OR_STREET, "镇街财政", FundingSource.LOTTERY_FUND, "福彩公益金", FundingSource.OPERATOR_DISCOUNT, "运营方让利");
+    private static final Map<String, String> CATEGORY = Map.of("", "按年龄", "EXTREME_POVERTY", "特困", "MIN_LIVING", "低保",
+            "LOW_INCOME_EDGE", "低保边缘", "DISABLED", "残疾", "LIVING_ALONE", "独居", "SPECIAL_FAMILY", "计划生育特殊家庭", "ENTITLED", "优抚对象");
+
+    private final List<List<Object>> rows = new ArrayList<>();
+
+    /** The statement's header, its lines (with site names) and its totals per source. */
+    SettlementSheet(SettlementStatement statement, String operatorName, String districtName, Map<Long, String> siteNames,
+                    List<SettlementLine> lines, List<SourceAmount> totals, boolean verified) {
+        rows.add(List.of("助餐补贴结算单", "编号 " + statement.id()));
+        rows.add(List.of("运营主体", operatorName));
+        rows.add(List.of("区", districtName));
+        rows.add(List.of("结算期间", statement.periodStart() + " 至 " + statement.periodEnd()));
+        rows.add(List.of("状态", STATUS.get(statement.status()) + "（版本 " + statement.version() + "）"));
+        rows.add(List.of("就餐记录数", statement.recordCount()));
+        rows.add(List.of("其中以前期间调整记录数", statement.carriedCount()));
+        rows.add(List.of("其中待复核记录数", statement.flaggedCount()));
+        rows.add(List.of("内容摘要", statement.contentHash() == null ? "未审核" : statement.contentHash()));
+        rows.add(List.of("内容校验", statement.status().frozen() ? (verified ? "一致" : "不一致，不得支付") : "未冻结"));
+        rows.add(List.of());
+        rows.add(List.copyOf(LINE_HEADERS));
+        for (SettlementLine line : lines) {
+            rows.add(List.of(KIND.get(line.kind()), siteNames.getOrDefault(line.siteId(), "站点 " + line.siteId()), SOURCE.get(line.source()),
+                    CATEGORY.getOrDefault(line.dinerCategory(), line.dinerCategory()), line.quantity(), line.amount()));
+        }
+        rows.add(List.of());
+        rows.add(List.of("按资金来源合计", "金额（元）"));
+        for (SourceAmount total : totals) {
+            rows.add(List.of(SOURCE.get(total.source()), total.amount()));
+        }
+        rows.add(List.of());
+        rows.add(List.of("餐费补贴合计（含调整）", statement.mealSubsidy()));
+        rows.add(List.of("运营补贴合计", statement.operatingSubsidy()));
+        rows.add(List.of("应付金额（不含运营方让利）", statement.payable()));
+    }
+
+    byte[] csv() {
+        StringBuilder text = new StringBuilder("\uFEFF"); // a byte order mark, so that Excel reads the Chinese as UTF-8
+        for (List<Object> row : rows) {
+            List<String> cells = new ArrayList<>();
+            for (Object value : row) {
+                cells.add(quoted(value instanceof Money money ? money.toYuanString() : String.valueOf(value)));
+            }
+            text.append(String.join(",", cells)).append("\r\n");
+        }
+        return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    byte[] xlsx() {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("结算单");
+            CellStyle yuan = workbook.createCellStyle();
+            yuan.setDataFormat(workbook.createDataFormat().getFormat("0.00"));
+            for (int r = 0; r < rows.size(); r++) {
+                Row row = sheet.createRow(r);
+                List<Object> values = rows.get(r);
+                for (int c = 0; c < values.size(); c++) {
+                    Cell cell = row.createCell(c);
+                    Object value = values.get(c);
+                    if (value instanceof Money money) {
+                        // the cell is a spreadsheet number; the exact amount is the decimal it is made from
+                        cell.setCellValue(new BigDecimal(money.toYuanString()).doubleValue());
+                        cell.setCellStyle(yuan);
+                    } else if (value instanceof Integer count) {
+                        cell.setCellValue(count);
+                    } else {
+                        cell.setCellValue(String.valueOf(value));
+                    }
+                }
+            }
+            for (int c = 0; c < LINE_HEADERS.size(); c++) {
+                sheet.setColumnWidth(c, 20 * 256);
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String quoted(String value) {
+        boolean needsQuotes = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
+        return needsQuotes ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+    }
+}
