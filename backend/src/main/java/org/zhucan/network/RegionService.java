@@ -1,5 +1,8 @@
 package org.zhucan.network;
 
+import org.springframework.security.access.AccessDeniedException;
+import org.zhucan.security.CurrentUser;
+import org.zhucan.security.Role;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -29,6 +32,24 @@ public class RegionService {
         this.regions = regions;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * The caller's scope over operators' business: OPERATOR staff, FINANCE staff with a region, or
+     * ADMIN; anyone else is refused with the reason given.
+     */
+    @Transactional(readOnly = true)
+    public StaffScope staffScope(CurrentUser user, String refusal) {
+        if (user.roles().contains(Role.ADMIN)) {
+            return new StaffScope(null, null);
+        }
+        if (user.roles().contains(Role.OPERATOR) && user.operatorId() != null) {
+            return new StaffScope(user.operatorId(), null);
+        }
+        if (user.roles().contains(Role.FINANCE) && user.regionId() != null) {
+            return new StaffScope(null, require(user.regionId()).path());
+        }
+        throw new AccessDeniedException(refusal);
     }
 
     @Transactional(readOnly = true)

@@ -70,6 +70,7 @@ import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
+import org.zhucan.network.StaffScope;
 import org.zhucan.network.SiteSlot;
 import org.zhucan.network.SiteStatus;
 import org.zhucan.security.CurrentUser;
@@ -883,7 +884,7 @@ public class ServingService {
     @Transactional(readOnly = true)
     public Map<Long, MealRecord> readableByIds(Collection<Long> ids) {
         Map<Long, MealRecord> found = byIds(ids);
-        Scope scope = readScope(CurrentUser.get());
+        StaffScope scope = readScope(CurrentUser.get());
         if (scope.operatorId() == null && scope.regionPath() == null) {
             return found;
         }
@@ -911,7 +912,7 @@ public class ServingService {
     /** mealRecords: newest first, within the caller's scope. */
     @Transactional(readOnly = true)
     public Connection<MealRecord> list(MealRecordFilter filter, PageRequest page) {
-        Scope scope = readScope(CurrentUser.get());
+        StaffScope scope = readScope(CurrentUser.get());
         MealRecordFilter given = filter == null ? new MealRecordFilter(null, null, null, null, null, null, null, null) : filter;
         MealRecordMapper.RecordQuery query = new MealRecordMapper.RecordQuery(given.siteId(), given.operatorId(), given.dinerId(), given.from(),
                 given.to(), given.slot(), given.kind(), Boolean.TRUE.equals(given.flaggedOnly()), scope.operatorId(), scope.regionPath());
@@ -925,7 +926,7 @@ public class ServingService {
     @Transactional(readOnly = true)
     public Connection<MealRecordFlag> flags(MealRecordFlagFilter filter,
                                                                          PageRequest page) {
-        Scope scope = readScope(CurrentUser.get());
+        StaffScope scope = readScope(CurrentUser.get());
         if (filter.to().isBefore(filter.from())) {
             throw new BadRequestException("to is before from", "filter", "to");
         }
@@ -1002,34 +1003,22 @@ public class ServingService {
     }
 
     private boolean mayRead(CurrentUser user, MealRecord record) {
-        Scope scope;
+        StaffScope scope;
         try {
             scope = readScope(user);
         } catch (AccessDeniedException e) {
             return false;
         }
+        if (scope.operatorId() == null && scope.regionPath() == null) {
+            return true;
+        }
         Site site = siteService.require(record.siteId());
-        if (scope.operatorId() != null) {
-            return site.operatorId() == scope.operatorId();
-        }
-        if (scope.regionPath() != null) {
-            return regionService.require(site.communityId()).path().startsWith(scope.regionPath());
-        }
-        return true;
+        return scope.covers(site.operatorId(), scope.regionPath() == null ? "" : regionService.require(site.communityId()).path());
     }
 
     /** OPERATOR staff: their operator's sites; FINANCE: its region; ADMIN: all. */
-    private Scope readScope(CurrentUser user) {
-        if (user.roles().contains(Role.ADMIN)) {
-            return new Scope(null, null);
-        }
-        if (user.roles().contains(Role.OPERATOR) && user.operatorId() != null) {
-            return new Scope(user.operatorId(), null);
-        }
-        if (user.roles().contains(Role.FINANCE) && user.regionId() != null) {
-            return new Scope(null, regionService.require(user.regionId()).path());
-        }
-        throw new AccessDeniedException("meal records are for the site's staff, finance and administrators");
+    private StaffScope readScope(CurrentUser user) {
+        return regionService.staffScope(user, "meal records are for the site's staff, finance and administrators");
     }
 
     private void insertShares(long recordId, List<SubsidyRules.QuotedShare> shares, int sign) {
@@ -1155,8 +1144,6 @@ public class ServingService {
                         VerificationMethod method, String note, List<MenuChoices.Priced> items, long priceFen) {
     }
 
-    private record Scope(Long operatorId, String regionPath) {
-    }
 
     /** A quote's shares and reasons, as stored with the record. */
     public record StoredQuote(List<SubsidyRules.QuotedShare> shares, List<SubsidyRules.Reason> reasons) {

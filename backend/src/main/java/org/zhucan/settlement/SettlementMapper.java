@@ -9,6 +9,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.network.StaffScope;
 import org.zhucan.subsidy.FundingSource;
 
 @Mapper
@@ -59,10 +60,10 @@ interface SettlementMapper {
 
     List<SettlementStatement> findByIds(@Param("ids") Collection<Long> ids);
 
-    List<SettlementStatement> findPage(@Param("f") SettlementService.StatementFilter filter, @Param("scope") SettlementService.Scope scope,
+    List<SettlementStatement> findPage(@Param("f") SettlementService.StatementFilter filter, @Param("scope") StaffScope scope,
                                        @Param("beforeId") Long beforeId, @Param("limit") int limit);
 
-    long count(@Param("f") SettlementService.StatementFilter filter, @Param("scope") SettlementService.Scope scope);
+    long count(@Param("f") SettlementService.StatementFilter filter, @Param("scope") StaffScope scope);
 
     List<SettlementLine> linesOf(@Param("ids") Collection<Long> statementIds);
 

@@ -37,6 +37,7 @@ import org.zhucan.network.OperatorService;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionLevel;
 import org.zhucan.network.RegionService;
+import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 import org.zhucan.subsidy.FundingSource;
@@ -357,7 +358,7 @@ public class SettlementService {
     @Transactional(readOnly = true)
     public Connection<SettlementStatement> list(StatementFilter filter, PageRequest page) {
         StatementFilter effective = filter == null ? StatementFilter.NONE : filter;
-        Scope scope = readScope(CurrentUser.get());
+        StaffScope scope = readScope(CurrentUser.get());
         Long beforeId = page.hasAfter() ? Cursor.decodeId(page.after()) : null;
         List<SettlementStatement> rows = mapper.findPage(effective, scope, beforeId, page.fetchSize());
         return Connection.of(rows, page, statement -> Cursor.encode(statement.id()), mapper.count(effective, scope));
@@ -410,25 +411,13 @@ public class SettlementService {
     }
 
     private boolean mayRead(CurrentUser user, SettlementStatement statement) {
-        Scope scope = readScope(user);
-        if (scope.operatorId() != null) {
-            return scope.operatorId() == statement.operatorId();
-        }
-        return scope.regionPath() == null || regionService.require(statement.districtId()).path().startsWith(scope.regionPath());
+        StaffScope scope = readScope(user);
+        return scope.covers(statement.operatorId(), scope.regionPath() == null ? "" : regionService.require(statement.districtId()).path());
     }
 
     /** OPERATOR staff: their operator's statements; FINANCE: its region's; ADMIN: all. */
-    private Scope readScope(CurrentUser user) {
-        if (user.roles().contains(Role.ADMIN)) {
-            return new Scope(null, null);
-        }
-        if (user.roles().contains(Role.OPERATOR) && user.operatorId() != null) {
-            return new Scope(user.operatorId(), null);
-        }
-        if (user.roles().contains(Role.FINANCE) && user.regionId() != null) {
-            return new Scope(null, regionService.require(user.regionId()).path());
-        }
-        throw new AccessDeniedException("statements are for the operator's staff, finance and administrators");
+    private StaffScope readScope(CurrentUser user) {
+        return regionService.staffScope(user, "statements are for the operator's staff, finance and administrators");
     }
 
     private boolean financeOf(CurrentUser user, Region district) {
@@ -548,10 +537,6 @@ public class SettlementService {
 
     public record StatementFilter(Long operatorId, Long districtId, List<SettlementStatus> statuses, LocalDate from, LocalDate to) {
         static final StatementFilter NONE = new StatementFilter(null, null, null, null, null);
-    }
-
-    /** Narrows SQL to what the caller may read: an operator's statements, or a region's. */
-    public record Scope(Long operatorId, String regionPath) {
     }
 
     public record StatementResult(SettlementStatement statement, List<UserError> userErrors) {
