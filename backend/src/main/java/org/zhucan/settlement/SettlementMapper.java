@@ -41,7 +41,7 @@ interface SettlementMapper {
     LocalDate earliestRecordDate(@Param("id") long id);
 
     void insertOperatingLines(@Param("id") long id, @Param("operatorId") long operatorId, @Param("earliest") LocalDate earliest,
-                              @Param("end") LocalDate end, @Param("periods") List<OperatingPeriod> periods);
+                              @Param("start") LocalDate start, @Param("periods") List<OperatingPeriod> periods);
 
     void updateTotals(@Param("id") long id);
 

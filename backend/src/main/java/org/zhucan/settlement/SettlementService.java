@@ -131,7 +131,7 @@ public class SettlementService {
         List<SettlementMapper.OperatingPeriod> operating = operatingPeriods(district.id());
         LocalDate earliest = operating.isEmpty() ? null : mapper.earliestRecordDate(id);
         if (earliest != null) {
-            mapper.insertOperatingLines(id, input.operatorId(), earliest, input.periodEnd(), operating);
+            mapper.insertOperatingLines(id, input.operatorId(), earliest, input.periodStart(), operating);
         }
         mapper.updateTotals(id);
         SettlementStatement generated = mapper.findById(id);
