@@ -59,13 +59,14 @@ CREATE TABLE settlement_statement (
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Which statement settles a record: the primary key is the rule that a record is settled once.
+-- No foreign key to meal_record: its check would hold a shared lock on every claimed record until a
+-- long generation commits, and block voids meanwhile; meal records are never deleted anyway.
 CREATE TABLE settlement_record (
     meal_record_id BIGINT  NOT NULL,
     statement_id   BIGINT  NOT NULL,
     carried        BOOLEAN NOT NULL,
     PRIMARY KEY (meal_record_id),
-    KEY ix_settlement_record_statement (statement_id, meal_record_id),
-    CONSTRAINT fk_settlement_record_record FOREIGN KEY (meal_record_id) REFERENCES meal_record (id),
+    KEY ix_settlement_record_statement (statement_id, carried, meal_record_id),
     CONSTRAINT fk_settlement_record_statement FOREIGN KEY (statement_id) REFERENCES settlement_statement (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 

@@ -38,7 +38,7 @@ interface SettlementMapper {
 
     void insertMealLines(@Param("id") long id);
 
-    LocalDate earliestRecordDate(@Param("id") long id);
+    LocalDate earliestCarriedDate(@Param("id") long id);
 
     void insertOperatingLines(@Param("id") long id, @Param("operatorId") long operatorId, @Param("earliest") LocalDate earliest,
                               @Param("start") LocalDate start, @Param("periods") List<OperatingPeriod> periods);

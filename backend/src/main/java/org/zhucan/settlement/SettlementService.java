@@ -129,9 +129,10 @@ public class SettlementService {
         mapper.claimRecords(id, input.operatorId(), district.path(), input.periodStart(), input.periodEnd());
         mapper.insertMealLines(id);
         List<SettlementMapper.OperatingPeriod> operating = operatingPeriods(district.id());
-        LocalDate earliest = operating.isEmpty() ? null : mapper.earliestRecordDate(id);
-        if (earliest != null) {
-            mapper.insertOperatingLines(id, input.operatorId(), earliest, input.periodStart(), operating);
+        if (!operating.isEmpty()) {
+            LocalDate earliestCarried = mapper.earliestCarriedDate(id);
+            mapper.insertOperatingLines(id, input.operatorId(), earliestCarried == null ? input.periodStart() : earliestCarried,
+                    input.periodStart(), operating);
         }
         mapper.updateTotals(id);
         SettlementStatement generated = mapper.findById(id);

@@ -1,0 +1,442 @@
+package org.zhucan.settlement;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.ZhucanApplication;
+import org.zhucan.common.time.BusinessTime;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Settlement of a million meal records, in one run: {@code generateSettlement} over the real
+ * GraphQL HTTP API as the demo ADMIN for one operator, the demo district and last month (wall time,
+ * heap before, peak heap during, bytes allocated), the same statement generated again while it is a
+ * DRAFT, and, as the floor, the GROUP BY the lines come from run straight in SQL over JDBC, and the
+ * claim's INSERT ... SELECT of the month's record ids into a temporary table. Then, the statement
+ * submitted by the operator's staff and approved by the district's FINANCE, the approval (which
+ * fingerprints every record) and a read of {@code contentVerified} (which does it again).
+ *
+ * <p>The data comes from {@link SettlementSeeder}: a fresh operator with 20 sites in the demo
+ * district, 40,000 fresh diners, one subsidised lunch each on days 1 to 25 of last month, each with
+ * a CITY and a DISTRICT share; the seeding is timed too. The demo district's published policy is
+ * given an operating subsidy of 3.00 a diner-day from DISTRICT funds when it has none, so that the
+ * generation makes OPERATING_SUBSIDY lines as well. Prints figures and checks (record count, meal
+ * subsidy and the per-source totals against sums made straight from the records); asserts nothing.
+ *
+ * <p>Run with {@code ./mvnw -q -pl backend -am spring-boot:test-run@settlement-benchmark} (MySQL and
+ * Redis as for the tests). Each run adds a million records and 40,000 diners, and changes the demo
+ * policy, so point it at a scratch database of its own, e.g.
+ * {@code ZHUCAN_DB_URL=jdbc:mysql://127.0.0.1:3306/zhucan_bench_settle?createDatabaseIfNotExist=true
+ * ZHUCAN_REDIS_URL=redis://127.0.0.1:6379/11}.
+ */
+public final class SettlementBenchmark {
+
+    private static final int SITES = 20;
+    private static final int DINERS = 40_000;
+    private static final int DAYS = 25;
+    private static final String DISTRICT_CODE = "410371000000";
+    private static final long OPERATING_SUBSIDY_FEN = 300;
+    private static final String OPERATING_SUBSIDY_SOURCE = "DISTRICT";
+    private static final String ACTOR = "settlement-benchmark";
+    private static final String ADMIN_ACCOUNT = "admin";
+    private static final String FINANCE_ACCOUNT = "finance";
+    private static final String OPERATOR_ACCOUNT = "operator";
+    private static final String DEMO_PASSWORD = "demo1234";
+
+    private static final String STATEMENT_FIELDS = """
+            statement { id version status recordCount carriedCount flaggedCount mealSubsidy operatingSubsidy payable totals { source amount } }
+            userErrors { code field message }""";
+    private static final String GENERATE = "mutation Generate($input: GenerateSettlementInput!) { generateSettlement(input: $input) { "
+            + STATEMENT_FIELDS + " } }";
+    private static final String SUBMIT = "mutation Submit($input: SettlementTransitionInput!) { submitSettlement(input: $input) { "
+            + STATEMENT_FIELDS + " } }";
+    private static final String APPROVE = "mutation Approve($input: SettlementTransitionInput!) { approveSettlement(input: $input) { "
+            + STATEMENT_FIELDS + " } }";
+    private static final String VERIFIED = "query Verified($id: ID!) { settlementStatement(id: $id) { id status contentHash contentVerified } }";
+
+    /** The lines' GROUP BY without the claim: the month's records of the operator joined to their shares, per site, source and category. */
+    private static final String FLOOR_GROUP_BY = """
+            SELECT m.site_id, sh.source, COALESCE(m.diner_category, '') AS category, COUNT(*) AS meals, SUM(sh.amount_fen) AS amount_fen
+            FROM meal_record m JOIN meal_record_share sh ON sh.meal_record_id = m.id
+            WHERE m.operator_id = ? AND m.service_date BETWEEN ? AND ? AND sh.amount_fen <> 0
+            GROUP BY m.site_id, sh.source, COALESCE(m.diner_category, '')""";
+    /** The claim's cost without the district's path match or the not-yet-settled check: every record id of the month, written once. */
+    private static final String FLOOR_CLAIM_TABLE = """
+            CREATE TEMPORARY TABLE bench_claim (meal_record_id BIGINT NOT NULL, statement_id BIGINT NOT NULL, carried BOOLEAN NOT NULL,
+                                                PRIMARY KEY (meal_record_id)) ENGINE = InnoDB""";
+    private static final String FLOOR_CLAIM = """
+            INSERT INTO bench_claim (meal_record_id, statement_id, carried)
+            SELECT m.id, 0, m.service_date < ? FROM meal_record m WHERE m.operator_id = ? AND m.service_date BETWEEN ? AND ?""";
+
+    private final JdbcTemplate jdbc;
+    private final DataSource dataSource;
+    private final JsonMapper json;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI graphql;
+    private final String tag = "settle" + System.nanoTime();
+    private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
+            .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
+    private final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+
+    private SettlementBenchmark(ConfigurableApplicationContext context) {
+        this.jdbc = context.getBean(JdbcTemplate.class);
+        this.dataSource = context.getBean(DataSource.class);
+        this.json = context.getBean(JsonMapper.class);
+        this.graphql = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/graphql");
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("zhucan.demo.enabled", "true");
+        // nothing else should write while the figures are taken
+        ConfigurableApplicationContext context = SpringApplication.from(ZhucanApplication::main)
+                .run("--server.port=0", "--logging.level.root=WARN", "--zhucan.booking.jobs-enabled=false").getApplicationContext();
+        try {
+            new SettlementBenchmark(context).run();
+        } finally {
+            context.close();
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        YearMonth month = YearMonth.from(LocalDate.now(BusinessTime.ZONE)).minusMonths(1);
+        String policyChange = giveOperatingSubsidy();
+
+        SettlementSeeder.Seeded seeded = new SettlementSeeder(jdbc, dataSource).seed(DISTRICT_CODE, month, SITES, DINERS, DAYS, tag, ACTOR);
+        String operatorStaff = operatorStaff(seeded.operatorId());
+        String admin = login(ADMIN_ACCOUNT);
+
+        Map<String, Object> input = Map.of("operatorId", Long.toString(seeded.operatorId()), "districtId", Long.toString(seeded.districtId()),
+                "periodStart", month.atDay(1).toString(), "periodEnd", month.atEndOfMonth().toString());
+        Expected expected = expected(seeded);
+
+        // the month read once after seeding, so that no timed run below comes straight after the writes
+        Floor coldGroupBy = floorGroupBy(seeded);
+
+        Measured first = measure(() -> send(body(GENERATE, Map.of("input", input)), admin));
+        Map<String, Object> generated = statement(first.data(), "generateSettlement");
+        Measured again = measure(() -> send(body(GENERATE, Map.of("input", input)), admin));
+        Map<String, Object> regenerated = statement(again.data(), "generateSettlement");
+
+        Floor groupBy = floorGroupBy(seeded);
+        Floor claim = floorClaim(seeded, month);
+
+        // the content hash: submitted by the operator's staff, approved by the district's finance (not whoever generated it)
+        String id = (String) regenerated.get("id");
+        Map<String, Object> submitted = statement(send(body(SUBMIT, Map.of("input", Map.of("statementId", id, "version",
+                regenerated.get("version")))), operatorStaff), "submitSettlement");
+        String finance = login(FINANCE_ACCOUNT);
+        Measured approval = measure(() -> send(body(APPROVE, Map.of("input", Map.of("statementId", id, "version", submitted.get("version")))),
+                finance));
+        Map<String, Object> approved = statement(approval.data(), "approveSettlement");
+        Measured verification = measure(() -> send(body(VERIFIED, Map.of("id", id)), finance));
+        Map<String, Object> verified = map(verification.data(), "settlementStatement");
+
+        long lines = jdbc.queryForObject("SELECT COUNT(*) FROM settlement_line WHERE statement_id = ?", Long.class, Long.parseLong(id));
+
+        System.out.printf("%nsettlement of %,d meal records (%d cores; MariaDB/MySQL %s, innodb_buffer_pool_size %,d MB, Redis and this JVM on one"
+                        + " machine; max heap %,d MB)%n", seeded.records(), Runtime.getRuntime().availableProcessors(), databaseVersion(),
+                bufferPoolBytes() / (1 << 20), Runtime.getRuntime().maxMemory() / (1 << 20));
+        System.out.printf("one operator, %d sites in %s, %,d diners x %d days of %s, all LUNCH; each record with a CITY and a DISTRICT share;%n",
+                SITES, DISTRICT_CODE, seeded.diners(), DAYS, month);
+        System.out.printf("%s%n", policyChange);
+        System.out.printf("seeding (SettlementSeeder: multi-row INSERTs, %,d records a transaction, on %d connections, rewriteBatchedStatements=%s):%n",
+                SettlementSeeder.CHUNK, SettlementSeeder.THREADS, rewriteBatchedStatements());
+        System.out.printf("  operator, %d sites, %,d diners: %.1f s%n", SITES, seeded.diners(), seeded.setUpNanos() / 1e9);
+        System.out.printf("  %,d meal_record + %,d meal_record_share rows: %.1f s (%,.0f records/s)%n", seeded.records(), seeded.shares(),
+                seeded.recordNanos() / 1e9, seeded.records() / (seeded.recordNanos() / 1e9));
+        System.out.printf("generateSettlement over GraphQL HTTP as ADMIN, then the floor straight in SQL over JDBC:%n");
+        System.out.printf("  %-60s %9s %14s %14s %14s%n", "", "wall s", "heap before MB", "heap peak MB", "allocated MB");
+        print("generateSettlement, new statement", first);
+        print("generateSettlement again (DRAFT regenerated)", again);
+        System.out.printf("  %-60s %9.2f%n", "floor: GROUP BY site x source x category (%d rows)".formatted(groupBy.rows()), groupBy.nanos() / 1e9);
+        System.out.printf("  %-60s %9.2f%n", "  the same, first read after seeding", coldGroupBy.nanos() / 1e9);
+        System.out.printf("  %-60s %9.2f%n", "floor: INSERT ... SELECT of %,d ids, temporary table".formatted(claim.rows()), claim.nanos() / 1e9);
+        System.out.printf("  %-60s %9.1f%n", "generation / GROUP BY floor", first.nanos() / (double) groupBy.nanos());
+        System.out.printf("  %-60s %9.1f%n", "generation / (GROUP BY + INSERT ... SELECT floors)", first.nanos() / (double) (groupBy.nanos()
+                + claim.nanos()));
+        System.out.printf("the content hash (submitted by the operator's staff first, not timed):%n");
+        print("approveSettlement as FINANCE (fingerprints every record)", approval);
+        print("settlementStatement { contentVerified } as FINANCE", verification);
+
+        System.out.println("checks:");
+        check("records seeded = COUNT(*) of the month", expected.records(), seeded.records());
+        check("recordCount, new statement", toLong(generated.get("recordCount")), seeded.records());
+        check("recordCount, regenerated", toLong(regenerated.get("recordCount")), seeded.records());
+        check("carriedCount + flaggedCount = 0", toLong(regenerated.get("carriedCount")) + toLong(regenerated.get("flaggedCount")), 0);
+        check("mealSubsidy = SUM(meal_record.subsidy_fen), new", fen(generated.get("mealSubsidy")), expected.subsidyFen());
+        check("mealSubsidy = SUM(meal_record.subsidy_fen), regenerated", fen(regenerated.get("mealSubsidy")), expected.subsidyFen());
+        check("mealSubsidy = the GROUP BY floor's sum", fen(regenerated.get("mealSubsidy")), groupBy.amountFen());
+        check("operatingSubsidy = diner-days x %.2f".formatted(OPERATING_SUBSIDY_FEN / 100.0), fen(regenerated.get("operatingSubsidy")),
+                expected.dinerDays() * OPERATING_SUBSIDY_FEN);
+        check("payable = mealSubsidy + operatingSubsidy", fen(regenerated.get("payable")),
+                fen(regenerated.get("mealSubsidy")) + fen(regenerated.get("operatingSubsidy")));
+        Map<String, Long> totals = new TreeMap<>();
+        for (Object each : (List<?>) regenerated.get("totals")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> total = (Map<String, Object>) each;
+            totals.put((String) total.get("source"), fen(total.get("amount")));
+        }
+        Map<String, Long> expectedTotals = new TreeMap<>(expected.sharesBySource());
+        expectedTotals.merge(OPERATING_SUBSIDY_SOURCE, expected.dinerDays() * OPERATING_SUBSIDY_FEN, Long::sum);
+        check("totals per source = shares (+ operating subsidy)", totals.equals(expectedTotals) ? 0 : 1, 0);
+        System.out.printf("    statement %s: %s%n", id, totals.entrySet().stream()
+                .map(e -> "%s %,.2f".formatted(e.getKey(), e.getValue() / 100.0)).collect(Collectors.joining(", ")));
+        check("MEAL_SUBSIDY + OPERATING_SUBSIDY lines = floor rows + sites", lines, groupBy.rows() + SITES);
+        check("approved (status APPROVED)", "APPROVED".equals(approved.get("status")) ? 0 : 1, 0);
+        check("contentVerified", Boolean.TRUE.equals(verified.get("contentVerified")) ? 0 : 1, 0);
+    }
+
+    // ---------------------------------------------------------------- set-up
+
+    /**
+     * The demo district's latest published policy version given an operating subsidy, when none is
+     * in force, so that generation runs its operating-subsidy step. In place, in the scratch database.
+     */
+    private String giveOperatingSubsidy() {
+        Map<String, Object> policy = jdbc.queryForMap("""
+                SELECT p.id, p.version, p.effective_from, p.operating_subsidy_fen, p.operating_subsidy_source
+                FROM subsidy_policy p JOIN region r ON r.id = p.district_id
+                WHERE r.division_code = ? AND p.status = 'PUBLISHED' ORDER BY p.effective_from DESC, p.version DESC LIMIT 1""", DISTRICT_CODE);
+        if (policy.get("operating_subsidy_fen") == null) {
+            jdbc.update("UPDATE subsidy_policy SET operating_subsidy_fen = ?, operating_subsidy_source = ? WHERE id = ?", OPERATING_SUBSIDY_FEN,
+                    OPERATING_SUBSIDY_SOURCE, policy.get("id"));
+            return "operating subsidy %.2f a diner-day from %s set on the published policy (id %s, version %s, from %s) in place"
+                    .formatted(OPERATING_SUBSIDY_FEN / 100.0, OPERATING_SUBSIDY_SOURCE, policy.get("id"), policy.get("version"),
+                            policy.get("effective_from"));
+        }
+        long fen = ((Number) policy.get("operating_subsidy_fen")).longValue();
+        if (fen != OPERATING_SUBSIDY_FEN || !OPERATING_SUBSIDY_SOURCE.equals(policy.get("operating_subsidy_source"))) {
+            throw new IllegalStateException("the demo policy already pays an operating subsidy of " + fen + " fen from "
+                    + policy.get("operating_subsidy_source") + "; use a fresh database");
+        }
+        return "operating subsidy %.2f a diner-day from %s on the published policy (id %s, set by an earlier run)"
+                .formatted(OPERATING_SUBSIDY_FEN / 100.0, OPERATING_SUBSIDY_SOURCE, policy.get("id"));
+    }
+
+    /** An OPERATOR account of the fresh operator, with the demo password (its hash copied from the demo operator account); its token. */
+    private String operatorStaff(long operator) throws Exception {
+        String username = tag + "-op";
+        jdbc.update("INSERT INTO app_user (username, password_hash, display_name, enabled, operator_id, region_id, created_at)"
+                + " SELECT ?, password_hash, ?, TRUE, ?, NULL, UTC_TIMESTAMP(6) FROM app_user WHERE username = ?", username, "结算基准运营员",
+                operator, OPERATOR_ACCOUNT);
+        jdbc.update("INSERT INTO app_user_role (user_id, role) SELECT id, 'OPERATOR' FROM app_user WHERE username = ?", username);
+        return login(username);
+    }
+
+    /** What the statement must come to, summed straight from the records and shares of the month. */
+    private Expected expected(SettlementSeeder.Seeded seeded) {
+        Map<String, Object> sums = jdbc.queryForMap("SELECT COUNT(*) AS records, COALESCE(SUM(subsidy_fen), 0) AS subsidy_fen,"
+                + " COUNT(DISTINCT site_id, diner_id, service_date) AS diner_days FROM meal_record"
+                + " WHERE operator_id = ? AND service_date BETWEEN ? AND ?", seeded.operatorId(), seeded.firstDay(), seeded.lastDay());
+        Map<String, Long> bySource = new TreeMap<>();
+        jdbc.query("SELECT sh.source, SUM(sh.amount_fen) FROM meal_record m JOIN meal_record_share sh ON sh.meal_record_id = m.id"
+                        + " WHERE m.operator_id = ? AND m.service_date BETWEEN ? AND ? GROUP BY sh.source",
+                row -> {
+                    bySource.put(row.getString(1), row.getLong(2));
+                }, seeded.operatorId(), seeded.firstDay(), seeded.lastDay());
+        return new Expected(((Number) sums.get("records")).longValue(), ((Number) sums.get("subsidy_fen")).longValue(),
+                ((Number) sums.get("diner_days")).longValue(), bySource);
+    }
+
+    // ---------------------------------------------------------------- the floor
+
+    private Floor floorGroupBy(SettlementSeeder.Seeded seeded) throws Exception {
+        try (Connection connection = dataSource.getConnection(); PreparedStatement select = connection.prepareStatement(FLOOR_GROUP_BY)) {
+            select.setLong(1, seeded.operatorId());
+            select.setDate(2, Date.valueOf(seeded.firstDay()));
+            select.setDate(3, Date.valueOf(seeded.lastDay()));
+            long before = System.nanoTime();
+            long rows = 0;
+            long amount = 0;
+            try (ResultSet result = select.executeQuery()) {
+                while (result.next()) {
+                    rows++;
+                    amount += result.getLong("amount_fen");
+                }
+            }
+            return new Floor(System.nanoTime() - before, rows, amount);
+        }
+    }
+
+    /** On one connection, since the temporary table is the session's; dropped after. */
+    private Floor floorClaim(SettlementSeeder.Seeded seeded, YearMonth month) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute("DROP TEMPORARY TABLE IF EXISTS bench_claim");
+                statement.execute(FLOOR_CLAIM_TABLE);
+            }
+            try (PreparedStatement insert = connection.prepareStatement(FLOOR_CLAIM)) {
+                insert.setDate(1, Date.valueOf(month.atDay(1)));
+                insert.setLong(2, seeded.operatorId());
+                insert.setDate(3, Date.valueOf(seeded.firstDay()));
+                insert.setDate(4, Date.valueOf(seeded.lastDay()));
+                long before = System.nanoTime();
+                int rows = insert.executeUpdate();
+                return new Floor(System.nanoTime() - before, rows, 0);
+            } finally {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("DROP TEMPORARY TABLE IF EXISTS bench_claim");
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- measuring
+
+    @FunctionalInterface
+    private interface Request {
+        Map<String, Object> send() throws Exception;
+    }
+
+    /**
+     * One request, timed, with the heap around it. The peak is the sum of each heap pool's own peak,
+     * which need not have come at the same moment: an upper bound on the heap in use. Allocated is
+     * what every live thread allocated meanwhile, garbage included, whatever the collector did.
+     */
+    private Measured measure(Request request) throws Exception {
+        System.gc();
+        long heapBefore = heapUsed();
+        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
+        long allocatedBefore = allocated();
+        long before = System.nanoTime();
+        Map<String, Object> data = request.send();
+        long nanos = System.nanoTime() - before;
+        long allocated = allocated() - allocatedBefore;
+        long peak = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
+        return new Measured(nanos, heapBefore, peak, allocated, data);
+    }
+
+    private long heapUsed() {
+        return heapPools.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
+    }
+
+    private long allocated() {
+        long[] ids = threads.getAllThreadIds();
+        long sum = 0;
+        for (long each : threads.getThreadAllocatedBytes(ids)) {
+            sum += Math.max(each, 0);
+        }
+        return sum;
+    }
+
+    private static void print(String run, Measured measured) {
+        System.out.printf("  %-60s %9.2f %14.0f %14.0f %14.0f%n", run, measured.nanos() / 1e9, measured.heapBefore() / 1048576.0,
+                measured.heapPeak() / 1048576.0, measured.allocated() / 1048576.0);
+    }
+
+    private static void check(String what, long actual, long expected) {
+        System.out.printf("  %-62s %s%n", what, actual == expected ? "ok" : "MISMATCH: %,d, expected %,d".formatted(actual, expected));
+    }
+
+    // ---------------------------------------------------------------- the API
+
+    private String login(String username) throws Exception {
+        Map<String, Object> data = send(body("mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token userErrors { code } } }",
+                Map.of("u", username, "p", DEMO_PASSWORD)), null);
+        String token = (String) map(data, "login").get("token");
+        if (token == null) {
+            throw new IllegalStateException("could not log in as " + username + ": " + data);
+        }
+        return token;
+    }
+
+    /** The payload's statement, or an IllegalStateException with its userErrors. */
+    private static Map<String, Object> statement(Map<String, Object> data, String mutation) {
+        Map<String, Object> payload = map(data, mutation);
+        Map<String, Object> statement = map(payload, "statement");
+        if (statement == null) {
+            throw new IllegalStateException(mutation + " refused: " + payload.get("userErrors"));
+        }
+        return statement;
+    }
+
+    private String body(String document, Map<String, Object> variables) {
+        return json.writeValueAsString(Map.of("query", document, "variables", variables));
+    }
+
+    /** POSTs a GraphQL request; the data, or an IllegalStateException on a non-200 status or top-level errors. */
+    private Map<String, Object> send(String body, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(graphql).timeout(Duration.ofMinutes(30))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = json.readValue(response.body(), Map.class);
+        if (result.get("errors") != null) {
+            throw new IllegalStateException("errors: " + abbreviate(String.valueOf(result.get("errors"))));
+        }
+        return map(result, "data");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500) + "...";
+    }
+
+    /** Money comes as an exact decimal string in yuan. */
+    private static long fen(Object money) {
+        return new BigDecimal((String) money).movePointRight(2).longValueExact();
+    }
+
+    private static long toLong(Object number) {
+        return ((Number) number).longValue();
+    }
+
+    private String databaseVersion() {
+        return jdbc.queryForObject("SELECT VERSION()", String.class);
+    }
+
+    private long bufferPoolBytes() {
+        return jdbc.queryForObject("SELECT @@innodb_buffer_pool_size", Long.class);
+    }
+
+    /** The driver property as the pool hands it to every connection. */
+    private Object rewriteBatchedStatements() throws java.sql.SQLException {
+        return dataSource.unwrap(HikariDataSource.class).getDataSourceProperties().get("rewriteBatchedStatements");
+    }
+
+    private record Measured(long nanos, long heapBefore, long heapPeak, long allocated, Map<String, Object> data) {
+    }
+
+    private record Floor(long nanos, long rows, long amountFen) {
+    }
+
+    private record Expected(long records, long subsidyFen, long dinerDays, Map<String, Long> sharesBySource) {
+    }
+}
