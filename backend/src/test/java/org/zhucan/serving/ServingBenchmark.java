@@ -1,10 +1,6 @@
 package org.zhucan.serving;
 
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -33,6 +29,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.testsupport.BenchmarkGraphQl;
 import org.zhucan.testsupport.BenchmarkData;
 import org.zhucan.testsupport.ThreadedRun;
 import org.zhucan.ZhucanApplication;
@@ -47,7 +44,8 @@ import org.zhucan.security.SystemActor;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import tools.jackson.databind.json.JsonMapper;
+import static org.zhucan.testsupport.BenchmarkGraphQl.map;
+import static org.zhucan.testsupport.BenchmarkGraphQl.abbreviate;
 
 /**
  * Meals served, throughput and latency, in one run: {@code logMeal} one record at a time over the
@@ -121,10 +119,8 @@ public final class ServingBenchmark {
     private final DataSource dataSource;
     private final BookingService bookings;
     private final PublishedMenus menus;
-    private final JsonMapper json;
+    private final BenchmarkGraphQl api;
     private final SqlStatementCounter statements;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI graphql;
     private final String tag = "bench" + System.nanoTime();
     private final LocalDate today = LocalDate.now(BusinessTime.ZONE);
     private final LocalDate yesterday = today.minusDays(1);
@@ -151,9 +147,8 @@ public final class ServingBenchmark {
         this.dataSource = context.getBean(DataSource.class);
         this.bookings = context.getBean(BookingService.class);
         this.menus = context.getBean(PublishedMenus.class);
-        this.json = context.getBean(JsonMapper.class);
+        this.api = new BenchmarkGraphQl(context, Duration.ofMinutes(5));
         this.statements = context.getBean(SqlStatementCounter.class);
-        this.graphql = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/graphql");
     }
 
     public static void main(String[] args) throws Exception {
@@ -261,7 +256,7 @@ public final class ServingBenchmark {
         floorSite = site(template, "floor");
         diners = diners(template, DINERS);
         evictMenus();
-        token = login();
+        token = api.login(OPERATOR_ACCOUNT, DEMO_PASSWORD);
     }
 
     private long site(long template, String role) {
@@ -331,16 +326,6 @@ public final class ServingBenchmark {
 
     // ---------------------------------------------------------------- the API
 
-    private String login() throws Exception {
-        Map<String, Object> data = send(body("mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token userErrors { code } } }",
-                Map.of("u", OPERATOR_ACCOUNT, "p", DEMO_PASSWORD)), null);
-        String value = (String) map(data, "login").get("token");
-        if (value == null) {
-            throw new IllegalStateException("could not log in as " + OPERATOR_ACCOUNT + ": " + data);
-        }
-        return value;
-    }
-
     private void walkIn(long site, int diner) throws Exception {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("idempotencyKey", "bench-" + UUID.randomUUID());
@@ -366,7 +351,7 @@ public final class ServingBenchmark {
     private void logMeal(Map<String, Object> input) throws Exception {
         Map<String, Object> data;
         try {
-            data = send(body(LOG_MEAL, Map.of("input", input)), token);
+            data = api.send(api.body(LOG_MEAL, Map.of("input", input)), token);
         } catch (IllegalStateException e) {
             fail(e.getMessage());
             return;
@@ -394,10 +379,10 @@ public final class ServingBenchmark {
             record.put("items", List.of(Map.of("setMealName", SET_MEAL)));
             records.add(record);
         }
-        String body = body(UPLOAD, Map.of("input", Map.of("siteId", Long.toString(uploadSite), "records", records)));
+        String body = api.body(UPLOAD, Map.of("input", Map.of("siteId", Long.toString(uploadSite), "records", records)));
         long statementsBefore = statements.count();
         long before = System.nanoTime();
-        Map<String, Object> data = send(body, token);
+        Map<String, Object> data = api.send(body, token);
         long nanos = System.nanoTime() - before;
         long sent = statements.count() - statementsBefore;
         Map<String, Object> payload = map(data, "uploadMealRecords");
@@ -421,37 +406,6 @@ public final class ServingBenchmark {
                 ((Number) payload.get("rejectedCount")).intValue(), sent, subsidisedRecords, firstRejection);
     }
 
-    private String body(String document, Map<String, Object> variables) {
-        return json.writeValueAsString(Map.of("query", document, "variables", variables));
-    }
-
-    /** POSTs a GraphQL request; the data, or an IllegalStateException on a non-200 status or top-level errors. */
-    private Map<String, Object> send(String body, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(graphql).timeout(Duration.ofMinutes(5))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = json.readValue(response.body(), Map.class);
-        if (result.get("errors") != null) {
-            throw new IllegalStateException("errors: " + abbreviate(String.valueOf(result.get("errors"))));
-        }
-        return map(result, "data");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> parent, String key) {
-        return (Map<String, Object>) parent.get(key);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 500 ? text : text.substring(0, 500) + "...";
-    }
 
     // ---------------------------------------------------------------- the floor
 

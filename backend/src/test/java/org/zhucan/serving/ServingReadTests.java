@@ -36,6 +36,7 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DinerFixtures;
+import org.zhucan.testsupport.TestAccounts;
 import org.zhucan.testsupport.TestClock;
 import reactor.core.publisher.Mono;
 
@@ -53,7 +54,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ServingReadTests extends ApiTest {
 
     /** The demo accounts' BCrypt hash of demo1234, for accounts the tests add. */
-    private static final String DEMO_PASSWORD_HASH = "$2a$10$wrTnWkSRVCoJmEHyxJVBYOAR452QStuItgAu1A8hpxinR9PVDxu66";
     private static final String DEMO_OPERATOR_CREDIT_CODE = "91410300MA9GCY0B2D";
     private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(10);
 
@@ -653,11 +653,7 @@ class ServingReadTests extends ApiTest {
 
     /** A new account holding one role, with the demo password, logged in now (before any test moves the clock). */
     private String account(String role, String operatorId, String regionId) {
-        String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 13);
-        jdbc.update("INSERT INTO app_user (username, password_hash, display_name, enabled, operator_id, region_id, created_at) "
-                        + "VALUES (?, ?, ?, TRUE, ?, ?, UTC_TIMESTAMP(6))", username, DEMO_PASSWORD_HASH, "核销测试账号",
-                operatorId == null ? null : Long.valueOf(operatorId), regionId == null ? null : Long.valueOf(regionId));
-        jdbc.update("INSERT INTO app_user_role (user_id, role) SELECT id, ? FROM app_user WHERE username = ?", role, username);
+        String username = TestAccounts.create(jdbc, role, operatorId, regionId, "核销测试账号");
         as(username);
         return username;
     }

@@ -4,10 +4,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -27,11 +23,12 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.ZhucanApplication;
+import org.zhucan.testsupport.BenchmarkGraphQl;
 import org.zhucan.common.time.BusinessTime;
 
 import com.zaxxer.hikari.HikariDataSource;
 
-import tools.jackson.databind.json.JsonMapper;
+import static org.zhucan.testsupport.BenchmarkGraphQl.map;
 
 /**
  * Settlement of a million meal records, in one run: {@code generateSettlement} over the real
@@ -96,9 +93,7 @@ public final class SettlementBenchmark {
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
-    private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI graphql;
+    private final BenchmarkGraphQl api;
     private final String tag = "settle" + System.nanoTime();
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
             .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
@@ -107,8 +102,7 @@ public final class SettlementBenchmark {
     private SettlementBenchmark(ConfigurableApplicationContext context) {
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.dataSource = context.getBean(DataSource.class);
-        this.json = context.getBean(JsonMapper.class);
-        this.graphql = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/graphql");
+        this.api = new BenchmarkGraphQl(context, Duration.ofMinutes(30));
     }
 
     public static void main(String[] args) throws Exception {
@@ -130,7 +124,7 @@ public final class SettlementBenchmark {
 
         SettlementSeeder.Seeded seeded = new SettlementSeeder(jdbc, dataSource).seed(DISTRICT_CODE, month, SITES, DINERS, DAYS, tag, ACTOR);
         String operatorStaff = operatorStaff(seeded.operatorId());
-        String admin = login(ADMIN_ACCOUNT);
+        String admin = api.login(ADMIN_ACCOUNT, DEMO_PASSWORD);
 
         Map<String, Object> input = Map.of("operatorId", Long.toString(seeded.operatorId()), "districtId", Long.toString(seeded.districtId()),
                 "periodStart", month.atDay(1).toString(), "periodEnd", month.atEndOfMonth().toString());
@@ -139,9 +133,9 @@ public final class SettlementBenchmark {
         // the month read once after seeding, so that no timed run below comes straight after the writes
         Floor coldGroupBy = floorGroupBy(seeded);
 
-        Measured first = measure(() -> send(body(GENERATE, Map.of("input", input)), admin));
+        Measured first = measure(() -> api.send(api.body(GENERATE, Map.of("input", input)), admin));
         Map<String, Object> generated = statement(first.data(), "generateSettlement");
-        Measured again = measure(() -> send(body(GENERATE, Map.of("input", input)), admin));
+        Measured again = measure(() -> api.send(api.body(GENERATE, Map.of("input", input)), admin));
         Map<String, Object> regenerated = statement(again.data(), "generateSettlement");
 
         Floor groupBy = floorGroupBy(seeded);
@@ -149,13 +143,13 @@ public final class SettlementBenchmark {
 
         // the content hash: submitted by the operator's staff, approved by the district's finance (not whoever generated it)
         String id = (String) regenerated.get("id");
-        Map<String, Object> submitted = statement(send(body(SUBMIT, Map.of("input", Map.of("statementId", id, "version",
+        Map<String, Object> submitted = statement(api.send(api.body(SUBMIT, Map.of("input", Map.of("statementId", id, "version",
                 regenerated.get("version")))), operatorStaff), "submitSettlement");
-        String finance = login(FINANCE_ACCOUNT);
-        Measured approval = measure(() -> send(body(APPROVE, Map.of("input", Map.of("statementId", id, "version", submitted.get("version")))),
+        String finance = api.login(FINANCE_ACCOUNT, DEMO_PASSWORD);
+        Measured approval = measure(() -> api.send(api.body(APPROVE, Map.of("input", Map.of("statementId", id, "version", submitted.get("version")))),
                 finance));
         Map<String, Object> approved = statement(approval.data(), "approveSettlement");
-        Measured verification = measure(() -> send(body(VERIFIED, Map.of("id", id)), finance));
+        Measured verification = measure(() -> api.send(api.body(VERIFIED, Map.of("id", id)), finance));
         Map<String, Object> verified = map(verification.data(), "settlementStatement");
 
         long lines = jdbc.queryForObject("SELECT COUNT(*) FROM settlement_line WHERE statement_id = ?", Long.class, Long.parseLong(id));
@@ -247,7 +241,7 @@ public final class SettlementBenchmark {
                 + " SELECT ?, password_hash, ?, TRUE, ?, NULL, UTC_TIMESTAMP(6) FROM app_user WHERE username = ?", username, "结算基准运营员",
                 operator, OPERATOR_ACCOUNT);
         jdbc.update("INSERT INTO app_user_role (user_id, role) SELECT id, 'OPERATOR' FROM app_user WHERE username = ?", username);
-        return login(username);
+        return api.login(username, DEMO_PASSWORD);
     }
 
     /** What the statement must come to, summed straight from the records and shares of the month. */
@@ -357,16 +351,6 @@ public final class SettlementBenchmark {
 
     // ---------------------------------------------------------------- the API
 
-    private String login(String username) throws Exception {
-        Map<String, Object> data = send(body("mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token userErrors { code } } }",
-                Map.of("u", username, "p", DEMO_PASSWORD)), null);
-        String token = (String) map(data, "login").get("token");
-        if (token == null) {
-            throw new IllegalStateException("could not log in as " + username + ": " + data);
-        }
-        return token;
-    }
-
     /** The payload's statement, or an IllegalStateException with its userErrors. */
     private static Map<String, Object> statement(Map<String, Object> data, String mutation) {
         Map<String, Object> payload = map(data, mutation);
@@ -377,37 +361,6 @@ public final class SettlementBenchmark {
         return statement;
     }
 
-    private String body(String document, Map<String, Object> variables) {
-        return json.writeValueAsString(Map.of("query", document, "variables", variables));
-    }
-
-    /** POSTs a GraphQL request; the data, or an IllegalStateException on a non-200 status or top-level errors. */
-    private Map<String, Object> send(String body, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(graphql).timeout(Duration.ofMinutes(30))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
-        }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = json.readValue(response.body(), Map.class);
-        if (result.get("errors") != null) {
-            throw new IllegalStateException("errors: " + abbreviate(String.valueOf(result.get("errors"))));
-        }
-        return map(result, "data");
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Map<String, Object> parent, String key) {
-        return (Map<String, Object>) parent.get(key);
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 500 ? text : text.substring(0, 500) + "...";
-    }
 
     /** Money comes as an exact decimal string in yuan. */
     private static long fen(Object money) {

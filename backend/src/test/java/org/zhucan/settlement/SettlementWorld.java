@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.DinerFixtures;
+import org.zhucan.testsupport.TestAccounts;
 
 /**
  * A district of its own for settlement tests, so that its statements, budgets and reconciliation
@@ -24,8 +25,6 @@ import org.zhucan.testsupport.DinerFixtures;
  * from DISTRICT), and accounts: the operator's staff and two finance officers of the district.
  */
 final class SettlementWorld {
-
-    static final String DEMO_PASSWORD_HASH = "$2a$10$wrTnWkSRVCoJmEHyxJVBYOAR452QStuItgAu1A8hpxinR9PVDxu66";
 
     final String districtId;
     final String villageId;
@@ -98,11 +97,7 @@ final class SettlementWorld {
 
     /** A new account holding one role, with the demo password, logged in now (before any test moves the clock). */
     String account(String role, String operator, String region) {
-        String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 13);
-        jdbc.update("INSERT INTO app_user (username, password_hash, display_name, enabled, operator_id, region_id, created_at) "
-                        + "VALUES (?, ?, ?, TRUE, ?, ?, UTC_TIMESTAMP(6))", username, DEMO_PASSWORD_HASH, "结算测试账号",
-                operator == null ? null : Long.valueOf(operator), region == null ? null : Long.valueOf(region));
-        jdbc.update("INSERT INTO app_user_role (user_id, role) SELECT id, ? FROM app_user WHERE username = ?", role, username);
+        String username = TestAccounts.create(jdbc, role, operator, region, "结算测试账号");
         as.apply(username);
         return username;
     }

@@ -1,0 +1,76 @@
+package org.zhucan.testsupport;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The benchmark programs' GraphQL client: plain HTTP/1.1 POSTs to the running application, as a
+ * real client sends them, so the figures include parsing, security and serialisation.
+ */
+public final class BenchmarkGraphQl {
+
+    private static final String LOGIN =
+            "mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token userErrors { code } } }";
+
+    private final JsonMapper json;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+    private final URI graphql;
+    private final Duration timeout;
+
+    /** A client of the application in the context, waiting at most {@code timeout} for a response. */
+    public BenchmarkGraphQl(ConfigurableApplicationContext context, Duration timeout) {
+        this.json = context.getBean(JsonMapper.class);
+        this.graphql = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/graphql");
+        this.timeout = timeout;
+    }
+
+    /** A request body: the document and its variables as JSON. */
+    public String body(String document, Map<String, Object> variables) {
+        return json.writeValueAsString(Map.of("query", document, "variables", variables));
+    }
+
+    /** POSTs a GraphQL request; the data, or an IllegalStateException on a non-200 status or top-level errors. */
+    public Map<String, Object> send(String body, String bearer) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(graphql).timeout(timeout)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, Object> result = json.readValue(response.body(), Map.class);
+        if (result.get("errors") != null) {
+            throw new IllegalStateException("errors: " + abbreviate(String.valueOf(result.get("errors"))));
+        }
+        return map(result, "data");
+    }
+
+    /** A token for the account, or an IllegalStateException when the login is refused. */
+    public String login(String username, String password) throws Exception {
+        Map<String, Object> data = send(body(LOGIN, Map.of("u", username, "p", password)), null);
+        String token = (String) map(data, "login").get("token");
+        if (token == null) {
+            throw new IllegalStateException("could not log in as " + username + ": " + data);
+        }
+        return token;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> map(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
+    }
+
+    public static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500) + "...";
+    }
+}
