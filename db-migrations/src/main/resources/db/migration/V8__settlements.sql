@@ -66,7 +66,8 @@ CREATE TABLE settlement_record (
     statement_id   BIGINT  NOT NULL,
     carried        BOOLEAN NOT NULL,
     PRIMARY KEY (meal_record_id),
-    KEY ix_settlement_record_statement (statement_id, carried, meal_record_id),
+    KEY ix_settlement_record_statement (statement_id, meal_record_id),
+    KEY ix_settlement_record_carried (statement_id, carried),
     CONSTRAINT fk_settlement_record_statement FOREIGN KEY (statement_id) REFERENCES settlement_statement (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 

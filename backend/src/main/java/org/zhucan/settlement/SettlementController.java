@@ -1,15 +1,19 @@
 package org.zhucan.settlement;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import graphql.schema.DataFetchingEnvironment;
+import org.dataloader.DataLoader;
 
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Connection;
@@ -25,9 +29,12 @@ import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.serving.MealRecord;
 import org.zhucan.serving.ServingService;
+import reactor.core.publisher.Mono;
 
 @Controller
 class SettlementController {
+
+    private static final String FLAGGED_RECORDS = "settlementFlaggedRecords";
 
     private final SettlementService settlementService;
     private final OperatorService operatorService;
@@ -36,12 +43,14 @@ class SettlementController {
     private final ServingService servingService;
 
     SettlementController(SettlementService settlementService, OperatorService operatorService, RegionService regionService,
-                         SiteService siteService, ServingService servingService) {
+                         SiteService siteService, ServingService servingService, BatchLoaderRegistry batchLoaders) {
         this.settlementService = settlementService;
         this.operatorService = operatorService;
         this.regionService = regionService;
         this.siteService = siteService;
         this.servingService = servingService;
+        batchLoaders.<SettlementService.FlaggedPage, List<MealRecord>>forName(FLAGGED_RECORDS)
+                .registerMappedBatchLoader((pages, environment) -> Mono.fromCallable(() -> settlementService.flaggedRecordPages(pages)));
     }
 
     // ------------------------------------------------------------ roots
@@ -123,19 +132,14 @@ class SettlementController {
         return Batches.perParent(statements, SettlementStatement::id, settlementService.verifiedByIds(statements));
     }
 
-    /** One page of one statement's flagged records: asked for on a single statement, so one query for ids and one for records. */
+    /** Each statement's page of flagged records, through one batch loader: a list of statements asks once. */
     @SchemaMapping(typeName = "SettlementStatement", field = "flaggedRecords")
-    Connection<MealRecord> flaggedRecords(SettlementStatement statement, @Argument Integer first, @Argument String after) {
+    CompletableFuture<Connection<MealRecord>> flaggedRecords(SettlementStatement statement, @Argument Integer first, @Argument String after,
+                                                            DataFetchingEnvironment environment) {
         PageRequest page = PageRequest.of(first, after);
-        List<Long> ids = settlementService.flaggedRecordIds(statement, page);
-        Map<Long, MealRecord> records = servingService.readableByIds(ids);
-        List<MealRecord> ordered = new ArrayList<>();
-        ids.forEach(id -> {
-            if (records.containsKey(id)) {
-                ordered.add(records.get(id));
-            }
-        });
-        return Connection.of(ordered, page, record -> Cursor.encode(record.id()), statement.flaggedCount());
+        DataLoader<SettlementService.FlaggedPage, List<MealRecord>> loader = environment.getDataLoader(FLAGGED_RECORDS);
+        return loader.load(new SettlementService.FlaggedPage(statement.id(), page))
+                .thenApply(records -> Connection.of(records, page, record -> Cursor.encode(record.id()), statement.flaggedCount()));
     }
 
     @BatchMapping(typeName = "SettlementLine", field = "site")

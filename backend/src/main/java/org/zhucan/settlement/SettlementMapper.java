@@ -71,7 +71,8 @@ interface SettlementMapper {
 
     List<Fingerprint> fingerprints(@Param("ids") Collection<Long> statementIds);
 
-    List<Long> flaggedRecordIds(@Param("id") long statementId, @Param("afterId") Long afterId, @Param("limit") int limit);
+    List<FlaggedRecord> flaggedRecordIds(@Param("ids") Collection<Long> statementIds, @Param("afterId") Long afterId,
+                                         @Param("limit") int limit);
 
     FundingBudget findBudget(@Param("districtId") long districtId, @Param("year") int year, @Param("source") FundingSource source);
 
@@ -99,6 +100,9 @@ interface SettlementMapper {
 
     /** What a statement's content hash covers of its records, aggregated in SQL. */
     record Fingerprint(long statementId, long records, long idSum, String digest, long shareSum) {
+    }
+
+    record FlaggedRecord(long statementId, long mealRecordId) {
     }
 
     record DifferenceRow(long mealRecordId, ReconciliationDifferenceReason reason, Long statementId, Money subsidy) {

@@ -39,6 +39,8 @@ import org.zhucan.network.RegionLevel;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
+import org.zhucan.serving.MealRecord;
+import org.zhucan.serving.ServingService;
 import org.zhucan.security.Role;
 import org.zhucan.subsidy.FundingSource;
 import org.zhucan.subsidy.SubsidyPolicy;
@@ -65,15 +67,17 @@ public class SettlementService {
     private final OperatorService operatorService;
     private final RegionService regionService;
     private final SubsidyPolicyService policyService;
+    private final ServingService servingService;
     private final AuditService audit;
     private final Clock clock;
 
     SettlementService(SettlementMapper mapper, OperatorService operatorService, RegionService regionService,
-                      SubsidyPolicyService policyService, AuditService audit, Clock clock) {
+                      SubsidyPolicyService policyService, ServingService servingService, AuditService audit, Clock clock) {
         this.mapper = mapper;
         this.operatorService = operatorService;
         this.regionService = regionService;
         this.policyService = policyService;
+        this.servingService = servingService;
         this.audit = audit;
         this.clock = clock;
     }
@@ -298,7 +302,7 @@ public class SettlementService {
         return verifiedByIds(List.of(statement)).get(statement.id());
     }
 
-    /** The check of {@link #verified} for many statements in three statements of SQL, whatever their number. */
+    /** The check of {@link #verified} for many statements, as read in this request, in two statements of SQL whatever their number. */
     @Transactional(readOnly = true)
     public Map<Long, Boolean> verifiedByIds(List<SettlementStatement> statements) {
         Map<Long, Boolean> result = new HashMap<>();
@@ -307,13 +311,13 @@ public class SettlementService {
         if (frozen.isEmpty()) {
             return result;
         }
-        Map<Long, SettlementStatement> current = new HashMap<>();
-        mapper.findByIds(frozen).forEach(statement -> current.put(statement.id(), statement));
+        Map<Long, SettlementStatement> given = new HashMap<>();
+        statements.forEach(statement -> given.put(statement.id(), statement));
         Map<Long, List<SettlementLine>> lines = Batches.group(frozen, mapper.linesOf(frozen), SettlementLine::statementId);
         Map<Long, SettlementMapper.Fingerprint> fingerprints = new HashMap<>();
         mapper.fingerprints(frozen).forEach(fingerprint -> fingerprints.put(fingerprint.statementId(), fingerprint));
         for (long id : frozen) {
-            SettlementStatement statement = current.get(id);
+            SettlementStatement statement = given.get(id);
             result.put(id, statement.contentHash().equals(contentHash(statement, lines.get(id), fingerprints.get(id))));
         }
         return result;
@@ -385,11 +389,30 @@ public class SettlementService {
         return Batches.group(statementIds, mapper.totalsOf(statementIds), SourceAmount::ownerId);
     }
 
-    /** A page of the statement's records that carry flags, as record ids in id order; the caller resolves them. */
+    /**
+     * A page of flagged records per statement, one query per distinct page asked for (a list asks
+     * for one). The records are read without a scope check of their own: a statement's records are
+     * within the scope of whoever may read the statement.
+     */
     @Transactional(readOnly = true)
-    public List<Long> flaggedRecordIds(SettlementStatement statement, PageRequest page) {
-        Long afterId = page.hasAfter() ? Cursor.decodeId(page.after()) : null;
-        return mapper.flaggedRecordIds(statement.id(), afterId, page.fetchSize());
+    public Map<FlaggedPage, List<MealRecord>> flaggedRecordPages(Collection<FlaggedPage> pages) {
+        Map<FlaggedPage, List<MealRecord>> result = new HashMap<>();
+        Map<PageRequest, List<FlaggedPage>> byPage = new HashMap<>();
+        pages.forEach(page -> byPage.computeIfAbsent(page.page(), request -> new ArrayList<>()).add(page));
+        byPage.forEach((request, asked) -> {
+            Long afterId = request.hasAfter() ? Cursor.decodeId(request.after()) : null;
+            List<SettlementMapper.FlaggedRecord> rows = mapper.flaggedRecordIds(asked.stream().map(FlaggedPage::statementId).toList(),
+                    afterId, request.fetchSize());
+            Map<Long, MealRecord> records = servingService.byIds(rows.stream().map(SettlementMapper.FlaggedRecord::mealRecordId).toList());
+            Map<Long, List<MealRecord>> byStatement = new HashMap<>();
+            rows.forEach(row -> byStatement.computeIfAbsent(row.statementId(), id -> new ArrayList<>()).add(records.get(row.mealRecordId())));
+            asked.forEach(page -> result.put(page, byStatement.getOrDefault(page.statementId(), List.of())));
+        });
+        return result;
+    }
+
+    /** A statement's page of flagged records, as a batch key. */
+    public record FlaggedPage(long statementId, PageRequest page) {
     }
 
     /** The statement for an export, if the caller is its operator's staff or the district's finance staff. */

@@ -326,7 +326,7 @@ class SettlementApiTests extends ApiTest {
                 query($first: Int, $f: SettlementStatementFilter) {
                   settlementStatements(first: $first, filter: $f) {
                     totalCount
-                    edges { node { id operator { name } district { name } contentVerified
+                    edges { node { id operator { name } district { name } contentVerified flaggedRecords { totalCount edges { node { id } } }
                                    lines { kind site { name } source quantity amount } totals { source amount } } }
                   }
                 }""";
