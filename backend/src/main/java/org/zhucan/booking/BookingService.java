@@ -505,6 +505,16 @@ public class BookingService {
         return mapper.countDay(siteId, date);
     }
 
+    /**
+     * Per site, the bookings dated between the dates that were served or missed (cancelled and
+     * still open ones left out): what no-show rates are made of. Unscoped, for features that
+     * aggregate over sites the caller has already checked.
+     */
+    @Transactional(readOnly = true)
+    public List<SiteAttendance> attendance(Collection<Long> siteIds, LocalDate from, LocalDate to) {
+        return siteIds.isEmpty() ? List.of() : mapper.countAttendance(siteIds, from, to);
+    }
+
     /** Bookings by id whatever the caller's scope, for records that point at them (the serving feature scopes its records). */
     @Transactional(readOnly = true)
     public Map<Long, Booking> byIdsForRecords(Collection<Long> ids) {
@@ -637,6 +647,9 @@ public class BookingService {
     }
 
     /** A slot of a site's day: live bookings, served ones and no-shows. */
+    public record SiteAttendance(long siteId, int served, int noShows) {
+    }
+
     public record SlotDayCounts(MealSlot slot, int booked, int served, int noShows) {
     }
 

@@ -34,12 +34,14 @@ public class CoverageService {
 
     private final CoverageMapper coverage;
     private final RegionService regionService;
+    private final SiteService siteService;
     private final AuditService audit;
     private final Clock clock;
 
-    CoverageService(CoverageMapper coverage, RegionService regionService, AuditService audit, Clock clock) {
+    CoverageService(CoverageMapper coverage, RegionService regionService, SiteService siteService, AuditService audit, Clock clock) {
         this.coverage = coverage;
         this.regionService = regionService;
+        this.siteService = siteService;
         this.audit = audit;
         this.clock = clock;
     }
@@ -93,6 +95,28 @@ public class CoverageService {
         return new Coverage(region, year, asOf, rows);
     }
 
+    /**
+     * Day by day, the region's communities and villages and how many had an operating site serving
+     * diners: coverage as a series. Unscoped, for dashboards whose caller is already checked.
+     */
+    @Transactional(readOnly = true)
+    public List<DailyCoverage> dailyCoverage(long regionId, LocalDate from, LocalDate to) {
+        Region region = regionService.require(regionId);
+        int communities = coverage.countCommunities(List.of(region.id()), to).stream().mapToInt(CommunityCount::communities).sum();
+        List<Site> servingSites = siteService.allIn(region.id()).stream().filter(site -> site.kind() != SiteKind.CENTRAL_KITCHEN).toList();
+        Map<Long, SiteStatusTimeline> timelines = siteService.timelinesOf(servingSites.stream().map(Site::id).toList());
+        List<DailyCoverage> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+            LocalDate on = day;
+            long covered = servingSites.stream()
+                    .filter(site -> timelines.get(site.id()).statusOn(on) == SiteStatus.OPERATING)
+                    .map(Site::communityId).distinct().count();
+            Integer basisPoints = share((int) covered, communities);
+            days.add(new DailyCoverage(day, communities, (int) covered, basisPoints == null ? null : fraction(basisPoints)));
+        }
+        return days;
+    }
+
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public TargetPayloadResult setTarget(SetCoverageTargetInput input) {
@@ -122,6 +146,9 @@ public class CoverageService {
 
     private static double fraction(int basisPoints) {
         return basisPoints / (double) WHOLE;
+    }
+
+    public record DailyCoverage(LocalDate date, int communities, int coveredCommunities, Double coverage) {
     }
 
     public record Coverage(Region region, int year, LocalDate asOf, List<CoverageRow> rows) {

@@ -52,6 +52,19 @@ public class RegionService {
         throw new AccessDeniedException(refusal);
     }
 
+    /**
+     * The caller's scope over the quality of operators' service (ratings, inspections, evaluations):
+     * as {@link #staffScope}, and INSPECTOR staff with a region see its subtree too.
+     */
+    @Transactional(readOnly = true)
+    public StaffScope oversightScope(CurrentUser user, String refusal) {
+        if (!user.roles().contains(Role.ADMIN) && !user.roles().contains(Role.OPERATOR)
+                && user.roles().contains(Role.INSPECTOR) && user.regionId() != null) {
+            return new StaffScope(null, require(user.regionId()).path());
+        }
+        return staffScope(user, refusal);
+    }
+
     @Transactional(readOnly = true)
     public List<Region> children(Long parentId) {
         if (parentId == null) {

@@ -22,6 +22,8 @@ interface SiteMapper {
 
     long count(@Param("query") SiteQuery query);
 
+    List<Site> findInRegion(@Param("regionPath") String regionPath);
+
     void insert(@Param("key") GeneratedKey key, @Param("site") Site site, @Param("at") Instant at);
 
     /** Writes every descriptive field if the site is still at {@code site.version}; 0 when someone got there first. */

@@ -78,6 +78,15 @@ public class SiteService {
         return sites.findByIds(ids).stream().collect(Collectors.toMap(Site::id, Function.identity()));
     }
 
+    /**
+     * Every site in a region's subtree (central kitchens included), by id: what district figures
+     * aggregate over. Unscoped; the caller checks who may see them.
+     */
+    @Transactional(readOnly = true)
+    public List<Site> allIn(long regionId) {
+        return sites.findInRegion(regionService.require(regionId).path());
+    }
+
     @Transactional(readOnly = true)
     public Connection<Site> list(SiteFilter filter, PageRequest page) {
         SiteFilter given = filter == null ? SiteFilter.NONE : filter;
@@ -138,6 +147,14 @@ public class SiteService {
     @Transactional(readOnly = true)
     public Map<Long, List<SiteStatusChange>> statusHistoryOf(Collection<Long> siteIds) {
         return Batches.group(siteIds, siteIds.isEmpty() ? List.of() : sites.findStatusChangesOf(siteIds), SiteStatusChange::siteId);
+    }
+
+    /** Each site's statuses day by day, from one read of their histories. */
+    @Transactional(readOnly = true)
+    public Map<Long, SiteStatusTimeline> timelinesOf(Collection<Long> siteIds) {
+        Map<Long, SiteStatusTimeline> timelines = new java.util.HashMap<>();
+        statusHistoryOf(siteIds).forEach((siteId, history) -> timelines.put(siteId, new SiteStatusTimeline(history)));
+        return timelines;
     }
 
     @Transactional

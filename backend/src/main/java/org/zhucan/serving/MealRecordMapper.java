@@ -35,6 +35,10 @@ interface MealRecordMapper {
     List<MealRecord> findStandingMealsOf(@Param("dinerIds") Collection<Long> dinerIds, @Param("from") LocalDate from,
                                          @Param("to") LocalDate to);
 
+    /** The standing meals of some diners served at or after an instant, newest served first. */
+    List<MealRecord> findStandingMealsServedSince(@Param("dinerIds") Collection<Long> dinerIds, @Param("fromDate") LocalDate fromDate,
+                                                  @Param("since") Instant since);
+
     void insertShares(@Param("recordId") long recordId, @Param("shares") List<ShareRow> shares);
 
 
@@ -72,6 +76,12 @@ interface MealRecordMapper {
 
     /** Per slot of a site's day: standing walk-ins and the subsidy of every record (reversals included). */
     List<DayTotalRow> dayTotals(@Param("siteId") long siteId, @Param("date") LocalDate date);
+
+    /** Per site, operator, date and slot with a meal served in the range, by date, site and slot. */
+    List<ServedSlot> servedSlots(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    /** Per date with a record in the range, over these sites. */
+    List<ServedDay> servedDays(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
     record NewMealRecord(MealRecordKind kind, MealRecordOrigin origin, long siteId, long operatorId, long dinerId, LocalDate date, MealSlot slot,
                          Instant servedAt, Long bookingId, VerificationMethod verification, String verificationNote, Money price,

@@ -880,6 +880,15 @@ public class ServingService {
         return found;
     }
 
+    /**
+     * The standing meals of these diners served at or after an instant, newest served first.
+     * Unscoped: for a diner's or family's own meals, whose diners the caller has checked.
+     */
+    @Transactional(readOnly = true)
+    public List<MealRecord> standingMealsServedSince(Collection<Long> dinerIds, Instant since) {
+        return dinerIds.isEmpty() ? List.of() : mapper.findStandingMealsServedSince(dinerIds, BusinessTime.dateOf(since), since);
+    }
+
     /** Records by id as far as the caller's scope reaches, e.g. the other site's meal a flag points at. */
     @Transactional(readOnly = true)
     public Map<Long, MealRecord> readableByIds(Collection<Long> ids) {
@@ -951,6 +960,21 @@ public class ServingService {
                 .toList();
         return Connection.of(rows, page, flag -> Cursor.encode(flag.date(),
                 flag.siteId(), flag.code().name(), flag.recordId() == null ? 0 : flag.recordId()), mapper.countFlags(query));
+    }
+
+    /**
+     * The slots of these sites in which meals were served between the dates, by date, site and
+     * slot. Unscoped: for features that aggregate over sites the caller has already checked.
+     */
+    @Transactional(readOnly = true)
+    public List<ServedSlot> servedSlots(Collection<Long> siteIds, LocalDate from, LocalDate to) {
+        return siteIds.isEmpty() ? List.of() : mapper.servedSlots(siteIds, from, to);
+    }
+
+    /** Per day between the dates with a record at these sites: meals, diners, flags and subsidy. Unscoped, as {@link #servedSlots}. */
+    @Transactional(readOnly = true)
+    public List<ServedDay> servedDays(Collection<Long> siteIds, LocalDate from, LocalDate to) {
+        return siteIds.isEmpty() ? List.of() : mapper.servedDays(siteIds, from, to);
     }
 
     /** servingDashboard: the site's staff and ADMIN. */

@@ -484,6 +484,18 @@ public class SettlementService {
     }
 
     /**
+     * What public sources (every source but the operator's own discount) set aside for the
+     * district's meal subsidies in a year; null when no such budget is set. Unscoped, for features
+     * that show it to callers they have already checked.
+     */
+    @Transactional(readOnly = true)
+    public Money publicBudget(long districtId, int year) {
+        List<FundingBudget> budgets = mapper.budgetsOf(districtId, year).stream()
+                .filter(budget -> budget.source() != FundingSource.OPERATOR_DISCOUNT).toList();
+        return budgets.isEmpty() ? null : Money.ofFen(budgets.stream().mapToLong(budget -> budget.amount().fen()).sum());
+    }
+
+    /**
      * Per source: the year's budget, what approved and paid statements commit, the meal-record
      * subsidies dated in the period against what the period's statements hold, and every record
      * that makes them differ.

@@ -6,7 +6,7 @@ import org.springframework.graphql.execution.RuntimeWiringConfigurer;
 import org.zhucan.common.money.MoneyScalar;
 import org.zhucan.common.time.TimeScalars;
 
-/** Registers the scalars every feature uses: Money, Date and DateTime. */
+/** Registers the scalars every feature uses: Money, Date, DateTime, Time and YearMonth. */
 @Configuration(proxyBeanMethods = false)
 class ScalarWiring {
 
@@ -16,6 +16,7 @@ class ScalarWiring {
                 .scalar(MoneyScalar.INSTANCE)
                 .scalar(TimeScalars.DATE)
                 .scalar(TimeScalars.DATE_TIME)
-                .scalar(TimeScalars.TIME);
+                .scalar(TimeScalars.TIME)
+                .scalar(TimeScalars.YEAR_MONTH);
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -39,6 +40,10 @@ public final class TimeScalars {
     public static final GraphQLScalarType TIME = scalar("Time", "A time of day, e.g. \"11:30\"",
             new IsoCoercing<>("a time of day such as \"11:30\"", LocalTime::parse, TimeScalars::formatTime));
 
+    /** {@code "2026-11"} ↔ {@link YearMonth}: a calendar month, as evaluations and ratings are read by month. */
+    public static final GraphQLScalarType YEAR_MONTH = scalar("YearMonth", "A calendar month, e.g. \"2026-11\"",
+            new IsoCoercing<>("a month such as \"2026-11\"", YearMonth::parse, TimeScalars::formatYearMonth));
+
     private TimeScalars() {
     }
 
@@ -47,6 +52,13 @@ public final class TimeScalars {
             return DateTimeFormatter.ISO_LOCAL_DATE.format(date);
         }
         throw new CoercingSerializeException("Date field resolved to a value that is not a date");
+    }
+
+    private static String formatYearMonth(Object value) {
+        if (value instanceof YearMonth month) {
+            return month.toString();
+        }
+        throw new CoercingSerializeException("YearMonth field resolved to a value that is not a month");
     }
 
     private static String formatTime(Object value) {
