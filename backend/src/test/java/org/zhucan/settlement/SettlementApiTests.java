@@ -17,12 +17,13 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.Race;
 import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhucan.settlement.SettlementWorld.shanghai;
-import static org.zhucan.settlement.SettlementWorld.today;
+import static org.zhucan.testsupport.DistrictWorld.shanghai;
+import static org.zhucan.testsupport.DistrictWorld.today;
 
 /**
  * Settlement over HTTP against the real database: statements hold every record once, their sums
@@ -44,7 +45,7 @@ class SettlementApiTests extends ApiTest {
     @Autowired
     TestClock clock;
 
-    SettlementWorld world;
+    DistrictWorld world;
     LocalDate periodStart;
     LocalDate periodEnd;
 
@@ -52,7 +53,7 @@ class SettlementApiTests extends ApiTest {
     void world() {
         // log in before the clock moves: tokens are checked against real time
         List.of("admin", "operator", "finance", "inspector", "family").forEach(this::as);
-        world = new SettlementWorld(this::as, jdbc);
+        world = new DistrictWorld(this::as, jdbc);
         periodStart = today().withDayOfMonth(1);
         periodEnd = today().with(TemporalAdjusters.lastDayOfMonth());
         stopAt(today(), LocalTime.of(12, 30));

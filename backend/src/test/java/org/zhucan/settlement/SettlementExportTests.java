@@ -23,11 +23,12 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhucan.settlement.SettlementWorld.shanghai;
-import static org.zhucan.settlement.SettlementWorld.today;
+import static org.zhucan.testsupport.DistrictWorld.shanghai;
+import static org.zhucan.testsupport.DistrictWorld.today;
 
 /** The statement exports over authenticated HTTP: the XLSX opens with Apache POI and adds up; the CSV has Chinese headers. */
 class SettlementExportTests extends ApiTest {
@@ -38,7 +39,7 @@ class SettlementExportTests extends ApiTest {
     @Autowired
     TestClock clock;
 
-    SettlementWorld world;
+    DistrictWorld world;
     String statementId;
     Map<String, Object> statement;
     final Map<String, String> tokens = new java.util.HashMap<>();
@@ -47,7 +48,7 @@ class SettlementExportTests extends ApiTest {
     @SuppressWarnings("unchecked")
     void statement() {
         List.of("admin", "operator", "inspector").forEach(this::as);
-        world = new SettlementWorld(this::as, jdbc);
+        world = new DistrictWorld(this::as, jdbc);
         // tokens are checked against real time: take them before the clock stops
         for (String user : List.of("admin", "operator", "inspector", "finance", world.financeA, world.operatorStaff)) {
             tokens.put(user, login(user, DEMO_PASSWORD));

@@ -1,4 +1,4 @@
-package org.zhucan.settlement;
+package org.zhucan.testsupport;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -14,32 +14,30 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
-import org.zhucan.testsupport.DinerFixtures;
-import org.zhucan.testsupport.TestAccounts;
 
 /**
- * A district of its own for settlement tests, so that its statements, budgets and reconciliation
- * see nothing of other tests: a town and a village, a new operator with two OPERATING canteens in
+ * A district of its own for tests of district-wide figures (settlement, evaluation), so that its
+ * statements, budgets, rankings and dashboards see nothing of other tests: a town and a village, a new operator with two OPERATING canteens in
  * the village (套餐A at 10.00 on today's lunch menu), a published policy (LUNCH 5.00 = CITY 2.00 +
  * DISTRICT rest; MIN_LIVING 8.00 = CITY 3.00 + DISTRICT rest; operating subsidy 3.00 per diner-day
  * from DISTRICT), and accounts: the operator's staff and two finance officers of the district.
  */
-final class SettlementWorld {
+public final class DistrictWorld {
 
-    final String districtId;
-    final String villageId;
-    final String operatorId;
-    final String siteA;
-    final String siteB;
-    final String operatorStaff;
-    final String financeA;
-    final String financeB;
+    public final String districtId;
+    public final String villageId;
+    public final String operatorId;
+    public final String siteA;
+    public final String siteB;
+    public final String operatorStaff;
+    public final String financeA;
+    public final String financeB;
 
     private final Function<String, HttpGraphQlTester> as;
     private final JdbcTemplate jdbc;
     private final DinerFixtures diners;
 
-    SettlementWorld(Function<String, HttpGraphQlTester> as, JdbcTemplate jdbc) {
+    public DistrictWorld(Function<String, HttpGraphQlTester> as, JdbcTemplate jdbc) {
         this.as = as;
         this.jdbc = jdbc;
         HttpGraphQlTester admin = as.apply("admin");
@@ -50,43 +48,54 @@ final class SettlementWorld {
         String town = network.createRegion(districtId, code.substring(0, 6) + "101000", "结算测试镇", "TOWN");
         villageId = network.createRegion(town, code.substring(0, 6) + "101201", "结算测试村", "VILLAGE");
         operatorId = network.createOperator("结算测试餐饮公司" + System.nanoTime());
-        siteA = canteen(network, "结算测试食堂甲");
-        siteB = canteen(network, "结算测试食堂乙");
+        siteA = Canteens.open(admin, jdbc, villageId, operatorId, "结算测试食堂甲", today());
+        siteB = Canteens.open(admin, jdbc, villageId, operatorId, "结算测试食堂乙", today());
         publishPolicy(admin);
         operatorStaff = account("OPERATOR", operatorId, null);
         financeA = account("FINANCE", null, districtId);
         financeB = account("FINANCE", null, districtId);
     }
 
-    static LocalDate today() {
+    public static LocalDate today() {
         return LocalDate.now(BusinessTime.ZONE);
     }
 
     /** A DateTime in Shanghai, e.g. 2026-11-25T11:30+08:00. */
-    static String shanghai(LocalDate date, int hour, int minute) {
+    public static String shanghai(LocalDate date, int hour, int minute) {
         return ZonedDateTime.of(date, LocalTime.of(hour, minute), BusinessTime.ZONE).toOffsetDateTime().toString();
     }
 
     /** An ACTIVE diner of the village aged 65 to 75, in the given categories (none: the 5.00 tier; MIN_LIVING: 8.00). */
-    String diner(List<String> categories) {
+    public String diner(List<String> categories) {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         LocalDate birth = LocalDate.of(1952 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
         return diners.registerActiveSince2020("结算老人", villageId, birth, categories, null);
     }
 
+    /** Another operator in the village, with one OPERATING canteen (套餐A at 10.00 today) and its own staff account. */
+    public Venue venue(String name) {
+        HttpGraphQlTester admin = as.apply("admin");
+        String operator = new NetworkFixtures(admin, jdbc).createOperator(name + System.nanoTime());
+        String site = Canteens.open(admin, jdbc, villageId, operator, name + "食堂", today());
+        return new Venue(operator, site, account("OPERATOR", operator, null));
+    }
+
+    /** An operator, its canteen and one of its staff. */
+    public record Venue(String operatorId, String siteId, String staff) {
+    }
+
     /** Logs a walk-in's 套餐A at the site's lunch, served at the time given, by the operator's staff; returns the record id. */
-    String serve(String site, String diner, String servedAt) {
-        Map<String, Object> input = new HashMap<>(Map.of("idempotencyKey", "k-" + UUID.randomUUID(), "siteId", site, "slot", "LUNCH",
-                "dinerId", diner, "servedAt", servedAt, "verification", Map.of("method", "STAFF_PROXY", "proxyReason", "老人无法出示证件"),
-                "items", List.of(Map.of("setMealName", "套餐A"))));
-        return as.apply(operatorStaff).document("mutation($input: LogMealInput!) { logMeal(input: $input) { record { id } userErrors { code message } } }")
-                .variable("input", input).execute()
-                .path("logMeal.userErrors").entityList(Object.class).hasSize(0)
-                .path("logMeal.record.id").entity(String.class).get();
+    public String serve(String site, String diner, String servedAt) {
+        return serve(operatorStaff, site, diner, servedAt);
+    }
+
+    /** As {@link #serve(String, String, String)}, by the staff given (of the site's operator). */
+    public String serve(String staff, String site, String diner, String servedAt) {
+        return Canteens.serveWalkIn(as.apply(staff), site, diner, servedAt);
     }
 
     /** Voids a record by the operator's staff; returns the reversal's id. */
-    String voidRecord(String recordId) {
+    public String voidRecord(String recordId) {
         return as.apply(operatorStaff).document("""
                         mutation($input: VoidMealRecordInput!) { voidMealRecord(input: $input) { reversal { id } userErrors { code message } } }""")
                 .variable("input", Map.of("idempotencyKey", "k-" + UUID.randomUUID(), "recordId", recordId, "reason", "重复录入"))
@@ -96,34 +105,13 @@ final class SettlementWorld {
     }
 
     /** A new account holding one role, with the demo password, logged in now (before any test moves the clock). */
-    String account(String role, String operator, String region) {
+    public String account(String role, String operator, String region) {
         String username = TestAccounts.create(jdbc, role, operator, region, "结算测试账号");
         as.apply(username);
         return username;
     }
 
-    private String canteen(NetworkFixtures network, String name) {
-        String site = network.createSite(name + System.nanoTime(), "CANTEEN", villageId, operatorId, null, null);
-        network.open(site, today().toString(), today().toString());
-        HttpGraphQlTester admin = as.apply("admin");
-        String fish = dish(admin, "清蒸鱼", "8.00");
-        String rice = dish(admin, "米饭", "1.00");
-        String menuId = admin.documentName("saveMenu").variable("input", Map.of("siteId", site, "date", today().toString(), "slot", "LUNCH",
-                        "items", List.of(Map.of("dishId", fish), Map.of("dishId", rice)),
-                        "setMeals", List.of(Map.of("name", "套餐A", "price", "10.00", "dishIds", List.of(fish, rice))))).execute()
-                .path("saveMenu.userErrors").entityList(Object.class).hasSize(0)
-                .path("saveMenu.menu.id").entity(String.class).get();
-        admin.document("mutation { publishMenu(input: { menuId: \"" + menuId + "\" }) { userErrors { code } } }").execute()
-                .path("publishMenu.userErrors").entityList(Object.class).hasSize(0);
-        return site;
-    }
 
-    private String dish(HttpGraphQlTester admin, String name, String price) {
-        return admin.document("mutation($input: SaveDishInput!) { saveDish(input: $input) { dish { id } userErrors { code } } }")
-                .variable("input", Map.of("operatorId", operatorId, "name", name + System.nanoTime(), "price", price)).execute()
-                .path("saveDish.userErrors").entityList(Object.class).hasSize(0)
-                .path("saveDish.dish.id").entity(String.class).get();
-    }
 
     private void publishPolicy(HttpGraphQlTester admin) {
         Map<String, Object> input = new HashMap<>(Map.of("districtId", districtId, "name", "结算测试政策", "effectiveFrom", "2024-01-01",
