@@ -1,0 +1,62 @@
+package org.zhucan.satisfaction;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.zhucan.network.MealSlot;
+
+@Mapper
+interface SatisfactionMapper {
+
+    /**
+     * Inserts the meal's rating, or replaces its score and comment and raises its revision: either
+     * way the row stays locked until the transaction ends, so concurrent ratings of one meal take turns.
+     */
+    void upsert(@Param("r") NewRating rating);
+
+    MealRating findByMealRecordId(@Param("mealRecordId") long mealRecordId);
+
+    /** The rating, locked until the transaction ends; null when the meal has none yet. */
+    MealRating findByMealRecordIdForUpdate(@Param("mealRecordId") long mealRecordId);
+
+    List<MealRating> findByMealRecordIds(@Param("ids") Collection<Long> mealRecordIds);
+
+    void deleteTags(@Param("ratingId") long ratingId);
+
+    void insertTags(@Param("ratingId") long ratingId, @Param("tags") Collection<RatingTag> tags);
+
+    List<RatingTagRow> findTagsOf(@Param("ids") Collection<Long> ratingIds);
+
+    /** Per score given, how many ratings of the site's meals served in the range gave it. */
+    List<SiteRatings.ScoreCount> scoreCounts(@Param("siteId") long siteId, @Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    /** Per tag carried, how many ratings of the site's meals served in the range carried it, most frequent first. */
+    List<SiteRatings.TagCount> tagCounts(@Param("siteId") long siteId, @Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    RatingTally operatorTally(@Param("operatorId") long operatorId, @Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    /** A page of the site's ratings in the range, most recently given first, after the position given (both null on the first page). */
+    List<MealRating> findSitePage(@Param("siteId") long siteId, @Param("from") LocalDate from, @Param("to") LocalDate to,
+                                  @Param("afterRatedAt") Instant afterRatedAt, @Param("afterId") Long afterId, @Param("limit") int limit);
+
+    List<OperatorTallyRow> tallyByOperator(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    List<DayTallyRow> tallyByDay(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    record NewRating(long mealRecordId, long dinerId, long siteId, long operatorId, LocalDate date, MealSlot slot, int score, String comment,
+                     String ratedBy, Instant ratedAt) {
+    }
+
+    record RatingTagRow(long ratingId, RatingTag tag) {
+    }
+
+    record OperatorTallyRow(long operatorId, int count, long scoreSum) {
+    }
+
+    record DayTallyRow(LocalDate date, int count, long scoreSum) {
+    }
+}

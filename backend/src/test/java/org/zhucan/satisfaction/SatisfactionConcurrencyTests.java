@@ -1,0 +1,80 @@
+package org.zhucan.satisfaction;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.Race;
+import org.zhucan.testsupport.TestClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhucan.satisfaction.SatisfactionWorld.shanghai;
+import static org.zhucan.satisfaction.SatisfactionWorld.today;
+
+/** Ratings of one meal sent at the same moment, from real threads against the real database. */
+class SatisfactionConcurrencyTests extends ApiTest {
+
+    /** Each score's own tags, so that a row's tags show which call wrote them. */
+    private static final Map<Integer, List<String>> TAGS_OF_SCORE = Map.of(
+            1, List.of("TOO_SALTY", "COLD"),
+            2, List.of("TOO_BLAND", "SMALL_PORTION"),
+            3, List.of("TOO_OILY", "LATE_DELIVERY", "TASTY"),
+            4, List.of("TOO_HARD"),
+            5, List.of("UNFRIENDLY_SERVICE", "FRIENDLY_SERVICE"));
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    SatisfactionWorld world;
+    LocalDate day;
+
+    @BeforeEach
+    void world() {
+        List.of("admin").forEach(this::as);
+        world = new SatisfactionWorld(this::as, jdbc);
+        day = today();
+        clock.stopAt(ZonedDateTime.of(day, LocalTime.of(12, 30), BusinessTime.ZONE).toInstant());
+    }
+
+    @AfterEach
+    void resumeClock() {
+        clock.resume();
+    }
+
+    @Test
+    void shouldKeepOneRowWhoseTagsMatchItsScoreWhenTheSameMealIsRatedConcurrently() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            String record = world.serve(world.siteA, world.familyDiners.get(round), shanghai(day, 11, 10 * round));
+            // two calls: the double tap; five: every score at once
+            int calls = round == 0 ? 2 : 5;
+            List<String> revisions = Race.run(calls, i -> world.rate(world.family, record, 1 + i, TAGS_OF_SCORE.get(1 + i), "第" + i + "次")
+                    .path("rateMeal.userErrors").entityList(Object.class).hasSize(0)
+                    .path("rateMeal.rating.revision").entity(String.class).get());
+            // each call replaced the one before it: every revision from 1 up, once
+            assertThat(revisions.stream().map(Integer::valueOf).sorted().toList())
+                    .isEqualTo(java.util.stream.IntStream.rangeClosed(1, calls).boxed().toList());
+
+            List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, score, comment, revision FROM meal_rating WHERE meal_record_id = ?",
+                    Long.valueOf(record));
+            assertThat(rows).hasSize(1);
+            Map<String, Object> row = rows.get(0);
+            int score = ((Number) row.get("score")).intValue();
+            assertThat(row.get("revision")).isEqualTo(calls);
+            assertThat(row.get("comment")).isEqualTo("第" + (score - 1) + "次");
+            assertThat(jdbc.queryForList("SELECT tag FROM meal_rating_tag WHERE rating_id = ?", String.class, row.get("id")))
+                    .containsExactlyInAnyOrderElementsOf(TAGS_OF_SCORE.get(score));
+        }
+    }
+}
