@@ -1,0 +1,139 @@
+package org.zhucan.evaluation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhucan.common.error.BadRequestException;
+import org.zhucan.common.money.Money;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.foodsafety.FoodSafetyService;
+import org.zhucan.foodsafety.MissingSampleLog;
+import org.zhucan.network.CoverageService;
+import org.zhucan.network.Region;
+import org.zhucan.network.Site;
+import org.zhucan.network.SiteKind;
+import org.zhucan.network.SiteService;
+import org.zhucan.satisfaction.RatingTally;
+import org.zhucan.satisfaction.SatisfactionService;
+import org.zhucan.serving.ServedDay;
+import org.zhucan.serving.ServingService;
+import org.zhucan.settlement.SettlementService;
+
+/**
+ * A district's last days as series a chart can draw (区级看板): meals and diners served, public
+ * subsidy spent against the year's budget, coverage, satisfaction and open flags, one point per
+ * day ending today.
+ */
+@Service
+public class DistrictDashboardService {
+
+    static final int MAX_DAYS = 92;
+    private static final String REFUSAL = "the district dashboard is for the district's finance staff, inspectors and administrators";
+
+    private final DistrictOversight oversight;
+    private final SiteService siteService;
+    private final ServingService servingService;
+    private final CoverageService coverageService;
+    private final SatisfactionService satisfactionService;
+    private final FoodSafetyService foodSafetyService;
+    private final SettlementService settlementService;
+    private final Clock clock;
+
+    DistrictDashboardService(DistrictOversight oversight, SiteService siteService, ServingService servingService, CoverageService coverageService,
+                             SatisfactionService satisfactionService, FoodSafetyService foodSafetyService, SettlementService settlementService,
+                             Clock clock) {
+        this.oversight = oversight;
+        this.siteService = siteService;
+        this.servingService = servingService;
+        this.coverageService = coverageService;
+        this.satisfactionService = satisfactionService;
+        this.foodSafetyService = foodSafetyService;
+        this.settlementService = settlementService;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Dashboard dashboard(long districtId, int days) {
+        Region district = oversight.district(districtId, "districtId");
+        if (oversight.scopeOver(district, REFUSAL).operatorId() != null) {
+            // the district's money and coverage are not one operator's business
+            throw new AccessDeniedException(REFUSAL);
+        }
+        if (days < 1 || days > MAX_DAYS) {
+            throw new BadRequestException("days must be from 1 to " + MAX_DAYS, "days");
+        }
+        LocalDate to = BusinessTime.today(clock);
+        LocalDate from = to.minusDays(days - 1L);
+        LocalDate yearStart = from.withDayOfYear(1);
+
+        List<Site> sites = siteService.allIn(district.id());
+        List<Long> siteIds = sites.stream().map(Site::id).toList();
+        List<Long> servingSiteIds = sites.stream().filter(site -> site.kind() != SiteKind.CENTRAL_KITCHEN).map(Site::id).toList();
+        // from the year's start, so that each day carries the year's spending so far
+        Map<LocalDate, ServedDay> served = servingService.servedDays(siteIds, yearStart, to).stream()
+                .collect(Collectors.toMap(ServedDay::date, day -> day));
+        Map<LocalDate, RatingTally> ratings = satisfactionService.tallyByDay(servingSiteIds, from, to);
+        Map<LocalDate, Long> unlogged = foodSafetyService.missingSampleLogs(servingSiteIds, from, to).stream()
+                .collect(Collectors.groupingBy(MissingSampleLog::date, Collectors.counting()));
+        Map<LocalDate, CoverageService.DailyCoverage> coverage = coverageService.dailyCoverage(district.id(), from, to).stream()
+                .collect(Collectors.toMap(CoverageService.DailyCoverage::date, day -> day));
+        Map<Integer, Money> budgets = new HashMap<>();
+        for (int year = from.getYear(); year <= to.getYear(); year++) {
+            budgets.put(year, settlementService.publicBudget(district.id(), year));
+        }
+
+        List<DashboardDay> points = new ArrayList<>();
+        long spentThisYear = 0;
+        for (LocalDate day = yearStart; !day.isAfter(to); day = day.plusDays(1)) {
+            if (day.getDayOfYear() == 1) {
+                spentThisYear = 0;
+            }
+            ServedDay figures = served.getOrDefault(day, new ServedDay(day, 0, 0, 0, 0, 0));
+            spentThisYear += figures.publicSubsidyFen();
+            if (day.isBefore(from)) {
+                continue;
+            }
+            Money budget = budgets.get(day.getYear());
+            RatingTally rated = ratings.getOrDefault(day, new RatingTally(0, 0));
+            int missingLogs = unlogged.getOrDefault(day, 0L).intValue();
+            CoverageService.DailyCoverage covered = coverage.get(day);
+            points.add(new DashboardDay(day, figures.meals(), figures.diners(), Money.ofFen(figures.publicSubsidyFen()), Money.ofFen(spentThisYear),
+                    budget, budget == null || budget.fen() == 0 ? null : share(spentThisYear, budget.fen()),
+                    covered.communities(), covered.coveredCommunities(), covered.coverage(), rated.count(),
+                    rated.count() == 0 ? null : BigDecimal.valueOf(rated.scoreSum()).divide(BigDecimal.valueOf(rated.count()), 2, RoundingMode.HALF_UP)
+                            .doubleValue(),
+                    figures.flaggedMeals(), missingLogs, figures.flaggedMeals() + missingLogs));
+        }
+        return new Dashboard(district, from, to, points);
+    }
+
+    /** part ÷ whole to four decimals (a share such as 0.4213). */
+    private static double share(long part, long whole) {
+        return BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    public record Dashboard(Region district, LocalDate from, LocalDate to, List<DashboardDay> days) {
+    }
+
+    /**
+     * One day of the district.
+     *
+     * @param subsidySpent public subsidy of the day's meals (every source but the operator's discount), voids netted
+     * @param budgetUsed the year's public spending so far ÷ its public budget; null without a budget
+     * @param openFlags flagged standing meals plus served slots without a sample log
+     */
+    public record DashboardDay(LocalDate date, int mealsServed, int dinersServed, Money subsidySpent, Money subsidySpentYearToDate, Money budget,
+                               Double budgetUsed, int communities, int coveredCommunities, Double coverage, int ratingCount, Double averageScore,
+                               int flaggedMeals, int missingSampleLogs, int openFlags) {
+    }
+}
