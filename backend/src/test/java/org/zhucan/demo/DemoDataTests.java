@@ -55,6 +55,32 @@ class DemoDataTests extends ApiTest {
     }
 
     @Test
+    void shouldGiveTheQualityFeaturesTwoWeeksOfHistoryToShow() {
+        String yibin = jdbc.queryForObject("SELECT id FROM region WHERE division_code = '410371000000'", String.class);
+        String month = java.time.YearMonth.from(java.time.LocalDate.now(org.zhucan.common.time.BusinessTime.ZONE).minusDays(1)).toString();
+        List<String> ranked = as("inspector").document("""
+                        query($district: ID!, $month: YearMonth!) {
+                          operatorEvaluations(districtId: $district, month: $month) { evaluations { rank score operator { name } } }
+                        }""").variable("district", yibin).variable("month", month).execute()
+                .path("operatorEvaluations.evaluations[*].operator.name").entityList(String.class).get();
+        // the state platform keeps its samples, inspections and diners better than the catering company
+        assertThat(ranked).containsSubsequence("伊滨国创养老服务有限公司", "洛阳颐康餐饮管理有限公司");
+
+        Map<String, Object> totals = jdbc.queryForMap("""
+                SELECT (SELECT COUNT(*) FROM meal_rating) AS ratings, (SELECT COUNT(*) FROM inspection) AS inspections,
+                       (SELECT COUNT(*) FROM sample_retention) AS samples""");
+        assertThat(totals.values()).allSatisfy(count -> assertThat(((Number) count).longValue()).isPositive());
+        as("finance").document("""
+                        query($district: ID!) { districtDashboard(districtId: $district, days: 14) { days { mealsServed budget missingSampleLogs } } }""")
+                .variable("district", yibin).execute()
+                .path("districtDashboard.days[0].budget").entity(String.class).matches(budget -> !budget.isEmpty())
+                .path("districtDashboard.days[*].mealsServed").entityList(Integer.class).satisfies(meals -> assertThat(meals).anyMatch(n -> n > 0))
+                .path("districtDashboard.days[*].missingSampleLogs").entityList(Integer.class).satisfies(gaps -> assertThat(gaps).anyMatch(n -> n > 0));
+        as("family").document("{ mealsToRate { mealRecordId rating { score } } }").execute()
+                .path("mealsToRate").entityList(Object.class).hasSizeGreaterThan(0);
+    }
+
+    @Test
     void shouldChangeNothingWhenLoadedAgain() throws Exception {
         Map<String, Object> before = counts();
         loader.load();
@@ -74,6 +100,9 @@ class DemoDataTests extends ApiTest {
                        (SELECT COUNT(*) FROM app_user) AS users, (SELECT COUNT(*) FROM app_user_role) AS roles,
                        (SELECT COUNT(*) FROM site) AS sites, (SELECT COUNT(*) FROM site_slot) AS slots,
                        (SELECT COUNT(*) FROM site_fulfilment) AS fulfilments, (SELECT COUNT(*) FROM site_status_change) AS changes,
-                       (SELECT COUNT(*) FROM coverage_target) AS targets""");
+                       (SELECT COUNT(*) FROM coverage_target) AS targets,
+                       (SELECT COUNT(*) FROM meal_record WHERE recorded_by = 'demo') AS demo_meals,
+                       (SELECT COUNT(*) FROM inspection WHERE inspector = 'inspector') AS demo_inspections,
+                       (SELECT COUNT(*) FROM evaluation_weights) AS weights""");
     }
 }
