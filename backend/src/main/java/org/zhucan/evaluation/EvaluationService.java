@@ -320,7 +320,7 @@ public class EvaluationService {
     }
 
     /**
-     * @param score 0–100 with two decimals; null when no measure had anything to measure
+     * @param exactScore 0–100 with two decimals (served as {@link #score()}); null when no measure had anything to measure
      * @param missingMetrics the measures left out for want of data
      */
     public record OperatorEvaluation(Integer rank, long operatorId, BigDecimal exactScore, int sites, int mealsServed, List<MetricScore> metrics,
