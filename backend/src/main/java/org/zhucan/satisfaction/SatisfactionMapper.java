@@ -27,6 +27,8 @@ interface SatisfactionMapper {
 
     void deleteTags(@Param("ratingId") long ratingId);
 
+    void deleteRating(@Param("ratingId") long ratingId);
+
     void insertTags(@Param("ratingId") long ratingId, @Param("tags") Collection<RatingTag> tags);
 
     List<RatingTagRow> findTagsOf(@Param("ids") Collection<Long> ratingIds);

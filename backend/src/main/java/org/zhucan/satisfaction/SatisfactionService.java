@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -40,6 +41,7 @@ import org.zhucan.security.AccountService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 import org.zhucan.serving.MealRecord;
+import org.zhucan.serving.MealRecordReversed;
 import org.zhucan.serving.ServingService;
 
 /**
@@ -145,6 +147,23 @@ public class SatisfactionService {
     // ------------------------------------------------------------ diners' reads
 
     /** mealsToRate: the caller's diners' standing meals served within the window, newest first. */
+    /**
+     * A reversed meal (voided, or corrected into another record) no longer counts: its rating goes
+     * with it, in the reversal's own transaction. The audit row keeps what it said.
+     */
+    @EventListener
+    void withdrawRatingOf(MealRecordReversed reversed) {
+        MealRating rating = mapper.findByMealRecordIdForUpdate(reversed.recordId());
+        if (rating == null) {
+            return;
+        }
+        List<RatingTag> tags = tagsOf(List.of(rating.id())).get(rating.id());
+        mapper.deleteTags(rating.id());
+        mapper.deleteRating(rating.id());
+        audit.record("MEAL_RATING_WITHDRAWN", "MealRating", rating.id(), Map.of("rating", rating, "tags", tags),
+                Map.of("reversal", reversed.reversalId()));
+    }
+
     @Transactional(readOnly = true)
     public List<RateableMeal> mealsToRate() {
         CurrentUser user = CurrentUser.get();

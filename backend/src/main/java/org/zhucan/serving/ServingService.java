@@ -653,6 +653,7 @@ public class ServingService {
         if (mapper.markReversed(record.id(), reversalId) != 1) {
             throw new IllegalStateException("meal record " + record.id() + " was reversed while locked");
         }
+        events.publishEvent(new MealRecordReversed(record.id(), reversalId));
         if (record.bookingId() != null) {
             bookingService.unmarkServed(record.bookingId());
         }

@@ -151,6 +151,27 @@ class SatisfactionApiTests extends ApiTest {
     }
 
     @Test
+    void shouldWithdrawTheRatingOfAMealVoidedAfterItWasRatedAndKeepWhatItSaidInTheAudit() {
+        String kept = world.serve(world.siteC, world.familyDiners.get(0), shanghai(day, 11, 10));
+        String voided = world.serve(world.siteC, world.familyDiners.get(1), shanghai(day, 11, 20));
+        world.rated(world.family, kept, 4, List.of("TASTY"), null);
+        String withdrawn = String.valueOf(world.rated(world.family, voided, 1, List.of("COLD"), "凉了").get("id"));
+        String month = java.time.YearMonth.from(day).toString();
+        as("admin").documentName("siteRatings").variable("siteId", world.siteC).variable("month", month).execute()
+                .path("siteRatings.ratingCount").entity(Integer.class).isEqualTo(2);
+
+        world.voidRecord(voided);
+
+        as("admin").documentName("siteRatings").variable("siteId", world.siteC).variable("month", month).execute()
+                .path("siteRatings.ratingCount").entity(Integer.class).isEqualTo(1)
+                .path("siteRatings.averageScore").entity(Double.class).isEqualTo(4.0)
+                .path("siteRatings.tagCounts[*].tag").entityList(String.class).containsExactly("TASTY");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_rating_tag WHERE rating_id = ?", Integer.class, Long.valueOf(withdrawn))).isZero();
+        assertThat(jdbc.queryForObject("SELECT JSON_UNQUOTE(JSON_EXTRACT(before_state, '$.rating.comment')) FROM audit_log"
+                + " WHERE action = 'MEAL_RATING_WITHDRAWN' AND entity_id = ?", String.class, withdrawn)).isEqualTo("凉了");
+    }
+
+    @Test
     void shouldRejectAScoreOutOfRangeARepeatedTagAndAnOverlongCommentNamingTheField() {
         String record = world.serve(world.siteA, world.familyDiners.get(0), shanghai(day, 11, 30));
         expectUserError(world.rate(world.family, record, 0, List.of(), null), "INVALID_INPUT", "input", "score");

@@ -59,8 +59,8 @@ class SatisfactionReadTests extends ApiTest {
 
     /**
      * Site A: 5, 4, 4, 2 (one of the 4s first given as 1 and replaced) = 15 / 4 = 3.75. Site B: 5,
-     * 5, 4 = 14 / 3 = 4.666… → 4.67. Operator O, both sites: 29 / 7 = 4.142… → 4.14. Site C, of
-     * operator P: 1. A voided meal's rating stays counted. Tags at A: TASTY 3, TOO_SALTY 2, COLD 1.
+     * 5 = 5.00 (a third meal, rated 4, was voided and its rating withdrawn). Operator O, both sites:
+     * 25 / 6 = 4.166… → 4.17. Site C, of operator P: 1. Tags at A: TASTY 3, TOO_SALTY 2, COLD 1.
      */
     @Test
     void shouldAverageEachSiteAndItsOperatorOverTheMonthWithScoreAndTagCounts() {
@@ -76,17 +76,17 @@ class SatisfactionReadTests extends ApiTest {
                 .path("siteRatings.tagCounts[*].tag").entityList(String.class).containsExactly("TASTY", "TOO_SALTY", "COLD")
                 .path("siteRatings.tagCounts[*].count").entityList(Integer.class).containsExactly(3, 2, 1)
                 .path("siteRatings.operator.operator.id").entity(String.class).isEqualTo(world.operatorO)
-                .path("siteRatings.operator.ratingCount").entity(Integer.class).isEqualTo(7)
-                .path("siteRatings.operator.averageScore").entity(Double.class).isEqualTo(4.14)
+                .path("siteRatings.operator.ratingCount").entity(Integer.class).isEqualTo(6)
+                .path("siteRatings.operator.averageScore").entity(Double.class).isEqualTo(4.17)
                 .path("siteRatings.ratings.totalCount").entity(Integer.class).isEqualTo(4);
 
         siteRatings("admin", world.siteB, month, 20, null)
-                .path("siteRatings.ratingCount").entity(Integer.class).isEqualTo(3)
-                .path("siteRatings.averageScore").entity(Double.class).isEqualTo(4.67)
-                .path("siteRatings.scoreCounts[*].count").entityList(Integer.class).containsExactly(0, 0, 0, 1, 2)
+                .path("siteRatings.ratingCount").entity(Integer.class).isEqualTo(2)
+                .path("siteRatings.averageScore").entity(Double.class).isEqualTo(5.0)
+                .path("siteRatings.scoreCounts[*].count").entityList(Integer.class).containsExactly(0, 0, 0, 0, 2)
                 .path("siteRatings.tagCounts").entityList(Object.class).hasSize(0)
-                .path("siteRatings.operator.ratingCount").entity(Integer.class).isEqualTo(7)
-                .path("siteRatings.operator.averageScore").entity(Double.class).isEqualTo(4.14);
+                .path("siteRatings.operator.ratingCount").entity(Integer.class).isEqualTo(6)
+                .path("siteRatings.operator.averageScore").entity(Double.class).isEqualTo(4.17);
 
         siteRatings("admin", world.siteC, month, 20, null)
                 .path("siteRatings.ratingCount").entity(Integer.class).isEqualTo(1)
@@ -114,13 +114,13 @@ class SatisfactionReadTests extends ApiTest {
         List<Long> sites = List.of(Long.valueOf(world.siteA), Long.valueOf(world.siteB), Long.valueOf(world.siteC));
         Map<Long, RatingTally> byOperator = satisfactionService.tallyByOperator(sites, day, day);
         assertThat(byOperator).containsOnly(
-                Map.entry(Long.valueOf(world.operatorO), new RatingTally(7, 29)),
+                Map.entry(Long.valueOf(world.operatorO), new RatingTally(6, 25)),
                 Map.entry(Long.valueOf(world.operatorP), new RatingTally(1, 1)));
-        assertThat(byOperator.get(Long.valueOf(world.operatorO)).average()).isEqualTo(29.0 / 7);
+        assertThat(byOperator.get(Long.valueOf(world.operatorO)).average()).isEqualTo(25.0 / 6);
         assertThat(satisfactionService.tallyByOperator(List.of(Long.valueOf(world.siteB)), day, day))
-                .containsOnly(Map.entry(Long.valueOf(world.operatorO), new RatingTally(3, 14)));
+                .containsOnly(Map.entry(Long.valueOf(world.operatorO), new RatingTally(2, 10)));
         assertThat(satisfactionService.tallyByDay(sites, day.minusDays(5), day.plusDays(5)))
-                .containsOnly(Map.entry(day, new RatingTally(8, 30)));
+                .containsOnly(Map.entry(day, new RatingTally(7, 26)));
         assertThat(satisfactionService.tallyByDay(sites, day.plusDays(1), day.plusDays(5))).isEmpty();
         assertThat(new RatingTally(0, 0).average()).isNull();
         // no sites, no query
