@@ -1,8 +1,5 @@
 package org.zhucan.settlement;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.Date;
@@ -24,6 +21,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.ZhucanApplication;
 import org.zhucan.testsupport.BenchmarkGraphQl;
+import org.zhucan.testsupport.HeapMeter;
 import org.zhucan.common.time.BusinessTime;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -95,9 +93,7 @@ public final class SettlementBenchmark {
     private final DataSource dataSource;
     private final BenchmarkGraphQl api;
     private final String tag = "settle" + System.nanoTime();
-    private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
-            .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
-    private final com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    private final HeapMeter meter = new HeapMeter();
 
     private SettlementBenchmark(ConfigurableApplicationContext context) {
         this.jdbc = context.getBean(JdbcTemplate.class);
@@ -133,9 +129,9 @@ public final class SettlementBenchmark {
         // the month read once after seeding, so that no timed run below comes straight after the writes
         Floor coldGroupBy = floorGroupBy(seeded);
 
-        Measured first = measure(() -> api.send(api.body(GENERATE, Map.of("input", input)), admin));
+        HeapMeter.Measured first = meter.measure(() -> api.send(api.body(GENERATE, Map.of("input", input)), admin));
         Map<String, Object> generated = statement(first.data(), "generateSettlement");
-        Measured again = measure(() -> api.send(api.body(GENERATE, Map.of("input", input)), admin));
+        HeapMeter.Measured again = meter.measure(() -> api.send(api.body(GENERATE, Map.of("input", input)), admin));
         Map<String, Object> regenerated = statement(again.data(), "generateSettlement");
 
         Floor groupBy = floorGroupBy(seeded);
@@ -146,10 +142,10 @@ public final class SettlementBenchmark {
         Map<String, Object> submitted = statement(api.send(api.body(SUBMIT, Map.of("input", Map.of("statementId", id, "version",
                 regenerated.get("version")))), operatorStaff), "submitSettlement");
         String finance = api.login(FINANCE_ACCOUNT, DEMO_PASSWORD);
-        Measured approval = measure(() -> api.send(api.body(APPROVE, Map.of("input", Map.of("statementId", id, "version", submitted.get("version")))),
+        HeapMeter.Measured approval = meter.measure(() -> api.send(api.body(APPROVE, Map.of("input", Map.of("statementId", id, "version", submitted.get("version")))),
                 finance));
         Map<String, Object> approved = statement(approval.data(), "approveSettlement");
-        Measured verification = measure(() -> api.send(api.body(VERIFIED, Map.of("id", id)), finance));
+        HeapMeter.Measured verification = meter.measure(() -> api.send(api.body(VERIFIED, Map.of("id", id)), finance));
         Map<String, Object> verified = map(verification.data(), "settlementStatement");
 
         long lines = jdbc.queryForObject("SELECT COUNT(*) FROM settlement_line WHERE statement_id = ?", Long.class, Long.parseLong(id));
@@ -304,43 +300,7 @@ public final class SettlementBenchmark {
 
     // ---------------------------------------------------------------- measuring
 
-    @FunctionalInterface
-    private interface Request {
-        Map<String, Object> send() throws Exception;
-    }
-
-    /**
-     * One request, timed, with the heap around it. The peak is the sum of each heap pool's own peak,
-     * which need not have come at the same moment: an upper bound on the heap in use. Allocated is
-     * what every live thread allocated meanwhile, garbage included, whatever the collector did.
-     */
-    private Measured measure(Request request) throws Exception {
-        System.gc();
-        long heapBefore = heapUsed();
-        heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
-        long allocatedBefore = allocated();
-        long before = System.nanoTime();
-        Map<String, Object> data = request.send();
-        long nanos = System.nanoTime() - before;
-        long allocated = allocated() - allocatedBefore;
-        long peak = heapPools.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
-        return new Measured(nanos, heapBefore, peak, allocated, data);
-    }
-
-    private long heapUsed() {
-        return heapPools.stream().mapToLong(pool -> pool.getUsage().getUsed()).sum();
-    }
-
-    private long allocated() {
-        long[] ids = threads.getAllThreadIds();
-        long sum = 0;
-        for (long each : threads.getThreadAllocatedBytes(ids)) {
-            sum += Math.max(each, 0);
-        }
-        return sum;
-    }
-
-    private static void print(String run, Measured measured) {
+    private static void print(String run, HeapMeter.Measured measured) {
         System.out.printf("  %-60s %9.2f %14.0f %14.0f %14.0f%n", run, measured.nanos() / 1e9, measured.heapBefore() / 1048576.0,
                 measured.heapPeak() / 1048576.0, measured.allocated() / 1048576.0);
     }
@@ -360,7 +320,6 @@ public final class SettlementBenchmark {
         }
         return statement;
     }
-
 
     /** Money comes as an exact decimal string in yuan. */
     private static long fen(Object money) {
@@ -382,9 +341,6 @@ public final class SettlementBenchmark {
     /** The driver property as the pool hands it to every connection. */
     private Object rewriteBatchedStatements() throws java.sql.SQLException {
         return dataSource.unwrap(HikariDataSource.class).getDataSourceProperties().get("rewriteBatchedStatements");
-    }
-
-    private record Measured(long nanos, long heapBefore, long heapPeak, long allocated, Map<String, Object> data) {
     }
 
     private record Floor(long nanos, long rows, long amountFen) {
