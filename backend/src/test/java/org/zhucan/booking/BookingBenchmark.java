@@ -14,12 +14,11 @@ import java.util.stream.LongStream;
 
 import javax.sql.DataSource;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.testsupport.BenchmarkApp;
 import org.zhucan.testsupport.BenchmarkData;
 import org.zhucan.testsupport.ThreadedRun;
-import org.zhucan.ZhucanApplication;
 import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.menu.PublishedMenus;
@@ -95,15 +94,7 @@ public final class BookingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("zhucan.demo.enabled", "true");
-        ConfigurableApplicationContext context = SpringApplication.from(ZhucanApplication::main)
-                .run("--server.port=0", "--logging.level.root=WARN").getApplicationContext();
-        try {
-            new BookingBenchmark(context).run();
-        } finally {
-            context.close();
-        }
-        System.exit(0);
+        BenchmarkApp.run(context -> new BookingBenchmark(context).run());
     }
 
     private void run() throws Exception {

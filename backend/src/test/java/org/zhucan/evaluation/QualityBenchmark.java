@@ -19,12 +19,11 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.ZhucanApplication;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.settlement.SettlementSeeder;
+import org.zhucan.testsupport.BenchmarkApp;
 import org.zhucan.testsupport.BenchmarkGraphQl;
 import org.zhucan.testsupport.HeapMeter;
 
@@ -130,16 +129,8 @@ public final class QualityBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("zhucan.demo.enabled", "true");
         // nothing else should write while the figures are taken
-        ConfigurableApplicationContext context = SpringApplication.from(ZhucanApplication::main)
-                .run("--server.port=0", "--logging.level.root=WARN", "--zhucan.booking.jobs-enabled=false").getApplicationContext();
-        try {
-            new QualityBenchmark(context).run();
-        } finally {
-            context.close();
-        }
-        System.exit(0);
+        BenchmarkApp.run(context -> new QualityBenchmark(context).run(), "--zhucan.booking.jobs-enabled=false");
     }
 
     private void run() throws Exception {

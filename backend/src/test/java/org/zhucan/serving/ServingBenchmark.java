@@ -26,13 +26,12 @@ import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
-import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.testsupport.BenchmarkApp;
 import org.zhucan.testsupport.BenchmarkGraphQl;
 import org.zhucan.testsupport.BenchmarkData;
 import org.zhucan.testsupport.ThreadedRun;
-import org.zhucan.ZhucanApplication;
 import org.zhucan.booking.BookingService;
 import org.zhucan.common.sql.SqlStatementCounter;
 import org.zhucan.common.sql.TransientFailures;
@@ -152,16 +151,8 @@ public final class ServingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        System.setProperty("zhucan.demo.enabled", "true");
         // the booking jobs would mark today's bookings no-shows mid-run once the slot has "ended"
-        ConfigurableApplicationContext context = SpringApplication.from(ZhucanApplication::main)
-                .run("--server.port=0", "--logging.level.root=WARN", "--zhucan.booking.jobs-enabled=false").getApplicationContext();
-        try {
-            new ServingBenchmark(context).run();
-        } finally {
-            context.close();
-        }
-        System.exit(0);
+        BenchmarkApp.run(context -> new ServingBenchmark(context).run(), "--zhucan.booking.jobs-enabled=false");
     }
 
     private void run() throws Exception {
