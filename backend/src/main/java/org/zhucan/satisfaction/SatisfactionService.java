@@ -85,8 +85,8 @@ public class SatisfactionService {
     // ------------------------------------------------------------ rating
 
     /**
-     * rateMeal: the rating, new or replaced. The upsert locks the meal's rating row, so two calls for
-     * one meal take turns and each rewrites the tags of the score it wrote; read committed keeps
+     * rateMeal: the rating, new or replaced. The meal record is locked first (as voids lock it), then
+     * the upsert locks the meal's rating row, so two calls for one meal take turns and each rewrites the tags of the score it wrote; read committed keeps
      * InnoDB from adding gap locks that would only make them deadlock.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
@@ -112,7 +112,8 @@ public class SatisfactionService {
         if (!problems.isEmpty()) {
             return RateResult.failed(problems);
         }
-        MealRecord record = servingService.byIds(List.of(input.mealRecordId())).get(input.mealRecordId());
+        // locked as a void locks it: a void waits for this rating and then withdraws it, or this waits and sees the void
+        MealRecord record = servingService.lockForUpdate(input.mealRecordId());
         // one answer whether the record is missing, voided or another family's: ids reveal nothing
         if (record == null || !record.standing() || !accountService.dinerIdsActedForBy(user.username()).contains(record.dinerId())) {
             return RateResult.failed(List.of(UserError.of(UserErrorCode.MEAL_NOT_RATEABLE,

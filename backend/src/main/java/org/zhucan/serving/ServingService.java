@@ -871,6 +871,16 @@ public class ServingService {
         return record != null && mayRead(CurrentUser.get(), record) ? record : null;
     }
 
+    /**
+     * A record locked until the caller's transaction ends, as voids and corrections lock it: for a
+     * feature that hangs something on a standing record (a rating), so that the record cannot be
+     * reversed between its check and its write. Unscoped; null when there is no such record.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public MealRecord lockForUpdate(long id) {
+        return mapper.findByIdForUpdate(id);
+    }
+
     /** Records by id, for the fields that point at other records (already scoped through their parent). */
     @Transactional(readOnly = true)
     public Map<Long, MealRecord> byIds(Collection<Long> ids) {

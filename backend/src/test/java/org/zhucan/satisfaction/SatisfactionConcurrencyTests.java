@@ -77,4 +77,20 @@ class SatisfactionConcurrencyTests extends ApiTest {
                     .containsExactlyInAnyOrderElementsOf(TAGS_OF_SCORE.get(score));
         }
     }
+
+    @Test
+    void shouldNeverLeaveARatingOnAMealVoidedAtTheSameTime() throws Exception {
+        for (int round = 0; round < 4; round++) {
+            String record = world.serve(world.siteB, world.familyDiners.get(round % 3), shanghai(day, 11, 5 + 10 * round));
+            // whichever comes first, the other sees it: a rating then withdrawn, or a void then MEAL_NOT_RATEABLE
+            List<String> outcomes = Race.run(2, i -> i == 0
+                    ? world.rate(world.family, record, 3, List.of("COLD"), null).path("rateMeal.userErrors[*].code").entityList(String.class).get()
+                            .stream().findFirst().orElse("RATED")
+                    : "VOIDED:" + world.voidRecord(record));
+            assertThat(outcomes).anyMatch(outcome -> outcome.startsWith("VOIDED:"))
+                    .anyMatch(outcome -> outcome.equals("RATED") || outcome.equals("MEAL_NOT_RATEABLE"));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_rating WHERE meal_record_id = ?", Integer.class, Long.valueOf(record)))
+                    .isZero();
+        }
+    }
 }
