@@ -53,7 +53,7 @@ import org.zhucan.serving.ServingService;
  *       (a closed site no longer counts);</li>
  *   <li>SATISFACTION: the average rating, 1 → 0 and 5 → 100;</li>
  *   <li>INSPECTION: passed 100, needs rectification 50, failed 0, averaged;</li>
- *   <li>FLAGS: served slots with no flagged meal and a sample log ÷ served slots;</li>
+ *   <li>FLAGS: served slots that are over with no flagged meal and a sample log ÷ served slots that are over;</li>
  *   <li>NO_SHOW: bookings served ÷ bookings served or missed.</li>
  * </ul>
  * A measure with nothing to measure (no ratings, no inspection) is left out and the others'
@@ -192,10 +192,13 @@ public class EvaluationService {
             missing.add(new SlotKey(gap.siteId(), gap.operatorId(), gap.date(), gap.slot()));
         }
         for (ServedSlot slot : servingService.servedSlots(siteIds, from, to)) {
+            byOperator.computeIfAbsent(slot.operatorId(), id -> new Figures()).meals += slot.meals();
+        }
+        // a slot still being served has had no chance to be logged yet: judged once it is over
+        for (ServedSlot slot : servingService.servedSlotsOver(siteIds, from, to)) {
             Figures figures = byOperator.computeIfAbsent(slot.operatorId(), id -> new Figures());
             boolean unlogged = missing.contains(new SlotKey(slot.siteId(), slot.operatorId(), slot.date(), slot.slot()));
             figures.servedSlots++;
-            figures.meals += slot.meals();
             figures.flaggedSlots += slot.flaggedMeals() > 0 ? 1 : 0;
             figures.unloggedSlots += unlogged ? 1 : 0;
             figures.cleanSlots += slot.flaggedMeals() == 0 && !unlogged ? 1 : 0;

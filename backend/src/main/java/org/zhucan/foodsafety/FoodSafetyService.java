@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -462,20 +461,16 @@ public class FoodSafetyService {
         if (siteIds.isEmpty()) {
             return List.of();
         }
-        List<ServedSlot> served = servingService.servedSlots(siteIds, from, to);
+        List<ServedSlot> served = servingService.servedSlotsOver(siteIds, from, to);
         if (served.isEmpty()) {
             return List.of();
         }
         Set<FoodSafetyMapper.LoggedSlot> logged = new HashSet<>(mapper.loggedSlots(siteIds, from, to));
-        LocalDate today = BusinessTime.today(clock);
-        LocalTime timeNow = clock.instant().atZone(BusinessTime.ZONE).toLocalTime();
-        List<Long> servingToday = served.stream().filter(slot -> slot.date().equals(today)).map(ServedSlot::siteId).distinct().toList();
-        Map<Long, List<SiteSlot>> hoursToday = servingToday.isEmpty() ? Map.of() : siteService.slotsOf(servingToday);
         // keyed by site, date and slot: servedSlots gives one row per operator, and a site may change hands mid-slot
         Map<FoodSafetyMapper.LoggedSlot, MissingSampleLog> missing = new HashMap<>();
         for (ServedSlot slot : served) {
             FoodSafetyMapper.LoggedSlot key = new FoodSafetyMapper.LoggedSlot(slot.siteId(), slot.date(), slot.slot());
-            if (logged.contains(key) || !isOver(slot, today, timeNow, hoursToday)) {
+            if (logged.contains(key)) {
                 continue;
             }
             missing.merge(key, new MissingSampleLog(slot.siteId(), slot.operatorId(), slot.date(), slot.slot(), slot.meals()),
@@ -483,15 +478,6 @@ public class FoodSafetyService {
                             one.date(), one.slot(), one.mealsServed() + other.mealsServed()));
         }
         return missing.values().stream().sorted(BY_DATE_SITE_SLOT).toList();
-    }
-
-    /** Today's slot is over after the site's serving hours; without hours for it (no longer served), once the day is past. */
-    private static boolean isOver(ServedSlot slot, LocalDate today, LocalTime timeNow, Map<Long, List<SiteSlot>> hoursToday) {
-        if (!slot.date().equals(today)) {
-            return slot.date().isBefore(today);
-        }
-        return hoursToday.getOrDefault(slot.siteId(), List.of()).stream()
-                .anyMatch(hours -> hours.slot() == slot.slot() && timeNow.isAfter(hours.servesTo()));
     }
 
     private static MissingSampleLog missingAfter(String cursor) {

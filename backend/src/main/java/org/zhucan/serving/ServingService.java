@@ -982,6 +982,23 @@ public class ServingService {
         return siteIds.isEmpty() ? List.of() : mapper.servedSlots(siteIds, from, to);
     }
 
+    /**
+     * {@link #servedSlots} that are over: the day is past, or it is today and the site's serving
+     * hours of the slot have ended (a slot it no longer serves is over once the day is). What a
+     * sample log is owed for, and what an evaluation can judge. Unscoped, as {@link #servedSlots}.
+     */
+    @Transactional(readOnly = true)
+    public List<ServedSlot> servedSlotsOver(Collection<Long> siteIds, LocalDate from, LocalDate to) {
+        List<ServedSlot> served = servedSlots(siteIds, from, to);
+        LocalDate today = BusinessTime.today(clock);
+        LocalTime timeNow = clock.instant().atZone(BusinessTime.ZONE).toLocalTime();
+        List<Long> servingToday = served.stream().filter(slot -> slot.date().equals(today)).map(ServedSlot::siteId).distinct().toList();
+        Map<Long, List<SiteSlot>> hoursToday = servingToday.isEmpty() ? Map.of() : siteService.slotsOf(servingToday);
+        return served.stream().filter(slot -> slot.date().isBefore(today) || slot.date().equals(today)
+                && hoursToday.getOrDefault(slot.siteId(), List.of()).stream()
+                        .anyMatch(hours -> hours.slot() == slot.slot() && timeNow.isAfter(hours.servesTo()))).toList();
+    }
+
     /** Per day between the dates with a record at these sites: meals, diners, flags and subsidy. Unscoped, as {@link #servedSlots}. */
     @Transactional(readOnly = true)
     public List<ServedDay> servedDays(Collection<Long> siteIds, LocalDate from, LocalDate to) {

@@ -121,6 +121,20 @@ class EvaluationApiTests extends ApiTest {
     }
 
     @Test
+    void shouldJudgeFlagsAndSampleLogsOnlyOfSlotsThatAreOver() {
+        QualityWorld world = aDayOfService();
+        String month = YearMonth.from(today()).toString();
+        world.setWeights(month, 20, 20, 20, 20, 20);
+        // back to 12:00: lunch is still being served, so no slot can be owed a sample log yet
+        clock.stopAt(todayAt(12, 0).toInstant());
+        as(world.inspector).document(RANKING).variable("district", world.district.districtId).variable("month", month).execute()
+                .path("operatorEvaluations.evaluations[*].metrics[3].sampleSize").entityList(Integer.class).containsExactly(0, 0)
+                .path("operatorEvaluations.evaluations[1].operator.id").entity(String.class).isEqualTo(world.q.operatorId())
+                .path("operatorEvaluations.evaluations[1].missingMetrics").entityList(String.class).containsExactly("FLAGS", "NO_SHOW")
+                .path("operatorEvaluations.evaluations[1].mealsServed").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
     void shouldShowAnOperatorOnlyItsOwnRowAndRefuseOutsiders() {
         QualityWorld world = aDayOfService();
         String month = YearMonth.from(today()).toString();
@@ -241,9 +255,11 @@ class EvaluationApiTests extends ApiTest {
                 .path("operatorEvaluations.evaluations[*].operator.name").entityList(String.class).hasSizeGreaterThan(1);
         ranking.run();
         long twoOperators = statementsDuring(ranking);
+        // new accounts log in on real time; then back to the same afternoon, so that the same slots are over
         clock.resume();
         world.district.venue("考核测试第三家");
         world.district.venue("考核测试第四家");
+        clock.stopAt(todayAt(14, 0).toInstant());
         ranking.run();
         assertThat(statementsDuring(ranking)).isEqualTo(twoOperators);
         as("admin").document(RANKING).variable("district", world.district.districtId).variable("month", month).execute()
