@@ -187,15 +187,18 @@ public class EvaluationService {
                 .forEach((operatorId, tally) -> byOperator.computeIfAbsent(operatorId, id -> new Figures()).ratings = tally);
         foodSafetyService.inspectionTallyByOperator(siteIds, from, to)
                 .forEach((operatorId, tally) -> byOperator.computeIfAbsent(operatorId, id -> new Figures()).inspections = tally);
+        // served slots read once: meals from all of them, flags and sample logs from those that are over
+        List<ServedSlot> served = servingService.servedSlots(siteIds, from, to);
+        List<ServedSlot> over = servingService.slotsOver(served);
         Set<SlotKey> missing = new HashSet<>();
-        for (MissingSampleLog gap : foodSafetyService.missingSampleLogs(siteIds, from, to)) {
+        for (MissingSampleLog gap : foodSafetyService.missingSampleLogsAmong(over, siteIds, from, to)) {
             missing.add(new SlotKey(gap.siteId(), gap.operatorId(), gap.date(), gap.slot()));
         }
-        for (ServedSlot slot : servingService.servedSlots(siteIds, from, to)) {
+        for (ServedSlot slot : served) {
             byOperator.computeIfAbsent(slot.operatorId(), id -> new Figures()).meals += slot.meals();
         }
         // a slot still being served has had no chance to be logged yet: judged once it is over
-        for (ServedSlot slot : servingService.servedSlotsOver(siteIds, from, to)) {
+        for (ServedSlot slot : over) {
             Figures figures = byOperator.computeIfAbsent(slot.operatorId(), id -> new Figures());
             boolean unlogged = missing.contains(new SlotKey(slot.siteId(), slot.operatorId(), slot.date(), slot.slot()));
             figures.servedSlots++;

@@ -461,7 +461,15 @@ public class FoodSafetyService {
         if (siteIds.isEmpty()) {
             return List.of();
         }
-        List<ServedSlot> served = servingService.servedSlotsOver(siteIds, from, to);
+        return missingSampleLogsAmong(servingService.servedSlotsOver(siteIds, from, to), siteIds, from, to);
+    }
+
+    /**
+     * As {@link #missingSampleLogs(Collection, LocalDate, LocalDate)}, over served slots that are
+     * over already read by the caller (an evaluation reads them for its own figures too).
+     */
+    @Transactional(readOnly = true)
+    public List<MissingSampleLog> missingSampleLogsAmong(List<ServedSlot> served, Collection<Long> siteIds, LocalDate from, LocalDate to) {
         if (served.isEmpty()) {
             return List.of();
         }

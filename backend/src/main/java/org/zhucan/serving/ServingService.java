@@ -989,7 +989,12 @@ public class ServingService {
      */
     @Transactional(readOnly = true)
     public List<ServedSlot> servedSlotsOver(Collection<Long> siteIds, LocalDate from, LocalDate to) {
-        List<ServedSlot> served = servedSlots(siteIds, from, to);
+        return slotsOver(servedSlots(siteIds, from, to));
+    }
+
+    /** Of served slots already read, those that are over (as {@link #servedSlotsOver}): a caller that needs both reads them once. */
+    @Transactional(readOnly = true)
+    public List<ServedSlot> slotsOver(List<ServedSlot> served) {
         LocalDate today = BusinessTime.today(clock);
         LocalTime timeNow = clock.instant().atZone(BusinessTime.ZONE).toLocalTime();
         List<Long> servingToday = served.stream().filter(slot -> slot.date().equals(today)).map(ServedSlot::siteId).distinct().toList();
