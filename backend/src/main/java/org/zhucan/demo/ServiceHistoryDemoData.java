@@ -1,5 +1,7 @@
 package org.zhucan.demo;
 
+import java.sql.PreparedStatement;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -14,7 +16,9 @@ import java.util.Random;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.time.BusinessTime;
@@ -171,13 +175,12 @@ class ServiceHistoryDemoData implements DemoDataContributor {
         stored.put("shares", quote.shares());
         stored.put("reasons", quote.reasons());
         String clientId = "demo-" + siteId + "-" + day + "-" + diner;
-        jdbc.update("""
+        long record = insert("""
                 INSERT INTO meal_record (kind, site_id, operator_id, diner_id, service_date, slot, served_at, verification, price_fen, subsidy_fen,
                                          diner_pays_fen, policy_id, diner_category, quote, second_meal, origin, client_record_id, recorded_by, recorded_at)
                 VALUES ('MEAL', ?, ?, ?, ?, 'LUNCH', ?, 'DINER_QR', ?, ?, ?, ?, ?, ?, FALSE, 'OFFLINE', ?, ?, ?)""",
                 siteId, operatorId, diner, day, Timestamp.from(servedAt), quote.priceFen(), quote.subsidyFen(), quote.dinerPaysFen(),
                 quote.policy() == null ? null : quote.policy().id(), category, json.writeValueAsString(stored), clientId, ACTOR, Timestamp.from(now));
-        long record = jdbc.queryForObject("SELECT id FROM meal_record WHERE site_id = ? AND client_record_id = ?", Long.class, siteId, clientId);
         jdbc.update("INSERT INTO meal_record_item (meal_record_id, position, set_meal_name, name, unit_price_fen, quantity) VALUES (?, 0, '套餐', '套餐', ?, 1)",
                 record, quote.priceFen());
         for (SubsidyRules.QuotedShare share : quote.shares()) {
@@ -201,10 +204,8 @@ class ServiceHistoryDemoData implements DemoDataContributor {
 
     private void sample(Random random, long siteId, LocalDate day, Instant now) {
         Instant keptAt = day.atTime(LocalTime.of(11, 40)).atZone(BusinessTime.ZONE).toInstant();
-        jdbc.update("INSERT INTO sample_retention (site_id, service_date, slot, kept_at, keeper, logged_by, logged_at) VALUES (?, ?, 'LUNCH', ?, ?, ?, ?)",
+        long retention = insert("INSERT INTO sample_retention (site_id, service_date, slot, kept_at, keeper, logged_by, logged_at) VALUES (?, ?, 'LUNCH', ?, ?, ?, ?)",
                 siteId, day, Timestamp.from(keptAt), KEEPERS[random.nextInt(KEEPERS.length)], ACTOR, Timestamp.from(keptAt.plusSeconds(600)));
-        long retention = jdbc.queryForObject("SELECT id FROM sample_retention WHERE site_id = ? AND service_date = ? AND slot = 'LUNCH'", Long.class,
-                siteId, day);
         String[] dishes = DISHES[random.nextInt(DISHES.length)];
         for (int i = 0; i < dishes.length; i++) {
             // now and then a sample short of the 125 g rule
@@ -221,9 +222,8 @@ class ServiceHistoryDemoData implements DemoDataContributor {
         String failedItem = result.equals("PASSED") ? null : ITEMS[random.nextInt(ITEMS.length)];
         LocalDate due = result.equals("PASSED") ? null : on.plusDays(result.equals("FAILED") ? 3 : 7);
         String summary = result.equals("PASSED") ? "检查合格" : "发现问题：" + failedItem + "，已责令限期整改";
-        jdbc.update("INSERT INTO inspection (site_id, operator_id, inspected_on, result, summary, follow_up_due, inspector, recorded_at)"
+        long inspection = insert("INSERT INTO inspection (site_id, operator_id, inspected_on, result, summary, follow_up_due, inspector, recorded_at)"
                 + " VALUES (?, ?, ?, ?, ?, ?, 'inspector', ?)", siteId, operatorId, on, result, summary, due, Timestamp.from(now));
-        long inspection = jdbc.queryForObject("SELECT MAX(id) FROM inspection WHERE site_id = ?", Long.class, siteId);
         for (String item : ITEMS) {
             boolean passed = !item.equals(failedItem);
             jdbc.update("INSERT INTO inspection_item (inspection_id, item, passed, note) VALUES (?, ?, ?, ?)", inspection, item, passed,
@@ -231,12 +231,22 @@ class ServiceHistoryDemoData implements DemoDataContributor {
         }
         // a rectification whose due date has passed was mostly followed up, and passed
         if (due != null && due.isBefore(today) && random.nextInt(100) < 70) {
-            jdbc.update("INSERT INTO inspection (site_id, operator_id, inspected_on, result, summary, follow_up_due, follows_up_id, inspector, recorded_at)"
+            long followUp = insert("INSERT INTO inspection (site_id, operator_id, inspected_on, result, summary, follow_up_due, follows_up_id, inspector, recorded_at)"
                     + " VALUES (?, ?, ?, 'PASSED', '复查合格，问题已整改', NULL, ?, 'inspector', ?)", siteId, operatorId, due, inspection, Timestamp.from(now));
-            long followUp = jdbc.queryForObject("SELECT MAX(id) FROM inspection WHERE site_id = ?", Long.class, siteId);
             for (String item : ITEMS) {
                 jdbc.update("INSERT INTO inspection_item (inspection_id, item, passed) VALUES (?, ?, TRUE)", followUp, item);
             }
         }
+    }
+
+    /** Runs an INSERT and returns the id it generated. */
+    private long insert(String sql, Object... arguments) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement statement = connection.prepareStatement(sql, Statement.RETURN_GENERATED_KEYS);
+            new ArgumentPreparedStatementSetter(arguments).setValues(statement);
+            return statement;
+        }, key);
+        return key.getKey().longValue();
     }
 }
