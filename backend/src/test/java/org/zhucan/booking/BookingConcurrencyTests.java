@@ -16,8 +16,8 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.testsupport.Race;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zhucan.ZhucanApplication;
+import org.zhucan.testsupport.TestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.booking.BookingFixtures.bookInput;
@@ -140,7 +140,7 @@ class BookingConcurrencyTests extends org.zhucan.testsupport.ApiTest {
     }
 
     private HttpGraphQlTester testerAt(int otherPort, String username) {
-        HttpGraphQlTester anonymous = HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl("http://localhost:" + otherPort + "/graphql").build());
+        HttpGraphQlTester anonymous = TestClients.graphQl("http://localhost:" + otherPort);
         String token = anonymous.documentName("login").variable("username", username).variable("password", DEMO_PASSWORD).execute()
                 .path("login.token").entity(String.class).get();
         return anonymous.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();

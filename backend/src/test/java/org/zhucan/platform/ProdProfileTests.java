@@ -10,8 +10,8 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zhucan.ZhucanApplication;
+import org.zhucan.testsupport.TestClients;
 import org.zhucan.testsupport.TestSettings;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,13 +40,13 @@ class ProdProfileTests {
 
     @Test
     void shouldNotServeGraphiQl() {
-        WebTestClient.bindToServer().baseUrl(baseUrl).build().get().uri("/graphiql/").exchange()
+        TestClients.http(baseUrl).get().uri("/graphiql/").exchange()
                 .expectStatus().isNotFound();
     }
 
     @Test
     void shouldRefuseIntrospection() {
-        HttpGraphQlTester tester = HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl(baseUrl + "/graphql").build());
+        HttpGraphQlTester tester = TestClients.graphQl(baseUrl);
         tester.document("{ __schema { queryType { name } } }").execute().errors().satisfy(errors -> {
             assertThat(errors).isNotEmpty();
             assertThat(errors.get(0).getMessage()).containsIgnoringCase("introspection");

@@ -1,14 +1,13 @@
 package org.zhucan.security;
 
-import java.net.URI;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import org.zhucan.testsupport.ApiTest;
 import reactor.core.publisher.Mono;
+import org.zhucan.testsupport.TestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,15 +17,12 @@ class WebSocketApiTests extends ApiTest {
     @Test
     void shouldAnswerMeOverWebSocketWithTokenInConnectionInit() {
         String token = login("operator", DEMO_PASSWORD);
-        WebSocketGraphQlTester tester = WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"),
-                        new StandardWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", "Bearer " + token));
-                    }
-                })
-                .build();
+        WebSocketGraphQlTester tester = TestClients.webSocket(port, new WebSocketGraphQlClientInterceptor() {
+            @Override
+            public Mono<Object> connectionInitPayload() {
+                return Mono.just(Map.of("Authorization", "Bearer " + token));
+            }
+        });
         try {
             tester.documentName("me").execute()
                     .path("me.username").entity(String.class).isEqualTo("operator")
@@ -38,8 +34,7 @@ class WebSocketApiTests extends ApiTest {
 
     @Test
     void shouldAnswerUnauthorizedOverWebSocketWithoutToken() {
-        WebSocketGraphQlTester tester = WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"),
-                new StandardWebSocketClient()).build();
+        WebSocketGraphQlTester tester = TestClients.webSocket(port, null);
         try {
             tester.documentName("me").execute().errors().satisfy(errors -> {
                 assertThat(errors).hasSize(1);

@@ -1,6 +1,5 @@
 package org.zhucan.serving;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -30,7 +29,6 @@ import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.web.reactive.socket.client.StandardWebSocketClient;
 import org.zhucan.booking.BookingService;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
@@ -549,10 +547,8 @@ class ServingReadTests extends ApiTest {
             assertThat(secondPort).isNotEqualTo(port);
             second.getBean(TestClock.class).stopAt(noon);
             clock.stopAt(noon);
-            org.springframework.graphql.test.tester.HttpGraphQlTester viaSecond = org.springframework.graphql.test.tester.HttpGraphQlTester
-                    .create(org.springframework.test.web.reactive.server.WebTestClient.bindToServer()
-                            .baseUrl("http://localhost:" + secondPort + "/graphql").build())
-                    .mutate().header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + operatorToken).build();
+            org.springframework.graphql.test.tester.HttpGraphQlTester viaSecond = org.zhucan.testsupport.TestClients
+                    .graphQl("http://localhost:" + secondPort).mutate().header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + operatorToken).build();
             WebSocketGraphQlTester screen = webSocket(operatorToken);
             try {
                 BlockingQueue<Object> atA = subscribe(screen, a.id());
@@ -575,14 +571,12 @@ class ServingReadTests extends ApiTest {
     }
 
     private WebSocketGraphQlTester webSocket(String token) {
-        return WebSocketGraphQlTester.builder(URI.create("ws://localhost:" + port + "/graphql"), new StandardWebSocketClient())
-                .interceptor(new WebSocketGraphQlClientInterceptor() {
-                    @Override
-                    public Mono<Object> connectionInitPayload() {
-                        return Mono.just(Map.of("Authorization", "Bearer " + token));
-                    }
-                })
-                .build();
+        return org.zhucan.testsupport.TestClients.webSocket(port, new WebSocketGraphQlClientInterceptor() {
+            @Override
+            public Mono<Object> connectionInitPayload() {
+                return Mono.just(Map.of("Authorization", "Bearer " + token));
+            }
+        });
     }
 
     /** What a subscription sends: each response, or the error that ended it. */

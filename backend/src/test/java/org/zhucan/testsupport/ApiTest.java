@@ -42,18 +42,12 @@ public abstract class ApiTest {
     }
 
     protected WebTestClient http() {
-        // room for the GraphiQL bundle (about 1 MB)
-        return WebTestClient.bindToServer().baseUrl(baseUrl())
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-                .build();
+        return TestClients.http(baseUrl());
     }
 
     /** A tester that sends no token. */
     protected HttpGraphQlTester anonymous() {
-        // room for the introspection result, which outgrew the 256 KB default with the settlement schema
-        return HttpGraphQlTester.create(WebTestClient.bindToServer().baseUrl(baseUrl() + "/graphql")
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-                .build());
+        return TestClients.graphQl(baseUrl());
     }
 
     /** A tester logged in as a demo account (admin, finance, operator, inspector, family). */
