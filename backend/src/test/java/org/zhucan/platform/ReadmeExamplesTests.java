@@ -1,0 +1,290 @@
+package org.zhucan.platform;
+
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
+import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.zhucan.ZhucanApplication;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.LocalServices;
+import org.zhucan.testsupport.ReadmeExamples;
+import org.zhucan.testsupport.TestClients;
+import org.zhucan.testsupport.TestSettings;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * Runs every example of the README, read from the README itself, as written, against a fresh demo
+ * database of its own (so that nothing other tests did is there, and the examples' changes reach no
+ * other test), in the README's order. Dates are operation variables ({@code $today},
+ * {@code $tomorrow}, ...) computed here from today, so the examples hold on any date.
+ */
+class ReadmeExamplesTests {
+
+    private static final Pattern VARIABLE = Pattern.compile("\\$(\\w+)\\s*:");
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static ConfigurableApplicationContext application;
+    private static String baseUrl;
+    private static final Map<String, String> tokens = new HashMap<>();
+    private static final Map<String, Object> kept = new HashMap<>();
+
+    @BeforeAll
+    static void startOnAFreshDemoDatabase() throws Exception {
+        List<String> arguments = new ArrayList<>();
+        for (String argument : TestSettings.explicitServiceArguments()) {
+            if (argument.startsWith("--zhucan.db.url=")) {
+                arguments.add("--zhucan.db.url=" + freshDatabase(argument.substring("--zhucan.db.url=".length())));
+            } else if (argument.startsWith("--zhucan.redis.url=")) {
+                arguments.add("--zhucan.redis.url=" + freshRedisDatabase(argument.substring("--zhucan.redis.url=".length())));
+            } else {
+                arguments.add(argument);
+            }
+        }
+        arguments.add("--zhucan.demo.enabled=true");
+        application = new SpringApplicationBuilder(ZhucanApplication.class).profiles("test").run(arguments.toArray(String[]::new));
+        baseUrl = "http://localhost:" + ((WebServerApplicationContext) application).getWebServer().getPort();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (application != null) {
+            application.close();
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyExampleRunsAsWritten() {
+        List<ReadmeExamples.Example> examples = ReadmeExamples.read(ReadmeExamples.readme());
+        assertThat(examples).as("examples found in the README").hasSizeGreaterThan(20);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (int i = 0; i < examples.size(); i++) {
+            ReadmeExamples.Example example = examples.get(i);
+            if (example.untilNext()) {
+                ReadmeExamples.Example next = examples.get(++i);
+                tests.add(DynamicTest.dynamicTest(example.name(), () -> subscribeThenRun(example, next)));
+            } else {
+                tests.add(DynamicTest.dynamicTest(example.name(), () -> run(example)));
+            }
+        }
+        return tests.stream();
+    }
+
+    private static void run(ReadmeExamples.Example example) throws Exception {
+        if (example.kind().equals("curl")) {
+            runCurl(example);
+            return;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("query", example.text());
+        body.put("variables", variablesOf(example));
+        var request = TestClients.http(baseUrl).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON);
+        if (!example.account().equals("anyone")) {
+            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token(example.account()));
+        }
+        byte[] answer = request.bodyValue(JSON.writeValueAsString(body)).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        JsonNode response = JSON.readTree(answer);
+        assertThat(response.path("errors").isMissingNode() || response.path("errors").isEmpty())
+                .as("%s answered errors: %s", example.name(), response.path("errors")).isTrue();
+        List<String> userErrors = new ArrayList<>();
+        collectUserErrorCodes(response.path("data"), userErrors);
+        if (example.expectedUserError() != null) {
+            assertThat(userErrors).as("%s: the user error the README shows", example.name()).contains(example.expectedUserError());
+        } else {
+            assertThat(userErrors).as("%s: user errors %s", example.name(), response).isEmpty();
+        }
+        for (Map.Entry<String, String> keep : example.keeps().entrySet()) {
+            JsonNode value = at(response.path("data"), keep.getValue());
+            assertThat(value.isMissingNode() || value.isNull()).as("%s keeps $%s from %s in %s", example.name(), keep.getKey(),
+                    keep.getValue(), response).isFalse();
+            kept.put(keep.getKey(), value.isNumber() ? value.numberValue() : value.asString());
+        }
+    }
+
+    /** A subscription, then the example that should make it push something, then the push. */
+    private static void subscribeThenRun(ReadmeExamples.Example subscription, ReadmeExamples.Example trigger) throws Exception {
+        String token = token(subscription.account());
+        WebSocketGraphQlTester screen = TestClients.webSocket(port(), new WebSocketGraphQlClientInterceptor() {
+            @Override
+            public Mono<Object> connectionInitPayload() {
+                return Mono.just(Map.of("Authorization", "Bearer " + token));
+            }
+        });
+        BlockingQueue<Object> pushed = new LinkedBlockingQueue<>();
+        try {
+            screen.document(subscription.text()).variables(variablesOf(subscription)).executeSubscription().toFlux()
+                    .subscribe(pushed::add, pushed::add);
+            // the subscription starts asynchronously: the trigger is sent again (with a fresh key) until the screen hears one
+            long deadline = System.nanoTime() + TestClients.RESPONSE_TIMEOUT.toNanos();
+            Object first = null;
+            while (first == null && System.nanoTime() < deadline) {
+                run(trigger);
+                first = pushed.poll(2, TimeUnit.SECONDS);
+            }
+            assertThat(first).as("%s pushes what %s did", subscription.name(), trigger.name()).isNotNull();
+            assertThat(first).as("%s pushed an error", subscription.name()).isNotInstanceOf(Throwable.class);
+        } finally {
+            screen.stop().block(Duration.ofMinutes(1));
+        }
+    }
+
+    private static void runCurl(ReadmeExamples.Example example) {
+        String curl = example.text().lines().filter(l -> l.strip().startsWith("curl ")).findFirst().orElseThrow();
+        Matcher url = Pattern.compile("http://localhost:8080(\\S+)").matcher(curl);
+        assertThat(url.find()).as("%s names a URL on localhost:8080", example.name()).isTrue();
+        String path = url.group(1);
+        for (Map.Entry<String, Object> value : kept.entrySet()) {
+            path = path.replace("$" + value.getKey(), String.valueOf(value.getValue()));
+        }
+        byte[] body = TestClients.http(baseUrl).get().uri(URI.create(baseUrl + path))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(example.account())).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        assertThat(body).as("%s downloads something", example.name()).isNotEmpty();
+    }
+
+    /** The variables an operation declares: dates relative to today, or values kept from earlier examples. */
+    private static Map<String, Object> variablesOf(ReadmeExamples.Example example) {
+        String definitions = example.text().substring(0, Math.max(0, example.text().indexOf('{')));
+        Map<String, Object> variables = new LinkedHashMap<>();
+        Matcher variable = VARIABLE.matcher(definitions);
+        while (variable.find()) {
+            String name = variable.group(1);
+            // a device mutation's key is new for every call, as a device makes one per request
+            Object value = name.equals("idempotencyKey") ? "readme-" + java.util.UUID.randomUUID()
+                    : kept.containsKey(name) ? kept.get(name) : relativeDates().get(name);
+            if (value == null) {
+                fail("%s uses $%s, which is neither a date the README defines nor kept by an earlier example", example.name(), name);
+            }
+            variables.put(name, value);
+        }
+        return variables;
+    }
+
+    /** The date variables the README's examples may use, as its "Dates in the examples" paragraph defines them. */
+    static Map<String, Object> relativeDates() {
+        LocalDate today = LocalDate.now(BusinessTime.ZONE);
+        YearMonth month = YearMonth.from(today);
+        Map<String, Object> dates = new HashMap<>();
+        dates.put("today", today.toString());
+        dates.put("tomorrow", today.plusDays(1).toString());
+        dates.put("yesterday", today.minusDays(1).toString());
+        dates.put("weekAgo", today.minusDays(7).toString());
+        dates.put("monday", today.with(DayOfWeek.MONDAY).toString());
+        dates.put("month", month.toString());
+        dates.put("lastMonth", month.minusMonths(1).toString());
+        dates.put("lastMonthStart", month.minusMonths(1).atDay(1).toString());
+        dates.put("lastMonthEnd", month.minusMonths(1).atEndOfMonth().toString());
+        dates.put("now", java.time.OffsetDateTime.now(BusinessTime.ZONE).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+        dates.put("year", today.getYear());
+        dates.put("lastYear", today.getYear() - 1);
+        return dates;
+    }
+
+    private static String token(String account) {
+        return tokens.computeIfAbsent(account, name -> TestClients.graphQl(baseUrl)
+                .document("mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }")
+                .variable("u", name).variable("p", ApiTest.DEMO_PASSWORD).execute()
+                .path("login.token").entity(String.class).get());
+    }
+
+    private static int port() {
+        return ((WebServerApplicationContext) application).getWebServer().getPort();
+    }
+
+    private static void collectUserErrorCodes(JsonNode node, List<String> codes) {
+        if (node.isObject()) {
+            for (var field : node.properties()) {
+                if (field.getKey().equals("userErrors") && field.getValue().isArray()) {
+                    field.getValue().forEach(error -> codes.add(error.path("code").asString()));
+                } else {
+                    collectUserErrorCodes(field.getValue(), codes);
+                }
+            }
+        } else if (node.isArray()) {
+            node.forEach(element -> collectUserErrorCodes(element, codes));
+        }
+    }
+
+    /** {@code generateSettlement.statement.id} or {@code mealsToRate[0].mealRecordId} in a response's data. */
+    private static JsonNode at(JsonNode data, String path) {
+        JsonNode node = data;
+        for (String part : path.split("\\.")) {
+            Matcher indexed = Pattern.compile("(\\w+)\\[(\\d+)]").matcher(part);
+            node = indexed.matches() ? node.path(indexed.group(1)).path(Integer.parseInt(indexed.group(2))) : node.path(part);
+        }
+        return node;
+    }
+
+    /** The configured database with {@code _readme} after its name, dropped first. */
+    private static String freshDatabase(String url) throws Exception {
+        Matcher parts = Pattern.compile("^(jdbc:[a-z]+://[^/]+/)([^?]+)(\\?.*)?$").matcher(url);
+        assertThat(parts.matches()).as("a JDBC URL with a database name: %s", url).isTrue();
+        String database = parts.group(2) + "_readme";
+        LocalServices.Database configured = configuredDatabase();
+        try (Connection connection = DriverManager.getConnection(parts.group(1) + parts.group(2) + (parts.group(3) == null ? "" : parts.group(3)),
+                configured.user(), configured.password()); Statement statement = connection.createStatement()) {
+            statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
+        }
+        String query = parts.group(3) == null ? "?createDatabaseIfNotExist=true"
+                : parts.group(3).contains("createDatabaseIfNotExist") ? parts.group(3) : parts.group(3) + "&createDatabaseIfNotExist=true";
+        return parts.group(1) + database + query;
+    }
+
+    private static LocalServices.Database configuredDatabase() {
+        String url = System.getenv("ZHUCAN_DB_URL");
+        if (url == null || url.isBlank()) {
+            return LocalServices.database();
+        }
+        String password = System.getenv("ZHUCAN_DB_PASSWORD");
+        return new LocalServices.Database(url, System.getenv("ZHUCAN_DB_USER"), password == null ? "" : password);
+    }
+
+    /** The configured Redis with database 15, emptied first: the fresh database's cache must not hold another's menus. */
+    private static String freshRedisDatabase(String url) {
+        String fresh = url.replaceFirst("/\\d+$", "") + "/15";
+        RedisClient client = RedisClient.create(RedisURI.create(fresh));
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().flushdb();
+        } finally {
+            client.shutdown();
+        }
+        return fresh;
+    }
+}
