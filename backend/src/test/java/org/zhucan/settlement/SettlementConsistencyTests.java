@@ -181,6 +181,29 @@ class SettlementConsistencyTests extends ApiTest {
     }
 
     @Test
+    void shouldListTheFlaggedRecordsOfTheGenerationAsItsFlaggedCountDoes() {
+        String diner = world.diner(List.of());
+        String first = world.serve(world.siteA, diner, shanghai(today(), 11, 30));
+        String second = world.serve(world.siteB, diner, shanghai(today(), 12, 0));
+        Map<String, Object> generated = generate(world.financeA, periodStart, periodEnd);
+        assertThat(generated).containsEntry("flaggedCount", 1);
+        assertThat(flaggedIds(generated)).containsExactly(second);
+
+        // a flag raised later on a record the statement already holds (the first meal, once the second is known)
+        jdbc.update("INSERT INTO meal_record_flag (meal_record_id, code, detail, related_record_id, created_at)"
+                + " VALUES (?, 'TWO_SITES_WITHIN_HOUR', 'raised late', ?, UTC_TIMESTAMP(6))", Long.valueOf(first), Long.valueOf(second));
+        Map<String, Object> read = read(world.financeA, (String) generated.get("id"));
+        assertOneGeneration(read);
+        assertThat(read).isEqualTo(generated);
+
+        // the next generation takes it in
+        Map<String, Object> again = generate(world.financeA, periodStart, periodEnd);
+        assertOneGeneration(again);
+        assertThat(again).containsEntry("flaggedCount", 2);
+        assertThat(flaggedIds(again)).containsExactly(first, second);
+    }
+
+    @Test
     void shouldReadNoLinesForAStatementAskedWithoutThem() {
         world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 30));
         String id = (String) generate(world.financeA, periodStart, periodEnd).get("id");
@@ -345,6 +368,10 @@ class SettlementConsistencyTests extends ApiTest {
     private Map<String, Object> read(String user, String id) {
         return as(user).document("query($id: ID!) { settlementStatement(id: $id) { " + FIELDS + " } }").variable("id", id).execute()
                 .path("settlementStatement").entity(mapType()).get();
+    }
+
+    private static List<Object> flaggedIds(Map<String, Object> statement) {
+        return list(map(statement, "flaggedRecords"), "edges").stream().map(edge -> map(edge, "node").get("id")).toList();
     }
 
     @SuppressWarnings("unchecked")
