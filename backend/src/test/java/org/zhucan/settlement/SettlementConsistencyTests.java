@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,16 +17,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntConsumer;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.common.time.BusinessTime;
-import org.zhucan.testsupport.ApiTest;
-import org.zhucan.testsupport.DistrictWorld;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.testsupport.DistrictWorld.shanghai;
@@ -40,7 +31,7 @@ import static org.zhucan.testsupport.DistrictWorld.today;
  * Every answer must add up within itself: the lines to the header's amounts, the totals to the
  * lines by source, the flagged records to the header's count.
  */
-class SettlementConsistencyTests extends ApiTest {
+class SettlementConsistencyTests extends DistrictSettlementTest {
 
     /** How many times the records change (and the statement is generated again) while clients read. */
     private static final int CHANGES = 16;
@@ -53,31 +44,6 @@ class SettlementConsistencyTests extends ApiTest {
             lines { kind site { id } source dinerCategory quantity amount }
             flaggedRecords(first: 100) { totalCount edges { node { id } } }
             """;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
-
-    DistrictWorld world;
-    LocalDate periodStart;
-    LocalDate periodEnd;
-
-    @BeforeEach
-    void world() {
-        // log in before the clock moves: tokens are checked against real time
-        List.of("admin", "operator", "finance").forEach(this::as);
-        world = new DistrictWorld(this::as, jdbc);
-        periodStart = today().withDayOfMonth(1);
-        periodEnd = today().with(TemporalAdjusters.lastDayOfMonth());
-        stopAt(today(), LocalTime.of(12, 30));
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
 
     @Test
     void shouldReadTheHeaderTotalsLinesAndFlaggedRecordsOfOneGenerationWhileTheDraftIsGeneratedAgain() throws Exception {
@@ -350,10 +316,6 @@ class SettlementConsistencyTests extends ApiTest {
     }
 
     // ------------------------------------------------------------ helpers
-
-    private void stopAt(LocalDate date, LocalTime time) {
-        clock.stopAt(ZonedDateTime.of(date, time, BusinessTime.ZONE).toInstant());
-    }
 
     private Map<String, Object> generate(String user, LocalDate start, LocalDate end) {
         return as(user).document("mutation($input: GenerateSettlementInput!) { generateSettlement(input: $input) { statement { "
