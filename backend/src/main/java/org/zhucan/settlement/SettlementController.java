@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
+import graphql.GraphQLContext;
 import graphql.schema.DataFetchingEnvironment;
+import graphql.schema.DataFetchingFieldSelectionSet;
 import org.dataloader.DataLoader;
 
 import org.springframework.graphql.data.method.annotation.Argument;
@@ -31,6 +33,11 @@ import org.zhucan.serving.MealRecord;
 import org.zhucan.serving.ServingService;
 import reactor.core.publisher.Mono;
 
+/**
+ * Statements and reconciliation over GraphQL. Every field that reads statements asks the service
+ * for the parts its selection names, read with the headers in one snapshot, and registers them in
+ * {@link StatementReads}; the statement's nested fields answer from there.
+ */
 @Controller
 class SettlementController {
 
@@ -57,43 +64,64 @@ class SettlementController {
 
     @QueryMapping
     Connection<SettlementStatement> settlementStatements(@Argument SettlementService.StatementFilter filter, @Argument Integer first,
-                                                         @Argument String after) {
-        return settlementService.list(filter, PageRequest.of(first, after));
+                                                         @Argument String after, DataFetchingFieldSelectionSet selection,
+                                                         GraphQLContext context) {
+        SettlementService.StatementPage page = settlementService.list(filter, PageRequest.of(first, after),
+                StatementReads.selected(selection, "edges/node/"));
+        StatementReads.of(context).add(page.contents());
+        return page.connection();
     }
 
     @QueryMapping
-    SettlementStatement settlementStatement(@Argument long id) {
-        return settlementService.find(id);
+    SettlementStatement settlementStatement(@Argument long id, DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+        StatementContents read = settlementService.read(id, StatementReads.selected(selection, ""));
+        StatementReads.of(context).add(read);
+        return read.single();
     }
 
     @QueryMapping
-    SettlementService.Reconciliation reconciliation(@Argument long districtId, @Argument LocalDate periodStart, @Argument LocalDate periodEnd) {
-        return settlementService.reconcile(districtId, periodStart, periodEnd);
+    SettlementService.Reconciliation reconciliation(@Argument long districtId, @Argument LocalDate periodStart, @Argument LocalDate periodEnd,
+                                                    DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+        SettlementService.Reconciliation reconciliation = settlementService.reconcile(districtId, periodStart, periodEnd,
+                selection.contains("differences/statement") ? StatementReads.selected(selection, "differences/statement/") : null);
+        StatementReads.of(context).add(reconciliation.statements());
+        return reconciliation;
     }
 
     @MutationMapping
-    SettlementService.StatementResult generateSettlement(@Argument SettlementService.GenerateSettlementInput input) {
-        return TransientFailures.retry(() -> settlementService.generate(input));
+    SettlementService.StatementResult generateSettlement(@Argument SettlementService.GenerateSettlementInput input,
+                                                         DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+        StatementParts parts = StatementReads.selected(selection, "statement/");
+        return registered(TransientFailures.retry(() -> settlementService.generate(input, parts)), context);
     }
 
     @MutationMapping
-    SettlementService.StatementResult submitSettlement(@Argument SettlementService.TransitionInput input) {
-        return settlementService.submit(input);
+    SettlementService.StatementResult submitSettlement(@Argument SettlementService.TransitionInput input, DataFetchingFieldSelectionSet selection,
+                                                       GraphQLContext context) {
+        return registered(settlementService.submit(input, StatementReads.selected(selection, "statement/")), context);
     }
 
     @MutationMapping
-    SettlementService.StatementResult approveSettlement(@Argument SettlementService.TransitionInput input) {
-        return settlementService.approve(input);
+    SettlementService.StatementResult approveSettlement(@Argument SettlementService.TransitionInput input, DataFetchingFieldSelectionSet selection,
+                                                        GraphQLContext context) {
+        return registered(settlementService.approve(input, StatementReads.selected(selection, "statement/")), context);
     }
 
     @MutationMapping
-    SettlementService.StatementResult rejectSettlement(@Argument SettlementService.RejectSettlementInput input) {
-        return settlementService.reject(input);
+    SettlementService.StatementResult rejectSettlement(@Argument SettlementService.RejectSettlementInput input,
+                                                       DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+        return registered(settlementService.reject(input, StatementReads.selected(selection, "statement/")), context);
     }
 
     @MutationMapping
-    SettlementService.StatementResult markSettlementPaid(@Argument SettlementService.MarkSettlementPaidInput input) {
-        return settlementService.markPaid(input);
+    SettlementService.StatementResult markSettlementPaid(@Argument SettlementService.MarkSettlementPaidInput input,
+                                                         DataFetchingFieldSelectionSet selection, GraphQLContext context) {
+        return registered(settlementService.markPaid(input, StatementReads.selected(selection, "statement/")), context);
+    }
+
+    private static SettlementService.StatementResult registered(SettlementService.StatementResult result, GraphQLContext context) {
+        StatementReads.of(context).add(result.contents());
+        return result;
     }
 
     @MutationMapping
@@ -115,21 +143,24 @@ class SettlementController {
                 regionService.byIds(Batches.keys(statements, SettlementStatement::districtId)));
     }
 
+    // Lines, totals, the content check and flagged records come as read with the header (StatementReads);
+    // the loads below serve only a statement reached without them, all such at once.
+
     @BatchMapping(typeName = "SettlementStatement", field = "lines")
-    Map<SettlementStatement, List<SettlementLine>> lines(List<SettlementStatement> statements) {
-        return Batches.perParent(statements, SettlementStatement::id,
-                settlementService.linesOf(Batches.keys(statements, SettlementStatement::id)));
+    Map<SettlementStatement, List<SettlementLine>> lines(List<SettlementStatement> statements, GraphQLContext context) {
+        return StatementReads.of(context).resolve(statements, StatementContents::lines,
+                missing -> settlementService.linesOf(Batches.keys(missing, SettlementStatement::id)));
     }
 
     @BatchMapping(typeName = "SettlementStatement", field = "totals")
-    Map<SettlementStatement, List<SourceAmount>> totals(List<SettlementStatement> statements) {
-        return Batches.perParent(statements, SettlementStatement::id,
-                settlementService.totalsOf(Batches.keys(statements, SettlementStatement::id)));
+    Map<SettlementStatement, List<SourceAmount>> totals(List<SettlementStatement> statements, GraphQLContext context) {
+        return StatementReads.of(context).resolve(statements, StatementContents::totals,
+                missing -> settlementService.totalsOf(Batches.keys(missing, SettlementStatement::id)));
     }
 
     @BatchMapping(typeName = "SettlementStatement", field = "contentVerified")
-    Map<SettlementStatement, Boolean> contentVerified(List<SettlementStatement> statements) {
-        return Batches.perParent(statements, SettlementStatement::id, settlementService.verifiedByIds(statements));
+    Map<SettlementStatement, Boolean> contentVerified(List<SettlementStatement> statements, GraphQLContext context) {
+        return StatementReads.of(context).resolve(statements, StatementContents::verified, settlementService::verifiedByIds);
     }
 
     /** Each statement's page of flagged records, through one batch loader: a list of statements asks once. */
@@ -137,8 +168,10 @@ class SettlementController {
     CompletableFuture<Connection<MealRecord>> flaggedRecords(SettlementStatement statement, @Argument Integer first, @Argument String after,
                                                             DataFetchingEnvironment environment) {
         PageRequest page = PageRequest.of(first, after);
+        SettlementService.FlaggedPage key = new SettlementService.FlaggedPage(statement.id(), page);
+        List<MealRecord> read = StatementReads.of(environment.getGraphQlContext()).part(statement, StatementContents::flagged, key);
         DataLoader<SettlementService.FlaggedPage, List<MealRecord>> loader = environment.getDataLoader(FLAGGED_RECORDS);
-        return loader.load(new SettlementService.FlaggedPage(statement.id(), page))
+        return (read != null ? CompletableFuture.completedFuture(read) : loader.load(key))
                 .thenApply(records -> Connection.of(records, page, record -> Cursor.encode(record.id()), statement.flaggedCount()));
     }
 
@@ -165,14 +198,10 @@ class SettlementController {
     }
 
     @BatchMapping(typeName = "ReconciliationDifference", field = "record")
-    Map<SettlementMapper.DifferenceRow, MealRecord> differenceRecord(List<SettlementMapper.DifferenceRow> rows) {
-        return Batches.perParent(rows, SettlementMapper.DifferenceRow::mealRecordId,
-                servingService.readableByIds(Batches.keys(rows, SettlementMapper.DifferenceRow::mealRecordId)));
+    Map<SettlementService.ReconciliationDifference, MealRecord> differenceRecord(List<SettlementService.ReconciliationDifference> rows) {
+        return Batches.perParent(rows, SettlementService.ReconciliationDifference::mealRecordId,
+                servingService.readableByIds(Batches.keys(rows, SettlementService.ReconciliationDifference::mealRecordId)));
     }
 
-    @BatchMapping(typeName = "ReconciliationDifference", field = "statement")
-    Map<SettlementMapper.DifferenceRow, SettlementStatement> differenceStatement(List<SettlementMapper.DifferenceRow> rows) {
-        return Batches.perParent(rows, SettlementMapper.DifferenceRow::statementId,
-                settlementService.byIds(Batches.keys(rows, SettlementMapper.DifferenceRow::statementId)));
-    }
+    // ReconciliationDifference.statement: read with the reconciliation's sums (SettlementService.reconcile), a property
 }

@@ -53,15 +53,16 @@ class SettlementExportController {
         return file(id, "csv", CSV, sheet(id).csv());
     }
 
+    /** The statement's header, lines, totals and content check as one snapshot read them; names (not settlement state) read after. */
     private SettlementSheet sheet(long id) {
-        SettlementStatement statement = settlementService.requireExportable(id);
-        List<SettlementLine> lines = settlementService.linesOf(List.of(id)).get(id);
+        StatementContents read = settlementService.export(id);
+        SettlementStatement statement = read.single();
+        List<SettlementLine> lines = read.lines().get(id);
         Map<Long, String> siteNames = new HashMap<>();
         siteService.byIds(lines.stream().map(SettlementLine::siteId).distinct().toList())
                 .forEach((siteId, site) -> siteNames.put(siteId, site.name()));
         return new SettlementSheet(statement, operatorService.require(statement.operatorId()).name(),
-                regionService.require(statement.districtId()).name(), siteNames, lines, settlementService.totalsOf(List.of(id)).get(id),
-                settlementService.verified(statement));
+                regionService.require(statement.districtId()).name(), siteNames, lines, read.totals().get(id), read.verified().get(id));
     }
 
     private static ResponseEntity<byte[]> file(long id, String extension, MediaType type, byte[] body) {

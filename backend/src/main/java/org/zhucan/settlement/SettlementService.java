@@ -55,6 +55,12 @@ import org.zhucan.subsidy.SubsidyPolicyStatus;
  * (the primary key of {@code settlement_record}); generations of one operator and district take
  * turns on a lock row. An approved statement is frozen: its content hash covers its header, its
  * lines and a fingerprint of its records, and is checked before payment and whenever read.
+ *
+ * <p>A statement's header and the parts a caller asks for (lines, totals, content check, flagged
+ * records) are read together ({@link StatementParts}, {@link StatementContents}): reads in one
+ * read-only REPEATABLE READ transaction, so that a regeneration committing meanwhile is either
+ * wholly in them or wholly out; mutations inside their own transaction, so that their payload is
+ * what they stored.
  */
 @Service
 public class SettlementService {
@@ -88,10 +94,11 @@ public class SettlementService {
      * Generates the statement of an operator, district and period, or regenerates it while it is a
      * DRAFT or REJECTED. Read committed: the claim reads records without locking them, so counters
      * keep logging meals while a month is settled; a record committed too late for this claim is
-     * carried into the next statement.
+     * carried into the next statement. The parts asked for are read before the commit: the payload
+     * is the generation stored, even if another one follows at once.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
-    public StatementResult generate(GenerateSettlementInput input) {
+    public StatementResult generate(GenerateSettlementInput input, StatementParts parts) {
         CurrentUser user = CurrentUser.get();
         operatorService.require(input.operatorId());
         Region district = regionService.require(input.districtId());
@@ -141,7 +148,7 @@ public class SettlementService {
         mapper.updateTotals(id);
         SettlementStatement generated = mapper.findById(id);
         audit.record(previous == null ? "SETTLEMENT_GENERATED" : "SETTLEMENT_REGENERATED", "SettlementStatement", id, previous, generated);
-        return new StatementResult(generated, List.of());
+        return StatementResult.of(generated, contentsOf(List.of(generated), parts));
     }
 
     /** Each published version's operating subsidy, from its effective date until the version after it takes over. */
@@ -179,7 +186,7 @@ public class SettlementService {
 
     /** DRAFT → SUBMITTED, by the operator's staff, once the period has ended. */
     @Transactional
-    public StatementResult submit(TransitionInput input) {
+    public StatementResult submit(TransitionInput input, StatementParts parts) {
         SettlementStatement statement = requireReadable(input.statementId());
         CurrentUser user = CurrentUser.get();
         if (!user.actsForOperator(statement.operatorId())) {
@@ -194,12 +201,12 @@ public class SettlementService {
             return StatementResult.failed(refused);
         }
         int updated = mapper.submit(statement.id(), input.version(), user.username(), now());
-        return transitioned(statement, updated, "SETTLEMENT_SUBMITTED");
+        return transitioned(statement, updated, "SETTLEMENT_SUBMITTED", parts);
     }
 
     /** SUBMITTED → APPROVED, by the district's finance staff other than whoever generated it; freezes the content under its hash. */
     @Transactional
-    public StatementResult approve(TransitionInput input) {
+    public StatementResult approve(TransitionInput input, StatementParts parts) {
         SettlementStatement statement = requireReadable(input.statementId());
         UserError refused = reviewRefusal(statement, input.version());
         if (refused != null) {
@@ -207,12 +214,12 @@ public class SettlementService {
         }
         String hash = contentHash(statement, mapper.linesOf(List.of(statement.id())), fingerprintOf(statement.id()));
         int updated = mapper.approve(statement.id(), input.version(), CurrentUser.get().username(), now(), hash);
-        return transitioned(statement, updated, "SETTLEMENT_APPROVED");
+        return transitioned(statement, updated, "SETTLEMENT_APPROVED", parts);
     }
 
     /** SUBMITTED → REJECTED with a reason, by the district's finance staff other than whoever generated it. */
     @Transactional
-    public StatementResult reject(RejectSettlementInput input) {
+    public StatementResult reject(RejectSettlementInput input, StatementParts parts) {
         SettlementStatement statement = requireReadable(input.statementId());
         UserError refused = reviewRefusal(statement, input.version());
         String reason = input.reason() == null ? "" : input.reason().trim();
@@ -223,12 +230,12 @@ public class SettlementService {
             return StatementResult.failed(refused);
         }
         int updated = mapper.reject(statement.id(), input.version(), CurrentUser.get().username(), now(), reason);
-        return transitioned(statement, updated, "SETTLEMENT_REJECTED");
+        return transitioned(statement, updated, "SETTLEMENT_REJECTED", parts);
     }
 
     /** APPROVED → PAID with the payment's reference and date, by the district's finance staff, if the content still matches its hash. */
     @Transactional
-    public StatementResult markPaid(MarkSettlementPaidInput input) {
+    public StatementResult markPaid(MarkSettlementPaidInput input, StatementParts parts) {
         SettlementStatement statement = requireReadable(input.statementId());
         requireFinance(statement);
         UserError refused = refusal(statement, input.version(), SettlementStatus.APPROVED);
@@ -249,7 +256,7 @@ public class SettlementService {
             return StatementResult.failed(refused);
         }
         int updated = mapper.markPaid(statement.id(), input.version(), reference, input.paidOn(), CurrentUser.get().username(), now());
-        return transitioned(statement, updated, "SETTLEMENT_PAID");
+        return transitioned(statement, updated, "SETTLEMENT_PAID", parts);
     }
 
     private UserError reviewRefusal(SettlementStatement statement, int version) {
@@ -283,7 +290,11 @@ public class SettlementService {
         return null;
     }
 
-    private StatementResult transitioned(SettlementStatement before, int updated, String action) {
+    /**
+     * The statement after a transition, with the parts asked for read in the same transaction: the
+     * update took the row's lock at the version read, so no regeneration came between.
+     */
+    private StatementResult transitioned(SettlementStatement before, int updated, String action, StatementParts parts) {
         if (updated != 1) {
             SettlementStatement now = mapper.findById(before.id());
             return StatementResult.failed(UserError.of(UserErrorCode.CONCURRENT_CHANGE,
@@ -291,7 +302,7 @@ public class SettlementService {
         }
         SettlementStatement after = mapper.findById(before.id());
         audit.record(action, "SettlementStatement", before.id(), before, after);
-        return new StatementResult(after, List.of());
+        return StatementResult.of(after, contentsOf(List.of(after), parts));
     }
 
     // ------------------------------------------------------------ content hash
@@ -360,23 +371,39 @@ public class SettlementService {
         return statement != null && mayRead(CurrentUser.get(), statement) ? statement : null;
     }
 
-    @Transactional(readOnly = true)
-    public Connection<SettlementStatement> list(StatementFilter filter, PageRequest page) {
+    /** A statement the caller may read, with the parts asked for, in one snapshot; {@link StatementContents#NONE} otherwise. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public StatementContents read(long id, StatementParts parts) {
+        SettlementStatement statement = find(id);
+        return statement == null ? StatementContents.NONE : contentsOf(List.of(statement), parts);
+    }
+
+    /** A page of statements, its total count, and the parts asked of its statements, in one snapshot. */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public StatementPage list(StatementFilter filter, PageRequest page, StatementParts parts) {
         StatementFilter effective = filter == null ? StatementFilter.NONE : filter;
         StaffScope scope = readScope(CurrentUser.get());
         Long beforeId = page.hasAfter() ? Cursor.decodeId(page.after()) : null;
         List<SettlementStatement> rows = mapper.findPage(effective, scope, beforeId, page.fetchSize());
-        return Connection.of(rows, page, statement -> Cursor.encode(statement.id()), mapper.count(effective, scope));
+        Connection<SettlementStatement> connection = Connection.of(rows, page, statement -> Cursor.encode(statement.id()),
+                mapper.count(effective, scope));
+        return new StatementPage(connection, contentsOf(connection.edges().stream().map(Connection.Edge::node).toList(), parts));
     }
 
-    /** Statements by id, for fields that point at them from rows already in the caller's scope. */
-    @Transactional(readOnly = true)
-    public Map<Long, SettlementStatement> byIds(Collection<Long> ids) {
-        Map<Long, SettlementStatement> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            mapper.findByIds(ids).forEach(statement -> found.put(statement.id(), statement));
+    /**
+     * The parts asked of statements just read, in the caller's transaction, so that they belong to
+     * the same generation as the headers: one query per part whatever the number of statements.
+     */
+    private StatementContents contentsOf(List<SettlementStatement> statements, StatementParts parts) {
+        if (statements.isEmpty()) {
+            return StatementContents.NONE;
         }
-        return found;
+        List<Long> ids = statements.stream().map(SettlementStatement::id).toList();
+        List<FlaggedPage> flaggedPages = new ArrayList<>();
+        parts.flaggedPages().forEach(page -> ids.forEach(id -> flaggedPages.add(new FlaggedPage(id, page))));
+        return new StatementContents(List.copyOf(statements), parts.lines() ? linesOf(ids) : Map.of(),
+                parts.totals() ? totalsOf(ids) : Map.of(), parts.verified() ? verifiedByIds(statements) : Map.of(),
+                flaggedPages.isEmpty() ? Map.of() : flaggedRecordPages(flaggedPages));
     }
 
     @Transactional(readOnly = true)
@@ -415,9 +442,16 @@ public class SettlementService {
     public record FlaggedPage(long statementId, PageRequest page) {
     }
 
-    /** The statement for an export, if the caller is its operator's staff or the district's finance staff. */
-    @Transactional(readOnly = true)
-    public SettlementStatement requireExportable(long id) {
+    /**
+     * A statement for an export, with its lines, totals and content check in one snapshot, if the
+     * caller is its operator's staff or the district's finance staff.
+     */
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public StatementContents export(long id) {
+        return contentsOf(List.of(requireExportable(id)), StatementParts.SHEET);
+    }
+
+    private SettlementStatement requireExportable(long id) {
         SettlementStatement statement = requireReadable(id);
         CurrentUser user = CurrentUser.get();
         if (!user.actsForOperator(statement.operatorId()) && !financeOf(user, regionService.require(statement.districtId()))) {
@@ -498,10 +532,11 @@ public class SettlementService {
     /**
      * Per source: the year's budget, what approved and paid statements commit, the meal-record
      * subsidies dated in the period against what the period's statements hold, and every record
-     * that makes them differ.
+     * that makes them differ, all in one snapshot; with the listed differences' statements and the
+     * parts asked of them, when asked (null: not asked).
      */
-    @Transactional(readOnly = true)
-    public Reconciliation reconcile(long districtId, LocalDate from, LocalDate to) {
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+    public Reconciliation reconcile(long districtId, LocalDate from, LocalDate to, StatementParts differenceStatements) {
         Region district = regionService.require(districtId);
         CurrentUser user = CurrentUser.get();
         if (!user.roles().contains(Role.ADMIN) && !financeOf(user, district)) {
@@ -539,9 +574,16 @@ public class SettlementService {
                     operating.getOrDefault(source, Money.ofFen(0)), recordAmount.minus(statementAmount)));
         }
         long differenceCount = mapper.countDifferences(districtId, district.path(), from, to);
-        List<SettlementMapper.DifferenceRow> differences = mapper.differences(districtId, district.path(), from, to, DIFFERENCES_LISTED);
+        List<SettlementMapper.DifferenceRow> rows = mapper.differences(districtId, district.path(), from, to, DIFFERENCES_LISTED);
+        List<Long> holders = rows.stream().map(SettlementMapper.DifferenceRow::statementId).filter(Objects::nonNull).distinct().toList();
+        StatementContents holding = differenceStatements == null || holders.isEmpty() ? StatementContents.NONE
+                : contentsOf(mapper.findByIds(holders), differenceStatements);
+        Map<Long, SettlementStatement> byId = new HashMap<>();
+        holding.statements().forEach(statement -> byId.put(statement.id(), statement));
+        List<ReconciliationDifference> differences = rows.stream().map(row -> new ReconciliationDifference(row.mealRecordId(), row.reason(),
+                row.statementId(), row.subsidy(), row.statementId() == null ? null : byId.get(row.statementId()))).toList();
         return new Reconciliation(districtId, from, to, year, sources, recordTotal, statementTotal, recordTotal.minus(statementTotal),
-                differenceCount, differences, recordTotal.equals(statementTotal) && differenceCount == 0);
+                differenceCount, differences, recordTotal.equals(statementTotal) && differenceCount == 0, holding);
     }
 
     private static Map<FundingSource, Money> bySource(List<SourceAmount> amounts) {
@@ -575,14 +617,23 @@ public class SettlementService {
         static final StatementFilter NONE = new StatementFilter(null, null, null, null, null);
     }
 
-    public record StatementResult(SettlementStatement statement, List<UserError> userErrors) {
+    /** A statement mutation's payload: the statement and the parts asked of it, read in the mutation's transaction. */
+    public record StatementResult(SettlementStatement statement, List<UserError> userErrors, StatementContents contents) {
+        static StatementResult of(SettlementStatement statement, StatementContents contents) {
+            return new StatementResult(statement, List.of(), contents);
+        }
+
         static StatementResult failed(UserError error) {
-            return new StatementResult(null, List.of(error));
+            return new StatementResult(null, List.of(error), StatementContents.NONE);
         }
 
         static StatementResult failed(List<UserError> errors) {
-            return new StatementResult(null, List.copyOf(errors));
+            return new StatementResult(null, List.copyOf(errors), StatementContents.NONE);
         }
+    }
+
+    /** A page of statements and the parts asked of them, from one snapshot. */
+    public record StatementPage(Connection<SettlementStatement> connection, StatementContents contents) {
     }
 
     public record BudgetResult(FundingBudget budget, List<UserError> userErrors) {
@@ -592,8 +643,14 @@ public class SettlementService {
                                        Money recordSubsidy, Money statementSubsidy, Money operatingSubsidy, Money difference) {
     }
 
+    /** @param statements the listed differences' statements and the parts asked of them, read with the sums */
     public record Reconciliation(long districtId, LocalDate periodStart, LocalDate periodEnd, int year, List<SourceReconciliation> sources,
                                  Money recordSubsidy, Money statementSubsidy, Money difference, long differenceCount,
-                                 List<SettlementMapper.DifferenceRow> differences, boolean balanced) {
+                                 List<ReconciliationDifference> differences, boolean balanced, StatementContents statements) {
+    }
+
+    /** A record that makes a difference; the statement that holds it as read with the sums, when asked for. */
+    public record ReconciliationDifference(long mealRecordId, ReconciliationDifferenceReason reason, Long statementId, Money subsidy,
+                                           SettlementStatement statement) {
     }
 }

@@ -2,24 +2,15 @@ package org.zhucan.settlement;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.common.time.BusinessTime;
-import org.zhucan.testsupport.ApiTest;
-import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.Race;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.testsupport.DistrictWorld.shanghai;
@@ -30,7 +21,7 @@ import static org.zhucan.testsupport.DistrictWorld.today;
  * equal an independent sum of the records, the lifecycle keeps its rules, an approved statement
  * stays frozen, and reconciliation balances.
  */
-class SettlementApiTests extends ApiTest {
+class SettlementApiTests extends DistrictSettlementTest {
 
     static final String STATEMENT_FIELDS = """
             id status version recordCount carriedCount flaggedCount mealSubsidy operatingSubsidy payable
@@ -38,31 +29,6 @@ class SettlementApiTests extends ApiTest {
             lines { kind site { id } source dinerCategory quantity amount }
             totals { source amount }
             """;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
-
-    DistrictWorld world;
-    LocalDate periodStart;
-    LocalDate periodEnd;
-
-    @BeforeEach
-    void world() {
-        // log in before the clock moves: tokens are checked against real time
-        List.of("admin", "operator", "finance", "inspector", "family").forEach(this::as);
-        world = new DistrictWorld(this::as, jdbc);
-        periodStart = today().withDayOfMonth(1);
-        periodEnd = today().with(TemporalAdjusters.lastDayOfMonth());
-        stopAt(today(), LocalTime.of(12, 30));
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
 
     @Test
     void shouldSettleEveryRecordOnceWithLinesPerSiteSourceAndCategoryAndTheOperatingSubsidy() {
@@ -341,10 +307,6 @@ class SettlementApiTests extends ApiTest {
     }
 
     // ------------------------------------------------------------ helpers
-
-    private void stopAt(LocalDate date, LocalTime time) {
-        clock.stopAt(ZonedDateTime.of(date, time, BusinessTime.ZONE).toInstant());
-    }
 
     private GraphQlTester.Response generateResponse(String user, LocalDate start, LocalDate end) {
         return as(user).document("mutation($input: GenerateSettlementInput!) { generateSettlement(input: $input) { statement { "

@@ -80,13 +80,17 @@ public final class SettlementBenchmark {
             FROM meal_record m JOIN meal_record_share sh ON sh.meal_record_id = m.id
             WHERE m.operator_id = ? AND m.service_date BETWEEN ? AND ? AND sh.amount_fen <> 0
             GROUP BY m.site_id, sh.source, COALESCE(m.diner_category, '')""";
-    /** The claim's cost without the district's path match or the not-yet-settled check: every record id of the month, written once. */
+    /**
+     * The claim's cost without the district's path match or the not-yet-settled check: every record id of the month, written once,
+     * with whether it carries flags (taken at the claim, as the real one does).
+     */
     private static final String FLOOR_CLAIM_TABLE = """
             CREATE TEMPORARY TABLE bench_claim (meal_record_id BIGINT NOT NULL, statement_id BIGINT NOT NULL, carried BOOLEAN NOT NULL,
-                                                PRIMARY KEY (meal_record_id)) ENGINE = InnoDB""";
+                                                flagged BOOLEAN NOT NULL, PRIMARY KEY (meal_record_id)) ENGINE = InnoDB""";
     private static final String FLOOR_CLAIM = """
-            INSERT INTO bench_claim (meal_record_id, statement_id, carried)
-            SELECT m.id, 0, m.service_date < ? FROM meal_record m WHERE m.operator_id = ? AND m.service_date BETWEEN ? AND ?""";
+            INSERT INTO bench_claim (meal_record_id, statement_id, carried, flagged)
+            SELECT m.id, 0, m.service_date < ?, EXISTS (SELECT 1 FROM meal_record_flag f WHERE f.meal_record_id = m.id)
+            FROM meal_record m WHERE m.operator_id = ? AND m.service_date BETWEEN ? AND ?""";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;

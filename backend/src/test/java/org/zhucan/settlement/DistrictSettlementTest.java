@@ -1,0 +1,54 @@
+package org.zhucan.settlement;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.DistrictWorld;
+import org.zhucan.testsupport.TestClock;
+
+import static org.zhucan.testsupport.DistrictWorld.today;
+
+/**
+ * The base of the settlement API tests: a district of their own ({@link DistrictWorld}), this month
+ * as the period, and the application's clock stopped at 12:30 today (put back after each test).
+ */
+abstract class DistrictSettlementTest extends ApiTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    DistrictWorld world;
+    LocalDate periodStart;
+    LocalDate periodEnd;
+
+    @BeforeEach
+    void world() {
+        // log in before the clock moves: tokens are checked against real time
+        List.of("admin", "operator", "finance", "inspector", "family").forEach(this::as);
+        world = new DistrictWorld(this::as, jdbc);
+        periodStart = today().withDayOfMonth(1);
+        periodEnd = today().with(TemporalAdjusters.lastDayOfMonth());
+        stopAt(today(), LocalTime.of(12, 30));
+    }
+
+    @AfterEach
+    void resumeClock() {
+        clock.resume();
+    }
+
+    void stopAt(LocalDate date, LocalTime time) {
+        clock.stopAt(ZonedDateTime.of(date, time, BusinessTime.ZONE).toInstant());
+    }
+}
