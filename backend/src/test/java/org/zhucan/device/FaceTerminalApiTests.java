@@ -180,6 +180,31 @@ class FaceTerminalApiTests extends ApiTest {
         assertThat(rows.get(1).get("states").toString()).containsPattern("\"keyVersion\": ?1\\D").containsPattern("\"keyVersion\": ?2\\D");
     }
 
+    @Test
+    void shouldRegisterTheDemoTerminalsWithTheKeysTheReadmePublishes() {
+        // the keys as the README prints them, so that its FACE example can be signed by hand
+        Map<String, String> published = Map.of("孝文街道长者食堂", "e6ca049af7a18bb30b17d8e742a1ad08d6f1b593f3520f0e1f581c8f1af7c5ce",
+                "西韩助餐点", "6c37d20e1d6d7dc6d831bb682d1f8dbe12674ee238b42aa59664a6dfb58a4ea3");
+        for (Map.Entry<String, String> demo : published.entrySet()) {
+            String demoSite = jdbc.queryForObject("SELECT id FROM site WHERE name = ?", String.class, demo.getKey());
+            List<Map> terminals = as("operator").document(LIST).variable("siteId", demoSite).execute()
+                    .path("faceTerminals").entityList(Map.class).get();
+            String terminal = terminals.stream().filter(row -> row.get("serialNumber").toString().startsWith("DEMO-FACE-"))
+                    .map(row -> row.get("id").toString()).findFirst().orElseThrow();
+            String today = BookingFixtures.today().toString();
+            String dish = as("operator").document("query($site: ID!, $date: Date!) { menu(siteId: $site, date: $date, slot: LUNCH) { items { dish { id } } } }")
+                    .variable("site", demoSite).variable("date", today).execute()
+                    .path("menu.items[0].dish.id").entity(String.class).get();
+            String diner = fixtures.diner();
+            String token = FaceTerminals.sign(terminal, 1, demo.getValue(), diner, java.time.Instant.now().getEpochSecond(), "readme-" + UUID.randomUUID());
+            as("operator").documentName("logMeal").variable("input", Map.of("idempotencyKey", BookingFixtures.key(), "siteId", demoSite,
+                            "slot", "LUNCH", "verification", Map.of("method", "FACE", "faceToken", token),
+                            "items", List.of(Map.of("dishId", dish, "quantity", 1)))).execute()
+                    .path("logMeal.userErrors").entityList(Object.class).hasSize(0)
+                    .path("logMeal.record.diner.id").entity(String.class).isEqualTo(diner);
+        }
+    }
+
     private GraphQlTester.Response register(String user, String siteId, String name, String serial) {
         return as(user).document(REGISTER).variable("input", Map.of("siteId", siteId, "name", name, "serialNumber", serial)).execute();
     }
