@@ -148,8 +148,7 @@ public class FaceTerminalService {
         if (!problems.isEmpty()) {
             return new FaceTerminalKeyResult(null, null, null, List.copyOf(problems));
         }
-        byte[] key = new byte[KEY_BYTES];
-        random.nextBytes(key);
+        byte[] key = newKey();
         FaceTerminal terminal = insert(site, name, serial, key);
         if (terminal == null) {
             return FaceTerminalKeyResult.failed(duplicateSerial(serial));
@@ -178,7 +177,7 @@ public class FaceTerminalService {
         } catch (DuplicateKeyException registeredMeanwhile) {
             return null;
         }
-        mapper.insertKey(new FaceTerminalKey(id.value(), 1, cipher.encrypt(HexFormat.of().formatHex(key)), actor(), now, null));
+        mapper.insertKey(sealed(id.value(), 1, key, now));
         FaceTerminal terminal = mapper.findById(id.value());
         audit.record("FACE_TERMINAL_REGISTERED", "FaceTerminal", terminal.id(), null, terminal);
         return terminal;
@@ -193,12 +192,11 @@ public class FaceTerminalService {
         }
         Instant now = now();
         int version = before.keyVersion() + 1;
-        byte[] key = new byte[KEY_BYTES];
-        random.nextBytes(key);
+        byte[] key = newKey();
         if (mapper.retireKey(before.id(), before.keyVersion(), now) != 1 || mapper.advanceKeyVersion(before.id(), before.keyVersion()) != 1) {
             throw new IllegalStateException("face terminal " + before.id() + " changed while locked");
         }
-        mapper.insertKey(new FaceTerminalKey(before.id(), version, cipher.encrypt(HexFormat.of().formatHex(key)), actor(), now, null));
+        mapper.insertKey(sealed(before.id(), version, key, now));
         FaceTerminal after = mapper.findById(before.id());
         audit.record("FACE_TERMINAL_KEY_ROTATED", "FaceTerminal", before.id(),
                 Map.of("keyVersion", before.keyVersion(), "keyIssuedAt", before.keyIssuedAt().toString()),
@@ -224,6 +222,17 @@ public class FaceTerminalService {
         FaceTerminal after = mapper.findById(before.id());
         audit.record("FACE_TERMINAL_DISABLED", "FaceTerminal", before.id(), before, after);
         return new FaceTerminalResult(after, List.of());
+    }
+
+    private byte[] newKey() {
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(key);
+        return key;
+    }
+
+    /** A key version to store: the key sealed, so that only the application (with ZHUCAN_PII_KEY) can sign with it. */
+    private FaceTerminalKey sealed(long terminalId, int version, byte[] key, Instant now) {
+        return new FaceTerminalKey(terminalId, version, cipher.encrypt(HexFormat.of().formatHex(key)), actor(), now, null);
     }
 
     private FaceTerminal requireLocked(Long id) {
