@@ -59,6 +59,8 @@ import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.common.time.BusinessTime;
+import org.zhucan.device.FaceRecognition;
+import org.zhucan.device.FaceTerminalService;
 import org.zhucan.diner.DinerCategory;
 import org.zhucan.diner.DinerService;
 import org.zhucan.diner.DinerStatus;
@@ -102,6 +104,7 @@ public class ServingService {
     private final MenuService menuService;
     private final BookingService bookingService;
     private final QuoteService quoteService;
+    private final FaceTerminalService faceTerminals;
     private final IdempotencyKeys idempotencyKeys;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
@@ -114,7 +117,8 @@ public class ServingService {
     private final IdempotencyKeys.Outcomes<CorrectionResult> correctionOutcomes;
 
     ServingService(MealRecordMapper mapper, SiteService siteService, RegionService regionService, DinerService dinerService, MenuService menuService,
-                   BookingService bookingService, QuoteService quoteService, IdempotencyKeys idempotencyKeys, AuditService audit,
+                   BookingService bookingService, QuoteService quoteService, FaceTerminalService faceTerminals, IdempotencyKeys idempotencyKeys,
+                   AuditService audit,
                    ApplicationEventPublisher events, JsonMapper json, ServingProperties properties, Clock clock,
                    PlatformTransactionManager transactions) {
         this.mapper = mapper;
@@ -124,6 +128,7 @@ public class ServingService {
         this.menuService = menuService;
         this.bookingService = bookingService;
         this.quoteService = quoteService;
+        this.faceTerminals = faceTerminals;
         this.idempotencyKeys = idempotencyKeys;
         this.audit = audit;
         this.events = events;
@@ -474,7 +479,7 @@ public class ServingService {
             return null;
         }
 
-        Verified verified = verify(in.verification(), problems, at(path, "verification"));
+        Verified verified = verify(in.verification(), site, servedAt, problems, at(path, "verification"));
         Booking booking = bookingOf(site, date, in, verified, problems, path);
         Long dinerId = agreedDiner(booking, in.dinerId(), verified, problems, path);
         if (!problems.isEmpty()) {
@@ -519,6 +524,10 @@ public class ServingService {
                 }
                 if (which.contains("uk_meal_record_booking")) {
                     return RecordResult.failed(UserError.of(UserErrorCode.ALREADY_SERVED, "The booking's meal has already been served"));
+                }
+                if (which.contains("uk_meal_record_face_token")) {
+                    return RecordResult.failed(UserError.of(UserErrorCode.INVALID_FACE_TOKEN,
+                            "This face token was already used for another meal; the terminal signs a new one for each meal"));
                 }
                 if (which.contains("uk_meal_record_client")) {
                     return RecordResult.duplicate(mapper.findByClientRecordIds(meal.site().id(), List.of(clientRecordId)).get(0));
@@ -666,7 +675,7 @@ public class ServingService {
         Site site = siteService.require(record.siteId());
         SiteSlot slot = siteService.slotOf(site, record.slot());
         Verified verified = input.verification() == null ? new Verified(record.verification(), record.verificationNote(), null)
-                : verify(input.verification(), problems, "input", "verification");
+                : verify(input.verification(), site, record.servedAt(), problems, "input", "verification");
         Booking booking = record.bookingId() == null ? null : bookingService.byIdsForRecords(List.of(record.bookingId())).get(record.bookingId());
         Long dinerId = agreedDiner(booking, input.dinerId() == null ? record.dinerId() : input.dinerId(), verified, problems, "input");
         List<MenuChoices.Priced> items;
@@ -706,8 +715,8 @@ public class ServingService {
 
     // ---------------------------------------------------------------- checks
 
-    /** Who the verification names, and the evidence to keep with the record. */
-    private Verified verify(VerificationInput input, List<UserError> problems, String... path) {
+    /** Who the verification names, and the evidence to keep with the record, for a meal at the site served at servedAt. */
+    private Verified verify(VerificationInput input, Site site, Instant servedAt, List<UserError> problems, String... path) {
         if (input == null || input.method() == null) {
             problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Say how the diner was verified", path));
             return new Verified(null, null, null);
@@ -730,13 +739,14 @@ public class ServingService {
                 }
             }
             case FACE -> {
-                if (blank(input.faceToken()) || input.faceToken().length() > 2048) {
-                    problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "FACE needs the device's verification token (at most 2048 characters)",
-                            at(path, "faceToken")));
+                // a face only when a terminal registered to this site signed the token (see FaceTerminalService)
+                FaceRecognition face = faceTerminals.recognise(input.faceToken(), site.id(), servedAt, problems, at(path, "faceToken"));
+                if (face == null) {
                     return new Verified(input.method(), null, null);
                 }
-                // the token may be a bearer credential of the face service: keep its digest as the evidence, not the token
-                return new Verified(input.method(), "face token sha256:" + sha256(input.faceToken().strip()).substring(0, 32), null);
+                // the digest is the evidence, not the token; uk_meal_record_face_token reads it so a token counts for one meal (V13)
+                return new Verified(input.method(), "zf1 sha256:" + sha256(input.faceToken().strip()) + " terminal " + face.terminalId()
+                        + " key " + face.keyVersion(), face.dinerId());
             }
             case DINER_QR -> {
                 if (blank(input.qrPayload())) {

@@ -1,0 +1,5 @@
+package org.zhucan.device;
+
+/** registerFaceTerminal's input. */
+public record RegisterFaceTerminalInput(Long siteId, String name, String serialNumber) {
+}

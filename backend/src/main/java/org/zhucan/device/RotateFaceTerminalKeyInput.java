@@ -1,0 +1,5 @@
+package org.zhucan.device;
+
+/** rotateFaceTerminalKey's input. */
+public record RotateFaceTerminalKeyInput(Long terminalId) {
+}
