@@ -37,6 +37,7 @@ import org.springframework.http.MediaType;
 import org.zhucan.ZhucanApplication;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.FaceTerminals;
 import org.zhucan.testsupport.LocalServices;
 import org.zhucan.testsupport.ReadmeExamples;
 import org.zhucan.testsupport.TestClients;
@@ -188,6 +189,7 @@ class ReadmeExamplesTests {
             String name = variable.group(1);
             // a device mutation's key is new for every call, as a device makes one per request
             Object value = name.equals("idempotencyKey") ? "readme-" + java.util.UUID.randomUUID()
+                    : name.equals("faceToken") ? faceTokenAsTheReadmeSignsIt()
                     : kept.containsKey(name) ? kept.get(name) : relativeDates().get(name);
             if (value == null) {
                 fail("%s uses $%s, which is neither a date the README defines nor kept by an earlier example", example.name(), name);
@@ -195,6 +197,21 @@ class ReadmeExamplesTests {
             variables.put(name, value);
         }
         return variables;
+    }
+
+    /** A face token signed now as the README's shell example signs it: its terminal, key version, diner and key. */
+    private static String faceTokenAsTheReadmeSignsIt() {
+        String readme;
+        try {
+            readme = java.nio.file.Files.readString(ReadmeExamples.readme());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Matcher key = Pattern.compile("KEY=([0-9a-f]{64})").matcher(readme);
+        Matcher signed = Pattern.compile("SIGNED=\"zf1\\.(\\d+)\\.(\\d+)\\.(\\d+)\\.").matcher(readme);
+        assertThat(key.find() && signed.find()).as("the README shows how to sign a face token").isTrue();
+        return FaceTerminals.sign(signed.group(1), Integer.parseInt(signed.group(2)), key.group(1), signed.group(3),
+                java.time.Instant.now().getEpochSecond(), "readme" + System.nanoTime());
     }
 
     /** The date variables the README's examples may use, as its "Dates in the examples" paragraph defines them. */
