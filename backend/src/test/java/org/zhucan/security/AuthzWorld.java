@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.booking.BookingService;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.DinerFixtures;
@@ -53,9 +54,9 @@ final class AuthzWorld {
     private final DinerFixtures diners;
     private final NetworkFixtures network;
     private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicInteger monthsBack = new AtomicInteger(30);
 
-    AuthzWorld(MatrixClient client, HttpGraphQlTester admin, JdbcTemplate jdbc, TestClock clock,
-               org.zhucan.booking.BookingService bookings) {
+    AuthzWorld(MatrixClient client, HttpGraphQlTester admin, JdbcTemplate jdbc, TestClock clock, BookingService bookings) {
         this.client = client;
         this.jdbc = jdbc;
         this.diners = new DinerFixtures(admin, jdbc);
@@ -288,7 +289,7 @@ final class AuthzWorld {
 
     /** A month long past that no statement of this run covers yet. */
     YearMonth freshMonth() {
-        return YearMonth.from(today()).minusMonths(30 + next());
+        return YearMonth.from(today()).minusMonths(monthsBack.incrementAndGet());
     }
 
     /** Generates the tenant's statement of a month by its staff: {id, version}. */
