@@ -62,6 +62,8 @@ class AuthorizationMatrixTests extends ApiTest {
     private static final List<String> ROOT_TYPES = List.of("Query", "Mutation", "Subscription");
     private static final List<String> ROLES = List.of("ADMIN", "FINANCE", "OPERATOR", "INSPECTOR", "DINER");
     private static final String ONLY_PROPERTY = "zhucan.matrix.only";
+    /** How long an allowed subscriber waits, after the last of five meals logged at its site, for one to arrive. */
+    private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(30);
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuthorizationMatrixTests.class);
 
     @Autowired
@@ -187,7 +189,7 @@ class AuthorizationMatrixTests extends ApiTest {
             Object first = received.poll(2, TimeUnit.SECONDS);
             for (int attempt = 0; first == null && attempt < 5; attempt++) {
                 request.trigger().run();
-                Duration wait = attempt == 4 ? TestClients.RESPONSE_TIMEOUT : Duration.ofSeconds(3);
+                Duration wait = attempt == 4 ? PUSH_TIMEOUT : Duration.ofSeconds(3);
                 first = received.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
             }
             return first == null ? new Outcome("SILENT", "nothing arrived") : classifyEvent(first, name, request);
