@@ -22,7 +22,8 @@ interface RecurringBookingMapper {
 
     Row findById(@Param("id") long id);
 
-    List<Row> findOfDiner(@Param("dinerId") long dinerId);
+    /** A diner's recurring bookings; with an operator, only those at its sites. */
+    List<Row> findOfDiner(@Param("dinerId") long dinerId, @Param("operatorId") Long operatorId);
 
     /** Those still running on or after the date. */
     List<Row> findRunningOn(@Param("date") LocalDate date);

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.constraints.Size;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +38,7 @@ import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.security.CurrentUser;
+import org.zhucan.security.Role;
 import org.zhucan.security.SystemActor;
 
 /**
@@ -150,10 +152,11 @@ public class RecurringBookingService {
         return new Result(recurring, List.of());
     }
 
+    /** recurringBookings: ADMIN all of the diner's; the diner's own accounts all; OPERATOR staff those at their operator's sites. */
     @Transactional(readOnly = true)
     public List<RecurringBooking> ofDiner(long dinerId) {
-        dinerService.quoteFacts(dinerId, BusinessTime.today(clock));
-        return mapper.findOfDiner(dinerId).stream().map(this::toRecurring).toList();
+        Long operatorId = requireMayManage(CurrentUser.get(), dinerId);
+        return mapper.findOfDiner(dinerId, operatorId).stream().map(this::toRecurring).toList();
     }
 
     @Transactional(readOnly = true)
@@ -223,9 +226,27 @@ public class RecurringBookingService {
         if (row == null) {
             throw new NotFoundException("RecurringBooking", id);
         }
-        // the diner's scope decides: a family account sees only its diners' recurring bookings
-        dinerService.quoteFacts(row.dinerId(), BusinessTime.today(clock));
+        Long operatorId = requireMayManage(CurrentUser.get(), row.dinerId());
+        if (operatorId != null && siteService.require(row.siteId()).operatorId() != operatorId) {
+            // another operator's recurring booking is one its staff cannot see at all
+            throw new NotFoundException("RecurringBooking", id);
+        }
         return toRecurring(row);
+    }
+
+    /**
+     * Who may see and pause a diner's recurring bookings: ADMIN; the diner's own accounts (the
+     * diner's scope decides, NOT_FOUND for another family's diner); OPERATOR staff, for those at
+     * their operator's sites only, the operator returned to narrow to. Pausing cancels booked
+     * meals, so FINANCE and INSPECTOR staff, who neither book nor serve, may not.
+     */
+    private Long requireMayManage(CurrentUser user, long dinerId) {
+        boolean operatorStaff = user.roles().contains(Role.OPERATOR) && user.operatorId() != null;
+        if (!user.roles().contains(Role.ADMIN) && !user.roles().contains(Role.DINER) && !operatorStaff) {
+            throw new AccessDeniedException("recurring bookings are for the diner's accounts, the site's staff and administrators");
+        }
+        dinerService.quoteFacts(dinerId, BusinessTime.today(clock));
+        return user.roles().contains(Role.ADMIN) || user.roles().contains(Role.DINER) ? null : user.operatorId();
     }
 
     private RecurringBooking toRecurring(RecurringBookingMapper.Row row) {

@@ -3,6 +3,7 @@ package org.zhucan.subsidy;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.error.BadRequestException;
@@ -14,6 +15,8 @@ import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
+import org.zhucan.security.CurrentUser;
+import org.zhucan.security.Role;
 
 /**
  * quoteMeal: gathers what {@link SubsidyRules} needs (the diner on the date, where the site is,
@@ -119,18 +122,36 @@ public class QuoteService {
     /** {@link #quoteAll} as the API shows it. */
     @Transactional(readOnly = true)
     public List<MealQuoteView> quoteViews(long dinerId, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
+        requireMayQuoteAt(siteId);
         return views(quoteAll(dinerId, siteId, date, slot, prices));
     }
 
     /** The quotes of a menu's prices with the diner's dietary notes, the diner read once for both. */
     @Transactional(readOnly = true)
     public MenuQuotes quoteMenu(long dinerId, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
+        requireMayQuoteAt(siteId);
         DinerService.QuoteFacts diner = dinerService.quoteFacts(dinerId, date);
         return new MenuQuotes(diner.diner().dietaryNotes(), views(quoteAll(diner, siteId, date, slot, prices)));
     }
 
     /** A menu's quotes, in price order, and the diner's dietary notes. */
     public record MenuQuotes(String dietaryNotes, List<MealQuoteView> quotes) {
+    }
+
+    /**
+     * Counter staff quote any diner, since anyone may walk in, but only at their own operator's
+     * counters: elsewhere a diner's quote (its categories, its dietary notes) is none of their
+     * business. Other roles are scoped by the diner (DinerService), whatever the site.
+     */
+    private void requireMayQuoteAt(long siteId) {
+        CurrentUser user = CurrentUser.get();
+        if (user.roles().contains(Role.ADMIN) || user.roles().contains(Role.DINER) || !user.roles().contains(Role.OPERATOR)) {
+            return;
+        }
+        Site site = siteService.require(siteId);
+        if (!user.actsForOperator(site.operatorId())) {
+            throw new AccessDeniedException("counter staff quote diners at their own operator's sites");
+        }
     }
 
     private List<MealQuoteView> views(List<SubsidyRules.Quote> quotes) {

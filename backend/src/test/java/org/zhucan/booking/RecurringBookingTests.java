@@ -125,6 +125,37 @@ class RecurringBookingTests extends ApiTest {
     }
 
     @Test
+    void shouldLetOnlyTheDinersAccountsTheSitesStaffAndAdminSeeOrPauseARecurringBooking() {
+        String id = create(input(List.of(DayOfWeek.values()), tomorrow, today().plusDays(30)))
+                .path("createRecurringBooking.recurringBooking.id").entity(String.class).get();
+        assertThat(bookedDates()).containsExactly(tomorrow, dayAfter);
+        String otherOperator = new org.zhucan.network.NetworkFixtures(as("admin"), jdbc).createOperator("长期订餐别家公司" + System.nanoTime());
+        String otherStaff = org.zhucan.testsupport.TestAccounts.create(jdbc, "OPERATOR", otherOperator, null, "别家店员");
+        // finance of the diner's own region, and staff of another operator who could quote the diner at their counter
+        for (String stranger : List.of("finance", "inspector", otherStaff)) {
+            as(stranger).document(PAUSE).variable("input", Map.of("idempotencyKey", key(), "recurringBookingId", id,
+                            "from", tomorrow.toString(), "to", dayAfter.toString())).execute()
+                    .errors().satisfy(errors -> assertThat(errors).as(stranger + " is refused").singleElement()
+                            .satisfies(error -> assertThat(error.getErrorType().toString()).isIn("FORBIDDEN", "NOT_FOUND")));
+            assertThat(bookedDates()).as("nothing " + stranger + " tried cancelled a meal").containsExactly(tomorrow, dayAfter);
+        }
+        for (String role : List.of("finance", "inspector")) {
+            as(role).document("{ recurringBookings(dinerId: \"" + diner + "\") { id } }").execute()
+                    .errors().satisfy(errors -> assertThat(errors).as(role + " is refused").singleElement()
+                            .satisfies(error -> assertThat(error.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+        }
+        as(otherStaff).document("{ recurringBookings(dinerId: \"" + diner + "\") { id } }").execute()
+                .path("recurringBookings").entityList(Object.class).hasSize(0);
+        // the site's own staff see it and may pause it, e.g. when the family rings the canteen
+        as("operator").document("{ recurringBookings(dinerId: \"" + diner + "\") { id } }").execute()
+                .path("recurringBookings[*].id").entityList(String.class).containsExactly(id);
+        as("operator").document(PAUSE).variable("input", Map.of("idempotencyKey", key(), "recurringBookingId", id,
+                        "from", dayAfter.toString(), "to", dayAfter.toString(), "reason", "家属来电")).execute()
+                .path("pauseRecurringBooking.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(bookedDates()).containsExactly(tomorrow);
+    }
+
+    @Test
     void shouldValidateARecurringBookingAndKeepFamiliesToTheirDiners() {
         create(input(List.of(), tomorrow, dayAfter)).path("createRecurringBooking.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT");
         create(input(List.of(DayOfWeek.MONDAY), dayAfter, tomorrow))

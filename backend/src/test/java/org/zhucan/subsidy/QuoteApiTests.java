@@ -130,6 +130,13 @@ class QuoteApiTests extends ApiTest {
         quote("family", diner, site, "LUNCH", "12.00").path("quoteMeal.subsidy").entity(String.class).isEqualTo("9.00");
         quote("inspector", diner, site, "LUNCH", "12.00").errors()
                 .satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
+        // counter staff quote any diner who walks in, but at their own operator's counters only
+        quote("operator", diner, site, "LUNCH", "12.00").path("quoteMeal.subsidy").entity(String.class).isEqualTo("9.00");
+        String otherOperator = network.createOperator("测算别家公司" + System.nanoTime());
+        String otherSite = network.createSite("测算别家点" + System.nanoTime(), "MEAL_POINT", villageA1, otherOperator, null, null);
+        quote("operator", diner, otherSite, "LUNCH", "12.00").errors()
+                .satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> assertThat(error.getErrorType().toString()).isEqualTo("FORBIDDEN")));
+        quote("admin", diner, otherSite, "LUNCH", "12.00").path("quoteMeal.subsidy").entity(String.class).isEqualTo("9.00");
     }
 
     @Test

@@ -1,0 +1,348 @@
+package org.zhucan.security;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.security.AuthzWorld.Tenant;
+
+import static org.zhucan.security.AuthzWorld.key;
+import static org.zhucan.security.AuthzWorld.today;
+
+/**
+ * One request per root operation of the schema, filled in for a tenant of {@link AuthzWorld}: the
+ * own tenant's ids for the OWN cells, the other tenant's for the OTHER cells. A mutation that
+ * changes something acts on something made for the case alone (a fresh diner, booking, record,
+ * statement, menu date...), so that no case changes what another reads. Operations that take no
+ * tenant (me, myBookings, auditLog...) send the same request in both cells; where they list rows,
+ * the check says none is another tenant's.
+ */
+final class AuthzRequests {
+
+    /** What to send; rows names the list that EMPTY and ALLOWED look at (null: the root if it is a list, else its edges). */
+    record Request(String document, Map<String, Object> variables, String rows, Function<Object, String> check, Runnable trigger) {
+
+        Request rows(String path) {
+            return new Request(document, variables, path, check, trigger);
+        }
+
+        /** A further check of an ALLOWED answer's root value: null when it holds, else what is wrong. */
+        Request check(Function<Object, String> problem) {
+            return new Request(document, variables, rows, problem, trigger);
+        }
+
+        /** For a subscription: what makes the server push an event the subscriber should see. */
+        Request trigger(Runnable action) {
+            return new Request(document, variables, rows, check, action);
+        }
+    }
+
+    private AuthzRequests() {
+    }
+
+    static Request of(String document, Object... variables) {
+        return new Request(document, vars(variables), null, null, null);
+    }
+
+    static Map<String, Object> vars(Object... keysAndValues) {
+        Map<String, Object> map = new HashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
+    /** Every builder, by Type.field. */
+    static Map<String, BiFunction<AuthzWorld, Tenant, Request>> all() {
+        Map<String, BiFunction<AuthzWorld, Tenant, Request>> b = new LinkedHashMap<>();
+        String month = YearMonth.from(today()).toString();
+        String tomorrow = today().plusDays(1).toString();
+
+        // ------------------------------------------------------------ audit, security
+        b.put("Query.auditLog", (w, t) -> of("{ auditLog(first: 1) { edges { node { action } } } }"));
+        b.put("Query.me", (w, t) -> of("{ me { username } }"));
+        b.put("Mutation.login", (w, t) -> of("mutation($input: LoginInput!) { login(input: $input) { token userErrors { code } } }",
+                "input", Map.of("username", w.loginAccount, "password", "demo1234")));
+
+        // ------------------------------------------------------------ bookings
+        b.put("Query.booking", (w, t) -> of("query($id: ID!) { booking(id: $id) { id } }", "id", t.booking));
+        b.put("Query.myBookings", (w, t) -> of("{ myBookings(first: 100) { edges { node { id diner { id } } } } }")
+                .check(root -> onlyFamilyDiners(w, MatrixClient.at(root, "edges"), "node.diner.id")));
+        b.put("Query.bookings", (w, t) -> of("query($site: ID!, $date: Date!) { bookings(siteId: $site, date: $date, slot: LUNCH) { bookedCount } }",
+                "site", t.site, "date", tomorrow));
+        b.put("Query.slotAvailability", (w, t) -> of(
+                "query($site: ID!, $date: Date!) { slotAvailability(siteId: $site, date: $date, slot: LUNCH) { seatsLeft } }",
+                "site", t.site, "date", tomorrow));
+        b.put("Query.recurringBookings", (w, t) -> of("query($diner: ID!) { recurringBookings(dinerId: $diner) { id site { id } } }",
+                "diner", t.diner).check(root -> allEqual(root, "site.id", t.site)));
+        b.put("Query.repeatedNoShows", (w, t) -> of(
+                "query($operator: ID!, $since: Date!) { repeatedNoShows(operatorId: $operator, since: $since, atLeast: 1) { noShows lastNoShowOn } }",
+                "operator", t.operator, "since", today().minusDays(7).toString()));
+        b.put("Mutation.bookMeal", (w, t) -> of("mutation($input: BookMealInput!) { bookMeal(input: $input) { booking { id } userErrors { code } } }",
+                "input", w.bookInput(t, w.freshDiner(t), today().plusDays(1))));
+        b.put("Mutation.cancelBooking", (w, t) -> of(
+                "mutation($input: CancelBookingInput!) { cancelBooking(input: $input) { booking { status } userErrors { code } } }",
+                "input", Map.of("idempotencyKey", key(), "bookingId", w.book(t, w.freshDiner(t), today().plusDays(1)), "reason", "计划有变")));
+        b.put("Mutation.createRecurringBooking", (w, t) -> of("""
+                mutation($input: CreateRecurringBookingInput!) { createRecurringBooking(input: $input) { recurringBooking { id } userErrors { code } } }""",
+                "input", w.recurringInput(t, w.freshDiner(t))));
+        b.put("Mutation.pauseRecurringBooking", (w, t) -> of("""
+                mutation($input: PauseRecurringBookingInput!) {
+                  pauseRecurringBooking(input: $input) { recurringBooking { id pauses { from } } userErrors { code } }
+                }""", "input", Map.of("idempotencyKey", key(), "recurringBookingId", w.recurring(t, w.freshDiner(t)),
+                "from", today().plusDays(2).toString(), "to", today().plusDays(3).toString(), "reason", "住院")));
+
+        // ------------------------------------------------------------ diners
+        b.put("Query.diners", (w, t) -> of("query($name: String) { diners(filter: { name: $name }) { edges { node { id } } } }",
+                "name", t.dinerName));
+        b.put("Query.diner", (w, t) -> of("query($id: ID!) { diner(id: $id) { id } }", "id", t.diner));
+        b.put("Mutation.registerDiner", (w, t) -> of(
+                "mutation($input: RegisterDinerInput!) { registerDiner(input: $input) { diner { id } userErrors { code } } }",
+                "input", Map.of("name", "矩阵登记老人", "idNumber", w.freshIdNumber(), "homeCommunityId", t.village, "address", "矩阵路1号")));
+        b.put("Mutation.updateDiner", (w, t) -> of(
+                "mutation($input: UpdateDinerInput!) { updateDiner(input: $input) { diner { id } userErrors { code } } }",
+                "input", Map.of("dinerId", t.spareDiner, "address", "矩阵路" + w.next() + "号")));
+        b.put("Mutation.changeDinerStatus", (w, t) -> of(
+                "mutation($input: ChangeDinerStatusInput!) { changeDinerStatus(input: $input) { diner { status } userErrors { code } } }",
+                "input", Map.of("dinerId", w.freshDiner(t), "status", "MOVED_AWAY", "effectiveOn", today().toString(), "reason", "随子女迁居")));
+        b.put("Mutation.recordAbilityAssessment", (w, t) -> of("""
+                mutation($input: RecordAbilityAssessmentInput!) { recordAbilityAssessment(input: $input) { diner { id } userErrors { code } } }""",
+                "input", Map.of("dinerId", t.spareDiner, "level", 2, "assessedOn", today().toString(), "assessor", "矩阵评估员")));
+        b.put("Mutation.linkFamilyMember", (w, t) -> of(
+                "mutation($input: LinkFamilyMemberInput!) { linkFamilyMember(input: $input) { diner { id } userErrors { code } } }",
+                "input", Map.of("username", w.spareFamily, "dinerId", t.spareDiner, "relation", "子女")));
+        b.put("Mutation.revealIdNumber", (w, t) -> of(
+                "mutation($input: RevealIdNumberInput!) { revealIdNumber(input: $input) { idNumber userErrors { code } } }",
+                "input", Map.of("dinerId", t.spareDiner, "reason", "核对身份")));
+
+        // ------------------------------------------------------------ evaluation
+        b.put("Query.evaluationWeights", (w, t) -> of(
+                "query($district: ID!, $month: YearMonth!) { evaluationWeights(districtId: $district, month: $month) { effectiveMonth } }",
+                "district", t.district, "month", month));
+        b.put("Query.operatorEvaluations", (w, t) -> of("""
+                query($district: ID!, $month: YearMonth!) {
+                  operatorEvaluations(districtId: $district, month: $month) { operatorCount evaluations { operator { id } } }
+                }""", "district", t.district, "month", month).rows("evaluations"));
+        b.put("Query.districtDashboard", (w, t) -> of("query($district: ID!) { districtDashboard(districtId: $district, days: 7) { from } }",
+                "district", t.district));
+        b.put("Mutation.setEvaluationWeights", (w, t) -> of("""
+                mutation($input: SetEvaluationWeightsInput!) { setEvaluationWeights(input: $input) { weights { effectiveMonth } userErrors { code } } }""",
+                "input", Map.of("districtId", t.district, "effectiveMonth", month, "operatingRate", 20, "satisfaction", 20, "inspection", 20,
+                        "flags", 20, "noShow", 20)));
+
+        // ------------------------------------------------------------ food safety
+        Map<String, Object> window = Map.of("from", today().minusDays(30).toString(), "to", today().toString());
+        b.put("Query.inspections", (w, t) -> of("query($site: ID) { inspections(filter: { siteId: $site }) { edges { node { id } } } }",
+                "site", t.site));
+        b.put("Query.inspection", (w, t) -> of("query($id: ID!) { inspection(id: $id) { id } }", "id", t.inspection));
+        b.put("Query.sampleRetentions", (w, t) -> of(
+                "query($filter: SampleRetentionFilter!) { sampleRetentions(filter: $filter) { edges { node { id } } } }",
+                "filter", with(window, "siteId", t.site)));
+        b.put("Query.missingSampleLogs", (w, t) -> of(
+                "query($filter: SampleRetentionFilter!) { missingSampleLogs(filter: $filter) { edges { node { date } } } }",
+                "filter", with(window, "siteId", t.site)));
+        b.put("Mutation.recordInspection", (w, t) -> of(
+                "mutation($input: RecordInspectionInput!) { recordInspection(input: $input) { inspection { id } userErrors { code } } }",
+                "input", Map.of("siteId", t.site, "inspectedOn", today().toString(), "result", "PASSED",
+                        "items", List.of(Map.of("item", "STORAGE", "passed", true)))));
+        b.put("Mutation.logSampleRetention", (w, t) -> of("""
+                mutation($input: LogSampleRetentionInput!) { logSampleRetention(input: $input) { sampleRetention { id } userErrors { code } } }""",
+                "input", w.sampleInput(t, today().minusDays(100 + w.next()))));
+
+        // ------------------------------------------------------------ menus
+        b.put("Query.dishes", (w, t) -> of("query($operator: ID!) { dishes(operatorId: $operator) { edges { node { id } } } }",
+                "operator", t.operator));
+        b.put("Query.menu", (w, t) -> of("""
+                query($site: ID!, $date: Date!, $diner: ID) {
+                  menu(siteId: $site, date: $date, slot: LUNCH, forDinerId: $diner) { id setMeals { dinerQuote { subsidy } } }
+                }""", "site", t.site, "date", tomorrow, "diner", t.diner));
+        b.put("Query.weekMenu", (w, t) -> of("""
+                query($site: ID!, $week: Date!, $diner: ID) {
+                  weekMenu(siteId: $site, weekStart: $week, forDinerId: $diner) { id setMeals { dinerQuote { subsidy } } }
+                }""", "site", t.site, "week", AuthzWorld.monday(), "diner", t.diner));
+        b.put("Mutation.saveDish", (w, t) -> of("mutation($input: SaveDishInput!) { saveDish(input: $input) { dish { id } userErrors { code } } }",
+                "input", Map.of("operatorId", t.operator, "name", "矩阵菜" + w.next(), "price", "5.00")));
+        b.put("Mutation.saveMenu", (w, t) -> of("mutation($input: SaveMenuInput!) { saveMenu(input: $input) { menu { id } userErrors { code } } }",
+                "input", w.menuInput(t, t.site, w.freshFutureDate())));
+        b.put("Mutation.publishMenu", (w, t) -> of(
+                "mutation($input: PublishMenuInput!) { publishMenu(input: $input) { menu { id } userErrors { code } } }",
+                "input", Map.of("menuId", w.draftMenu(t, t.site, w.freshFutureDate()))));
+        b.put("Mutation.amendMenu", (w, t) -> {
+            Map<String, Object> input = new HashMap<>(w.menuInput(t, t.site, today()));
+            input.remove("siteId");
+            input.remove("date");
+            input.remove("slot");
+            input.put("menuId", w.publishedMenu(t, t.site, w.freshFutureDate()));
+            input.put("reason", "换菜");
+            return of("mutation($input: AmendMenuInput!) { amendMenu(input: $input) { menu { version } userErrors { code } } }", "input", input);
+        });
+        b.put("Mutation.copyWeekMenu", (w, t) -> of(
+                "mutation($input: CopyWeekMenuInput!) { copyWeekMenu(input: $input) { menus { id } userErrors { code } } }",
+                "input", Map.of("siteId", t.site, "fromWeekStart", AuthzWorld.monday(),
+                        "toWeekStart", LocalDate.parse(AuthzWorld.monday()).plusWeeks(20 + w.next()).toString())));
+        b.put("Mutation.takeKitchenMenu", (w, t) -> {
+            LocalDate date = w.freshFutureDate();
+            w.publishedMenu(t, t.kitchen, date);
+            return of("mutation($input: TakeKitchenMenuInput!) { takeKitchenMenu(input: $input) { menu { id } userErrors { code } } }",
+                    "input", Map.of("siteId", t.point, "date", date.toString(), "slot", "LUNCH"));
+        });
+
+        // ------------------------------------------------------------ the network
+        b.put("Query.regions", (w, t) -> of("query($parent: ID) { regions(parentId: $parent) { id } }", "parent", t.district));
+        b.put("Query.region", (w, t) -> of("query($id: ID!) { region(id: $id) { id } }", "id", t.district));
+        b.put("Query.operators", (w, t) -> of("query($text: String) { operators(filter: { text: $text }) { edges { node { id } } } }",
+                "text", t.operatorName));
+        b.put("Query.operator", (w, t) -> of("query($id: ID!) { operator(id: $id) { id } }", "id", t.operator));
+        b.put("Query.sites", (w, t) -> of("query($region: ID) { sites(filter: { regionId: $region }) { edges { node { id } } } }",
+                "region", t.district));
+        b.put("Query.site", (w, t) -> of("query($id: ID!) { site(id: $id) { id } }", "id", t.site));
+        b.put("Query.nearbySites", (w, t) -> of(
+                "query($lat: Float!, $lng: Float!) { nearbySites(lat: $lat, lng: $lng, radiusMeters: 1000) { site { id } } }",
+                "lat", t.lat, "lng", t.lng));
+        b.put("Query.coverage", (w, t) -> of("query($region: ID!, $year: Int!) { coverage(regionId: $region, year: $year) { asOf } }",
+                "region", t.district, "year", today().getYear()));
+        b.put("Mutation.createRegion", (w, t) -> of(
+                "mutation($input: CreateRegionInput!) { createRegion(input: $input) { region { id } userErrors { code } } }",
+                "input", Map.of("parentId", t.district, "divisionCode", w.freshTownCode(t), "name", "矩阵新镇" + w.next(), "level", "TOWN")));
+        b.put("Mutation.createOperator", (w, t) -> of(
+                "mutation($input: CreateOperatorInput!) { createOperator(input: $input) { operator { id } userErrors { code } } }",
+                "input", Map.of("name", "矩阵新公司" + w.next(), "creditCode", w.freshCreditCode(), "kind", "CATERING_ENTERPRISE")));
+        b.put("Mutation.updateOperator", (w, t) -> of(
+                "mutation($input: UpdateOperatorInput!) { updateOperator(input: $input) { operator { id } userErrors { code } } }",
+                "input", Map.of("operatorId", t.operator, "contactName", "矩阵联系人")));
+        b.put("Mutation.assignOperatorContract", (w, t) -> of("""
+                mutation($input: AssignOperatorContractInput!) { assignOperatorContract(input: $input) { contract { id } userErrors { code } } }""",
+                "input", Map.of("operatorId", t.operator, "districtId", t.district, "validFrom", today().toString())));
+        b.put("Mutation.createSite", (w, t) -> of("mutation($input: CreateSiteInput!) { createSite(input: $input) { site { id } userErrors { code } } }",
+                "input", Map.of("name", "矩阵新点" + w.next(), "kind", "MEAL_POINT", "communityId", t.village, "operatorId", t.operator,
+                        "address", "矩阵路9号")));
+        b.put("Mutation.updateSite", (w, t) -> of("mutation($input: UpdateSiteInput!) { updateSite(input: $input) { site { id } userErrors { code } } }",
+                "input", Map.of("siteId", t.point, "slots", AuthzWorld.lunchSlots())));
+        b.put("Mutation.changeSiteStatus", (w, t) -> of(
+                "mutation($input: ChangeSiteStatusInput!) { changeSiteStatus(input: $input) { site { status } userErrors { code } } }",
+                "input", Map.of("siteId", w.plannedSite(t), "status", "BUILDING", "effectiveOn", today().toString())));
+        b.put("Mutation.setCoverageTarget", (w, t) -> of(
+                "mutation($input: SetCoverageTargetInput!) { setCoverageTarget(input: $input) { target { target } userErrors { code } } }",
+                "input", Map.of("regionId", t.district, "year", today().getYear(), "metric", "COVERAGE", "target", 0.5)));
+
+        // ------------------------------------------------------------ satisfaction
+        b.put("Query.mealsToRate", (w, t) -> of("{ mealsToRate { mealRecordId diner { id } } }")
+                .check(root -> onlyFamilyDiners(w, root, "diner.id")));
+        b.put("Query.siteRatings", (w, t) -> of("query($site: ID!, $month: YearMonth!) { siteRatings(siteId: $site, month: $month) { ratingCount } }",
+                "site", t.site, "month", month));
+        b.put("Mutation.rateMeal", (w, t) -> of("mutation($input: RateMealInput!) { rateMeal(input: $input) { rating { id } userErrors { code } } }",
+                "input", Map.of("mealRecordId", t.mealRecord, "score", 4)));
+
+        // ------------------------------------------------------------ meals served
+        b.put("Query.mealRecord", (w, t) -> of("query($id: ID!) { mealRecord(id: $id) { id } }", "id", t.mealRecord));
+        b.put("Query.mealRecords", (w, t) -> of("query($site: ID) { mealRecords(filter: { siteId: $site }) { edges { node { id } } } }",
+                "site", t.site));
+        b.put("Query.mealRecordFlags", (w, t) -> of(
+                "query($filter: MealRecordFlagFilter!) { mealRecordFlags(filter: $filter) { edges { node { code } } } }",
+                "filter", Map.of("from", today().minusDays(1).toString(), "to", today().toString(), "siteId", t.site)));
+        b.put("Query.servingDashboard", (w, t) -> of("query($site: ID!, $date: Date!) { servingDashboard(siteId: $site, date: $date) { served } }",
+                "site", t.site, "date", today().toString()));
+        b.put("Mutation.logMeal", (w, t) -> of("mutation($input: LogMealInput!) { logMeal(input: $input) { record { id } userErrors { code } } }",
+                "input", w.logMealInput(t, t.spareDiner, null)));
+        b.put("Mutation.uploadMealRecords", (w, t) -> {
+            Map<String, Object> record = new HashMap<>(w.logMealInput(t, t.spareDiner, ZonedDateTime.now(BusinessTime.ZONE).minusMinutes(1)
+                    .toOffsetDateTime().toString()));
+            record.remove("idempotencyKey");
+            record.remove("siteId");
+            record.put("clientRecordId", "c-" + UUID.randomUUID());
+            return of("""
+                    mutation($input: UploadMealRecordsInput!) {
+                      uploadMealRecords(input: $input) { acceptedCount rejectedCount results { userErrors { code } } userErrors { code } }
+                    }""", "input", Map.of("siteId", t.site, "records", List.of(record)))
+                    .check(root -> Integer.valueOf(1).equals(MatrixClient.at(root, "acceptedCount")) ? null : "the record was not accepted: " + root);
+        });
+        b.put("Mutation.voidMealRecord", (w, t) -> of("""
+                mutation($input: VoidMealRecordInput!) { voidMealRecord(input: $input) { reversal { id } userErrors { code } } }""",
+                "input", Map.of("idempotencyKey", key(), "recordId", w.serve(t, t.spareDiner, null), "reason", "录错")));
+        b.put("Mutation.correctMealRecord", (w, t) -> of("""
+                mutation($input: CorrectMealRecordInput!) { correctMealRecord(input: $input) { replacement { id } userErrors { code } } }""",
+                "input", Map.of("idempotencyKey", key(), "recordId", w.serve(t, t.spareDiner, null), "reason", "录错",
+                        "items", List.of(Map.of("setMealName", AuthzWorld.SET_MEAL)))));
+        b.put("Subscription.mealsServed", (w, t) -> of("subscription($site: ID!) { mealsServed(siteId: $site) { id site { id } } }", "site", t.site)
+                .check(root -> t.site.equals(MatrixClient.at(root, "site.id")) ? null : "a record of another site: " + root)
+                .trigger(() -> w.serve(t, t.spareDiner, null)));
+
+        // ------------------------------------------------------------ settlement
+        b.put("Query.settlementStatements", (w, t) -> of(
+                "query($district: ID) { settlementStatements(filter: { districtId: $district }) { edges { node { id } } } }",
+                "district", t.district));
+        b.put("Query.settlementStatement", (w, t) -> of("query($id: ID!) { settlementStatement(id: $id) { id } }", "id", t.statement));
+        b.put("Query.reconciliation", (w, t) -> of("""
+                query($district: ID!, $from: Date!, $to: Date!) { reconciliation(districtId: $district, periodStart: $from, periodEnd: $to) { balanced } }""",
+                "district", t.district, "from", YearMonth.from(today()).atDay(1).toString(), "to", YearMonth.from(today()).atEndOfMonth().toString()));
+        b.put("Mutation.generateSettlement", (w, t) -> {
+            YearMonth period = w.freshMonth();
+            return of("""
+                    mutation($input: GenerateSettlementInput!) { generateSettlement(input: $input) { statement { id } userErrors { code } } }""",
+                    "input", Map.of("operatorId", t.operator, "districtId", t.district, "periodStart", period.atDay(1).toString(),
+                            "periodEnd", period.atEndOfMonth().toString()));
+        });
+        b.put("Mutation.submitSettlement", (w, t) -> transition("submitSettlement", "SettlementTransitionInput",
+                w.generate(t, w.freshMonth()), Map.of()));
+        b.put("Mutation.approveSettlement", (w, t) -> transition("approveSettlement", "SettlementTransitionInput", w.statement(t, false), Map.of()));
+        b.put("Mutation.rejectSettlement", (w, t) -> transition("rejectSettlement", "RejectSettlementInput", w.statement(t, false),
+                Map.of("reason", "金额有误")));
+        b.put("Mutation.markSettlementPaid", (w, t) -> transition("markSettlementPaid", "MarkSettlementPaidInput", w.statement(t, true),
+                Map.of("paymentReference", "GK-" + w.next(), "paidOn", today().toString())));
+        b.put("Mutation.setFundingBudget", (w, t) -> of("""
+                mutation($input: SetFundingBudgetInput!) { setFundingBudget(input: $input) { budget { amount } userErrors { code } } }""",
+                "input", Map.of("districtId", t.district, "year", today().getYear(), "source", "CITY", "amount", "100000.00")));
+
+        // ------------------------------------------------------------ subsidy
+        b.put("Query.subsidyPolicies", (w, t) -> of("query($district: ID!) { subsidyPolicies(districtId: $district) { id } }",
+                "district", t.district));
+        b.put("Query.quoteMeal", (w, t) -> of("""
+                query($diner: ID!, $site: ID!, $date: Date!) { quoteMeal(dinerId: $diner, siteId: $site, date: $date, slot: LUNCH, price: "10.00") { subsidy } }""",
+                "diner", t.diner, "site", t.site, "date", today().toString()));
+        b.put("Mutation.createSubsidyPolicy", (w, t) -> of("""
+                mutation($input: CreateSubsidyPolicyInput!) { createSubsidyPolicy(input: $input) { policy { id } userErrors { code } } }""",
+                "input", w.policyInput(t, today().plusYears(100).plusDays(w.next()))));
+        b.put("Mutation.publishSubsidyPolicy", (w, t) -> of("""
+                mutation($input: PublishSubsidyPolicyInput!) { publishSubsidyPolicy(input: $input) { policy { id } userErrors { code } } }""",
+                "input", Map.of("policyId", w.draftPolicy(t))));
+        return b;
+    }
+
+    private static Request transition(String field, String inputType, Map<String, Object> statement, Map<String, Object> more) {
+        Map<String, Object> input = new HashMap<>(more);
+        input.put("statementId", statement.get("id"));
+        input.put("version", statement.get("version"));
+        return of("mutation($input: " + inputType + "!) { " + field + "(input: $input) { statement { status } userErrors { code } } }",
+                "input", input);
+    }
+
+    private static Map<String, Object> with(Map<String, Object> map, String key, Object value) {
+        Map<String, Object> copy = new HashMap<>(map);
+        copy.put(key, value);
+        return copy;
+    }
+
+    /** Null when every row's diner (at the path given in each row) is one the family acts for; else the strangers. */
+    private static String onlyFamilyDiners(AuthzWorld world, Object rows, String dinerPath) {
+        Set<String> family = world.familyDiners();
+        List<Object> strangers = ((List<?>) rows).stream().map(row -> MatrixClient.at(row, dinerPath))
+                .filter(diner -> diner == null || !family.contains(String.valueOf(diner))).map(Object.class::cast).toList();
+        return strangers.isEmpty() ? null : "rows of diners the family does not act for: " + strangers;
+    }
+
+    /** Null when every row has the value at the path. */
+    private static String allEqual(Object rows, String path, String expected) {
+        List<Object> others = ((List<?>) rows).stream().map(row -> MatrixClient.at(row, path)).filter(value -> !expected.equals(value))
+                .map(Object.class::cast).toList();
+        return others.isEmpty() ? null : "rows of " + others + " besides " + expected;
+    }
+}

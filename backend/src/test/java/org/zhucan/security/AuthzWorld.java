@@ -1,0 +1,405 @@
+package org.zhucan.security;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.booking.BookingService;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.network.NetworkFixtures;
+import org.zhucan.testsupport.DinerFixtures;
+import org.zhucan.testsupport.TestAccounts;
+import org.zhucan.testsupport.TestClock;
+
+/**
+ * The fixture world of the authorization matrix: two tenants that share nothing. Each has its own
+ * district (town, village), its own operator with an OPERATING canteen (lunch 11:00–13:00, 500
+ * seats, menus from yesterday to three days ahead), a central kitchen and a meal point it
+ * supplies, a published subsidy policy, staff (OPERATOR of the operator; two FINANCE and an
+ * INSPECTOR of the district), diners living in the village, a booking, a recurring booking, a
+ * meal served yesterday (flagged: all by staff proxy), a no-show, an inspection, a sample log, a
+ * statement, evaluation weights and a budget. The {@code family} account acts for the own
+ * tenant's diners, none of the other's.
+ *
+ * <p>The callers of the matrix are {@code admin}, the own tenant's staff and {@code family}: for
+ * them the own tenant is theirs and the other is someone else's. The other tenant's staff only
+ * prepare what the cases act on.
+ */
+final class AuthzWorld {
+
+    static final String SET_MEAL = "套餐A";
+
+    final Tenant own;
+    final Tenant other;
+    /** The DINER account of the matrix: acts for the own tenant's diners. */
+    final String family;
+    /** A DINER account that linkFamilyMember cases link; nobody calls as it. */
+    final String spareFamily;
+    /** An account whose only use is to be logged into by the login cases. */
+    final String loginAccount;
+
+    private final MatrixClient client;
+    private final JdbcTemplate jdbc;
+    private final DinerFixtures diners;
+    private final NetworkFixtures network;
+    private final AtomicInteger sequence = new AtomicInteger();
+    private final AtomicInteger monthsBack = new AtomicInteger(30);
+
+    AuthzWorld(MatrixClient client, HttpGraphQlTester admin, JdbcTemplate jdbc, TestClock clock, BookingService bookings) {
+        this.client = client;
+        this.jdbc = jdbc;
+        this.diners = new DinerFixtures(admin, jdbc);
+        this.network = new NetworkFixtures(admin, jdbc);
+        family = TestAccounts.create(jdbc, "DINER", null, null, "矩阵家属");
+        spareFamily = TestAccounts.create(jdbc, "DINER", null, null, "矩阵备用家属");
+        loginAccount = TestAccounts.create(jdbc, "DINER", null, null, "矩阵登录");
+        own = new Tenant(true, 20);
+        other = new Tenant(false, 26);
+        for (Tenant tenant : List.of(own, other)) {
+            build(tenant);
+        }
+        // a no-show: booked yesterday before the cutoff, with the clock stopped then, and never served
+        clock.stopAt(ZonedDateTime.of(today().minusDays(1), LocalTime.of(8, 0), BusinessTime.ZONE).toInstant());
+        try {
+            for (Tenant tenant : List.of(own, other)) {
+                book(tenant, tenant.spareDiner, today().minusDays(1));
+            }
+        } finally {
+            clock.resume();
+        }
+        SystemActor.runAs("matrix", bookings::markNoShows);
+    }
+
+    static LocalDate today() {
+        return LocalDate.now(BusinessTime.ZONE);
+    }
+
+    /** A number no other case of this run has had: for fresh dates, periods, names and codes. */
+    int next() {
+        return sequence.incrementAndGet();
+    }
+
+    static String key() {
+        return "k-" + UUID.randomUUID();
+    }
+
+    // ------------------------------------------------------------------ the tenants
+
+    /** One side of the world; see the class comment. */
+    static final class Tenant {
+        final boolean own;
+        final double lat;
+        final double lng;
+        String district;
+        String districtCode;
+        String village;
+        String operator;
+        String operatorName;
+        String site;
+        String kitchen;
+        String point;
+        String fish;
+        String rice;
+        String staff;
+        String finance;
+        String financeB;
+        String inspector;
+        String diner;
+        String dinerName;
+        String spareDiner;
+        String booking;
+        String recurring;
+        String mealRecord;
+        String inspection;
+        String statement;
+
+        Tenant(boolean own, double latBase) {
+            this.own = own;
+            this.lat = latBase + ThreadLocalRandom.current().nextDouble(0, 4);
+            this.lng = 100 + ThreadLocalRandom.current().nextDouble(0, 8);
+        }
+
+        String name() {
+            return own ? "甲" : "乙";
+        }
+    }
+
+    private void build(Tenant t) {
+        String code = network.freshDistrictCode();
+        t.districtCode = code;
+        t.district = network.createRegion(null, code, "矩阵区" + t.name(), "DISTRICT");
+        String town = network.createRegion(t.district, code.substring(0, 6) + "101000", "矩阵镇" + t.name(), "TOWN");
+        t.village = network.createRegion(town, code.substring(0, 6) + "101201", "矩阵村" + t.name(), "VILLAGE");
+        t.operatorName = "矩阵餐饮" + t.name() + System.nanoTime();
+        t.operator = network.createOperator(t.operatorName);
+        t.site = site(t, "CANTEEN", null, t.lat, t.lng);
+        t.kitchen = site(t, "CENTRAL_KITCHEN", null, null, null);
+        t.point = site(t, "MEAL_POINT", t.kitchen, null, null);
+        network.backdatePlanned(t.site, today().minusDays(30).toString());
+        network.open(t.site, today().minusDays(30).toString(), today().minusDays(30).toString());
+        t.fish = dish(t.operator, "清蒸鱼", "8.00");
+        t.rice = dish(t.operator, "米饭", "1.00");
+        for (LocalDate date = today().minusDays(1); !date.isAfter(today().plusDays(3)); date = date.plusDays(1)) {
+            publishedMenu(t, t.site, date);
+        }
+        publishPolicy(t);
+        t.staff = TestAccounts.create(jdbc, "OPERATOR", t.operator, null, "矩阵店员" + t.name());
+        t.finance = TestAccounts.create(jdbc, "FINANCE", null, t.district, "矩阵财务" + t.name());
+        t.financeB = TestAccounts.create(jdbc, "FINANCE", null, t.district, "矩阵复核" + t.name());
+        t.inspector = TestAccounts.create(jdbc, "INSPECTOR", null, t.district, "矩阵监管" + t.name());
+        t.dinerName = "矩阵老人" + t.name() + System.nanoTime();
+        t.diner = diner(t, t.dinerName);
+        t.spareDiner = diner(t, "矩阵备用老人" + t.name());
+        t.booking = book(t, t.diner, today().plusDays(1));
+        t.recurring = recurring(t, t.diner);
+        t.mealRecord = serve(t, t.diner, ZonedDateTime.of(today().minusDays(1), LocalTime.NOON, BusinessTime.ZONE).toOffsetDateTime().toString());
+        t.inspection = client.id(t.inspector, """
+                mutation($input: RecordInspectionInput!) { recordInspection(input: $input) { inspection { id } userErrors { code message } } }""",
+                Map.of("input", Map.of("siteId", t.site, "inspectedOn", today().toString(), "result", "PASSED",
+                        "items", List.of(Map.of("item", "STORAGE", "passed", true)))), "recordInspection.inspection.id");
+        logSample(t, today().minusDays(2));
+        t.statement = generate(t, YearMonth.from(today()).minusMonths(24)).get("id").toString();
+        client.data("admin", """
+                mutation($input: SetEvaluationWeightsInput!) { setEvaluationWeights(input: $input) { weights { effectiveMonth } userErrors { code message } } }""",
+                Map.of("input", Map.of("districtId", t.district, "effectiveMonth", YearMonth.from(today()).toString(), "operatingRate", 20,
+                        "satisfaction", 20, "inspection", 20, "flags", 20, "noShow", 20)));
+        client.data(t.finance, """
+                mutation($input: SetFundingBudgetInput!) { setFundingBudget(input: $input) { budget { amount } userErrors { code message } } }""",
+                Map.of("input", Map.of("districtId", t.district, "year", today().getYear(), "source", "CITY", "amount", "100000.00")));
+    }
+
+    // ------------------------------------------------------------------ fresh things for the cases
+
+    /** An ACTIVE diner living in the tenant's village; the family acts for the own tenant's diners. */
+    String diner(Tenant t, String name) {
+        LocalDate birth = LocalDate.of(1945 + ThreadLocalRandom.current().nextInt(10), 1 + ThreadLocalRandom.current().nextInt(12),
+                1 + ThreadLocalRandom.current().nextInt(28));
+        String diner = diners.registerActiveSince2020(name, t.village, birth, List.of(), null);
+        if (t.own) {
+            link(family, diner);
+        }
+        return diner;
+    }
+
+    /** A valid ID number no diner has. */
+    String freshIdNumber() {
+        return diners.freshIdNumber(LocalDate.of(1950, 3, 1 + ThreadLocalRandom.current().nextInt(28)), true);
+    }
+
+    /** A valid credit code no operator has. */
+    String freshCreditCode() {
+        return network.freshCreditCode();
+    }
+
+    /** A town code under the tenant's district that no region has. */
+    String freshTownCode(Tenant t) {
+        while (true) {
+            String code = t.districtCode.substring(0, 6) + String.format("%03d", 200 + ThreadLocalRandom.current().nextInt(700)) + "000";
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM region WHERE division_code = ?", Integer.class, code) == 0) {
+                return code;
+            }
+        }
+    }
+
+    /** The diners the family account acts for now. */
+    java.util.Set<String> familyDiners() {
+        return java.util.Set.copyOf(jdbc.queryForList("SELECT l.diner_id FROM family_link l JOIN app_user u ON u.id = l.user_id WHERE u.username = ?",
+                String.class, family));
+    }
+
+    /** A diner no case has touched yet. */
+    String freshDiner(Tenant t) {
+        return diner(t, "矩阵新老人" + t.name() + next());
+    }
+
+    void link(String account, String diner) {
+        client.data("admin", "mutation($input: LinkFamilyMemberInput!) { linkFamilyMember(input: $input) { userErrors { code message } } }",
+                Map.of("input", Map.of("username", account, "dinerId", diner, "relation", "子女")));
+    }
+
+    /** A dine-in booking of 套餐A at the tenant's canteen's lunch, made by ADMIN; returns its id. */
+    String book(Tenant t, String diner, LocalDate date) {
+        return client.id("admin", """
+                mutation($input: BookMealInput!) { bookMeal(input: $input) { booking { id } userErrors { code message } } }""",
+                Map.of("input", bookInput(t, diner, date)), "bookMeal.booking.id");
+    }
+
+    Map<String, Object> bookInput(Tenant t, String diner, LocalDate date) {
+        return Map.of("idempotencyKey", key(), "dinerId", diner, "siteId", t.site, "date", date.toString(), "slot", "LUNCH",
+                "fulfilment", "DINE_IN", "items", List.of(Map.of("setMealName", SET_MEAL)));
+    }
+
+    /**
+     * A recurring daily lunch at the tenant's canteen from tomorrow to three days ahead, made by
+     * ADMIN; returns its id. Only days with a published menu, so that the booking job, which runs
+     * after every createRecurringBooking, books them once and has no skipped day to retry each time.
+     */
+    String recurring(Tenant t, String diner) {
+        return client.id("admin", """
+                mutation($input: CreateRecurringBookingInput!) {
+                  createRecurringBooking(input: $input) { recurringBooking { id } userErrors { code message } }
+                }""", Map.of("input", recurringInput(t, diner)), "createRecurringBooking.recurringBooking.id");
+    }
+
+    Map<String, Object> recurringInput(Tenant t, String diner) {
+        return Map.of("idempotencyKey", key(), "dinerId", diner, "siteId", t.site, "slot", "LUNCH", "fulfilment", "DINE_IN",
+                "weekdays", List.of(DayOfWeek.values()).stream().map(Enum::name).toList(), "startsOn", today().plusDays(1).toString(),
+                "endsOn", today().plusDays(3).toString(), "setMealName", SET_MEAL);
+    }
+
+    /** A walk-in's 套餐A logged by the tenant's staff at its canteen, on the diner's behalf (STAFF_PROXY); returns the record id. */
+    String serve(Tenant t, String diner, String servedAt) {
+        return client.id(t.staff, """
+                mutation($input: LogMealInput!) { logMeal(input: $input) { record { id } userErrors { code message } } }""",
+                Map.of("input", logMealInput(t, diner, servedAt)), "logMeal.record.id");
+    }
+
+    Map<String, Object> logMealInput(Tenant t, String diner, String servedAt) {
+        Map<String, Object> input = new HashMap<>(Map.of("idempotencyKey", key(), "siteId", t.site, "slot", "LUNCH", "dinerId", diner,
+                "verification", Map.of("method", "STAFF_PROXY", "proxyReason", "老人未带证件"), "items", List.of(Map.of("setMealName", SET_MEAL))));
+        if (servedAt != null) {
+            input.put("servedAt", servedAt);
+        }
+        return input;
+    }
+
+    /** The tenant's lunch sample log of a date, by its staff. */
+    void logSample(Tenant t, LocalDate date) {
+        client.data(t.staff, """
+                mutation($input: LogSampleRetentionInput!) { logSampleRetention(input: $input) { sampleRetention { id } userErrors { code message } } }""",
+                Map.of("input", sampleInput(t, date)));
+    }
+
+    Map<String, Object> sampleInput(Tenant t, LocalDate date) {
+        return Map.of("siteId", t.site, "date", date.toString(), "slot", "LUNCH",
+                "keptAt", ZonedDateTime.of(date, LocalTime.of(12, 30), BusinessTime.ZONE).toOffsetDateTime().toString(), "keeper", "留样员",
+                "dishes", List.of(Map.of("name", "清蒸鱼", "weightGrams", 150)));
+    }
+
+    /** A month long past that no statement of this run covers yet. */
+    YearMonth freshMonth() {
+        return YearMonth.from(today()).minusMonths(monthsBack.incrementAndGet());
+    }
+
+    /** Generates the tenant's statement of a month by its staff: {id, version}. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> generate(Tenant t, YearMonth month) {
+        return (Map<String, Object>) client.at(t.staff, """
+                mutation($input: GenerateSettlementInput!) { generateSettlement(input: $input) { statement { id version } userErrors { code message } } }""",
+                Map.of("input", Map.of("operatorId", t.operator, "districtId", t.district, "periodStart", month.atDay(1).toString(),
+                        "periodEnd", month.atEndOfMonth().toString())), "generateSettlement.statement");
+    }
+
+    /** A fresh statement of the tenant brought to SUBMITTED (by its staff) and, if asked, APPROVED (by its second finance officer): {id, version}. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> statement(Tenant t, boolean approved) {
+        Map<String, Object> statement = generate(t, freshMonth());
+        statement = (Map<String, Object>) client.at(t.staff, """
+                mutation($input: SettlementTransitionInput!) { submitSettlement(input: $input) { statement { id version } userErrors { code message } } }""",
+                Map.of("input", Map.of("statementId", statement.get("id"), "version", statement.get("version"))), "submitSettlement.statement");
+        if (approved) {
+            statement = (Map<String, Object>) client.at(t.financeB, """
+                    mutation($input: SettlementTransitionInput!) { approveSettlement(input: $input) { statement { id version } userErrors { code message } } }""",
+                    Map.of("input", Map.of("statementId", statement.get("id"), "version", statement.get("version"))), "approveSettlement.statement");
+        }
+        return statement;
+    }
+
+    /** A draft lunch menu of 套餐A at a site and date, saved by ADMIN; returns its id. */
+    String draftMenu(Tenant t, String site, LocalDate date) {
+        return client.id("admin", """
+                mutation($input: SaveMenuInput!) { saveMenu(input: $input) { menu { id } userErrors { code message } } }""",
+                Map.of("input", menuInput(t, site, date)), "saveMenu.menu.id");
+    }
+
+    Map<String, Object> menuInput(Tenant t, String site, LocalDate date) {
+        return Map.of("siteId", site, "date", date.toString(), "slot", "LUNCH",
+                "items", List.of(Map.of("dishId", t.fish), Map.of("dishId", t.rice)),
+                "setMeals", List.of(Map.of("name", SET_MEAL, "price", "10.00", "dishIds", List.of(t.fish, t.rice))));
+    }
+
+    /** A published lunch menu of 套餐A at a site and date; returns its id. */
+    String publishedMenu(Tenant t, String site, LocalDate date) {
+        String menu = draftMenu(t, site, date);
+        client.data("admin", "mutation($input: PublishMenuInput!) { publishMenu(input: $input) { userErrors { code message } } }",
+                Map.of("input", Map.of("menuId", menu)));
+        return menu;
+    }
+
+    /** A date far enough ahead that no other case used it, for menus. */
+    LocalDate freshFutureDate() {
+        return today().plusDays(30 + next());
+    }
+
+    /** A new PLANNED meal point of the tenant's operator, by ADMIN. */
+    String plannedSite(Tenant t) {
+        return site(t, "MEAL_POINT", null, null, null);
+    }
+
+    /** A draft policy of the tenant's district taking effect a century ahead, by ADMIN; returns its id. */
+    String draftPolicy(Tenant t) {
+        return client.id("admin", """
+                mutation($input: CreateSubsidyPolicyInput!) { createSubsidyPolicy(input: $input) { policy { id } userErrors { code message } } }""",
+                Map.of("input", policyInput(t, today().plusYears(100).plusDays(next()))), "createSubsidyPolicy.policy.id");
+    }
+
+    Map<String, Object> policyInput(Tenant t, LocalDate effectiveFrom) {
+        return Map.of("districtId", t.district, "name", "矩阵政策", "effectiveFrom", effectiveFrom.toString(), "dinerFloor", "1.00",
+                "mealsPerDay", 1, "mealsPerSlot", 1, "standardPrice", "10.00",
+                "tiers", List.of(Map.of("slots", List.of("LUNCH"), "minAge", 60, "subsidy", "5.00",
+                        "shares", List.of(Map.of("source", "CITY", "amount", "2.00"), Map.of("source", "DISTRICT", "remainder", true)))));
+    }
+
+    /** Slots and fulfilment as the tenant's sites have them: what updateSite cases send back unchanged. */
+    static List<Map<String, Object>> lunchSlots() {
+        return List.of(Map.of("slot", "LUNCH", "servesFrom", "11:00", "servesTo", "13:00", "seats", 500));
+    }
+
+    static String monday() {
+        return today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private String site(Tenant t, String kind, String suppliedBy, Double lat, Double lng) {
+        Map<String, Object> input = new HashMap<>(Map.of("name", "矩阵" + kind + t.name() + System.nanoTime(), "kind", kind,
+                "communityId", t.village, "operatorId", t.operator, "address", "矩阵路" + next() + "号"));
+        if (!"CENTRAL_KITCHEN".equals(kind)) {
+            input.put("slots", lunchSlots());
+            input.put("fulfilments", List.of(Map.of("mode", "DINE_IN"), Map.of("mode", "DELIVERY", "fee", "2.00")));
+        }
+        if (suppliedBy != null) {
+            input.put("suppliedById", suppliedBy);
+        }
+        if (lat != null) {
+            input.put("latitude", lat);
+            input.put("longitude", lng);
+        }
+        return client.id("admin", "mutation($input: CreateSiteInput!) { createSite(input: $input) { site { id } userErrors { code message } } }",
+                Map.of("input", input), "createSite.site.id");
+    }
+
+    private String dish(String operator, String name, String price) {
+        return client.id("admin", "mutation($input: SaveDishInput!) { saveDish(input: $input) { dish { id } userErrors { code message } } }",
+                Map.of("input", Map.of("operatorId", operator, "name", name + System.nanoTime(), "price", price)), "saveDish.dish.id");
+    }
+
+    private void publishPolicy(Tenant t) {
+        String policy = client.id("admin", """
+                mutation($input: CreateSubsidyPolicyInput!) { createSubsidyPolicy(input: $input) { policy { id } userErrors { code message } } }""",
+                Map.of("input", policyInput(t, LocalDate.of(2024, 1, 1))), "createSubsidyPolicy.policy.id");
+        client.data("admin", "mutation($input: PublishSubsidyPolicyInput!) { publishSubsidyPolicy(input: $input) { userErrors { code message } } }",
+                Map.of("input", Map.of("policyId", policy)));
+    }
+}
