@@ -272,6 +272,17 @@ final class AuthzRequests {
                 mutation($input: CorrectMealRecordInput!) { correctMealRecord(input: $input) { replacement { id } userErrors { code } } }""",
                 "input", Map.of("idempotencyKey", key(), "recordId", w.serve(t, t.spareDiner, null), "reason", "录错",
                         "items", List.of(Map.of("setMealName", AuthzWorld.SET_MEAL)))));
+        // ------------------------------------------------------------ face terminals
+        b.put("Query.faceTerminals", (w, t) -> of("query($site: ID!) { faceTerminals(siteId: $site) { id } }", "site", t.site));
+        b.put("Mutation.registerFaceTerminal", (w, t) -> of("""
+                mutation($input: RegisterFaceTerminalInput!) { registerFaceTerminal(input: $input) { terminal { id } userErrors { code } } }""",
+                "input", Map.of("siteId", t.site, "name", "矩阵终端", "serialNumber", "MX-" + UUID.randomUUID())));
+        b.put("Mutation.rotateFaceTerminalKey", (w, t) -> of("""
+                mutation($input: RotateFaceTerminalKeyInput!) { rotateFaceTerminalKey(input: $input) { keyVersion userErrors { code } } }""",
+                "input", Map.of("terminalId", w.faceTerminal(t))));
+        b.put("Mutation.disableFaceTerminal", (w, t) -> of("""
+                mutation($input: DisableFaceTerminalInput!) { disableFaceTerminal(input: $input) { terminal { id } userErrors { code } } }""",
+                "input", Map.of("terminalId", w.faceTerminal(t), "reason", "设备丢失")));
         b.put("Subscription.mealsServed", (w, t) -> of("subscription($site: ID!) { mealsServed(siteId: $site) { id site { id } } }", "site", t.site)
                 .check(root -> t.site.equals(MatrixClient.at(root, "site.id")) ? null : "a record of another site: " + root)
                 .trigger(() -> w.serve(t, t.spareDiner, null)));

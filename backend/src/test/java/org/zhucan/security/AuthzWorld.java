@@ -19,6 +19,7 @@ import org.zhucan.booking.BookingService;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.DinerFixtures;
+import org.zhucan.testsupport.FaceTerminals;
 import org.zhucan.testsupport.TestAccounts;
 import org.zhucan.testsupport.TestClock;
 
@@ -50,6 +51,7 @@ final class AuthzWorld {
     final String loginAccount;
 
     private final MatrixClient client;
+    private final HttpGraphQlTester admin;
     private final JdbcTemplate jdbc;
     private final DinerFixtures diners;
     private final NetworkFixtures network;
@@ -58,6 +60,7 @@ final class AuthzWorld {
 
     AuthzWorld(MatrixClient client, HttpGraphQlTester admin, JdbcTemplate jdbc, TestClock clock, BookingService bookings) {
         this.client = client;
+        this.admin = admin;
         this.jdbc = jdbc;
         this.diners = new DinerFixtures(admin, jdbc);
         this.network = new NetworkFixtures(admin, jdbc);
@@ -88,6 +91,11 @@ final class AuthzWorld {
     /** A number no other case of this run has had: for fresh dates, periods, names and codes. */
     int next() {
         return sequence.incrementAndGet();
+    }
+
+    /** A face terminal registered (by ADMIN) to the tenant's canteen, for a case of its own; returns its id. */
+    String faceTerminal(Tenant t) {
+        return FaceTerminals.register(admin, t.site).id();
     }
 
     static String key() {
@@ -161,6 +169,7 @@ final class AuthzWorld {
         t.dinerName = "矩阵老人" + t.name() + System.nanoTime();
         t.diner = diner(t, t.dinerName);
         t.spareDiner = diner(t, "矩阵备用老人" + t.name());
+        faceTerminal(t);
         t.booking = book(t, t.diner, today().plusDays(1));
         t.recurring = recurring(t, t.diner);
         t.mealRecord = serve(t, t.diner, ZonedDateTime.of(today().minusDays(1), LocalTime.NOON, BusinessTime.ZONE).toOffsetDateTime().toString());
