@@ -233,6 +233,35 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
     }
 
     @Test
+    void shouldQuoteTheLimitTheDatabaseHeldWhenItsUsageRowsCountMoreThanTheRecords() {
+        // rows ahead of the records, as if meals had been written around the application: the rows decide, and the quote says so
+        List<String> diners = world.diners(4);
+        java.sql.Date day = java.sql.Date.valueOf(yesterday);
+        java.sql.Date month = java.sql.Date.valueOf(yesterday.withDayOfMonth(1));
+        jdbc.update("INSERT INTO diner_subsidy_day (diner_id, service_date, meals) VALUES (?, ?, 1)", Long.valueOf(diners.get(0)), day);
+        jdbc.update("INSERT INTO diner_subsidy_month (diner_id, month_start, subsidy_fen) VALUES (?, ?, 700)", Long.valueOf(diners.get(1)), month);
+        jdbc.update("INSERT INTO diner_subsidy_day (diner_id, service_date, meals) VALUES (?, ?, 1)", Long.valueOf(diners.get(2)), day);
+        HttpGraphQlTester staff = as(world.staff);
+
+        String dailyLimit = loggedRecord(staff, walkIn(siteA, "LUNCH", diners.get(0), shanghai(yesterday, 12, 0)));
+        assertThat(subsidyOf(dailyLimit)).isZero();
+        assertThat(quoteOf(dailyLimit)).contains("\"DAILY_LIMIT\"");
+        String capped = loggedRecord(staff, walkIn(siteA, "LUNCH", diners.get(1), shanghai(yesterday, 12, 0)));
+        assertThat(subsidyOf(capped)).as("the 1.00 the month's row leaves under the cap").isEqualTo(100);
+        assertThat(quoteOf(capped)).contains("\"MONTHLY_CAP\"");
+
+        // an upload whose chunk the rows refuse is written record by record, each with its own reason
+        assertThat(upload(staff, siteB, "held", "DINNER", diners.subList(2, 4), shanghai(yesterday, 18, 0))).isEqualTo("2/0");
+        List<Map<String, Object>> uploaded = jdbc.queryForList("SELECT diner_id, subsidy_fen, quote FROM meal_record WHERE diner_id IN (?, ?) "
+                + "ORDER BY diner_id", Long.valueOf(diners.get(2)), Long.valueOf(diners.get(3)));
+        assertThat(((Number) uploaded.get(0).get("subsidy_fen")).longValue()).isZero();
+        assertThat(uploaded.get(0).get("quote").toString()).contains("\"DAILY_LIMIT\"");
+        assertThat(((Number) uploaded.get(1).get("subsidy_fen")).longValue()).isEqualTo(500);
+        assertThat(jdbc.queryForObject("SELECT meals FROM diner_subsidy_day WHERE diner_id = ? AND service_date = ?", Integer.class,
+                Long.valueOf(diners.get(3)), day)).isEqualTo(1);
+    }
+
+    @Test
     void shouldUploadFortyRecordsWithAsManyStatementsAsFive() {
         HttpGraphQlTester staff = as(world.staff);
         // the usage rows of a chunk are taken, created and claimed with multi-row statements, never one per record
