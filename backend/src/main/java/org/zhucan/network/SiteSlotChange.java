@@ -10,7 +10,7 @@ import java.time.LocalTime;
 public record SiteSlotChange(long id, long siteId, MealSlot slot, LocalTime servesFrom, LocalTime servesTo, Integer seats,
                              LocalTime bookingCutoff, Instant effectiveFrom, String changedBy) {
 
-    /** The slot as set, for another site (e.g. one just inserted). */
+    /** The slot as set from that moment on. */
     static SiteSlotChange of(SiteSlot slot, Instant effectiveFrom, String changedBy) {
         return new SiteSlotChange(0, slot.siteId(), slot.slot(), slot.servesFrom(), slot.servesTo(), slot.seats(), slot.bookingCutoff(),
                 effectiveFrom, changedBy);
