@@ -43,6 +43,17 @@ interface SiteMapper {
 
     List<SiteSlot> findSlotsOf(@Param("siteIds") Collection<Long> siteIds);
 
+    /**
+     * Records the site's current slots as its first slot history, effective from its creation,
+     * when it has none yet (its slots were written around the application, e.g. by a data load).
+     */
+    void startSlotHistory(@Param("siteId") long siteId, @Param("changedBy") String changedBy);
+
+    void insertSlotChanges(@Param("changes") Collection<SiteSlotChange> changes);
+
+    /** Oldest first. */
+    List<SiteSlotChange> findSlotChangesOf(@Param("siteIds") Collection<Long> siteIds);
+
     List<SiteFulfilment> findFulfilmentsOf(@Param("siteIds") Collection<Long> siteIds);
 
     void insertStatusChange(@Param("change") SiteStatusChange change);

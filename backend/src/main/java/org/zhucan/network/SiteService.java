@@ -3,6 +3,7 @@ package org.zhucan.network;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -149,6 +150,21 @@ public class SiteService {
         return Batches.group(siteIds, siteIds.isEmpty() ? List.of() : sites.findStatusChangesOf(siteIds), SiteStatusChange::siteId);
     }
 
+    /**
+     * Each site's slots over time, from one read of their slot histories (and, only for sites
+     * without any, one read of their current slots): what a meal recorded days later is judged by.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, SiteSlotTimeline> slotTimelinesOf(Collection<Long> siteIds) {
+        Map<Long, List<SiteSlotChange>> histories = Batches.group(siteIds, siteIds.isEmpty() ? List.of() : sites.findSlotChangesOf(siteIds),
+                SiteSlotChange::siteId);
+        List<Long> withoutHistory = histories.entrySet().stream().filter(entry -> entry.getValue().isEmpty()).map(Map.Entry::getKey).toList();
+        Map<Long, List<SiteSlot>> current = withoutHistory.isEmpty() ? Map.of() : slotsOf(withoutHistory);
+        Map<Long, SiteSlotTimeline> timelines = new java.util.HashMap<>();
+        histories.forEach((siteId, history) -> timelines.put(siteId, new SiteSlotTimeline(history, current.getOrDefault(siteId, List.of()))));
+        return timelines;
+    }
+
     /** Each site's statuses day by day, from one read of their histories. */
     @Transactional(readOnly = true)
     public Map<Long, SiteStatusTimeline> timelinesOf(Collection<Long> siteIds) {
@@ -178,7 +194,7 @@ public class SiteService {
         GeneratedKey key = new GeneratedKey();
         sites.insert(key, draft, clock.instant());
         long siteId = key.value();
-        replaceSlotsAndFulfilments(siteId, slots.stream().map(slot -> slot.of(siteId)).toList(),
+        replaceSlotsAndFulfilments(siteId, List.of(), slots.stream().map(slot -> slot.of(siteId)).toList(),
                 fulfilments.stream().map(fulfilment -> fulfilment.of(siteId)).toList(), true, true);
         sites.insertStatusChange(new SiteStatusChange(0, siteId, null, SiteStatus.PLANNED, today, null, actor(), clock.instant()));
         Site created = sites.findById(siteId);
@@ -232,7 +248,7 @@ public class SiteService {
         }
         Map<Long, List<SiteSlot>> slotsBefore = slotsOf(List.of(before.id()));
         Map<Long, List<SiteFulfilment>> fulfilmentsBefore = fulfilmentsOf(List.of(before.id()));
-        replaceSlotsAndFulfilments(before.id(), slots, fulfilments, slots != null, fulfilments != null);
+        replaceSlotsAndFulfilments(before.id(), slotsBefore.get(before.id()), slots, fulfilments, slots != null, fulfilments != null);
         Site after = sites.findById(before.id());
         audit.record("SITE_UPDATED", "Site", before.id(),
                 Map.of("site", before, "slots", slotsBefore.get(before.id()), "fulfilments", fulfilmentsBefore.get(before.id())),
@@ -366,9 +382,10 @@ public class SiteService {
         return fulfilments;
     }
 
-    private void replaceSlotsAndFulfilments(long siteId, List<SiteSlot> slots, List<SiteFulfilment> fulfilments,
+    private void replaceSlotsAndFulfilments(long siteId, List<SiteSlot> slotsBefore, List<SiteSlot> slots, List<SiteFulfilment> fulfilments,
                                             boolean replaceSlots, boolean replaceFulfilments) {
         if (replaceSlots) {
+            recordSlotChanges(siteId, slotsBefore, slots);
             sites.deleteSlots(siteId);
             if (!slots.isEmpty()) {
                 sites.insertSlots(slots);
@@ -379,6 +396,25 @@ public class SiteService {
             if (!fulfilments.isEmpty()) {
                 sites.insertFulfilments(fulfilments);
             }
+        }
+    }
+
+    /**
+     * Adds to the site's slot history each slot that the change sets differently or drops, effective
+     * now, so that meals served before keep the slots of their time (see {@link SiteSlotTimeline}).
+     */
+    private void recordSlotChanges(long siteId, List<SiteSlot> before, List<SiteSlot> after) {
+        Instant now = clock.instant();
+        String actor = actor();
+        List<SiteSlotChange> changes = new ArrayList<>();
+        after.stream().filter(slot -> !before.contains(slot)).forEach(slot -> changes.add(SiteSlotChange.of(slot, now, actor)));
+        before.stream().filter(slot -> after.stream().noneMatch(kept -> kept.slot() == slot.slot()))
+                .forEach(slot -> changes.add(SiteSlotChange.dropped(siteId, slot.slot(), now, actor)));
+        if (!changes.isEmpty()) {
+            if (!before.isEmpty()) {
+                sites.startSlotHistory(siteId, actor);
+            }
+            sites.insertSlotChanges(changes);
         }
     }
 

@@ -31,6 +31,9 @@ interface MealRecordMapper {
 
     void insertFlags(@Param("flags") List<RecordFlag> flags, @Param("at") Instant at);
 
+    /** Flags other records already standing, each unless it has a flag of that code (e.g. the other half of a two-sites pair). */
+    void insertFlagsIfAbsent(@Param("flags") List<RecordFlag> flags, @Param("at") Instant at);
+
     /** The standing meals of some diners between two dates: what their subsidy limits, second meals and two-site checks count. */
     List<MealRecord> findStandingMealsOf(@Param("dinerIds") Collection<Long> dinerIds, @Param("from") LocalDate from,
                                          @Param("to") LocalDate to);
@@ -61,6 +64,30 @@ interface MealRecordMapper {
                    @Param("monthStart") LocalDate monthStart, @Param("monthEnd") LocalDate monthEnd);
 
 
+
+    /**
+     * Takes the month usage rows of these diners and months until the transaction ends, in the order
+     * given (diner, then month), each created from the diner's standing records of the month when
+     * missing: every write of a diner's meal records takes them first.
+     */
+    void takeMonthUsage(@Param("keys") List<MonthKey> keys);
+
+    /** Creates the day usage rows that are missing, from the diners' standing records of the day. */
+    void createDayUsage(@Param("keys") List<DayKey> keys);
+
+    /** Adds meals to days whose count stays within the limit; how many days took them. */
+    int claimDays(@Param("claims") List<DayClaim> claims);
+
+    /** Adds subsidy to months whose total stays within the cap (a null cap: none); how many months took it. */
+    int claimMonths(@Param("claims") List<MonthClaim> claims);
+
+    /** Gives a voided meal's day and subsidy back; how many rows gave (0 when they did not hold it). */
+    int giveBackDay(@Param("dinerId") long dinerId, @Param("date") LocalDate date);
+
+    int giveBackMonth(@Param("dinerId") long dinerId, @Param("monthStart") LocalDate monthStart, @Param("amountFen") long amountFen);
+
+    /** What the usage rows hold for a diner's day and its month (0 where a row is missing). */
+    UsageRow heldUsage(@Param("dinerId") long dinerId, @Param("date") LocalDate date, @Param("monthStart") LocalDate monthStart);
 
     List<MealRecord> findPage(@Param("f") RecordQuery query, @Param("afterId") Long afterId, @Param("limit") int limit);
 
@@ -112,6 +139,20 @@ interface MealRecordMapper {
     }
 
     record UsageRow(int mealsToday, int mealsThisSlot, long subsidyThisMonthFen) {
+    }
+
+    record MonthKey(long dinerId, LocalDate monthStart) {
+    }
+
+    record DayKey(long dinerId, LocalDate date) {
+    }
+
+    /** Meals to add to a diner's day, within the policy's meals per day. */
+    record DayClaim(long dinerId, LocalDate date, int meals, int limit) {
+    }
+
+    /** Subsidy to add to a diner's month, within the policy's monthly cap (null: uncapped). */
+    record MonthClaim(long dinerId, LocalDate monthStart, long subsidyFen, Long capFen) {
     }
 
     record DayTotalRow(MealSlot slot, int walkIns, long subsidyFen) {

@@ -74,7 +74,9 @@ import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.StaffScope;
 import org.zhucan.network.SiteSlot;
+import org.zhucan.network.SiteSlotTimeline;
 import org.zhucan.network.SiteStatus;
+import org.zhucan.network.SiteStatusTimeline;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 import org.zhucan.subsidy.QuoteService;
@@ -93,11 +95,12 @@ public class ServingService {
     static final Duration OFFLINE_WINDOW = Duration.ofDays(7);
     /** How far a device's clock may run ahead of the server's. */
     private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-    private static final Duration TWO_SITES_WINDOW = Duration.ofMinutes(60);
+    static final Duration TWO_SITES_WINDOW = Duration.ofMinutes(60);
     private static final Pattern CLIENT_RECORD_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
     private static final Pattern PICKUP_CODE = Pattern.compile("[0-9]{6}");
 
     private final MealRecordMapper mapper;
+    private final MealRecordUsage usage;
     private final SiteService siteService;
     private final RegionService regionService;
     private final DinerService dinerService;
@@ -116,12 +119,13 @@ public class ServingService {
     private final IdempotencyKeys.Outcomes<RecordResult> recordOutcomes;
     private final IdempotencyKeys.Outcomes<CorrectionResult> correctionOutcomes;
 
-    ServingService(MealRecordMapper mapper, SiteService siteService, RegionService regionService, DinerService dinerService, MenuService menuService,
-                   BookingService bookingService, QuoteService quoteService, FaceTerminalService faceTerminals, IdempotencyKeys idempotencyKeys,
-                   AuditService audit,
+    ServingService(MealRecordMapper mapper, MealRecordUsage usage, SiteService siteService, RegionService regionService, DinerService dinerService,
+                   MenuService menuService, BookingService bookingService, QuoteService quoteService, FaceTerminalService faceTerminals,
+                   IdempotencyKeys idempotencyKeys, AuditService audit,
                    ApplicationEventPublisher events, JsonMapper json, ServingProperties properties, Clock clock,
                    PlatformTransactionManager transactions) {
         this.mapper = mapper;
+        this.usage = usage;
         this.siteService = siteService;
         this.regionService = regionService;
         this.dinerService = dinerService;
@@ -243,12 +247,14 @@ public class ServingService {
     }
 
     /**
-     * A chunk of an upload written at once: every record checked and quoted from what the chunk
-     * reads once (its diners, and their standing meals of the month, which it counts as it adds its
-     * own), then inserted with a few multi-row statements inside one savepoint. Returns false,
-     * having undone its writes, when the database refuses any of them (another counter logged one of
-     * these diners' subsidised meal or served one of these bookings meanwhile): the caller then
-     * records the chunk one record at a time, so that each refusal lands on its own record.
+     * A chunk of an upload written at once: every record checked; its diners' usage rows taken (so
+     * no other counter or upload writes their meals until the chunk commits); every record quoted
+     * from what the chunk then reads once (their standing meals of the month, which it counts as it
+     * adds its own); the subsidies claimed on the usage rows and the records inserted with a few
+     * multi-row statements inside one savepoint. Returns false, having undone its writes (not its
+     * locks), when the database refuses any of them (a usage row holds more than the records said,
+     * or another counter served one of these bookings meanwhile): the caller then records the chunk
+     * one record at a time, so that each refusal lands on its own record.
      */
     private boolean uploadChunkAtOnce(Site site, List<OfflineMealRecordInput> records, List<Integer> chunk, UploadedRecord[] results,
                                       String actor, Lookups lookups, Map<String, MealRecord> earlier) {
@@ -293,6 +299,7 @@ public class ServingService {
 
         if (!pending.isEmpty()) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            usage.take(pending.stream().flatMap(p -> usageKeys(p.meal().diner().diner().id(), p.meal().servedAt()).stream()).toList());
             LocalDate from = pending.stream().map(p -> readFrom(p.meal().date())).min(LocalDate::compareTo).orElseThrow();
             LocalDate to = pending.stream().map(p -> readTo(p.meal().date())).max(LocalDate::compareTo).orElseThrow();
             Map<Long, List<MealRecord>> eaten = new HashMap<>();
@@ -301,6 +308,7 @@ public class ServingService {
             List<MealRecordMapper.NewMealRecord> rows = new ArrayList<>();
             List<List<SubsidyRules.QuotedShare>> shares = new ArrayList<>();
             List<List<MealRecordMapper.RecordFlag>> flags = new ArrayList<>();
+            List<MealRecordUsage.Claim> claims = new ArrayList<>();
             for (Pending p : pending) {
                 Meal meal = p.meal();
                 List<MealRecord> before = eaten.computeIfAbsent(meal.diner().diner().id(), id -> new ArrayList<>());
@@ -311,8 +319,13 @@ public class ServingService {
                 before.add(row.stored(0));
                 rows.add(row);
                 shares.add(assessed.quote().shares());
+                claims.add(new MealRecordUsage.Claim(meal.diner().diner().id(), meal.date(), assessed.quote()));
             }
             Boolean written = recordSavepoint.execute(status -> {
+                if (!usage.claimAll(claims)) {
+                    status.setRollbackOnly();
+                    return false;
+                }
                 try {
                     mapper.insertAll(rows);
                 } catch (DuplicateKeyException refused) {
@@ -325,8 +338,10 @@ public class ServingService {
                 List<MealRecordItem> itemRows = new ArrayList<>();
                 List<MealRecordMapper.RecordShare> shareRows = new ArrayList<>();
                 List<MealRecordMapper.RecordFlag> flagRows = new ArrayList<>();
+                List<MealRecordMapper.RecordFlag> answers = new ArrayList<>();
                 for (int k = 0; k < pending.size(); k++) {
                     long id = ids.get(pending.get(k).clientRecordId());
+                    answers.addAll(answeringFlags(pending.get(k).meal(), id, flags.get(k)));
                     List<MenuChoices.Priced> items = pending.get(k).meal().items();
                     for (int position = 0; position < items.size(); position++) {
                         MenuChoices.Priced item = items.get(position);
@@ -344,6 +359,9 @@ public class ServingService {
                 }
                 if (!flagRows.isEmpty()) {
                     mapper.insertFlags(flagRows, now);
+                }
+                if (!answers.isEmpty()) {
+                    mapper.insertFlagsIfAbsent(answers, now);
                 }
                 if (!bookingService.markAllServed(pending.stream().map(p -> p.meal().bookingId()).filter(Objects::nonNull).toList())) {
                     status.setRollbackOnly();
@@ -442,6 +460,22 @@ public class ServingService {
         return dayAfter.isAfter(monthEnd) ? dayAfter : monthEnd;
     }
 
+    /** The usage rows a meal of the diner served then takes first (see {@link MealRecordUsage#keysOf}). */
+    private static List<MealRecordMapper.MonthKey> usageKeys(long dinerId, Instant servedAt) {
+        return MealRecordUsage.keysOf(dinerId, servedAt, TWO_SITES_WINDOW);
+    }
+
+    /**
+     * The other half of each two-sites flag a new record raised: the same flag on the other site's
+     * record, pointing back, so that both counters' records are flagged whichever came second.
+     */
+    private static List<MealRecordMapper.RecordFlag> answeringFlags(Meal meal, long recordId, List<MealRecordMapper.RecordFlag> raised) {
+        return raised.stream().filter(flag -> flag.code() == MealRecordFlagCode.TWO_SITES_WITHIN_HOUR && flag.relatedId() != null)
+                .map(flag -> new MealRecordMapper.RecordFlag(flag.relatedId(), MealRecordFlagCode.TWO_SITES_WITHIN_HOUR,
+                        "Also served at " + meal.site().name() + " at " + BusinessTime.wallClock(meal.servedAt()), recordId))
+                .toList();
+    }
+
     /**
      * Checks a meal and records it: the booking (by pickup code or QR), who the diner is (the
      * booking, the dinerId given, the ID card or meal card read: all that are given must agree),
@@ -468,12 +502,15 @@ public class ServingService {
             return null;
         }
         LocalDate date = BusinessTime.dateOf(servedAt);
-        if (site.status() != SiteStatus.OPERATING) {
-            problems.add(UserError.of(UserErrorCode.SITE_NOT_OPERATING, site.name() + " is " + site.status(), at(path, "siteId")));
+        // the site's status and slots on the meal's date: an upload days later is judged by the rules of its own day
+        if (!lookups.operating(site, date, servedAt)) {
+            problems.add(UserError.of(UserErrorCode.SITE_NOT_OPERATING, site.name() + " was not OPERATING when the meal was served ("
+                    + BusinessTime.wallClock(servedAt) + ")", at(path, "siteId")));
         }
-        SiteSlot slot = in.slot() == null ? null : lookups.slot(site, in.slot());
+        SiteSlot slot = in.slot() == null ? null : lookups.slot(site, in.slot(), servedAt);
         if (slot == null) {
-            problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + in.slot(), at(path, "slot")));
+            problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " did not serve " + in.slot() + " on " + date,
+                    at(path, "slot")));
         }
         if (!problems.isEmpty()) {
             return null;
@@ -498,13 +535,19 @@ public class ServingService {
                 verified.note(), items, priceFen);
     }
 
-    /** Quotes a checked meal, inserts it with its items and shares, marks its booking served and raises its flags. */
+    /**
+     * Quotes a checked meal, inserts it with its items and shares, marks its booking served and
+     * raises its flags (on the other site's record too). The diner's usage rows are taken first, so
+     * the standing meals it then reads are all there are, and its subsidy is claimed on them.
+     */
     private RecordResult insertMeal(Meal meal, MealRecordOrigin origin, String clientRecordId, String clientHash, Long correctsId,
                                     String reason, String actor, Lookups lookups) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        Assessment assessed = assess(meal, mapper.findStandingMealsOf(List.of(meal.diner().diner().id()), readFrom(meal.date()),
-                readTo(meal.date())), lookups);
-        SubsidyRules.Quote quote = assessed.quote();
+        long dinerId = meal.diner().diner().id();
+        usage.take(usageKeys(dinerId, meal.servedAt()));
+        List<MealRecord> standing = mapper.findStandingMealsOf(List.of(dinerId), readFrom(meal.date()), readTo(meal.date()));
+        Assessment assessed = assess(meal, standing, lookups);
+        SubsidyRules.Quote quote = claimed(meal, assessed.quote(), usageOf(standing, meal.date(), meal.slot().slot()), lookups);
         boolean secondMeal = assessed.secondMeal();
         long recordId = 0;
         MealRecordMapper.NewMealRecord row = null;
@@ -518,6 +561,7 @@ public class ServingService {
                 String which = Objects.toString(e.getMessage(), "");
                 if (which.contains("uk_meal_record_subsidy") && attempt == 0) {
                     // another counter's subsidised meal of this diner and slot committed first: this one is the second
+                    usage.unclaim(dinerId, meal.date(), quote.subsidyFen());
                     quote = SubsidyRules.slotAlreadySubsidised(quote);
                     secondMeal = true;
                     continue;
@@ -552,9 +596,33 @@ public class ServingService {
         long id = recordId;
         if (!assessed.flags().isEmpty()) {
             mapper.insertFlags(assessed.flags().stream().map(flag -> flag.of(id)).toList(), now);
+            List<MealRecordMapper.RecordFlag> answers = answeringFlags(meal, id, assessed.flags());
+            if (!answers.isEmpty()) {
+                mapper.insertFlagsIfAbsent(answers, now);
+            }
         }
         events.publishEvent(new MealsServedFeed.Served(meal.site().id(), recordId));
         return new RecordResult(stored, List.of());
+    }
+
+    /**
+     * The quote once its subsidy is claimed on the diner's usage rows. The rows agree with the
+     * records the quote counted, so a refusal means records were written around them: the meal is
+     * then quoted again from what the rows hold, so that its reasons say which limit held.
+     */
+    private SubsidyRules.Quote claimed(Meal meal, SubsidyRules.Quote quote, SubsidyRules.Usage counted, Lookups lookups) {
+        SubsidyRules.Quote claiming = quote;
+        SubsidyRules.Usage seen = counted;
+        for (int attempt = 0; attempt < 3; attempt++) {
+            SubsidyRules.Usage held = usage.claim(meal.diner().diner().id(), meal.date(), claiming);
+            if (held == null) {
+                return claiming;
+            }
+            seen = new SubsidyRules.Usage(Math.max(seen.mealsToday(), held.mealsToday()), seen.mealsThisSlot(),
+                    Math.max(seen.subsidyThisMonthFen(), held.subsidyThisMonthFen()));
+            claiming = lookups.quoter.quote(meal.diner(), meal.site().id(), meal.date(), meal.slot().slot(), Money.ofFen(meal.priceFen()), seen);
+        }
+        throw new IllegalStateException("the subsidy usage of diner " + meal.diner().diner().id() + " on " + meal.date() + " refused every claim");
     }
 
     /** A meal's row as quoted. */
@@ -602,6 +670,7 @@ public class ServingService {
     }
 
     private CorrectionResult voidRecord(MealRecord record, String reason, String actor) {
+        usage.take(usageKeys(record.dinerId(), record.servedAt())); // before the record: the order every writer of the diner's meals keeps
         CorrectionResult result = reverse(mapper.findByIdForUpdate(record.id()), reason, actor);
         if (result.failed()) {
             return result;
@@ -622,6 +691,12 @@ public class ServingService {
     }
 
     private CorrectionResult correct(MealRecord record, CorrectMealRecordInput input, String reason, String actor) {
+        // the usage rows of the record's diner and of the replacement's, before the record: the order every writer keeps
+        List<MealRecordMapper.MonthKey> keys = new ArrayList<>(usageKeys(record.dinerId(), record.servedAt()));
+        if (input.dinerId() != null) {
+            keys.addAll(usageKeys(input.dinerId(), record.servedAt()));
+        }
+        usage.take(keys);
         CorrectionResult reversed = reverse(mapper.findByIdForUpdate(record.id()), reason, actor);
         if (reversed.failed()) {
             return reversed;
@@ -648,6 +723,7 @@ public class ServingService {
             return CorrectionResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "Give a reason of at most 255 characters", "input", "reason"));
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        usage.giveBack(record);
         StoredQuote stored = storedQuote(record);
         List<SubsidyRules.QuotedShare> negated = stored.shares().stream()
                 .map(share -> new SubsidyRules.QuotedShare(share.source(), -share.amountFen(), share.zeroBecause())).toList();
@@ -673,7 +749,8 @@ public class ServingService {
     private RecordResult replace(MealRecord record, CorrectMealRecordInput input, String reason, String actor) {
         List<UserError> problems = new ArrayList<>();
         Site site = siteService.require(record.siteId());
-        SiteSlot slot = siteService.slotOf(site, record.slot());
+        Lookups lookups = new Lookups();
+        SiteSlot slot = lookups.slot(site, record.slot(), record.servedAt());
         Verified verified = input.verification() == null ? new Verified(record.verification(), record.verificationNote(), null)
                 : verify(input.verification(), site, record.servedAt(), problems, "input", "verification");
         Booking booking = record.bookingId() == null ? null : bookingService.byIdsForRecords(List.of(record.bookingId())).get(record.bookingId());
@@ -683,10 +760,11 @@ public class ServingService {
             items = mapper.findItemsOf(List.of(record.id())).stream().map(item -> new MenuChoices.Priced(null, item.dishId(), item.setMealName(),
                     item.name(), item.unitPrice().fen(), item.quantity(), null)).toList();
         } else {
-            items = priced(site, record.date(), record.slot(), input.items(), null, new Lookups(), problems, "input", "items");
+            items = priced(site, record.date(), record.slot(), input.items(), null, lookups, problems, "input", "items");
         }
         if (slot == null) {
-            problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " no longer serves " + record.slot(), "input", "recordId"));
+            problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " did not serve " + record.slot() + " on " + record.date(),
+                    "input", "recordId"));
         }
         if (!problems.isEmpty()) {
             return RecordResult.failed(problems);
@@ -694,7 +772,7 @@ public class ServingService {
         long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
         Meal meal = new Meal(site, slot, dinerService.quoteFacts(dinerId, record.date()), record.date(), record.servedAt(), record.bookingId(),
                 verified.method(), verified.note(), items, priceFen);
-        return insertMeal(meal, MealRecordOrigin.CORRECTION, null, null, record.id(), reason, actor, new Lookups());
+        return insertMeal(meal, MealRecordOrigin.CORRECTION, null, null, record.id(), reason, actor, lookups);
     }
 
     private MealRecord requireCorrectable(CurrentUser user, long recordId) {
@@ -1167,18 +1245,29 @@ public class ServingService {
     }
 
     /**
-     * What a request reads again and again, read once: the site's slots, the published menus and
-     * (through the quoter) sites, places and policies. An upload of a thousand records shares one.
+     * What a request reads again and again, read once: the site's slot and status histories, the
+     * published menus and (through the quoter) sites, places and policies. An upload of a thousand
+     * records shares one.
      */
     private final class Lookups {
 
         final QuoteService.Quoter quoter = quoteService.quoter();
-        private final Map<Long, List<SiteSlot>> slots = new HashMap<>();
+        private final Map<Long, SiteSlotTimeline> slots = new HashMap<>();
+        private final Map<Long, Optional<SiteStatusTimeline>> statuses = new HashMap<>();
         private final Map<String, Optional<MenuView>> menus = new HashMap<>();
 
-        SiteSlot slot(Site site, MealSlot slot) {
-            return slots.computeIfAbsent(site.id(), id -> siteService.slotsOf(List.of(id)).get(id)).stream()
-                    .filter(served -> served.slot() == slot).findFirst().orElse(null);
+        /** The slot as the site served it when the meal was served; null when it did not serve it then. */
+        SiteSlot slot(Site site, MealSlot slot, Instant servedAt) {
+            return slots.computeIfAbsent(site.id(), id -> siteService.slotTimelinesOf(List.of(id)).get(id)).slotAt(slot, servedAt);
+        }
+
+        /** Whether the site was OPERATING when the meal was served (see {@link SiteStatusTimeline#operatingWhen}). */
+        boolean operating(Site site, LocalDate date, Instant servedAt) {
+            return statuses.computeIfAbsent(site.id(), id -> Optional.ofNullable(siteService.timelinesOf(List.of(id)).get(id))
+                            .filter(timeline -> !timeline.isEmpty()))
+                    .map(timeline -> timeline.operatingWhen(date, servedAt))
+                    // a site without a status history (written around the application): its status now
+                    .orElse(site.status() == SiteStatus.OPERATING);
         }
 
         private final Map<String, DinerService.QuoteFacts> facts = new HashMap<>();

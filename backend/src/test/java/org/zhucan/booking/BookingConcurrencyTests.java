@@ -2,7 +2,6 @@ package org.zhucan.booking;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.Race;
 import org.zhucan.ZhucanApplication;
 import org.zhucan.testsupport.TestClients;
@@ -106,32 +106,9 @@ class BookingConcurrencyTests extends org.zhucan.testsupport.ApiTest {
         return codes.isEmpty() ? "BOOKED" : String.join(",", codes);
     }
 
-    /**
-     * Diners for a race, made fast: copies of one diner registered through the API, each with its
-     * own look-up hash (what makes a diner unique) and its own ACTIVE status history.
-     */
+    /** Diners for a race, made fast: copies of one diner registered through the API (see {@link DinerFixtures#copiesOf}). */
     private List<String> dinerCopies(int count) {
-        String template = fixtures.diner();
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
-            jdbc.update(connection -> {
-                var statement = connection.prepareStatement("""
-                        INSERT INTO diner (name, id_number_enc, id_number_hash, id_number_masked, birth_date, sex, phone_enc, phone_masked,
-                                           home_community_id, address, dietary_notes, status, status_since, version, created_at, updated_at)
-                        SELECT name, id_number_enc, SHA2(UUID(), 256), id_number_masked, birth_date, sex, phone_enc, phone_masked,
-                               home_community_id, address, dietary_notes, status, status_since, 0, created_at, updated_at
-                        FROM diner WHERE id = ?""", java.sql.Statement.RETURN_GENERATED_KEYS);
-                statement.setLong(1, Long.parseLong(template));
-                return statement;
-            }, key);
-            String id = String.valueOf(key.getKey().longValue());
-            jdbc.update("""
-                    INSERT INTO diner_status_change (diner_id, from_status, to_status, effective_on, reason, changed_by, changed_at)
-                    VALUES (?, NULL, 'ACTIVE', '2020-01-01', 'test copy', 'test', UTC_TIMESTAMP(6))""", Long.valueOf(id));
-            ids.add(id);
-        }
-        return ids;
+        return new DinerFixtures(as("admin"), jdbc).copiesOf(fixtures.diner(), count);
     }
 
     private int seatsTaken(String site) {

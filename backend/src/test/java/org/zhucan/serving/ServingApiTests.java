@@ -169,6 +169,10 @@ class ServingApiTests extends ApiTest {
         expectError(dinner, "SLOT_NOT_SERVED");
         Map<String, Object> yesterday = walkIn(key(), diner, proxy());
         yesterday.put("servedAt", clock.instant().minus(Duration.ofDays(1)).toString());
+        // the site opened today: a meal of yesterday is judged by the site's status then
+        expectError(yesterday, "SITE_NOT_OPERATING");
+        jdbc.update("UPDATE site_status_change SET effective_on = ? WHERE site_id = ?", java.sql.Date.valueOf(day.minusDays(7)), Long.valueOf(site));
+        yesterday.put("idempotencyKey", key());
         expectError(yesterday, "NO_PUBLISHED_MENU");
         expectError(walkIn(key(), diner, Map.of("method", "STAFF_PROXY")), "INVALID_INPUT");
         expectError(walkIn(key(), diner, Map.of("method", "FACE")), "INVALID_INPUT");

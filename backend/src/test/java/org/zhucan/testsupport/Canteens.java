@@ -28,13 +28,7 @@ public final class Canteens {
         String fish = dish(admin, operatorId, "清蒸鱼", "8.00");
         String rice = dish(admin, operatorId, "米饭", "1.00");
         for (LocalDate date : lunchMenuDates) {
-            String menuId = admin.documentName("saveMenu").variable("input", Map.of("siteId", site, "date", date.toString(), "slot", "LUNCH",
-                            "items", List.of(Map.of("dishId", fish), Map.of("dishId", rice)),
-                            "setMeals", List.of(Map.of("name", "套餐A", "price", "10.00", "dishIds", List.of(fish, rice))))).execute()
-                    .path("saveMenu.userErrors").entityList(Object.class).hasSize(0)
-                    .path("saveMenu.menu.id").entity(String.class).get();
-            admin.document("mutation { publishMenu(input: { menuId: \"" + menuId + "\" }) { userErrors { code } } }").execute()
-                    .path("publishMenu.userErrors").entityList(Object.class).hasSize(0);
+            publishSetMeal(admin, site, date, "LUNCH", fish, rice);
         }
         return site;
     }
@@ -57,7 +51,18 @@ public final class Canteens {
                 .path("linkFamilyMember.userErrors").entityList(Object.class).hasSize(0);
     }
 
-    private static String dish(HttpGraphQlTester admin, String operatorId, String name, String price) {
+    /** Publishes the slot's menu of the day at the site: the two dishes, and 套餐A of both at 10.00. */
+    static void publishSetMeal(HttpGraphQlTester admin, String site, LocalDate date, String slot, String fish, String rice) {
+        String menuId = admin.documentName("saveMenu").variable("input", Map.of("siteId", site, "date", date.toString(), "slot", slot,
+                        "items", List.of(Map.of("dishId", fish), Map.of("dishId", rice)),
+                        "setMeals", List.of(Map.of("name", "套餐A", "price", "10.00", "dishIds", List.of(fish, rice))))).execute()
+                .path("saveMenu.userErrors").entityList(Object.class).hasSize(0)
+                .path("saveMenu.menu.id").entity(String.class).get();
+        admin.document("mutation { publishMenu(input: { menuId: \"" + menuId + "\" }) { userErrors { code } } }").execute()
+                .path("publishMenu.userErrors").entityList(Object.class).hasSize(0);
+    }
+
+    static String dish(HttpGraphQlTester admin, String operatorId, String name, String price) {
         return admin.document("mutation($input: SaveDishInput!) { saveDish(input: $input) { dish { id } userErrors { code } } }")
                 .variable("input", Map.of("operatorId", operatorId, "name", name + System.nanoTime(), "price", price)).execute()
                 .path("saveDish.userErrors").entityList(Object.class).hasSize(0)

@@ -1,6 +1,7 @@
 package org.zhucan.testsupport;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,5 +60,32 @@ public final class DinerFixtures {
         jdbc.update("UPDATE diner_status_change SET effective_on = '2020-01-01' WHERE diner_id = ?", Long.valueOf(id));
         jdbc.update("UPDATE diner SET status_since = '2020-01-01' WHERE id = ?", Long.valueOf(id));
         return id;
+    }
+
+    /**
+     * Diners for a race, made fast: copies of a diner registered through the API, each with its
+     * own look-up hash (what makes a diner unique) and its own ACTIVE status history.
+     */
+    public List<String> copiesOf(String template, int count) {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.update(connection -> {
+                var statement = connection.prepareStatement("""
+                        INSERT INTO diner (name, id_number_enc, id_number_hash, id_number_masked, birth_date, sex, phone_enc, phone_masked,
+                                           home_community_id, address, dietary_notes, status, status_since, version, created_at, updated_at)
+                        SELECT name, id_number_enc, SHA2(UUID(), 256), id_number_masked, birth_date, sex, phone_enc, phone_masked,
+                               home_community_id, address, dietary_notes, status, status_since, 0, created_at, updated_at
+                        FROM diner WHERE id = ?""", java.sql.Statement.RETURN_GENERATED_KEYS);
+                statement.setLong(1, Long.parseLong(template));
+                return statement;
+            }, key);
+            String id = String.valueOf(key.getKey().longValue());
+            jdbc.update("""
+                    INSERT INTO diner_status_change (diner_id, from_status, to_status, effective_on, reason, changed_by, changed_at)
+                    VALUES (?, NULL, 'ACTIVE', '2020-01-01', 'test copy', 'test', UTC_TIMESTAMP(6))""", Long.valueOf(id));
+            ids.add(id);
+        }
+        return ids;
     }
 }
