@@ -86,7 +86,8 @@ class LoginAuditPrivacyTests extends ApiTest {
         String phone = randomDigits("137", 11);
         TestAccounts.create(jdbc, phone, "FINANCE", null, null, "手机号账号");
         failFromNewAddress(phone);
-        login(phone, DEMO_PASSWORD);
+        clientFromNewAddress().documentName("login").variable("username", phone).variable("password", DEMO_PASSWORD).execute()
+                .path("login.userErrors").entityList(Object.class).hasSize(0);
         SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(phone, null, "ROLE_FINANCE"));
         try {
             auditService.record("TEST_CHANGE", "PrivacyTest", "1", null, Map.of("step", 1));
@@ -95,7 +96,10 @@ class LoginAuditPrivacyTests extends ApiTest {
         }
         assertNowhereInClear(phone);
         // an admin looking for the number finds its rows: the filter looks for the pseudonym
-        as("admin").documentName("auditLog").variable("filter", Map.of("actor", phone)).execute()
+        String admin = clientFromNewAddress().documentName("login").variable("username", "admin").variable("password", DEMO_PASSWORD)
+                .execute().path("login.token").entity(String.class).get();
+        TestClients.graphQl(baseUrl()).mutate().header("Authorization", "Bearer " + admin).build()
+                .documentName("auditLog").variable("filter", Map.of("actor", phone)).execute()
                 .path("auditLog.totalCount").entity(Integer.class).isEqualTo(3)
                 .path("auditLog.edges[*].node.action").entityList(String.class)
                 .containsExactly("TEST_CHANGE", "LOGIN_SUCCEEDED", "LOGIN_FAILED");
@@ -109,9 +113,17 @@ class LoginAuditPrivacyTests extends ApiTest {
                 username)).isEqualTo(username);
     }
 
+    /**
+     * Every login here comes through the trusted proxy from an address of its own: with this
+     * context's small limits, attempts from the test client's own address would add to the counter
+     * that the other test classes' attempts (with limits out of reach) have grown.
+     */
+    private HttpGraphQlTester clientFromNewAddress() {
+        return TestClients.graphQl(baseUrl()).mutate().header("X-Forwarded-For", "10.9." + random(256) + "." + (1 + random(254))).build();
+    }
+
     private void failFromNewAddress(String username) {
-        HttpGraphQlTester client = TestClients.graphQl(baseUrl()).mutate().header("X-Forwarded-For", "10.9." + random(256) + "." + (1 + random(254))).build();
-        client.documentName("login").variable("username", username).variable("password", "not-the-password").execute()
+        clientFromNewAddress().documentName("login").variable("username", username).variable("password", "not-the-password").execute()
                 .path("login.userErrors[0].code").entity(String.class).isEqualTo("INVALID_CREDENTIALS");
     }
 

@@ -20,6 +20,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.zhucan.ZhucanApplication;
+import org.zhucan.common.pii.Pseudonyms;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Race;
 import org.zhucan.testsupport.TestAccounts;
@@ -55,6 +56,9 @@ class LoginThrottlingTests extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    Pseudonyms pseudonyms;
 
     Instant start;
 
@@ -171,7 +175,7 @@ class LoginThrottlingTests extends ApiTest {
                 .documentName("login").variable("username", name).variable("password", "guess").execute()
                 .path("login.userErrors[0].code").entity(String.class).isEqualTo("INVALID_CREDENTIALS");
         String after = jdbc.queryForObject("SELECT after_state FROM audit_log WHERE action = 'LOGIN_FAILED' AND entity_id = ?",
-                String.class, pseudonymOf(name));
+                String.class, pseudonyms.of(name));
         assertThat(after).contains("\"" + real + "\"").doesNotContain(spoofed);
     }
 
@@ -208,13 +212,6 @@ class LoginThrottlingTests extends ApiTest {
 
     private void at(Instant instant) {
         clock.stopAt(instant);
-    }
-
-    @Autowired
-    org.zhucan.common.pii.Pseudonyms pseudonyms;
-
-    private String pseudonymOf(String name) {
-        return pseudonyms.of(name);
     }
 
     private static String newAddress() {
