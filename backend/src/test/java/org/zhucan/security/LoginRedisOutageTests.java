@@ -125,11 +125,7 @@ class LoginRedisOutageTests {
     }
 
     private void assertRefused(String token) {
-        TestClients.http(baseUrl).post().uri("/graphql")
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .bodyValue("{\"query\":\"{ me { username } }\"}")
-                .exchange()
-                .expectStatus().isUnauthorized();
+        TokenRevocationTests.assertRefusedAt(baseUrl, token);
     }
 
     private static RedisServer startRedis(int port) throws IOException {
