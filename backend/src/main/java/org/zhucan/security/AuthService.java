@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.zhucan.common.audit.AuditService;
@@ -44,11 +46,14 @@ public class AuthService {
     private final LoginThrottle throttle;
     private final Pseudonyms pseudonyms;
     private final Clock clock;
+    private final Counter refused;
+    private final Counter usernameLockouts;
+    private final Counter addressLockouts;
     // Checked against when the username is unknown, so that a wrong name costs as long as a wrong password.
     private final String unknownUserHash;
 
     AuthService(UserAccountMapper accounts, PasswordEncoder passwordEncoder, TokenService tokens, AuditService audit,
-                LoginThrottle throttle, Pseudonyms pseudonyms, Clock clock) {
+                LoginThrottle throttle, Pseudonyms pseudonyms, Clock clock, MeterRegistry meters) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.tokens = tokens;
@@ -56,6 +61,11 @@ public class AuthService {
         this.throttle = throttle;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
+        this.refused = Counter.builder("zhucan.security.login.refused")
+                .description("Login attempts refused unchecked because the username or address must wait (TOO_MANY_ATTEMPTS)")
+                .register(meters);
+        this.usernameLockouts = lockouts(meters, "username");
+        this.addressLockouts = lockouts(meters, "address");
         this.unknownUserHash = passwordEncoder.encode(UUID.randomUUID().toString());
     }
 
@@ -69,6 +79,7 @@ public class AuthService {
         String audited = row != null ? pseudonyms.unlessPersonal(row.username()) : pseudonyms.of(username);
         LoginThrottle.Attempt attempt = throttle.begin(counted, clientAddress);
         if (!attempt.allowed()) {
+            refused.increment();
             return LoginResult.throttled(UserError.of(UserErrorCode.TOO_MANY_ATTEMPTS, tooManyAttempts(attempt.retryAfter())),
                     attempt.retryAfter());
         }
@@ -94,13 +105,20 @@ public class AuthService {
     /** A failed attempt that reached a lockout threshold locked the name or the address out: say so in the log. */
     private void auditLockouts(LoginThrottle.Attempt attempt, String audited, String clientAddress) {
         if (attempt.username().locksOut()) {
+            usernameLockouts.increment();
             audit.record(audited, "LOGIN_LOCKED_OUT", ENTITY_TYPE, audited, null, Map.of("lockedOut", "USERNAME",
                     "address", clientAddress, "failures", attempt.username().failures(), "until", attempt.username().until()));
         }
         if (attempt.address().locksOut()) {
+            addressLockouts.increment();
             audit.record(audited, "LOGIN_LOCKED_OUT", ADDRESS_ENTITY_TYPE, clientAddress, null, Map.of("lockedOut", "ADDRESS",
                     "address", clientAddress, "failures", attempt.address().failures(), "until", attempt.address().until()));
         }
+    }
+
+    private static Counter lockouts(MeterRegistry meters, String scope) {
+        return Counter.builder("zhucan.security.login.lockouts").description("Usernames and client addresses locked out after failed logins")
+                .tag("scope", scope).register(meters);
     }
 
     private String tooManyAttempts(Instant retryAfter) {

@@ -23,7 +23,8 @@ import reactor.core.publisher.Mono;
  * {@code X-Forwarded-For}: read from the right, the first address that is not itself a trusted
  * proxy (what a client writes into the header itself stands further left and is never reached).
  * From any other peer the header is ignored, so a client cannot pick its own address. An IPv6
- * client counts by its /64 network, since one subscriber usually holds a whole /64.
+ * client counts by its /64 network, since one subscriber usually holds a whole /64 and could
+ * otherwise take a fresh address for every guess.
  */
 @Component
 class ClientAddresses implements WebGraphQlInterceptor {
@@ -77,9 +78,9 @@ class ClientAddresses implements WebGraphQlInterceptor {
         return trustedProxies.stream().anyMatch(range -> range.contains(address));
     }
 
-    /** The address as counted: IPv4 dotted, IPv6 as its /64 network. */
+    /** The address as counted: IPv4 dotted, IPv6 as its /64 network (the loopback address as itself). */
     static String key(InetAddress address) {
-        if (address instanceof Inet6Address) {
+        if (address instanceof Inet6Address && !address.isLoopbackAddress()) {
             byte[] bytes = address.getAddress();
             Arrays.fill(bytes, 8, 16, (byte) 0);
             try {

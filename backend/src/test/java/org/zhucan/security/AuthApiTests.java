@@ -95,6 +95,6 @@ class AuthApiTests extends ApiTest {
                 .path("login.userErrors[0].code").entity(String.class).isEqualTo("INVALID_CREDENTIALS");
         String after = jdbc.queryForObject("SELECT after_state FROM audit_log WHERE action = 'LOGIN_FAILED' AND entity_id = ?",
                 String.class, pseudonyms.of(name));
-        assertThat(after).doesNotContain("203.0.113.77").containsAnyOf("\"127.0.0.1\"", "\"0:0:0:0:0:0:0:0/64\"");
+        assertThat(after).doesNotContain("203.0.113.77").containsAnyOf("\"127.0.0.1\"", "\"0:0:0:0:0:0:0:1\"");
     }
 }

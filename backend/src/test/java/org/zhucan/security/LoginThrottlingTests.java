@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -60,6 +61,9 @@ class LoginThrottlingTests extends ApiTest {
     @Autowired
     Pseudonyms pseudonyms;
 
+    @Autowired
+    MeterRegistry meters;
+
     Instant start;
 
     @AfterEach
@@ -70,6 +74,8 @@ class LoginThrottlingTests extends ApiTest {
     @Test
     void shouldMakeEachFailureBeyondTheFreeOnesWaitTwiceAsLongAndThenLockOut() {
         String account = TestAccounts.create(jdbc, "FINANCE", null, null, "限流测试");
+        double lockoutsBefore = meters.get("zhucan.security.login.lockouts").tag("scope", "username").counter().count();
+        double refusedBefore = meters.get("zhucan.security.login.refused").counter().count();
         stopClock();
         assertFailed(account, "wrong-1");
         assertFailed(account, "wrong-2");
@@ -95,6 +101,8 @@ class LoginThrottlingTests extends ApiTest {
                 WHERE action = 'LOGIN_LOCKED_OUT' AND entity_type = 'AppUser' AND entity_id = ?""", account);
         assertThat(lockout.get("actor")).isEqualTo(account);
         assertThat(lockout.get("after_state").toString()).contains("\"USERNAME\"").contains("\"" + lockingAddress + "\"");
+        assertThat(meters.get("zhucan.security.login.lockouts").tag("scope", "username").counter().count()).isEqualTo(lockoutsBefore + 1);
+        assertThat(meters.get("zhucan.security.login.refused").counter().count()).isEqualTo(refusedBefore + 5);
 
         at(lockedUntil);
         login(from(newAddress()), account, DEMO_PASSWORD).path("login.token").entity(String.class).satisfies(token -> assertThat(token).isNotBlank());
