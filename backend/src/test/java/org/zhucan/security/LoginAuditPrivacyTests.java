@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = {LoginThrottlingTests.TRUSTED_PROXIES, LoginThrottlingTests.BASE_DELAY, LoginThrottlingTests.MAX_DELAY,
         LoginThrottlingTests.LOCKOUT, LoginThrottlingTests.USERNAME_FREE, LoginThrottlingTests.USERNAME_LOCKOUT,
-        LoginThrottlingTests.ADDRESS_FREE, LoginThrottlingTests.ADDRESS_LOCKOUT})
+        LoginThrottlingTests.ADDRESS_FREE, LoginThrottlingTests.ADDRESS_LOCKOUT, LoginThrottlingTests.REDIS_TIMEOUT,
+        LoginThrottlingTests.REDIS_CONNECT_TIMEOUT})
 class LoginAuditPrivacyTests extends ApiTest {
 
     @Autowired
