@@ -4,8 +4,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
-import graphql.execution.instrumentation.Instrumentation;
 import com.nimbusds.jose.proc.SecurityContext;
+import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
