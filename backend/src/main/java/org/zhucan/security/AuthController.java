@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
@@ -21,8 +22,9 @@ class AuthController {
     }
 
     @MutationMapping
-    LoginResult login(@Argument @Valid LoginInput input) {
-        return authService.login(input.username(), input.password());
+    LoginResult login(@Argument @Valid LoginInput input,
+                      @ContextValue(name = ClientAddresses.CONTEXT_KEY, required = false) String clientAddress) {
+        return authService.login(input.username(), input.password(), clientAddress == null ? ClientAddresses.UNKNOWN : clientAddress);
     }
 
     @QueryMapping

@@ -5,6 +5,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.proc.SecurityContext;
+import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
@@ -60,11 +61,19 @@ class SecurityConfig {
         return new BCryptPasswordEncoder();
     }
 
+    /** Checks signature, expiry and issuer, then that the account's token version still matches (TokenVersionValidator). */
     @Bean
-    JwtDecoder jwtDecoder(SecurityProperties properties) {
+    JwtDecoder jwtDecoder(SecurityProperties properties, TokenVersions tokenVersions) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(signingKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(TokenClaims.ISSUER)));
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(TokenClaims.ISSUER),
+                new TokenVersionValidator(tokenVersions)));
         return decoder;
+    }
+
+    /** One {@code login} per request: aliases and fragments cannot turn one request into many guesses. */
+    @Bean
+    Instrumentation oneLoginPerRequest() {
+        return new OneLoginPerRequest();
     }
 
     @Bean

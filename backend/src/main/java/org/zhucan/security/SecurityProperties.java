@@ -11,9 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param jwtSecret the HMAC-SHA256 key that signs and checks tokens, at least 32 bytes ({@code ZHUCAN_JWT_SECRET})
  * @param tokenTtl how long a token from {@code login} is accepted
+ * @param tokenVersionCacheTtl how long Redis keeps an account's token version before it is read
+ *     from MySQL again; changes are written to Redis at once, so this only bounds how long a
+ *     change that could not reach Redis (and was not retried in time) goes unseen
  */
 @ConfigurationProperties("zhucan.security")
-public record SecurityProperties(String jwtSecret, @DefaultValue("12h") Duration tokenTtl) {
+public record SecurityProperties(String jwtSecret, @DefaultValue("12h") Duration tokenTtl,
+                                 @DefaultValue("10m") Duration tokenVersionCacheTtl) {
 
     byte[] jwtSecretBytes() {
         return jwtSecret.getBytes(StandardCharsets.UTF_8);

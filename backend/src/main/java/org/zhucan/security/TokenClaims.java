@@ -9,6 +9,10 @@ final class TokenClaims {
     static final String OPERATOR_ID = "operatorId";
     static final String REGION_ID = "regionId";
     static final String DINER_IDS = "dinerIds";
+    /** The account's id, where its current token version is looked up. */
+    static final String USER_ID = "uid";
+    /** The account's token version when the token was issued; see TokenVersionValidator. */
+    static final String TOKEN_VERSION = "ver";
 
     private TokenClaims() {
     }

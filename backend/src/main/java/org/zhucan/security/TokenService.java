@@ -36,7 +36,9 @@ class TokenService {
                 .expiresAt(expiresAt)
                 .claim(TokenClaims.NAME, account.displayName())
                 .claim(TokenClaims.ROLES, account.roles().stream().map(Role::name).sorted().toList())
-                .claim(TokenClaims.DINER_IDS, account.dinerIds().stream().map(String::valueOf).toList());
+                .claim(TokenClaims.DINER_IDS, account.dinerIds().stream().map(String::valueOf).toList())
+                .claim(TokenClaims.USER_ID, String.valueOf(account.id()))
+                .claim(TokenClaims.TOKEN_VERSION, String.valueOf(account.tokenVersion()));
         if (account.operatorId() != null) {
             claims.claim(TokenClaims.OPERATOR_ID, String.valueOf(account.operatorId()));
         }

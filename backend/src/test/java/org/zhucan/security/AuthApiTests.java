@@ -1,15 +1,25 @@
 package org.zhucan.security;
 
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.common.pii.Pseudonyms;
 import org.zhucan.testsupport.ApiTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AuthApiTests extends ApiTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    Pseudonyms pseudonyms;
 
     @ParameterizedTest
     @CsvSource({"admin,ADMIN", "finance,FINANCE", "operator,OPERATOR", "inspector,INSPECTOR", "family,DINER"})
@@ -74,5 +84,17 @@ class AuthApiTests extends ApiTest {
                 .bodyValue("{\"query\":\"{ me { username } }\"}")
                 .exchange()
                 .expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void shouldIgnoreForwardedForFromAPeerThatIsNotATrustedProxy() {
+        // no trusted proxies are configured here: a client cannot choose the address it is counted under
+        String name = "spoofer-" + UUID.randomUUID().toString().substring(0, 8);
+        anonymous().mutate().header("X-Forwarded-For", "203.0.113.77").build()
+                .documentName("login").variable("username", name).variable("password", "guess").execute()
+                .path("login.userErrors[0].code").entity(String.class).isEqualTo("INVALID_CREDENTIALS");
+        String after = jdbc.queryForObject("SELECT after_state FROM audit_log WHERE action = 'LOGIN_FAILED' AND entity_id = ?",
+                String.class, pseudonyms.of(name));
+        assertThat(after).doesNotContain("203.0.113.77").containsAnyOf("\"127.0.0.1\"", "\"0:0:0:0:0:0:0:1\"");
     }
 }

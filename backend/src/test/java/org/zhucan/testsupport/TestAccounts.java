@@ -15,7 +15,11 @@ public final class TestAccounts {
 
     /** A new account holding one role, with the demo password and the scope given (ids or null); returns its username. */
     public static String create(JdbcTemplate jdbc, String role, String operatorId, String regionId, String displayName) {
-        String username = role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 13);
+        return create(jdbc, role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 13), role, operatorId, regionId, displayName);
+    }
+
+    /** The same, with the username given (e.g. one shaped like a phone number). */
+    public static String create(JdbcTemplate jdbc, String username, String role, String operatorId, String regionId, String displayName) {
         jdbc.update("INSERT INTO app_user (username, password_hash, display_name, enabled, operator_id, region_id, created_at) "
                         + "VALUES (?, ?, ?, TRUE, ?, ?, UTC_TIMESTAMP(6))", username, DEMO_PASSWORD_HASH, displayName,
                 operatorId == null ? null : Long.valueOf(operatorId), regionId == null ? null : Long.valueOf(regionId));

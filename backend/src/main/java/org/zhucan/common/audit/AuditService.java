@@ -12,11 +12,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.common.pii.Pseudonyms;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes and reads the audit log. A change to money-bearing state calls {@link #record} inside
- * its own transaction, so the change and its audit row commit or roll back together.
+ * its own transaction, so the change and its audit row commit or roll back together. An actor
+ * whose name looks like an ID or phone number is written as its pseudonym ({@link Pseudonyms}):
+ * the log never holds such a number in clear, whoever's name it is.
  */
 @Service
 public class AuditService {
@@ -26,11 +29,13 @@ public class AuditService {
     private final AuditMapper mapper;
     private final JsonMapper json;
     private final Clock clock;
+    private final Pseudonyms pseudonyms;
 
-    AuditService(AuditMapper mapper, JsonMapper json, Clock clock) {
+    AuditService(AuditMapper mapper, JsonMapper json, Clock clock, Pseudonyms pseudonyms) {
         this.mapper = mapper;
         this.json = json;
         this.clock = clock;
+        this.pseudonyms = pseudonyms;
     }
 
     /** Records a change made by the logged-in caller (or {@code system} when there is none). */
@@ -39,17 +44,23 @@ public class AuditService {
         record(currentActor(), action, entityType, entityId, before, after);
     }
 
-    /** Records a change on behalf of a named actor, e.g. the account that is logging in. */
+    /**
+     * Records a change on behalf of a named actor, e.g. the account that is logging in. A caller
+     * that writes a name it has not verified (a username typed at login) passes its pseudonym.
+     */
     @Transactional
     public void record(String actor, String action, String entityType, Object entityId, Object before, Object after) {
-        mapper.insert(new AuditEntry(0, clock.instant(), truncate(actor), action, entityType, truncate(String.valueOf(entityId)),
+        mapper.insert(new AuditEntry(0, clock.instant(), truncate(pseudonyms.unlessPersonal(actor)), action, entityType, truncate(String.valueOf(entityId)),
                 toJson(before), toJson(after)));
     }
 
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN')")
     public Connection<AuditEntry> auditLog(AuditLogFilter filter, PageRequest page) {
-        AuditLogFilter effective = filter == null ? AuditLogFilter.NONE : filter;
+        AuditLogFilter given = filter == null ? AuditLogFilter.NONE : filter;
+        // an actor asked for by an ID or phone number is stored as its pseudonym: look for that
+        AuditLogFilter effective = new AuditLogFilter(given.entityType(), given.entityId(), pseudonyms.unlessPersonal(given.actor()),
+                given.action(), given.from(), given.to());
         Long beforeId = page.hasAfter() ? Cursor.decodeId(page.after()) : null;
         List<AuditEntry> rows = mapper.findPage(effective, beforeId, page.fetchSize());
         return Connection.of(rows, page, entry -> Cursor.encode(entry.id()), mapper.count(effective));

@@ -4,6 +4,7 @@ package org.zhucan.common.error;
 public enum UserErrorCode {
     INVALID_INPUT,
     INVALID_CREDENTIALS,
+    TOO_MANY_ATTEMPTS,
     INVALID_DIVISION_CODE,
     DUPLICATE_DIVISION_CODE,
     INVALID_REGION_LEVEL,
