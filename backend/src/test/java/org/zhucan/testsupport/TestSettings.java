@@ -16,12 +16,17 @@ public final class TestSettings {
     }
 
     /**
-     * Every setting an application needs, given explicitly (as the {@code ZHUCAN_*} variables, so
-     * that {@link LocalInfrastructure} supplies nothing of its own), with development keys and a
-     * free port.
+     * Every setting an application needs, given explicitly, with development keys and a free port.
+     * Each service setting goes twice: as the property, which must win over a {@code ZHUCAN_*}
+     * variable of the test run (the environment maps it onto the property before application.yml
+     * does), and as the variable, so that {@link LocalInfrastructure} sees it as configured.
      */
     public static List<String> serviceArguments(LocalServices.Database database, String redisUrl) {
         return List.of(
+                "--zhucan.db.url=" + database.url(),
+                "--zhucan.db.user=" + database.user(),
+                "--zhucan.db.password=" + database.password(),
+                "--zhucan.redis.url=" + redisUrl,
                 "--ZHUCAN_DB_URL=" + database.url(),
                 "--ZHUCAN_DB_USER=" + database.user(),
                 "--ZHUCAN_DB_PASSWORD=" + database.password(),
