@@ -11,6 +11,7 @@ import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.redis.connection.MessageListener;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
@@ -123,7 +124,7 @@ final class MealsServedListener implements SmartLifecycle {
                 next = backOff();
             }
         } catch (RuntimeException e) {
-            lost(e.toString());
+            lost(describe(e));
             closeConnection();
             next = backOff();
         }
@@ -181,6 +182,12 @@ final class MealsServedListener implements SmartLifecycle {
         } else {
             log.debug("Still not listening for meals served on Redis: {}", cause);
         }
+    }
+
+    /** The exception and, when another lies under it, the root cause: "Unable to connect" alone says little. */
+    private static String describe(RuntimeException e) {
+        Throwable root = NestedExceptionUtils.getMostSpecificCause(e);
+        return root == e ? e.toString() : e + ", caused by " + root;
     }
 
     private Duration backOff() {
