@@ -23,8 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.redis.connection.RedisConnection;
-import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -66,6 +64,12 @@ class MealsServedRecoveryTests extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    // the instance under test, its Redis, and a client that watches that Redis as another instance would
+    private EmbeddedRedis redis;
+    private ConfigurableApplicationContext instance;
+    private MealsServedFeed feed;
+    private RedisClient observer;
+
     @Test
     void shouldSubscribeOnceRedisIsUpAgainAfterItDropsAndCloseWhileItIsDown() throws Exception {
         DistrictWorld world = new DistrictWorld(this::as, jdbc);
@@ -75,46 +79,34 @@ class MealsServedRecoveryTests extends ApiTest {
         LocalDate today = DistrictWorld.today();
         Instant noon = ZonedDateTime.of(today, LocalTime.NOON, BusinessTime.ZONE).toInstant();
 
-        EmbeddedRedis redis = EmbeddedRedis.create();
+        redis = EmbeddedRedis.create();
         List<String> arguments = new ArrayList<>(TestSettings.serviceArguments(TestSettings.testDatabase(), redis.url()));
         arguments.add("--zhucan.demo.enabled=false");
-        ConfigurableApplicationContext instance = new SpringApplicationBuilder(ZhucanApplication.class).profiles("test")
+        instance = new SpringApplicationBuilder(ZhucanApplication.class).profiles("test")
                 .run(arguments.toArray(String[]::new));
-        RedisClient observer = RedisClient.create();
+        observer = RedisClient.create();
         try {
             int instancePort = instance.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             instance.getBean(TestClock.class).stopAt(noon);
-            MealsServedFeed feed = instance.getBean(MealsServedFeed.class);
+            feed = instance.getBean(MealsServedFeed.class);
             MealsServedListener listener = instance.getBean(MealsServedListener.class);
             HttpGraphQlTester counter = TestClients.graphQl("http://localhost:" + instancePort).mutate()
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
             assertThat(listener.isListening()).isFalse();
 
-            WebSocketGraphQlTester screen = webSocket(instancePort, token);
-            BlockingQueue<Object> shown = subscribe(screen, world.siteA);
+            WebSocketGraphQlTester screen = Screens.webSocket(instancePort, token);
+            BlockingQueue<Object> shown = Screens.subscribe(screen, world.siteA);
             await("the screen watching").atMost(DEADLINE).until(() -> feed.screens() == 1);
 
             // Redis comes up after the instance started
             redis.start();
-            awaitSubscribed(observer, redis, feed.channel());
-            awaitPublishing(instance);
-            try (Heard heard = listen(observer, redis, feed.channel())) {
-                String record = Canteens.serveWalkIn(counter, world.siteA, firstDiner, DistrictWorld.shanghai(today, 12, 0));
-                assertThat(heard.next()).as("published through Redis").isEqualTo(world.siteA + ":" + record);
-                assertThat(nextRecordId(shown)).isEqualTo(record);
-            }
+            assertShownThroughRedis(counter, world.siteA, firstDiner, DistrictWorld.shanghai(today, 12, 0), shown);
 
             // Redis drops and comes back
             redis.stop();
             await("the listener noticing the drop").atMost(DEADLINE).until(() -> !listener.isListening());
             redis.start();
-            awaitSubscribed(observer, redis, feed.channel());
-            awaitPublishing(instance);
-            try (Heard heard = listen(observer, redis, feed.channel())) {
-                String record = Canteens.serveWalkIn(counter, world.siteA, secondDiner, DistrictWorld.shanghai(today, 12, 5));
-                assertThat(heard.next()).as("published through Redis").isEqualTo(world.siteA + ":" + record);
-                assertThat(nextRecordId(shown)).isEqualTo(record);
-            }
+            assertShownThroughRedis(counter, world.siteA, secondDiner, DistrictWorld.shanghai(today, 12, 5), shown);
             screen.stop().block(TestClients.RESPONSE_TIMEOUT);
 
             // closing while Redis is down
@@ -144,23 +136,27 @@ class MealsServedRecoveryTests extends ApiTest {
         }
     }
 
+    /**
+     * Once the instance is subscribed (as Redis sees it) and its own connection answers, a meal logged
+     * on it goes out through Redis and comes back to the screen.
+     */
+    private void assertShownThroughRedis(HttpGraphQlTester counter, String site, String diner, String servedAt, BlockingQueue<Object> shown)
+            throws InterruptedException {
+        awaitSubscribed(observer, redis, feed.channel());
+        Screens.awaitRedisAnswering(instance, DEADLINE);
+        try (Heard heard = listen(observer, redis, feed.channel())) {
+            String record = Canteens.serveWalkIn(counter, site, diner, servedAt);
+            assertThat(heard.next()).as("published through Redis").isEqualTo(site + ":" + record);
+            assertThat(nextRecordId(shown)).isEqualTo(record);
+        }
+    }
+
     /** Waits until the instance, the only subscriber of the channel on this Redis, is subscribed (as Redis sees it). */
     private static void awaitSubscribed(RedisClient observer, EmbeddedRedis redis, String channel) {
         try (StatefulRedisConnection<String, String> connection = observer.connect(uri(redis))) {
             await("the instance subscribed on Redis").atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
                     .until(() -> connection.sync().pubsubNumsub(channel).getOrDefault(channel, 0L) >= 1);
         }
-    }
-
-    /** Waits until the instance's own connection (the one it publishes on) answers again. */
-    private static void awaitPublishing(ConfigurableApplicationContext instance) {
-        RedisConnectionFactory connections = instance.getBean(RedisConnectionFactory.class);
-        await("the instance's Redis connection back").atMost(DEADLINE).pollInterval(Duration.ofMillis(200)).ignoreExceptions()
-                .until(() -> {
-                    try (RedisConnection connection = connections.getConnection()) {
-                        return "PONG".equals(connection.ping());
-                    }
-                });
     }
 
     /** What is published on the channel from now on, as another instance would hear it. */
@@ -193,22 +189,6 @@ class MealsServedRecoveryTests extends ApiTest {
         RedisURI uri = RedisURI.create(redis.url());
         uri.setTimeout(TestClients.RESPONSE_TIMEOUT);
         return uri;
-    }
-
-    private static WebSocketGraphQlTester webSocket(int port, String token) {
-        return TestClients.webSocket(port, new WebSocketGraphQlClientInterceptor() {
-            @Override
-            public Mono<Object> connectionInitPayload() {
-                return Mono.just(Map.of("Authorization", "Bearer " + token));
-            }
-        });
-    }
-
-    private static BlockingQueue<Object> subscribe(WebSocketGraphQlTester tester, String siteId) {
-        BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-        tester.documentName("mealsServed").variable("siteId", siteId).executeSubscription().toFlux()
-                .subscribe(received::add, received::add);
-        return received;
     }
 
     private static String nextRecordId(BlockingQueue<Object> received) throws InterruptedException {

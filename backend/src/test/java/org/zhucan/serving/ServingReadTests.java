@@ -494,8 +494,8 @@ class ServingReadTests extends ApiTest {
         WebSocketGraphQlTester stranger = webSocket(strangerToken);
         try {
             awaitScreens(feed, listener, 0);
-            BlockingQueue<Object> atB = subscribe(screenOfB, b.id());
-            BlockingQueue<Object> atA = subscribe(screenOfA, a.id());
+            BlockingQueue<Object> atB = Screens.subscribe(screenOfB, b.id());
+            BlockingQueue<Object> atA = Screens.subscribe(screenOfA, a.id());
             // the subscriptions start asynchronously: wait until both screens watch
             awaitScreens(feed, listener, 2);
             Map<String, Object> original = logged("operator", walkIn(a, diners.get(0), null, idCard(diners.get(0))));
@@ -520,7 +520,7 @@ class ServingReadTests extends ApiTest {
             assertThat(next).as("A's later record reaches A's screen").isNotNull();
             assertThat(id(next)).isEqualTo(id(laterAtA));
 
-            Object refused = subscribe(stranger, a.id()).poll(PUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Object refused = Screens.subscribe(stranger, a.id()).poll(PUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(refused).as("another operator's staff hear back").isNotNull();
             assertThat(subscriptionErrorTypes(refused)).containsExactly("FORBIDDEN");
         } finally {
@@ -549,16 +549,10 @@ class ServingReadTests extends ApiTest {
             WebSocketGraphQlTester screen = webSocket(operatorToken);
             try {
                 awaitScreens(feed, listener, 0);
-                BlockingQueue<Object> atA = subscribe(screen, a.id());
+                BlockingQueue<Object> atA = Screens.subscribe(screen, a.id());
                 // the screen watches on this instance, which listens on Redis, and the second instance can publish there
                 awaitScreens(feed, listener, 1);
-                org.springframework.data.redis.connection.RedisConnectionFactory secondRedis =
-                        second.getBean(org.springframework.data.redis.connection.RedisConnectionFactory.class);
-                await("the second instance's Redis connection").atMost(PUSH_TIMEOUT).ignoreExceptions().until(() -> {
-                    try (org.springframework.data.redis.connection.RedisConnection connection = secondRedis.getConnection()) {
-                        return "PONG".equals(connection.ping());
-                    }
-                });
+                Screens.awaitRedisAnswering(second, PUSH_TIMEOUT);
                 String loggedOnSecond = viaSecond.documentName("servingLogMeal")
                         .variable("input", walkIn(a, diner, null, idCard(diner))).execute()
                         .path("logMeal.userErrors").entityList(Object.class).hasSize(0)
@@ -579,20 +573,7 @@ class ServingReadTests extends ApiTest {
     }
 
     private WebSocketGraphQlTester webSocket(String token) {
-        return org.zhucan.testsupport.TestClients.webSocket(port, new WebSocketGraphQlClientInterceptor() {
-            @Override
-            public Mono<Object> connectionInitPayload() {
-                return Mono.just(Map.of("Authorization", "Bearer " + token));
-            }
-        });
-    }
-
-    /** What a subscription sends: each response, or the error that ended it. */
-    private static BlockingQueue<Object> subscribe(WebSocketGraphQlTester tester, String siteId) {
-        BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-        tester.documentName("mealsServed").variable("siteId", siteId).executeSubscription().toFlux()
-                .subscribe(received::add, received::add);
-        return received;
+        return Screens.webSocket(port, token);
     }
 
     /** The next record pushed, or null when none comes in time. */
