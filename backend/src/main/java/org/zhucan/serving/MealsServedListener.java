@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import io.lettuce.core.pubsub.api.async.RedisPubSubAsyncCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.data.redis.connection.MessageListener;
@@ -30,7 +31,7 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  * whatever happens in between at DEBUG. Every call it makes is bounded by the connection's connect
  * and command timeouts, so stopping waits at most {@link #STOP_WITHIN}, holding no lock.
  */
-final class MealsServedListener implements SmartLifecycle {
+final class MealsServedListener implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(MealsServedListener.class);
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
@@ -77,7 +78,7 @@ final class MealsServedListener implements SmartLifecycle {
         executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
         worker = executor;
         running = true;
-        executor.execute(this::check);
+        executor.execute(() -> check(executor));
     }
 
     /** Closes the subscription on the worker, after whatever call it is in; gives up waiting after {@link #STOP_WITHIN}. */
@@ -107,7 +108,14 @@ final class MealsServedListener implements SmartLifecycle {
         return running;
     }
 
-    private void check() {
+    /** Also when a context fails to start after this did, and so is destroyed without being stopped. */
+    @Override
+    public void destroy() {
+        stop();
+    }
+
+    /** One round on the worker given (a restarted listener has a new one; an old round never schedules onto it). */
+    private void check(ScheduledThreadPoolExecutor executor) {
         if (!running) {
             return;
         }
@@ -133,7 +141,7 @@ final class MealsServedListener implements SmartLifecycle {
             return;
         }
         try {
-            worker.schedule(this::check, next.toMillis(), TimeUnit.MILLISECONDS);
+            executor.schedule(() -> check(executor), next.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             closeConnection();
         }

@@ -7,7 +7,6 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -23,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
@@ -38,7 +36,6 @@ import org.zhucan.testsupport.EmbeddedRedis;
 import org.zhucan.testsupport.TestClients;
 import org.zhucan.testsupport.TestClock;
 import org.zhucan.testsupport.TestSettings;
-import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -68,6 +65,7 @@ class MealsServedRecoveryTests extends ApiTest {
     private EmbeddedRedis redis;
     private ConfigurableApplicationContext instance;
     private MealsServedFeed feed;
+    private MealsServedListener listener;
     private RedisClient observer;
 
     @Test
@@ -89,7 +87,7 @@ class MealsServedRecoveryTests extends ApiTest {
             int instancePort = instance.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             instance.getBean(TestClock.class).stopAt(noon);
             feed = instance.getBean(MealsServedFeed.class);
-            MealsServedListener listener = instance.getBean(MealsServedListener.class);
+            listener = instance.getBean(MealsServedListener.class);
             HttpGraphQlTester counter = TestClients.graphQl("http://localhost:" + instancePort).mutate()
                     .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
             assertThat(listener.isListening()).isFalse();
@@ -142,7 +140,7 @@ class MealsServedRecoveryTests extends ApiTest {
      */
     private void assertShownThroughRedis(HttpGraphQlTester counter, String site, String diner, String servedAt, BlockingQueue<Object> shown)
             throws InterruptedException {
-        awaitSubscribed(observer, redis, feed.channel());
+        awaitSubscribed();
         Screens.awaitRedisAnswering(instance, DEADLINE);
         try (Heard heard = listen(observer, redis, feed.channel())) {
             String record = Canteens.serveWalkIn(counter, site, diner, servedAt);
@@ -151,11 +149,15 @@ class MealsServedRecoveryTests extends ApiTest {
         }
     }
 
-    /** Waits until the instance, the only subscriber of the channel on this Redis, is subscribed (as Redis sees it). */
-    private static void awaitSubscribed(RedisClient observer, EmbeddedRedis redis, String channel) {
+    /**
+     * Waits until the instance says it listens and Redis sees a subscriber on the channel. Either alone
+     * is not enough: the instance may not have noticed yet that Redis restarted, and Redis may still
+     * count a connection of the instance's that it has just closed (a reconnect already under way).
+     */
+    private void awaitSubscribed() {
         try (StatefulRedisConnection<String, String> connection = observer.connect(uri(redis))) {
             await("the instance subscribed on Redis").atMost(DEADLINE).pollInterval(Duration.ofMillis(200))
-                    .until(() -> connection.sync().pubsubNumsub(channel).getOrDefault(channel, 0L) >= 1);
+                    .until(() -> listener.isListening() && connection.sync().pubsubNumsub(feed.channel()).getOrDefault(feed.channel(), 0L) >= 1);
         }
     }
 

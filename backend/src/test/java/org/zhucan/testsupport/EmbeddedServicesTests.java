@@ -40,9 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class EmbeddedServicesTests {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServicesTests.class);
-    private static final int ACCESS_DENIED = 1045;
-    /** What MariaDB answers for root@localhost, whose only way in is being the operating system's root on its socket. */
-    private static final int ACCESS_DENIED_NO_PASSWORD = 1698;
+    /** Access denied: MariaDB answers one or the other, depending on the account's (or, for no account, a made-up) plugin. */
+    private static final Integer[] ACCESS_DENIED = {1045, 1698};
     private static final int DATABASE_ACCESS_DENIED = 1044;
     private static final int TABLE_ACCESS_DENIED = 1142;
 
@@ -77,7 +76,7 @@ class EmbeddedServicesTests {
         }
         assertRefused(() -> DriverManager.getConnection(database.url(), database.user(), ""), ACCESS_DENIED);
         assertRefused(() -> DriverManager.getConnection(database.url(), database.user(), database.password() + "x"), ACCESS_DENIED);
-        assertRefused(() -> DriverManager.getConnection(database.url(), "root", ""), ACCESS_DENIED, ACCESS_DENIED_NO_PASSWORD);
+        assertRefused(() -> DriverManager.getConnection(database.url(), "root", ""), ACCESS_DENIED);
         assertRefused(() -> DriverManager.getConnection(database.url(), "someone", "anything"), ACCESS_DENIED);
         assertUnreachableFromOtherAddresses(mariaDb.port());
     }
