@@ -25,7 +25,7 @@ final class BoundedHealthIndicator implements HealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(BoundedHealthIndicator.class);
 
-    /** One check: answers UP, or throws (or answers false) when the service is not there. */
+    /** One check: true when the service answers as it should; false, or an exception, when it does not. */
     @FunctionalInterface
     interface Check {
         boolean passes() throws Exception;
