@@ -9,8 +9,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -78,40 +76,18 @@ class MealsServedFeed {
         sink.tryEmitNext(served);
     }
 
+    /** How many screens are watching on this instance. */
+    int screens() {
+        return sink.currentSubscriberCount();
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Listening {
 
+        /** Subscribes from a thread of its own: a slow or absent Redis never holds up starting or stopping the service. */
         @Bean
-        RedisMessageListenerContainer mealsServedListener(RedisConnectionFactory connections, MealsServedFeed feed) {
-            RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-            container.setConnectionFactory(connections);
-            container.addMessageListener((message, pattern) -> feed.onMessage(message.getBody()), new ChannelTopic(feed.channel()));
-            // started once the application is ready, off the main thread: a slow or absent Redis never stops the service starting
-            container.setAutoStartup(false);
-            return container;
-        }
-
-        @Bean
-        org.springframework.context.ApplicationListener<org.springframework.boot.context.event.ApplicationReadyEvent> mealsServedListenerStarter(
-                RedisMessageListenerContainer mealsServedListener) {
-            return ready -> {
-                Thread starter = new Thread(() -> {
-                    while (!mealsServedListener.isRunning() && !Thread.currentThread().isInterrupted()) {
-                        try {
-                            mealsServedListener.start();
-                        } catch (RuntimeException e) {
-                            log.warn("Cannot listen for meals served on Redis yet ({}); retrying in 5 s", e.toString());
-                            try {
-                                Thread.sleep(5_000);
-                            } catch (InterruptedException interrupted) {
-                                return;
-                            }
-                        }
-                    }
-                }, "meals-served-listener-start");
-                starter.setDaemon(true);
-                starter.start();
-            };
+        MealsServedListener mealsServedListener(RedisConnectionFactory connections, MealsServedFeed feed) {
+            return new MealsServedListener(connections, feed.channel(), (message, pattern) -> feed.onMessage(message.getBody()));
         }
     }
 }

@@ -9,13 +9,10 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.client.SubscriptionErrorException;
-import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,9 +32,9 @@ import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.TestAccounts;
 import org.zhucan.testsupport.TestClock;
-import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Reading meals served: the review flags (two sites within an hour, a diner no longer active,
@@ -53,13 +49,20 @@ class ServingReadTests extends ApiTest {
 
     /** The demo accounts' BCrypt hash of demo1234, for accounts the tests add. */
     private static final String DEMO_OPERATOR_CREDIT_CODE = "91410300MA9GCY0B2D";
-    private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(10);
+    /** Far beyond a push's usual tens of milliseconds: tests wait for a condition up to this long, never for a fixed time. */
+    private static final Duration PUSH_TIMEOUT = Duration.ofMinutes(1);
 
     @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    MealsServedFeed feed;
+
+    @Autowired
+    MealsServedListener listener;
 
     NetworkFixtures network;
     DinerFixtures dinerFixtures;
@@ -480,7 +483,7 @@ class ServingReadTests extends ApiTest {
         Canteen a = canteen(demoOperator(), xiHan(), day);
         Canteen b = canteen(demoOperator(), xiHan(), day);
         List<Diner> diners = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
+        for (int i = 0; i < 3; i++) {
             diners.add(diner());
         }
         String operatorToken = login("operator", DEMO_PASSWORD);
@@ -492,40 +495,34 @@ class ServingReadTests extends ApiTest {
         WebSocketGraphQlTester screenOfA = webSocket(operatorToken);
         WebSocketGraphQlTester stranger = webSocket(strangerToken);
         try {
-            BlockingQueue<Object> atB = subscribe(screenOfB, b.id());
-            BlockingQueue<Object> atA = subscribe(screenOfA, a.id());
-            Thread.sleep(500);
-            // the subscription starts asynchronously: log meals at A until its screen shows one
-            Map<String, Map<String, Object>> loggedAtA = new LinkedHashMap<>();
-            Map<String, Object> pushed = null;
-            for (int attempt = 0; attempt < 5 && pushed == null; attempt++) {
-                Map<String, Object> input = walkIn(a, diners.get(attempt), null, idCard(diners.get(attempt)));
-                Map<String, Object> record = logged("operator", input);
-                loggedAtA.put(id(record), record);
-                pushed = nextRecord(atA, attempt == 4 ? PUSH_TIMEOUT : Duration.ofSeconds(2));
-            }
+            awaitScreens(feed, listener, 0);
+            BlockingQueue<Object> atB = Screens.subscribe(screenOfB, b.id());
+            BlockingQueue<Object> atA = Screens.subscribe(screenOfA, a.id());
+            // the subscriptions start asynchronously: wait until both screens watch
+            awaitScreens(feed, listener, 2);
+            Map<String, Object> original = logged("operator", walkIn(a, diners.get(0), null, idCard(diners.get(0))));
+            Map<String, Object> pushed = nextRecord(atA, PUSH_TIMEOUT);
             assertThat(pushed).as("a record logged at A reaches A's screen").isNotNull();
-            assertThat(loggedAtA).containsKey(id(pushed));
-            Map<String, Object> original = loggedAtA.get(id(pushed));
+            assertThat(id(pushed)).isEqualTo(id(original));
             assertThat(at(pushed, "site.id")).isEqualTo(a.id());
             assertThat(at(pushed, "diner.id")).isEqualTo(at(original, "diner.id"));
             assertThat(at(pushed, "kind")).isEqualTo("MEAL");
             assertThat(Instant.from(OffsetDateTime.parse((String) at(pushed, "servedAt")))).isEqualTo(noon);
 
             // B's screen shows B's record first: nothing of A's came before it
-            Map<String, Object> atBRecord = logged("operator", walkIn(b, diners.get(5), null, idCard(diners.get(5))));
+            Map<String, Object> atBRecord = logged("operator", walkIn(b, diners.get(1), null, idCard(diners.get(1))));
             Map<String, Object> pushedAtB = nextRecord(atB, PUSH_TIMEOUT);
             assertThat(pushedAtB).as("a record logged at B reaches B's screen").isNotNull();
             assertThat(id(pushedAtB)).isEqualTo(id(atBRecord));
             assertThat(at(pushedAtB, "site.id")).isEqualTo(b.id());
-            // and A's screen never shows B's record
-            Thread.sleep(1000);
-            Map<String, Object> more;
-            while ((more = nextRecord(atA, Duration.ofMillis(100))) != null) {
-                assertThat(id(more)).isIn(loggedAtA.keySet());
-            }
+            // and A's screen never shows B's record: records reach a screen in the order they were logged, so
+            // the next one A's screen shows is A's record logged after B's
+            Map<String, Object> laterAtA = logged("operator", walkIn(a, diners.get(2), null, idCard(diners.get(2))));
+            Map<String, Object> next = nextRecord(atA, PUSH_TIMEOUT);
+            assertThat(next).as("A's later record reaches A's screen").isNotNull();
+            assertThat(id(next)).isEqualTo(id(laterAtA));
 
-            Object refused = subscribe(stranger, a.id()).poll(PUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            Object refused = Screens.subscribe(stranger, a.id()).poll(PUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             assertThat(refused).as("another operator's staff hear back").isNotNull();
             assertThat(subscriptionErrorTypes(refused)).containsExactly("FORBIDDEN");
         } finally {
@@ -539,10 +536,7 @@ class ServingReadTests extends ApiTest {
     @Test
     void shouldPushARecordLoggedOnAnotherInstanceThroughRedis() throws Exception {
         Canteen a = canteen(demoOperator(), xiHan(), day);
-        List<Diner> diners = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            diners.add(diner());
-        }
+        Diner diner = diner();
         String operatorToken = login("operator", DEMO_PASSWORD);
         Instant noon = ZonedDateTime.of(day, LocalTime.NOON, BusinessTime.ZONE).toInstant();
         try (org.springframework.context.ConfigurableApplicationContext second =
@@ -556,40 +550,32 @@ class ServingReadTests extends ApiTest {
                     .graphQl("http://localhost:" + secondPort).mutate().header(org.springframework.http.HttpHeaders.AUTHORIZATION, "Bearer " + operatorToken).build();
             WebSocketGraphQlTester screen = webSocket(operatorToken);
             try {
-                BlockingQueue<Object> atA = subscribe(screen, a.id());
-                Thread.sleep(500);
-                Set<String> loggedOnSecond = new java.util.HashSet<>();
-                Map<String, Object> pushed = null;
-                for (int attempt = 0; attempt < 5 && pushed == null; attempt++) {
-                    loggedOnSecond.add(viaSecond.documentName("servingLogMeal")
-                            .variable("input", walkIn(a, diners.get(attempt), null, idCard(diners.get(attempt)))).execute()
-                            .path("logMeal.userErrors").entityList(Object.class).hasSize(0)
-                            .path("logMeal.record.id").entity(String.class).get());
-                    pushed = nextRecord(atA, attempt == 4 ? PUSH_TIMEOUT : Duration.ofSeconds(2));
-                }
+                awaitScreens(feed, listener, 0);
+                BlockingQueue<Object> atA = Screens.subscribe(screen, a.id());
+                // the screen watches on this instance, which listens on Redis, and the second instance can publish there
+                awaitScreens(feed, listener, 1);
+                Screens.awaitRedisAnswering(second, PUSH_TIMEOUT);
+                String loggedOnSecond = viaSecond.documentName("servingLogMeal")
+                        .variable("input", walkIn(a, diner, null, idCard(diner))).execute()
+                        .path("logMeal.userErrors").entityList(Object.class).hasSize(0)
+                        .path("logMeal.record.id").entity(String.class).get();
+                Map<String, Object> pushed = nextRecord(atA, PUSH_TIMEOUT);
                 assertThat(pushed).as("a record logged on the second instance reaches the first instance's screen").isNotNull();
-                assertThat(loggedOnSecond).contains(id(pushed));
+                assertThat(id(pushed)).isEqualTo(loggedOnSecond);
             } finally {
                 screen.stop().block(PUSH_TIMEOUT);
             }
         }
     }
 
-    private WebSocketGraphQlTester webSocket(String token) {
-        return org.zhucan.testsupport.TestClients.webSocket(port, new WebSocketGraphQlClientInterceptor() {
-            @Override
-            public Mono<Object> connectionInitPayload() {
-                return Mono.just(Map.of("Authorization", "Bearer " + token));
-            }
-        });
+    /** Waits until this instance listens on Redis and exactly this many screens watch it (those of earlier tests closed). */
+    private static void awaitScreens(MealsServedFeed feed, MealsServedListener listener, int screens) {
+        await(screens + " screens watching").atMost(PUSH_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> listener.isListening() && feed.screens() == screens);
     }
 
-    /** What a subscription sends: each response, or the error that ended it. */
-    private static BlockingQueue<Object> subscribe(WebSocketGraphQlTester tester, String siteId) {
-        BlockingQueue<Object> received = new LinkedBlockingQueue<>();
-        tester.documentName("mealsServed").variable("siteId", siteId).executeSubscription().toFlux()
-                .subscribe(received::add, received::add);
-        return received;
+    private WebSocketGraphQlTester webSocket(String token) {
+        return Screens.webSocket(port, token);
     }
 
     /** The next record pushed, or null when none comes in time. */
