@@ -67,16 +67,10 @@ class ReadmeExamplesTests {
 
     @BeforeAll
     static void startOnAFreshDemoDatabase() throws Exception {
-        List<String> arguments = new ArrayList<>();
-        for (String argument : TestSettings.explicitServiceArguments()) {
-            if (argument.startsWith("--zhucan.db.url=")) {
-                arguments.add("--zhucan.db.url=" + freshDatabase(argument.substring("--zhucan.db.url=".length())));
-            } else if (argument.startsWith("--zhucan.redis.url=")) {
-                arguments.add("--zhucan.redis.url=" + freshRedisDatabase(argument.substring("--zhucan.redis.url=".length())));
-            } else {
-                arguments.add(argument);
-            }
-        }
+        LocalServices.Database tests = TestSettings.testDatabase();
+        LocalServices.Database fresh = new LocalServices.Database(freshDatabase(tests), tests.user(), tests.password(),
+                "a fresh demo database for the README's examples");
+        List<String> arguments = new ArrayList<>(TestSettings.serviceArguments(fresh, freshRedisDatabase(TestSettings.testRedisUrl())));
         arguments.add("--zhucan.demo.enabled=true");
         application = new SpringApplicationBuilder(ZhucanApplication.class).profiles("test").run(arguments.toArray(String[]::new));
         baseUrl = "http://localhost:" + ((WebServerApplicationContext) application).getWebServer().getPort();
@@ -269,28 +263,18 @@ class ReadmeExamplesTests {
         return node;
     }
 
-    /** The configured database with {@code _readme} after its name, dropped first. */
-    private static String freshDatabase(String url) throws Exception {
-        Matcher parts = Pattern.compile("^(jdbc:[a-z]+://[^/]+/)([^?]+)(\\?.*)?$").matcher(url);
-        assertThat(parts.matches()).as("a JDBC URL with a database name: %s", url).isTrue();
+    /** The tests' database with {@code _readme} after its name, dropped first. */
+    private static String freshDatabase(LocalServices.Database tests) throws Exception {
+        Matcher parts = Pattern.compile("^(jdbc:[a-z]+://[^/]+/)([^?]+)(\\?.*)?$").matcher(tests.url());
+        assertThat(parts.matches()).as("a JDBC URL with a database name: %s", tests.url()).isTrue();
         String database = parts.group(2) + "_readme";
-        LocalServices.Database configured = configuredDatabase();
-        try (Connection connection = DriverManager.getConnection(parts.group(1) + parts.group(2) + (parts.group(3) == null ? "" : parts.group(3)),
-                configured.user(), configured.password()); Statement statement = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(tests.url(), tests.user(), tests.password());
+             Statement statement = connection.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS `" + database + "`");
         }
         String query = parts.group(3) == null ? "?createDatabaseIfNotExist=true"
                 : parts.group(3).contains("createDatabaseIfNotExist") ? parts.group(3) : parts.group(3) + "&createDatabaseIfNotExist=true";
         return parts.group(1) + database + query;
-    }
-
-    private static LocalServices.Database configuredDatabase() {
-        String url = System.getenv("ZHUCAN_DB_URL");
-        if (url == null || url.isBlank()) {
-            return LocalServices.database();
-        }
-        String password = System.getenv("ZHUCAN_DB_PASSWORD");
-        return new LocalServices.Database(url, System.getenv("ZHUCAN_DB_USER"), password == null ? "" : password);
     }
 
     /** The configured Redis with database 15, emptied first: the fresh database's cache must not hold another's menus. */
