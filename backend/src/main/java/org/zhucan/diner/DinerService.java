@@ -126,8 +126,10 @@ public class DinerService {
     /**
      * What the subsidy rules need to know of a diner on a meal date. Counter staff quote for any
      * diner at the counter; a family account only for its own diners; ADMIN and FINANCE as they read.
+     * NOT_FOUND marks no transaction rollback-only: an offline upload asks inside its chunk's
+     * transaction and turns it into that one record's rejection, then commits the others.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
     public QuoteFacts quoteFacts(long dinerId, LocalDate date) {
         QuoteFacts facts = quoteFactsOn(List.of(dinerId), date).get(dinerId);
         if (facts == null) {
@@ -171,9 +173,10 @@ public class DinerService {
      * The diner an ID card read at the counter belongs to, by the number's keyed hash: empty when
      * the number is valid but not registered. Counter staff identify any registered diner.
      *
-     * @throws IdNumber.InvalidIdNumberException when the number itself is not valid
+     * @throws IdNumber.InvalidIdNumberException when the number itself is not valid; it marks no
+     *         transaction rollback-only, as the counter's caller turns it into a user error and goes on
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = IdNumber.InvalidIdNumberException.class)
     public java.util.Optional<Long> dinerIdByIdNumber(String idNumber) {
         return java.util.Optional.ofNullable(diners.findIdByIdNumberHash(cipher.lookupHash(IdNumber.parse(idNumber).value())));
     }
