@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.AccessDeniedException;
@@ -435,7 +436,7 @@ public class DinerService {
 
     public record RegisterDinerInput(@NotBlank @Size(max = 64) String name, String idNumber, @Size(max = 32) String phone,
                                      long homeCommunityId, @NotBlank @Size(max = 255) String address,
-                                     @Size(max = 500) String dietaryNotes, List<DinerCategoryInput> categories) {
+                                     @Size(max = 500) String dietaryNotes, List<@Valid DinerCategoryInput> categories) {
 
         /** Never the ID or phone number: a stray log line must not leak them. */
         @Override
@@ -446,7 +447,7 @@ public class DinerService {
 
     public record UpdateDinerInput(long dinerId, @Size(max = 64) String name, @Size(max = 32) String phone, Long homeCommunityId,
                                    @Size(max = 255) String address, @Size(max = 500) String dietaryNotes,
-                                   List<DinerCategoryInput> categories) {
+                                   List<@Valid DinerCategoryInput> categories) {
 
         @Override
         public String toString() {

@@ -113,7 +113,8 @@ public class SubsidyPolicyService {
         if (input.mealsPerDay() < 0 || input.mealsPerSlot() < 0 || minimumAge < 0 || minimumAge > 150) {
             problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "Limits and the minimum age cannot be negative", "input"));
         }
-        if (input.dinerFloor().fen() < 0 || (input.monthlyCap() != null && input.monthlyCap().fen() < 0)) {
+        if (input.dinerFloor().fen() < 0 || (input.monthlyCap() != null && input.monthlyCap().fen() < 0)
+                || (input.standardPrice() != null && input.standardPrice().fen() < 0)) {
             problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "Amounts cannot be negative", "input"));
         }
         OperatingSubsidyInput operating = input.operatingSubsidy();

@@ -22,27 +22,24 @@ import org.zhucan.common.time.BusinessTime;
 final class FuzzValues {
 
     private static final String LONG_TEXT = "测".repeat(30_000); // 90 kB of UTF-8: beyond a TEXT column
-    private static final List<Object> STRINGS = List.of("", "   ", LONG_TEXT, "👵🏻🍚老人", "\u202Eمرحبا\u202C", "a\u0000b",
-            "\ud800", "' OR '1'='1'; DROP TABLE diner; -- ", "\"}) { __schema { types { name } } } #", "<script>alert(1)</script>",
-            42, true);
+    /** Odd Unicode and injection at once: NUL, a lone surrogate, emoji, right-to-left text, SQL, GraphQL and HTML. */
+    private static final String MIXED = "a\u0000b\ud800👵🏻\u202Eمرحبا' OR '1'='1'; DROP TABLE diner; -- \"}) { __schema { types { name } } } #"
+            + "<script>alert(1)</script>";
     private static final BigInteger TWO_TO_63 = BigInteger.TWO.pow(63);
-    private static final List<Object> IDS = List.of("", " ", "abc", "-1", "0", "9223372036854775807", TWO_TO_63.toString(),
-            "99999999999999999999999", "1e3", "１２", "1 OR 1=1", "\u0000", 2147483648L, new BigDecimal("1.5"));
-    private static final List<Object> INTS = List.of(0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 2147483648L, TWO_TO_63,
-            new BigDecimal("1e400"), new BigDecimal("1.5"), "1");
-    private static final List<Object> FLOATS = List.of(0, -1, new BigDecimal("1e308"), new BigDecimal("-1e308"), new BigDecimal("1e400"),
-            new BigDecimal("4.9e-324"), TWO_TO_63, "1.5");
-    private static final List<Object> BOOLEANS = List.of("true", 1);
-    private static final List<Object> DATES = List.of("", "2026-02-30", "0000-01-01", "-999999999-01-01", "+999999999-12-31",
-            "9999-12-31", "1000-01-01", "2026-1-1", 20260101);
-    private static final List<Object> DATE_TIMES = List.of("", "2026-11-22T11:30:00", "+999999999-12-31T23:59:59Z",
-            "-999999999-01-01T00:00:00Z", "9999-12-31T23:59:59.999999999Z", "1970-01-01T00:00:00Z", "0001-01-01T00:00:00+18:00",
-            "2026-11-22T11:30:00.123456789+08:00", 1732246200);
-    private static final List<Object> TIMES = List.of("", "24:00", "23:59:59.999999999", "00:00", "11:30:99", "-01:00");
-    private static final List<Object> MONTHS = List.of("", "2026-13", "+999999999-12", "-999999999-01", "0000-01", "9999-12", 202611);
-    private static final List<Object> MONEY = List.of("", "abc", "1e400", "-0.01", "0.00", "99999999999999999999.99",
-            "92233720368547758.07", "-92233720368547758.08", "0.001", "NaN", new BigDecimal("12.5"));
-    private static final List<Object> ENUMS = List.of("NOPE", "", "lunch", 1);
+    private static final List<Object> STRINGS = List.of("", "   ", LONG_TEXT, MIXED, 42);
+    private static final List<Object> IDS = List.of("", " ", "abc", "-1", "9223372036854775807", TWO_TO_63.toString(), "１２",
+            new BigDecimal("1.5"));
+    private static final List<Object> INTS = List.of(0, -1, Integer.MIN_VALUE, Integer.MAX_VALUE, 2147483648L, new BigDecimal("1e400"), "1");
+    private static final List<Object> FLOATS = List.of(0, -1, new BigDecimal("1e308"), new BigDecimal("1e400"), "1.5");
+    private static final List<Object> BOOLEANS = List.of("true");
+    private static final List<Object> DATES = List.of("", "2026-02-30", "-999999999-01-01", "+999999999-12-31", "9999-12-31", "0000-01-01");
+    private static final List<Object> DATE_TIMES = List.of("", "2026-11-22T11:30:00", "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z",
+            "9999-12-31T23:59:59.999999999Z", "0001-01-01T00:00:00+18:00");
+    private static final List<Object> TIMES = List.of("", "24:00", "23:59:59.999999999");
+    private static final List<Object> MONTHS = List.of("", "2026-13", "+999999999-12", "-999999999-01", "9999-12");
+    private static final List<Object> MONEY = List.of("", "1e400", "-0.01", "99999999999999999999.99", "92233720368547758.07", "0.001",
+            new BigDecimal("12.5"));
+    private static final List<Object> ENUMS = List.of("NOPE", 1);
 
     private final Map<String, Object> idsByName;
     private final Map<String, Object> idsByRootField;

@@ -92,6 +92,87 @@ class CallerMistakeApiTests extends ApiTest {
                 .path("uploadMealRecords.results[1].userErrors[0].code").entity(String.class).isEqualTo("INVALID_ID_NUMBER");
     }
 
+    /** An id is a BIGINT's decimal digits: blank, letters, a sign or more than a BIGINT holds is a malformed request, wherever it stands. */
+    @Test
+    void shouldRefuseIdsThatAreNoNumbersAsBadRequest() {
+        for (String id : List.of("", " ", "abc", "-1", "1e3", "９", "9223372036854775808")) {
+            badRequest(as("admin").document("query($id: ID!) { mealRecord(id: $id) { id } }").variable("id", id).execute(), "id");
+            badRequest(as("admin").document("mutation($input: ChangeSiteStatusInput!) { changeSiteStatus(input: $input) { userErrors { code } } }")
+                    .variable("input", Map.of("siteId", id, "status", "SUSPENDED", "effectiveOn", DistrictWorld.today().toString()))
+                    .execute(), "id");
+        }
+        badRequest(as("admin").document("{ site(id: \"\") { id } }").execute(), "id");
+        // the largest BIGINT is an id, of nothing
+        as("admin").document("{ site(id: \"9223372036854775807\") { id } }").execute().errors().verify().path("site").valueIsNull();
+    }
+
+    /** Dates and instants only within what a DATE or DATETIME column holds (years 1000 to 9999). */
+    @Test
+    void shouldRefuseDatesNoColumnHoldsAsBadRequest() {
+        for (String date : List.of("+999999999-12-31", "-999999999-01-01", "0999-12-31", "10000-01-01")) {
+            badRequest(as("admin").document("mutation($input: RecordAbilityAssessmentInput!) { recordAbilityAssessment(input: $input) { userErrors { code } } }")
+                    .variable("input", Map.of("dinerId", diner, "level", 2, "assessedOn", date, "assessor", "评估员")).execute(), "ISO date");
+        }
+        badRequest(as("admin").document("{ echoTime(date: \"2026-11-22\", at: \"+999999999-12-31T23:59:59Z\") { at } }").execute(), "date-time");
+        // microseconds are what is kept: finer digits are dropped on input
+        as("admin").document("{ echoTime(date: \"9999-12-31\", at: \"2026-11-22T03:30:00.123456789Z\") { date at } }").execute()
+                .errors().verify()
+                .path("echoTime.date").entity(String.class).isEqualTo("9999-12-31")
+                .path("echoTime.at").entity(String.class).isEqualTo("2026-11-22T11:30:00.123456+08:00");
+    }
+
+    /** A string longer than its nested field allows is refused naming the field, before the database would. */
+    @Test
+    void shouldRefuseATooLongNestedValueNamingItsField() {
+        Map<String, Object> category = Map.of("category", "MIN_LIVING", "evidenceRef", "证".repeat(129), "validFrom", "2024-01-01");
+        GraphQlTester.Response response = as("admin")
+                .document("mutation($input: UpdateDinerInput!) { updateDiner(input: $input) { userErrors { code } } }")
+                .variable("input", Map.of("dinerId", diner, "categories", List.of(category))).execute();
+        response.errors().expect(error -> "BAD_REQUEST".equals(String.valueOf(error.getErrorType()))
+                && List.of("input", "categories", "0", "evidenceRef").equals(error.getExtensions().get("field"))).verify();
+    }
+
+    @Test
+    void shouldRefuseASetMealOfMoreDishesThanItCanKeepAsAUserError() {
+        String dish = as("admin").document("query($site: ID!, $date: Date!) { menu(siteId: $site, date: $date, slot: LUNCH) { items { dish { id } } } }")
+                .variable("site", world.siteA).variable("date", DistrictWorld.today().toString()).execute()
+                .path("menu.items[0].dish.id").entity(String.class).get();
+        Map<String, Object> input = Map.of("siteId", world.siteA, "date", DistrictWorld.today().plusDays(2).toString(), "slot", "LUNCH",
+                "items", List.of(Map.of("dishId", dish)),
+                "setMeals", List.of(Map.of("name", "大套餐", "price", "10.00", "dishIds", java.util.Collections.nCopies(21, dish))));
+        as("admin").document("mutation($input: SaveMenuInput!) { saveMenu(input: $input) { userErrors { code field } } }")
+                .variable("input", input).execute()
+                .errors().verify()
+                .path("saveMenu.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                .path("saveMenu.userErrors[0].field").entity(List.class).isEqualTo(List.of("input", "setMeals", "0", "dishIds"));
+    }
+
+    @Test
+    void shouldRefuseANegativeStandardPriceAsAUserError() {
+        Map<String, Object> input = Map.of("districtId", world.districtId, "name", "负价政策", "effectiveFrom", "2024-01-01",
+                "standardPrice", "-0.01", "dinerFloor", "1.00", "mealsPerDay", 1, "mealsPerSlot", 1,
+                "tiers", List.of(Map.of("slots", List.of("LUNCH"), "minAge", 60, "subsidy", "5.00",
+                        "shares", List.of(Map.of("source", "CITY", "remainder", true)))));
+        as("admin").document("mutation($input: CreateSubsidyPolicyInput!) { createSubsidyPolicy(input: $input) { userErrors { code } } }")
+                .variable("input", input).execute()
+                .errors().verify()
+                .path("createSubsidyPolicy.userErrors[0].code").entity(String.class).isEqualTo("INVALID_POLICY");
+    }
+
+    /** The last net: a value the database refuses that validation let through is the caller's BAD_REQUEST, not an internal fault. */
+    @Test
+    void shouldAnswerAValueTheDatabaseRefusesAsBadRequest() {
+        GraphQlTester.Response response = as("admin").document("{ storeOutOfRange }").execute();
+        response.errors().expect(error -> "BAD_REQUEST".equals(String.valueOf(error.getErrorType()))
+                && error.getMessage().startsWith("Invalid input") && !error.getMessage().contains("TINYINT")
+                && !error.getMessage().contains("platform_range_check")).verify();
+    }
+
+    private static void badRequest(GraphQlTester.Response response, String mentioning) {
+        response.errors().expect(error -> "BAD_REQUEST".equals(String.valueOf(error.getErrorType()))
+                && error.getMessage().contains(mentioning)).verify();
+    }
+
     private GraphQlTester.Response upload(List<Map<String, Object>> records) {
         GraphQlTester.Response response = as(world.operatorStaff).document("""
                         mutation($input: UploadMealRecordsInput!) {
