@@ -214,6 +214,11 @@ class HostileInputFuzzTests extends ApiTest {
                         "date", today.plusDays(1).toString(), "slot", "LUNCH", "fulfilment", "DINE_IN", "items", List.of(Map.of("setMealName", "套餐A"))))
                 .execute().path("bookMeal.userErrors").entityList(Object.class).hasSize(0)
                 .path("bookMeal.booking.id").entity(String.class).get();
+        String recurring = admin.document("mutation($input: CreateRecurringBookingInput!) { createRecurringBooking(input: $input) { recurringBooking { id } userErrors { code } } }")
+                .variable("input", Map.of("idempotencyKey", "fz-" + UUID.randomUUID(), "dinerId", diner, "siteId", siteC, "slot", "LUNCH",
+                        "fulfilment", "DINE_IN", "weekdays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
+                        "startsOn", today.plusDays(1).toString(), "endsOn", today.plusDays(14).toString()))
+                .execute().path("createRecurringBooking.recurringBooking.id").entity(String.class).get();
         String policy = admin.document("query($d: ID!) { subsidyPolicies(districtId: $d) { id } }").variable("d", world.districtId).execute()
                 .path("subsidyPolicies[0].id").entity(String.class).get();
         YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
@@ -243,6 +248,7 @@ class HostileInputFuzzTests extends ApiTest {
         ids.put("dishId", dishId);
         ids.put("dishIds", dishId);
         ids.put("bookingId", booking);
+        ids.put("recurringBookingId", recurring);
         ids.put("policyId", policy);
         ids.put("statementId", statement);
         ids.put("followsUpInspectionId", inspection);

@@ -25,7 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * UNAVAILABLE and marked retryable, and succeeds once connections are free again. An application
  * of its own with a pool of two, held by a test-only field.
  */
-@TestPropertySource(properties = {"spring.datasource.hikari.maximum-pool-size=2", "spring.datasource.hikari.minimum-idle=2"})
+@TestPropertySource(properties = {"spring.datasource.hikari.maximum-pool-size=2", "spring.datasource.hikari.minimum-idle=2",
+        // the production wait, as application.yml sets it (the test profile waits longer)
+        "spring.datasource.hikari.connection-timeout=${ZHUCAN_DB_CONNECTION_TIMEOUT_MS:2000}"})
 class PoolExhaustionApiTests extends ApiTest {
 
     private static final Duration DEADLINE = Duration.ofMinutes(2);
