@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -132,9 +133,15 @@ public class SubsidyPolicyService {
             return PolicyResult.failed(problems);
         }
         GeneratedKey key = new GeneratedKey();
-        policies.insertPolicy(key, district.id(), policies.nextVersion(district.id()), input.name().trim(), input.effectiveFrom(),
-                input.standardPrice(), input.dinerFloor(), input.mealsPerDay(), input.mealsPerSlot(), input.monthlyCap(), minimumAge,
-                operating == null ? null : operating.perDinerPerDay(), operating == null ? null : operating.source(), CurrentUser.get().username(), clock.instant());
+        try {
+            policies.insertPolicy(key, district.id(), policies.nextVersion(district.id()), input.name().trim(), input.effectiveFrom(),
+                    input.standardPrice(), input.dinerFloor(), input.mealsPerDay(), input.mealsPerSlot(), input.monthlyCap(), minimumAge,
+                    operating == null ? null : operating.perDinerPerDay(), operating == null ? null : operating.source(), CurrentUser.get().username(), clock.instant());
+        } catch (DuplicateKeyException e) {
+            // another version of the district's policy took the same number at the same moment
+            return PolicyResult.failed(List.of(UserError.of(UserErrorCode.CONCURRENT_CHANGE,
+                    "Another version of this district's policy was created at the same moment; send it again", "input", "districtId")));
+        }
         long policyId = key.value();
         int position = 0;
         for (SubsidyTierInput tier : input.tiers()) {

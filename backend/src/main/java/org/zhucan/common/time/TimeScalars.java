@@ -35,7 +35,8 @@ public final class TimeScalars {
     private static final int FIRST_YEAR = 1000;
     private static final int LAST_YEAR = 9999;
     private static final Instant FIRST_INSTANT = LocalDate.of(FIRST_YEAR, 1, 1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-    private static final Instant END_OF_INSTANTS = LocalDate.of(LAST_YEAR + 1, 1, 1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+    /** A day short of the years' end, so that an instant's business date (in Shanghai, 8 hours on) is a date too. */
+    private static final Instant END_OF_INSTANTS = LocalDate.of(LAST_YEAR, 12, 31).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
 
     /** {@code "2026-11-22"} ↔ {@link LocalDate}. */
     public static final GraphQLScalarType DATE = scalar("Date", "A calendar date, e.g. \"2026-11-22\"",

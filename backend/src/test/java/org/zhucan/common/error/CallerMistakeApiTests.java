@@ -13,10 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DistrictWorld;
+import org.zhucan.testsupport.Race;
 import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,6 +159,25 @@ class CallerMistakeApiTests extends ApiTest {
                 .variable("input", input).execute()
                 .errors().verify()
                 .path("createSubsidyPolicy.userErrors[0].code").entity(String.class).isEqualTo("INVALID_POLICY");
+    }
+
+    /** Versions are numbered per district: two created at once never fail the one that lost the number; it is told to send again. */
+    @Test
+    void shouldAnswerPoliciesCreatedAtOnceWithAPolicyOrAConcurrentChange() throws Exception {
+        Map<String, Object> input = Map.of("districtId", world.districtId, "name", "同时政策", "effectiveFrom", "2024-01-01",
+                "dinerFloor", "1.00", "mealsPerDay", 1, "mealsPerSlot", 1,
+                "tiers", List.of(Map.of("slots", List.of("LUNCH"), "minAge", 60, "subsidy", "5.00",
+                        "shares", List.of(Map.of("source", "CITY", "remainder", true)))));
+        HttpGraphQlTester admin = as("admin");
+        List<String> outcomes = Race.run(8, i -> {
+            GraphQlTester.Response response = admin
+                    .document("mutation($input: CreateSubsidyPolicyInput!) { createSubsidyPolicy(input: $input) { policy { version } userErrors { code } } }")
+                    .variable("input", input).execute();
+            response.errors().verify();
+            List<String> codes = response.path("createSubsidyPolicy.userErrors[*].code").entityList(String.class).get();
+            return codes.isEmpty() ? "created" : String.join(",", codes);
+        });
+        assertThat(outcomes).contains("created").allMatch(outcome -> outcome.equals("created") || outcome.equals("CONCURRENT_CHANGE"));
     }
 
     /** The last net: a value the database refuses that validation let through is the caller's BAD_REQUEST, not an internal fault. */
