@@ -17,7 +17,6 @@ import graphql.schema.GraphQLInputObjectType;
 import graphql.schema.GraphQLInputType;
 import graphql.schema.GraphQLList;
 import graphql.schema.GraphQLNamedType;
-import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLOutputType;
 import graphql.schema.GraphQLType;
 import graphql.schema.GraphQLTypeUtil;
@@ -55,7 +54,7 @@ final class FuzzCases {
             }
         }
         List<Case> cases = new ArrayList<>();
-        cases.add(request(operationType, root, selection, fresh(baseline, root), "plausible"));
+        cases.add(request(operationType, root, selection, fresh(baseline), "plausible"));
         if (baselineOnly) {
             return cases;
         }
@@ -63,7 +62,7 @@ final class FuzzCases {
             List<Attack> attacks = new ArrayList<>();
             attacks(argument.getType(), List.of(argument.getName()), plausibleAt, attacks);
             for (Attack attack : attacks) {
-                Map<String, Object> variables = fresh(baseline, root);
+                Map<String, Object> variables = fresh(baseline);
                 set(variables, attack.path(), attack.value(), plausibleAt);
                 cases.add(request(operationType, root, selection, variables, String.join(".", attack.path().stream().map(String::valueOf).toList())
                         + " = " + describe(attack.value())));
@@ -150,7 +149,7 @@ final class FuzzCases {
 
     /** The baseline again with fresh idempotency keys and client record ids, so that no case replays another. */
     @SuppressWarnings("unchecked")
-    private Map<String, Object> fresh(Map<String, Object> baseline, GraphQLFieldDefinition root) {
+    private Map<String, Object> fresh(Map<String, Object> baseline) {
         Map<String, Object> copy = (Map<String, Object>) FuzzJson.copy(baseline);
         renew(copy);
         return copy;

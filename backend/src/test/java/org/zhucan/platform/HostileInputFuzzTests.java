@@ -8,12 +8,18 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
 import graphql.language.FieldDefinition;
@@ -61,7 +67,7 @@ class HostileInputFuzzTests extends ApiTest {
     JdbcTemplate jdbc;
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final Map<String, Integer> outcomes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<String, Integer> outcomes = new ConcurrentHashMap<>();
 
     @Test
     void shouldAnswerEveryHostileValueOfEveryOperationWithoutAnInternalError() throws Exception {
@@ -69,13 +75,13 @@ class HostileInputFuzzTests extends ApiTest {
         DistrictWorld world = new DistrictWorld(this::as, jdbc);
         Map<String, Object> byRootField = new HashMap<>(Map.of("site", world.siteA, "operator", world.operatorId, "region", world.villageId));
         FuzzCases cases = new FuzzCases(new FuzzValues(idsByName(world, byRootField), byRootField), hints());
-        Map<String, String> tokens = new java.util.LinkedHashMap<>();
+        Map<String, String> tokens = new LinkedHashMap<>();
         for (String role : List.of("admin", world.operatorStaff, world.financeA, "inspector", "family")) {
             tokens.put(role, login(role, DEMO_PASSWORD));
         }
         Set<String> testOnly = testOnlyFields();
         GraphQLSchema schema = graphQlSource.schema();
-        List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> failures = Collections.synchronizedList(new ArrayList<>());
         List<Runnable> requests = new ArrayList<>();
         for (GraphQLObjectType root : new GraphQLObjectType[] {schema.getQueryType(), schema.getMutationType()}) {
             String operationType = root.getName().equals("Query") ? "query" : "mutation";
@@ -104,9 +110,9 @@ class HostileInputFuzzTests extends ApiTest {
             }
         }
         // a few at a time, as counters and screens would send them
-        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(3);
+        ExecutorService senders = Executors.newFixedThreadPool(3);
         try {
-            for (java.util.concurrent.Future<?> sent : senders.invokeAll(requests.stream().map(java.util.concurrent.Executors::callable).toList())) {
+            for (Future<?> sent : senders.invokeAll(requests.stream().map(Executors::callable).toList())) {
                 sent.get();
             }
         } finally {
