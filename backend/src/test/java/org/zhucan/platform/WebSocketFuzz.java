@@ -50,7 +50,11 @@ final class WebSocketFuzz {
                     .timeout(FIRST_MESSAGE)
                     .onErrorResume(TimeoutException.class, e -> Mono.empty())
                     .doOnNext(first::set)
-                    .then(Mono.fromRunnable(outbound::tryEmitComplete));
+                    .then(Mono.fromRunnable(() -> {
+                        // end the subscription before closing, so the server does not write to a closed session
+                        outbound.tryEmitNext("{\"id\":\"1\",\"type\":\"complete\"}");
+                        outbound.tryEmitComplete();
+                    }));
             return Mono.when(output, input);
         }).block(TestClients.RESPONSE_TIMEOUT);
         String answer = first.get();
