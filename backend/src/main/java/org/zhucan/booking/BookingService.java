@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -597,7 +598,7 @@ public class BookingService {
     }
 
     public record BookMealInput(String idempotencyKey, long dinerId, long siteId, LocalDate date, MealSlot slot, Fulfilment fulfilment,
-                                String deliveryAddress, List<BookingItemInput> items) {
+                                String deliveryAddress, List<@Valid BookingItemInput> items) {
 
         BookingRequest request() {
             return new BookingRequest(dinerId, siteId, date, slot, fulfilment, deliveryAddress, items);

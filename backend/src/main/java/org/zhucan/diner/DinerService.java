@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.AccessDeniedException;
@@ -126,8 +127,10 @@ public class DinerService {
     /**
      * What the subsidy rules need to know of a diner on a meal date. Counter staff quote for any
      * diner at the counter; a family account only for its own diners; ADMIN and FINANCE as they read.
+     * NOT_FOUND marks no transaction rollback-only: an offline upload asks inside its chunk's
+     * transaction and turns it into that one record's rejection, then commits the others.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
     public QuoteFacts quoteFacts(long dinerId, LocalDate date) {
         QuoteFacts facts = quoteFactsOn(List.of(dinerId), date).get(dinerId);
         if (facts == null) {
@@ -171,9 +174,10 @@ public class DinerService {
      * The diner an ID card read at the counter belongs to, by the number's keyed hash: empty when
      * the number is valid but not registered. Counter staff identify any registered diner.
      *
-     * @throws IdNumber.InvalidIdNumberException when the number itself is not valid
+     * @throws IdNumber.InvalidIdNumberException when the number itself is not valid; it marks no
+     *         transaction rollback-only, as the counter's caller turns it into a user error and goes on
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = IdNumber.InvalidIdNumberException.class)
     public java.util.Optional<Long> dinerIdByIdNumber(String idNumber) {
         return java.util.Optional.ofNullable(diners.findIdByIdNumberHash(cipher.lookupHash(IdNumber.parse(idNumber).value())));
     }
@@ -432,7 +436,7 @@ public class DinerService {
 
     public record RegisterDinerInput(@NotBlank @Size(max = 64) String name, String idNumber, @Size(max = 32) String phone,
                                      long homeCommunityId, @NotBlank @Size(max = 255) String address,
-                                     @Size(max = 500) String dietaryNotes, List<DinerCategoryInput> categories) {
+                                     @Size(max = 500) String dietaryNotes, List<@Valid DinerCategoryInput> categories) {
 
         /** Never the ID or phone number: a stray log line must not leak them. */
         @Override
@@ -443,7 +447,7 @@ public class DinerService {
 
     public record UpdateDinerInput(long dinerId, @Size(max = 64) String name, @Size(max = 32) String phone, Long homeCommunityId,
                                    @Size(max = 255) String address, @Size(max = 500) String dietaryNotes,
-                                   List<DinerCategoryInput> categories) {
+                                   List<@Valid DinerCategoryInput> categories) {
 
         @Override
         public String toString() {

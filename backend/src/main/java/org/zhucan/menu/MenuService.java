@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.security.access.AccessDeniedException;
@@ -54,6 +55,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 public class MenuService {
+
+    /** Dishes a set meal may hold: their ids are kept comma-joined in a VARCHAR(255). */
+    static final int MAX_SET_MEAL_DISHES = 20;
 
     private final MenuMapper mapper;
     private final PublishedMenus publishedMenus;
@@ -330,6 +334,10 @@ public class MenuService {
             if (setMeal.dishIds().isEmpty() || setMeal.price().fen() < 0 || (setMeal.dailyQuota() != null && setMeal.dailyQuota() < 0)) {
                 problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A set meal has dishes, a price and a quota of 0 or more",
                         "input", "setMeals", String.valueOf(i)));
+            } else if (setMeal.dishIds().size() > MAX_SET_MEAL_DISHES) {
+                // the set meal keeps its dishes' ids in one VARCHAR(255)
+                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A set meal has at most " + MAX_SET_MEAL_DISHES + " dishes",
+                        "input", "setMeals", String.valueOf(i), "dishIds"));
             }
             setMealRows.add(new SetMealRow(0, i, setMeal.name().trim(), setMeal.price(), setMeal.dailyQuota(),
                     setMeal.dishIds().stream().map(String::valueOf).collect(Collectors.joining(","))));
@@ -420,10 +428,10 @@ public class MenuService {
     public record SetMealInput(@NotBlank @Size(max = 64) String name, Money price, Integer dailyQuota, List<Long> dishIds) {
     }
 
-    public record SaveMenuInput(long siteId, LocalDate date, MealSlot slot, List<MenuItemInput> items, List<SetMealInput> setMeals) {
+    public record SaveMenuInput(long siteId, LocalDate date, MealSlot slot, List<MenuItemInput> items, List<@Valid SetMealInput> setMeals) {
     }
 
-    public record AmendMenuInput(long menuId, List<MenuItemInput> items, List<SetMealInput> setMeals, @NotBlank @Size(max = 255) String reason) {
+    public record AmendMenuInput(long menuId, List<MenuItemInput> items, List<@Valid SetMealInput> setMeals, @NotBlank @Size(max = 255) String reason) {
     }
 
     public record DishResult(Dish dish, List<UserError> userErrors) {

@@ -36,9 +36,11 @@ public class RegionService {
 
     /**
      * The caller's scope over operators' business: OPERATOR staff, FINANCE staff with a region, or
-     * ADMIN; anyone else is refused with the reason given.
+     * ADMIN; anyone else is refused with the reason given. A refusal marks no transaction
+     * rollback-only: a caller that asks "may this role read it?" inside its own transaction and
+     * catches the refusal (ServingService.mayRead) must still be able to commit.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
     public StaffScope staffScope(CurrentUser user, String refusal) {
         if (user.roles().contains(Role.ADMIN)) {
             return new StaffScope(null, null);
@@ -54,9 +56,9 @@ public class RegionService {
 
     /**
      * The caller's scope over the quality of operators' service (ratings, inspections, evaluations):
-     * as {@link #staffScope}, and INSPECTOR staff with a region see its subtree too.
+     * as {@link #staffScope}, and INSPECTOR staff with a region see its subtree too. A refusal dooms no transaction, as there.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
     public StaffScope oversightScope(CurrentUser user, String refusal) {
         if (!user.roles().contains(Role.ADMIN) && !user.roles().contains(Role.OPERATOR)
                 && user.roles().contains(Role.INSPECTOR) && user.regionId() != null) {

@@ -11,6 +11,7 @@ import java.util.Set;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -113,7 +114,8 @@ public class SubsidyPolicyService {
         if (input.mealsPerDay() < 0 || input.mealsPerSlot() < 0 || minimumAge < 0 || minimumAge > 150) {
             problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "Limits and the minimum age cannot be negative", "input"));
         }
-        if (input.dinerFloor().fen() < 0 || (input.monthlyCap() != null && input.monthlyCap().fen() < 0)) {
+        if (input.dinerFloor().fen() < 0 || (input.monthlyCap() != null && input.monthlyCap().fen() < 0)
+                || (input.standardPrice() != null && input.standardPrice().fen() < 0)) {
             problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "Amounts cannot be negative", "input"));
         }
         OperatingSubsidyInput operating = input.operatingSubsidy();
@@ -131,9 +133,15 @@ public class SubsidyPolicyService {
             return PolicyResult.failed(problems);
         }
         GeneratedKey key = new GeneratedKey();
-        policies.insertPolicy(key, district.id(), policies.nextVersion(district.id()), input.name().trim(), input.effectiveFrom(),
-                input.standardPrice(), input.dinerFloor(), input.mealsPerDay(), input.mealsPerSlot(), input.monthlyCap(), minimumAge,
-                operating == null ? null : operating.perDinerPerDay(), operating == null ? null : operating.source(), CurrentUser.get().username(), clock.instant());
+        try {
+            policies.insertPolicy(key, district.id(), policies.nextVersion(district.id()), input.name().trim(), input.effectiveFrom(),
+                    input.standardPrice(), input.dinerFloor(), input.mealsPerDay(), input.mealsPerSlot(), input.monthlyCap(), minimumAge,
+                    operating == null ? null : operating.perDinerPerDay(), operating == null ? null : operating.source(), CurrentUser.get().username(), clock.instant());
+        } catch (DuplicateKeyException e) {
+            // another version of the district's policy took the same number at the same moment
+            return PolicyResult.failed(List.of(UserError.of(UserErrorCode.CONCURRENT_CHANGE,
+                    "Another version of this district's policy was created at the same moment; send it again", "input", "districtId")));
+        }
         long policyId = key.value();
         int position = 0;
         for (SubsidyTierInput tier : input.tiers()) {

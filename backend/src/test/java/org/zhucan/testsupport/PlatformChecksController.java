@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
@@ -15,6 +18,14 @@ import org.zhucan.common.money.Money;
 @Controller
 @Profile("test")
 class PlatformChecksController {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    PlatformChecksController(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+    }
 
     @QueryMapping
     Money echoMoney(@Argument Money amount) {
@@ -40,6 +51,30 @@ class PlatformChecksController {
     @QueryMapping
     Nest nest() {
         return new Nest(1);
+    }
+
+    /** Takes a connection from the pool (a transaction's) and keeps it until {@link HeldConnections#letGo}. */
+    @QueryMapping
+    Boolean holdConnection(@Argument int seconds) {
+        return transaction.execute(status -> {
+            jdbc.queryForObject("SELECT 1", Integer.class);
+            try {
+                HeldConnections.await(seconds);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return true;
+        });
+    }
+
+    /** 1000 into a TINYINT: the database refuses it (strict mode), as it refuses a value too long or out of range. */
+    @QueryMapping
+    Boolean storeOutOfRange() {
+        return transaction.execute(status -> {
+            jdbc.execute("CREATE TEMPORARY TABLE IF NOT EXISTS platform_range_check (v TINYINT)");
+            jdbc.update("INSERT INTO platform_range_check (v) VALUES (?)", 1000);
+            return true;
+        });
     }
 
     @SchemaMapping(typeName = "Nest", field = "nest")

@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
  * The one place where exceptions from resolvers become GraphQL errors. Clients see a
- * classification (BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, INTERNAL_ERROR) and a message
- * written for them; class names, SQL and stack traces stay in the server log.
+ * classification (BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, UNAVAILABLE, INTERNAL_ERROR) and
+ * a message written for them; class names, SQL and stack traces stay in the server log.
  */
 @ControllerAdvice
 public class GraphQlErrorHandling {
@@ -85,9 +85,26 @@ public class GraphQlErrorHandling {
         return error(env, ErrorType.FORBIDDEN, "Your role may not do this", List.of());
     }
 
+    /**
+     * Everything else. Two kinds are told apart before calling it an internal fault: a server too
+     * busy to answer (UNAVAILABLE, retryable: nothing was changed) and a value the database refused
+     * that validation let through (BAD_REQUEST: the caller's to fix; logged, as validation should
+     * have said so). Each is logged with a reference the client sees.
+     */
     @GraphQlExceptionHandler
     GraphQLError internal(Exception e, DataFetchingEnvironment env) {
         String reference = UUID.randomUUID().toString();
+        if (ServerFaults.isBusy(e)) {
+            log.warn("Unavailable {} at {}: {}", reference, env.getExecutionStepInfo().getPath(), e.toString());
+            return GraphqlErrorBuilder.newError(env).errorType(Unavailable.UNAVAILABLE)
+                    .message("The service is busy and changed nothing; send the same request again in a moment (reference " + reference + ")")
+                    .extensions(Map.of("retryable", true)).build();
+        }
+        if (ServerFaults.isRefusedValue(e)) {
+            log.warn("Refused value {} at {}", reference, env.getExecutionStepInfo().getPath(), e);
+            return error(env, ErrorType.BAD_REQUEST, "Invalid input: a value is too long, out of range or conflicts with what is stored; "
+                    + "nothing was changed (reference " + reference + ")", List.of());
+        }
         log.error("Internal error {} at {}", reference, env.getExecutionStepInfo().getPath(), e);
         return error(env, ErrorType.INTERNAL_ERROR, "Internal error; reference " + reference, List.of());
     }
@@ -100,14 +117,23 @@ public class GraphQlErrorHandling {
         return builder.build();
     }
 
-    /** Drops the method name that Bean Validation puts first: {@code login.input.username} → {@code [input, username]}. */
+    /**
+     * Drops the method name that Bean Validation puts first and keeps list positions:
+     * {@code login.input.username} → {@code [input, username]}, {@code bookMeal.input.items[0].setMealName}
+     * → {@code [input, items, 0, setMealName]}.
+     */
     private static List<String> argumentPath(Path path) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : path) {
             if (node.getKind() == jakarta.validation.ElementKind.METHOD) {
                 continue;
             }
-            names.add(node.getName());
+            if (node.isInIterable() && node.getIndex() != null) {
+                names.add(String.valueOf(node.getIndex()));
+            }
+            if (node.getName() != null) {
+                names.add(node.getName());
+            }
         }
         return names;
     }

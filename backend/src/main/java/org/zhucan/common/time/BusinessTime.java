@@ -31,9 +31,12 @@ public class BusinessTime {
         return instant.atZone(ZONE).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).toString().replace('T', ' ');
     }
 
-    /** One clock for the whole application, so that rules about "now" can be tested at their edges. */
+    /**
+     * One clock for the whole application, so that rules about "now" can be tested at their edges.
+     * It ticks in microseconds, what an instant column keeps (see {@link StoredTime}).
+     */
     @Bean
     Clock clock() {
-        return Clock.systemUTC();
+        return Clock.tick(Clock.systemUTC(), java.time.Duration.ofNanos(1_000));
     }
 }
