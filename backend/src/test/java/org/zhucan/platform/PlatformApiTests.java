@@ -81,16 +81,6 @@ class PlatformApiTests extends ApiTest {
     }
 
     @Test
-    void shouldRejectQueryMoreComplexThanTheLimit() {
-        StringBuilder aliases = new StringBuilder("{ ");
-        for (int i = 0; i <= limits.maxComplexity(); i++) {
-            aliases.append("a").append(i).append(": echoMoney(amount: \"1\") ");
-        }
-        aliases.append("}");
-        assertSingleError(as("admin").document(aliases.toString()).execute().errors(), "BAD_REQUEST", "complexity");
-    }
-
-    @Test
     void shouldAllowTheStandardIntrospectionQueryDespiteItsDepth() {
         as("admin").document(IntrospectionQuery.TEXT).execute()
                 .path("__schema.queryType.name").entity(String.class).isEqualTo("Query");

@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.stereotype.Controller;
@@ -65,6 +66,12 @@ class PlatformChecksController {
             }
             return true;
         });
+    }
+
+    /** holdConnection as a mutation: a mutation has no time budget, however long its fields take. */
+    @MutationMapping
+    Boolean holdConnectionInMutation(@Argument int seconds) {
+        return holdConnection(seconds);
     }
 
     /** 1000 into a TINYINT: the database refuses it (strict mode), as it refuses a value too long or out of range. */

@@ -2,8 +2,6 @@ package org.zhucan.common.graphql;
 
 import java.util.List;
 
-import graphql.analysis.MaxQueryComplexityInstrumentation;
-import graphql.analysis.MaxQueryDepthInstrumentation;
 import graphql.execution.instrumentation.Instrumentation;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -12,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.zhucan.security.AuthenticationRequired;
 
 /**
@@ -24,13 +23,15 @@ class GraphQlConfig {
     private static final Logger log = LoggerFactory.getLogger(GraphQlConfig.class);
 
     @Bean
-    Instrumentation maxQueryDepth(GraphQlLimitsProperties limits) {
-        return new IntrospectionExempt(new MaxQueryDepthInstrumentation(limits.maxDepth()));
+    @Order(1)
+    Instrumentation queryLimits(GraphQlLimitsProperties limits) {
+        return new QueryLimits(limits.maxDepth(), limits.maxComplexity());
     }
 
     @Bean
-    Instrumentation maxQueryComplexity(GraphQlLimitsProperties limits) {
-        return new IntrospectionExempt(new MaxQueryComplexityInstrumentation(limits.maxComplexity()));
+    @Order(2)
+    Instrumentation requestTimeBudget(GraphQlLimitsProperties limits) {
+        return new RequestTimeBudget(limits.timeBudget(), limits.reportTimeBudget(), limits.reportFields());
     }
 
     @Bean
