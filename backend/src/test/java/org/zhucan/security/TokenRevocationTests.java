@@ -182,16 +182,11 @@ class TokenRevocationTests extends ApiTest {
     }
 
     private void awaitCached(String key, String expected, Runnable request) {
-        Instant deadline = Instant.now().plusSeconds(60);
-        String cached = null;
-        while (!expected.equals(cached) && Instant.now().isBefore(deadline)) {
-            request.run();
-            cached = redis.opsForValue().get(key);
-            if (!expected.equals(cached)) {
-                java.util.concurrent.locks.LockSupport.parkNanos(java.time.Duration.ofMillis(100).toNanos());
-            }
-        }
-        assertThat(cached).isEqualTo(expected);
+        org.awaitility.Awaitility.await("token version " + expected + " in Redis").atMost(TestClients.RESPONSE_TIMEOUT)
+                .until(() -> {
+                    request.run();
+                    return redis.opsForValue().get(key);
+                }, expected::equals);
     }
 
     private long idOf(String username) {

@@ -79,11 +79,7 @@ class PoolExhaustionApiTests extends ApiTest {
         }, "the same request succeeds once connections are free");
     }
 
-    private static void waitUntil(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waiting until %s", what).isLessThan(deadline);
-            Thread.sleep(50);
-        }
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition, String what) {
+        org.awaitility.Awaitility.await(what).atMost(DEADLINE).until(condition);
     }
 }
