@@ -124,6 +124,16 @@ class SubscriptionTransportTests extends ApiTest {
         }
     }
 
+    @Test
+    void shouldAnswerQueryOverServerSentEventsOnceAndComplete() throws Exception {
+        String token = login("operator", DEMO_PASSWORD);
+        try (SseLines stream = SseLines.open(baseUrl(), token, "query { me { username } }", Map.of())) {
+            JsonNode next = stream.nextEvent("next");
+            assertThat(next.path("data").path("me").path("username").asString()).as(next.toString()).isEqualTo("operator");
+            stream.nextEvent("complete");
+        }
+    }
+
     /**
      * An instance of its own, closed while a screen follows it over SSE: the stream ends with
      * {@code event: complete} (a stream cut by a forced shutdown would just break off) and the
