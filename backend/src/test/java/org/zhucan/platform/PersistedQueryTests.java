@@ -7,7 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +15,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import org.zhucan.common.graphql.GraphQlLimitsProperties;
 import org.zhucan.common.graphql.PersistedQueries;
 import org.zhucan.testsupport.ApiTest;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,9 @@ class PersistedQueryTests extends ApiTest {
 
     @Autowired
     PersistedQueries persistedQueries;
+
+    @Autowired
+    GraphQlLimitsProperties limits;
 
     @Test
     void shouldAnswerNotFoundThenRegisterThenRunByHashAlone() {
@@ -122,7 +126,9 @@ class PersistedQueryTests extends ApiTest {
     @Test
     void shouldApplyQueryLimitsToPersistedQueries() {
         String token = login("operator", DEMO_PASSWORD);
-        String tooMany = IntStream.range(0, 300).mapToObj(i -> "a" + i + ": me { username roles }")
+        // each alias costs 401 (1 + 100 × 4): one more than the limit holds
+        long aliases = limits.maxComplexity() / 401 + 1;
+        String tooMany = LongStream.range(0, aliases).mapToObj(i -> "a" + i + ": sites(first: 100) { edges { node { id name } } }")
                 .collect(Collectors.joining(" ", "query Many { ", " } # " + UUID.randomUUID()));
         String hash = sha256(tooMany);
         Map<String, Object> fullBody = withQuery(tooMany, hash, 1);
