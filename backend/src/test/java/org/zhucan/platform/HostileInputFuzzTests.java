@@ -28,6 +28,8 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.idl.SchemaParser;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
@@ -57,6 +59,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * line holds its stack trace.
  */
 class HostileInputFuzzTests extends ApiTest {
+
+    private static final Logger log = LoggerFactory.getLogger(HostileInputFuzzTests.class);
 
     private static final Set<String> ROOTS = Set.of("Query", "Mutation");
 
@@ -132,7 +136,7 @@ class HostileInputFuzzTests extends ApiTest {
                 }
             }
         }
-        System.out.printf("Fuzzed %d requests in %d s; outcomes %s%n", sent, Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+        log.info("Fuzzed {} requests in {} s; outcomes {}", sent, Duration.ofNanos(System.nanoTime() - started).toSeconds(),
                 new TreeMap<>(outcomes));
         assertThat(failures).as("requests answered with a server fault (%d of %d)", failures.size(), sent).isEmpty();
     }
