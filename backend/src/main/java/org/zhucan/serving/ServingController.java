@@ -28,6 +28,7 @@ import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.subsidy.MealQuoteView;
 import org.zhucan.subsidy.SubsidyPolicy;
+import org.zhucan.security.LiveTokens;
 import org.zhucan.subsidy.SubsidyPolicyService;
 import reactor.core.publisher.Flux;
 import reactor.core.scheduler.Schedulers;
@@ -42,9 +43,10 @@ class ServingController {
     private final SiteService siteService;
     private final MenuService menuService;
     private final SubsidyPolicyService policyService;
+    private final LiveTokens liveTokens;
 
     ServingController(ServingService servingService, MealsServedFeed feed, BookingService bookingService, DinerService dinerService,
-                      SiteService siteService, MenuService menuService, SubsidyPolicyService policyService) {
+                      SiteService siteService, MenuService menuService, SubsidyPolicyService policyService, LiveTokens liveTokens) {
         this.servingService = servingService;
         this.feed = feed;
         this.bookingService = bookingService;
@@ -52,6 +54,7 @@ class ServingController {
         this.siteService = siteService;
         this.menuService = menuService;
         this.policyService = policyService;
+        this.liveTokens = liveTokens;
     }
 
     // ------------------------------------------------------------ roots
@@ -97,12 +100,15 @@ class ServingController {
         return TransientFailures.retry(() -> servingService.correct(input));
     }
 
-    /** Checked when the screen subscribes; each event's record is read off the listener thread. */
+    /**
+     * Checked when the screen subscribes, and the token again before each event (a revoked one ends
+     * the subscription); each event's record is read off the listener thread.
+     */
     @SubscriptionMapping
     Flux<MealRecord> mealsServed(@Argument long siteId) {
         servingService.requireMayWatch(siteId);
-        return feed.events().filter(served -> served.siteId() == siteId)
-                .publishOn(Schedulers.boundedElastic())
+        return liveTokens.whileValid(feed.events().filter(served -> served.siteId() == siteId)
+                        .publishOn(Schedulers.boundedElastic()))
                 .mapNotNull(served -> servingService.forFeed(served.recordId()));
     }
 

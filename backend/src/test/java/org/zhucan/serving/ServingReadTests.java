@@ -28,6 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.booking.BookingService;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
+import org.zhucan.security.AccountService;
+import org.zhucan.security.SystemActor;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.TestAccounts;
@@ -63,6 +65,9 @@ class ServingReadTests extends ApiTest {
 
     @Autowired
     MealsServedListener listener;
+
+    @Autowired
+    AccountService accounts;
 
     NetworkFixtures network;
     DinerFixtures dinerFixtures;
@@ -529,6 +534,38 @@ class ServingReadTests extends ApiTest {
             screenOfA.stop().block(PUSH_TIMEOUT);
             screenOfB.stop().block(PUSH_TIMEOUT);
             stranger.stop().block(PUSH_TIMEOUT);
+        }
+    }
+
+    /** A screen's token revoked while it watches (the account disabled): the next record ends its subscription instead. */
+    @Test
+    void shouldEndAScreensSubscriptionOnceItsAccountIsDisabled() throws Exception {
+        Canteen a = canteen(demoOperator(), xiHan(), day);
+        String screenAccount = account("OPERATOR", demoOperator(), null);
+        String screenToken = login(screenAccount, DEMO_PASSWORD);
+        clock.stopAt(ZonedDateTime.of(day, LocalTime.NOON, BusinessTime.ZONE).toInstant());
+
+        WebSocketGraphQlTester screen = webSocket(screenToken);
+        try {
+            awaitScreens(feed, listener, 0);
+            BlockingQueue<Object> atA = Screens.subscribe(screen, a.id());
+            awaitScreens(feed, listener, 1);
+            Diner first = diner();
+            Map<String, Object> before = logged("operator", walkIn(a, first, null, idCard(first)));
+            Map<String, Object> pushed = nextRecord(atA, PUSH_TIMEOUT);
+            assertThat(pushed).as("a record logged while the account is enabled reaches its screen").isNotNull();
+            assertThat(id(pushed)).isEqualTo(id(before));
+
+            long userId = jdbc.queryForObject("SELECT id FROM app_user WHERE username = ?", Long.class, screenAccount);
+            SystemActor.runAs("system:test", () -> accounts.disable(userId));
+            Diner second = diner();
+            logged("operator", walkIn(a, second, null, idCard(second)));
+            Object after = atA.poll(PUSH_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            assertThat(after).as("the screen hears back after the revocation").isNotNull();
+            assertThat(subscriptionErrorTypes(after)).as("instead of the record").containsExactly("UNAUTHORIZED");
+            awaitScreens(feed, listener, 0);
+        } finally {
+            screen.stop().block(PUSH_TIMEOUT);
         }
     }
 

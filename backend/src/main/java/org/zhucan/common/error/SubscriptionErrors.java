@@ -1,0 +1,37 @@
+package org.zhucan.common.error;
+
+import java.util.UUID;
+
+import graphql.GraphQLError;
+import graphql.GraphqlErrorBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.graphql.execution.ErrorType;
+import org.springframework.graphql.execution.SubscriptionExceptionResolverAdapter;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.stereotype.Component;
+
+/**
+ * What a subscription that ends with an exception sends as its last message, classified as
+ * {@link GraphQlErrorHandling} classifies a request's: a revoked token is UNAUTHORIZED with its
+ * reason, a refusal FORBIDDEN, anything else an INTERNAL_ERROR with a reference to the server log.
+ */
+@Component
+public class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(SubscriptionErrors.class);
+
+    @Override
+    protected GraphQLError resolveToSingleError(Throwable exception) {
+        if (exception instanceof AuthenticationException e) {
+            return GraphqlErrorBuilder.newError().errorType(ErrorType.UNAUTHORIZED).message(e.getMessage()).build();
+        }
+        if (exception instanceof AccessDeniedException) {
+            return GraphqlErrorBuilder.newError().errorType(ErrorType.FORBIDDEN).message("Your role may not do this").build();
+        }
+        String reference = UUID.randomUUID().toString();
+        log.error("Subscription ended by internal error {}", reference, exception);
+        return GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR).message("Internal error; reference " + reference).build();
+    }
+}
