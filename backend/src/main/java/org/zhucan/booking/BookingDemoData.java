@@ -12,7 +12,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.zhucan.common.time.BusinessTime;
-import org.zhucan.demo.DemoDataContributor;
+import org.zhucan.common.demo.DemoDataContributor;
 import org.zhucan.network.Fulfilment;
 import org.zhucan.network.MealSlot;
 import org.zhucan.security.AccountService;

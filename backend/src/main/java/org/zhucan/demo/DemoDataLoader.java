@@ -18,6 +18,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhucan.common.demo.DemoDataContributor;
 
 /**
  * Loads the demo data ({@code db/demo/*.sql} in the db-migrations jar, in name order) at start

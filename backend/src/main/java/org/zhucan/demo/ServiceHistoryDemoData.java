@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
+import org.zhucan.common.demo.DemoDataContributor;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.diner.DinerService;

@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.zhucan.demo.DemoDataContributor;
+import org.zhucan.common.demo.DemoDataContributor;
 import org.zhucan.security.SystemActor;
 
 /**

@@ -14,7 +14,7 @@ import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.pii.Masking;
 import org.zhucan.common.pii.PersonalDataCipher;
 import org.zhucan.common.sql.GeneratedKey;
-import org.zhucan.demo.DemoDataContributor;
+import org.zhucan.common.demo.DemoDataContributor;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
 import org.zhucan.security.AccountService;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.time.BusinessTime;
-import org.zhucan.demo.DemoDataContributor;
+import org.zhucan.common.demo.DemoDataContributor;
 import org.zhucan.menu.MenuMapper.DishRow;
 import org.zhucan.menu.MenuMapper.ItemRow;
 import org.zhucan.menu.MenuMapper.SetMealRow;

@@ -1,11 +1,14 @@
 package org.zhucan.security;
 
+import java.util.List;
+
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import com.nimbusds.jose.proc.SecurityContext;
 import graphql.execution.instrumentation.Instrumentation;
+import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
@@ -71,6 +74,17 @@ class SecurityConfig {
     }
 
     /** One {@code login} per request: aliases and fragments cannot turn one request into many guesses. */
+    @Bean
+    AuthenticationRequired authenticationRequired() {
+        return new AuthenticationRequired();
+    }
+
+    /** Every root field but the public ones requires a logged-in caller: enforced on the schema itself. */
+    @Bean
+    GraphQlSourceBuilderCustomizer authenticationRequiredOnEveryRootField(AuthenticationRequired authenticationRequired) {
+        return builder -> builder.typeVisitors(List.of(authenticationRequired));
+    }
+
     @Bean
     Instrumentation oneLoginPerRequest() {
         return new OneLoginPerRequest();

@@ -1,7 +1,5 @@
 package org.zhucan.common.graphql;
 
-import java.util.List;
-
 import graphql.execution.instrumentation.Instrumentation;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -11,11 +9,11 @@ import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustom
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.zhucan.security.AuthenticationRequired;
 
 /**
- * GraphQL engine settings shared by every feature: query limits, the parsed-document cache,
- * the login requirement on every root field, and the schema-mapping report.
+ * GraphQL engine settings shared by every feature: query limits, the parsed-document cache and
+ * the schema-mapping report. (The login requirement on every root field is security's own:
+ * {@code org.zhucan.security.AuthenticationRequired}.)
  */
 @Configuration(proxyBeanMethods = false)
 class GraphQlConfig {
@@ -50,15 +48,8 @@ class GraphQlConfig {
     }
 
     @Bean
-    AuthenticationRequired authenticationRequired() {
-        return new AuthenticationRequired();
-    }
-
-    @Bean
-    GraphQlSourceBuilderCustomizer zhucanGraphQlSource(ParsedDocumentCache documents, SchemaMappingReport report,
-                                                       AuthenticationRequired authenticationRequired) {
+    GraphQlSourceBuilderCustomizer zhucanGraphQlSource(ParsedDocumentCache documents, SchemaMappingReport report) {
         return builder -> builder
-                .typeVisitors(List.of(authenticationRequired))
                 .inspectSchemaMappings(schemaReport -> {
                     report.set(schemaReport);
                     if (!SchemaMappingReport.isClean(schemaReport)) {
