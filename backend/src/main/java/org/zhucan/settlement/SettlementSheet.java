@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -26,6 +28,8 @@ final class SettlementSheet {
 
     static final List<String> LINE_HEADERS = List.of("类型", "站点", "资金来源", "老人类别", "数量", "金额（元）");
 
+    /** What a spreadsheet takes for the start of a formula (OWASP's CSV injection list). */
+    private static final String FORMULA_STARTS = "=+-@\t\r";
     private static final Map<SettlementStatus, String> STATUS = Map.of(SettlementStatus.DRAFT, "草稿", SettlementStatus.SUBMITTED, "已提交",
             SettlementStatus.APPROVED, "已审核", SettlementStatus.REJECTED, "已退回", SettlementStatus.PAID, "已支付");
     private static final Map<SettlementLineKind, String> KIND = Map.of(SettlementLineKind.MEAL_SUBSIDY, "餐费补贴",
@@ -69,14 +73,28 @@ final class SettlementSheet {
 
     byte[] csv() {
         StringBuilder text = new StringBuilder("\uFEFF"); // a byte order mark, so that Excel reads the Chinese as UTF-8
-        for (List<Object> row : rows) {
-            List<String> cells = new ArrayList<>();
-            for (Object value : row) {
-                cells.add(quoted(value instanceof Money money ? money.toYuanString() : String.valueOf(value)));
+        try (CSVPrinter printer = new CSVPrinter(text, CSVFormat.EXCEL)) {
+            for (List<Object> row : rows) {
+                List<String> cells = new ArrayList<>();
+                for (Object value : row) {
+                    cells.add(value instanceof Money money ? money.toYuanString()
+                            : value instanceof Number number ? number.toString() : inert(String.valueOf(value)));
+                }
+                printer.printRecord(cells);
             }
-            text.append(String.join(",", cells)).append("\r\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Text that a spreadsheet would run as a formula (a site or operator named "=HYPERLINK(...)")
+     * is written with a leading apostrophe, so it shows as the text it is. Amounts are not text:
+     * "-3.00" stays a number.
+     */
+    static String inert(String text) {
+        return !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
     }
 
     byte[] xlsx() {
@@ -111,8 +129,4 @@ final class SettlementSheet {
         }
     }
 
-    private static String quoted(String value) {
-        boolean needsQuotes = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r");
-        return needsQuotes ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
-    }
 }
