@@ -1,8 +1,5 @@
 package org.zhucan.serving;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +13,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,6 +36,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhucan.common.Sha256;
 import org.zhucan.booking.Booking;
 import org.zhucan.booking.BookingItem;
 import org.zhucan.booking.BookingService;
@@ -213,7 +210,7 @@ public class ServingService {
         for (int i : chunk) {
             OfflineMealRecordInput record = records.get(i);
             String[] path = {"input", "records", String.valueOf(i)};
-            String hash = sha256(json.writeValueAsString(record));
+            String hash = Sha256.hex(json.writeValueAsString(record));
             results[i] = settledWithoutWriting(record, hash, earlier, path);
             if (results[i] != null) {
                 continue;
@@ -273,7 +270,7 @@ public class ServingService {
         for (int i : chunk) {
             OfflineMealRecordInput record = records.get(i);
             String[] path = {"input", "records", String.valueOf(i)};
-            String hash = sha256(json.writeValueAsString(record));
+            String hash = Sha256.hex(json.writeValueAsString(record));
             results[i] = settledWithoutWriting(record, hash, earlier, path);
             if (results[i] != null) {
                 continue;
@@ -385,7 +382,7 @@ public class ServingService {
             String[] path = {"input", "records", String.valueOf(i)};
             MealRecord firstRecord = earlier.get(record.clientRecordId());
             results[i] = firstRecord != null
-                    ? UploadedRecord.replayed(record.clientRecordId(), firstRecord, sha256(json.writeValueAsString(record)), path)
+                    ? UploadedRecord.replayed(record.clientRecordId(), firstRecord, Sha256.hex(json.writeValueAsString(record)), path)
                     : UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT,
                             "This clientRecordId comes twice in the upload, and its first record was rejected", at(path, "clientRecordId")));
         }
@@ -823,7 +820,7 @@ public class ServingService {
                     return new Verified(input.method(), null, null);
                 }
                 // the digest is the evidence, not the token; uk_meal_record_face_token reads it so a token counts for one meal (V13)
-                return new Verified(input.method(), "zf1 sha256:" + sha256(input.faceToken().strip()) + " terminal " + face.terminalId()
+                return new Verified(input.method(), "zf1 sha256:" + Sha256.hex(input.faceToken().strip()) + " terminal " + face.terminalId()
                         + " key " + face.keyVersion(), face.dinerId());
             }
             case DINER_QR -> {
@@ -1221,14 +1218,6 @@ public class ServingService {
         String[] joined = java.util.Arrays.copyOf(path, path.length + more.length);
         System.arraycopy(more, 0, joined, path.length, more.length);
         return joined;
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
     }
 
     // ---------------------------------------------------------------- types

@@ -1,9 +1,5 @@
 package org.zhucan.common.graphql;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -27,6 +23,7 @@ import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
+import org.zhucan.common.Sha256;
 
 /**
  * Apollo's automatic persisted queries (APQ), as Apollo Client's {@code createPersistedQueryLink}
@@ -92,7 +89,7 @@ public class PersistedQueries implements WebGraphQlInterceptor, MeterBinder {
             request.configureExecutionInput((input, builder) -> builder.query(known).build());
             return chain.next(request);
         }
-        if (!id.equals(sha256(document))) {
+        if (!id.equals(Sha256.hex(document))) {
             return refuse(request, ID_INVALID, "PERSISTED_QUERY_ID_INVALID", ": sha256Hash is not the SHA-256 (hex, of the UTF-8 bytes) of query");
         }
         if (document.length() > maxQueryLength || queries.getIfPresent(id) != null || !parsesAndValidates(request, document)) {
@@ -137,13 +134,5 @@ public class PersistedQueries implements WebGraphQlInterceptor, MeterBinder {
 
     private static Integer asInteger(Object value) {
         return value instanceof Number number && number.doubleValue() == number.intValue() ? number.intValue() : null;
-    }
-
-    static String sha256(String query) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(query.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
     }
 }

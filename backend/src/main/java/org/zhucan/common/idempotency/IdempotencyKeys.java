@@ -1,18 +1,15 @@
 package org.zhucan.common.idempotency;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.regex.Pattern;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhucan.common.Sha256;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +59,7 @@ public class IdempotencyKeys {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Claim claim(String username, String key, String operation, Object inputWithoutKey) {
-        String requestHash = sha256(operation + "\n" + json.writeValueAsString(inputWithoutKey));
+        String requestHash = Sha256.hex(operation + "\n" + json.writeValueAsString(inputWithoutKey));
         Instant now = clock.instant();
         mapper.deleteExpired(username, key, now);
         try {
@@ -129,14 +126,6 @@ public class IdempotencyKeys {
     @Transactional
     public int sweepExpired() {
         return mapper.deleteAllExpired(clock.instant());
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is unavailable", e);
-        }
     }
 
     /**
