@@ -35,6 +35,7 @@ import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.pii.Masking;
 import org.zhucan.common.pii.PersonalDataCipher;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.common.sql.UniqueKeys;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.diner.DinerService;
 import org.zhucan.menu.MenuChoices;
@@ -228,10 +229,10 @@ public class BookingService {
                 mapper.insert(key, row, now);
                 bookingId = key.value();
             } catch (DuplicateKeyException e) {
-                if (e.getMessage() != null && e.getMessage().contains("uk_booking_pickup_code") && attempt < 5) {
+                if (UniqueKeys.isViolated(e, "uk_booking_pickup_code") && attempt < 5) {
                     continue;
                 }
-                if (e.getMessage() != null && e.getMessage().contains("uk_booking_diner_slot")) {
+                if (UniqueKeys.isViolated(e, "uk_booking_diner_slot")) {
                     // another booking of this diner committed since the check above
                     return BookingResult.failed(alreadyBooked(request));
                 }

@@ -54,6 +54,7 @@ import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.common.sql.UniqueKeys;
 import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.device.FaceRecognition;
@@ -555,22 +556,22 @@ public class ServingService {
                 mapper.insert(key, row);
                 recordId = key.value();
             } catch (DuplicateKeyException e) {
-                String which = Objects.toString(e.getMessage(), "");
-                if (which.contains("uk_meal_record_subsidy") && attempt == 0) {
+                String which = UniqueKeys.violated(e);
+                if (which.equals("uk_meal_record_subsidy") && attempt == 0) {
                     // another counter's subsidised meal of this diner and slot committed first: this one is the second
                     usage.unclaim(dinerId, meal.date(), quote.subsidyFen());
                     quote = SubsidyRules.slotAlreadySubsidised(quote);
                     secondMeal = true;
                     continue;
                 }
-                if (which.contains("uk_meal_record_booking")) {
+                if (which.equals("uk_meal_record_booking")) {
                     return RecordResult.failed(UserError.of(UserErrorCode.ALREADY_SERVED, "The booking's meal has already been served"));
                 }
-                if (which.contains("uk_meal_record_face_token")) {
+                if (which.equals("uk_meal_record_face_token")) {
                     return RecordResult.failed(UserError.of(UserErrorCode.INVALID_FACE_TOKEN,
                             "This face token was already used for another meal; the terminal signs a new one for each meal"));
                 }
-                if (which.contains("uk_meal_record_client")) {
+                if (which.equals("uk_meal_record_client")) {
                     return RecordResult.duplicate(mapper.findByClientRecordIds(meal.site().id(), List.of(clientRecordId)).get(0));
                 }
                 throw e;
