@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.time.BusinessTime;
-import org.zhucan.foodsafety.FoodSafetyService;
 import org.zhucan.foodsafety.MissingSampleLog;
+import org.zhucan.foodsafety.SampleRetentionService;
 import org.zhucan.network.CoverageService;
 import org.zhucan.network.Region;
 import org.zhucan.network.Site;
@@ -45,19 +45,19 @@ public class DistrictDashboardService {
     private final ServingService servingService;
     private final CoverageService coverageService;
     private final SatisfactionService satisfactionService;
-    private final FoodSafetyService foodSafetyService;
+    private final SampleRetentionService sampleRetentionService;
     private final SettlementService settlementService;
     private final Clock clock;
 
     DistrictDashboardService(DistrictOversight oversight, SiteService siteService, ServingService servingService, CoverageService coverageService,
-                             SatisfactionService satisfactionService, FoodSafetyService foodSafetyService, SettlementService settlementService,
+                             SatisfactionService satisfactionService, SampleRetentionService sampleRetentionService, SettlementService settlementService,
                              Clock clock) {
         this.oversight = oversight;
         this.siteService = siteService;
         this.servingService = servingService;
         this.coverageService = coverageService;
         this.satisfactionService = satisfactionService;
-        this.foodSafetyService = foodSafetyService;
+        this.sampleRetentionService = sampleRetentionService;
         this.settlementService = settlementService;
         this.clock = clock;
     }
@@ -83,7 +83,7 @@ public class DistrictDashboardService {
         Map<LocalDate, ServedDay> served = servingService.servedDays(siteIds, yearStart, to).stream()
                 .collect(Collectors.toMap(ServedDay::date, day -> day));
         Map<LocalDate, RatingTally> ratings = satisfactionService.tallyByDay(servingSiteIds, from, to);
-        Map<LocalDate, Long> unlogged = foodSafetyService.missingSampleLogs(servingSiteIds, from, to).stream()
+        Map<LocalDate, Long> unlogged = sampleRetentionService.missingSampleLogs(servingSiteIds, from, to).stream()
                 .collect(Collectors.groupingBy(MissingSampleLog::date, Collectors.counting()));
         Map<LocalDate, CoverageService.DailyCoverage> coverage = coverageService.dailyCoverage(district.id(), from, to).stream()
                 .collect(Collectors.toMap(CoverageService.DailyCoverage::date, day -> day));
