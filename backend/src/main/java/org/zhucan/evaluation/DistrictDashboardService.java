@@ -27,7 +27,7 @@ import org.zhucan.satisfaction.RatingTally;
 import org.zhucan.satisfaction.SatisfactionService;
 import org.zhucan.serving.ServedDay;
 import org.zhucan.serving.ServingService;
-import org.zhucan.settlement.SettlementService;
+import org.zhucan.settlement.FundingBudgetService;
 
 /**
  * A district's last days as series a chart can draw (区级看板): meals and diners served, public
@@ -46,19 +46,19 @@ public class DistrictDashboardService {
     private final CoverageService coverageService;
     private final SatisfactionService satisfactionService;
     private final SampleRetentionService sampleRetentionService;
-    private final SettlementService settlementService;
+    private final FundingBudgetService budgetService;
     private final Clock clock;
 
     DistrictDashboardService(DistrictOversight oversight, SiteService siteService, ServingService servingService, CoverageService coverageService,
-                             SatisfactionService satisfactionService, SampleRetentionService sampleRetentionService, SettlementService settlementService,
-                             Clock clock) {
+                             SatisfactionService satisfactionService, SampleRetentionService sampleRetentionService,
+                             FundingBudgetService budgetService, Clock clock) {
         this.oversight = oversight;
         this.siteService = siteService;
         this.servingService = servingService;
         this.coverageService = coverageService;
         this.satisfactionService = satisfactionService;
         this.sampleRetentionService = sampleRetentionService;
-        this.settlementService = settlementService;
+        this.budgetService = budgetService;
         this.clock = clock;
     }
 
@@ -89,7 +89,7 @@ public class DistrictDashboardService {
                 .collect(Collectors.toMap(CoverageService.DailyCoverage::date, day -> day));
         Map<Integer, Money> budgets = new HashMap<>();
         for (int year = from.getYear(); year <= to.getYear(); year++) {
-            budgets.put(year, settlementService.publicBudget(district.id(), year));
+            budgets.put(year, budgetService.publicBudget(district.id(), year));
         }
 
         List<DashboardDay> points = new ArrayList<>();
