@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.time.BusinessTime;
-import org.zhucan.foodsafety.FoodSafetyService;
 import org.zhucan.foodsafety.MissingSampleLog;
+import org.zhucan.foodsafety.SampleRetentionService;
 import org.zhucan.network.CoverageService;
 import org.zhucan.network.Region;
 import org.zhucan.network.Site;
@@ -27,7 +27,7 @@ import org.zhucan.satisfaction.RatingTally;
 import org.zhucan.satisfaction.SatisfactionService;
 import org.zhucan.serving.ServedDay;
 import org.zhucan.serving.ServingService;
-import org.zhucan.settlement.SettlementService;
+import org.zhucan.settlement.FundingBudgetService;
 
 /**
  * A district's last days as series a chart can draw (区级看板): meals and diners served, public
@@ -45,20 +45,20 @@ public class DistrictDashboardService {
     private final ServingService servingService;
     private final CoverageService coverageService;
     private final SatisfactionService satisfactionService;
-    private final FoodSafetyService foodSafetyService;
-    private final SettlementService settlementService;
+    private final SampleRetentionService sampleRetentionService;
+    private final FundingBudgetService budgetService;
     private final Clock clock;
 
     DistrictDashboardService(DistrictOversight oversight, SiteService siteService, ServingService servingService, CoverageService coverageService,
-                             SatisfactionService satisfactionService, FoodSafetyService foodSafetyService, SettlementService settlementService,
-                             Clock clock) {
+                             SatisfactionService satisfactionService, SampleRetentionService sampleRetentionService,
+                             FundingBudgetService budgetService, Clock clock) {
         this.oversight = oversight;
         this.siteService = siteService;
         this.servingService = servingService;
         this.coverageService = coverageService;
         this.satisfactionService = satisfactionService;
-        this.foodSafetyService = foodSafetyService;
-        this.settlementService = settlementService;
+        this.sampleRetentionService = sampleRetentionService;
+        this.budgetService = budgetService;
         this.clock = clock;
     }
 
@@ -83,13 +83,13 @@ public class DistrictDashboardService {
         Map<LocalDate, ServedDay> served = servingService.servedDays(siteIds, yearStart, to).stream()
                 .collect(Collectors.toMap(ServedDay::date, day -> day));
         Map<LocalDate, RatingTally> ratings = satisfactionService.tallyByDay(servingSiteIds, from, to);
-        Map<LocalDate, Long> unlogged = foodSafetyService.missingSampleLogs(servingSiteIds, from, to).stream()
+        Map<LocalDate, Long> unlogged = sampleRetentionService.missingSampleLogs(servingSiteIds, from, to).stream()
                 .collect(Collectors.groupingBy(MissingSampleLog::date, Collectors.counting()));
         Map<LocalDate, CoverageService.DailyCoverage> coverage = coverageService.dailyCoverage(district.id(), from, to).stream()
                 .collect(Collectors.toMap(CoverageService.DailyCoverage::date, day -> day));
         Map<Integer, Money> budgets = new HashMap<>();
         for (int year = from.getYear(); year <= to.getYear(); year++) {
-            budgets.put(year, settlementService.publicBudget(district.id(), year));
+            budgets.put(year, budgetService.publicBudget(district.id(), year));
         }
 
         List<DashboardDay> points = new ArrayList<>();

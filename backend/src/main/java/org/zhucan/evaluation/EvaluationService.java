@@ -22,9 +22,10 @@ import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.time.BusinessTime;
-import org.zhucan.foodsafety.FoodSafetyService;
+import org.zhucan.foodsafety.InspectionService;
 import org.zhucan.foodsafety.InspectionTally;
 import org.zhucan.foodsafety.MissingSampleLog;
+import org.zhucan.foodsafety.SampleRetentionService;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionLevel;
@@ -71,13 +72,14 @@ public class EvaluationService {
     private final ServingService servingService;
     private final BookingService bookingService;
     private final SatisfactionService satisfactionService;
-    private final FoodSafetyService foodSafetyService;
+    private final InspectionService inspectionService;
+    private final SampleRetentionService sampleRetentionService;
     private final AuditService audit;
     private final Clock clock;
 
     EvaluationService(EvaluationMapper mapper, DistrictOversight oversight, RegionService regionService, SiteService siteService,
                       ServingService servingService, BookingService bookingService, SatisfactionService satisfactionService,
-                      FoodSafetyService foodSafetyService, AuditService audit, Clock clock) {
+                      InspectionService inspectionService, SampleRetentionService sampleRetentionService, AuditService audit, Clock clock) {
         this.mapper = mapper;
         this.oversight = oversight;
         this.regionService = regionService;
@@ -85,7 +87,8 @@ public class EvaluationService {
         this.servingService = servingService;
         this.bookingService = bookingService;
         this.satisfactionService = satisfactionService;
-        this.foodSafetyService = foodSafetyService;
+        this.inspectionService = inspectionService;
+        this.sampleRetentionService = sampleRetentionService;
         this.audit = audit;
         this.clock = clock;
     }
@@ -185,13 +188,13 @@ public class EvaluationService {
         }
         satisfactionService.tallyByOperator(siteIds, from, to)
                 .forEach((operatorId, tally) -> byOperator.computeIfAbsent(operatorId, id -> new Figures()).ratings = tally);
-        foodSafetyService.inspectionTallyByOperator(siteIds, from, to)
+        inspectionService.inspectionTallyByOperator(siteIds, from, to)
                 .forEach((operatorId, tally) -> byOperator.computeIfAbsent(operatorId, id -> new Figures()).inspections = tally);
         // served slots read once: meals from all of them, flags and sample logs from those that are over
         List<ServedSlot> served = servingService.servedSlots(siteIds, from, to);
         List<ServedSlot> over = servingService.slotsOver(served);
         Set<SlotKey> missing = new HashSet<>();
-        for (MissingSampleLog gap : foodSafetyService.missingSampleLogsAmong(over, siteIds, from, to)) {
+        for (MissingSampleLog gap : sampleRetentionService.missingSampleLogsAmong(over, siteIds, from, to)) {
             missing.add(new SlotKey(gap.siteId(), gap.operatorId(), gap.date(), gap.slot()));
         }
         for (ServedSlot slot : served) {

@@ -22,12 +22,15 @@ import org.zhucan.network.SiteService;
 @Controller
 class FoodSafetyController {
 
-    private final FoodSafetyService foodSafetyService;
+    private final InspectionService inspectionService;
+    private final SampleRetentionService sampleRetentionService;
     private final SiteService siteService;
     private final OperatorService operatorService;
 
-    FoodSafetyController(FoodSafetyService foodSafetyService, SiteService siteService, OperatorService operatorService) {
-        this.foodSafetyService = foodSafetyService;
+    FoodSafetyController(InspectionService inspectionService, SampleRetentionService sampleRetentionService, SiteService siteService,
+                         OperatorService operatorService) {
+        this.inspectionService = inspectionService;
+        this.sampleRetentionService = sampleRetentionService;
         this.siteService = siteService;
         this.operatorService = operatorService;
     }
@@ -35,35 +38,35 @@ class FoodSafetyController {
     // ------------------------------------------------------------ roots
 
     @QueryMapping
-    Connection<Inspection> inspections(@Argument FoodSafetyService.InspectionFilter filter, @Argument Integer first, @Argument String after) {
-        return foodSafetyService.inspections(filter, PageRequest.of(first, after));
+    Connection<Inspection> inspections(@Argument InspectionFilter filter, @Argument Integer first, @Argument String after) {
+        return inspectionService.inspections(filter, PageRequest.of(first, after));
     }
 
     @QueryMapping
     Inspection inspection(@Argument long id) {
-        return foodSafetyService.inspection(id);
+        return inspectionService.inspection(id);
     }
 
     @QueryMapping
-    Connection<SampleRetention> sampleRetentions(@Argument FoodSafetyService.SampleRetentionFilter filter, @Argument Integer first,
+    Connection<SampleRetention> sampleRetentions(@Argument SampleRetentionFilter filter, @Argument Integer first,
                                                  @Argument String after) {
-        return foodSafetyService.sampleRetentions(filter, PageRequest.of(first, after));
+        return sampleRetentionService.sampleRetentions(filter, PageRequest.of(first, after));
     }
 
     @QueryMapping
-    Connection<MissingSampleLog> missingSampleLogs(@Argument FoodSafetyService.SampleRetentionFilter filter, @Argument Integer first,
+    Connection<MissingSampleLog> missingSampleLogs(@Argument SampleRetentionFilter filter, @Argument Integer first,
                                                    @Argument String after) {
-        return foodSafetyService.missingSampleLogs(filter, PageRequest.of(first, after));
+        return sampleRetentionService.missingSampleLogs(filter, PageRequest.of(first, after));
     }
 
     @MutationMapping
-    FoodSafetyService.InspectionPayload recordInspection(@Argument FoodSafetyService.RecordInspectionInput input) {
-        return foodSafetyService.recordInspection(input);
+    InspectionPayload recordInspection(@Argument RecordInspectionInput input) {
+        return inspectionService.recordInspection(input);
     }
 
     @MutationMapping
-    FoodSafetyService.SampleRetentionPayload logSampleRetention(@Argument FoodSafetyService.LogSampleRetentionInput input) {
-        return TransientFailures.retry(() -> foodSafetyService.logSampleRetention(input));
+    SampleRetentionPayload logSampleRetention(@Argument LogSampleRetentionInput input) {
+        return TransientFailures.retry(() -> sampleRetentionService.logSampleRetention(input));
     }
 
     // ------------------------------------------------------------ Inspection
@@ -81,23 +84,23 @@ class FoodSafetyController {
 
     @BatchMapping(typeName = "Inspection", field = "items")
     Map<Inspection, List<InspectionItem>> inspectionItems(List<Inspection> inspections) {
-        return Batches.perParent(inspections, Inspection::id, foodSafetyService.itemsOf(Batches.keys(inspections, Inspection::id)));
+        return Batches.perParent(inspections, Inspection::id, inspectionService.itemsOf(Batches.keys(inspections, Inspection::id)));
     }
 
     @BatchMapping(typeName = "Inspection", field = "photoUrls")
     Map<Inspection, List<String>> inspectionPhotoUrls(List<Inspection> inspections) {
-        return Batches.perParent(inspections, Inspection::id, foodSafetyService.photoUrlsOf(Batches.keys(inspections, Inspection::id)));
+        return Batches.perParent(inspections, Inspection::id, inspectionService.photoUrlsOf(Batches.keys(inspections, Inspection::id)));
     }
 
     @BatchMapping(typeName = "Inspection", field = "followsUp")
     Map<Inspection, Inspection> inspectionFollowsUp(List<Inspection> inspections) {
         return Batches.perParent(inspections, Inspection::followsUpId,
-                foodSafetyService.followedUpByIds(Batches.keys(inspections, Inspection::followsUpId)));
+                inspectionService.followedUpByIds(Batches.keys(inspections, Inspection::followsUpId)));
     }
 
     @SchemaMapping(typeName = "Inspection", field = "followUpStatus")
     FollowUpStatus followUpStatus(Inspection inspection) {
-        return foodSafetyService.followUpStatus(inspection);
+        return inspectionService.followUpStatus(inspection);
     }
 
     // ------------------------------------------------------------ SampleRetention
@@ -109,17 +112,18 @@ class FoodSafetyController {
 
     @BatchMapping(typeName = "SampleRetention", field = "dishes")
     Map<SampleRetention, List<SampleRetentionDish>> retentionDishes(List<SampleRetention> retentions) {
-        return Batches.perParent(retentions, SampleRetention::id, foodSafetyService.dishesOf(Batches.keys(retentions, SampleRetention::id)));
+        return Batches.perParent(retentions, SampleRetention::id,
+                sampleRetentionService.dishesOf(Batches.keys(retentions, SampleRetention::id)));
     }
 
     @BatchMapping(typeName = "SampleRetention", field = "loggedLate")
     Map<SampleRetention, Boolean> retentionLoggedLate(List<SampleRetention> retentions) {
-        return Batches.perParent(retentions, SampleRetention::id, foodSafetyService.loggedLate(retentions));
+        return Batches.perParent(retentions, SampleRetention::id, sampleRetentionService.loggedLate(retentions));
     }
 
     @SchemaMapping(typeName = "SampleRetention", field = "disposeAfter")
     Instant disposeAfter(SampleRetention retention) {
-        return FoodSafetyService.disposeAfter(retention);
+        return SampleRetentionService.disposeAfter(retention);
     }
 
     @SchemaMapping(typeName = "SampleRetentionDish", field = "underweight")

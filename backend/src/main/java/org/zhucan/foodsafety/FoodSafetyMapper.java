@@ -7,6 +7,9 @@ import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.zhucan.common.error.BadRequestException;
+import org.zhucan.common.pagination.Cursor;
+import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.StaffScope;
@@ -26,10 +29,10 @@ interface FoodSafetyMapper {
 
     List<Inspection> findInspections(@Param("ids") Collection<Long> ids);
 
-    List<Inspection> findInspectionPage(@Param("f") FoodSafetyService.InspectionFilter filter, @Param("scope") StaffScope scope,
+    List<Inspection> findInspectionPage(@Param("f") InspectionFilter filter, @Param("scope") StaffScope scope,
                                         @Param("after") DateKey after, @Param("limit") int limit);
 
-    long countInspections(@Param("f") FoodSafetyService.InspectionFilter filter, @Param("scope") StaffScope scope);
+    long countInspections(@Param("f") InspectionFilter filter, @Param("scope") StaffScope scope);
 
     List<InspectionItem> findItemsOf(@Param("ids") Collection<Long> inspectionIds);
 
@@ -47,10 +50,10 @@ interface FoodSafetyMapper {
 
     SampleRetention findRetention(@Param("id") long id);
 
-    List<SampleRetention> findRetentionPage(@Param("f") FoodSafetyService.SampleRetentionFilter filter, @Param("scope") StaffScope scope,
+    List<SampleRetention> findRetentionPage(@Param("f") SampleRetentionFilter filter, @Param("scope") StaffScope scope,
                                             @Param("after") DateKey after, @Param("limit") int limit);
 
-    long countRetentions(@Param("f") FoodSafetyService.SampleRetentionFilter filter, @Param("scope") StaffScope scope);
+    long countRetentions(@Param("f") SampleRetentionFilter filter, @Param("scope") StaffScope scope);
 
     List<SampleRetentionDish> findDishesOf(@Param("ids") Collection<Long> retentionIds);
 
@@ -58,7 +61,7 @@ interface FoodSafetyMapper {
     List<LoggedSlot> loggedSlots(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
     /** The sites in the caller's scope that the filter names (all of them when it names none). */
-    List<Long> siteIdsInScope(@Param("f") FoodSafetyService.SampleRetentionFilter filter, @Param("scope") StaffScope scope);
+    List<Long> siteIdsInScope(@Param("f") SampleRetentionFilter filter, @Param("scope") StaffScope scope);
 
     // ------------------------------------------------------------ rows
 
@@ -77,5 +80,18 @@ interface FoodSafetyMapper {
 
     /** A keyset position in a list sorted by a date, then id, both descending. */
     record DateKey(LocalDate date, long id) {
+
+        /** The position after which a page starts, from its cursor (date and id), or null for the first page. */
+        static DateKey after(PageRequest page) {
+            if (!page.hasAfter()) {
+                return null;
+            }
+            List<String> parts = Cursor.decode(page.after(), 2);
+            try {
+                return new DateKey(LocalDate.parse(parts.get(0)), Long.parseLong(parts.get(1)));
+            } catch (RuntimeException e) {
+                throw new BadRequestException("after is not a cursor returned by this list", "after");
+            }
+        }
     }
 }

@@ -44,29 +44,36 @@ class SettlementController {
     private static final String FLAGGED_RECORDS = "settlementFlaggedRecords";
 
     private final SettlementService settlementService;
+    private final StatementContentsService contentsService;
+    private final FundingBudgetService budgetService;
+    private final ReconciliationService reconciliationService;
     private final OperatorService operatorService;
     private final RegionService regionService;
     private final SiteService siteService;
     private final ServingService servingService;
 
-    SettlementController(SettlementService settlementService, OperatorService operatorService, RegionService regionService,
+    SettlementController(SettlementService settlementService, StatementContentsService contentsService, FundingBudgetService budgetService,
+                         ReconciliationService reconciliationService, OperatorService operatorService, RegionService regionService,
                          SiteService siteService, ServingService servingService, BatchLoaderRegistry batchLoaders) {
         this.settlementService = settlementService;
+        this.contentsService = contentsService;
+        this.budgetService = budgetService;
+        this.reconciliationService = reconciliationService;
         this.operatorService = operatorService;
         this.regionService = regionService;
         this.siteService = siteService;
         this.servingService = servingService;
-        batchLoaders.<SettlementService.FlaggedPage, List<MealRecord>>forName(FLAGGED_RECORDS)
-                .registerMappedBatchLoader((pages, environment) -> Mono.fromCallable(() -> settlementService.flaggedRecordPages(pages)));
+        batchLoaders.<FlaggedPage, List<MealRecord>>forName(FLAGGED_RECORDS)
+                .registerMappedBatchLoader((pages, environment) -> Mono.fromCallable(() -> contentsService.flaggedRecordPages(pages)));
     }
 
     // ------------------------------------------------------------ roots
 
     @QueryMapping
-    Connection<SettlementStatement> settlementStatements(@Argument SettlementService.StatementFilter filter, @Argument Integer first,
+    Connection<SettlementStatement> settlementStatements(@Argument StatementFilter filter, @Argument Integer first,
                                                          @Argument String after, DataFetchingFieldSelectionSet selection,
                                                          GraphQLContext context) {
-        SettlementService.StatementPage page = settlementService.list(filter, PageRequest.of(first, after),
+        StatementPage page = settlementService.list(filter, PageRequest.of(first, after),
                 StatementReads.selected(selection, "edges/node/"));
         StatementReads.of(context).add(page.contents());
         return page.connection();
@@ -80,53 +87,53 @@ class SettlementController {
     }
 
     @QueryMapping
-    SettlementService.Reconciliation reconciliation(@Argument long districtId, @Argument LocalDate periodStart, @Argument LocalDate periodEnd,
+    Reconciliation reconciliation(@Argument long districtId, @Argument LocalDate periodStart, @Argument LocalDate periodEnd,
                                                     DataFetchingFieldSelectionSet selection, GraphQLContext context) {
-        SettlementService.Reconciliation reconciliation = settlementService.reconcile(districtId, periodStart, periodEnd,
+        Reconciliation reconciliation = reconciliationService.reconcile(districtId, periodStart, periodEnd,
                 selection.contains("differences/statement") ? StatementReads.selected(selection, "differences/statement/") : null);
         StatementReads.of(context).add(reconciliation.statements());
         return reconciliation;
     }
 
     @MutationMapping
-    SettlementService.StatementResult generateSettlement(@Argument SettlementService.GenerateSettlementInput input,
+    StatementResult generateSettlement(@Argument GenerateSettlementInput input,
                                                          DataFetchingFieldSelectionSet selection, GraphQLContext context) {
         StatementParts parts = StatementReads.selected(selection, "statement/");
         return registered(TransientFailures.retry(() -> settlementService.generate(input, parts)), context);
     }
 
     @MutationMapping
-    SettlementService.StatementResult submitSettlement(@Argument SettlementService.TransitionInput input, DataFetchingFieldSelectionSet selection,
+    StatementResult submitSettlement(@Argument TransitionInput input, DataFetchingFieldSelectionSet selection,
                                                        GraphQLContext context) {
         return registered(settlementService.submit(input, StatementReads.selected(selection, "statement/")), context);
     }
 
     @MutationMapping
-    SettlementService.StatementResult approveSettlement(@Argument SettlementService.TransitionInput input, DataFetchingFieldSelectionSet selection,
+    StatementResult approveSettlement(@Argument TransitionInput input, DataFetchingFieldSelectionSet selection,
                                                         GraphQLContext context) {
         return registered(settlementService.approve(input, StatementReads.selected(selection, "statement/")), context);
     }
 
     @MutationMapping
-    SettlementService.StatementResult rejectSettlement(@Argument SettlementService.RejectSettlementInput input,
+    StatementResult rejectSettlement(@Argument RejectSettlementInput input,
                                                        DataFetchingFieldSelectionSet selection, GraphQLContext context) {
         return registered(settlementService.reject(input, StatementReads.selected(selection, "statement/")), context);
     }
 
     @MutationMapping
-    SettlementService.StatementResult markSettlementPaid(@Argument SettlementService.MarkSettlementPaidInput input,
+    StatementResult markSettlementPaid(@Argument MarkSettlementPaidInput input,
                                                          DataFetchingFieldSelectionSet selection, GraphQLContext context) {
         return registered(settlementService.markPaid(input, StatementReads.selected(selection, "statement/")), context);
     }
 
-    private static SettlementService.StatementResult registered(SettlementService.StatementResult result, GraphQLContext context) {
+    private static StatementResult registered(StatementResult result, GraphQLContext context) {
         StatementReads.of(context).add(result.contents());
         return result;
     }
 
     @MutationMapping
-    SettlementService.BudgetResult setFundingBudget(@Argument SettlementService.SetFundingBudgetInput input) {
-        return settlementService.setBudget(input);
+    BudgetResult setFundingBudget(@Argument SetFundingBudgetInput input) {
+        return budgetService.setBudget(input);
     }
 
     // ------------------------------------------------------------ statement fields, batched
@@ -149,18 +156,18 @@ class SettlementController {
     @BatchMapping(typeName = "SettlementStatement", field = "lines")
     Map<SettlementStatement, List<SettlementLine>> lines(List<SettlementStatement> statements, GraphQLContext context) {
         return StatementReads.of(context).resolve(statements, StatementContents::lines,
-                missing -> settlementService.linesOf(Batches.keys(missing, SettlementStatement::id)));
+                missing -> contentsService.linesOf(Batches.keys(missing, SettlementStatement::id)));
     }
 
     @BatchMapping(typeName = "SettlementStatement", field = "totals")
     Map<SettlementStatement, List<SourceAmount>> totals(List<SettlementStatement> statements, GraphQLContext context) {
         return StatementReads.of(context).resolve(statements, StatementContents::totals,
-                missing -> settlementService.totalsOf(Batches.keys(missing, SettlementStatement::id)));
+                missing -> contentsService.totalsOf(Batches.keys(missing, SettlementStatement::id)));
     }
 
     @BatchMapping(typeName = "SettlementStatement", field = "contentVerified")
     Map<SettlementStatement, Boolean> contentVerified(List<SettlementStatement> statements, GraphQLContext context) {
-        return StatementReads.of(context).resolve(statements, StatementContents::verified, settlementService::verifiedByIds);
+        return StatementReads.of(context).resolve(statements, StatementContents::verified, contentsService::verifiedByIds);
     }
 
     /** Each statement's page of flagged records, through one batch loader: a list of statements asks once. */
@@ -168,9 +175,9 @@ class SettlementController {
     CompletableFuture<Connection<MealRecord>> flaggedRecords(SettlementStatement statement, @Argument Integer first, @Argument String after,
                                                             DataFetchingEnvironment environment) {
         PageRequest page = PageRequest.of(first, after);
-        SettlementService.FlaggedPage key = new SettlementService.FlaggedPage(statement.id(), page);
+        FlaggedPage key = new FlaggedPage(statement.id(), page);
         List<MealRecord> read = StatementReads.of(environment.getGraphQlContext()).part(statement, StatementContents::flagged, key);
-        DataLoader<SettlementService.FlaggedPage, List<MealRecord>> loader = environment.getDataLoader(FLAGGED_RECORDS);
+        DataLoader<FlaggedPage, List<MealRecord>> loader = environment.getDataLoader(FLAGGED_RECORDS);
         return (read != null ? CompletableFuture.completedFuture(read) : loader.load(key))
                 .thenApply(records -> Connection.of(records, page, record -> Cursor.encode(record.id()), statement.flaggedCount()));
     }
@@ -193,15 +200,15 @@ class SettlementController {
     // ------------------------------------------------------------ reconciliation fields
 
     @SchemaMapping(typeName = "Reconciliation", field = "district")
-    Region reconciliationDistrict(SettlementService.Reconciliation reconciliation) {
+    Region reconciliationDistrict(Reconciliation reconciliation) {
         return regionService.require(reconciliation.districtId());
     }
 
     @BatchMapping(typeName = "ReconciliationDifference", field = "record")
-    Map<SettlementService.ReconciliationDifference, MealRecord> differenceRecord(List<SettlementService.ReconciliationDifference> rows) {
-        return Batches.perParent(rows, SettlementService.ReconciliationDifference::mealRecordId,
-                servingService.readableByIds(Batches.keys(rows, SettlementService.ReconciliationDifference::mealRecordId)));
+    Map<ReconciliationDifference, MealRecord> differenceRecord(List<ReconciliationDifference> rows) {
+        return Batches.perParent(rows, ReconciliationDifference::mealRecordId,
+                servingService.readableByIds(Batches.keys(rows, ReconciliationDifference::mealRecordId)));
     }
 
-    // ReconciliationDifference.statement: read with the reconciliation's sums (SettlementService.reconcile), a property
+    // ReconciliationDifference.statement: read with the reconciliation's sums (ReconciliationService.reconcile), a property
 }

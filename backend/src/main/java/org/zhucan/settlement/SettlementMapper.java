@@ -60,10 +60,10 @@ interface SettlementMapper {
 
     List<SettlementStatement> findByIds(@Param("ids") Collection<Long> ids);
 
-    List<SettlementStatement> findPage(@Param("f") SettlementService.StatementFilter filter, @Param("scope") StaffScope scope,
+    List<SettlementStatement> findPage(@Param("f") StatementFilter filter, @Param("scope") StaffScope scope,
                                        @Param("beforeId") Long beforeId, @Param("limit") int limit);
 
-    long count(@Param("f") SettlementService.StatementFilter filter, @Param("scope") StaffScope scope);
+    long count(@Param("f") StatementFilter filter, @Param("scope") StaffScope scope);
 
     List<SettlementLine> linesOf(@Param("ids") Collection<Long> statementIds);
 

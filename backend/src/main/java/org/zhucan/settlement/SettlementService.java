@@ -1,33 +1,21 @@
 package org.zhucan.settlement;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.audit.AuditService;
-import org.zhucan.common.batch.Batches;
-import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
-import org.zhucan.common.money.Money;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
@@ -39,17 +27,15 @@ import org.zhucan.network.RegionLevel;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.serving.MealRecord;
-import org.zhucan.serving.ServingService;
 import org.zhucan.security.Role;
-import org.zhucan.subsidy.FundingSource;
 import org.zhucan.subsidy.SubsidyPolicy;
 import org.zhucan.subsidy.SubsidyPolicyService;
 import org.zhucan.subsidy.SubsidyPolicyStatus;
 
 /**
- * Subsidy settlement (补贴结算): statements per operator, district and period, their lifecycle,
- * funding budgets and the reconciliation of records against statements.
+ * Subsidy settlement (补贴结算): statements per operator, district and period, and their lifecycle.
+ * Funding budgets ({@link FundingBudgetService}) and the reconciliation of records against
+ * statements ({@link ReconciliationService}) are services of their own.
  *
  * <p>Every sum is made in SQL ({@link SettlementMapper}). A record is settled by one statement
  * (the primary key of {@code settlement_record}); generations of one operator and district take
@@ -57,7 +43,7 @@ import org.zhucan.subsidy.SubsidyPolicyStatus;
  * lines and a fingerprint of its records, and is checked before payment and whenever read.
  *
  * <p>A statement's header and the parts a caller asks for (lines, totals, content check, flagged
- * records) are read together ({@link StatementParts}, {@link StatementContents}): reads in one
+ * records) are read together ({@link StatementParts}, {@link StatementContentsService}): reads in one
  * read-only REPEATABLE READ transaction, so that a regeneration committing meanwhile is either
  * wholly in them or wholly out; mutations inside their own transaction, so that their payload is
  * what they stored.
@@ -65,7 +51,6 @@ import org.zhucan.subsidy.SubsidyPolicyStatus;
 @Service
 public class SettlementService {
 
-    private static final int DIFFERENCES_LISTED = 200;
     private static final int MAX_REASON = 500;
     private static final int MAX_REFERENCE = 64;
 
@@ -73,17 +58,20 @@ public class SettlementService {
     private final OperatorService operatorService;
     private final RegionService regionService;
     private final SubsidyPolicyService policyService;
-    private final ServingService servingService;
+    private final StatementContentsService contents;
+    private final SettlementAccess access;
     private final AuditService audit;
     private final Clock clock;
 
     SettlementService(SettlementMapper mapper, OperatorService operatorService, RegionService regionService,
-                      SubsidyPolicyService policyService, ServingService servingService, AuditService audit, Clock clock) {
+                      SubsidyPolicyService policyService, StatementContentsService contents, SettlementAccess access, AuditService audit,
+                      Clock clock) {
         this.mapper = mapper;
         this.operatorService = operatorService;
         this.regionService = regionService;
         this.policyService = policyService;
-        this.servingService = servingService;
+        this.contents = contents;
+        this.access = access;
         this.audit = audit;
         this.clock = clock;
     }
@@ -102,7 +90,7 @@ public class SettlementService {
         CurrentUser user = CurrentUser.get();
         operatorService.require(input.operatorId());
         Region district = regionService.require(input.districtId());
-        if (!(user.roles().contains(Role.ADMIN) || user.actsForOperator(input.operatorId()) || financeOf(user, district))) {
+        if (!(user.roles().contains(Role.ADMIN) || user.actsForOperator(input.operatorId()) || access.financeOf(user, district))) {
             throw new AccessDeniedException("statements are generated by the operator's staff, the district's finance staff or administrators");
         }
         List<UserError> problems = new ArrayList<>();
@@ -148,7 +136,7 @@ public class SettlementService {
         mapper.updateTotals(id);
         SettlementStatement generated = mapper.findById(id);
         audit.record(previous == null ? "SETTLEMENT_GENERATED" : "SETTLEMENT_REGENERATED", "SettlementStatement", id, previous, generated);
-        return StatementResult.of(generated, contentsOf(List.of(generated), parts));
+        return StatementResult.of(generated, contents.contentsOf(List.of(generated), parts));
     }
 
     /** Each published version's operating subsidy, from its effective date until the version after it takes over. */
@@ -212,7 +200,8 @@ public class SettlementService {
         if (refused != null) {
             return StatementResult.failed(refused);
         }
-        String hash = contentHash(statement, mapper.linesOf(List.of(statement.id())), fingerprintOf(statement.id()));
+        String hash = StatementContentsService.contentHash(statement, mapper.linesOf(List.of(statement.id())),
+                fingerprintOf(statement.id()));
         int updated = mapper.approve(statement.id(), input.version(), CurrentUser.get().username(), now(), hash);
         return transitioned(statement, updated, "SETTLEMENT_APPROVED", parts);
     }
@@ -248,7 +237,7 @@ public class SettlementService {
                 || input.paidOn().isBefore(BusinessTime.dateOf(statement.reviewedAt())))) {
             refused = UserError.of(UserErrorCode.INVALID_INPUT, "The payment date must lie between the approval and today", "input", "paidOn");
         }
-        if (refused == null && !verified(statement)) {
+        if (refused == null && !contents.verified(statement)) {
             refused = UserError.of(UserErrorCode.CONTENT_CHANGED,
                     "The statement no longer matches what was approved; it must not be paid", "input", "statementId");
         }
@@ -271,7 +260,7 @@ public class SettlementService {
 
     private CurrentUser requireFinance(SettlementStatement statement) {
         CurrentUser user = CurrentUser.get();
-        if (!financeOf(user, regionService.require(statement.districtId()))) {
+        if (!access.financeOf(user, regionService.require(statement.districtId()))) {
             throw new AccessDeniedException("only the district's finance staff review and pay statements");
         }
         return user;
@@ -302,59 +291,7 @@ public class SettlementService {
         }
         SettlementStatement after = mapper.findById(before.id());
         audit.record(action, "SettlementStatement", before.id(), before, after);
-        return StatementResult.of(after, contentsOf(List.of(after), parts));
-    }
-
-    // ------------------------------------------------------------ content hash
-
-    /** Whether a frozen statement still matches its hash; true for one not yet frozen, which has none to match. */
-    @Transactional(readOnly = true)
-    public boolean verified(SettlementStatement statement) {
-        return verifiedByIds(List.of(statement)).get(statement.id());
-    }
-
-    /** The check of {@link #verified} for many statements, as read in this request, in two statements of SQL whatever their number. */
-    @Transactional(readOnly = true)
-    public Map<Long, Boolean> verifiedByIds(List<SettlementStatement> statements) {
-        Map<Long, Boolean> result = new HashMap<>();
-        List<Long> frozen = statements.stream().filter(statement -> statement.status().frozen()).map(SettlementStatement::id).toList();
-        statements.forEach(statement -> result.put(statement.id(), true));
-        if (frozen.isEmpty()) {
-            return result;
-        }
-        Map<Long, SettlementStatement> given = new HashMap<>();
-        statements.forEach(statement -> given.put(statement.id(), statement));
-        Map<Long, List<SettlementLine>> lines = Batches.group(frozen, mapper.linesOf(frozen), SettlementLine::statementId);
-        Map<Long, SettlementMapper.Fingerprint> fingerprints = new HashMap<>();
-        mapper.fingerprints(frozen).forEach(fingerprint -> fingerprints.put(fingerprint.statementId(), fingerprint));
-        for (long id : frozen) {
-            SettlementStatement statement = given.get(id);
-            result.put(id, statement.contentHash().equals(contentHash(statement, lines.get(id), fingerprints.get(id))));
-        }
-        return result;
-    }
-
-    /** SHA-256 over what an approval freezes: the header's figures, every line and the records' fingerprint. */
-    static String contentHash(SettlementStatement statement, List<SettlementLine> lines, SettlementMapper.Fingerprint fingerprint) {
-        StringBuilder text = new StringBuilder("zhucan-settlement-v1\n");
-        text.append(String.join("|", String.valueOf(statement.id()), String.valueOf(statement.operatorId()),
-                String.valueOf(statement.districtId()), statement.periodStart().toString(), statement.periodEnd().toString(),
-                String.valueOf(statement.recordCount()), String.valueOf(statement.carriedCount()), String.valueOf(statement.flaggedCount()),
-                String.valueOf(statement.mealSubsidy().fen()), String.valueOf(statement.operatingSubsidy().fen()),
-                String.valueOf(statement.payable().fen()))).append('\n');
-        for (SettlementLine line : lines) {
-            text.append(String.join("|", line.kind().name(), String.valueOf(line.siteId()), line.source().name(), line.dinerCategory(),
-                    String.valueOf(line.quantity()), String.valueOf(line.amount().fen()))).append('\n');
-        }
-        if (fingerprint != null) {
-            text.append(fingerprint.records()).append('|').append(fingerprint.idSum()).append('|').append(fingerprint.digest()).append('|')
-                    .append(fingerprint.shareSum()).append('\n');
-        }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return StatementResult.of(after, contents.contentsOf(List.of(after), parts));
     }
 
     private SettlementMapper.Fingerprint fingerprintOf(long statementId) {
@@ -375,7 +312,7 @@ public class SettlementService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public StatementContents read(long id, StatementParts parts) {
         SettlementStatement statement = find(id);
-        return statement == null ? StatementContents.NONE : contentsOf(List.of(statement), parts);
+        return statement == null ? StatementContents.NONE : contents.contentsOf(List.of(statement), parts);
     }
 
     /** A page of statements, its total count, and the parts asked of its statements, in one snapshot. */
@@ -387,59 +324,7 @@ public class SettlementService {
         List<SettlementStatement> rows = mapper.findPage(effective, scope, beforeId, page.fetchSize());
         Connection<SettlementStatement> connection = Connection.of(rows, page, statement -> Cursor.encode(statement.id()),
                 mapper.count(effective, scope));
-        return new StatementPage(connection, contentsOf(connection.edges().stream().map(Connection.Edge::node).toList(), parts));
-    }
-
-    /**
-     * The parts asked of statements just read, in the caller's transaction, so that they belong to
-     * the same generation as the headers: one query per part whatever the number of statements.
-     */
-    private StatementContents contentsOf(List<SettlementStatement> statements, StatementParts parts) {
-        if (statements.isEmpty()) {
-            return StatementContents.NONE;
-        }
-        List<Long> ids = statements.stream().map(SettlementStatement::id).toList();
-        List<FlaggedPage> flaggedPages = new ArrayList<>();
-        parts.flaggedPages().forEach(page -> ids.forEach(id -> flaggedPages.add(new FlaggedPage(id, page))));
-        return new StatementContents(List.copyOf(statements), parts.lines() ? linesOf(ids) : Map.of(),
-                parts.totals() ? totalsOf(ids) : Map.of(), parts.verified() ? verifiedByIds(statements) : Map.of(),
-                flaggedPages.isEmpty() ? Map.of() : flaggedRecordPages(flaggedPages));
-    }
-
-    @Transactional(readOnly = true)
-    public Map<Long, List<SettlementLine>> linesOf(Collection<Long> statementIds) {
-        return Batches.group(statementIds, mapper.linesOf(statementIds), SettlementLine::statementId);
-    }
-
-    @Transactional(readOnly = true)
-    public Map<Long, List<SourceAmount>> totalsOf(Collection<Long> statementIds) {
-        return Batches.group(statementIds, mapper.totalsOf(statementIds), SourceAmount::ownerId);
-    }
-
-    /**
-     * A page of flagged records per statement, one query per distinct page asked for (a list asks
-     * for one). The records are read without a scope check of their own: a statement's records are
-     * within the scope of whoever may read the statement.
-     */
-    @Transactional(readOnly = true)
-    public Map<FlaggedPage, List<MealRecord>> flaggedRecordPages(Collection<FlaggedPage> pages) {
-        Map<FlaggedPage, List<MealRecord>> result = new HashMap<>();
-        Map<PageRequest, List<FlaggedPage>> byPage = new HashMap<>();
-        pages.forEach(page -> byPage.computeIfAbsent(page.page(), request -> new ArrayList<>()).add(page));
-        byPage.forEach((request, asked) -> {
-            Long afterId = request.hasAfter() ? Cursor.decodeId(request.after()) : null;
-            List<SettlementMapper.FlaggedRecord> rows = mapper.flaggedRecordIds(asked.stream().map(FlaggedPage::statementId).toList(),
-                    afterId, request.fetchSize());
-            Map<Long, MealRecord> records = servingService.byIds(rows.stream().map(SettlementMapper.FlaggedRecord::mealRecordId).toList());
-            Map<Long, List<MealRecord>> byStatement = new HashMap<>();
-            rows.forEach(row -> byStatement.computeIfAbsent(row.statementId(), id -> new ArrayList<>()).add(records.get(row.mealRecordId())));
-            asked.forEach(page -> result.put(page, byStatement.getOrDefault(page.statementId(), List.of())));
-        });
-        return result;
-    }
-
-    /** A statement's page of flagged records, as a batch key. */
-    public record FlaggedPage(long statementId, PageRequest page) {
+        return new StatementPage(connection, contents.contentsOf(connection.edges().stream().map(Connection.Edge::node).toList(), parts));
     }
 
     /**
@@ -448,13 +333,13 @@ public class SettlementService {
      */
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public StatementContents export(long id) {
-        return contentsOf(List.of(requireExportable(id)), StatementParts.SHEET);
+        return contents.contentsOf(List.of(requireExportable(id)), StatementParts.SHEET);
     }
 
     private SettlementStatement requireExportable(long id) {
         SettlementStatement statement = requireReadable(id);
         CurrentUser user = CurrentUser.get();
-        if (!user.actsForOperator(statement.operatorId()) && !financeOf(user, regionService.require(statement.districtId()))) {
+        if (!user.actsForOperator(statement.operatorId()) && !access.financeOf(user, regionService.require(statement.districtId()))) {
             throw new AccessDeniedException("statements are exported by their operator's staff and the district's finance staff");
         }
         return statement;
@@ -478,179 +363,7 @@ public class SettlementService {
         return regionService.staffScope(user, "statements are for the operator's staff, finance and administrators");
     }
 
-    private boolean financeOf(CurrentUser user, Region district) {
-        return user.roles().contains(Role.FINANCE) && user.regionId() != null
-                && district.path().startsWith(regionService.require(user.regionId()).path());
-    }
-
     private java.time.Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    // ------------------------------------------------------------ budgets and reconciliation
-
-    /** Sets what a source has budgeted for a district's year; the district's finance staff or administrators. */
-    @Transactional
-    public BudgetResult setBudget(SetFundingBudgetInput input) {
-        Region district = regionService.require(input.districtId());
-        CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.ADMIN) && !financeOf(user, district)) {
-            throw new AccessDeniedException("budgets are set by the district's finance staff or administrators");
-        }
-        List<UserError> problems = new ArrayList<>();
-        if (district.level() != RegionLevel.DISTRICT) {
-            problems.add(UserError.of(UserErrorCode.INVALID_REGION_LEVEL, district.name() + " is not a district", "input", "districtId"));
-        }
-        if (input.year() < 2000 || input.year() > 2100) {
-            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "The year must lie between 2000 and 2100", "input", "year"));
-        }
-        if (input.amount().fen() < 0) {
-            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A budget cannot be negative", "input", "amount"));
-        }
-        if (!problems.isEmpty()) {
-            return new BudgetResult(null, List.copyOf(problems));
-        }
-        FundingBudget before = mapper.findBudget(district.id(), input.year(), input.source());
-        mapper.upsertBudget(district.id(), input.year(), input.source(), input.amount(), user.username(), now());
-        FundingBudget after = mapper.findBudget(district.id(), input.year(), input.source());
-        audit.record("FUNDING_BUDGET_SET", "FundingBudget", district.id() + "/" + input.year() + "/" + input.source(), before, after);
-        return new BudgetResult(after, List.of());
-    }
-
-    /**
-     * What public sources (every source but the operator's own discount) set aside for the
-     * district's meal subsidies in a year; null when no such budget is set. Unscoped, for features
-     * that show it to callers they have already checked.
-     */
-    @Transactional(readOnly = true)
-    public Money publicBudget(long districtId, int year) {
-        List<FundingBudget> budgets = mapper.budgetsOf(districtId, year).stream()
-                .filter(budget -> budget.source() != FundingSource.OPERATOR_DISCOUNT).toList();
-        return budgets.isEmpty() ? null : Money.ofFen(budgets.stream().mapToLong(budget -> budget.amount().fen()).sum());
-    }
-
-    /**
-     * Per source: the year's budget, what approved and paid statements commit, the meal-record
-     * subsidies dated in the period against what the period's statements hold, and every record
-     * that makes them differ, all in one snapshot; with the listed differences' statements and the
-     * parts asked of them, when asked (null: not asked).
-     */
-    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-    public Reconciliation reconcile(long districtId, LocalDate from, LocalDate to, StatementParts differenceStatements) {
-        Region district = regionService.require(districtId);
-        CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.ADMIN) && !financeOf(user, district)) {
-            throw new AccessDeniedException("reconciliation is for the district's finance staff and administrators");
-        }
-        if (from.isAfter(to) || from.getYear() != to.getYear()) {
-            throw new BadRequestException("The period must run forwards within one calendar year", "periodEnd");
-        }
-        int year = from.getYear();
-        LocalDate yearStart = LocalDate.of(year, 1, 1);
-        LocalDate yearEnd = LocalDate.of(year, 12, 31);
-        Map<FundingSource, Money> budgets = new EnumMap<>(FundingSource.class);
-        mapper.budgetsOf(districtId, year).forEach(budget -> budgets.put(budget.source(), budget.amount()));
-        Map<FundingSource, Money> committed = bySource(mapper.statementAmountsBySource(districtId, yearStart, yearEnd, null,
-                List.of(SettlementStatus.APPROVED, SettlementStatus.PAID)));
-        Map<FundingSource, Money> paid = bySource(mapper.statementAmountsBySource(districtId, yearStart, yearEnd, null,
-                List.of(SettlementStatus.PAID)));
-        Map<FundingSource, Money> records = bySource(mapper.recordSubsidyBySource(districtId, district.path(), from, to));
-        Map<FundingSource, Money> statements = bySource(mapper.statementAmountsBySource(districtId, from, to,
-                List.of(SettlementLineKind.MEAL_SUBSIDY, SettlementLineKind.ADJUSTMENT), null));
-        Map<FundingSource, Money> operating = bySource(mapper.statementAmountsBySource(districtId, from, to,
-                List.of(SettlementLineKind.OPERATING_SUBSIDY), null));
-        List<SourceReconciliation> sources = new ArrayList<>();
-        Money recordTotal = Money.ofFen(0);
-        Money statementTotal = Money.ofFen(0);
-        for (FundingSource source : FundingSource.values()) {
-            Money budget = budgets.get(source);
-            Money committedAmount = committed.getOrDefault(source, Money.ofFen(0));
-            Money recordAmount = records.getOrDefault(source, Money.ofFen(0));
-            Money statementAmount = statements.getOrDefault(source, Money.ofFen(0));
-            recordTotal = recordTotal.plus(recordAmount);
-            statementTotal = statementTotal.plus(statementAmount);
-            sources.add(new SourceReconciliation(source, budget, committedAmount, paid.getOrDefault(source, Money.ofFen(0)),
-                    budget == null ? null : budget.minus(committedAmount), recordAmount, statementAmount,
-                    operating.getOrDefault(source, Money.ofFen(0)), recordAmount.minus(statementAmount)));
-        }
-        long differenceCount = mapper.countDifferences(districtId, district.path(), from, to);
-        List<SettlementMapper.DifferenceRow> rows = mapper.differences(districtId, district.path(), from, to, DIFFERENCES_LISTED);
-        List<Long> holders = rows.stream().map(SettlementMapper.DifferenceRow::statementId).filter(Objects::nonNull).distinct().toList();
-        StatementContents holding = differenceStatements == null || holders.isEmpty() ? StatementContents.NONE
-                : contentsOf(mapper.findByIds(holders), differenceStatements);
-        Map<Long, SettlementStatement> byId = new HashMap<>();
-        holding.statements().forEach(statement -> byId.put(statement.id(), statement));
-        List<ReconciliationDifference> differences = rows.stream().map(row -> new ReconciliationDifference(row.mealRecordId(), row.reason(),
-                row.statementId(), row.subsidy(), row.statementId() == null ? null : byId.get(row.statementId()))).toList();
-        return new Reconciliation(districtId, from, to, year, sources, recordTotal, statementTotal, recordTotal.minus(statementTotal),
-                differenceCount, differences, recordTotal.equals(statementTotal) && differenceCount == 0, holding);
-    }
-
-    private static Map<FundingSource, Money> bySource(List<SourceAmount> amounts) {
-        Map<FundingSource, Money> result = new EnumMap<>(FundingSource.class);
-        amounts.forEach(amount -> result.put(amount.source(), amount.amount()));
-        return result;
-    }
-
-    // ------------------------------------------------------------ inputs and results
-
-    public record GenerateSettlementInput(long operatorId, long districtId, LocalDate periodStart, LocalDate periodEnd) {
-        public GenerateSettlementInput {
-            Objects.requireNonNull(periodStart);
-            Objects.requireNonNull(periodEnd);
-        }
-    }
-
-    public record TransitionInput(long statementId, int version) {
-    }
-
-    public record RejectSettlementInput(long statementId, int version, String reason) {
-    }
-
-    public record MarkSettlementPaidInput(long statementId, int version, String paymentReference, LocalDate paidOn) {
-    }
-
-    public record SetFundingBudgetInput(long districtId, int year, FundingSource source, Money amount) {
-    }
-
-    public record StatementFilter(Long operatorId, Long districtId, List<SettlementStatus> statuses, LocalDate from, LocalDate to) {
-        static final StatementFilter NONE = new StatementFilter(null, null, null, null, null);
-    }
-
-    /** A statement mutation's payload: the statement and the parts asked of it, read in the mutation's transaction. */
-    public record StatementResult(SettlementStatement statement, List<UserError> userErrors, StatementContents contents) {
-        static StatementResult of(SettlementStatement statement, StatementContents contents) {
-            return new StatementResult(statement, List.of(), contents);
-        }
-
-        static StatementResult failed(UserError error) {
-            return new StatementResult(null, List.of(error), StatementContents.NONE);
-        }
-
-        static StatementResult failed(List<UserError> errors) {
-            return new StatementResult(null, List.copyOf(errors), StatementContents.NONE);
-        }
-    }
-
-    /** A page of statements and the parts asked of them, from one snapshot. */
-    public record StatementPage(Connection<SettlementStatement> connection, StatementContents contents) {
-    }
-
-    public record BudgetResult(FundingBudget budget, List<UserError> userErrors) {
-    }
-
-    public record SourceReconciliation(FundingSource source, Money budget, Money committed, Money paid, Money remaining,
-                                       Money recordSubsidy, Money statementSubsidy, Money operatingSubsidy, Money difference) {
-    }
-
-    /** @param statements the listed differences' statements and the parts asked of them, read with the sums */
-    public record Reconciliation(long districtId, LocalDate periodStart, LocalDate periodEnd, int year, List<SourceReconciliation> sources,
-                                 Money recordSubsidy, Money statementSubsidy, Money difference, long differenceCount,
-                                 List<ReconciliationDifference> differences, boolean balanced, StatementContents statements) {
-    }
-
-    /** A record that makes a difference; the statement that holds it as read with the sums, when asked for. */
-    public record ReconciliationDifference(long mealRecordId, ReconciliationDifferenceReason reason, Long statementId, Money subsidy,
-                                           SettlementStatement statement) {
     }
 }

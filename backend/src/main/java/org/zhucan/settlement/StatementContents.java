@@ -12,7 +12,7 @@ import org.zhucan.serving.MealRecord;
  */
 public record StatementContents(List<SettlementStatement> statements, Map<Long, List<SettlementLine>> lines,
                                 Map<Long, List<SourceAmount>> totals, Map<Long, Boolean> verified,
-                                Map<SettlementService.FlaggedPage, List<MealRecord>> flagged) {
+                                Map<FlaggedPage, List<MealRecord>> flagged) {
 
     public static final StatementContents NONE = new StatementContents(List.of(), Map.of(), Map.of(), Map.of(), Map.of());
 

@@ -39,7 +39,7 @@ class FoodSafetyInspectionTests extends ApiTest {
     TestClock clock;
 
     @Autowired
-    FoodSafetyService foodSafetyService;
+    InspectionService inspectionService;
 
     FoodSafetyWorld world;
 
@@ -340,12 +340,12 @@ class FoodSafetyInspectionTests extends ApiTest {
         long siteB = Long.parseLong(world.siteB);
         long operator = Long.parseLong(world.operatorId);
 
-        assertThat(foodSafetyService.inspectionTallyByOperator(List.of(siteA, siteB), today.minusDays(10), today))
+        assertThat(inspectionService.inspectionTallyByOperator(List.of(siteA, siteB), today.minusDays(10), today))
                 .isEqualTo(Map.of(operator, new InspectionTally(2, 1, 1)));
-        assertThat(foodSafetyService.inspectionTallyByOperator(List.of(siteA), today.minusDays(2), today.minusDays(1)))
+        assertThat(inspectionService.inspectionTallyByOperator(List.of(siteA), today.minusDays(2), today.minusDays(1)))
                 .isEqualTo(Map.of(operator, new InspectionTally(0, 0, 1)));
-        assertThat(foodSafetyService.inspectionTallyByOperator(List.of(siteA, siteB), today.plusDays(1), today.plusDays(5))).isEmpty();
-        assertThat(statementsDuring(() -> assertThat(foodSafetyService.inspectionTallyByOperator(List.of(), today.minusDays(10), today))
+        assertThat(inspectionService.inspectionTallyByOperator(List.of(siteA, siteB), today.plusDays(1), today.plusDays(5))).isEmpty();
+        assertThat(statementsDuring(() -> assertThat(inspectionService.inspectionTallyByOperator(List.of(), today.minusDays(10), today))
                 .isEmpty())).isZero();
     }
 

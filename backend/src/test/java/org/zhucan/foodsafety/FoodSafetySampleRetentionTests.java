@@ -50,7 +50,7 @@ class FoodSafetySampleRetentionTests extends ApiTest {
     TestClock clock;
 
     @Autowired
-    FoodSafetyService foodSafetyService;
+    SampleRetentionService sampleRetentionService;
 
     FoodSafetyWorld world;
     LocalDate day;
@@ -283,7 +283,7 @@ class FoodSafetySampleRetentionTests extends ApiTest {
         assertThat(at(listed.get(0), "operator.id")).isEqualTo(world.operatorId);
         long siteA = Long.parseLong(world.siteA);
         long siteB = Long.parseLong(world.siteB);
-        assertThat(foodSafetyService.missingSampleLogs(List.of(siteA, siteB), day.minusDays(1), day.plusDays(1)))
+        assertThat(sampleRetentionService.missingSampleLogs(List.of(siteA, siteB), day.minusDays(1), day.plusDays(1)))
                 .containsExactly(new MissingSampleLog(siteA, Long.parseLong(world.operatorId), day, MealSlot.LUNCH, 2));
 
         // who sees it
@@ -302,7 +302,7 @@ class FoodSafetySampleRetentionTests extends ApiTest {
         assertThat(missing(world.inspector, window(day, day.plusDays(1)))).hasSize(1);
         assertThat(at(logged(world.operatorStaff, input(world.siteA, day, shanghai(day, 11, 0))), "loggedLate")).isEqualTo(true);
         assertThat(missing(world.inspector, window(day, day.plusDays(1)))).isEmpty();
-        assertThat(foodSafetyService.missingSampleLogs(List.of(siteA, siteB), day, day.plusDays(1))).isEmpty();
+        assertThat(sampleRetentionService.missingSampleLogs(List.of(siteA, siteB), day, day.plusDays(1))).isEmpty();
     }
 
     @Test
@@ -346,7 +346,7 @@ class FoodSafetySampleRetentionTests extends ApiTest {
         long forAll = statementsDuring(() -> missingPage(world.finance, filter, 10, null)
                 .path("missingSampleLogs.edges").entityList(Object.class).hasSize(4));
         assertThat(forAll).isEqualTo(forOne);
-        assertThat(statementsDuring(() -> assertThat(foodSafetyService.missingSampleLogs(List.of(), day, day)).isEmpty())).isZero();
+        assertThat(statementsDuring(() -> assertThat(sampleRetentionService.missingSampleLogs(List.of(), day, day)).isEmpty())).isZero();
     }
 
     // ------------------------------------------------------------------------------- helpers

@@ -1,0 +1,45 @@
+package org.zhucan.foodsafety;
+
+import org.springframework.stereotype.Component;
+import org.zhucan.network.RegionService;
+import org.zhucan.network.Site;
+import org.zhucan.network.SiteService;
+import org.zhucan.network.StaffScope;
+import org.zhucan.security.CurrentUser;
+import org.zhucan.security.Role;
+
+/**
+ * Who may read and write food-safety records, shared by inspections and sample retention. Reads
+ * follow {@link RegionService#oversightScope}: an operator's staff see their operator's, finance
+ * and inspectors their region's, administrators all.
+ */
+@Component
+class FoodSafetyAccess {
+
+    private final SiteService siteService;
+    private final RegionService regionService;
+
+    FoodSafetyAccess(SiteService siteService, RegionService regionService) {
+        this.siteService = siteService;
+        this.regionService = regionService;
+    }
+
+    /** OPERATOR staff: their operator's; FINANCE and INSPECTOR: their region's; ADMIN: all. */
+    StaffScope readScope() {
+        return regionService.oversightScope(CurrentUser.get(),
+                "food-safety records are for operators' staff, finance, inspectors and administrators");
+    }
+
+    boolean covers(StaffScope scope, long operatorId, long siteId) {
+        if (scope.operatorId() != null || scope.regionPath() == null) {
+            return scope.covers(operatorId, "");
+        }
+        return scope.covers(operatorId, regionService.require(siteService.require(siteId).communityId()).path());
+    }
+
+    /** Whether the user is an INSPECTOR whose region covers the site. */
+    boolean inspectorCovers(CurrentUser user, Site site) {
+        return user.roles().contains(Role.INSPECTOR) && user.regionId() != null
+                && regionService.require(site.communityId()).path().startsWith(regionService.require(user.regionId()).path());
+    }
+}

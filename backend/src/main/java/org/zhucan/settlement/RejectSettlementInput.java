@@ -1,0 +1,5 @@
+package org.zhucan.settlement;
+
+/** The input of rejectSettlement. */
+public record RejectSettlementInput(long statementId, int version, String reason) {
+}
