@@ -1,17 +1,14 @@
 package org.zhucan.settlement;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhucan.common.Sha256;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
@@ -80,11 +77,7 @@ public class StatementContentsService {
             text.append(fingerprint.records()).append('|').append(fingerprint.idSum()).append('|').append(fingerprint.digest()).append('|')
                     .append(fingerprint.shareSum()).append('\n');
         }
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sha256.hex(text.toString());
     }
 
     /**
