@@ -78,9 +78,10 @@ class DinerController {
         return diner.idNumberMasked();
     }
 
-    @SchemaMapping
-    String mealCardQr(Diner diner) {
-        return dinerService.mayShowMealCard(diner.id()) ? dinerService.mealCardQr(diner.id()) : null;
+    /** Null for a diner whose card the caller may not see; the permission is checked once for the whole batch. */
+    @BatchMapping
+    Map<Diner, String> mealCardQr(List<Diner> diners) {
+        return Batches.perParent(diners, Diner::id, dinerService.mealCardsShownOf(Batches.keys(diners, Diner::id)));
     }
 
     @SchemaMapping

@@ -187,6 +187,27 @@ public class DinerService {
         return MEAL_CARD_PREFIX + dinerId + "." + mealCardSignature(dinerId);
     }
 
+    /**
+     * The meal card QRs of many diners that the caller may see: the diner's own accounts and counter
+     * staff (and ADMIN). Diners whose card the caller may not see are absent. One statement at most
+     * for the whole batch (a family account's diners), however many diners are asked for.
+     */
+    public Map<Long, String> mealCardsShownOf(Collection<Long> dinerIds) {
+        CurrentUser user = CurrentUser.get();
+        Collection<Long> shown;
+        if (user.roles().contains(Role.OPERATOR) || user.roles().contains(Role.ADMIN)) {
+            shown = dinerIds;
+        } else if (user.roles().contains(Role.DINER) && !dinerIds.isEmpty()) {
+            java.util.Set<Long> own = java.util.Set.copyOf(accountService.dinerIdsActedForBy(user.username()));
+            shown = dinerIds.stream().filter(own::contains).toList();
+        } else {
+            shown = List.of();
+        }
+        Map<Long, String> cards = new java.util.LinkedHashMap<>();
+        shown.forEach(dinerId -> cards.put(dinerId, mealCardQr(dinerId)));
+        return cards;
+    }
+
     /** The diner a meal card QR names, when its signature holds; empty for anything else. */
     public java.util.Optional<Long> dinerIdOfMealCard(String payload) {
         if (payload == null || !payload.startsWith(MEAL_CARD_PREFIX)) {
@@ -199,13 +220,6 @@ public class DinerService {
         long dinerId = Long.parseLong(parts[0]);
         return java.security.MessageDigest.isEqual(mealCardSignature(dinerId).getBytes(java.nio.charset.StandardCharsets.US_ASCII),
                 parts[1].getBytes(java.nio.charset.StandardCharsets.US_ASCII)) ? java.util.Optional.of(dinerId) : java.util.Optional.empty();
-    }
-
-    /** Whether the caller may see a diner's meal card QR: the diner's own accounts and counter staff. */
-    public boolean mayShowMealCard(long dinerId) {
-        CurrentUser user = CurrentUser.get();
-        return user.roles().contains(Role.OPERATOR) || user.roles().contains(Role.ADMIN)
-                || user.roles().contains(Role.DINER) && accountService.dinerIdsActedForBy(user.username()).contains(dinerId);
     }
 
     private String mealCardSignature(long dinerId) {

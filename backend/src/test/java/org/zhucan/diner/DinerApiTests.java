@@ -14,6 +14,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DinerFixtures;
+import org.zhucan.testsupport.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -149,6 +150,22 @@ class DinerApiTests extends ApiTest {
     }
 
     @Test
+    void shouldShowAFamilyTheMealCardsOfFiveDinersInAsManyStatementsAsOfOne() {
+        String family = TestAccounts.create(jdbc, "DINER", null, null, "五位老人的家属");
+        String name = "饭卡" + System.nanoTime();
+        for (int i = 0; i < 5; i++) {
+            String id = dinerId(register(name + "-" + i, LocalDate.of(1935 + i, 1 + i, 1 + i), i % 2 == 0));
+            as("admin").documentName("linkFamilyMember")
+                    .variable("input", Map.of("username", family, "dinerId", id, "relation", "子女"))
+                    .execute().path("linkFamilyMember.userErrors").entityList(Object.class).hasSize(0);
+        }
+        long one = mealCardStatements(family, name, 1);
+        long five = mealCardStatements(family, name, 5);
+        assertThat(one).isPositive();
+        assertThat(five).isEqualTo(one);
+    }
+
+    @Test
     void shouldRecordStatusAndAssessments() {
         String id = dinerId(register("郑秀英", LocalDate.of(1933, 3, 3), false));
         String today = LocalDate.now(org.zhucan.common.time.BusinessTime.ZONE).toString();
@@ -175,6 +192,17 @@ class DinerApiTests extends ApiTest {
                 .path("diners.edges").entityList(Object.class).hasSize(first)
                 .path("diners.edges[0].node.homeCommunity.parent.name").entity(String.class).isEqualTo("孝文街道")
                 .path("diners.edges[0].node.categories[0].category").entity(String.class).isEqualTo("LIVING_ALONE"));
+    }
+
+    /** Statements for a family's diners page with every meal card on it, after a warm-up of the same request. */
+    private long mealCardStatements(String family, String name, int first) {
+        Runnable read = () -> as(family).documentName("dinerMealCards").variable("filter", Map.of("name", name)).variable("first", first)
+                .execute()
+                .path("diners.edges").entityList(Object.class).hasSize(first)
+                .path("diners.edges[*].node.mealCardQr").entityList(String.class)
+                .satisfies(cards -> assertThat(cards).hasSize(first).allSatisfy(card -> assertThat(card).startsWith("ZCD1.")));
+        read.run();
+        return statementsDuring(read);
     }
 
     private String register(String name, LocalDate birthDate, boolean male) {
