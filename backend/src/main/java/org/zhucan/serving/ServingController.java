@@ -65,38 +65,38 @@ class ServingController {
     }
 
     @QueryMapping
-    Connection<MealRecord> mealRecords(@Argument ServingService.MealRecordFilter filter, @Argument Integer first, @Argument String after) {
+    Connection<MealRecord> mealRecords(@Argument MealRecordFilter filter, @Argument Integer first, @Argument String after) {
         return servingService.list(filter, PageRequest.of(first, after));
     }
 
     @QueryMapping
-    Connection<MealRecordFlag> mealRecordFlags(@Argument ServingService.MealRecordFlagFilter filter, @Argument Integer first,
+    Connection<MealRecordFlag> mealRecordFlags(@Argument MealRecordFlagFilter filter, @Argument Integer first,
                                                @Argument String after) {
         return servingService.flags(filter, PageRequest.of(first, after));
     }
 
     @QueryMapping
-    ServingService.Dashboard servingDashboard(@Argument long siteId, @Argument LocalDate date) {
+    Dashboard servingDashboard(@Argument long siteId, @Argument LocalDate date) {
         return servingService.dashboard(siteId, date);
     }
 
     @MutationMapping
-    ServingService.RecordResult logMeal(@Argument @Valid ServingService.LogMealInput input) {
+    RecordResult logMeal(@Argument @Valid LogMealInput input) {
         return TransientFailures.retry(() -> servingService.logMeal(input));
     }
 
     @MutationMapping
-    ServingService.UploadResult uploadMealRecords(@Argument @Valid ServingService.UploadMealRecordsInput input) {
+    UploadResult uploadMealRecords(@Argument @Valid UploadMealRecordsInput input) {
         return servingService.upload(input);
     }
 
     @MutationMapping
-    ServingService.CorrectionResult voidMealRecord(@Argument @Valid ServingService.VoidMealRecordInput input) {
+    CorrectionResult voidMealRecord(@Argument @Valid VoidMealRecordInput input) {
         return TransientFailures.retry(() -> servingService.voidRecord(input));
     }
 
     @MutationMapping
-    ServingService.CorrectionResult correctMealRecord(@Argument @Valid ServingService.CorrectMealRecordInput input) {
+    CorrectionResult correctMealRecord(@Argument @Valid CorrectMealRecordInput input) {
         return TransientFailures.retry(() -> servingService.correct(input));
     }
 
@@ -164,7 +164,7 @@ class ServingController {
         Map<Long, SubsidyPolicy> policies = policyService.byIds(records.stream().map(MealRecord::policyId).filter(Objects::nonNull).distinct().toList());
         Map<MealRecord, MealQuoteView> quotes = new HashMap<>();
         for (MealRecord record : records) {
-            ServingService.StoredQuote stored = servingService.storedQuote(record);
+            StoredQuote stored = servingService.storedQuote(record);
             quotes.put(record, MealQuoteView.stored(record.price(), record.subsidy(), record.dinerPays(), stored.shares(),
                     record.policyId() == null ? null : policies.get(record.policyId()), stored.reasons()));
         }
@@ -195,7 +195,7 @@ class ServingController {
     }
 
     @SchemaMapping(typeName = "ServingDashboard", field = "site")
-    Site dashboardSite(ServingService.Dashboard dashboard) {
+    Site dashboardSite(Dashboard dashboard) {
         return siteService.require(dashboard.siteId());
     }
 }

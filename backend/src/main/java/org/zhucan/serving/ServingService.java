@@ -1,5 +1,7 @@
 package org.zhucan.serving;
 
+import static org.zhucan.serving.FieldPaths.at;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -1215,12 +1217,6 @@ public class ServingService {
         return text == null || text.isBlank();
     }
 
-    private static String[] at(String[] path, String... more) {
-        String[] joined = java.util.Arrays.copyOf(path, path.length + more.length);
-        System.arraycopy(more, 0, joined, path.length, more.length);
-        return joined;
-    }
-
     // ---------------------------------------------------------------- types
 
     private record Verified(VerificationMethod method, String note, Long dinerId) {
@@ -1288,152 +1284,5 @@ public class ServingService {
     /** A meal checked and ready to quote and insert. */
     private record Meal(Site site, SiteSlot slot, DinerService.QuoteFacts diner, LocalDate date, Instant servedAt, Long bookingId,
                         VerificationMethod method, String note, List<MenuChoices.Priced> items, long priceFen) {
-    }
-
-
-    /** A quote's shares and reasons, as stored with the record. */
-    public record StoredQuote(List<SubsidyRules.QuotedShare> shares, List<SubsidyRules.Reason> reasons) {
-    }
-
-    /** What the counter says about a meal, online or offline. */
-    record MealInput(MealSlot slot, Instant servedAt, String pickupCode, String bookingQr, Long dinerId, VerificationInput verification,
-                     List<MealItemInput> items, Money price) {
-    }
-
-    public record VerificationInput(VerificationMethod method, @Size(max = 32) String idNumber, String faceToken,
-                                    @Size(max = 256) String qrPayload, String proxyReason, String pickedUpBy) {
-
-        @Override
-        public String toString() {
-            return "VerificationInput[" + method + "]"; // never log an ID number or a token
-        }
-    }
-
-    public record MealItemInput(Long dishId, @Size(max = 64) String setMealName, Integer quantity) {
-    }
-
-    public record LogMealInput(String idempotencyKey, long siteId, MealSlot slot, Instant servedAt, @Size(max = 16) String pickupCode,
-                               @Size(max = 256) String bookingQr, Long dinerId, VerificationInput verification, List<MealItemInput> items,
-                               Money price) {
-
-        MealInput meal() {
-            return new MealInput(slot, servedAt, pickupCode, bookingQr, dinerId, verification, items, price);
-        }
-
-        LogMealInput withoutKey() {
-            return new LogMealInput(null, siteId, slot, servedAt, pickupCode, bookingQr, dinerId, verification, items, price);
-        }
-    }
-
-    public record OfflineMealRecordInput(String clientRecordId, MealSlot slot, Instant servedAt, String pickupCode, String bookingQr,
-                                         Long dinerId, VerificationInput verification, List<MealItemInput> items, Money price) {
-
-        MealInput meal() {
-            return new MealInput(slot, servedAt, pickupCode, bookingQr, dinerId, verification, items, price);
-        }
-    }
-
-    public record UploadMealRecordsInput(long siteId, List<OfflineMealRecordInput> records) {
-    }
-
-    public record VoidMealRecordInput(String idempotencyKey, long recordId, String reason) {
-
-        VoidMealRecordInput withoutKey() {
-            return new VoidMealRecordInput(null, recordId, reason);
-        }
-    }
-
-    public record CorrectMealRecordInput(String idempotencyKey, long recordId, String reason, Long dinerId, VerificationInput verification,
-                                         List<MealItemInput> items) {
-
-        CorrectMealRecordInput withoutKey() {
-            return new CorrectMealRecordInput(null, recordId, reason, dinerId, verification, items);
-        }
-    }
-
-    public record MealRecordFilter(Long siteId, Long operatorId, Long dinerId, LocalDate from, LocalDate to, MealSlot slot, MealRecordKind kind,
-                                   Boolean flaggedOnly) {
-    }
-
-    public record MealRecordFlagFilter(LocalDate from, LocalDate to, Long siteId, Long operatorId, List<MealRecordFlagCode> codes) {
-    }
-
-    /** A record, or why not; {@code duplicateOf} when an upload's record was recorded before. */
-    public record RecordResult(MealRecord record, List<UserError> userErrors, MealRecord duplicateOf) {
-
-        RecordResult(MealRecord record, List<UserError> userErrors) {
-            this(record, userErrors, null);
-        }
-
-        static RecordResult failed(UserError error) {
-            return new RecordResult(null, List.of(error));
-        }
-
-        static RecordResult failed(List<UserError> errors) {
-            return new RecordResult(null, List.copyOf(errors));
-        }
-
-        static RecordResult duplicate(MealRecord earlier) {
-            return new RecordResult(null, List.of(), earlier);
-        }
-
-        boolean failed() {
-            return !userErrors.isEmpty() || duplicateOf != null;
-        }
-    }
-
-    public record CorrectionResult(MealRecord voided, MealRecord reversal, MealRecord replacement, List<UserError> userErrors) {
-
-        static CorrectionResult failed(UserError error) {
-            return failed(List.of(error));
-        }
-
-        static CorrectionResult failed(List<UserError> errors) {
-            return new CorrectionResult(null, null, null, List.copyOf(errors));
-        }
-
-        boolean failed() {
-            return !userErrors.isEmpty();
-        }
-    }
-
-    public record UploadedRecord(String clientRecordId, UploadOutcome outcome, MealRecord record, List<UserError> userErrors) {
-
-        static UploadedRecord rejected(String clientRecordId, UserError error) {
-            return new UploadedRecord(clientRecordId, UploadOutcome.REJECTED, null, List.of(error));
-        }
-
-        /** The same client record id again: a duplicate when it is the same record, a rejection when it is another. */
-        static UploadedRecord replayed(String clientRecordId, MealRecord earlier, String hash, String[] path) {
-            if (hash.equals(earlier.clientHash())) {
-                return new UploadedRecord(clientRecordId, UploadOutcome.DUPLICATE, earlier, List.of());
-            }
-            return rejected(clientRecordId, UserError.of(UserErrorCode.IDEMPOTENCY_KEY_REUSED,
-                    "This clientRecordId was uploaded before with a different record", at(path, "clientRecordId")));
-        }
-    }
-
-    public record UploadResult(List<UploadedRecord> results, int acceptedCount, int duplicateCount, int rejectedCount,
-                               List<UserError> userErrors) {
-
-        static UploadResult of(List<UploadedRecord> results) {
-            return new UploadResult(results, count(results, UploadOutcome.ACCEPTED), count(results, UploadOutcome.DUPLICATE),
-                    count(results, UploadOutcome.REJECTED), List.of());
-        }
-
-        static UploadResult failed(UserError error) {
-            return new UploadResult(List.of(), 0, 0, 0, List.of(error));
-        }
-
-        private static int count(List<UploadedRecord> results, UploadOutcome outcome) {
-            return (int) results.stream().filter(result -> result.outcome() == outcome).count();
-        }
-    }
-
-    public record Dashboard(long siteId, LocalDate date, List<SlotServing> slots, int booked, int served, int walkIns, int noShows,
-                            Money subsidySoFar) {
-    }
-
-    public record SlotServing(MealSlot slot, int booked, int served, int walkIns, int noShows, Money subsidySoFar) {
     }
 }
