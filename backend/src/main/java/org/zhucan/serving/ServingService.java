@@ -10,7 +10,6 @@ import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,37 +35,26 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhucan.common.Sha256;
 import org.zhucan.booking.Booking;
-import org.zhucan.booking.BookingItem;
 import org.zhucan.booking.BookingService;
-import org.zhucan.booking.BookingStatus;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.idempotency.IdempotencyKeys;
 import org.zhucan.common.money.Money;
-import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.UniqueKeys;
 import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.common.time.BusinessTime;
-import org.zhucan.device.FaceRecognition;
-import org.zhucan.device.FaceTerminalService;
 import org.zhucan.diner.DinerCategory;
 import org.zhucan.diner.DinerService;
 import org.zhucan.diner.DinerStatus;
 import org.zhucan.menu.MenuChoices;
-import org.zhucan.menu.MenuService;
-import org.zhucan.menu.MenuView;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
-import org.zhucan.network.SiteSlotTimeline;
-import org.zhucan.network.SiteStatus;
-import org.zhucan.network.SiteStatusTimeline;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.subsidy.QuoteService;
 import org.zhucan.subsidy.SubsidyRules;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,24 +66,17 @@ public class ServingService {
     static final int MAX_UPLOAD = 1000;
     /** Offline records per transaction: each record has its own savepoint inside it. */
     private static final int UPLOAD_CHUNK = 100;
-    /** How long a counter device may keep records before uploading them. */
-    static final Duration OFFLINE_WINDOW = Duration.ofDays(7);
-    /** How far a device's clock may run ahead of the server's. */
-    private static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     static final Duration TWO_SITES_WINDOW = Duration.ofMinutes(60);
     private static final Pattern CLIENT_RECORD_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
-    private static final Pattern PICKUP_CODE = Pattern.compile("[0-9]{6}");
 
     private final MealRecordMapper mapper;
     private final MealRecordUsage usage;
     private final ServingAccess access;
     private final MealRecordReadService reads;
+    private final MealChecks checks;
     private final SiteService siteService;
     private final DinerService dinerService;
-    private final MenuService menuService;
     private final BookingService bookingService;
-    private final QuoteService quoteService;
-    private final FaceTerminalService faceTerminals;
     private final IdempotencyKeys idempotencyKeys;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
@@ -106,22 +87,17 @@ public class ServingService {
     private final IdempotencyKeys.Outcomes<RecordResult> recordOutcomes;
     private final IdempotencyKeys.Outcomes<CorrectionResult> correctionOutcomes;
 
-    ServingService(MealRecordMapper mapper, MealRecordUsage usage, ServingAccess access, MealRecordReadService reads, SiteService siteService,
-                   DinerService dinerService,
-                   MenuService menuService, BookingService bookingService, QuoteService quoteService, FaceTerminalService faceTerminals,
-                   IdempotencyKeys idempotencyKeys, AuditService audit,
-                   ApplicationEventPublisher events, JsonMapper json, Clock clock,
-                   PlatformTransactionManager transactions) {
+    ServingService(MealRecordMapper mapper, MealRecordUsage usage, ServingAccess access, MealRecordReadService reads, MealChecks checks, SiteService siteService,
+                   DinerService dinerService, BookingService bookingService, IdempotencyKeys idempotencyKeys, AuditService audit,
+                   ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
         this.mapper = mapper;
         this.usage = usage;
         this.access = access;
         this.reads = reads;
+        this.checks = checks;
         this.siteService = siteService;
         this.dinerService = dinerService;
-        this.menuService = menuService;
         this.bookingService = bookingService;
-        this.quoteService = quoteService;
-        this.faceTerminals = faceTerminals;
         this.idempotencyKeys = idempotencyKeys;
         this.audit = audit;
         this.events = events;
@@ -146,7 +122,7 @@ public class ServingService {
         Site site = siteService.require(input.siteId());
         access.requireStaffOf(user, site);
         return idempotencyKeys.once(user.username(), input.idempotencyKey(), "logMeal", input.withoutKey(), recordOutcomes,
-                () -> record(site, input.meal(), MealRecordOrigin.COUNTER, null, null, user.username(), new Lookups(), new String[] {"input"}));
+                () -> record(site, input.meal(), MealRecordOrigin.COUNTER, null, null, user.username(), checks.lookups(), new String[] {"input"}));
     }
 
     /**
@@ -169,7 +145,7 @@ public class ServingService {
         // devices replaying overlapping batches wait for each other instead of deadlocking.
         List<Integer> order = IntStream.range(0, records.size()).boxed()
                 .sorted(Comparator.comparing(i -> Objects.toString(records.get(i).clientRecordId(), ""))).toList();
-        Lookups lookups = new Lookups();
+        MealLookups lookups = checks.lookups();
         for (int start = 0; start < order.size(); start += UPLOAD_CHUNK) {
             List<Integer> chunk = order.subList(start, Math.min(order.size(), start + UPLOAD_CHUNK));
             TransientFailures.retry(() -> chunkTransaction.execute(status -> {
@@ -181,7 +157,7 @@ public class ServingService {
     }
 
     private void uploadChunk(Site site, List<OfflineMealRecordInput> records, List<Integer> chunk, UploadedRecord[] results, String actor,
-                             Lookups lookups) {
+                             MealLookups lookups) {
         mapper.lockUploads(site.id());
         List<String> clientIds = chunk.stream().map(i -> records.get(i).clientRecordId()).filter(ServingService::isClientRecordId).distinct()
                 .toList();
@@ -245,7 +221,7 @@ public class ServingService {
      * one record at a time, so that each refusal lands on its own record.
      */
     private boolean uploadChunkAtOnce(Site site, List<OfflineMealRecordInput> records, List<Integer> chunk, UploadedRecord[] results,
-                                      String actor, Lookups lookups, Map<String, MealRecord> earlier) {
+                                      String actor, MealLookups lookups, Map<String, MealRecord> earlier) {
         Map<LocalDate, Set<Long>> named = new HashMap<>();
         for (int i : chunk) {
             OfflineMealRecordInput record = records.get(i);
@@ -273,7 +249,7 @@ public class ServingService {
             List<UserError> problems = new ArrayList<>();
             Meal meal;
             try {
-                meal = resolve(site, record.meal(), lookups, problems, path);
+                meal = checks.resolve(site, record.meal(), lookups, problems, path);
             } catch (NotFoundException e) {
                 results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT, e.getMessage(), path));
                 continue;
@@ -416,7 +392,7 @@ public class ServingService {
      * slot; and the flags it raises, with record ids filled in once it has one. Logging at the
      * counter and uploading share it, the one reading the meals for one record, the other for a chunk.
      */
-    private Assessment assess(Meal meal, List<MealRecord> standing, Lookups lookups) {
+    private Assessment assess(Meal meal, List<MealRecord> standing, MealLookups lookups) {
         MealSlot slot = meal.slot().slot();
         SubsidyRules.Quote quote = lookups.quoter.quote(meal.diner(), meal.site().id(), meal.date(), slot, Money.ofFen(meal.priceFen()),
                 usageOf(standing, meal.date(), slot));
@@ -470,57 +446,13 @@ public class ServingService {
      * the items at the menu's prices, and the price the device charged.
      */
     private RecordResult record(Site site, MealInput in, MealRecordOrigin origin, String clientRecordId, String clientHash, String actor,
-                                Lookups lookups, String[] path) {
+                                MealLookups lookups, String[] path) {
         List<UserError> problems = new ArrayList<>();
-        Meal meal = resolve(site, in, lookups, problems, path);
+        Meal meal = checks.resolve(site, in, lookups, problems, path);
         if (meal == null) {
             return RecordResult.failed(problems);
         }
         return insertMeal(meal, origin, clientRecordId, clientHash, null, null, actor, lookups);
-    }
-
-    /** The meal checked and priced, with its diner as on the meal date; null with the problems added when it cannot be recorded. */
-    private Meal resolve(Site site, MealInput in, Lookups lookups, List<UserError> problems, String[] path) {
-        Instant now = clock.instant();
-        Instant servedAt = (in.servedAt() == null ? now : in.servedAt()).truncatedTo(ChronoUnit.MICROS);
-        if (servedAt.isAfter(now.plus(CLOCK_SKEW)) || servedAt.isBefore(now.minus(OFFLINE_WINDOW))) {
-            problems.add(UserError.of(UserErrorCode.SERVED_AT_OUT_OF_RANGE,
-                    "A meal can be recorded up to " + OFFLINE_WINDOW.toDays() + " days after it was served, and not ahead of time",
-                    at(path, "servedAt")));
-            return null;
-        }
-        LocalDate date = BusinessTime.dateOf(servedAt);
-        // the site's status and slots on the meal's date: an upload days later is judged by the rules of its own day
-        if (!lookups.operating(site, date, servedAt)) {
-            problems.add(UserError.of(UserErrorCode.SITE_NOT_OPERATING, site.name() + " was not OPERATING when the meal was served ("
-                    + BusinessTime.wallClock(servedAt) + ")", at(path, "siteId")));
-        }
-        SiteSlot slot = in.slot() == null ? null : lookups.slot(site, in.slot(), servedAt);
-        if (slot == null) {
-            problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " did not serve " + in.slot() + " on " + date,
-                    at(path, "slot")));
-        }
-        if (!problems.isEmpty()) {
-            return null;
-        }
-
-        Verified verified = verify(in.verification(), site, servedAt, problems, at(path, "verification"));
-        Booking booking = bookingOf(site, date, in, verified, problems, path);
-        Long dinerId = agreedDiner(booking, in.dinerId(), verified, problems, path);
-        if (!problems.isEmpty()) {
-            return null;
-        }
-        List<MenuChoices.Priced> items = priced(site, date, in.slot(), in.items(), booking, lookups, problems, at(path, "items"));
-        long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
-        if (problems.isEmpty() && in.price() != null && in.price().fen() != priceFen) {
-            problems.add(UserError.of(UserErrorCode.PRICE_MISMATCH, "The menu price of the items is " + Money.ofFen(priceFen)
-                    + ", not " + in.price(), at(path, "price")));
-        }
-        if (!problems.isEmpty()) {
-            return null;
-        }
-        return new Meal(site, slot, lookups.facts(dinerId, date), date, servedAt, booking == null ? null : booking.id(), verified.method(),
-                verified.note(), items, priceFen);
     }
 
     /**
@@ -529,7 +461,7 @@ public class ServingService {
      * the standing meals it then reads are all there are, and its subsidy is claimed on them.
      */
     private RecordResult insertMeal(Meal meal, MealRecordOrigin origin, String clientRecordId, String clientHash, Long correctsId,
-                                    String reason, String actor, Lookups lookups) {
+                                    String reason, String actor, MealLookups lookups) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         long dinerId = meal.diner().diner().id();
         usage.take(usageKeys(dinerId, meal.servedAt()));
@@ -598,7 +530,7 @@ public class ServingService {
      * records the quote counted, so a refusal means records were written around them: the meal is
      * then quoted again from what the rows hold, so that its reasons say which limit held.
      */
-    private SubsidyRules.Quote claimed(Meal meal, SubsidyRules.Quote quote, SubsidyRules.Usage counted, Lookups lookups) {
+    private SubsidyRules.Quote claimed(Meal meal, SubsidyRules.Quote quote, SubsidyRules.Usage counted, MealLookups lookups) {
         SubsidyRules.Quote claiming = quote;
         SubsidyRules.Usage seen = counted;
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -737,18 +669,18 @@ public class ServingService {
     private RecordResult replace(MealRecord record, CorrectMealRecordInput input, String reason, String actor) {
         List<UserError> problems = new ArrayList<>();
         Site site = siteService.require(record.siteId());
-        Lookups lookups = new Lookups();
+        MealLookups lookups = checks.lookups();
         SiteSlot slot = lookups.slot(site, record.slot(), record.servedAt());
-        Verified verified = input.verification() == null ? new Verified(record.verification(), record.verificationNote(), null)
-                : verify(input.verification(), site, record.servedAt(), problems, "input", "verification");
+        MealChecks.Verified verified = input.verification() == null ? new MealChecks.Verified(record.verification(), record.verificationNote(), null)
+                : checks.verify(input.verification(), site, record.servedAt(), problems, "input", "verification");
         Booking booking = record.bookingId() == null ? null : bookingService.byIdsForRecords(List.of(record.bookingId())).get(record.bookingId());
-        Long dinerId = agreedDiner(booking, input.dinerId() == null ? record.dinerId() : input.dinerId(), verified, problems, "input");
+        Long dinerId = MealChecks.agreedDiner(booking, input.dinerId() == null ? record.dinerId() : input.dinerId(), verified, problems, "input");
         List<MenuChoices.Priced> items;
         if (input.items() == null) {
             items = mapper.findItemsOf(List.of(record.id())).stream().map(item -> new MenuChoices.Priced(null, item.dishId(), item.setMealName(),
                     item.name(), item.unitPrice().fen(), item.quantity(), null)).toList();
         } else {
-            items = priced(site, record.date(), record.slot(), input.items(), null, lookups, problems, "input", "items");
+            items = checks.priced(site, record.date(), record.slot(), input.items(), null, lookups, problems, "input", "items");
         }
         if (slot == null) {
             problems.add(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " did not serve " + record.slot() + " on " + record.date(),
@@ -777,165 +709,6 @@ public class ServingService {
         MealRecord reversal = mapper.findById(reversalId);
         MealRecord replacement = mapper.findCorrectionOf(reversal.reversesId());
         return new CorrectionResult(mapper.findById(reversal.reversesId()), reversal, replacement, List.of());
-    }
-
-    // ---------------------------------------------------------------- checks
-
-    /** Who the verification names, and the evidence to keep with the record, for a meal at the site served at servedAt. */
-    private Verified verify(VerificationInput input, Site site, Instant servedAt, List<UserError> problems, String... path) {
-        if (input == null || input.method() == null) {
-            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Say how the diner was verified", path));
-            return new Verified(null, null, null);
-        }
-        switch (input.method()) {
-            case ID_CARD -> {
-                if (blank(input.idNumber())) {
-                    problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "ID_CARD needs the number the device read", at(path, "idNumber")));
-                    return new Verified(input.method(), null, null);
-                }
-                try {
-                    Long dinerId = dinerService.dinerIdByIdNumber(input.idNumber().strip()).orElse(null);
-                    if (dinerId == null) {
-                        problems.add(UserError.of(UserErrorCode.IDENTITY_MISMATCH, "No diner is registered with this ID number", at(path, "idNumber")));
-                    }
-                    return new Verified(input.method(), null, dinerId);
-                } catch (IdNumber.InvalidIdNumberException e) {
-                    problems.add(UserError.of(UserErrorCode.INVALID_ID_NUMBER, e.getMessage(), at(path, "idNumber")));
-                    return new Verified(input.method(), null, null);
-                }
-            }
-            case FACE -> {
-                // a face only when a terminal registered to this site signed the token (see FaceTerminalService)
-                FaceRecognition face = faceTerminals.recognise(input.faceToken(), site.id(), servedAt, problems, at(path, "faceToken"));
-                if (face == null) {
-                    return new Verified(input.method(), null, null);
-                }
-                // the digest is the evidence, not the token; uk_meal_record_face_token reads it so a token counts for one meal (V13)
-                return new Verified(input.method(), "zf1 sha256:" + Sha256.hex(input.faceToken().strip()) + " terminal " + face.terminalId()
-                        + " key " + face.keyVersion(), face.dinerId());
-            }
-            case DINER_QR -> {
-                if (blank(input.qrPayload())) {
-                    problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "DINER_QR needs what the QR holds", at(path, "qrPayload")));
-                    return new Verified(input.method(), null, null);
-                }
-                if (BookingService.looksLikeBookingQr(input.qrPayload().strip())) {
-                    return new Verified(input.method(), null, null); // the booking it names is checked with the booking
-                }
-                Long dinerId = dinerService.dinerIdOfMealCard(input.qrPayload().strip()).orElse(null);
-                if (dinerId == null) {
-                    problems.add(UserError.of(UserErrorCode.INVALID_QR, "Not a valid meal card or booking QR", at(path, "qrPayload")));
-                }
-                return new Verified(input.method(), null, dinerId);
-            }
-            case STAFF_PROXY -> {
-                if (blank(input.proxyReason()) || input.proxyReason().strip().length() > 255) {
-                    problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "STAFF_PROXY needs a reason of at most 255 characters",
-                            at(path, "proxyReason")));
-                    return new Verified(input.method(), null, null);
-                }
-                return new Verified(input.method(), input.proxyReason().strip(), null);
-            }
-            case FAMILY_PICKUP -> {
-                if (blank(input.pickedUpBy()) || input.pickedUpBy().strip().length() > 64) {
-                    problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "FAMILY_PICKUP needs who picked up (at most 64 characters)",
-                            at(path, "pickedUpBy")));
-                    return new Verified(input.method(), null, null);
-                }
-                return new Verified(input.method(), input.pickedUpBy().strip(), null);
-            }
-            default -> throw new IllegalStateException("unknown verification method " + input.method());
-        }
-    }
-
-    /** The booking named by the pickup code, the booking QR, or a DINER_QR that is a booking's QR: all that are given must agree. */
-    private Booking bookingOf(Site site, LocalDate date, MealInput in, Verified verified, List<UserError> problems, String[] path) {
-        Booking booking = null;
-        if (in.pickupCode() != null) {
-            if (!PICKUP_CODE.matcher(in.pickupCode()).matches()) {
-                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A pickup code is six digits", at(path, "pickupCode")));
-                return null;
-            }
-            booking = bookingService.bookingOfPickupCode(site.id(), date, in.slot(), in.pickupCode());
-            if (booking == null) {
-                problems.add(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "No booking has pickup code " + in.pickupCode() + " at " + site.name()
-                        + " for " + date + " " + in.slot(), at(path, "pickupCode")));
-                return null;
-            }
-        }
-        List<String[]> qrs = new ArrayList<>();
-        if (in.bookingQr() != null) {
-            qrs.add(new String[] {in.bookingQr().strip(), "bookingQr"});
-        }
-        if (verified.method() == VerificationMethod.DINER_QR && in.verification().qrPayload() != null
-                && BookingService.looksLikeBookingQr(in.verification().qrPayload().strip())) {
-            qrs.add(new String[] {in.verification().qrPayload().strip(), "verification.qrPayload"});
-        }
-        for (String[] qr : qrs) {
-            String[] field = qr[1].equals("bookingQr") ? at(path, "bookingQr") : at(path, "verification", "qrPayload");
-            Booking named = bookingService.bookingOfQr(qr[0]);
-            if (named == null) {
-                problems.add(UserError.of(UserErrorCode.INVALID_QR, "Not a valid booking QR", field));
-                return null;
-            }
-            if (named.siteId() != site.id() || !named.date().equals(date) || named.slot() != in.slot()) {
-                problems.add(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking is for " + named.date() + " " + named.slot()
-                        + (named.siteId() == site.id() ? "" : " at another site"), field));
-                return null;
-            }
-            if (booking != null && booking.id() != named.id()) {
-                problems.add(UserError.of(UserErrorCode.IDENTITY_MISMATCH, "The QR and the pickup code name different bookings", field));
-                return null;
-            }
-            booking = named;
-        }
-        if (booking != null && booking.status() == BookingStatus.CANCELLED) {
-            problems.add(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking was cancelled", at(path, "pickupCode")));
-            return null;
-        }
-        if (booking != null && booking.status() == BookingStatus.SERVED) {
-            problems.add(UserError.of(UserErrorCode.ALREADY_SERVED, "The booking's meal has already been served", at(path, "pickupCode")));
-            return null;
-        }
-        return booking;
-    }
-
-    /** The one diner that the booking, the dinerId given and the card read all name; null (with a problem) otherwise. */
-    private static Long agreedDiner(Booking booking, Long given, Verified verified, List<UserError> problems, String... path) {
-        Long diner = null;
-        for (Long named : new Long[] {booking == null ? null : booking.dinerId(), given, verified.dinerId()}) {
-            if (named == null) {
-                continue;
-            }
-            if (diner != null && !diner.equals(named)) {
-                problems.add(UserError.of(UserErrorCode.IDENTITY_MISMATCH,
-                        "The booking, the diner given and the card or QR read must be the same diner", at(path, "dinerId")));
-                return null;
-            }
-            diner = named;
-        }
-        if (diner == null && problems.isEmpty()) {
-            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Give a booking, a diner, or an ID card or meal card read", at(path, "dinerId")));
-        }
-        return diner;
-    }
-
-    /** The items at the menu's prices; a booking's own items when none are given. */
-    private List<MenuChoices.Priced> priced(Site site, LocalDate date, MealSlot slot, List<MealItemInput> inputs, Booking booking, Lookups lookups,
-                                            List<UserError> problems, String... path) {
-        if ((inputs == null || inputs.isEmpty()) && booking != null) {
-            List<BookingItem> booked = bookingService.itemsOf(List.of(booking.id())).get(booking.id());
-            return booked.stream().map(item -> new MenuChoices.Priced(item.quotaRef(), item.dishId(), item.setMealName(), item.name(),
-                    item.unitPrice().fen(), item.quantity(), null)).toList();
-        }
-        MenuView menu = lookups.menu(site, date, slot);
-        if (menu == null) {
-            problems.add(UserError.of(UserErrorCode.NO_PUBLISHED_MENU, site.name() + " has published no " + slot + " menu for " + date, path));
-            return List.of();
-        }
-        List<MenuChoices.Choice> choices = inputs == null ? null
-                : inputs.stream().map(input -> new MenuChoices.Choice(input.dishId(), input.setMealName(), input.quantity())).toList();
-        return MenuChoices.price(menu, choices, problems, path);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -987,14 +760,7 @@ public class ServingService {
         return id != null && CLIENT_RECORD_ID.matcher(id).matches();
     }
 
-    private static boolean blank(String text) {
-        return text == null || text.isBlank();
-    }
-
     // ---------------------------------------------------------------- types
-
-    private record Verified(VerificationMethod method, String note, Long dinerId) {
-    }
 
     /** A meal's quote, whether it is a second meal of its slot, and its flags (record id 0 until it has one). */
     private record Assessment(SubsidyRules.Quote quote, boolean secondMeal, List<MealRecordMapper.RecordFlag> flags) {
@@ -1004,59 +770,4 @@ public class ServingService {
     private record Pending(int index, String clientRecordId, String hash, Meal meal) {
     }
 
-    /**
-     * What a request reads again and again, read once: the site's slot and status histories, the
-     * published menus and (through the quoter) sites, places and policies. An upload of a thousand
-     * records shares one.
-     */
-    private final class Lookups {
-
-        final QuoteService.Quoter quoter = quoteService.quoter();
-        private final Map<Long, SiteSlotTimeline> slots = new HashMap<>();
-        private final Map<Long, Optional<SiteStatusTimeline>> statuses = new HashMap<>();
-        private final Map<String, Optional<MenuView>> menus = new HashMap<>();
-
-        /** The slot as the site served it when the meal was served; null when it did not serve it then. */
-        SiteSlot slot(Site site, MealSlot slot, Instant servedAt) {
-            return slots.computeIfAbsent(site.id(), id -> siteService.slotTimelinesOf(List.of(id)).get(id)).slotAt(slot, servedAt);
-        }
-
-        /** Whether the site was OPERATING when the meal was served (see {@link SiteStatusTimeline#operatingWhen}). */
-        boolean operating(Site site, LocalDate date, Instant servedAt) {
-            return statuses.computeIfAbsent(site.id(), id -> Optional.ofNullable(siteService.timelinesOf(List.of(id)).get(id))
-                            .filter(timeline -> !timeline.isEmpty()))
-                    .map(timeline -> timeline.operatingWhen(date, servedAt))
-                    // a site without a status history (written around the application): its status now
-                    .orElse(site.status() == SiteStatus.OPERATING);
-        }
-
-        private final Map<String, DinerService.QuoteFacts> facts = new HashMap<>();
-        private final Map<Long, Site> sites = new HashMap<>();
-
-        /** Reads many diners' facts for a date at once, ahead of the records that name them. */
-        void prefetchFacts(Collection<Long> dinerIds, LocalDate date) {
-            List<Long> missing = dinerIds.stream().filter(id -> !facts.containsKey(id + "|" + date)).distinct().toList();
-            if (!missing.isEmpty()) {
-                dinerService.quoteFactsOn(missing, date).forEach((id, diner) -> facts.put(id + "|" + date, diner));
-            }
-        }
-
-        DinerService.QuoteFacts facts(long dinerId, LocalDate date) {
-            return facts.computeIfAbsent(dinerId + "|" + date, key -> dinerService.quoteFacts(dinerId, date));
-        }
-
-        Site site(long id) {
-            return sites.computeIfAbsent(id, siteService::find);
-        }
-
-        MenuView menu(Site site, LocalDate date, MealSlot slot) {
-            return menus.computeIfAbsent(site.id() + "|" + date + "|" + slot,
-                    key -> Optional.ofNullable(menuService.publishedMenu(site.id(), date, slot))).orElse(null);
-        }
-    }
-
-    /** A meal checked and ready to quote and insert. */
-    private record Meal(Site site, SiteSlot slot, DinerService.QuoteFacts diner, LocalDate date, Instant servedAt, Long bookingId,
-                        VerificationMethod method, String note, List<MenuChoices.Priced> items, long priceFen) {
-    }
 }
