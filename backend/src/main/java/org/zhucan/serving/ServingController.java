@@ -38,6 +38,7 @@ class ServingController {
 
     private final ServingService servingService;
     private final MealRecordReadService mealRecords;
+    private final MealUploadService uploads;
     private final MealsServedFeed feed;
     private final BookingService bookingService;
     private final DinerService dinerService;
@@ -46,10 +47,12 @@ class ServingController {
     private final SubsidyPolicyService policyService;
     private final LiveTokens liveTokens;
 
-    ServingController(ServingService servingService, MealRecordReadService mealRecords, MealsServedFeed feed, BookingService bookingService, DinerService dinerService,
+    ServingController(ServingService servingService, MealRecordReadService mealRecords, MealUploadService uploads,
+                      MealsServedFeed feed, BookingService bookingService, DinerService dinerService,
                       SiteService siteService, MenuService menuService, SubsidyPolicyService policyService, LiveTokens liveTokens) {
         this.servingService = servingService;
         this.mealRecords = mealRecords;
+        this.uploads = uploads;
         this.feed = feed;
         this.bookingService = bookingService;
         this.dinerService = dinerService;
@@ -89,7 +92,7 @@ class ServingController {
 
     @MutationMapping
     UploadResult uploadMealRecords(@Argument @Valid UploadMealRecordsInput input) {
-        return servingService.upload(input);
+        return uploads.upload(input);
     }
 
     @MutationMapping
