@@ -39,6 +39,7 @@ class ServingController {
     private final ServingService servingService;
     private final MealRecordReadService mealRecords;
     private final MealUploadService uploads;
+    private final MealCorrectionService corrections;
     private final MealsServedFeed feed;
     private final BookingService bookingService;
     private final DinerService dinerService;
@@ -47,12 +48,13 @@ class ServingController {
     private final SubsidyPolicyService policyService;
     private final LiveTokens liveTokens;
 
-    ServingController(ServingService servingService, MealRecordReadService mealRecords, MealUploadService uploads,
+    ServingController(ServingService servingService, MealRecordReadService mealRecords, MealUploadService uploads, MealCorrectionService corrections,
                       MealsServedFeed feed, BookingService bookingService, DinerService dinerService,
                       SiteService siteService, MenuService menuService, SubsidyPolicyService policyService, LiveTokens liveTokens) {
         this.servingService = servingService;
         this.mealRecords = mealRecords;
         this.uploads = uploads;
+        this.corrections = corrections;
         this.feed = feed;
         this.bookingService = bookingService;
         this.dinerService = dinerService;
@@ -97,12 +99,12 @@ class ServingController {
 
     @MutationMapping
     CorrectionResult voidMealRecord(@Argument @Valid VoidMealRecordInput input) {
-        return TransientFailures.retry(() -> servingService.voidRecord(input));
+        return TransientFailures.retry(() -> corrections.voidRecord(input));
     }
 
     @MutationMapping
     CorrectionResult correctMealRecord(@Argument @Valid CorrectMealRecordInput input) {
-        return TransientFailures.retry(() -> servingService.correct(input));
+        return TransientFailures.retry(() -> corrections.correct(input));
     }
 
     /**
