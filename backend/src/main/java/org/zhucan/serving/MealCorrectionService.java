@@ -81,7 +81,8 @@ public class MealCorrectionService {
     }
 
     private CorrectionResult voidRecord(MealRecord record, String reason, String actor) {
-        usage.take(MealRecordWriter.usageKeys(record.dinerId(), record.servedAt())); // before the record: the order every writer of the diner's meals keeps
+        // before the record: the order every writer of the diner's meals keeps
+        usage.take(MealRecordWriter.usageKeys(record.dinerId(), record.servedAt()));
         CorrectionResult result = reverse(mapper.findByIdForUpdate(record.id()), reason, actor);
         if (result.failed()) {
             return result;

@@ -51,8 +51,8 @@ class MealRecordWriter {
     private final JsonMapper json;
     private final Clock clock;
 
-    MealRecordWriter(MealRecordMapper mapper, MealRecordUsage usage, MealChecks checks, BookingService bookingService, ApplicationEventPublisher events,
-                     JsonMapper json, Clock clock) {
+    MealRecordWriter(MealRecordMapper mapper, MealRecordUsage usage, MealChecks checks, BookingService bookingService,
+                     ApplicationEventPublisher events, JsonMapper json, Clock clock) {
         this.mapper = mapper;
         this.usage = usage;
         this.checks = checks;

@@ -148,7 +148,8 @@ public class MealUploadService {
             }
             try {
                 RecordResult result = recordSavepoint.execute(status -> {
-                    RecordResult attempt = writer.record(site, record.meal(), MealRecordOrigin.OFFLINE, record.clientRecordId(), hash, actor, lookups, path);
+                    RecordResult attempt = writer.record(site, record.meal(), MealRecordOrigin.OFFLINE, record.clientRecordId(), hash, actor,
+                            lookups, path);
                     if (attempt.failed()) {
                         status.setRollbackOnly();
                     }
@@ -227,7 +228,8 @@ public class MealUploadService {
 
         if (!pending.isEmpty()) {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            usage.take(pending.stream().flatMap(p -> MealRecordWriter.usageKeys(p.meal().diner().diner().id(), p.meal().servedAt()).stream()).toList());
+            usage.take(pending.stream()
+                    .flatMap(p -> MealRecordWriter.usageKeys(p.meal().diner().diner().id(), p.meal().servedAt()).stream()).toList());
             LocalDate from = pending.stream().map(p -> MealRecordWriter.readFrom(p.meal().date())).min(LocalDate::compareTo).orElseThrow();
             LocalDate to = pending.stream().map(p -> MealRecordWriter.readTo(p.meal().date())).max(LocalDate::compareTo).orElseThrow();
             Map<Long, List<MealRecord>> eaten = new HashMap<>();
