@@ -26,7 +26,7 @@ import org.zhucan.network.SiteService;
 import org.zhucan.satisfaction.RatingTally;
 import org.zhucan.satisfaction.SatisfactionService;
 import org.zhucan.serving.ServedDay;
-import org.zhucan.serving.ServingService;
+import org.zhucan.serving.MealRecordReadService;
 import org.zhucan.settlement.FundingBudgetService;
 
 /**
@@ -42,19 +42,19 @@ public class DistrictDashboardService {
 
     private final DistrictOversight oversight;
     private final SiteService siteService;
-    private final ServingService servingService;
+    private final MealRecordReadService mealRecords;
     private final CoverageService coverageService;
     private final SatisfactionService satisfactionService;
     private final SampleRetentionService sampleRetentionService;
     private final FundingBudgetService budgetService;
     private final Clock clock;
 
-    DistrictDashboardService(DistrictOversight oversight, SiteService siteService, ServingService servingService, CoverageService coverageService,
+    DistrictDashboardService(DistrictOversight oversight, SiteService siteService, MealRecordReadService mealRecords, CoverageService coverageService,
                              SatisfactionService satisfactionService, SampleRetentionService sampleRetentionService,
                              FundingBudgetService budgetService, Clock clock) {
         this.oversight = oversight;
         this.siteService = siteService;
-        this.servingService = servingService;
+        this.mealRecords = mealRecords;
         this.coverageService = coverageService;
         this.satisfactionService = satisfactionService;
         this.sampleRetentionService = sampleRetentionService;
@@ -80,7 +80,7 @@ public class DistrictDashboardService {
         List<Long> siteIds = sites.stream().map(Site::id).toList();
         List<Long> servingSiteIds = sites.stream().filter(site -> site.kind() != SiteKind.CENTRAL_KITCHEN).map(Site::id).toList();
         // from the year's start, so that each day carries the year's spending so far
-        Map<LocalDate, ServedDay> served = servingService.servedDays(siteIds, yearStart, to).stream()
+        Map<LocalDate, ServedDay> served = mealRecords.servedDays(siteIds, yearStart, to).stream()
                 .collect(Collectors.toMap(ServedDay::date, day -> day));
         Map<LocalDate, RatingTally> ratings = satisfactionService.tallyByDay(servingSiteIds, from, to);
         Map<LocalDate, Long> unlogged = sampleRetentionService.missingSampleLogs(servingSiteIds, from, to).stream()

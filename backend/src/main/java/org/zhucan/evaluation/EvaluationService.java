@@ -41,7 +41,7 @@ import org.zhucan.satisfaction.SatisfactionService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 import org.zhucan.serving.ServedSlot;
-import org.zhucan.serving.ServingService;
+import org.zhucan.serving.MealRecordReadService;
 
 /**
  * The monthly operator evaluation (运营考核) that finds weak operators to replace (优胜劣汰): per
@@ -69,7 +69,7 @@ public class EvaluationService {
     private final DistrictOversight oversight;
     private final RegionService regionService;
     private final SiteService siteService;
-    private final ServingService servingService;
+    private final MealRecordReadService mealRecords;
     private final BookingService bookingService;
     private final SatisfactionService satisfactionService;
     private final InspectionService inspectionService;
@@ -78,13 +78,13 @@ public class EvaluationService {
     private final Clock clock;
 
     EvaluationService(EvaluationMapper mapper, DistrictOversight oversight, RegionService regionService, SiteService siteService,
-                      ServingService servingService, BookingService bookingService, SatisfactionService satisfactionService,
+                      MealRecordReadService mealRecords, BookingService bookingService, SatisfactionService satisfactionService,
                       InspectionService inspectionService, SampleRetentionService sampleRetentionService, AuditService audit, Clock clock) {
         this.mapper = mapper;
         this.oversight = oversight;
         this.regionService = regionService;
         this.siteService = siteService;
-        this.servingService = servingService;
+        this.mealRecords = mealRecords;
         this.bookingService = bookingService;
         this.satisfactionService = satisfactionService;
         this.inspectionService = inspectionService;
@@ -191,8 +191,8 @@ public class EvaluationService {
         inspectionService.inspectionTallyByOperator(siteIds, from, to)
                 .forEach((operatorId, tally) -> byOperator.computeIfAbsent(operatorId, id -> new Figures()).inspections = tally);
         // served slots read once: meals from all of them, flags and sample logs from those that are over
-        List<ServedSlot> served = servingService.servedSlots(siteIds, from, to);
-        List<ServedSlot> over = servingService.slotsOver(served);
+        List<ServedSlot> served = mealRecords.servedSlots(siteIds, from, to);
+        List<ServedSlot> over = mealRecords.slotsOver(served);
         Set<SlotKey> missing = new HashSet<>();
         for (MissingSampleLog gap : sampleRetentionService.missingSampleLogsAmong(over, siteIds, from, to)) {
             missing.add(new SlotKey(gap.siteId(), gap.operatorId(), gap.date(), gap.slot()));

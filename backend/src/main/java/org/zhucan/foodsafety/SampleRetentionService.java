@@ -36,7 +36,7 @@ import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 import org.zhucan.serving.ServedSlot;
-import org.zhucan.serving.ServingService;
+import org.zhucan.serving.MealRecordReadService;
 
 import static org.zhucan.common.Text.blankToNull;
 
@@ -46,7 +46,7 @@ import static org.zhucan.common.Text.blankToNull;
  * <p>The site's kitchen staff, inspectors of its region and administrators log sample retention.
  * Reads follow {@link FoodSafetyAccess#readScope}: an operator's staff see their operator's,
  * finance and inspectors their region's, administrators all. Meals served are read only through
- * {@link ServingService}.
+ * {@link MealRecordReadService}.
  */
 @Service
 public class SampleRetentionService {
@@ -67,16 +67,16 @@ public class SampleRetentionService {
 
     private final FoodSafetyMapper mapper;
     private final SiteService siteService;
-    private final ServingService servingService;
+    private final MealRecordReadService mealRecords;
     private final FoodSafetyAccess access;
     private final AuditService audit;
     private final Clock clock;
 
-    SampleRetentionService(FoodSafetyMapper mapper, SiteService siteService, ServingService servingService, FoodSafetyAccess access,
+    SampleRetentionService(FoodSafetyMapper mapper, SiteService siteService, MealRecordReadService mealRecords, FoodSafetyAccess access,
                            AuditService audit, Clock clock) {
         this.mapper = mapper;
         this.siteService = siteService;
-        this.servingService = servingService;
+        this.mealRecords = mealRecords;
         this.access = access;
         this.audit = audit;
         this.clock = clock;
@@ -221,7 +221,7 @@ public class SampleRetentionService {
 
     /**
      * Every slot of these sites between the days in which meals were served (as
-     * {@link ServingService#servedSlots} counts it: a slot whose meals were all voided since still
+     * {@link MealRecordReadService#servedSlots} counts it: a slot whose meals were all voided since still
      * had food cooked and handed out), that is over, and that has no sample retention log; by date,
      * site and slot. A slot is over once its day is past, or today once the site's serving hours of
      * the slot have ended. Unscoped: the caller checks who may see them.
@@ -231,7 +231,7 @@ public class SampleRetentionService {
         if (siteIds.isEmpty()) {
             return List.of();
         }
-        return missingSampleLogsAmong(servingService.servedSlotsOver(siteIds, from, to), siteIds, from, to);
+        return missingSampleLogsAmong(mealRecords.servedSlotsOver(siteIds, from, to), siteIds, from, to);
     }
 
     /**

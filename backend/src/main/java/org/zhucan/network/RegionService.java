@@ -38,7 +38,7 @@ public class RegionService {
      * The caller's scope over operators' business: OPERATOR staff, FINANCE staff with a region, or
      * ADMIN; anyone else is refused with the reason given. A refusal marks no transaction
      * rollback-only: a caller that asks "may this role read it?" inside its own transaction and
-     * catches the refusal (ServingService.mayRead) must still be able to commit.
+     * catches the refusal (ServingAccess.mayRead) must still be able to commit.
      */
     @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
     public StaffScope staffScope(CurrentUser user, String refusal) {

@@ -42,14 +42,14 @@ import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 import org.zhucan.serving.MealRecord;
 import org.zhucan.serving.MealRecordReversed;
-import org.zhucan.serving.ServingService;
+import org.zhucan.serving.MealRecordReadService;
 
 /**
  * Diners' ratings of meals served (满意度): a diner or family rates a standing meal of its diners
  * within 3 days of serving, and may rate it again in that time; staff read a site's month of
  * ratings anonymously, with its operator's average beside it; the operator evaluation reads tallies.
  *
- * <p>Meal records are read through {@link ServingService} only. A rating copies the record's site,
+ * <p>Meal records are read through {@link MealRecordReadService} only. A rating copies the record's site,
  * operator, date and slot, so every figure is a GROUP BY over meal_rating alone. A rating stays
  * when its meal is voided later: the record it copied is no longer read.
  */
@@ -64,17 +64,17 @@ public class SatisfactionService {
     static final int MAX_COMMENT = 500;
 
     private final SatisfactionMapper mapper;
-    private final ServingService servingService;
+    private final MealRecordReadService mealRecords;
     private final SiteService siteService;
     private final RegionService regionService;
     private final AccountService accountService;
     private final AuditService audit;
     private final Clock clock;
 
-    SatisfactionService(SatisfactionMapper mapper, ServingService servingService, SiteService siteService, RegionService regionService,
+    SatisfactionService(SatisfactionMapper mapper, MealRecordReadService mealRecords, SiteService siteService, RegionService regionService,
                         AccountService accountService, AuditService audit, Clock clock) {
         this.mapper = mapper;
-        this.servingService = servingService;
+        this.mealRecords = mealRecords;
         this.siteService = siteService;
         this.regionService = regionService;
         this.accountService = accountService;
@@ -113,7 +113,7 @@ public class SatisfactionService {
             return RateResult.failed(problems);
         }
         // locked as a void locks it: a void waits for this rating and then withdraws it, or this waits and sees the void
-        MealRecord record = servingService.lockForUpdate(input.mealRecordId());
+        MealRecord record = mealRecords.lockForUpdate(input.mealRecordId());
         // one answer whether the record is missing, voided or another family's: ids reveal nothing
         if (record == null || !record.standing() || !accountService.dinerIdsActedForBy(user.username()).contains(record.dinerId())) {
             return RateResult.failed(List.of(UserError.of(UserErrorCode.MEAL_NOT_RATEABLE,
@@ -174,7 +174,7 @@ public class SatisfactionService {
         List<Long> dinerIds = accountService.dinerIdsActedForBy(user.username());
         Instant now = clock.instant();
         // checked again here: a driver that drops fractional seconds widens the SQL bound by up to a second
-        return servingService.standingMealsServedSince(dinerIds, now.minus(RATING_WINDOW)).stream()
+        return mealRecords.standingMealsServedSince(dinerIds, now.minus(RATING_WINDOW)).stream()
                 .filter(record -> !now.isAfter(rateableUntil(record)))
                 .map(record -> new RateableMeal(record.id(), record.dinerId(), record.siteId(), record.date(), record.slot(),
                         record.servedAt(), rateableUntil(record)))

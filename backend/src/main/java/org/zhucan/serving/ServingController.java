@@ -37,6 +37,9 @@ import reactor.core.scheduler.Schedulers;
 class ServingController {
 
     private final ServingService servingService;
+    private final MealRecordReadService mealRecords;
+    private final MealUploadService uploads;
+    private final MealCorrectionService corrections;
     private final MealsServedFeed feed;
     private final BookingService bookingService;
     private final DinerService dinerService;
@@ -45,9 +48,13 @@ class ServingController {
     private final SubsidyPolicyService policyService;
     private final LiveTokens liveTokens;
 
-    ServingController(ServingService servingService, MealsServedFeed feed, BookingService bookingService, DinerService dinerService,
+    ServingController(ServingService servingService, MealRecordReadService mealRecords, MealUploadService uploads, MealCorrectionService corrections,
+                      MealsServedFeed feed, BookingService bookingService, DinerService dinerService,
                       SiteService siteService, MenuService menuService, SubsidyPolicyService policyService, LiveTokens liveTokens) {
         this.servingService = servingService;
+        this.mealRecords = mealRecords;
+        this.uploads = uploads;
+        this.corrections = corrections;
         this.feed = feed;
         this.bookingService = bookingService;
         this.dinerService = dinerService;
@@ -61,43 +68,43 @@ class ServingController {
 
     @QueryMapping
     MealRecord mealRecord(@Argument long id) {
-        return servingService.find(id);
+        return mealRecords.find(id);
     }
 
     @QueryMapping
-    Connection<MealRecord> mealRecords(@Argument ServingService.MealRecordFilter filter, @Argument Integer first, @Argument String after) {
-        return servingService.list(filter, PageRequest.of(first, after));
+    Connection<MealRecord> mealRecords(@Argument MealRecordFilter filter, @Argument Integer first, @Argument String after) {
+        return mealRecords.list(filter, PageRequest.of(first, after));
     }
 
     @QueryMapping
-    Connection<MealRecordFlag> mealRecordFlags(@Argument ServingService.MealRecordFlagFilter filter, @Argument Integer first,
+    Connection<MealRecordFlag> mealRecordFlags(@Argument MealRecordFlagFilter filter, @Argument Integer first,
                                                @Argument String after) {
-        return servingService.flags(filter, PageRequest.of(first, after));
+        return mealRecords.flags(filter, PageRequest.of(first, after));
     }
 
     @QueryMapping
-    ServingService.Dashboard servingDashboard(@Argument long siteId, @Argument LocalDate date) {
-        return servingService.dashboard(siteId, date);
+    Dashboard servingDashboard(@Argument long siteId, @Argument LocalDate date) {
+        return mealRecords.dashboard(siteId, date);
     }
 
     @MutationMapping
-    ServingService.RecordResult logMeal(@Argument @Valid ServingService.LogMealInput input) {
+    RecordResult logMeal(@Argument @Valid LogMealInput input) {
         return TransientFailures.retry(() -> servingService.logMeal(input));
     }
 
     @MutationMapping
-    ServingService.UploadResult uploadMealRecords(@Argument @Valid ServingService.UploadMealRecordsInput input) {
-        return servingService.upload(input);
+    UploadResult uploadMealRecords(@Argument @Valid UploadMealRecordsInput input) {
+        return uploads.upload(input);
     }
 
     @MutationMapping
-    ServingService.CorrectionResult voidMealRecord(@Argument @Valid ServingService.VoidMealRecordInput input) {
-        return TransientFailures.retry(() -> servingService.voidRecord(input));
+    CorrectionResult voidMealRecord(@Argument @Valid VoidMealRecordInput input) {
+        return TransientFailures.retry(() -> corrections.voidRecord(input));
     }
 
     @MutationMapping
-    ServingService.CorrectionResult correctMealRecord(@Argument @Valid ServingService.CorrectMealRecordInput input) {
-        return TransientFailures.retry(() -> servingService.correct(input));
+    CorrectionResult correctMealRecord(@Argument @Valid CorrectMealRecordInput input) {
+        return TransientFailures.retry(() -> corrections.correct(input));
     }
 
     /**
@@ -106,10 +113,10 @@ class ServingController {
      */
     @SubscriptionMapping
     Flux<MealRecord> mealsServed(@Argument long siteId) {
-        servingService.requireMayWatch(siteId);
+        mealRecords.requireMayWatch(siteId);
         return liveTokens.whileValid(feed.events().filter(served -> served.siteId() == siteId)
                         .publishOn(Schedulers.boundedElastic()))
-                .mapNotNull(served -> servingService.forFeed(served.recordId()));
+                .mapNotNull(served -> mealRecords.forFeed(served.recordId()));
     }
 
     // ------------------------------------------------------------ MealRecord
@@ -131,27 +138,27 @@ class ServingController {
 
     @BatchMapping(typeName = "MealRecord", field = "items")
     Map<MealRecord, List<MealRecordItem>> recordItems(List<MealRecord> records) {
-        return Batches.perParent(records, MealRecord::id, servingService.itemsOf(Batches.keys(records, MealRecord::id)));
+        return Batches.perParent(records, MealRecord::id, mealRecords.itemsOf(Batches.keys(records, MealRecord::id)));
     }
 
     @BatchMapping(typeName = "MealRecord", field = "flags")
     Map<MealRecord, List<MealRecordFlag>> recordFlags(List<MealRecord> records) {
-        return Batches.perParent(records, MealRecord::id, servingService.flagsOf(Batches.keys(records, MealRecord::id)));
+        return Batches.perParent(records, MealRecord::id, mealRecords.flagsOf(Batches.keys(records, MealRecord::id)));
     }
 
     @BatchMapping(typeName = "MealRecord", field = "reverses")
     Map<MealRecord, MealRecord> reverses(List<MealRecord> records) {
-        return Batches.perParent(records, MealRecord::reversesId, servingService.byIds(Batches.keys(records, MealRecord::reversesId)));
+        return Batches.perParent(records, MealRecord::reversesId, mealRecords.byIds(Batches.keys(records, MealRecord::reversesId)));
     }
 
     @BatchMapping(typeName = "MealRecord", field = "correctionOf")
     Map<MealRecord, MealRecord> correctionOf(List<MealRecord> records) {
-        return Batches.perParent(records, MealRecord::correctsId, servingService.byIds(Batches.keys(records, MealRecord::correctsId)));
+        return Batches.perParent(records, MealRecord::correctsId, mealRecords.byIds(Batches.keys(records, MealRecord::correctsId)));
     }
 
     @BatchMapping(typeName = "MealRecord", field = "reversedBy")
     Map<MealRecord, MealRecord> reversedBy(List<MealRecord> records) {
-        return Batches.perParent(records, MealRecord::reversedById, servingService.byIds(Batches.keys(records, MealRecord::reversedById)));
+        return Batches.perParent(records, MealRecord::reversedById, mealRecords.byIds(Batches.keys(records, MealRecord::reversedById)));
     }
 
     @SchemaMapping(typeName = "MealRecord", field = "voided")
@@ -164,7 +171,7 @@ class ServingController {
         Map<Long, SubsidyPolicy> policies = policyService.byIds(records.stream().map(MealRecord::policyId).filter(Objects::nonNull).distinct().toList());
         Map<MealRecord, MealQuoteView> quotes = new HashMap<>();
         for (MealRecord record : records) {
-            ServingService.StoredQuote stored = servingService.storedQuote(record);
+            StoredQuote stored = mealRecords.storedQuote(record);
             quotes.put(record, MealQuoteView.stored(record.price(), record.subsidy(), record.dinerPays(), stored.shares(),
                     record.policyId() == null ? null : policies.get(record.policyId()), stored.reasons()));
         }
@@ -185,17 +192,17 @@ class ServingController {
 
     @BatchMapping(typeName = "MealRecordFlag", field = "record")
     Map<MealRecordFlag, MealRecord> flagRecord(List<MealRecordFlag> flags) {
-        return Batches.perParent(flags, MealRecordFlag::recordId, servingService.byIds(Batches.keys(flags, MealRecordFlag::recordId)));
+        return Batches.perParent(flags, MealRecordFlag::recordId, mealRecords.byIds(Batches.keys(flags, MealRecordFlag::recordId)));
     }
 
     @BatchMapping(typeName = "MealRecordFlag", field = "relatedRecord")
     Map<MealRecordFlag, MealRecord> flagRelatedRecord(List<MealRecordFlag> flags) {
         return Batches.perParent(flags, MealRecordFlag::relatedRecordId,
-                servingService.readableByIds(Batches.keys(flags, MealRecordFlag::relatedRecordId)));
+                mealRecords.readableByIds(Batches.keys(flags, MealRecordFlag::relatedRecordId)));
     }
 
     @SchemaMapping(typeName = "ServingDashboard", field = "site")
-    Site dashboardSite(ServingService.Dashboard dashboard) {
+    Site dashboardSite(Dashboard dashboard) {
         return siteService.require(dashboard.siteId());
     }
 }

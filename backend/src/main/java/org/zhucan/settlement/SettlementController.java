@@ -30,7 +30,7 @@ import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.serving.MealRecord;
-import org.zhucan.serving.ServingService;
+import org.zhucan.serving.MealRecordReadService;
 import reactor.core.publisher.Mono;
 
 /**
@@ -50,11 +50,11 @@ class SettlementController {
     private final OperatorService operatorService;
     private final RegionService regionService;
     private final SiteService siteService;
-    private final ServingService servingService;
+    private final MealRecordReadService mealRecords;
 
     SettlementController(SettlementService settlementService, StatementContentsService contentsService, FundingBudgetService budgetService,
                          ReconciliationService reconciliationService, OperatorService operatorService, RegionService regionService,
-                         SiteService siteService, ServingService servingService, BatchLoaderRegistry batchLoaders) {
+                         SiteService siteService, MealRecordReadService mealRecords, BatchLoaderRegistry batchLoaders) {
         this.settlementService = settlementService;
         this.contentsService = contentsService;
         this.budgetService = budgetService;
@@ -62,7 +62,7 @@ class SettlementController {
         this.operatorService = operatorService;
         this.regionService = regionService;
         this.siteService = siteService;
-        this.servingService = servingService;
+        this.mealRecords = mealRecords;
         batchLoaders.<FlaggedPage, List<MealRecord>>forName(FLAGGED_RECORDS)
                 .registerMappedBatchLoader((pages, environment) -> Mono.fromCallable(() -> contentsService.flaggedRecordPages(pages)));
     }
@@ -207,7 +207,7 @@ class SettlementController {
     @BatchMapping(typeName = "ReconciliationDifference", field = "record")
     Map<ReconciliationDifference, MealRecord> differenceRecord(List<ReconciliationDifference> rows) {
         return Batches.perParent(rows, ReconciliationDifference::mealRecordId,
-                servingService.readableByIds(Batches.keys(rows, ReconciliationDifference::mealRecordId)));
+                mealRecords.readableByIds(Batches.keys(rows, ReconciliationDifference::mealRecordId)));
     }
 
     // ReconciliationDifference.statement: read with the reconciliation's sums (ReconciliationService.reconcile), a property

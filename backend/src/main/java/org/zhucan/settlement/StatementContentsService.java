@@ -13,7 +13,7 @@ import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.serving.MealRecord;
-import org.zhucan.serving.ServingService;
+import org.zhucan.serving.MealRecordReadService;
 
 /**
  * What statements hold besides their headers: their lines, their totals per source, the check of
@@ -27,11 +27,11 @@ import org.zhucan.serving.ServingService;
 public class StatementContentsService {
 
     private final SettlementMapper mapper;
-    private final ServingService servingService;
+    private final MealRecordReadService mealRecords;
 
-    StatementContentsService(SettlementMapper mapper, ServingService servingService) {
+    StatementContentsService(SettlementMapper mapper, MealRecordReadService mealRecords) {
         this.mapper = mapper;
-        this.servingService = servingService;
+        this.mealRecords = mealRecords;
     }
 
     /** Whether a frozen statement still matches its hash; true for one not yet frozen, which has none to match. */
@@ -120,7 +120,7 @@ public class StatementContentsService {
             Long afterId = request.hasAfter() ? Cursor.decodeId(request.after()) : null;
             List<SettlementMapper.FlaggedRecord> rows = mapper.flaggedRecordIds(asked.stream().map(FlaggedPage::statementId).toList(),
                     afterId, request.fetchSize());
-            Map<Long, MealRecord> records = servingService.byIds(rows.stream().map(SettlementMapper.FlaggedRecord::mealRecordId).toList());
+            Map<Long, MealRecord> records = mealRecords.byIds(rows.stream().map(SettlementMapper.FlaggedRecord::mealRecordId).toList());
             Map<Long, List<MealRecord>> byStatement = new HashMap<>();
             rows.forEach(row -> byStatement.computeIfAbsent(row.statementId(), id -> new ArrayList<>()).add(records.get(row.mealRecordId())));
             asked.forEach(page -> result.put(page, byStatement.getOrDefault(page.statementId(), List.of())));

@@ -83,7 +83,7 @@ public final class QualityBenchmark {
     private static final String MISSING = """
             query Missing($filter: SampleRetentionFilter!) { missingSampleLogs(filter: $filter, first: 50) { totalCount } }""";
 
-    /** ServingService.servedDays as the dashboard runs it: per day over the district's sites, from the year's start. */
+    /** MealRecordReadService.servedDays as the dashboard runs it: per day over the district's sites, from the year's start. */
     private static final String FLOOR_SERVED_DAYS = """
             SELECT m.service_date,
                    SUM(m.kind = 'MEAL' AND m.reversed_by_id IS NULL) AS meals,
@@ -97,7 +97,7 @@ public final class QualityBenchmark {
             WHERE m.site_id IN (%s) AND m.service_date BETWEEN ? AND ?
             GROUP BY m.service_date
             ORDER BY m.service_date""";
-    /** ServingService.servedSlots as the evaluation and the missing sample logs run it: per site, operator, day and slot over the month. */
+    /** MealRecordReadService.servedSlots as the evaluation and the missing sample logs run it: per site, operator, day and slot over the month. */
     private static final String FLOOR_SERVED_SLOTS = """
             SELECT m.site_id, m.operator_id, m.service_date, m.slot,
                    SUM(m.kind = 'MEAL' AND m.reversed_by_id IS NULL) AS meals,

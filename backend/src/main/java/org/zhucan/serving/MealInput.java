@@ -1,0 +1,12 @@
+package org.zhucan.serving;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.zhucan.common.money.Money;
+import org.zhucan.network.MealSlot;
+
+/** What the counter says about a meal, online or offline. */
+record MealInput(MealSlot slot, Instant servedAt, String pickupCode, String bookingQr, Long dinerId, VerificationInput verification,
+                 List<MealItemInput> items, Money price) {
+}

@@ -1,0 +1,366 @@
+package org.zhucan.serving;
+
+import static org.zhucan.serving.FieldPaths.at;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zhucan.booking.BookingService;
+import org.zhucan.common.Sha256;
+import org.zhucan.common.error.NotFoundException;
+import org.zhucan.common.error.UserError;
+import org.zhucan.common.error.UserErrorCode;
+import org.zhucan.common.money.Money;
+import org.zhucan.common.sql.TransientFailures;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.menu.MenuChoices;
+import org.zhucan.network.Site;
+import org.zhucan.network.SiteService;
+import org.zhucan.security.CurrentUser;
+import org.zhucan.subsidy.SubsidyRules;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * uploadMealRecords: the records a counter device kept while offline, checked and recorded a
+ * hundred to a transaction, so that one bad record never fails the others and a record uploaded
+ * again counts once (by the site and its client record id).
+ */
+@Service
+public class MealUploadService {
+
+    private static final Logger log = LoggerFactory.getLogger(MealUploadService.class);
+
+    static final int MAX_UPLOAD = 1000;
+    /** Offline records per transaction: each record has its own savepoint inside it. */
+    private static final int UPLOAD_CHUNK = 100;
+    private static final Pattern CLIENT_RECORD_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
+
+    private final MealRecordMapper mapper;
+    private final MealRecordUsage usage;
+    private final ServingAccess access;
+    private final MealChecks checks;
+    private final MealRecordWriter writer;
+    private final SiteService siteService;
+    private final BookingService bookingService;
+    private final ApplicationEventPublisher events;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final TransactionTemplate chunkTransaction;
+    private final TransactionTemplate recordSavepoint;
+
+    MealUploadService(MealRecordMapper mapper, MealRecordUsage usage, ServingAccess access, MealChecks checks, MealRecordWriter writer,
+                      SiteService siteService, BookingService bookingService, ApplicationEventPublisher events, JsonMapper json, Clock clock,
+                      PlatformTransactionManager transactions) {
+        this.mapper = mapper;
+        this.usage = usage;
+        this.access = access;
+        this.checks = checks;
+        this.writer = writer;
+        this.siteService = siteService;
+        this.bookingService = bookingService;
+        this.events = events;
+        this.json = json;
+        this.clock = clock;
+        this.chunkTransaction = new TransactionTemplate(transactions);
+        this.chunkTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.recordSavepoint = new TransactionTemplate(transactions);
+        this.recordSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    }
+
+    /**
+     * uploadMealRecords: a hundred records to a transaction, each chunk written at once and, if the
+     * database refuses that, record by record, so one bad record never fails the others. A chunk the
+     * database chose as a deadlock victim is simply run again (records it had added went with it, and
+     * the unique site and client record id makes every record count once).
+     */
+    public UploadResult upload(UploadMealRecordsInput input) {
+        CurrentUser user = CurrentUser.get();
+        Site site = siteService.require(input.siteId());
+        access.requireStaffOf(user, site);
+        List<OfflineMealRecordInput> records = input.records() == null ? List.of() : input.records();
+        if (records.isEmpty() || records.size() > MAX_UPLOAD) {
+            return UploadResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "An upload takes 1 to " + MAX_UPLOAD + " records",
+                    "input", "records"));
+        }
+        UploadedRecord[] results = new UploadedRecord[records.size()];
+        // Records go in client record id order and a site's uploads take turns (its upload lock), so
+        // devices replaying overlapping batches wait for each other instead of deadlocking.
+        List<Integer> order = IntStream.range(0, records.size()).boxed()
+                .sorted(Comparator.comparing(i -> Objects.toString(records.get(i).clientRecordId(), ""))).toList();
+        MealLookups lookups = checks.lookups();
+        for (int start = 0; start < order.size(); start += UPLOAD_CHUNK) {
+            List<Integer> chunk = order.subList(start, Math.min(order.size(), start + UPLOAD_CHUNK));
+            TransientFailures.retry(() -> chunkTransaction.execute(status -> {
+                uploadChunk(site, records, chunk, results, user.username(), lookups);
+                return null;
+            }));
+        }
+        return UploadResult.of(List.of(results));
+    }
+
+    private void uploadChunk(Site site, List<OfflineMealRecordInput> records, List<Integer> chunk, UploadedRecord[] results, String actor,
+                             MealLookups lookups) {
+        mapper.lockUploads(site.id());
+        List<String> clientIds = chunk.stream().map(i -> records.get(i).clientRecordId()).filter(MealUploadService::isClientRecordId).distinct()
+                .toList();
+        Map<String, MealRecord> earlier = new HashMap<>();
+        if (!clientIds.isEmpty()) {
+            mapper.findByClientRecordIds(site.id(), clientIds).forEach(record -> earlier.put(record.clientRecordId(), record));
+        }
+        try {
+            if (uploadChunkAtOnce(site, records, chunk, results, actor, lookups, earlier)) {
+                return;
+            }
+        } catch (RuntimeException e) {
+            rethrowIfTransient(e);
+            log.warn("Offline upload chunk of site {} could not be written at once; recording it record by record", site.id(), e);
+        }
+        // one record at a time, each in its own savepoint: what the database refused is then put down to its record alone
+        for (int i : chunk) {
+            OfflineMealRecordInput record = records.get(i);
+            String[] path = {"input", "records", String.valueOf(i)};
+            String hash = Sha256.hex(json.writeValueAsString(record));
+            results[i] = settledWithoutWriting(record, hash, earlier, path);
+            if (results[i] != null) {
+                continue;
+            }
+            try {
+                RecordResult result = recordSavepoint.execute(status -> {
+                    RecordResult attempt = writer.record(site, record.meal(), MealRecordOrigin.OFFLINE, record.clientRecordId(), hash, actor,
+                            lookups, path);
+                    if (attempt.failed()) {
+                        status.setRollbackOnly();
+                    }
+                    return attempt;
+                });
+                if (result.duplicateOf() != null) {
+                    results[i] = UploadedRecord.replayed(record.clientRecordId(), result.duplicateOf(), hash, path);
+                } else if (result.failed()) {
+                    results[i] = new UploadedRecord(record.clientRecordId(), UploadOutcome.REJECTED, null, result.userErrors());
+                } else {
+                    results[i] = new UploadedRecord(record.clientRecordId(), UploadOutcome.ACCEPTED, result.record(), List.of());
+                    earlier.put(record.clientRecordId(), result.record());
+                }
+            } catch (NotFoundException e) {
+                results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT, e.getMessage(), path));
+            } catch (RuntimeException e) {
+                rethrowIfTransient(e);
+                // never let one record fail the batch; keep the cause in the log, not in the answer
+                log.warn("Offline record {} of site {} could not be recorded", record.clientRecordId(), site.id(), e);
+                results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT,
+                        "This record could not be recorded; check it and upload it again", path));
+            }
+        }
+    }
+
+    /**
+     * A chunk of an upload written at once: every record checked; its diners' usage rows taken (so
+     * no other counter or upload writes their meals until the chunk commits); every record quoted
+     * from what the chunk then reads once (their standing meals of the month, which it counts as it
+     * adds its own); the subsidies claimed on the usage rows and the records inserted with a few
+     * multi-row statements inside one savepoint. Returns false, having undone its writes (not its
+     * locks), when the database refuses any of them (a usage row holds more than the records said,
+     * or another counter served one of these bookings meanwhile): the caller then records the chunk
+     * one record at a time, so that each refusal lands on its own record.
+     */
+    private boolean uploadChunkAtOnce(Site site, List<OfflineMealRecordInput> records, List<Integer> chunk, UploadedRecord[] results,
+                                      String actor, MealLookups lookups, Map<String, MealRecord> earlier) {
+        Map<LocalDate, Set<Long>> named = new HashMap<>();
+        for (int i : chunk) {
+            OfflineMealRecordInput record = records.get(i);
+            if (record.dinerId() != null && record.servedAt() != null) {
+                named.computeIfAbsent(BusinessTime.dateOf(record.servedAt()), date -> new HashSet<>()).add(record.dinerId());
+            }
+        }
+        named.forEach((date, dinerIds) -> lookups.prefetchFacts(dinerIds, date));
+
+        List<Pending> pending = new ArrayList<>();
+        Set<String> first = new HashSet<>();
+        List<Integer> repeats = new ArrayList<>();
+        for (int i : chunk) {
+            OfflineMealRecordInput record = records.get(i);
+            String[] path = {"input", "records", String.valueOf(i)};
+            String hash = Sha256.hex(json.writeValueAsString(record));
+            results[i] = settledWithoutWriting(record, hash, earlier, path);
+            if (results[i] != null) {
+                continue;
+            }
+            if (!first.add(record.clientRecordId())) {
+                repeats.add(i);
+                continue;
+            }
+            List<UserError> problems = new ArrayList<>();
+            Meal meal;
+            try {
+                meal = checks.resolve(site, record.meal(), lookups, problems, path);
+            } catch (NotFoundException e) {
+                results[i] = UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT, e.getMessage(), path));
+                continue;
+            }
+            if (meal == null) {
+                results[i] = new UploadedRecord(record.clientRecordId(), UploadOutcome.REJECTED, null, List.copyOf(problems));
+                continue;
+            }
+            pending.add(new Pending(i, record.clientRecordId(), hash, meal));
+        }
+
+        if (!pending.isEmpty()) {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            usage.take(pending.stream()
+                    .flatMap(p -> MealRecordWriter.usageKeys(p.meal().diner().diner().id(), p.meal().servedAt()).stream()).toList());
+            LocalDate from = pending.stream().map(p -> MealRecordWriter.readFrom(p.meal().date())).min(LocalDate::compareTo).orElseThrow();
+            LocalDate to = pending.stream().map(p -> MealRecordWriter.readTo(p.meal().date())).max(LocalDate::compareTo).orElseThrow();
+            Map<Long, List<MealRecord>> eaten = new HashMap<>();
+            mapper.findStandingMealsOf(pending.stream().map(p -> p.meal().diner().diner().id()).distinct().toList(), from, to)
+                    .forEach(meal -> eaten.computeIfAbsent(meal.dinerId(), id -> new ArrayList<>()).add(meal));
+            List<MealRecordMapper.NewMealRecord> rows = new ArrayList<>();
+            List<List<SubsidyRules.QuotedShare>> shares = new ArrayList<>();
+            List<List<MealRecordMapper.RecordFlag>> flags = new ArrayList<>();
+            List<MealRecordUsage.Claim> claims = new ArrayList<>();
+            for (Pending p : pending) {
+                Meal meal = p.meal();
+                List<MealRecord> before = eaten.computeIfAbsent(meal.diner().diner().id(), id -> new ArrayList<>());
+                MealRecordWriter.Assessment assessed = writer.assess(meal, before, lookups);
+                MealRecordMapper.NewMealRecord row = writer.mealRow(meal, assessed.quote(), assessed.secondMeal(), MealRecordOrigin.OFFLINE,
+                        p.clientRecordId(), p.hash(), null, null, actor, now);
+                flags.add(assessed.flags());
+                before.add(row.stored(0));
+                rows.add(row);
+                shares.add(assessed.quote().shares());
+                claims.add(new MealRecordUsage.Claim(meal.diner().diner().id(), meal.date(), assessed.quote()));
+            }
+            Boolean written = recordSavepoint.execute(status -> {
+                if (!usage.claimAll(claims)) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                try {
+                    mapper.insertAll(rows);
+                } catch (DuplicateKeyException refused) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                Map<String, Long> ids = new HashMap<>();
+                mapper.findByClientRecordIds(site.id(), pending.stream().map(Pending::clientRecordId).toList())
+                        .forEach(record -> ids.put(record.clientRecordId(), record.id()));
+                List<MealRecordItem> itemRows = new ArrayList<>();
+                List<MealRecordMapper.RecordShare> shareRows = new ArrayList<>();
+                List<MealRecordMapper.RecordFlag> flagRows = new ArrayList<>();
+                List<MealRecordMapper.RecordFlag> answers = new ArrayList<>();
+                for (int k = 0; k < pending.size(); k++) {
+                    long id = ids.get(pending.get(k).clientRecordId());
+                    answers.addAll(MealRecordWriter.answeringFlags(pending.get(k).meal(), id, flags.get(k)));
+                    List<MenuChoices.Priced> items = pending.get(k).meal().items();
+                    for (int position = 0; position < items.size(); position++) {
+                        MenuChoices.Priced item = items.get(position);
+                        itemRows.add(new MealRecordItem(id, position + 1, item.dishId(), item.setMealName(), item.name(),
+                                Money.ofFen(item.unitPriceFen()), item.quantity()));
+                    }
+                    shares.get(k).forEach(share -> shareRows.add(new MealRecordMapper.RecordShare(id, share.source(), share.amountFen())));
+                    flags.get(k).forEach(flag -> flagRows.add(flag.of(id)));
+                }
+                if (!itemRows.isEmpty()) {
+                    mapper.insertItemsOfMany(itemRows);
+                }
+                if (!shareRows.isEmpty()) {
+                    mapper.insertSharesOfMany(shareRows);
+                }
+                if (!flagRows.isEmpty()) {
+                    mapper.insertFlags(flagRows, now);
+                }
+                if (!answers.isEmpty()) {
+                    mapper.insertFlagsIfAbsent(answers, now);
+                }
+                if (!bookingService.markAllServed(pending.stream().map(p -> p.meal().bookingId()).filter(Objects::nonNull).toList())) {
+                    status.setRollbackOnly();
+                    return false;
+                }
+                for (int k = 0; k < pending.size(); k++) {
+                    Pending p = pending.get(k);
+                    MealRecord stored = rows.get(k).stored(ids.get(p.clientRecordId()));
+                    results[p.index()] = new UploadedRecord(p.clientRecordId(), UploadOutcome.ACCEPTED, stored, List.of());
+                    earlier.put(p.clientRecordId(), stored);
+                }
+                return true;
+            });
+            if (!Boolean.TRUE.equals(written)) {
+                return false;
+            }
+            pending.forEach(p -> events.publishEvent(new MealsServedFeed.Served(site.id(), results[p.index()].record().id())));
+        }
+        for (int i : repeats) {
+            OfflineMealRecordInput record = records.get(i);
+            String[] path = {"input", "records", String.valueOf(i)};
+            MealRecord firstRecord = earlier.get(record.clientRecordId());
+            results[i] = firstRecord != null
+                    ? UploadedRecord.replayed(record.clientRecordId(), firstRecord, Sha256.hex(json.writeValueAsString(record)), path)
+                    : UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT,
+                            "This clientRecordId comes twice in the upload, and its first record was rejected", at(path, "clientRecordId")));
+        }
+        return true;
+    }
+
+    /** An uploaded record that needs no writing: one with a malformed client record id, or one the site already has; null otherwise. */
+    private static UploadedRecord settledWithoutWriting(OfflineMealRecordInput record, String hash, Map<String, MealRecord> earlier, String[] path) {
+        if (!isClientRecordId(record.clientRecordId())) {
+            return UploadedRecord.rejected(record.clientRecordId(), UserError.of(UserErrorCode.INVALID_INPUT,
+                    "A clientRecordId is 8 to 64 letters, digits, - or _", at(path, "clientRecordId")));
+        }
+        MealRecord before = earlier.get(record.clientRecordId());
+        return before == null ? null : UploadedRecord.replayed(record.clientRecordId(), before, hash, path);
+    }
+
+    /** A deadlock rolled the whole chunk back in the database: the chunk is run again (see {@link #upload}). */
+    private static void rethrowIfTransient(RuntimeException failure) {
+        if (isTransient(failure)) {
+            throw new CannotAcquireLockException("offline upload chunk was chosen as a deadlock victim", failure);
+        }
+    }
+
+    /**
+     * Whether a failure means the database rolled the transaction back or timed out on a lock:
+     * also when it comes wrapped in the failed savepoint rollback that followed it.
+     */
+    private static boolean isTransient(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PessimisticLockingFailureException || cause instanceof java.sql.SQLTransactionRollbackException) {
+                return true;
+            }
+            if (cause instanceof org.springframework.transaction.TransactionSystemException system && system.getApplicationException() != null
+                    && isTransient(system.getApplicationException())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isClientRecordId(String id) {
+        return id != null && CLIENT_RECORD_ID.matcher(id).matches();
+    }
+
+    /** An uploaded record checked and waiting to be written with its chunk. */
+    private record Pending(int index, String clientRecordId, String hash, Meal meal) {
+    }
+}

@@ -1,0 +1,51 @@
+package org.zhucan.serving;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.zhucan.network.RegionService;
+import org.zhucan.network.Site;
+import org.zhucan.network.SiteService;
+import org.zhucan.network.StaffScope;
+import org.zhucan.security.CurrentUser;
+import org.zhucan.security.Role;
+
+/** Who may do what with meal records: the site's staff record them; staff, finance and administrators read them in their scope. */
+@Component
+class ServingAccess {
+
+    private final SiteService siteService;
+    private final RegionService regionService;
+
+    ServingAccess(SiteService siteService, RegionService regionService) {
+        this.siteService = siteService;
+        this.regionService = regionService;
+    }
+
+    /** ADMIN, or staff of the site's operator. */
+    void requireStaffOf(CurrentUser user, Site site) {
+        if (user.roles().contains(Role.ADMIN)
+                || user.actsForOperator(site.operatorId())) {
+            return;
+        }
+        throw new AccessDeniedException("only the site's staff record meals there");
+    }
+
+    boolean mayRead(CurrentUser user, MealRecord record) {
+        StaffScope scope;
+        try {
+            scope = readScope(user);
+        } catch (AccessDeniedException e) {
+            return false;
+        }
+        if (scope.operatorId() == null && scope.regionPath() == null) {
+            return true;
+        }
+        Site site = siteService.require(record.siteId());
+        return scope.covers(site.operatorId(), scope.regionPath() == null ? "" : regionService.require(site.communityId()).path());
+    }
+
+    /** OPERATOR staff: their operator's sites; FINANCE: its region; ADMIN: all. */
+    StaffScope readScope(CurrentUser user) {
+        return regionService.staffScope(user, "meal records are for the site's staff, finance and administrators");
+    }
+}
