@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import org.slf4j.Logger;

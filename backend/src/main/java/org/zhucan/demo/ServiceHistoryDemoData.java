@@ -27,7 +27,6 @@ import org.zhucan.diner.DinerService;
 import org.zhucan.network.MealSlot;
 import org.zhucan.security.AccountService;
 import org.zhucan.security.SystemActor;
-import org.zhucan.serving.ServingService;
 import org.zhucan.subsidy.QuoteService;
 import org.zhucan.subsidy.SubsidyRules;
 import tools.jackson.databind.json.JsonMapper;

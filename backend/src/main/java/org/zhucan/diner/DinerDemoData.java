@@ -10,11 +10,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import org.zhucan.common.demo.DemoDataContributor;
 import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.pii.Masking;
 import org.zhucan.common.pii.PersonalDataCipher;
 import org.zhucan.common.sql.GeneratedKey;
-import org.zhucan.common.demo.DemoDataContributor;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
 import org.zhucan.security.AccountService;

@@ -15,8 +15,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import static org.zhucan.common.Text.blankToNull;
-
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.NotFoundException;
@@ -38,6 +36,8 @@ import org.zhucan.network.RegionService;
 import org.zhucan.security.AccountService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
+
+import static org.zhucan.common.Text.blankToNull;
 
 /**
  * The diner registry. Personal numbers are encrypted before they reach a mapper and come back

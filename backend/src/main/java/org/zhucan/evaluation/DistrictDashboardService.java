@@ -25,8 +25,8 @@ import org.zhucan.network.SiteKind;
 import org.zhucan.network.SiteService;
 import org.zhucan.satisfaction.RatingTally;
 import org.zhucan.satisfaction.SatisfactionService;
-import org.zhucan.serving.ServedDay;
 import org.zhucan.serving.MealRecordReadService;
+import org.zhucan.serving.ServedDay;
 import org.zhucan.settlement.FundingBudgetService;
 
 /**

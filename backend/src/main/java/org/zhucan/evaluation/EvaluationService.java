@@ -40,8 +40,8 @@ import org.zhucan.satisfaction.RatingTally;
 import org.zhucan.satisfaction.SatisfactionService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
-import org.zhucan.serving.ServedSlot;
 import org.zhucan.serving.MealRecordReadService;
+import org.zhucan.serving.ServedSlot;
 
 /**
  * The monthly operator evaluation (运营考核) that finds weak operators to replace (优胜劣汰): per

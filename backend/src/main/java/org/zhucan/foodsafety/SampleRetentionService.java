@@ -35,8 +35,8 @@ import org.zhucan.network.SiteSlot;
 import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
-import org.zhucan.serving.ServedSlot;
 import org.zhucan.serving.MealRecordReadService;
+import org.zhucan.serving.ServedSlot;
 
 import static org.zhucan.common.Text.blankToNull;
 

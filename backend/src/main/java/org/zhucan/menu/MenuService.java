@@ -20,8 +20,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import static org.zhucan.common.Text.blankToNull;
-
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.NotFoundException;
@@ -47,6 +45,8 @@ import org.zhucan.network.SiteSlot;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.zhucan.common.Text.blankToNull;
 
 /**
  * Dishes and menus. ADMIN writes any; OPERATOR staff write their own operator's dishes and their

@@ -16,8 +16,6 @@ import jakarta.validation.constraints.Size;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import static org.zhucan.common.Text.blankToNull;
-
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.NotFoundException;
@@ -29,6 +27,8 @@ import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.Like;
 import org.zhucan.network.OperatorMapper.ContractCommunity;
+
+import static org.zhucan.common.Text.blankToNull;
 
 /** Operators and their contracts. Every logged-in role reads them; ADMIN writes. */
 @Service

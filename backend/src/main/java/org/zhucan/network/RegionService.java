@@ -1,8 +1,5 @@
 package org.zhucan.network;
 
-import org.springframework.security.access.AccessDeniedException;
-import org.zhucan.security.CurrentUser;
-import org.zhucan.security.Role;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
@@ -10,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,6 +17,8 @@ import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.security.CurrentUser;
+import org.zhucan.security.Role;
 
 /** The administrative tree. Every logged-in role reads it; ADMIN adds to it. */
 @Service

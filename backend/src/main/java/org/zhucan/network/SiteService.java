@@ -21,8 +21,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import static org.zhucan.common.Text.blankToNull;
-
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.BadRequestException;
@@ -39,6 +37,8 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.SiteMapper.SiteQuery;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
+
+import static org.zhucan.common.Text.blankToNull;
 
 /**
  * Sites: the registry, their slots and fulfilment, and their status. ADMIN writes everything;

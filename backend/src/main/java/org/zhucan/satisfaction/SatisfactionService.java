@@ -41,8 +41,8 @@ import org.zhucan.security.AccountService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 import org.zhucan.serving.MealRecord;
-import org.zhucan.serving.MealRecordReversed;
 import org.zhucan.serving.MealRecordReadService;
+import org.zhucan.serving.MealRecordReversed;
 
 /**
  * Diners' ratings of meals served (满意度): a diner or family rates a standing meal of its diners

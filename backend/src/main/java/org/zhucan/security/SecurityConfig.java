@@ -1,7 +1,6 @@
 package org.zhucan.security;
 
 import java.util.List;
-
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.List;
 
 import jakarta.validation.constraints.Size;
-
 import org.zhucan.common.money.Money;
 import org.zhucan.network.MealSlot;
 

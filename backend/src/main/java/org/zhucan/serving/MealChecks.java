@@ -1,7 +1,5 @@
 package org.zhucan.serving;
 
-import static org.zhucan.serving.FieldPaths.at;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,6 +31,8 @@ import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
 import org.zhucan.subsidy.QuoteService;
+
+import static org.zhucan.serving.FieldPaths.at;
 
 /**
  * Checking a meal before it is recorded: when it was served, whether the site was operating and

@@ -1,7 +1,5 @@
 package org.zhucan.serving;
 
-import static org.zhucan.serving.FieldPaths.at;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,6 +39,8 @@ import org.zhucan.network.SiteService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.subsidy.SubsidyRules;
 import tools.jackson.databind.json.JsonMapper;
+
+import static org.zhucan.serving.FieldPaths.at;
 
 /**
  * uploadMealRecords: the records a counter device kept while offline, checked and recorded a

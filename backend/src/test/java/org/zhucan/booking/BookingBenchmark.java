@@ -11,20 +11,19 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.LongStream;
-
 import javax.sql.DataSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.testsupport.BenchmarkApp;
-import org.zhucan.testsupport.BenchmarkData;
-import org.zhucan.testsupport.ThreadedRun;
 import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.menu.PublishedMenus;
 import org.zhucan.network.Fulfilment;
 import org.zhucan.network.MealSlot;
 import org.zhucan.security.SystemActor;
+import org.zhucan.testsupport.BenchmarkApp;
+import org.zhucan.testsupport.BenchmarkData;
+import org.zhucan.testsupport.ThreadedRun;
 
 /**
  * Dine-in booking throughput and latency, in one run: {@link BookingService#bookMeal} (through

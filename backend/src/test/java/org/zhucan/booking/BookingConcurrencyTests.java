@@ -14,9 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.ZhucanApplication;
 import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.Race;
-import org.zhucan.ZhucanApplication;
 import org.zhucan.testsupport.TestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;

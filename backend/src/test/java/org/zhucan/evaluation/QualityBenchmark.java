@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
 
 import org.springframework.context.ConfigurableApplicationContext;

@@ -6,8 +6,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.graphql.client.WebSocketGraphQlClientInterceptor;
 import org.springframework.graphql.test.tester.WebSocketGraphQlTester;
 import org.zhucan.testsupport.ApiTest;
-import reactor.core.publisher.Mono;
 import org.zhucan.testsupport.TestClients;
+import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

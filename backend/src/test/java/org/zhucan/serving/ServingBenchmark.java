@@ -23,15 +23,11 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.testsupport.BenchmarkApp;
-import org.zhucan.testsupport.BenchmarkGraphQl;
-import org.zhucan.testsupport.BenchmarkData;
-import org.zhucan.testsupport.ThreadedRun;
 import org.zhucan.booking.BookingService;
 import org.zhucan.common.sql.SqlStatementCounter;
 import org.zhucan.common.sql.TransientFailures;
@@ -40,11 +36,13 @@ import org.zhucan.menu.PublishedMenus;
 import org.zhucan.network.Fulfilment;
 import org.zhucan.network.MealSlot;
 import org.zhucan.security.SystemActor;
+import org.zhucan.testsupport.BenchmarkApp;
+import org.zhucan.testsupport.BenchmarkData;
+import org.zhucan.testsupport.BenchmarkGraphQl;
+import org.zhucan.testsupport.ThreadedRun;
 
-import com.zaxxer.hikari.HikariDataSource;
-
-import static org.zhucan.testsupport.BenchmarkGraphQl.map;
 import static org.zhucan.testsupport.BenchmarkGraphQl.abbreviate;
+import static org.zhucan.testsupport.BenchmarkGraphQl.map;
 
 /**
  * Meals served, throughput and latency, in one run: {@code logMeal} one record at a time over the

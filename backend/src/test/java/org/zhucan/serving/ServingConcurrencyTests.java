@@ -14,10 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.testsupport.Race;
 import org.zhucan.booking.BookingFixtures;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.Race;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.booking.BookingFixtures.dishItem;

@@ -13,17 +13,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
 
+import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.BenchmarkApp;
 import org.zhucan.testsupport.BenchmarkGraphQl;
 import org.zhucan.testsupport.HeapMeter;
-import org.zhucan.common.time.BusinessTime;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 import static org.zhucan.testsupport.BenchmarkGraphQl.map;
 

@@ -22,8 +22,8 @@ import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
 import org.springframework.graphql.support.DefaultExecutionGraphQlResponse;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Mono;
 import org.zhucan.common.Sha256;
+import reactor.core.publisher.Mono;
 
 /**
  * Apollo's automatic persisted queries (APQ), as Apollo Client's {@code createPersistedQueryLink}

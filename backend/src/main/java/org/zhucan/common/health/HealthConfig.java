@@ -1,7 +1,6 @@
 package org.zhucan.common.health;
 
 import java.sql.Connection;
-
 import javax.sql.DataSource;
 
 import org.springframework.boot.health.contributor.HealthIndicator;

@@ -2,8 +2,8 @@ package org.zhucan.common.pagination;
 
 import java.util.List;
 
-import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.context.annotation.Primary;
+import org.springframework.graphql.data.pagination.CursorStrategy;
 import org.springframework.stereotype.Component;
 
 /**

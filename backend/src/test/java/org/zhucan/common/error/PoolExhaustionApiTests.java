@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
