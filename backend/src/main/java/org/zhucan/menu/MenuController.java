@@ -58,12 +58,12 @@ class MenuController {
     }
 
     @MutationMapping
-    MenuService.DishResult saveDish(@Argument @Valid MenuService.SaveDishInput input) {
+    DishResult saveDish(@Argument @Valid SaveDishInput input) {
         return menuService.saveDish(input);
     }
 
     @MutationMapping
-    MenuPayload saveMenu(@Argument @Valid MenuService.SaveMenuInput input) {
+    MenuPayload saveMenu(@Argument @Valid SaveMenuInput input) {
         return menuPayload(menuService.saveMenu(input));
     }
 
@@ -73,13 +73,13 @@ class MenuController {
     }
 
     @MutationMapping
-    MenuPayload amendMenu(@Argument @Valid MenuService.AmendMenuInput input) {
+    MenuPayload amendMenu(@Argument @Valid AmendMenuInput input) {
         return menuPayload(menuService.amendMenu(input));
     }
 
     @MutationMapping
     CopyWeekMenuPayload copyWeekMenu(@Argument CopyWeekMenuInput input) {
-        MenuService.CopyResult result = menuService.copyWeek(input.siteId(), input.fromWeekStart(), input.toWeekStart());
+        CopyResult result = menuService.copyWeek(input.siteId(), input.fromWeekStart(), input.toWeekStart());
         return new CopyWeekMenuPayload(result.menus().stream().map(menu -> forDiner(menu, null)).toList(), result.userErrors());
     }
 
@@ -127,7 +127,7 @@ class MenuController {
         return new MenuResult(menu, items, setMeals);
     }
 
-    private MenuPayload menuPayload(MenuService.MenuResult result) {
+    private MenuPayload menuPayload(MenuChange result) {
         return new MenuPayload(result.menu() == null ? null : forDiner(result.menu(), null), result.userErrors());
     }
 

@@ -28,6 +28,7 @@ import org.zhucan.network.MealSlot;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
+import org.zhucan.network.SiteFilter;
 import org.zhucan.network.SiteKind;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
@@ -102,7 +103,7 @@ class MenuDemoData implements DemoDataContributor {
         String after = null;
         Connection<Site> page;
         do {
-            page = siteService.list(new SiteService.SiteFilter(yibin.id(), servingKinds, List.of(SiteStatus.OPERATING), null, null, null, null),
+            page = siteService.list(new SiteFilter(yibin.id(), servingKinds, List.of(SiteStatus.OPERATING), null, null, null, null),
                     PageRequest.of(PageRequest.MAX_PAGE_SIZE, after));
             page.edges().forEach(edge -> sites.add(edge.node()));
             after = page.pageInfo().endCursor();

@@ -12,9 +12,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -157,65 +154,65 @@ public class MenuService {
     }
 
     @Transactional
-    public MenuResult saveMenu(SaveMenuInput input) {
+    public MenuChange saveMenu(SaveMenuInput input) {
         Site site = siteService.require(input.siteId());
         requireSiteScope(site);
         List<UserError> problems = new ArrayList<>();
         if (!serves(site, input.slot())) {
-            return MenuResult.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + input.slot(), "input", "slot"));
+            return MenuChange.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + input.slot(), "input", "slot"));
         }
         MenuRow existing = mapper.findMenu(site.id(), input.date(), input.slot());
         if (existing != null && existing.status() == MenuStatus.PUBLISHED) {
-            return MenuResult.failed(UserError.of(UserErrorCode.ALREADY_PUBLISHED, "The menu is published; change it with amendMenu", "input"));
+            return MenuChange.failed(UserError.of(UserErrorCode.ALREADY_PUBLISHED, "The menu is published; change it with amendMenu", "input"));
         }
         Content content = content(site, input.items(), input.setMeals(), problems);
         if (!problems.isEmpty()) {
-            return MenuResult.failed(problems);
+            return MenuChange.failed(problems);
         }
         long menuId = existing == null ? insertMenu(site.id(), input.date(), input.slot()) : existing.id();
         writeContent(menuId, content);
-        return new MenuResult(draft(menuId), List.of());
+        return new MenuChange(draft(menuId), List.of());
     }
 
     @Transactional
-    public MenuResult publishMenu(long menuId) {
+    public MenuChange publishMenu(long menuId) {
         MenuRow menu = requireMenu(menuId);
         requireSiteScope(siteService.require(menu.siteId()));
         if (mapper.publish(menuId, clock.instant()) == 0) {
-            return MenuResult.failed(UserError.of(UserErrorCode.ALREADY_PUBLISHED, "The menu is already published", "input", "menuId"));
+            return MenuChange.failed(UserError.of(UserErrorCode.ALREADY_PUBLISHED, "The menu is already published", "input", "menuId"));
         }
         MenuView published = draft(menuId);
         mapper.insertVersion(menuId, 1, json.writeValueAsString(published), null, CurrentUser.get().username(), clock.instant());
         audit.record("MENU_PUBLISHED", "Menu", menuId, null, published);
         afterCommit(() -> publishedMenus.evict(menu.siteId(), menu.date(), menu.slot()));
-        return new MenuResult(published, List.of());
+        return new MenuChange(published, List.of());
     }
 
     @Transactional
-    public MenuResult amendMenu(AmendMenuInput input) {
+    public MenuChange amendMenu(AmendMenuInput input) {
         MenuRow menu = requireMenu(input.menuId());
         Site site = siteService.require(menu.siteId());
         requireSiteScope(site);
         if (menu.status() != MenuStatus.PUBLISHED) {
-            return MenuResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "The menu is a draft; change it with saveMenu", "input", "menuId"));
+            return MenuChange.failed(UserError.of(UserErrorCode.INVALID_INPUT, "The menu is a draft; change it with saveMenu", "input", "menuId"));
         }
         ZonedDateTime cutoff = cutoffOf(site, menu.date(), menu.slot());
         if (cutoff == null) {
-            return MenuResult.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " no longer serves " + menu.slot(), "input", "menuId"));
+            return MenuChange.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " no longer serves " + menu.slot(), "input", "menuId"));
         }
         if (!clock.instant().isBefore(cutoff.toInstant())) {
-            return MenuResult.failed(UserError.of(UserErrorCode.AMENDMENT_CLOSED,
+            return MenuChange.failed(UserError.of(UserErrorCode.AMENDMENT_CLOSED,
                     "Bookings for this slot closed at " + cutoff.toLocalDateTime().truncatedTo(ChronoUnit.MINUTES) + "; the menu can no longer change",
                     "input", "menuId"));
         }
         List<UserError> problems = new ArrayList<>();
         Content content = content(site, input.items(), input.setMeals(), problems);
         if (!problems.isEmpty()) {
-            return MenuResult.failed(problems);
+            return MenuChange.failed(problems);
         }
         MenuView before = draft(menu.id());
         if (mapper.bumpVersion(menu.id(), menu.version(), clock.instant()) == 0) {
-            return MenuResult.failed(UserError.of(UserErrorCode.CONCURRENT_CHANGE, "The menu was changed meanwhile; read it again and retry"));
+            return MenuChange.failed(UserError.of(UserErrorCode.CONCURRENT_CHANGE, "The menu was changed meanwhile; read it again and retry"));
         }
         writeContent(menu.id(), content);
         MenuView after = draft(menu.id());
@@ -223,7 +220,7 @@ public class MenuService {
                 clock.instant());
         audit.record("MENU_AMENDED", "Menu", menu.id(), before, Map.of("menu", after, "reason", input.reason().trim()));
         afterCommit(() -> publishedMenus.evict(menu.siteId(), menu.date(), menu.slot()));
-        return new MenuResult(after, List.of());
+        return new MenuChange(after, List.of());
     }
 
     @Transactional
@@ -248,24 +245,24 @@ public class MenuService {
     }
 
     @Transactional
-    public MenuResult takeKitchenMenu(long siteId, LocalDate date, MealSlot slot) {
+    public MenuChange takeKitchenMenu(long siteId, LocalDate date, MealSlot slot) {
         Site site = siteService.require(siteId);
         requireSiteScope(site);
         if (!serves(site, slot)) {
-            return MenuResult.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + slot, "input", "slot"));
+            return MenuChange.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + slot, "input", "slot"));
         }
         MenuRow kitchenMenu = site.suppliedById() == null ? null : mapper.findMenu(site.suppliedById(), date, slot);
         if (kitchenMenu == null || kitchenMenu.status() != MenuStatus.PUBLISHED) {
-            return MenuResult.failed(UserError.of(UserErrorCode.NO_KITCHEN_MENU,
+            return MenuChange.failed(UserError.of(UserErrorCode.NO_KITCHEN_MENU,
                     "The site has no central kitchen, or it published no " + slot + " menu for " + date, "input"));
         }
         MenuRow existing = mapper.findMenu(siteId, date, slot);
         if (existing != null && existing.status() == MenuStatus.PUBLISHED) {
-            return MenuResult.failed(UserError.of(UserErrorCode.ALREADY_PUBLISHED, "The site's menu is published; change it with amendMenu", "input"));
+            return MenuChange.failed(UserError.of(UserErrorCode.ALREADY_PUBLISHED, "The site's menu is published; change it with amendMenu", "input"));
         }
         long menuId = existing == null ? insertMenu(siteId, date, slot) : existing.id();
         writeContent(menuId, Content.of(publishedMenus.assemble(List.of(kitchenMenu)).get(0)));
-        return new MenuResult(draft(menuId), List.of());
+        return new MenuChange(draft(menuId), List.of());
     }
 
     /** A menu as stored, whatever its status: for the writer's answers, never cached. */
@@ -417,36 +414,4 @@ public class MenuService {
     }
 
 
-    public record SaveDishInput(Long dishId, long operatorId, @NotBlank @Size(max = 64) String name, Money price,
-                                @Size(max = 32) String portion, List<DishTag> tags, List<@Size(max = 32) String> allergens, Integer kcal,
-                                Double proteinGrams, @Size(max = 512) String photoUrl, Boolean active) {
-    }
-
-    public record MenuItemInput(long dishId, Money price, Integer dailyQuota) {
-    }
-
-    public record SetMealInput(@NotBlank @Size(max = 64) String name, Money price, Integer dailyQuota, List<Long> dishIds) {
-    }
-
-    public record SaveMenuInput(long siteId, LocalDate date, MealSlot slot, List<MenuItemInput> items, List<@Valid SetMealInput> setMeals) {
-    }
-
-    public record AmendMenuInput(long menuId, List<MenuItemInput> items, List<@Valid SetMealInput> setMeals, @NotBlank @Size(max = 255) String reason) {
-    }
-
-    public record DishResult(Dish dish, List<UserError> userErrors) {
-    }
-
-    public record MenuResult(MenuView menu, List<UserError> userErrors) {
-        static MenuResult failed(UserError error) {
-            return new MenuResult(null, List.of(error));
-        }
-
-        static MenuResult failed(List<UserError> errors) {
-            return new MenuResult(null, List.copyOf(errors));
-        }
-    }
-
-    public record CopyResult(List<MenuView> menus, List<UserError> userErrors) {
-    }
 }

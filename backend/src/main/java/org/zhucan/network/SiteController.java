@@ -27,7 +27,7 @@ class SiteController {
     }
 
     @QueryMapping
-    Connection<Site> sites(@Argument SiteService.SiteFilter filter, @Argument Integer first, @Argument String after) {
+    Connection<Site> sites(@Argument SiteFilter filter, @Argument Integer first, @Argument String after) {
         return siteService.list(filter, PageRequest.of(first, after));
     }
 
@@ -37,23 +37,23 @@ class SiteController {
     }
 
     @QueryMapping
-    List<SiteService.NearbySite> nearbySites(@Argument double lat, @Argument double lng, @Argument int radiusMeters,
+    List<NearbySite> nearbySites(@Argument double lat, @Argument double lng, @Argument int radiusMeters,
                                              @Argument Integer first) {
         return siteService.nearby(lat, lng, radiusMeters, first == null ? PageRequest.DEFAULT_PAGE_SIZE : first);
     }
 
     @MutationMapping
-    SiteService.SiteResult createSite(@Argument @Valid SiteService.CreateSiteInput input) {
+    SiteResult createSite(@Argument @Valid CreateSiteInput input) {
         return siteService.create(input);
     }
 
     @MutationMapping
-    SiteService.SiteResult updateSite(@Argument @Valid SiteService.UpdateSiteInput input) {
+    SiteResult updateSite(@Argument @Valid UpdateSiteInput input) {
         return siteService.update(input);
     }
 
     @MutationMapping
-    SiteService.SiteResult changeSiteStatus(@Argument @Valid SiteService.ChangeSiteStatusInput input) {
+    SiteResult changeSiteStatus(@Argument @Valid ChangeSiteStatusInput input) {
         return siteService.changeStatus(input);
     }
 

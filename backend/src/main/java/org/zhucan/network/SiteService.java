@@ -15,8 +15,6 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -439,44 +437,4 @@ public class SiteService {
     }
 
 
-    public record SiteFilter(Long regionId, List<SiteKind> kinds, List<SiteStatus> statuses, Long operatorId, MealSlot slot,
-                             Fulfilment fulfilment, String text) {
-        static final SiteFilter NONE = new SiteFilter(null, null, null, null, null, null, null);
-    }
-
-    public record NearbySite(Site site, int distanceMeters) {
-    }
-
-    public record SiteSlotInput(MealSlot slot, LocalTime servesFrom, LocalTime servesTo, int seats, LocalTime bookingCutoff) {
-    }
-
-    public record SiteFulfilmentInput(Fulfilment mode, Money fee) {
-    }
-
-    public record CreateSiteInput(@NotBlank @Size(max = 128) String name, SiteKind kind, Long communityId, Long operatorId,
-                                  @NotBlank @Size(max = 255) String address, Double latitude, Double longitude,
-                                  @Size(max = 32) String licenceNumber, Long suppliedById, LocalDate plannedOpenOn,
-                                  List<SiteSlotInput> slots, List<SiteFulfilmentInput> fulfilments) {
-    }
-
-    public record UpdateSiteInput(Long siteId, @Size(max = 128) String name, SiteKind kind, Long communityId, Long operatorId,
-                                  @Size(max = 255) String address, Double latitude, Double longitude,
-                                  @Size(max = 32) String licenceNumber, Long suppliedById, LocalDate plannedOpenOn,
-                                  List<SiteSlotInput> slots, List<SiteFulfilmentInput> fulfilments) {
-
-        boolean changesMoreThanSlotsAndFulfilment() {
-            return name != null || kind != null || communityId != null || operatorId != null || address != null
-                    || latitude != null || longitude != null || licenceNumber != null || suppliedById != null
-                    || plannedOpenOn != null;
-        }
-    }
-
-    public record ChangeSiteStatusInput(Long siteId, SiteStatus status, LocalDate effectiveOn, @Size(max = 255) String reason) {
-    }
-
-    public record SiteResult(Site site, List<UserError> userErrors) {
-        static SiteResult failed(List<UserError> errors) {
-            return new SiteResult(null, List.copyOf(errors));
-        }
-    }
 }
