@@ -38,6 +38,7 @@ import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.UniqueKeys;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.diner.DinerService;
+import org.zhucan.diner.QuoteFacts;
 import org.zhucan.menu.MenuChoices;
 import org.zhucan.menu.MenuService;
 import org.zhucan.menu.MenuView;
@@ -181,7 +182,7 @@ public class BookingService {
         } else if (address != null && address.length() > 200) {
             problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "An address has at most 200 characters", "input", "deliveryAddress"));
         }
-        DinerService.QuoteFacts diner = dinerService.quoteFacts(request.dinerId(), request.date());
+        QuoteFacts diner = dinerService.quoteFacts(request.dinerId(), request.date());
         if (!diner.active()) {
             problems.add(UserError.of(UserErrorCode.DINER_NOT_ACTIVE, "The diner is not ACTIVE on " + request.date(), "input", "dinerId"));
         }

@@ -24,6 +24,7 @@ import org.zhucan.common.demo.DemoDataContributor;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.diner.DinerService;
+import org.zhucan.diner.QuoteFacts;
 import org.zhucan.network.MealSlot;
 import org.zhucan.security.AccountService;
 import org.zhucan.security.SystemActor;
@@ -121,7 +122,7 @@ class ServiceHistoryDemoData implements DemoDataContributor {
         Instant now = clock.instant();
         for (int daysAgo = DAYS; daysAgo >= 1; daysAgo--) {
             LocalDate day = today.minusDays(daysAgo);
-            Map<Long, DinerService.QuoteFacts> facts = dinerService.quoteFactsOn(diners, day);
+            Map<Long, QuoteFacts> facts = dinerService.quoteFactsOn(diners, day);
             int next = random.nextInt(diners.size());
             // one subsidised lunch a diner a day, wherever it is eaten
             java.util.Set<Long> fedToday = new java.util.HashSet<>();
@@ -144,7 +145,7 @@ class ServiceHistoryDemoData implements DemoDataContributor {
                 }
                 int minute = 0;
                 for (long diner : eating) {
-                    DinerService.QuoteFacts dinerFacts = facts.get(diner);
+                    QuoteFacts dinerFacts = facts.get(diner);
                     if (dinerFacts == null || !dinerFacts.active() || !fedToday.add(diner)) {
                         continue;
                     }

@@ -33,7 +33,7 @@ class DinerController {
     }
 
     @QueryMapping
-    Connection<Diner> diners(@Argument DinerService.DinerFilter filter, @Argument Integer first, @Argument String after) {
+    Connection<Diner> diners(@Argument DinerFilter filter, @Argument Integer first, @Argument String after) {
         return dinerService.list(filter, PageRequest.of(first, after));
     }
 
@@ -43,32 +43,32 @@ class DinerController {
     }
 
     @MutationMapping
-    DinerService.DinerResult registerDiner(@Argument @Valid DinerService.RegisterDinerInput input) {
+    DinerResult registerDiner(@Argument @Valid RegisterDinerInput input) {
         return dinerService.register(input);
     }
 
     @MutationMapping
-    DinerService.DinerResult updateDiner(@Argument @Valid DinerService.UpdateDinerInput input) {
+    DinerResult updateDiner(@Argument @Valid UpdateDinerInput input) {
         return dinerService.update(input);
     }
 
     @MutationMapping
-    DinerService.DinerResult changeDinerStatus(@Argument @Valid DinerService.ChangeDinerStatusInput input) {
+    DinerResult changeDinerStatus(@Argument @Valid ChangeDinerStatusInput input) {
         return dinerService.changeStatus(input);
     }
 
     @MutationMapping
-    DinerService.DinerResult recordAbilityAssessment(@Argument @Valid DinerService.RecordAbilityAssessmentInput input) {
+    DinerResult recordAbilityAssessment(@Argument @Valid RecordAbilityAssessmentInput input) {
         return dinerService.recordAssessment(input);
     }
 
     @MutationMapping
-    DinerService.DinerResult linkFamilyMember(@Argument @Valid DinerService.LinkFamilyMemberInput input) {
+    DinerResult linkFamilyMember(@Argument @Valid LinkFamilyMemberInput input) {
         return dinerService.linkFamilyMember(input);
     }
 
     @MutationMapping
-    DinerService.RevealResult revealIdNumber(@Argument @Valid DinerService.RevealIdNumberInput input) {
+    RevealResult revealIdNumber(@Argument @Valid RevealIdNumberInput input) {
         return dinerService.revealIdNumber(input.dinerId(), input.reason());
     }
 

@@ -8,9 +8,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -160,14 +157,6 @@ public class DinerService {
             facts.put(diner.id(), new QuoteFacts(diner, statuses.get(diner.id()), ageOn(diner, date), held));
         }
         return facts;
-    }
-
-    /** A diner on a day: the status then (null before the first status change), the age then, and the categories held then. */
-    public record QuoteFacts(Diner diner, DinerStatus status, int age, java.util.Set<DinerCategory> categories) {
-
-        public boolean active() {
-            return status == DinerStatus.ACTIVE;
-        }
     }
 
     /**
@@ -442,55 +431,4 @@ public class DinerService {
     }
 
 
-    public record DinerFilter(Long regionId, DinerCategory category, DinerStatus status, String name, String idNumber) {
-    }
-
-    public record DinerCategoryInput(DinerCategory category, @Size(max = 128) String evidenceRef, LocalDate validFrom, LocalDate validTo) {
-    }
-
-    public record RegisterDinerInput(@NotBlank @Size(max = 64) String name, String idNumber, @Size(max = 32) String phone,
-                                     long homeCommunityId, @NotBlank @Size(max = 255) String address,
-                                     @Size(max = 500) String dietaryNotes, List<@Valid DinerCategoryInput> categories) {
-
-        /** Never the ID or phone number: a stray log line must not leak them. */
-        @Override
-        public String toString() {
-            return "RegisterDinerInput[name=" + name + ", homeCommunityId=" + homeCommunityId + "]";
-        }
-    }
-
-    public record UpdateDinerInput(long dinerId, @Size(max = 64) String name, @Size(max = 32) String phone, Long homeCommunityId,
-                                   @Size(max = 255) String address, @Size(max = 500) String dietaryNotes,
-                                   List<@Valid DinerCategoryInput> categories) {
-
-        @Override
-        public String toString() {
-            return "UpdateDinerInput[dinerId=" + dinerId + "]";
-        }
-    }
-
-    public record ChangeDinerStatusInput(long dinerId, DinerStatus status, LocalDate effectiveOn, @Size(max = 255) String reason) {
-    }
-
-    public record RecordAbilityAssessmentInput(long dinerId, int level, LocalDate assessedOn, @NotBlank @Size(max = 64) String assessor) {
-    }
-
-    public record LinkFamilyMemberInput(@NotBlank String username, long dinerId, @NotBlank @Size(max = 32) String relation) {
-    }
-
-    public record RevealIdNumberInput(long dinerId, @NotBlank @Size(max = 255) String reason) {
-    }
-
-    public record DinerResult(Diner diner, List<UserError> userErrors) {
-        static DinerResult failed(UserError error) {
-            return new DinerResult(null, List.of(error));
-        }
-
-        static DinerResult failed(List<UserError> errors) {
-            return new DinerResult(null, List.copyOf(errors));
-        }
-    }
-
-    public record RevealResult(String idNumber, List<UserError> userErrors) {
-    }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.zhucan.diner.DinerService;
+import org.zhucan.diner.QuoteFacts;
 import org.zhucan.menu.MenuService;
 import org.zhucan.menu.MenuView;
 import org.zhucan.network.MealSlot;
@@ -56,7 +57,7 @@ final class MealLookups {
                 .orElse(site.status() == SiteStatus.OPERATING);
     }
 
-    private final Map<String, DinerService.QuoteFacts> facts = new HashMap<>();
+    private final Map<String, QuoteFacts> facts = new HashMap<>();
     private final Map<Long, Site> sites = new HashMap<>();
 
     /** Reads many diners' facts for a date at once, ahead of the records that name them. */
@@ -67,7 +68,7 @@ final class MealLookups {
         }
     }
 
-    DinerService.QuoteFacts facts(long dinerId, LocalDate date) {
+    QuoteFacts facts(long dinerId, LocalDate date) {
         return facts.computeIfAbsent(dinerId + "|" + date, key -> dinerService.quoteFacts(dinerId, date));
     }
 

@@ -23,8 +23,8 @@ import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.UniqueKeys;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.diner.DinerCategory;
-import org.zhucan.diner.DinerService;
 import org.zhucan.diner.DinerStatus;
+import org.zhucan.diner.QuoteFacts;
 import org.zhucan.menu.MenuChoices;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
@@ -285,7 +285,7 @@ class MealRecordWriter {
     }
 
     /** The category that put the diner in the tier, for settlement's lines; null when the tier is by age alone. */
-    static String qualifyingCategory(SubsidyRules.Quote quote, DinerService.QuoteFacts diner) {
+    static String qualifyingCategory(SubsidyRules.Quote quote, QuoteFacts diner) {
         if (quote.tier() == null || quote.tier().categories().isEmpty()) {
             return null;
         }

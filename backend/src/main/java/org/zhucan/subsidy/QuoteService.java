@@ -10,6 +10,7 @@ import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.money.Money;
 import org.zhucan.diner.DinerService;
+import org.zhucan.diner.QuoteFacts;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
@@ -48,7 +49,7 @@ public class QuoteService {
 
     /** A quote for a diner already read (a booking reads the diner once for its own rules and the quote). */
     @Transactional(readOnly = true)
-    public SubsidyRules.Quote quote(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, Money price) {
+    public SubsidyRules.Quote quote(QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, Money price) {
         return quoteAll(diner, siteId, date, slot, List.of(price)).get(0);
     }
 
@@ -58,7 +59,7 @@ public class QuoteService {
         return quoteAll(dinerService.quoteFacts(dinerId, date), siteId, date, slot, prices);
     }
 
-    private List<SubsidyRules.Quote> quoteAll(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
+    private List<SubsidyRules.Quote> quoteAll(QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
         return new Quoter().quoteAll(diner, siteId, date, slot, prices, null);
     }
 
@@ -85,12 +86,12 @@ public class QuoteService {
          * The quote for a diner already read, with the subsidised meals already taken as the caller
          * counted them (an upload counts its own records as it goes).
          */
-        public SubsidyRules.Quote quote(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, Money price,
+        public SubsidyRules.Quote quote(QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, Money price,
                                         SubsidyRules.Usage taken) {
             return quoteAll(diner, siteId, date, slot, List.of(price), taken).get(0);
         }
 
-        List<SubsidyRules.Quote> quoteAll(DinerService.QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, List<Money> prices,
+        List<SubsidyRules.Quote> quoteAll(QuoteFacts diner, long siteId, LocalDate date, MealSlot slot, List<Money> prices,
                                           SubsidyRules.Usage given) {
             if (prices.stream().anyMatch(price -> price.fen() < 0)) {
                 throw new BadRequestException("price cannot be negative", "price");
@@ -130,7 +131,7 @@ public class QuoteService {
     @Transactional(readOnly = true)
     public MenuQuotes quoteMenu(long dinerId, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
         requireMayQuoteAt(siteId);
-        DinerService.QuoteFacts diner = dinerService.quoteFacts(dinerId, date);
+        QuoteFacts diner = dinerService.quoteFacts(dinerId, date);
         return new MenuQuotes(diner.diner().dietaryNotes(), views(quoteAll(diner, siteId, date, slot, prices)));
     }
 
