@@ -27,14 +27,14 @@ class TransientFailuresTests {
     }
 
     @Test
-    void shouldGiveUpAfterFourAttemptsWithTheLastFailureAsItWas() {
+    void shouldGiveUpAfterItsAttemptsWithTheLastFailureAsItWas() {
         AtomicInteger attempts = new AtomicInteger();
         CannotAcquireLockException last = new CannotAcquireLockException("Lock wait timeout exceeded");
         assertThatThrownBy(() -> TransientFailures.retry(() -> {
             attempts.incrementAndGet();
             throw last;
         })).isSameAs(last);
-        assertThat(attempts).hasValue(4);
+        assertThat(attempts).hasValue(TransientFailures.ATTEMPTS);
     }
 
     @Test
