@@ -25,6 +25,7 @@ import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.subsidy.MealQuoteView;
+import org.zhucan.subsidy.StoredQuote;
 import org.zhucan.subsidy.SubsidyPolicy;
 import org.zhucan.subsidy.SubsidyPolicyService;
 
@@ -62,12 +63,12 @@ class BookingController {
     }
 
     @QueryMapping
-    BookingService.SlotBookings bookings(@Argument long siteId, @Argument LocalDate date, @Argument MealSlot slot) {
+    SlotBookings bookings(@Argument long siteId, @Argument LocalDate date, @Argument MealSlot slot) {
         return bookingService.slotBookings(siteId, date, slot);
     }
 
     @QueryMapping
-    BookingService.SlotAvailability slotAvailability(@Argument long siteId, @Argument LocalDate date, @Argument MealSlot slot) {
+    SlotAvailability slotAvailability(@Argument long siteId, @Argument LocalDate date, @Argument MealSlot slot) {
         return bookingService.availability(siteId, date, slot);
     }
 
@@ -82,12 +83,12 @@ class BookingController {
     }
 
     @MutationMapping
-    BookingPayload bookMeal(@Argument @Valid BookingService.BookMealInput input) {
+    BookingPayload bookMeal(@Argument @Valid BookMealInput input) {
         return BookingPayload.of(TransientFailures.retry(() -> bookingService.bookMeal(input)));
     }
 
     @MutationMapping
-    BookingPayload cancelBooking(@Argument @Valid BookingService.CancelBookingInput input) {
+    BookingPayload cancelBooking(@Argument @Valid CancelBookingInput input) {
         return BookingPayload.of(TransientFailures.retry(() -> bookingService.cancelBooking(input)));
     }
 
@@ -134,7 +135,7 @@ class BookingController {
                 .filter(java.util.Objects::nonNull).distinct().toList());
         Map<Booking, MealQuoteView> quotes = new HashMap<>();
         for (Booking booking : bookings) {
-            BookingService.StoredQuote stored = bookingService.storedQuote(booking);
+            StoredQuote stored = bookingService.storedQuote(booking);
             quotes.put(booking, MealQuoteView.stored(booking.price(), booking.subsidy(), booking.dinerPays(), stored.shares(),
                     booking.policyId() == null ? null : policies.get(booking.policyId()), stored.reasons()));
         }
@@ -154,7 +155,7 @@ class BookingController {
     // ------------------------------------------------------------ kitchen sheet and availability
 
     @SchemaMapping(typeName = "SlotBookings", field = "site")
-    Site slotBookingsSite(BookingService.SlotBookings sheet) {
+    Site slotBookingsSite(SlotBookings sheet) {
         return siteService.find(sheet.siteId());
     }
 
@@ -165,14 +166,14 @@ class BookingController {
     }
 
     @SchemaMapping(typeName = "SlotAvailability", field = "site")
-    Site availabilitySite(BookingService.SlotAvailability availability) {
+    Site availabilitySite(SlotAvailability availability) {
         return siteService.find(availability.siteId());
     }
 
     @BatchMapping(typeName = "QuotaLeft", field = "dish")
-    Map<BookingService.QuotaLeft, Dish> quotaDish(List<BookingService.QuotaLeft> quotas) {
-        return Batches.perParent(quotas, BookingService.QuotaLeft::dishId,
-                menuService.dishesByIds(Batches.keys(quotas, BookingService.QuotaLeft::dishId)));
+    Map<QuotaLeft, Dish> quotaDish(List<QuotaLeft> quotas) {
+        return Batches.perParent(quotas, QuotaLeft::dishId,
+                menuService.dishesByIds(Batches.keys(quotas, QuotaLeft::dishId)));
     }
 
     // ------------------------------------------------------------ recurring bookings and no-shows
@@ -212,7 +213,7 @@ class BookingController {
 
     record BookingPayload(Booking booking, List<org.zhucan.common.error.UserError> userErrors) {
 
-        static BookingPayload of(BookingService.BookingResult result) {
+        static BookingPayload of(BookingResult result) {
             return new BookingPayload(result.booking(), result.userErrors());
         }
     }

@@ -89,10 +89,10 @@ interface BookingMapper {
     int unmarkServed(@Param("id") long id, @Param("at") Instant at);
 
     /** Per slot: live bookings, served ones and no-shows of a site's day. */
-    List<BookingService.SiteAttendance> countAttendance(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from,
+    List<SiteAttendance> countAttendance(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from,
                                                         @Param("to") LocalDate to);
 
-    List<BookingService.SlotDayCounts> countDay(@Param("siteId") long siteId, @Param("date") LocalDate date);
+    List<SlotDayCounts> countDay(@Param("siteId") long siteId, @Param("date") LocalDate date);
 
     record NewBooking(long dinerId, long siteId, long menuId, LocalDate date, MealSlot slot, Fulfilment fulfilment,
                       String deliveryAddressEncrypted, String deliveryAddressMasked, Money deliveryFee, Money price, Money subsidy,

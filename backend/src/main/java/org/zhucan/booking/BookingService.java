@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Size;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -53,6 +51,7 @@ import org.zhucan.security.AccountService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 import org.zhucan.subsidy.QuoteService;
+import org.zhucan.subsidy.StoredQuote;
 import org.zhucan.subsidy.SubsidyRules;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -586,76 +585,7 @@ public class BookingService {
 
     // ---------------------------------------------------------------- types
 
-    /** What to book, whoever asks. */
-    record BookingRequest(long dinerId, long siteId, LocalDate date, MealSlot slot, Fulfilment fulfilment, String deliveryAddress,
-                          List<BookingItemInput> items) {
-    }
-
 
     /** A quote's shares and reasons, as stored with the booking. */
-    public record StoredQuote(List<SubsidyRules.QuotedShare> shares, List<SubsidyRules.Reason> reasons) {
-    }
 
-    public record BookingItemInput(Long dishId, @Size(max = 64) String setMealName, Integer quantity) {
-    }
-
-    public record BookMealInput(String idempotencyKey, long dinerId, long siteId, LocalDate date, MealSlot slot, Fulfilment fulfilment,
-                                String deliveryAddress, List<@Valid BookingItemInput> items) {
-
-        BookingRequest request() {
-            return new BookingRequest(dinerId, siteId, date, slot, fulfilment, deliveryAddress, items);
-        }
-
-        BookMealInput withoutKey() {
-            return new BookMealInput(null, dinerId, siteId, date, slot, fulfilment, deliveryAddress, items);
-        }
-
-        @Override
-        public String toString() {
-            return "BookMealInput[diner=" + dinerId + ", site=" + siteId + ", " + date + " " + slot + " " + fulfilment + "]";
-        }
-    }
-
-    public record CancelBookingInput(String idempotencyKey, long bookingId, @Size(max = 255) String reason) {
-
-        CancelBookingInput withoutKey() {
-            return new CancelBookingInput(null, bookingId, reason);
-        }
-    }
-
-    public record BookingResult(Booking booking, List<UserError> userErrors) {
-
-        /** The recurring job found the date booked already: nothing to do. */
-        static final BookingResult ALREADY_MATERIALISED = new BookingResult(null, List.of());
-
-        static BookingResult failed(UserError error) {
-            return new BookingResult(null, List.of(error));
-        }
-
-        static BookingResult failed(List<UserError> errors) {
-            return new BookingResult(null, List.copyOf(errors));
-        }
-
-        boolean failed() {
-            return !userErrors.isEmpty();
-        }
-    }
-
-    public record SlotBookings(long siteId, LocalDate date, MealSlot slot, int bookedCount, List<BookingMapper.ItemCountRow> itemCounts,
-                               List<BookingMapper.FulfilmentCountRow> fulfilmentCounts, List<Booking> deliveries, List<Booking> bookings) {
-    }
-
-    public record SlotAvailability(long siteId, LocalDate date, MealSlot slot, int seats, int seatsTaken, int seatsLeft,
-                                   java.time.OffsetDateTime bookingClosesAt, boolean open, List<QuotaLeft> quotas) {
-    }
-
-    /** A slot of a site's day: live bookings, served ones and no-shows. */
-    public record SiteAttendance(long siteId, int served, int noShows) {
-    }
-
-    public record SlotDayCounts(MealSlot slot, int booked, int served, int noShows) {
-    }
-
-    public record QuotaLeft(Long dishId, String setMealName, int quota, int taken, int left) {
-    }
 }

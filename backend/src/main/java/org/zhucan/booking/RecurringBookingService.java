@@ -205,7 +205,7 @@ public class RecurringBookingService {
 
     private int materialiseDay(RecurringBooking recurring, LocalDate date) {
         try {
-            BookingService.BookingResult result = TransientFailures.retry(() -> bookingService.bookRecurringDay(recurring, date));
+            BookingResult result = TransientFailures.retry(() -> bookingService.bookRecurringDay(recurring, date));
             if (result.booking() != null) {
                 return 1;
             }

@@ -17,6 +17,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.booking.BookingService;
+import org.zhucan.booking.SiteAttendance;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.UserError;
@@ -211,7 +212,7 @@ public class EvaluationService {
         }
         Map<Long, Long> operatorOfSite = new TreeMap<>();
         sites.forEach(site -> operatorOfSite.put(site.id(), site.operatorId()));
-        for (BookingService.SiteAttendance attendance : bookingService.attendance(siteIds, from, to)) {
+        for (SiteAttendance attendance : bookingService.attendance(siteIds, from, to)) {
             Figures figures = byOperator.get(operatorOfSite.get(attendance.siteId()));
             figures.attended += attendance.served();
             figures.noShows += attendance.noShows();

@@ -26,6 +26,7 @@ import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
 import org.zhucan.security.CurrentUser;
+import org.zhucan.subsidy.StoredQuote;
 import org.zhucan.subsidy.SubsidyRules;
 
 /**

@@ -29,6 +29,7 @@ import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
 import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
+import org.zhucan.subsidy.StoredQuote;
 import tools.jackson.databind.json.JsonMapper;
 
 /**

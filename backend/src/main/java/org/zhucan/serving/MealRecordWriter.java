@@ -29,6 +29,7 @@ import org.zhucan.menu.MenuChoices;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteSlot;
+import org.zhucan.subsidy.StoredQuote;
 import org.zhucan.subsidy.SubsidyRules;
 import tools.jackson.databind.json.JsonMapper;
 

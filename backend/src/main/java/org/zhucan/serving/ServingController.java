@@ -28,6 +28,7 @@ import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.security.LiveTokens;
 import org.zhucan.subsidy.MealQuoteView;
+import org.zhucan.subsidy.StoredQuote;
 import org.zhucan.subsidy.SubsidyPolicy;
 import org.zhucan.subsidy.SubsidyPolicyService;
 import reactor.core.publisher.Flux;

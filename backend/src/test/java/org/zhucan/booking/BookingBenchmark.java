@@ -174,9 +174,9 @@ public final class BookingBenchmark {
     // ---------------------------------------------------------------- one booking
 
     private void book(long site, LocalDate date, int index) {
-        BookingService.BookMealInput input = new BookingService.BookMealInput(UUID.randomUUID().toString(), diners[index], site, date,
-                MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingService.BookingItemInput(dishId, null, 1)));
-        BookingService.BookingResult result = SystemActor.runAs(ACTOR, () -> TransientFailures.retry(() -> {
+        BookMealInput input = new BookMealInput(UUID.randomUUID().toString(), diners[index], site, date,
+                MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingItemInput(dishId, null, 1)));
+        BookingResult result = SystemActor.runAs(ACTOR, () -> TransientFailures.retry(() -> {
             attempts.increment();
             return bookings.bookMeal(input);
         }));

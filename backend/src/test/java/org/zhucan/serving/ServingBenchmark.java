@@ -28,6 +28,9 @@ import javax.sql.DataSource;
 import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.booking.BookMealInput;
+import org.zhucan.booking.BookingItemInput;
+import org.zhucan.booking.BookingResult;
 import org.zhucan.booking.BookingService;
 import org.zhucan.common.sql.SqlStatementCounter;
 import org.zhucan.common.sql.TransientFailures;
@@ -287,9 +290,9 @@ public final class ServingBenchmark {
     private void book(int dinerBase) throws InterruptedException {
         pickupCodes = new String[BOOKED];
         Result made = measure(THREADS, BOOKED, (thread, index) -> {
-            BookingService.BookMealInput input = new BookingService.BookMealInput("bench-" + UUID.randomUUID(), diners[dinerBase + index], sharedSite,
-                    today, MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingService.BookingItemInput(null, SET_MEAL, 1)));
-            BookingService.BookingResult result = SystemActor.runAs(ACTOR, () -> TransientFailures.retry(() -> bookings.bookMeal(input)));
+            BookMealInput input = new BookMealInput("bench-" + UUID.randomUUID(), diners[dinerBase + index], sharedSite,
+                    today, MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingItemInput(null, SET_MEAL, 1)));
+            BookingResult result = SystemActor.runAs(ACTOR, () -> TransientFailures.retry(() -> bookings.bookMeal(input)));
             if (result.booking() == null) {
                 fail("bookMeal: " + result.userErrors());
             } else {

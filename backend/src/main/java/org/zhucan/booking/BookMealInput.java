@@ -1,0 +1,26 @@
+package org.zhucan.booking;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import org.zhucan.network.Fulfilment;
+import org.zhucan.network.MealSlot;
+
+/** What bookMeal takes: a diner, site, date and slot, how the meal is served, and its dishes. */
+public record BookMealInput(String idempotencyKey, long dinerId, long siteId, LocalDate date, MealSlot slot, Fulfilment fulfilment,
+                            String deliveryAddress, List<@Valid BookingItemInput> items) {
+
+    BookingRequest request() {
+        return new BookingRequest(dinerId, siteId, date, slot, fulfilment, deliveryAddress, items);
+    }
+
+    BookMealInput withoutKey() {
+        return new BookMealInput(null, dinerId, siteId, date, slot, fulfilment, deliveryAddress, items);
+    }
+
+    @Override
+    public String toString() {
+        return "BookMealInput[diner=" + dinerId + ", site=" + siteId + ", " + date + " " + slot + " " + fulfilment + "]";
+    }
+}
