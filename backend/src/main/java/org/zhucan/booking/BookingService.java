@@ -67,7 +67,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class BookingService {
 
     static final String RECURRING_ACTOR = "system:recurring";
-    private static final String QR_PREFIX = "ZC1.";
 
     private final BookingMapper mapper;
     private final RecurringBookingMapper days;
@@ -78,6 +77,7 @@ public class BookingService {
     private final AccountService accountService;
     private final IdempotencyKeys idempotencyKeys;
     private final PersonalDataCipher cipher;
+    private final BookingQr qr;
     private final AuditService audit;
     private final JsonMapper json;
     private final BookingProperties properties;
@@ -88,7 +88,7 @@ public class BookingService {
 
     BookingService(BookingMapper mapper, RecurringBookingMapper days, DinerService dinerService, SiteService siteService, MenuService menuService,
                    QuoteService quoteService, AccountService accountService, IdempotencyKeys idempotencyKeys, PersonalDataCipher cipher,
-                   AuditService audit, JsonMapper json, BookingProperties properties, Clock clock) {
+                   BookingQr qr, AuditService audit, JsonMapper json, BookingProperties properties, Clock clock) {
         this.mapper = mapper;
         this.days = days;
         this.dinerService = dinerService;
@@ -98,6 +98,7 @@ public class BookingService {
         this.accountService = accountService;
         this.idempotencyKeys = idempotencyKeys;
         this.cipher = cipher;
+        this.qr = qr;
         this.audit = audit;
         this.json = json;
         this.properties = properties;
@@ -445,90 +446,7 @@ public class BookingService {
 
     /** What the diner's QR code holds: the booking, its pickup code and a keyed signature the counter checks. */
     public String qrPayload(Booking booking) {
-        return QR_PREFIX + booking.id() + "." + booking.pickupCode() + "." + qrSignature(booking.id() + "." + booking.pickupCode());
-    }
-
-    /** Whether a string is meant as a booking's QR payload (it may still be forged or mangled). */
-    public static boolean looksLikeBookingQr(String payload) {
-        return payload != null && payload.startsWith(QR_PREFIX);
-    }
-
-    // ---------------------------------------------------------------- serving (核销)
-
-    /**
-     * The booking a QR payload names, when its signature holds and the booking still has that
-     * pickup code; null for a forged, mangled or unknown payload. For the counter, whatever the
-     * caller's scope: the serving feature checks the site.
-     */
-    @Transactional(readOnly = true)
-    public Booking bookingOfQr(String payload) {
-        if (!looksLikeBookingQr(payload)) {
-            return null;
-        }
-        String[] parts = payload.substring(QR_PREFIX.length()).split("\\.", -1);
-        if (parts.length != 3 || !parts[0].matches("[0-9]{1,18}") || !parts[1].matches("[0-9]{6}")) {
-            return null;
-        }
-        byte[] expected = qrSignature(parts[0] + "." + parts[1]).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        if (!java.security.MessageDigest.isEqual(expected, parts[2].getBytes(java.nio.charset.StandardCharsets.US_ASCII))) {
-            return null;
-        }
-        Booking booking = mapper.findById(Long.parseLong(parts[0]));
-        return booking != null && booking.pickupCode().equals(parts[1]) ? booking : null;
-    }
-
-    /** The booking with a pickup code at a site, date and slot, whatever its status; null when none. */
-    @Transactional(readOnly = true)
-    public Booking bookingOfPickupCode(long siteId, LocalDate date, MealSlot slot, String pickupCode) {
-        return mapper.findByPickupCode(siteId, date, slot, pickupCode);
-    }
-
-    /** Marks a booking SERVED in the caller's transaction; false when it was cancelled or served already. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public boolean markServed(long bookingId) {
-        return mapper.markServed(bookingId, clock.instant()) == 1;
-    }
-
-    /** Marks bookings SERVED in the caller's transaction; false (nothing to rely on) unless every one of them was BOOKED or NO_SHOW. */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public boolean markAllServed(Collection<Long> bookingIds) {
-        return bookingIds.isEmpty() || mapper.markAllServed(bookingIds, clock.instant()) == bookingIds.size();
-    }
-
-    /** Its meal record was voided: a SERVED booking is BOOKED again (the no-show job ends it once its slot is over). */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
-    public void unmarkServed(long bookingId) {
-        mapper.unmarkServed(bookingId, clock.instant());
-    }
-
-    /** Per slot of a site's day: live bookings, served and no-shows. */
-    @Transactional(readOnly = true)
-    public List<SlotDayCounts> dayCounts(long siteId, LocalDate date) {
-        return mapper.countDay(siteId, date);
-    }
-
-    /**
-     * Per site, the bookings dated between the dates that were served or missed (cancelled and
-     * still open ones left out): what no-show rates are made of. Unscoped, for features that
-     * aggregate over sites the caller has already checked.
-     */
-    @Transactional(readOnly = true)
-    public List<SiteAttendance> attendance(Collection<Long> siteIds, LocalDate from, LocalDate to) {
-        return siteIds.isEmpty() ? List.of() : mapper.countAttendance(siteIds, from, to);
-    }
-
-    /** Bookings by id whatever the caller's scope, for records that point at them (the serving feature scopes its records). */
-    @Transactional(readOnly = true)
-    public Map<Long, Booking> byIdsForRecords(Collection<Long> ids) {
-        Map<Long, Booking> found = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            mapper.findByIds(ids).forEach(booking -> found.put(booking.id(), booking));
-        }
-        return found;
-    }
-
-    private String qrSignature(String signed) {
-        return cipher.lookupHash("booking-qr:" + signed).substring(0, 16);
+        return qr.payload(booking);
     }
 
     /** The stored quote's shares and reasons. */

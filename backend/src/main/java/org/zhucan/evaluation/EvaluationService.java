@@ -16,7 +16,7 @@ import java.util.TreeMap;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.zhucan.booking.BookingService;
+import org.zhucan.booking.CounterBookings;
 import org.zhucan.booking.SiteAttendance;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.BadRequestException;
@@ -71,7 +71,7 @@ public class EvaluationService {
     private final RegionService regionService;
     private final SiteService siteService;
     private final MealRecordReadService mealRecords;
-    private final BookingService bookingService;
+    private final CounterBookings counterBookings;
     private final SatisfactionService satisfactionService;
     private final InspectionService inspectionService;
     private final SampleRetentionService sampleRetentionService;
@@ -79,14 +79,14 @@ public class EvaluationService {
     private final Clock clock;
 
     EvaluationService(EvaluationMapper mapper, DistrictOversight oversight, RegionService regionService, SiteService siteService,
-                      MealRecordReadService mealRecords, BookingService bookingService, SatisfactionService satisfactionService,
+                      MealRecordReadService mealRecords, CounterBookings counterBookings, SatisfactionService satisfactionService,
                       InspectionService inspectionService, SampleRetentionService sampleRetentionService, AuditService audit, Clock clock) {
         this.mapper = mapper;
         this.oversight = oversight;
         this.regionService = regionService;
         this.siteService = siteService;
         this.mealRecords = mealRecords;
-        this.bookingService = bookingService;
+        this.counterBookings = counterBookings;
         this.satisfactionService = satisfactionService;
         this.inspectionService = inspectionService;
         this.sampleRetentionService = sampleRetentionService;
@@ -212,7 +212,7 @@ public class EvaluationService {
         }
         Map<Long, Long> operatorOfSite = new TreeMap<>();
         sites.forEach(site -> operatorOfSite.put(site.id(), site.operatorId()));
-        for (SiteAttendance attendance : bookingService.attendance(siteIds, from, to)) {
+        for (SiteAttendance attendance : counterBookings.attendance(siteIds, from, to)) {
             Figures figures = byOperator.get(operatorOfSite.get(attendance.siteId()));
             figures.attended += attendance.served();
             figures.noShows += attendance.noShows();

@@ -14,6 +14,7 @@ import org.zhucan.booking.Booking;
 import org.zhucan.booking.BookingItem;
 import org.zhucan.booking.BookingService;
 import org.zhucan.booking.BookingStatus;
+import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.Sha256;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
@@ -53,16 +54,18 @@ class MealChecks {
     private final DinerService dinerService;
     private final MenuService menuService;
     private final BookingService bookingService;
+    private final CounterBookings counterBookings;
     private final QuoteService quoteService;
     private final FaceTerminalService faceTerminals;
     private final Clock clock;
 
-    MealChecks(SiteService siteService, DinerService dinerService, MenuService menuService, BookingService bookingService, QuoteService quoteService,
+    MealChecks(SiteService siteService, DinerService dinerService, MenuService menuService, BookingService bookingService, CounterBookings counterBookings, QuoteService quoteService,
                FaceTerminalService faceTerminals, Clock clock) {
         this.siteService = siteService;
         this.dinerService = dinerService;
         this.menuService = menuService;
         this.bookingService = bookingService;
+        this.counterBookings = counterBookings;
         this.quoteService = quoteService;
         this.faceTerminals = faceTerminals;
         this.clock = clock;
@@ -155,7 +158,7 @@ class MealChecks {
                     problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "DINER_QR needs what the QR holds", at(path, "qrPayload")));
                     return new Verified(input.method(), null, null);
                 }
-                if (BookingService.looksLikeBookingQr(input.qrPayload().strip())) {
+                if (CounterBookings.looksLikeBookingQr(input.qrPayload().strip())) {
                     return new Verified(input.method(), null, null); // the booking it names is checked with the booking
                 }
                 Long dinerId = dinerService.dinerIdOfMealCard(input.qrPayload().strip()).orElse(null);
@@ -192,7 +195,7 @@ class MealChecks {
                 problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A pickup code is six digits", at(path, "pickupCode")));
                 return null;
             }
-            booking = bookingService.bookingOfPickupCode(site.id(), date, in.slot(), in.pickupCode());
+            booking = counterBookings.bookingOfPickupCode(site.id(), date, in.slot(), in.pickupCode());
             if (booking == null) {
                 problems.add(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "No booking has pickup code " + in.pickupCode() + " at " + site.name()
                         + " for " + date + " " + in.slot(), at(path, "pickupCode")));
@@ -204,12 +207,12 @@ class MealChecks {
             qrs.add(new String[] {in.bookingQr().strip(), "bookingQr"});
         }
         if (verified.method() == VerificationMethod.DINER_QR && in.verification().qrPayload() != null
-                && BookingService.looksLikeBookingQr(in.verification().qrPayload().strip())) {
+                && CounterBookings.looksLikeBookingQr(in.verification().qrPayload().strip())) {
             qrs.add(new String[] {in.verification().qrPayload().strip(), "verification.qrPayload"});
         }
         for (String[] qr : qrs) {
             String[] field = qr[1].equals("bookingQr") ? at(path, "bookingQr") : at(path, "verification", "qrPayload");
-            Booking named = bookingService.bookingOfQr(qr[0]);
+            Booking named = counterBookings.bookingOfQr(qr[0]);
             if (named == null) {
                 problems.add(UserError.of(UserErrorCode.INVALID_QR, "Not a valid booking QR", field));
                 return null;

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.booking.Booking;
-import org.zhucan.booking.BookingService;
+import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
@@ -44,7 +44,7 @@ public class MealCorrectionService {
     private final MealRecordWriter writer;
     private final SiteService siteService;
     private final DinerService dinerService;
-    private final BookingService bookingService;
+    private final CounterBookings counterBookings;
     private final IdempotencyKeys idempotencyKeys;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
@@ -52,7 +52,7 @@ public class MealCorrectionService {
     private final IdempotencyKeys.Outcomes<CorrectionResult> correctionOutcomes;
 
     MealCorrectionService(MealRecordMapper mapper, MealRecordUsage usage, ServingAccess access, MealRecordReadService reads, MealChecks checks,
-                          MealRecordWriter writer, SiteService siteService, DinerService dinerService, BookingService bookingService,
+                          MealRecordWriter writer, SiteService siteService, DinerService dinerService, CounterBookings counterBookings,
                           IdempotencyKeys idempotencyKeys, AuditService audit, ApplicationEventPublisher events, Clock clock) {
         this.mapper = mapper;
         this.usage = usage;
@@ -62,7 +62,7 @@ public class MealCorrectionService {
         this.writer = writer;
         this.siteService = siteService;
         this.dinerService = dinerService;
-        this.bookingService = bookingService;
+        this.counterBookings = counterBookings;
         this.idempotencyKeys = idempotencyKeys;
         this.audit = audit;
         this.events = events;
@@ -153,7 +153,7 @@ public class MealCorrectionService {
         }
         events.publishEvent(new MealRecordReversed(record.id(), reversalId));
         if (record.bookingId() != null) {
-            bookingService.unmarkServed(record.bookingId());
+            counterBookings.unmarkServed(record.bookingId());
         }
         events.publishEvent(new MealsServedFeed.Served(record.siteId(), reversalId));
         return new CorrectionResult(mapper.findById(record.id()), mapper.findById(reversalId), null, List.of());
@@ -166,7 +166,7 @@ public class MealCorrectionService {
         SiteSlot slot = lookups.slot(site, record.slot(), record.servedAt());
         MealChecks.Verified verified = input.verification() == null ? new MealChecks.Verified(record.verification(), record.verificationNote(), null)
                 : checks.verify(input.verification(), site, record.servedAt(), problems, "input", "verification");
-        Booking booking = record.bookingId() == null ? null : bookingService.byIdsForRecords(List.of(record.bookingId())).get(record.bookingId());
+        Booking booking = record.bookingId() == null ? null : counterBookings.byIdsForRecords(List.of(record.bookingId())).get(record.bookingId());
         Long dinerId = MealChecks.agreedDiner(booking, input.dinerId() == null ? record.dinerId() : input.dinerId(), verified, problems, "input");
         List<MenuChoices.Priced> items;
         if (input.items() == null) {

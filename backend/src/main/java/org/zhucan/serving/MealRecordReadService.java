@@ -13,7 +13,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.zhucan.booking.BookingService;
+import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.money.Money;
@@ -44,18 +44,18 @@ public class MealRecordReadService {
     private final ServingAccess access;
     private final SiteService siteService;
     private final RegionService regionService;
-    private final BookingService bookingService;
+    private final CounterBookings counterBookings;
     private final JsonMapper json;
     private final ServingProperties properties;
     private final Clock clock;
 
     MealRecordReadService(MealRecordMapper mapper, ServingAccess access, SiteService siteService, RegionService regionService,
-                          BookingService bookingService, JsonMapper json, ServingProperties properties, Clock clock) {
+                          CounterBookings counterBookings, JsonMapper json, ServingProperties properties, Clock clock) {
         this.mapper = mapper;
         this.access = access;
         this.siteService = siteService;
         this.regionService = regionService;
-        this.bookingService = bookingService;
+        this.counterBookings = counterBookings;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
@@ -216,7 +216,7 @@ public class MealRecordReadService {
         for (SiteSlot slot : siteService.slotsOf(List.of(siteId)).getOrDefault(siteId, List.of())) {
             bySlot.put(slot.slot(), new SlotServing(slot.slot(), 0, 0, 0, 0, Money.ofFen(0)));
         }
-        for (var row : bookingService.dayCounts(siteId, date)) {
+        for (var row : counterBookings.dayCounts(siteId, date)) {
             SlotServing now = bySlot.getOrDefault(row.slot(), new SlotServing(row.slot(), 0, 0, 0, 0, Money.ofFen(0)));
             bySlot.put(row.slot(), new SlotServing(row.slot(), row.booked(), row.served(), now.walkIns(), row.noShows(), now.subsidySoFar()));
         }

@@ -15,7 +15,7 @@ import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import org.zhucan.booking.BookingService;
+import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.money.Money;
@@ -47,17 +47,17 @@ class MealRecordWriter {
     private final MealRecordMapper mapper;
     private final MealRecordUsage usage;
     private final MealChecks checks;
-    private final BookingService bookingService;
+    private final CounterBookings counterBookings;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
 
-    MealRecordWriter(MealRecordMapper mapper, MealRecordUsage usage, MealChecks checks, BookingService bookingService,
+    MealRecordWriter(MealRecordMapper mapper, MealRecordUsage usage, MealChecks checks, CounterBookings counterBookings,
                      ApplicationEventPublisher events, JsonMapper json, Clock clock) {
         this.mapper = mapper;
         this.usage = usage;
         this.checks = checks;
-        this.bookingService = bookingService;
+        this.counterBookings = counterBookings;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -133,7 +133,7 @@ class MealRecordWriter {
             mapper.insertItems(recordId, itemRows);
         }
         insertShares(recordId, quote.shares(), 1);
-        if (meal.bookingId() != null && !bookingService.markServed(meal.bookingId())) {
+        if (meal.bookingId() != null && !counterBookings.markServed(meal.bookingId())) {
             return RecordResult.failed(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking was cancelled meanwhile"));
         }
         long id = recordId;

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.zhucan.booking.BookingService;
+import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.Sha256;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
@@ -63,7 +63,7 @@ public class MealUploadService {
     private final MealChecks checks;
     private final MealRecordWriter writer;
     private final SiteService siteService;
-    private final BookingService bookingService;
+    private final CounterBookings counterBookings;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
@@ -71,7 +71,7 @@ public class MealUploadService {
     private final TransactionTemplate recordSavepoint;
 
     MealUploadService(MealRecordMapper mapper, MealRecordUsage usage, ServingAccess access, MealChecks checks, MealRecordWriter writer,
-                      SiteService siteService, BookingService bookingService, ApplicationEventPublisher events, JsonMapper json, Clock clock,
+                      SiteService siteService, CounterBookings counterBookings, ApplicationEventPublisher events, JsonMapper json, Clock clock,
                       PlatformTransactionManager transactions) {
         this.mapper = mapper;
         this.usage = usage;
@@ -79,7 +79,7 @@ public class MealUploadService {
         this.checks = checks;
         this.writer = writer;
         this.siteService = siteService;
-        this.bookingService = bookingService;
+        this.counterBookings = counterBookings;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -293,7 +293,7 @@ public class MealUploadService {
                 if (!answers.isEmpty()) {
                     mapper.insertFlagsIfAbsent(answers, now);
                 }
-                if (!bookingService.markAllServed(pending.stream().map(p -> p.meal().bookingId()).filter(Objects::nonNull).toList())) {
+                if (!counterBookings.markAllServed(pending.stream().map(p -> p.meal().bookingId()).filter(Objects::nonNull).toList())) {
                     status.setRollbackOnly();
                     return false;
                 }

@@ -15,7 +15,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.data.method.annotation.SubscriptionMapping;
 import org.springframework.stereotype.Controller;
 import org.zhucan.booking.Booking;
-import org.zhucan.booking.BookingService;
+import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
@@ -42,7 +42,7 @@ class ServingController {
     private final MealUploadService uploads;
     private final MealCorrectionService corrections;
     private final MealsServedFeed feed;
-    private final BookingService bookingService;
+    private final CounterBookings counterBookings;
     private final DinerService dinerService;
     private final SiteService siteService;
     private final MenuService menuService;
@@ -50,14 +50,14 @@ class ServingController {
     private final LiveTokens liveTokens;
 
     ServingController(ServingService servingService, MealRecordReadService mealRecords, MealUploadService uploads, MealCorrectionService corrections,
-                      MealsServedFeed feed, BookingService bookingService, DinerService dinerService,
+                      MealsServedFeed feed, CounterBookings counterBookings, DinerService dinerService,
                       SiteService siteService, MenuService menuService, SubsidyPolicyService policyService, LiveTokens liveTokens) {
         this.servingService = servingService;
         this.mealRecords = mealRecords;
         this.uploads = uploads;
         this.corrections = corrections;
         this.feed = feed;
-        this.bookingService = bookingService;
+        this.counterBookings = counterBookings;
         this.dinerService = dinerService;
         this.siteService = siteService;
         this.menuService = menuService;
@@ -134,7 +134,7 @@ class ServingController {
 
     @BatchMapping(typeName = "MealRecord", field = "booking")
     Map<MealRecord, Booking> recordBooking(List<MealRecord> records) {
-        return Batches.perParent(records, MealRecord::bookingId, bookingService.byIdsForRecords(Batches.keys(records, MealRecord::bookingId)));
+        return Batches.perParent(records, MealRecord::bookingId, counterBookings.byIdsForRecords(Batches.keys(records, MealRecord::bookingId)));
     }
 
     @BatchMapping(typeName = "MealRecord", field = "items")

@@ -1,0 +1,101 @@
+package org.zhucan.booking;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.zhucan.network.MealSlot;
+
+/**
+ * Bookings as the counter (核销) and the features that count meals see them: found by QR payload or
+ * pickup code, marked served in the serving feature's transaction, counted per day and site.
+ * Unscoped on purpose: the serving feature checks the caller's site first.
+ */
+@Service
+public class CounterBookings {
+
+    private final BookingMapper mapper;
+    private final BookingQr qr;
+    private final Clock clock;
+
+    CounterBookings(BookingMapper mapper, BookingQr qr, Clock clock) {
+        this.mapper = mapper;
+        this.qr = qr;
+        this.clock = clock;
+    }
+
+    /** Whether a payload is a booking's QR (rather than a diner's meal card): it may still be forged. */
+    public static boolean looksLikeBookingQr(String payload) {
+        return payload != null && payload.startsWith(BookingQr.PREFIX);
+    }
+
+    /**
+     * The booking a QR payload names, when its signature holds and the booking still has that
+     * pickup code; null for a forged, mangled or unknown payload.
+     */
+    @Transactional(readOnly = true)
+    public Booking bookingOfQr(String payload) {
+        BookingQr.Named named = qr.named(payload);
+        if (named == null) {
+            return null;
+        }
+        Booking booking = mapper.findById(named.bookingId());
+        return booking != null && booking.pickupCode().equals(named.pickupCode()) ? booking : null;
+    }
+
+    /** The booking with a pickup code at a site, date and slot, whatever its status; null when none. */
+    @Transactional(readOnly = true)
+    public Booking bookingOfPickupCode(long siteId, LocalDate date, MealSlot slot, String pickupCode) {
+        return mapper.findByPickupCode(siteId, date, slot, pickupCode);
+    }
+
+    /** Marks a booking SERVED in the caller's transaction; false when it was cancelled or served already. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean markServed(long bookingId) {
+        return mapper.markServed(bookingId, clock.instant()) == 1;
+    }
+
+    /** Marks bookings SERVED in the caller's transaction; false (nothing to rely on) unless every one of them was BOOKED or NO_SHOW. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean markAllServed(Collection<Long> bookingIds) {
+        return bookingIds.isEmpty() || mapper.markAllServed(bookingIds, clock.instant()) == bookingIds.size();
+    }
+
+    /** Its meal record was voided: a SERVED booking is BOOKED again (the no-show job ends it once its slot is over). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void unmarkServed(long bookingId) {
+        mapper.unmarkServed(bookingId, clock.instant());
+    }
+
+    /** Per slot of a site's day: live bookings, served and no-shows. */
+    @Transactional(readOnly = true)
+    public List<SlotDayCounts> dayCounts(long siteId, LocalDate date) {
+        return mapper.countDay(siteId, date);
+    }
+
+    /**
+     * Per site, the bookings dated between the dates that were served or missed (cancelled and
+     * still open ones left out): what no-show rates are made of. For features that aggregate over
+     * sites the caller has already checked.
+     */
+    @Transactional(readOnly = true)
+    public List<SiteAttendance> attendance(Collection<Long> siteIds, LocalDate from, LocalDate to) {
+        return siteIds.isEmpty() ? List.of() : mapper.countAttendance(siteIds, from, to);
+    }
+
+    /** Bookings by id whatever the caller's scope, for records that point at them (the serving feature scopes its records). */
+    @Transactional(readOnly = true)
+    public Map<Long, Booking> byIdsForRecords(Collection<Long> ids) {
+        Map<Long, Booking> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            mapper.findByIds(ids).forEach(booking -> found.put(booking.id(), booking));
+        }
+        return found;
+    }
+}
