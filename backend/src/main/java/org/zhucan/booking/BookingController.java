@@ -33,15 +33,18 @@ import org.zhucan.subsidy.SubsidyPolicyService;
 class BookingController {
 
     private final BookingService bookingService;
+
+    private final BookingReadService bookingReads;
     private final RecurringBookingService recurringService;
     private final DinerService dinerService;
     private final SiteService siteService;
     private final MenuService menuService;
     private final SubsidyPolicyService policyService;
 
-    BookingController(BookingService bookingService, RecurringBookingService recurringService, DinerService dinerService,
+    BookingController(BookingService bookingService, BookingReadService bookingReads, RecurringBookingService recurringService, DinerService dinerService,
                       SiteService siteService, MenuService menuService, SubsidyPolicyService policyService) {
         this.bookingService = bookingService;
+        this.bookingReads = bookingReads;
         this.recurringService = recurringService;
         this.dinerService = dinerService;
         this.siteService = siteService;
@@ -53,23 +56,23 @@ class BookingController {
 
     @QueryMapping
     Booking booking(@Argument long id) {
-        return bookingService.find(id);
+        return bookingReads.find(id);
     }
 
     @QueryMapping
     Connection<Booking> myBookings(@Argument MyBookingsFilter filter, @Argument Integer first, @Argument String after) {
         MyBookingsFilter given = filter == null ? new MyBookingsFilter(null, null, null) : filter;
-        return bookingService.bookingsOfMyDiners(given.from(), given.to(), given.status(), PageRequest.of(first, after));
+        return bookingReads.bookingsOfMyDiners(given.from(), given.to(), given.status(), PageRequest.of(first, after));
     }
 
     @QueryMapping
     SlotBookings bookings(@Argument long siteId, @Argument LocalDate date, @Argument MealSlot slot) {
-        return bookingService.slotBookings(siteId, date, slot);
+        return bookingReads.slotBookings(siteId, date, slot);
     }
 
     @QueryMapping
     SlotAvailability slotAvailability(@Argument long siteId, @Argument LocalDate date, @Argument MealSlot slot) {
-        return bookingService.availability(siteId, date, slot);
+        return bookingReads.availability(siteId, date, slot);
     }
 
     @QueryMapping
@@ -79,7 +82,7 @@ class BookingController {
 
     @QueryMapping
     List<BookingMapper.NoShowRow> repeatedNoShows(@Argument long operatorId, @Argument LocalDate since, @Argument Integer atLeast) {
-        return bookingService.repeatedNoShows(operatorId, since, atLeast == null ? 2 : atLeast);
+        return bookingReads.repeatedNoShows(operatorId, since, atLeast == null ? 2 : atLeast);
     }
 
     @MutationMapping
@@ -121,12 +124,12 @@ class BookingController {
 
     @BatchMapping(typeName = "Booking", field = "items")
     Map<Booking, List<BookingItem>> items(List<Booking> bookings) {
-        return Batches.perParent(bookings, Booking::id, bookingService.itemsOf(Batches.keys(bookings, Booking::id)));
+        return Batches.perParent(bookings, Booking::id, bookingReads.itemsOf(Batches.keys(bookings, Booking::id)));
     }
 
     @BatchMapping(typeName = "Booking", field = "deliveryAddress")
     Map<Booking, String> deliveryAddress(List<Booking> bookings) {
-        return bookingService.deliveryAddressesFor(bookings);
+        return bookingReads.deliveryAddressesFor(bookings);
     }
 
     @BatchMapping(typeName = "Booking", field = "quote")
@@ -135,7 +138,7 @@ class BookingController {
                 .filter(java.util.Objects::nonNull).distinct().toList());
         Map<Booking, MealQuoteView> quotes = new HashMap<>();
         for (Booking booking : bookings) {
-            StoredQuote stored = bookingService.storedQuote(booking);
+            StoredQuote stored = bookingReads.storedQuote(booking);
             quotes.put(booking, MealQuoteView.stored(booking.price(), booking.subsidy(), booking.dinerPays(), stored.shares(),
                     booking.policyId() == null ? null : policies.get(booking.policyId()), stored.reasons()));
         }
@@ -144,7 +147,7 @@ class BookingController {
 
     @SchemaMapping(typeName = "Booking", field = "qrPayload")
     String qrPayload(Booking booking) {
-        return bookingService.qrPayload(booking);
+        return bookingReads.qrPayload(booking);
     }
 
     @BatchMapping(typeName = "BookingItem", field = "dish")

@@ -7,29 +7,21 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.zhucan.common.audit.AuditService;
-import org.zhucan.common.batch.Batches;
-import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.idempotency.IdempotencyKeys;
 import org.zhucan.common.money.Money;
-import org.zhucan.common.pagination.Connection;
-import org.zhucan.common.pagination.Cursor;
-import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.pii.Masking;
 import org.zhucan.common.pii.PersonalDataCipher;
 import org.zhucan.common.sql.GeneratedKey;
@@ -41,15 +33,12 @@ import org.zhucan.menu.MenuChoices;
 import org.zhucan.menu.MenuService;
 import org.zhucan.menu.MenuView;
 import org.zhucan.network.Fulfilment;
-import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteFulfilment;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
 import org.zhucan.network.SiteStatus;
-import org.zhucan.security.AccountService;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.security.Role;
 import org.zhucan.subsidy.QuoteService;
 import org.zhucan.subsidy.StoredQuote;
 import org.zhucan.subsidy.SubsidyRules;
@@ -74,10 +63,9 @@ public class BookingService {
     private final SiteService siteService;
     private final MenuService menuService;
     private final QuoteService quoteService;
-    private final AccountService accountService;
     private final IdempotencyKeys idempotencyKeys;
     private final PersonalDataCipher cipher;
-    private final BookingQr qr;
+    private final BookingAccess access;
     private final AuditService audit;
     private final JsonMapper json;
     private final BookingProperties properties;
@@ -87,18 +75,17 @@ public class BookingService {
     private final IdempotencyKeys.Outcomes<BookingResult> outcomes;
 
     BookingService(BookingMapper mapper, RecurringBookingMapper days, DinerService dinerService, SiteService siteService, MenuService menuService,
-                   QuoteService quoteService, AccountService accountService, IdempotencyKeys idempotencyKeys, PersonalDataCipher cipher,
-                   BookingQr qr, AuditService audit, JsonMapper json, BookingProperties properties, Clock clock) {
+                   QuoteService quoteService, IdempotencyKeys idempotencyKeys, PersonalDataCipher cipher,
+                   BookingAccess access, AuditService audit, JsonMapper json, BookingProperties properties, Clock clock) {
         this.mapper = mapper;
         this.days = days;
         this.dinerService = dinerService;
         this.siteService = siteService;
         this.menuService = menuService;
         this.quoteService = quoteService;
-        this.accountService = accountService;
         this.idempotencyKeys = idempotencyKeys;
         this.cipher = cipher;
-        this.qr = qr;
+        this.access = access;
         this.audit = audit;
         this.json = json;
         this.properties = properties;
@@ -114,7 +101,7 @@ public class BookingService {
     public BookingResult bookMeal(BookMealInput input) {
         CurrentUser user = CurrentUser.get();
         Site site = siteService.require(input.siteId());
-        requireMayBookAt(user, site);
+        access.requireMayBookAt(user, site);
         return idempotencyKeys.once(user.username(), input.idempotencyKey(), "bookMeal", input.withoutKey(), outcomes,
                 () -> book(input.request(), site, user.username(), null));
     }
@@ -266,10 +253,10 @@ public class BookingService {
     public BookingResult cancelBooking(CancelBookingInput input) {
         CurrentUser user = CurrentUser.get();
         Booking booking = mapper.findById(input.bookingId());
-        if (booking == null || !mayRead(user, booking)) {
+        if (booking == null || !access.mayRead(user, booking)) {
             throw new NotFoundException("Booking", input.bookingId());
         }
-        boolean asStaff = isStaffOf(user, booking.siteId());
+        boolean asStaff = access.isStaffOf(user, booking.siteId());
         String reason = input.reason() == null ? null : input.reason().strip();
         return idempotencyKeys.once(user.username(), input.idempotencyKey(), "cancelBooking", input.withoutKey(), outcomes,
                 () -> cancel(mapper.findByIdForUpdate(booking.id()), asStaff, reason == null || reason.isEmpty() ? null : reason, user.username()));
@@ -311,7 +298,7 @@ public class BookingService {
         if (booking.fulfilment() == Fulfilment.DINE_IN) {
             mapper.releaseSeat(booking.siteId(), booking.date(), booking.slot());
         }
-        for (BookingItem item : itemsOf(List.of(booking.id())).get(booking.id()).stream().filter(BookingItem::quotaCounted)
+        for (BookingItem item : mapper.findItemsOf(List.of(booking.id())).stream().filter(BookingItem::quotaCounted)
                 .sorted(Comparator.comparing(BookingItem::quotaRef)).toList()) {
             mapper.releaseQuota(booking.menuId(), item.quotaRef(), item.quantity());
         }
@@ -321,139 +308,6 @@ public class BookingService {
         return new BookingResult(after, List.of());
     }
 
-    // ---------------------------------------------------------------- reads
-
-    /** A booking the caller may read, or null. */
-    @Transactional(readOnly = true)
-    public Booking find(long id) {
-        Booking booking = mapper.findById(id);
-        return booking != null && mayRead(CurrentUser.get(), booking) ? booking : null;
-    }
-
-    /** myBookings: the bookings of the diners a DINER account acts for. */
-    @Transactional(readOnly = true)
-    public Connection<Booking> bookingsOfMyDiners(LocalDate from, LocalDate to, BookingStatus status, PageRequest page) {
-        CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.DINER)) {
-            throw new AccessDeniedException("myBookings is for diners' and families' accounts");
-        }
-        List<Long> dinerIds = accountService.dinerIdsActedForBy(user.username());
-        if (dinerIds.isEmpty()) {
-            return Connection.of(List.of(), page, booking -> "", 0);
-        }
-        LocalDate afterDate = null;
-        Long afterId = null;
-        if (page.hasAfter()) {
-            List<String> position = Cursor.decode(page.after(), 2);
-            try {
-                afterDate = LocalDate.parse(position.get(0));
-            } catch (java.time.format.DateTimeParseException e) {
-                throw new BadRequestException("after is not a cursor returned by this list", "after");
-            }
-            afterId = Cursor.idPart(position.get(1));
-        }
-        List<Booking> rows = mapper.findPageOfDiners(dinerIds, from, to, status, afterDate, afterId, page.fetchSize());
-        return Connection.of(rows, page, booking -> Cursor.encode(booking.date(), booking.id()), mapper.countOfDiners(dinerIds, from, to, status));
-    }
-
-    /** The kitchen's sheet: the site's staff and ADMIN. */
-    @Transactional(readOnly = true)
-    public SlotBookings slotBookings(long siteId, LocalDate date, MealSlot slot) {
-        Site site = siteService.require(siteId);
-        CurrentUser user = CurrentUser.get();
-        if (!isStaffOf(user, site)) {
-            throw new AccessDeniedException("only the site's staff see its bookings");
-        }
-        List<Booking> live = mapper.findLiveAt(siteId, date, slot);
-        return new SlotBookings(site.id(), date, slot, live.size(), mapper.countItemsAt(siteId, date, slot),
-                mapper.countFulfilmentsAt(siteId, date, slot), live.stream().filter(b -> b.fulfilment() == Fulfilment.DELIVERY).toList(), live);
-    }
-
-    /** Seats and quotas left, for anyone logged in. */
-    @Transactional(readOnly = true)
-    public SlotAvailability availability(long siteId, LocalDate date, MealSlot slotName) {
-        Site site = siteService.require(siteId);
-        SiteSlot slot = siteService.slotOf(site, slotName);
-        if (slot == null) {
-            throw new BadRequestException(site.name() + " does not serve " + slotName, "slot");
-        }
-        Integer taken = mapper.findSeatsTaken(siteId, date, slotName);
-        int seatsTaken = taken == null ? 0 : taken;
-        ZonedDateTime closesAt = slot.bookingCutoffOn(date);
-        LocalDate today = BusinessTime.today(clock);
-        MenuView menu = menuService.publishedMenu(siteId, date, slotName);
-        boolean open = site.status() == SiteStatus.OPERATING && menu != null && !date.isBefore(today)
-                && !date.isAfter(today.plusDays(properties.windowDays())) && clock.instant().isBefore(closesAt.toInstant());
-        List<QuotaLeft> quotas = new ArrayList<>();
-        if (menu != null) {
-            Map<String, Integer> takenByRef = new java.util.HashMap<>();
-            mapper.findQuotaTaken(menu.id()).forEach(row -> takenByRef.put(row.ref(), row.taken()));
-            for (MenuView.Item item : menu.items()) {
-                if (item.dailyQuota() != null) {
-                    int portions = takenByRef.getOrDefault("D:" + item.dish().id(), 0);
-                    quotas.add(new QuotaLeft(item.dish().id(), null, item.dailyQuota(), portions, Math.max(0, item.dailyQuota() - portions)));
-                }
-            }
-            for (MenuView.SetMeal set : menu.setMeals()) {
-                if (set.dailyQuota() != null) {
-                    int portions = takenByRef.getOrDefault("S:" + set.name(), 0);
-                    quotas.add(new QuotaLeft(null, set.name(), set.dailyQuota(), portions, Math.max(0, set.dailyQuota() - portions)));
-                }
-            }
-        }
-        return new SlotAvailability(siteId, date, slotName, slot.seats(), seatsTaken, Math.max(0, slot.seats() - seatsTaken),
-                closesAt.toOffsetDateTime(), open, quotas);
-    }
-
-    /** Diners with repeated no-shows at an operator's sites: the operator's staff and ADMIN. */
-    @Transactional(readOnly = true)
-    public List<BookingMapper.NoShowRow> repeatedNoShows(long operatorId, LocalDate since, int atLeast) {
-        CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.ADMIN) && !user.actsForOperator(operatorId)) {
-            throw new AccessDeniedException("only the operator's staff see its no-shows");
-        }
-        if (atLeast < 1) {
-            throw new BadRequestException("atLeast must be 1 or more", "atLeast");
-        }
-        return mapper.findRepeatedNoShows(operatorId, since, atLeast);
-    }
-
-    @Transactional(readOnly = true)
-    public Map<Long, List<BookingItem>> itemsOf(Collection<Long> bookingIds) {
-        return Batches.group(bookingIds, bookingIds.isEmpty() ? List.of() : mapper.findItemsOf(bookingIds), BookingItem::bookingId);
-    }
-
-    /**
-     * The delivery addresses of bookings: in full for the diner's own accounts and the site's
-     * staff, masked for anyone else (ADMIN). Two statements at most, however many bookings.
-     */
-    public Map<Booking, String> deliveryAddressesFor(List<Booking> bookings) {
-        CurrentUser user = CurrentUser.get();
-        Set<Long> ownDiners = user.roles().contains(Role.DINER) ? Set.copyOf(accountService.dinerIdsActedForBy(user.username())) : Set.of();
-        Map<Long, Site> sites = user.roles().contains(Role.OPERATOR) ? siteService.byIds(Batches.keys(bookings, Booking::siteId)) : Map.of();
-        Map<Booking, String> addresses = new java.util.HashMap<>();
-        for (Booking booking : bookings) {
-            if (booking.deliveryAddressEncrypted() == null) {
-                continue;
-            }
-            Site site = sites.get(booking.siteId());
-            boolean siteStaff = site != null && user.actsForOperator(site.operatorId());
-            addresses.put(booking, ownDiners.contains(booking.dinerId()) || siteStaff
-                    ? cipher.decrypt(booking.deliveryAddressEncrypted()) : booking.deliveryAddressMasked());
-        }
-        return addresses;
-    }
-
-    /** What the diner's QR code holds: the booking, its pickup code and a keyed signature the counter checks. */
-    public String qrPayload(Booking booking) {
-        return qr.payload(booking);
-    }
-
-    /** The stored quote's shares and reasons. */
-    public StoredQuote storedQuote(Booking booking) {
-        return json.readValue(booking.quoteJson(), StoredQuote.class);
-    }
-
     /** Ends BOOKED bookings whose slot is over as NO_SHOW; returns how many. Safe on several instances at once. */
     @Transactional
     public int markNoShows() {
@@ -461,30 +315,6 @@ public class BookingService {
     }
 
     // ---------------------------------------------------------------- helpers
-
-    /** Diners' accounts book for their diners (DinerService checks which); staff at their own sites; ADMIN anywhere. */
-    void requireMayBookAt(CurrentUser user, Site site) {
-        if (user.roles().contains(Role.ADMIN) || user.roles().contains(Role.DINER) || isStaffOf(user, site)) {
-            return;
-        }
-        throw new AccessDeniedException("only diners' accounts and the site's staff book meals there");
-    }
-
-    private boolean isStaffOf(CurrentUser user, long siteId) {
-        return user.roles().contains(Role.ADMIN) || isStaffOf(user, siteService.require(siteId));
-    }
-
-    private static boolean isStaffOf(CurrentUser user, Site site) {
-        return user.roles().contains(Role.ADMIN)
-                || user.actsForOperator(site.operatorId());
-    }
-
-    private boolean mayRead(CurrentUser user, Booking booking) {
-        if (isStaffOf(user, booking.siteId())) {
-            return true;
-        }
-        return user.roles().contains(Role.DINER) && accountService.dinerIdsActedForBy(user.username()).contains(booking.dinerId());
-    }
 
     /** Undoes whatever the transaction took (seat, portions, key) and returns the user errors. */
     private static BookingResult rolledBack(BookingResult result) {
@@ -500,10 +330,5 @@ public class BookingService {
     private String pickupCode() {
         return String.format("%06d", random.nextInt(1_000_000));
     }
-
-    // ---------------------------------------------------------------- types
-
-
-    /** A quote's shares and reasons, as stored with the booking. */
 
 }

@@ -52,6 +52,7 @@ public class RecurringBookingService {
 
     private final RecurringBookingMapper mapper;
     private final BookingService bookingService;
+    private final BookingAccess access;
     private final SiteService siteService;
     private final DinerService dinerService;
     private final IdempotencyKeys idempotencyKeys;
@@ -62,11 +63,12 @@ public class RecurringBookingService {
     private final BookingProperties properties;
     private final Clock clock;
 
-    RecurringBookingService(RecurringBookingMapper mapper, BookingService bookingService, SiteService siteService, DinerService dinerService,
+    RecurringBookingService(RecurringBookingMapper mapper, BookingService bookingService, BookingAccess access, SiteService siteService, DinerService dinerService,
                             IdempotencyKeys idempotencyKeys, PersonalDataCipher cipher, AuditService audit, BookingProperties properties,
                             Clock clock) {
         this.mapper = mapper;
         this.bookingService = bookingService;
+        this.access = access;
         this.siteService = siteService;
         this.dinerService = dinerService;
         this.idempotencyKeys = idempotencyKeys;
@@ -82,7 +84,7 @@ public class RecurringBookingService {
     public Result create(CreateRecurringBookingInput input) {
         CurrentUser user = CurrentUser.get();
         Site site = siteService.require(input.siteId());
-        bookingService.requireMayBookAt(user, site);
+        access.requireMayBookAt(user, site);
         dinerService.quoteFacts(input.dinerId(), input.startsOn() == null ? BusinessTime.today(clock) : input.startsOn());
         return idempotencyKeys.once(user.username(), input.idempotencyKey(), "createRecurringBooking", input.withoutKey(), outcomes,
                 () -> create(input, site, user));

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 import org.zhucan.booking.Booking;
 import org.zhucan.booking.BookingItem;
-import org.zhucan.booking.BookingService;
+import org.zhucan.booking.BookingReadService;
 import org.zhucan.booking.BookingStatus;
 import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.Sha256;
@@ -53,18 +53,18 @@ class MealChecks {
     private final SiteService siteService;
     private final DinerService dinerService;
     private final MenuService menuService;
-    private final BookingService bookingService;
+    private final BookingReadService bookingReads;
     private final CounterBookings counterBookings;
     private final QuoteService quoteService;
     private final FaceTerminalService faceTerminals;
     private final Clock clock;
 
-    MealChecks(SiteService siteService, DinerService dinerService, MenuService menuService, BookingService bookingService, CounterBookings counterBookings, QuoteService quoteService,
+    MealChecks(SiteService siteService, DinerService dinerService, MenuService menuService, BookingReadService bookingReads, CounterBookings counterBookings, QuoteService quoteService,
                FaceTerminalService faceTerminals, Clock clock) {
         this.siteService = siteService;
         this.dinerService = dinerService;
         this.menuService = menuService;
-        this.bookingService = bookingService;
+        this.bookingReads = bookingReads;
         this.counterBookings = counterBookings;
         this.quoteService = quoteService;
         this.faceTerminals = faceTerminals;
@@ -263,7 +263,7 @@ class MealChecks {
     List<MenuChoices.Priced> priced(Site site, LocalDate date, MealSlot slot, List<MealItemInput> inputs, Booking booking, MealLookups lookups,
                                             List<UserError> problems, String... path) {
         if ((inputs == null || inputs.isEmpty()) && booking != null) {
-            List<BookingItem> booked = bookingService.itemsOf(List.of(booking.id())).get(booking.id());
+            List<BookingItem> booked = bookingReads.itemsOf(List.of(booking.id())).get(booking.id());
             return booked.stream().map(item -> new MenuChoices.Priced(item.quotaRef(), item.dishId(), item.setMealName(), item.name(),
                     item.unitPrice().fen(), item.quantity(), null)).toList();
         }
