@@ -30,6 +30,11 @@ public class GraphQlErrorHandling {
 
     private static final Logger log = LoggerFactory.getLogger(GraphQlErrorHandling.class);
 
+    /** What a refused caller reads, from a request or a subscription alike. */
+    static final String FORBIDDEN_MESSAGE = "Your role may not do this";
+    /** What a caller reads of a fault on our side: only the reference, the details stay in the log. */
+    static final String INTERNAL_MESSAGE = "Internal error; reference ";
+
     @GraphQlExceptionHandler
     GraphQLError badRequest(BadRequestException e, DataFetchingEnvironment env) {
         return error(env, ErrorType.BAD_REQUEST, e.getMessage(), e.field());
@@ -82,7 +87,7 @@ public class GraphQlErrorHandling {
     /** Every field but login requires authentication first, so a denial here is always a logged-in caller's. */
     @GraphQlExceptionHandler
     GraphQLError forbidden(AccessDeniedException e, DataFetchingEnvironment env) {
-        return error(env, ErrorType.FORBIDDEN, "Your role may not do this", List.of());
+        return error(env, ErrorType.FORBIDDEN, FORBIDDEN_MESSAGE, List.of());
     }
 
     /**
@@ -106,7 +111,7 @@ public class GraphQlErrorHandling {
                     + "nothing was changed (reference " + reference + ")", List.of());
         }
         log.error("Internal error {} at {}", reference, env.getExecutionStepInfo().getPath(), e);
-        return error(env, ErrorType.INTERNAL_ERROR, "Internal error; reference " + reference, List.of());
+        return error(env, ErrorType.INTERNAL_ERROR, INTERNAL_MESSAGE + reference, List.of());
     }
 
     private static GraphQLError error(DataFetchingEnvironment env, ErrorType type, String message, List<String> field) {

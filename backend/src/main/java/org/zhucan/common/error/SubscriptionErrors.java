@@ -28,10 +28,10 @@ public class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
             return GraphqlErrorBuilder.newError().errorType(ErrorType.UNAUTHORIZED).message(e.getMessage()).build();
         }
         if (exception instanceof AccessDeniedException) {
-            return GraphqlErrorBuilder.newError().errorType(ErrorType.FORBIDDEN).message("Your role may not do this").build();
+            return GraphqlErrorBuilder.newError().errorType(ErrorType.FORBIDDEN).message(GraphQlErrorHandling.FORBIDDEN_MESSAGE).build();
         }
         String reference = UUID.randomUUID().toString();
         log.error("Subscription ended by internal error {}", reference, exception);
-        return GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR).message("Internal error; reference " + reference).build();
+        return GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR).message(GraphQlErrorHandling.INTERNAL_MESSAGE + reference).build();
     }
 }
