@@ -21,28 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The face terminal registry over HTTP: who may register, rotate, disable and read, what is shown once, and the audit. */
 class FaceTerminalApiTests extends ApiTest {
 
-    private static final String REGISTER = """
-            mutation($input: RegisterFaceTerminalInput!) {
-              registerFaceTerminal(input: $input) {
-                terminal { id name serialNumber status keyVersion keyIssuedAt registeredBy site { id } }
-                secretKey keyVersion userErrors { code field message }
-              }
-            }""";
-    private static final String ROTATE = """
-            mutation($input: RotateFaceTerminalKeyInput!) {
-              rotateFaceTerminalKey(input: $input) { terminal { keyVersion keyIssuedAt } secretKey keyVersion userErrors { code field message } }
-            }""";
-    private static final String DISABLE = """
-            mutation($input: DisableFaceTerminalInput!) {
-              disableFaceTerminal(input: $input) { terminal { status disabledBy disabledAt disabledReason } userErrors { code field message } }
-            }""";
-    private static final String LIST = """
-            query($siteId: ID!) {
-              faceTerminals(siteId: $siteId) {
-                id site { id } name serialNumber status keyVersion keyIssuedAt registeredBy registeredAt disabledBy disabledAt disabledReason
-              }
-            }""";
-
     @Autowired
     JdbcTemplate jdbc;
 
@@ -73,7 +51,7 @@ class FaceTerminalApiTests extends ApiTest {
 
         // a second read shows the terminal, and no key: neither the list nor anything else the API returns holds it
         for (String reader : List.of("admin", "operator")) {
-            GraphQlTester.Response read = as(reader).document(LIST).variable("siteId", site).execute();
+            GraphQlTester.Response read = terminals(reader, site);
             read.path("faceTerminals[*].id").entityList(String.class).containsExactly(id)
                     .path("faceTerminals[0].serialNumber").entity(String.class).isEqualTo(serial)
                     .path("faceTerminals[0].keyVersion").entity(Integer.class).isEqualTo(1)
@@ -94,7 +72,7 @@ class FaceTerminalApiTests extends ApiTest {
         String id = registered.path("registerFaceTerminal.terminal.id").entity(String.class).get();
         String first = registered.path("registerFaceTerminal.secretKey").entity(String.class).get();
 
-        GraphQlTester.Response rotated = as("admin").document(ROTATE).variable("input", Map.of("terminalId", id)).execute();
+        GraphQlTester.Response rotated = rotate("admin", id);
         rotated.path("rotateFaceTerminalKey.userErrors").entityList(Object.class).hasSize(0)
                 .path("rotateFaceTerminalKey.keyVersion").entity(Integer.class).isEqualTo(2)
                 .path("rotateFaceTerminalKey.terminal.keyVersion").entity(Integer.class).isEqualTo(2);
@@ -102,20 +80,20 @@ class FaceTerminalApiTests extends ApiTest {
         assertThat(jdbc.queryForList("SELECT retired_at IS NULL FROM face_terminal_key WHERE terminal_id = ? ORDER BY version", Boolean.class,
                 Long.valueOf(id))).containsExactly(false, true);
 
-        as("admin").document(DISABLE).variable("input", Map.of("terminalId", id, "reason", " ")).execute()
+        disable("admin", id, " ")
                 .path("disableFaceTerminal.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT");
-        as("admin").document(DISABLE).variable("input", Map.of("terminalId", id, "reason", "设备丢失")).execute()
+        disable("admin", id, "设备丢失")
                 .path("disableFaceTerminal.userErrors").entityList(Object.class).hasSize(0)
                 .path("disableFaceTerminal.terminal.status").entity(String.class).isEqualTo("DISABLED")
                 .path("disableFaceTerminal.terminal.disabledBy").entity(String.class).isEqualTo("admin")
                 .path("disableFaceTerminal.terminal.disabledReason").entity(String.class).isEqualTo("设备丢失");
         // disabled is for good: no new key, no second disabling
-        as("admin").document(ROTATE).variable("input", Map.of("terminalId", id)).execute()
+        rotate("admin", id)
                 .path("rotateFaceTerminalKey.userErrors[0].code").entity(String.class).isEqualTo("FACE_TERMINAL_DISABLED")
                 .path("rotateFaceTerminalKey.secretKey").valueIsNull();
-        as("admin").document(DISABLE).variable("input", Map.of("terminalId", id, "reason", "再次")).execute()
+        disable("admin", id, "再次")
                 .path("disableFaceTerminal.userErrors[0].code").entity(String.class).isEqualTo("FACE_TERMINAL_DISABLED");
-        as("admin").document(ROTATE).variable("input", Map.of("terminalId", "999999999")).execute()
+        rotate("admin", "999999999")
                 .errors().satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("NOT_FOUND"));
     }
 
@@ -143,8 +121,8 @@ class FaceTerminalApiTests extends ApiTest {
         FaceTerminals.Terminal terminal = FaceTerminals.register(as("admin"), site);
         for (String user : List.of("operator", "finance", "inspector", "family")) {
             expectForbidden(register(user, site, "三号窗口", "SN-" + UUID.randomUUID()));
-            expectForbidden(as(user).document(ROTATE).variable("input", Map.of("terminalId", terminal.id())).execute());
-            expectForbidden(as(user).document(DISABLE).variable("input", Map.of("terminalId", terminal.id(), "reason", "停用")).execute());
+            expectForbidden(rotate(user, terminal.id()));
+            expectForbidden(disable(user, terminal.id(), "停用"));
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM face_terminal WHERE site_id = ?", Integer.class, Long.valueOf(site))).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT CONCAT(status, key_version) FROM face_terminal WHERE id = ?", String.class,
@@ -154,12 +132,12 @@ class FaceTerminalApiTests extends ApiTest {
     @Test
     void shouldLetOnlyAdminAndTheSitesOwnStaffReadItsTerminals() {
         String id = FaceTerminals.register(as("admin"), site).id();
-        as("operator").document(LIST).variable("siteId", site).execute().path("faceTerminals[*].id").entityList(String.class).containsExactly(id);
+        terminals("operator", site).path("faceTerminals[*].id").entityList(String.class).containsExactly(id);
         NetworkFixtures network = new NetworkFixtures(as("admin"), jdbc);
         String otherOperator = network.createOperator("别家运营" + System.nanoTime());
         String otherStaff = TestAccounts.create(jdbc, "OPERATOR", otherOperator, null, "别家员工");
         for (String user : List.of(otherStaff, "finance", "inspector", "family")) {
-            expectForbidden(as(user).document(LIST).variable("siteId", site).execute());
+            expectForbidden(terminals(user, site));
         }
     }
 
@@ -167,7 +145,7 @@ class FaceTerminalApiTests extends ApiTest {
     void shouldAuditRegistrationRotationAndDisablingWithoutTheKeys() {
         FaceTerminals.Terminal first = FaceTerminals.register(as("admin"), site);
         FaceTerminals.Terminal second = FaceTerminals.rotate(as("admin"), first);
-        as("admin").document(DISABLE).variable("input", Map.of("terminalId", first.id(), "reason", "设备丢失")).execute()
+        disable("admin", first.id(), "设备丢失")
                 .path("disableFaceTerminal.userErrors").entityList(Object.class).hasSize(0);
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT actor, action, CONCAT(COALESCE(before_state, ''), ' ', COALESCE(after_state, ''))"
                 + " AS states FROM audit_log WHERE entity_type = 'FaceTerminal' AND entity_id = ? ORDER BY id", first.id());
@@ -187,13 +165,13 @@ class FaceTerminalApiTests extends ApiTest {
                 "西韩助餐点", "6c37d20e1d6d7dc6d831bb682d1f8dbe12674ee238b42aa59664a6dfb58a4ea3");
         for (Map.Entry<String, String> demo : published.entrySet()) {
             String demoSite = jdbc.queryForObject("SELECT id FROM site WHERE name = ?", String.class, demo.getKey());
-            List<Map> terminals = as("operator").document(LIST).variable("siteId", demoSite).execute()
+            List<Map> terminals = terminals("operator", demoSite)
                     .path("faceTerminals").entityList(Map.class).get();
             String terminal = terminals.stream().filter(row -> row.get("serialNumber").toString().startsWith("DEMO-FACE-"))
                     .map(row -> row.get("id").toString()).findFirst().orElseThrow();
             String today = BookingFixtures.today().toString();
-            String dish = as("operator").document("query($site: ID!, $date: Date!) { menu(siteId: $site, date: $date, slot: LUNCH) { items { dish { id } } } }")
-                    .variable("site", demoSite).variable("date", today).execute()
+            String dish = as("operator").documentName("menuDishIds")
+                    .variable("siteId", demoSite).variable("date", today).variable("slot", "LUNCH").execute()
                     .path("menu.items[0].dish.id").entity(String.class).get();
             String diner = fixtures.diner();
             String token = FaceTerminals.sign(terminal, 1, demo.getValue(), diner, java.time.Instant.now().getEpochSecond(), "readme-" + UUID.randomUUID());
@@ -206,7 +184,19 @@ class FaceTerminalApiTests extends ApiTest {
     }
 
     private GraphQlTester.Response register(String user, String siteId, String name, String serial) {
-        return as(user).document(REGISTER).variable("input", Map.of("siteId", siteId, "name", name, "serialNumber", serial)).execute();
+        return as(user).documentName("deviceRegisterFaceTerminal").variable("input", Map.of("siteId", siteId, "name", name, "serialNumber", serial)).execute();
+    }
+
+    private GraphQlTester.Response rotate(String user, String terminalId) {
+        return as(user).documentName("deviceRotateFaceTerminalKey").variable("input", Map.of("terminalId", terminalId)).execute();
+    }
+
+    private GraphQlTester.Response disable(String user, String terminalId, String reason) {
+        return as(user).documentName("deviceDisableFaceTerminal").variable("input", Map.of("terminalId", terminalId, "reason", reason)).execute();
+    }
+
+    private GraphQlTester.Response terminals(String user, String siteId) {
+        return as(user).documentName("deviceFaceTerminals").variable("siteId", siteId).execute();
     }
 
     private static void expectForbidden(GraphQlTester.Response response) {

@@ -13,6 +13,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.TestAccounts;
 
@@ -70,23 +71,22 @@ class DinerApiTests extends ApiTest {
     void shouldShowEachRoleOnlyItsDiners() {
         String linked = dinerId(register("赵淑珍", LocalDate.of(1938, 5, 20), false));
         String other = dinerId(register("钱志强", LocalDate.of(1942, 7, 7), true));
-        as("admin").document("mutation { linkFamilyMember(input: { username: \"family\", dinerId: \"" + linked + "\", relation: \"子女\" }) { userErrors { code } } }")
-                .execute().path("linkFamilyMember.userErrors").entityList(Object.class).hasSize(0);
+        Canteens.linkFamily(as("admin"), "family", linked);
 
         List<String> familySees = as("family").documentName("diners").variable("first", 100).execute()
                 .path("diners.edges[*].node.id").entityList(String.class).get();
         assertThat(familySees).contains(linked).doesNotContain(other);
-        as("family").document("{ diner(id: \"" + other + "\") { id } }").execute().path("diner").valueIsNull();
-        as("family").document("{ diner(id: \"" + linked + "\") { name } }").execute().path("diner.name").entity(String.class).isEqualTo("赵淑珍");
+        as("family").documentName("dinerById").variable("id", other).execute().path("diner").valueIsNull();
+        as("family").documentName("dinerById").variable("id", linked).execute().path("diner.name").entity(String.class).isEqualTo("赵淑珍");
 
         // an operator's staff see only diners who booked at its sites; these two never did
-        as("operator").document("{ diner(id: \"" + other + "\") { id } }").execute().path("diner").valueIsNull();
+        as("operator").documentName("dinerById").variable("id", other).execute().path("diner").valueIsNull();
         as("operator").documentName("diners").variable("first", 100).execute()
                 .path("diners.edges[*].node.id").entityList(String.class).doesNotContain(linked, other);
-        as("finance").document("{ diner(id: \"" + other + "\") { name } }").execute().path("diner.name").entity(String.class).isEqualTo("钱志强");
+        as("finance").documentName("dinerById").variable("id", other).execute().path("diner.name").entity(String.class).isEqualTo("钱志强");
         as("inspector").documentName("diners").execute().errors()
                 .satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
-        as("admin").document("mutation { linkFamilyMember(input: { username: \"operator\", dinerId: \"" + linked + "\", relation: \"x\" }) { userErrors { code } } }")
+        as("admin").documentName("linkFamilyMember").variable("input", Map.of("username", "operator", "dinerId", linked, "relation", "x"))
                 .execute().path("linkFamilyMember.userErrors[0].code").entity(String.class).isEqualTo("INVALID_FAMILY_ACCOUNT");
     }
 
@@ -102,9 +102,9 @@ class DinerApiTests extends ApiTest {
     void shouldRevealTheFullNumberOnlyToAdminsAndAuditTheReasonNotTheNumber() {
         String idNumber = register("周建国", LocalDate.of(1944, 4, 4), true);
         String id = dinerId(idNumber);
-        as("admin").document("mutation { revealIdNumber(input: { dinerId: \"" + id + "\", reason: \"核对低保证明\" }) { idNumber userErrors { code } } }")
+        as("admin").documentName("dinerRevealIdNumber").variable("input", Map.of("dinerId", id, "reason", "核对低保证明"))
                 .execute().path("revealIdNumber.idNumber").entity(String.class).isEqualTo(idNumber);
-        as("finance").document("mutation { revealIdNumber(input: { dinerId: \"" + id + "\", reason: \"x\" }) { idNumber } }")
+        as("finance").documentName("dinerRevealIdNumber").variable("input", Map.of("dinerId", id, "reason", "x"))
                 .execute().errors().satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
         String audit = jdbc.queryForObject("SELECT after_state FROM audit_log WHERE action = 'ID_NUMBER_REVEALED' AND entity_id = ? ORDER BY id DESC LIMIT 1",
                 String.class, id);
@@ -155,9 +155,7 @@ class DinerApiTests extends ApiTest {
         String name = "饭卡" + System.nanoTime();
         for (int i = 0; i < 5; i++) {
             String id = dinerId(register(name + "-" + i, LocalDate.of(1935 + i, 1 + i, 1 + i), i % 2 == 0));
-            as("admin").documentName("linkFamilyMember")
-                    .variable("input", Map.of("username", family, "dinerId", id, "relation", "子女"))
-                    .execute().path("linkFamilyMember.userErrors").entityList(Object.class).hasSize(0);
+            Canteens.linkFamily(as("admin"), family, id);
         }
         long one = mealCardStatements(family, name, 1);
         long five = mealCardStatements(family, name, 5);
@@ -169,19 +167,19 @@ class DinerApiTests extends ApiTest {
     void shouldRecordStatusAndAssessments() {
         String id = dinerId(register("郑秀英", LocalDate.of(1933, 3, 3), false));
         String today = LocalDate.now(org.zhucan.common.time.BusinessTime.ZONE).toString();
-        as("admin").document("mutation { recordAbilityAssessment(input: { dinerId: \"" + id + "\", level: 5, assessedOn: \"" + today
-                        + "\", assessor: \"评估员\" }) { userErrors { code } } }")
+        as("admin").documentName("dinerRecordAssessment")
+                .variable("input", Map.of("dinerId", id, "level", 5, "assessedOn", today, "assessor", "评估员"))
                 .execute().path("recordAbilityAssessment.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT");
-        as("admin").document("mutation { recordAbilityAssessment(input: { dinerId: \"" + id + "\", level: 3, assessedOn: \"" + today
-                        + "\", assessor: \"评估员\" }) { diner { assessments { level assessor } } } }")
+        as("admin").documentName("dinerRecordAssessment")
+                .variable("input", Map.of("dinerId", id, "level", 3, "assessedOn", today, "assessor", "评估员"))
                 .execute().path("recordAbilityAssessment.diner.assessments[0].level").entity(Integer.class).isEqualTo(3);
-        as("admin").document("mutation { changeDinerStatus(input: { dinerId: \"" + id + "\", status: SUSPENDED, effectiveOn: \"" + today
-                        + "\", reason: \"住院\" }) { diner { status statusSince } userErrors { code } } }")
+        as("admin").documentName("dinerChangeStatus")
+                .variable("input", Map.of("dinerId", id, "status", "SUSPENDED", "effectiveOn", today, "reason", "住院"))
                 .execute().path("changeDinerStatus.diner.status").entity(String.class).isEqualTo("SUSPENDED");
-        as("admin").document("{ diner(id: \"" + id + "\") { statusHistory { fromStatus toStatus effectiveOn reason } } }").execute()
+        as("admin").documentName("dinerById").variable("id", id).execute()
                 .path("diner.statusHistory[*].toStatus").entityList(String.class).containsExactly("ACTIVE", "SUSPENDED")
                 .path("diner.statusHistory[1].reason").entity(String.class).isEqualTo("住院");
-        as("admin").document("mutation { changeDinerStatus(input: { dinerId: \"" + id + "\", status: ACTIVE, effectiveOn: \"2020-01-01\" }) { userErrors { code } } }")
+        as("admin").documentName("dinerChangeStatus").variable("input", Map.of("dinerId", id, "status", "ACTIVE", "effectiveOn", "2020-01-01"))
                 .execute().path("changeDinerStatus.userErrors[0].code").entity(String.class).isEqualTo("INVALID_DATE_RANGE");
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.booking.BookingService;
 import org.zhucan.security.SystemActor;
@@ -25,17 +26,6 @@ import static org.zhucan.evaluation.QualityWorld.todayAt;
  * rectification, and gets a 2.
  */
 class EvaluationApiTests extends ApiTest {
-
-    private static final String RANKING = """
-            query($district: ID!, $month: YearMonth!) {
-              operatorEvaluations(districtId: $district, month: $month) {
-                month from to operatorCount weights { effectiveMonth operatingRate satisfaction district { id } }
-                evaluations {
-                  rank score sites mealsServed missingMetrics operator { id name }
-                  metrics { metric weight score sampleSize basis }
-                }
-              }
-            }""";
 
     @Autowired
     JdbcTemplate jdbc;
@@ -84,7 +74,7 @@ class EvaluationApiTests extends ApiTest {
         String month = YearMonth.from(today()).toString();
         world.setWeights(month, 20, 20, 20, 20, 20);
 
-        var response = as(world.inspector).document(RANKING).variable("district", world.district.districtId).variable("month", month).execute();
+        var response = ranking(world.inspector, world.district.districtId, month);
         response.path("operatorEvaluations.operatorCount").entity(Integer.class).isEqualTo(2)
                 .path("operatorEvaluations.to").entity(String.class).isEqualTo(today().toString())
                 .path("operatorEvaluations.weights.effectiveMonth").entity(String.class).isEqualTo(month)
@@ -110,12 +100,12 @@ class EvaluationApiTests extends ApiTest {
 
         // other weights turn the ranking: satisfaction and flags only
         world.setWeights(month, 0, 50, 0, 50, 0);
-        as(world.inspector).document(RANKING).variable("district", world.district.districtId).variable("month", month).execute()
+        ranking(world.inspector, world.district.districtId, month)
                 .path("operatorEvaluations.evaluations[0].score").entity(Double.class).isEqualTo(100.0)
                 .path("operatorEvaluations.evaluations[1].score").entity(Double.class).isEqualTo(12.5);
         // weights from next month on leave this month's alone
         world.setWeights(YearMonth.from(today()).plusMonths(1).toString(), 100, 0, 0, 0, 0);
-        as(world.inspector).document(RANKING).variable("district", world.district.districtId).variable("month", month).execute()
+        ranking(world.inspector, world.district.districtId, month)
                 .path("operatorEvaluations.weights.satisfaction").entity(Integer.class).isEqualTo(50)
                 .path("operatorEvaluations.evaluations[1].score").entity(Double.class).isEqualTo(12.5);
     }
@@ -127,7 +117,7 @@ class EvaluationApiTests extends ApiTest {
         world.setWeights(month, 20, 20, 20, 20, 20);
         // back to 12:00: lunch is still being served, so no slot can be owed a sample log yet
         clock.stopAt(todayAt(12, 0).toInstant());
-        as(world.inspector).document(RANKING).variable("district", world.district.districtId).variable("month", month).execute()
+        ranking(world.inspector, world.district.districtId, month)
                 .path("operatorEvaluations.evaluations[*].metrics[3].sampleSize").entityList(Integer.class).containsExactly(0, 0)
                 .path("operatorEvaluations.evaluations[1].operator.id").entity(String.class).isEqualTo(world.q.operatorId())
                 .path("operatorEvaluations.evaluations[1].missingMetrics").entityList(String.class).containsExactly("FLAGS", "NO_SHOW")
@@ -140,26 +130,26 @@ class EvaluationApiTests extends ApiTest {
         String month = YearMonth.from(today()).toString();
         world.setWeights(month, 20, 20, 20, 20, 20);
 
-        as(world.q.staff()).document(RANKING).variable("district", world.district.districtId).variable("month", month).execute()
+        ranking(world.q.staff(), world.district.districtId, month)
                 .path("operatorEvaluations.operatorCount").entity(Integer.class).isEqualTo(2)
                 .path("operatorEvaluations.evaluations").entityList(Object.class).hasSize(1)
                 .path("operatorEvaluations.evaluations[0].operator.id").entity(String.class).isEqualTo(world.q.operatorId())
                 .path("operatorEvaluations.evaluations[0].rank").entity(Integer.class).isEqualTo(2);
-        as(world.district.financeA).document(RANKING).variable("district", world.district.districtId).variable("month", month).execute()
+        ranking(world.district.financeA, world.district.districtId, month)
                 .path("operatorEvaluations.evaluations").entityList(Object.class).hasSize(2);
 
         DistrictWorld elsewhere = new DistrictWorld(this::as, jdbc);
         String otherInspector = elsewhere.account("INSPECTOR", null, elsewhere.districtId);
         for (String outsider : List.of(elsewhere.financeA, otherInspector, "family")) {
-            as(outsider).document(RANKING).variable("district", world.district.districtId).variable("month", month).execute()
+            ranking(outsider, world.district.districtId, month)
                     .errors().satisfy(errors -> assertThat(errors).singleElement()
                             .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
         }
-        as(otherInspector).document("{ districtDashboard(districtId: \"" + world.district.districtId + "\", days: 3) { to } }").execute()
+        as(otherInspector).documentName("evaluationDistrictDashboard").variable("district", world.district.districtId).variable("days", 3).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
         // the dashboard's money and coverage are the district's, not an operator's
-        as(world.q.staff()).document("{ districtDashboard(districtId: \"" + world.district.districtId + "\", days: 3) { to } }").execute()
+        as(world.q.staff()).documentName("evaluationDistrictDashboard").variable("district", world.district.districtId).variable("days", 3).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
     }
@@ -168,29 +158,26 @@ class EvaluationApiTests extends ApiTest {
     void shouldRefuseAMonthWithoutWeightsAndWeightsThatDoNotAddUp() {
         DistrictWorld district = new DistrictWorld(this::as, jdbc);
         String month = YearMonth.from(today()).toString();
-        as("admin").document(RANKING).variable("district", district.districtId).variable("month", month).execute()
+        ranking("admin", district.districtId, month)
                 .errors().satisfy(errors -> assertThat(errors).singleElement().satisfies(error -> {
                     assertThat(error.getMessage()).contains("setEvaluationWeights");
                     assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST");
                 }));
-        as("admin").document(RANKING).variable("district", district.districtId).variable("month", YearMonth.from(today()).plusMonths(1).toString())
-                .execute().errors().satisfy(errors -> assertThat(errors).singleElement()
+        ranking("admin", district.districtId, YearMonth.from(today()).plusMonths(1).toString()).errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST")));
-        String setWeights = """
-                mutation($input: SetEvaluationWeightsInput!) { setEvaluationWeights(input: $input) { weights { effectiveMonth } userErrors { code field } } }""";
-        as("admin").document(setWeights).variable("input", Map.of("districtId", district.districtId, "effectiveMonth", month, "operatingRate", 30,
+        as("admin").documentName("evaluationSetWeights").variable("input", Map.of("districtId", district.districtId, "effectiveMonth", month, "operatingRate", 30,
                         "satisfaction", 30, "inspection", 30, "flags", 30, "noShow", 30)).execute()
                 .path("setEvaluationWeights.weights").valueIsNull()
                 .path("setEvaluationWeights.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT");
-        as("admin").document(setWeights).variable("input", Map.of("districtId", district.villageId, "effectiveMonth", month, "operatingRate", 20,
+        as("admin").documentName("evaluationSetWeights").variable("input", Map.of("districtId", district.villageId, "effectiveMonth", month, "operatingRate", 20,
                         "satisfaction", 20, "inspection", 20, "flags", 20, "noShow", 20)).execute()
                 .path("setEvaluationWeights.userErrors[0].code").entity(String.class).isEqualTo("INVALID_REGION_LEVEL");
-        as(district.financeA).document(setWeights).variable("input", Map.of("districtId", district.districtId, "effectiveMonth", month,
+        as(district.financeA).documentName("evaluationSetWeights").variable("input", Map.of("districtId", district.districtId, "effectiveMonth", month,
                         "operatingRate", 20, "satisfaction", 20, "inspection", 20, "flags", 20, "noShow", 20)).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "FORBIDDEN")));
         // weights set are audited
-        as("admin").document(setWeights).variable("input", Map.of("districtId", district.districtId, "effectiveMonth", month, "operatingRate", 20,
+        as("admin").documentName("evaluationSetWeights").variable("input", Map.of("districtId", district.districtId, "effectiveMonth", month, "operatingRate", 20,
                         "satisfaction", 20, "inspection", 20, "flags", 20, "noShow", 20)).execute()
                 .path("setEvaluationWeights.userErrors").entityList(Object.class).hasSize(0)
                 .path("setEvaluationWeights.weights.effectiveMonth").entity(String.class).isEqualTo(month);
@@ -202,20 +189,12 @@ class EvaluationApiTests extends ApiTest {
     void shouldDrawTheDistrictsDaysAgainstItsBudget() {
         QualityWorld world = aDayOfService();
         for (Map.Entry<String, String> budget : Map.of("CITY", "1000.00", "DISTRICT", "2000.00").entrySet()) {
-            as(world.district.financeA).document("""
-                            mutation($input: SetFundingBudgetInput!) { setFundingBudget(input: $input) { userErrors { code } } }""")
+            as(world.district.financeA).documentName("settlementSetFundingBudget")
                     .variable("input", Map.of("districtId", world.district.districtId, "year", today().getYear(), "source", budget.getKey(),
                             "amount", budget.getValue())).execute()
                     .path("setFundingBudget.userErrors").entityList(Object.class).hasSize(0);
         }
-        as(world.inspector).document("""
-                        query($district: ID!) {
-                          districtDashboard(districtId: $district, days: 3) {
-                            from to district { id }
-                            days { date mealsServed dinersServed subsidySpent subsidySpentYearToDate budget budgetUsed communities
-                                   coveredCommunities coverage ratingCount averageScore flaggedMeals missingSampleLogs openFlags }
-                          }
-                        }""").variable("district", world.district.districtId).execute()
+        as(world.inspector).documentName("evaluationDistrictDashboard").variable("district", world.district.districtId).variable("days", 3).execute()
                 .path("districtDashboard.from").entity(String.class).isEqualTo(today().minusDays(2).toString())
                 .path("districtDashboard.days").entityList(Object.class).hasSize(3)
                 .path("districtDashboard.days[0].mealsServed").entity(Integer.class).isEqualTo(0)
@@ -238,10 +217,10 @@ class EvaluationApiTests extends ApiTest {
                 .path("districtDashboard.days[2].missingSampleLogs").entity(Integer.class).isEqualTo(1)
                 .path("districtDashboard.days[2].openFlags").entity(Integer.class).isEqualTo(1);
 
-        as("admin").document("{ districtDashboard(districtId: \"" + world.district.districtId + "\", days: 93) { to } }").execute()
+        as("admin").documentName("evaluationDistrictDashboard").variable("district", world.district.districtId).variable("days", 93).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST")));
-        as("admin").document("{ districtDashboard(districtId: \"" + world.district.villageId + "\") { to } }").execute()
+        as("admin").documentName("evaluationDistrictDashboard").variable("district", world.district.villageId).execute()
                 .errors().satisfy(errors -> assertThat(errors).singleElement()
                         .satisfies(error -> assertThat(error.getExtensions()).containsEntry("classification", "BAD_REQUEST")));
     }
@@ -251,7 +230,7 @@ class EvaluationApiTests extends ApiTest {
         QualityWorld world = aDayOfService();
         String month = YearMonth.from(today()).toString();
         world.setWeights(month, 20, 20, 20, 20, 20);
-        Runnable ranking = () -> as("admin").document(RANKING).variable("district", world.district.districtId).variable("month", month).execute()
+        Runnable ranking = () -> ranking("admin", world.district.districtId, month)
                 .path("operatorEvaluations.evaluations[*].operator.name").entityList(String.class).hasSizeGreaterThan(1);
         ranking.run();
         long twoOperators = statementsDuring(ranking);
@@ -262,7 +241,11 @@ class EvaluationApiTests extends ApiTest {
         clock.stopAt(todayAt(14, 0).toInstant());
         ranking.run();
         assertThat(statementsDuring(ranking)).isEqualTo(twoOperators);
-        as("admin").document(RANKING).variable("district", world.district.districtId).variable("month", month).execute()
+        ranking("admin", world.district.districtId, month)
                 .path("operatorEvaluations.operatorCount").entity(Integer.class).isEqualTo(4);
+    }
+
+    private GraphQlTester.Response ranking(String account, String districtId, String month) {
+        return as(account).documentName("evaluationOperatorEvaluations").variable("district", districtId).variable("month", month).execute();
     }
 }

@@ -55,14 +55,14 @@ final class QualityWorld {
 
     /** Books today's lunch at the site (set meal 套餐A, dine-in) by the staff given. */
     void book(String staff, String site, String diner) {
-        as.apply(staff).document("mutation($input: BookMealInput!) { bookMeal(input: $input) { userErrors { code message } } }")
+        as.apply(staff).documentName("bookMeal")
                 .variable("input", Map.of("idempotencyKey", "k-" + UUID.randomUUID(), "dinerId", diner, "siteId", site, "date", today().toString(),
                         "slot", "LUNCH", "fulfilment", "DINE_IN", "items", List.of(Map.of("setMealName", "套餐A"))))
                 .execute().path("bookMeal.userErrors").entityList(Object.class).hasSize(0);
     }
 
     void rate(String family, String record, int score) {
-        as.apply(family).document("mutation($input: RateMealInput!) { rateMeal(input: $input) { userErrors { code message } } }")
+        as.apply(family).documentName("rateMeal")
                 .variable("input", Map.of("mealRecordId", record, "score", score, "tags", List.of())).execute()
                 .path("rateMeal.userErrors").entityList(Object.class).hasSize(0);
     }
@@ -73,13 +73,13 @@ final class QualityWorld {
         if (!result.equals("PASSED")) {
             input.put("followUpDue", today().plusDays(7).toString());
         }
-        as.apply(inspector).document("mutation($input: RecordInspectionInput!) { recordInspection(input: $input) { userErrors { code message } } }")
+        as.apply(inspector).documentName("recordInspection")
                 .variable("input", input).execute()
                 .path("recordInspection.userErrors").entityList(Object.class).hasSize(0);
     }
 
     void logSample(String staff, String site) {
-        as.apply(staff).document("mutation($input: LogSampleRetentionInput!) { logSampleRetention(input: $input) { userErrors { code message } } }")
+        as.apply(staff).documentName("logSampleRetention")
                 .variable("input", Map.of("siteId", site, "date", today().toString(), "slot", "LUNCH",
                         "keptAt", todayAt(11, 40).toOffsetDateTime().toString(), "keeper", "王师傅",
                         "dishes", List.of(Map.of("name", "清蒸鱼", "weightGrams", 150)))).execute()
@@ -87,8 +87,7 @@ final class QualityWorld {
     }
 
     void setWeights(String month, int operatingRate, int satisfaction, int inspection, int flags, int noShow) {
-        as.apply("admin").document("""
-                        mutation($input: SetEvaluationWeightsInput!) { setEvaluationWeights(input: $input) { userErrors { code message } } }""")
+        as.apply("admin").documentName("evaluationSetWeights")
                 .variable("input", Map.of("districtId", district.districtId, "effectiveMonth", month, "operatingRate", operatingRate,
                         "satisfaction", satisfaction, "inspection", inspection, "flags", flags, "noShow", noShow)).execute()
                 .path("setEvaluationWeights.userErrors").entityList(Object.class).hasSize(0);

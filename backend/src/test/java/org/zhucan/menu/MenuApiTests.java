@@ -67,7 +67,7 @@ class MenuApiTests extends ApiTest {
                 .path("menu.version").entity(Integer.class).isEqualTo(1)
                 .path("menu.items[0].price").entity(String.class).isEqualTo("7.50")
                 .path("menu.items[0].dish.operator.name").entity(String.class).isEqualTo("伊滨国创养老服务有限公司");
-        as("operator").document("mutation { publishMenu(input: { menuId: \"" + menuId + "\" }) { userErrors { code } } }").execute()
+        as("operator").documentName("menuPublish").variable("input", Map.of("menuId", menuId)).execute()
                 .path("publishMenu.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_PUBLISHED");
         as("operator").documentName("saveMenu").variable("input", Map.of("siteId", canteen, "date", date.toString(), "slot", "LUNCH",
                         "items", List.of(item(dish, null, null)))).execute()
@@ -98,7 +98,7 @@ class MenuApiTests extends ApiTest {
         String menuId = saveMenu(canteen, date, "LUNCH", List.of(item(first, null, null)));
         publish(menuId);
         readMenu(canteen, date, "LUNCH").path("menu.items[0].dish.name").entity(String.class).satisfies(name -> assertThat(name).startsWith("改前菜"));
-        as("operator").document("mutation($input: AmendMenuInput!) { amendMenu(input: $input) { menu { version items { dish { name } } } userErrors { code } } }")
+        as("operator").documentName("menuAmend")
                 .variable("input", Map.of("menuId", menuId, "items", List.of(item(second, null, null)), "reason", "鱼没到货")).execute()
                 .path("amendMenu.menu.version").entity(Integer.class).isEqualTo(2);
         readMenu(canteen, date, "LUNCH")
@@ -110,7 +110,7 @@ class MenuApiTests extends ApiTest {
         LocalDate past = LocalDate.now(BusinessTime.ZONE).minusDays(400 + ThreadLocalRandom.current().nextInt(3000));
         String pastMenu = saveMenu(canteen, past, "DINNER", List.of(item(first, null, null)));
         publish(pastMenu);
-        as("operator").document("mutation($input: AmendMenuInput!) { amendMenu(input: $input) { userErrors { code } } }")
+        as("operator").documentName("menuAmend")
                 .variable("input", Map.of("menuId", pastMenu, "items", List.of(item(second, null, null)), "reason", "太晚了")).execute()
                 .path("amendMenu.userErrors[0].code").entity(String.class).isEqualTo("AMENDMENT_CLOSED");
     }
@@ -123,7 +123,7 @@ class MenuApiTests extends ApiTest {
         readMenu(canteen, date, "DINNER").path("menu.items[0].dish.name").entity(String.class).satisfies(name -> assertThat(name).startsWith("旧名"));
         readMenu(canteen, date, "DINNER");
         String renamed = "新名" + System.nanoTime();
-        as("operator").document("mutation($input: SaveDishInput!) { saveDish(input: $input) { userErrors { code } } }")
+        as("operator").documentName("menuSaveDish")
                 .variable("input", Map.of("dishId", dish, "operatorId", operatorId, "name", renamed, "price", "5.00")).execute()
                 .path("saveDish.userErrors").entityList(Object.class).hasSize(0);
         readMenu(canteen, date, "DINNER").path("menu.items[0].dish.name").entity(String.class).isEqualTo(renamed);
@@ -223,8 +223,8 @@ class MenuApiTests extends ApiTest {
         String dish = dish("复制菜" + System.nanoTime(), "5.00", List.of());
         publish(saveMenu(canteen, from, "LUNCH", List.of(item(dish, null, null))));
         publish(saveMenu(canteen, from.plusDays(2), "DINNER", List.of(item(dish, null, null))));
-        as("operator").document("mutation { copyWeekMenu(input: { siteId: \"" + canteen + "\", fromWeekStart: \"" + from + "\", toWeekStart: \"" + to
-                        + "\" }) { menus { date slot status } userErrors { code } } }").execute()
+        as("operator").documentName("menuCopyWeek")
+                .variable("input", Map.of("siteId", canteen, "fromWeekStart", from.toString(), "toWeekStart", to.toString())).execute()
                 .path("copyWeekMenu.menus[*].date").entityList(String.class).containsExactly(to.toString(), to.plusDays(2).toString())
                 .path("copyWeekMenu.menus[*].status").entityList(String.class).containsExactly("DRAFT", "DRAFT");
 
@@ -232,11 +232,11 @@ class MenuApiTests extends ApiTest {
         String village = jdbc.queryForObject("SELECT id FROM site WHERE name = '耿沟助餐点'", String.class);
         LocalDate date = freeWeek().plusDays(1);
         publish(saveMenu(kitchen, date, "LUNCH", List.of(item(dish("厨房菜" + System.nanoTime(), "6.00", List.of()), null, null))));
-        as("admin").document("mutation { takeKitchenMenu(input: { siteId: \"" + village + "\", date: \"" + date + "\", slot: LUNCH }) { menu { status items { dish { name } } } userErrors { code } } }")
+        as("admin").documentName("menuTakeKitchen").variable("input", Map.of("siteId", village, "date", date.toString(), "slot", "LUNCH"))
                 .execute()
                 .path("takeKitchenMenu.menu.status").entity(String.class).isEqualTo("DRAFT")
                 .path("takeKitchenMenu.menu.items[0].dish.name").entity(String.class).satisfies(name -> assertThat(name).startsWith("厨房菜"));
-        as("operator").document("mutation { takeKitchenMenu(input: { siteId: \"" + canteen + "\", date: \"" + date + "\", slot: LUNCH }) { userErrors { code } } }")
+        as("operator").documentName("menuTakeKitchen").variable("input", Map.of("siteId", canteen, "date", date.toString(), "slot", "LUNCH"))
                 .execute().path("takeKitchenMenu.userErrors[0].code").entity(String.class).isEqualTo("NO_KITCHEN_MENU");
     }
 
@@ -270,7 +270,7 @@ class MenuApiTests extends ApiTest {
     }
 
     private String dish(String name, String price, List<String> tags) {
-        return as("operator").document("mutation($input: SaveDishInput!) { saveDish(input: $input) { dish { id } userErrors { code } } }")
+        return as("operator").documentName("menuSaveDish")
                 .variable("input", Map.of("operatorId", operatorId, "name", name, "price", price, "tags", tags)).execute()
                 .path("saveDish.userErrors").entityList(Object.class).hasSize(0)
                 .path("saveDish.dish.id").entity(String.class).get();
@@ -301,7 +301,7 @@ class MenuApiTests extends ApiTest {
     }
 
     private void publish(String menuId) {
-        as("admin").document("mutation { publishMenu(input: { menuId: \"" + menuId + "\" }) { menu { status } userErrors { code } } }").execute()
+        as("admin").documentName("menuPublish").variable("input", Map.of("menuId", menuId)).execute()
                 .path("publishMenu.menu.status").entity(String.class).isEqualTo("PUBLISHED");
     }
 

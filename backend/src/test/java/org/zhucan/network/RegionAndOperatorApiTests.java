@@ -27,12 +27,12 @@ class RegionAndOperatorApiTests extends ApiTest {
     @Test
     void shouldListRootsAndChildrenForEveryRole() {
         for (String user : List.of("admin", "finance", "operator", "inspector", "family")) {
-            List<String> roots = as(user).document("{ regions { name divisionCode } }").execute()
+            List<String> roots = as(user).documentName("networkRegions").execute()
                     .path("regions[*].name").entityList(String.class).get();
             assertThat(roots).contains("伊滨区");
         }
         String yibin = jdbc.queryForObject("SELECT id FROM region WHERE division_code = '410371000000'", String.class);
-        as("family").document("{ regions(parentId: \"" + yibin + "\") { name level parent { name } children { name } } }").execute()
+        as("family").documentName("networkRegions").variable("parentId", yibin).execute()
                 .path("regions[*].name").entityList(String.class).containsExactly("孝文街道", "李村街道", "光武街道", "寇店镇", "庞村镇", "新诸葛镇")
                 .path("regions[0].parent.name").entity(String.class).isEqualTo("伊滨区")
                 .path("regions[3].children[*].name").entityList(String.class).contains("寇店村", "孙密村");
@@ -105,10 +105,9 @@ class RegionAndOperatorApiTests extends ApiTest {
     @Test
     void shouldMaskTheContactPhoneForEveryoneButAdmins() {
         String id = fixtures.createOperator("遮盖测试");
-        String query = "{ operator(id: \"" + id + "\") { contactPhone } }";
-        as("admin").document(query).execute().path("operator.contactPhone").entity(String.class).isEqualTo("13812345678");
+        as("admin").documentName("networkOperator").variable("id", id).execute().path("operator.contactPhone").entity(String.class).isEqualTo("13812345678");
         for (String user : List.of("finance", "operator", "inspector", "family")) {
-            as(user).document(query).execute().path("operator.contactPhone").entity(String.class).isEqualTo("138****5678");
+            as(user).documentName("networkOperator").variable("id", id).execute().path("operator.contactPhone").entity(String.class).isEqualTo("138****5678");
         }
     }
 
@@ -138,7 +137,7 @@ class RegionAndOperatorApiTests extends ApiTest {
                 "validFrom", "2025-01-01"), "INVALID_REGION_LEVEL", List.of("input", "communityIds"));
         assertUserError("assignOperatorContract", Map.of("operatorId", operatorId, "districtId", yibin, "validFrom", "2025-01-01",
                 "validTo", "2024-12-31"), "INVALID_DATE_RANGE", List.of("input", "validTo"));
-        as("finance").document("{ operator(id: \"" + operatorId + "\") { contracts { validFrom validTo communities { name } } } }")
+        as("finance").documentName("networkOperator").variable("id", operatorId)
                 .execute()
                 .path("operator.contracts").entityList(Object.class).hasSize(1)
                 .path("operator.contracts[0].validTo").entity(String.class).isEqualTo("2027-12-31");
@@ -153,9 +152,7 @@ class RegionAndOperatorApiTests extends ApiTest {
         List<String> seen = new java.util.ArrayList<>();
         String after = null;
         do {
-            var response = as("operator").document("""
-                    query($after: String) { operators(filter: { text: "%s" }, first: 2, after: $after) {
-                      totalCount pageInfo { hasNextPage endCursor } edges { node { name } } } }""".formatted(prefix))
+            var response = as("operator").documentName("networkOperators").variable("filter", Map.of("text", prefix)).variable("first", 2)
                     .variable("after", after).execute();
             response.path("operators.totalCount").entity(Integer.class).isEqualTo(5);
             seen.addAll(response.path("operators.edges[*].node.name").entityList(String.class).get());

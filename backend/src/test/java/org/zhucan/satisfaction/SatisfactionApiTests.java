@@ -2,56 +2,25 @@ package org.zhucan.satisfaction;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
-import org.zhucan.testsupport.ApiTest;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.satisfaction.SatisfactionWorld.shanghai;
-import static org.zhucan.satisfaction.SatisfactionWorld.today;
 
 /**
  * rateMeal and mealsToRate over HTTP: who may rate which meal, the 3-day window to the
  * microsecond, input checks, replacing a rating, and the rating on the meal record. Meals are
  * served today at lunch with the clock stopped after them.
  */
-class SatisfactionApiTests extends ApiTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
-
-    SatisfactionWorld world;
-    LocalDate day;
-
-    @BeforeEach
-    void world() {
-        // log in before the clock moves: tokens are checked against real time
-        List.of("admin", "operator", "finance", "inspector", "family").forEach(this::as);
-        world = new SatisfactionWorld(this::as, jdbc);
-        day = today();
-        stopAt(day, LocalTime.of(12, 30));
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
+class SatisfactionApiTests extends SatisfactionDayTest {
 
     @Test
     void shouldRateAStandingMealOfTheFamilysDinerAndCopyTheRecordOntoTheRating() {
@@ -240,23 +209,22 @@ class SatisfactionApiTests extends ApiTest {
         String rated = world.serve(world.siteA, world.familyDiners.get(0), shanghai(day, 11, 30));
         String unrated = world.serve(world.siteA, world.familyDiners.get(1), shanghai(day, 11, 40));
         world.rated(world.family, rated, 2, List.of("SMALL_PORTION"), "分量少");
-        String query = "query($id: ID!) { mealRecord(id: $id) { id rating { score tags comment revision site { id } } } }";
-        as("admin").document(query).variable("id", rated).execute()
+        as("admin").documentName("satisfactionMealRecordRating").variable("id", rated).execute()
                 .path("mealRecord.rating.score").entity(Integer.class).isEqualTo(2)
                 .path("mealRecord.rating.tags").entityList(String.class).containsExactly("SMALL_PORTION")
                 .path("mealRecord.rating.comment").entity(String.class).isEqualTo("分量少")
                 .path("mealRecord.rating.site.id").entity(String.class).isEqualTo(world.siteA);
-        as("admin").document(query).variable("id", unrated).execute()
+        as("admin").documentName("satisfactionMealRecordRating").variable("id", unrated).execute()
                 .path("mealRecord.id").entity(String.class).isEqualTo(unrated)
                 .path("mealRecord.rating").valueIsNull();
         // staff who read the record, and so its diner, do not see the rating: it stays anonymous to them
         for (String account : List.of(world.staffO, world.finance)) {
-            as(account).document(query).variable("id", rated).execute()
+            as(account).documentName("satisfactionMealRecordRating").variable("id", rated).execute()
                     .path("mealRecord.id").entity(String.class).isEqualTo(rated)
                     .path("mealRecord.rating").valueIsNull();
         }
         // another operator's staff cannot read the record, so not its rating either
-        as(world.staffP).document(query).variable("id", rated).execute().path("mealRecord").valueIsNull();
+        as(world.staffP).documentName("satisfactionMealRecordRating").variable("id", rated).execute().path("mealRecord").valueIsNull();
     }
 
     @Test
@@ -277,13 +245,7 @@ class SatisfactionApiTests extends ApiTest {
     }
 
     private void readRecordsWithRatings(int records) {
-        GraphQlTester.Response response = as("admin").document("""
-                        query($filter: MealRecordFilter) {
-                          mealRecords(filter: $filter, first: 50) {
-                            totalCount
-                            edges { node { id rating { id score tags comment site { id name } revision } } }
-                          }
-                        }""")
+        GraphQlTester.Response response = as("admin").documentName("satisfactionMealRecordRatings")
                 .variable("filter", Map.of("siteId", world.siteB)).execute();
         response.path("mealRecords.totalCount").entity(Integer.class).isEqualTo(records)
                 .path("mealRecords.edges[*].node.rating.score").entityList(Integer.class).hasSize(records)
@@ -297,7 +259,7 @@ class SatisfactionApiTests extends ApiTest {
     }
 
     private List<String> rateableIds(String account) {
-        return as(account).document("{ mealsToRate { mealRecordId } }").execute()
+        return as(account).documentName("mealsToRate").execute()
                 .path("mealsToRate[*].mealRecordId").entityList(String.class).get();
     }
 
@@ -315,9 +277,5 @@ class SatisfactionApiTests extends ApiTest {
         response.path("rateMeal.rating").valueIsNull()
                 .path("rateMeal.userErrors[*].code").entityList(String.class).containsExactly(code)
                 .path("rateMeal.userErrors[0].field").entityList(String.class).containsExactly(field);
-    }
-
-    private void stopAt(LocalDate date, LocalTime time) {
-        clock.stopAt(ZonedDateTime.of(date, time, BusinessTime.ZONE).toInstant());
     }
 }

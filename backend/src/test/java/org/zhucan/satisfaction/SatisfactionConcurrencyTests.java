@@ -1,27 +1,16 @@
 package org.zhucan.satisfaction;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.common.time.BusinessTime;
-import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Race;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.satisfaction.SatisfactionWorld.shanghai;
-import static org.zhucan.satisfaction.SatisfactionWorld.today;
 
 /** Ratings of one meal sent at the same moment, from real threads against the real database. */
-class SatisfactionConcurrencyTests extends ApiTest {
+class SatisfactionConcurrencyTests extends SatisfactionDayTest {
 
     /** Each score's own tags, so that a row's tags show which call wrote them. */
     private static final Map<Integer, List<String>> TAGS_OF_SCORE = Map.of(
@@ -30,28 +19,6 @@ class SatisfactionConcurrencyTests extends ApiTest {
             3, List.of("TOO_OILY", "LATE_DELIVERY", "TASTY"),
             4, List.of("TOO_HARD"),
             5, List.of("UNFRIENDLY_SERVICE", "FRIENDLY_SERVICE"));
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
-
-    SatisfactionWorld world;
-    LocalDate day;
-
-    @BeforeEach
-    void world() {
-        List.of("admin").forEach(this::as);
-        world = new SatisfactionWorld(this::as, jdbc);
-        day = today();
-        clock.stopAt(ZonedDateTime.of(day, LocalTime.of(12, 30), BusinessTime.ZONE).toInstant());
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
 
     @Test
     void shouldKeepOneRowWhoseTagsMatchItsScoreWhenTheSameMealIsRatedConcurrently() throws Exception {

@@ -1,60 +1,34 @@
 package org.zhucan.satisfaction;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.YearMonth;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.common.time.BusinessTime;
-import org.zhucan.testsupport.ApiTest;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.satisfaction.SatisfactionWorld.shanghai;
-import static org.zhucan.satisfaction.SatisfactionWorld.today;
 
 /**
  * siteRatings over HTTP and the tallies the operator evaluation reads: averages per site and per
  * operator against figures worked out by hand, score and tag counts, paging, who may read them,
  * and no statement per rating.
  */
-class SatisfactionReadTests extends ApiTest {
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
+class SatisfactionReadTests extends SatisfactionDayTest {
 
     @Autowired
     SatisfactionService satisfactionService;
 
-    SatisfactionWorld world;
-    LocalDate day;
     String month;
 
     @BeforeEach
-    void world() {
-        // log in before the clock moves: tokens are checked against real time
-        List.of("admin", "operator", "finance", "inspector", "family").forEach(this::as);
-        world = new SatisfactionWorld(this::as, jdbc);
-        day = today();
+    void month() {
         month = YearMonth.from(day).toString();
-        stopAt(day, LocalTime.of(12, 30));
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     /**
@@ -172,7 +146,7 @@ class SatisfactionReadTests extends ApiTest {
         siteRatings(world.staffO, world.siteA, month, 2, "bm90LWEtY3Vyc29y").errors()
                 .satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("BAD_REQUEST"));
         // anonymous: a rating has no field that leads to its diner or its meal record
-        assertThat(as("admin").document("{ __type(name: \"MealRating\") { fields { name } } }").execute()
+        assertThat(as("admin").documentName("satisfactionRatingType").execute()
                 .path("__type.fields[*].name").entityList(String.class).get())
                 .containsExactlyInAnyOrder("id", "score", "tags", "comment", "site", "date", "slot", "ratedAt", "revision");
     }
@@ -279,9 +253,5 @@ class SatisfactionReadTests extends ApiTest {
     private static void expectError(GraphQlTester.Response response, String type) {
         response.errors().satisfy(errors -> assertThat(errors).singleElement()
                 .satisfies(error -> assertThat(error.getErrorType().toString()).isEqualTo(type)));
-    }
-
-    private void stopAt(LocalDate date, LocalTime time) {
-        clock.stopAt(ZonedDateTime.of(date, time, BusinessTime.ZONE).toInstant());
     }
 }

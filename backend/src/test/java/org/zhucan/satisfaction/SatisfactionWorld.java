@@ -119,8 +119,7 @@ final class SatisfactionWorld {
 
     /** Voids a record by ADMIN; returns the reversal's id. */
     String voidRecord(String recordId) {
-        return as.apply("admin").document("""
-                        mutation($input: VoidMealRecordInput!) { voidMealRecord(input: $input) { reversal { id } userErrors { code message } } }""")
+        return as.apply("admin").documentName("voidMealRecord")
                 .variable("input", Map.of("idempotencyKey", "k-" + UUID.randomUUID(), "recordId", recordId, "reason", "重复录入"))
                 .execute()
                 .path("voidMealRecord.userErrors").entityList(Object.class).hasSize(0)
@@ -146,8 +145,6 @@ final class SatisfactionWorld {
                 .path("rateMeal.userErrors").entityList(Object.class).hasSize(0)
                 .path("rateMeal.rating").entity(Map.class).get();
     }
-
-
 
     private void link(String account, String diner) {
         Canteens.linkFamily(as.apply("admin"), account, diner);

@@ -30,6 +30,7 @@ abstract class DistrictSettlementTest extends ApiTest {
     TestClock clock;
 
     DistrictWorld world;
+    SettlementStatements statements;
     LocalDate periodStart;
     LocalDate periodEnd;
 
@@ -38,6 +39,7 @@ abstract class DistrictSettlementTest extends ApiTest {
         // log in before the clock moves: tokens are checked against real time
         List.of("admin", "operator", "finance", "inspector", "family").forEach(this::as);
         world = new DistrictWorld(this::as, jdbc);
+        statements = new SettlementStatements(this::as, world, statementDocument());
         periodStart = today().withDayOfMonth(1);
         periodEnd = today().with(TemporalAdjusters.lastDayOfMonth());
         stopAt(today(), LocalTime.of(12, 30));
@@ -46,6 +48,11 @@ abstract class DistrictSettlementTest extends ApiTest {
     @AfterEach
     void resumeClock() {
         clock.resume();
+    }
+
+    /** The named document whose operations generate and read the statements (see {@link SettlementStatements}). */
+    String statementDocument() {
+        return "settlementLifecycle";
     }
 
     void stopAt(LocalDate date, LocalTime time) {

@@ -23,13 +23,6 @@ import static org.zhucan.testsupport.DistrictWorld.today;
  */
 class SettlementApiTests extends DistrictSettlementTest {
 
-    static final String STATEMENT_FIELDS = """
-            id status version recordCount carriedCount flaggedCount mealSubsidy operatingSubsidy payable
-            contentHash contentVerified rejectionReason paymentReference paidOn generatedBy submittedBy reviewedBy
-            lines { kind site { id } source dinerCategory quantity amount }
-            totals { source amount }
-            """;
-
     @Test
     void shouldSettleEveryRecordOnceWithLinesPerSiteSourceAndCategoryAndTheOperatingSubsidy() {
         String plain1 = world.diner(List.of());
@@ -44,7 +37,7 @@ class SettlementApiTests extends DistrictSettlementTest {
         String secondMeal = world.serve(world.siteB, plain1, shanghai(today(), 12, 0));
         records.add(secondMeal);
 
-        Map<String, Object> statement = generate(world.financeA, periodStart, periodEnd);
+        Map<String, Object> statement = statements.generate(world.financeA, periodStart, periodEnd);
         assertThat(statement).containsEntry("status", "DRAFT").containsEntry("version", 1).containsEntry("recordCount", 5)
                 .containsEntry("carriedCount", 0).containsEntry("mealSubsidy", "23.00").containsEntry("operatingSubsidy", "15.00")
                 .containsEntry("payable", "38.00").containsEntry("contentHash", null).containsEntry("contentVerified", true);
@@ -72,7 +65,7 @@ class SettlementApiTests extends DistrictSettlementTest {
         // the second meal and the first, both flagged as at two sites within the hour, are listed for review
         String id = (String) statement.get("id");
         assertThat((Integer) statement.get("flaggedCount")).isEqualTo(2);
-        as(world.financeA).document("query($id: ID!) { settlementStatement(id: $id) { flaggedRecords { totalCount edges { node { id flags { code } } } } } }")
+        as(world.financeA).documentName("settlementFlaggedRecords")
                 .variable("id", id).execute()
                 .path("settlementStatement.flaggedRecords.totalCount").entity(Integer.class).isEqualTo(2)
                 .path("settlementStatement.flaggedRecords.edges[*].node.id").entityList(String.class)
@@ -81,7 +74,7 @@ class SettlementApiTests extends DistrictSettlementTest {
                 .containsExactly("TWO_SITES_WITHIN_HOUR", "TWO_SITES_WITHIN_HOUR");
 
         // generated again by the operator's staff: the same content, a new version
-        Map<String, Object> again = generate(world.operatorStaff, periodStart, periodEnd);
+        Map<String, Object> again = statements.generate(world.operatorStaff, periodStart, periodEnd);
         assertThat(again).containsEntry("id", id).containsEntry("version", 2).containsEntry("mealSubsidy", "23.00")
                 .containsEntry("operatingSubsidy", "15.00").containsEntry("recordCount", 5);
         assertThat(lines(again)).isEqualTo(lines(statement));
@@ -95,7 +88,7 @@ class SettlementApiTests extends DistrictSettlementTest {
         String poor = world.diner(List.of("MIN_LIVING"));
         String plainMeal = world.serve(world.siteA, plain, shanghai(today(), 11, 30));
         world.serve(world.siteA, poor, shanghai(today(), 11, 40));
-        Map<String, Object> draft = generate(world.financeA, periodStart, periodEnd);
+        Map<String, Object> draft = statements.generate(world.financeA, periodStart, periodEnd);
         String id = (String) draft.get("id");
         assertThat(transition("submitSettlement", world.operatorStaff, id, 1).path("submitSettlement.userErrors[0].code")
                 .entity(String.class).get()).isEqualTo("PERIOD_NOT_ENDED");
@@ -118,17 +111,17 @@ class SettlementApiTests extends DistrictSettlementTest {
             return error != null ? error : response.path("approveSettlement.statement.status").entity(String.class).get();
         });
         assertThat(outcomes).containsExactlyInAnyOrder("APPROVED", "CONCURRENT_CHANGE");
-        Map<String, Object> approved = read(world.financeA, id);
+        Map<String, Object> approved = statements.read(world.financeA, id);
         assertThat(approved).containsEntry("status", "APPROVED").containsEntry("version", 3).containsEntry("contentVerified", true);
         assertThat((String) approved.get("contentHash")).hasSize(64);
-        assertThat(userError(generateResponse(world.financeA, periodStart, periodEnd), "generateSettlement"))
+        assertThat(userError(statements.generateResponse(world.financeA, periodStart, periodEnd), "generateSettlement"))
                 .isEqualTo("ILLEGAL_STATUS_TRANSITION");
 
         // a void after approval: the approved statement is untouched; the reversal is next period's adjustment
         String reversal = world.voidRecord(plainMeal);
-        Map<String, Object> afterVoid = read(world.financeA, id);
+        Map<String, Object> afterVoid = statements.read(world.financeA, id);
         assertThat(afterVoid).isEqualTo(approved);
-        Map<String, Object> next = generate(world.financeA, nextMonth, nextMonth.with(TemporalAdjusters.lastDayOfMonth()));
+        Map<String, Object> next = statements.generate(world.financeA, nextMonth, nextMonth.with(TemporalAdjusters.lastDayOfMonth()));
         assertThat(next).containsEntry("recordCount", 1).containsEntry("carriedCount", 1).containsEntry("mealSubsidy", "-5.00")
                 .containsEntry("operatingSubsidy", "-3.00").containsEntry("payable", "-8.00");
         assertThat(lines(next)).containsExactly(
@@ -140,7 +133,7 @@ class SettlementApiTests extends DistrictSettlementTest {
         // a changed line breaks the hash: no payment until it matches again
         long lineId = jdbc.queryForObject("SELECT MIN(id) FROM settlement_line WHERE statement_id = ?", Long.class, Long.valueOf(id));
         jdbc.update("UPDATE settlement_line SET amount_fen = amount_fen + 1 WHERE id = ?", lineId);
-        assertThat(read(world.financeA, id)).containsEntry("contentVerified", false);
+        assertThat(statements.read(world.financeA, id)).containsEntry("contentVerified", false);
         assertThat(userError(markPaid(world.financeB, id, 3, nextMonth), "markSettlementPaid")).isEqualTo("CONTENT_CHANGED");
         jdbc.update("UPDATE settlement_line SET amount_fen = amount_fen - 1 WHERE id = ?", lineId);
         assertThat(userError(markPaid(world.financeB, id, 3, nextMonth.plusDays(1)), "markSettlementPaid")).isEqualTo("INVALID_INPUT");
@@ -157,7 +150,7 @@ class SettlementApiTests extends DistrictSettlementTest {
     @Test
     void shouldRejectWithAReasonAndLetTheStatementBeGeneratedAgain() {
         world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 30));
-        String id = (String) generate(world.operatorStaff, periodStart, periodEnd).get("id");
+        String id = (String) statements.generate(world.operatorStaff, periodStart, periodEnd).get("id");
         stopAt(periodEnd.plusDays(1), LocalTime.of(10, 0));
         transition("submitSettlement", world.operatorStaff, id, 1).path("submitSettlement.userErrors").entityList(Object.class).hasSize(0);
         assertThat(userError(reject(world.financeA, id, 2, " "), "rejectSettlement")).isEqualTo("INVALID_INPUT");
@@ -166,7 +159,7 @@ class SettlementApiTests extends DistrictSettlementTest {
                 .path("rejectSettlement.statement.rejectionReason").entity(String.class).isEqualTo("缺少留样记录，请补充后重报")
                 .path("rejectSettlement.statement.reviewedBy").entity(String.class).isEqualTo(world.financeA);
         assertThat(userError(transition("approveSettlement", world.financeB, id, 3), "approveSettlement")).isEqualTo("ILLEGAL_STATUS_TRANSITION");
-        Map<String, Object> regenerated = generate(world.operatorStaff, periodStart, periodEnd);
+        Map<String, Object> regenerated = statements.generate(world.operatorStaff, periodStart, periodEnd);
         assertThat(regenerated).containsEntry("id", id).containsEntry("status", "DRAFT").containsEntry("version", 4)
                 .containsEntry("rejectionReason", null).containsEntry("recordCount", 1).containsEntry("mealSubsidy", "5.00");
     }
@@ -181,8 +174,8 @@ class SettlementApiTests extends DistrictSettlementTest {
         stopAt(nextMonth, LocalTime.of(10, 0));
         // this month's statement and next month's both want this month's records (next month's as carried adjustments)
         List<String> generated = Race.run(2, i -> {
-            GraphQlTester.Response response = i == 0 ? generateResponse(world.financeA, periodStart, periodEnd)
-                    : generateResponse(world.financeB, nextMonth, nextMonth.with(TemporalAdjusters.lastDayOfMonth()));
+            GraphQlTester.Response response = i == 0 ? statements.generateResponse(world.financeA, periodStart, periodEnd)
+                    : statements.generateResponse(world.financeB, nextMonth, nextMonth.with(TemporalAdjusters.lastDayOfMonth()));
             response.path("generateSettlement.userErrors").entityList(Object.class).hasSize(0);
             return response.path("generateSettlement.statement.id").entity(String.class).get();
         });
@@ -193,7 +186,7 @@ class SettlementApiTests extends DistrictSettlementTest {
         int counted = 0;
         long subsidy = 0;
         for (String id : generated) {
-            Map<String, Object> statement = read(world.financeA, id);
+            Map<String, Object> statement = statements.read(world.financeA, id);
             counted += (Integer) statement.get("recordCount");
             subsidy += yuanToFen((String) statement.get("mealSubsidy"));
             assertThat(holders.stream().filter(holder -> holder.equals(Long.valueOf(id))).count()).isEqualTo((long) (int) statement.get("recordCount"));
@@ -218,7 +211,7 @@ class SettlementApiTests extends DistrictSettlementTest {
                 .containsEntry("difference", "13.00").containsEntry("balanced", false).containsEntry("differenceCount", 2);
         assertThat(reasons(before)).containsOnly("NOT_SETTLED");
 
-        String id = (String) generate(world.financeA, periodStart, periodEnd).get("id");
+        String id = (String) statements.generate(world.financeA, periodStart, periodEnd).get("id");
         Map<String, Object> settled = reconciliation(world.financeA);
         assertThat(settled).containsEntry("recordSubsidy", "13.00").containsEntry("statementSubsidy", "13.00")
                 .containsEntry("difference", "0.00").containsEntry("balanced", true).containsEntry("differenceCount", 0);
@@ -245,40 +238,38 @@ class SettlementApiTests extends DistrictSettlementTest {
         assertThat(voided).containsEntry("recordSubsidy", "8.00").containsEntry("statementSubsidy", "13.00")
                 .containsEntry("difference", "-5.00").containsEntry("balanced", false).containsEntry("differenceCount", 1);
         assertThat(differences(voided)).containsExactly(Map.of("record", Map.of("id", reversal), "reason", "NOT_SETTLED", "subsidy", "-5.00"));
-        generate(world.financeA, nextMonth, nextMonth.with(TemporalAdjusters.lastDayOfMonth()));
+        statements.generate(world.financeA, nextMonth, nextMonth.with(TemporalAdjusters.lastDayOfMonth()));
         assertThat(reasons(reconciliation(world.financeA))).containsExactly("SETTLED_IN_ANOTHER_PERIOD");
 
-        as("inspector").document("{ reconciliation(districtId: \"" + world.districtId + "\", periodStart: \"" + periodStart + "\", periodEnd: \""
-                        + periodEnd + "\") { balanced } }").execute()
+        as("inspector").documentName("settlementReconciliation").variable("districtId", world.districtId)
+                .variable("periodStart", periodStart.toString()).variable("periodEnd", periodEnd.toString()).execute()
                 .errors().satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
     }
 
     @Test
     void shouldRefuseBadPeriodsAndOverlapsAndKeepStatementsInScope() {
         world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 30));
-        assertThat(userError(generateResponse(world.financeA, periodStart.plusDays(1), periodEnd), "generateSettlement")).isEqualTo("INVALID_PERIOD");
+        assertThat(userError(statements.generateResponse(world.financeA, periodStart.plusDays(1), periodEnd), "generateSettlement")).isEqualTo("INVALID_PERIOD");
         LocalDate future = periodEnd.plusDays(1);
-        assertThat(userError(generateResponse(world.financeA, future, future.with(TemporalAdjusters.lastDayOfMonth())), "generateSettlement"))
+        assertThat(userError(statements.generateResponse(world.financeA, future, future.with(TemporalAdjusters.lastDayOfMonth())), "generateSettlement"))
                 .isEqualTo("INVALID_PERIOD");
-        assertThat(errorType(generateResponse("operator", periodStart, periodEnd))).isEqualTo("FORBIDDEN");
-        assertThat(errorType(generateResponse("finance", periodStart, periodEnd))).isEqualTo("FORBIDDEN");
-        String id = (String) generate(world.financeA, periodStart, periodEnd).get("id");
+        assertThat(errorType(statements.generateResponse("operator", periodStart, periodEnd))).isEqualTo("FORBIDDEN");
+        assertThat(errorType(statements.generateResponse("finance", periodStart, periodEnd))).isEqualTo("FORBIDDEN");
+        String id = (String) statements.generate(world.financeA, periodStart, periodEnd).get("id");
         LocalDate quarterStart = periodStart.withMonth((periodStart.getMonthValue() - 1) / 3 * 3 + 1);
-        assertThat(userError(generateResponse(world.financeA, quarterStart, quarterStart.plusMonths(2).with(TemporalAdjusters.lastDayOfMonth())),
+        assertThat(userError(statements.generateResponse(world.financeA, quarterStart, quarterStart.plusMonths(2).with(TemporalAdjusters.lastDayOfMonth())),
                 "generateSettlement")).isEqualTo("PERIOD_OVERLAPS");
 
-        String byId = "query($id: ID!) { settlementStatement(id: $id) { id } }";
-        as(world.operatorStaff).document(byId).variable("id", id).execute().path("settlementStatement.id").entity(String.class).isEqualTo(id);
-        as("operator").document(byId).variable("id", id).execute().path("settlementStatement").valueIsNull();
-        as("finance").document(byId).variable("id", id).execute().path("settlementStatement").valueIsNull();
-        as("admin").document(byId).variable("id", id).execute().path("settlementStatement.id").entity(String.class).isEqualTo(id);
-        as("inspector").document(byId).variable("id", id).execute()
+        header(world.operatorStaff, id).path("settlementStatement.id").entity(String.class).isEqualTo(id);
+        header("operator", id).path("settlementStatement").valueIsNull();
+        header("finance", id).path("settlementStatement").valueIsNull();
+        header("admin", id).path("settlementStatement.id").entity(String.class).isEqualTo(id);
+        header("inspector", id)
                 .errors().satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
-        String list = "query($f: SettlementStatementFilter) { settlementStatements(filter: $f) { totalCount edges { node { id } } } }";
         Map<String, Object> filter = Map.of("districtId", world.districtId);
-        as(world.financeA).document(list).variable("f", filter).execute()
+        as(world.financeA).documentName("settlementStatementPage").variable("filter", filter).execute()
                 .path("settlementStatements.totalCount").entity(Integer.class).isEqualTo(1);
-        as("operator").document(list).variable("f", filter).execute()
+        as("operator").documentName("settlementStatementPage").variable("filter", filter).execute()
                 .path("settlementStatements.totalCount").entity(Integer.class).isEqualTo(0);
     }
 
@@ -288,21 +279,13 @@ class SettlementApiTests extends DistrictSettlementTest {
         world.serve(world.siteB, world.diner(List.of("MIN_LIVING")), shanghai(today(), 11, 30));
         for (int monthsBack = 3; monthsBack >= 1; monthsBack--) {
             LocalDate start = periodStart.minusMonths(monthsBack);
-            generate(world.financeA, start, start.with(TemporalAdjusters.lastDayOfMonth()));
+            statements.generate(world.financeA, start, start.with(TemporalAdjusters.lastDayOfMonth()));
         }
-        generate(world.financeA, periodStart, periodEnd);
-        String query = """
-                query($first: Int, $f: SettlementStatementFilter) {
-                  settlementStatements(first: $first, filter: $f) {
-                    totalCount
-                    edges { node { id operator { name } district { name } contentVerified flaggedRecords { totalCount edges { node { id } } }
-                                   lines { kind site { name } source quantity amount } totals { source amount } } }
-                  }
-                }""";
+        statements.generate(world.financeA, periodStart, periodEnd);
         Map<String, Object> filter = Map.of("operatorId", world.operatorId);
-        long one = statementsDuring(() -> as(world.financeA).document(query).variable("first", 1).variable("f", filter).execute()
+        long one = statementsDuring(() -> as(world.financeA).documentName("settlementStatementPage").variable("first", 1).variable("filter", filter).execute()
                 .path("settlementStatements.edges").entityList(Object.class).hasSize(1));
-        long four = statementsDuring(() -> as(world.financeA).document(query).variable("first", 4).variable("f", filter).execute()
+        long four = statementsDuring(() -> as(world.financeA).documentName("settlementStatementPage").variable("first", 4).variable("filter", filter).execute()
                 .path("settlementStatements.edges").entityList(Object.class).hasSize(4)
                 .path("settlementStatements.edges[0].node.lines").entityList(Object.class).hasSize(6));
         assertThat(four).isEqualTo(one);
@@ -310,65 +293,35 @@ class SettlementApiTests extends DistrictSettlementTest {
 
     // ------------------------------------------------------------ helpers
 
-    private GraphQlTester.Response generateResponse(String user, LocalDate start, LocalDate end) {
-        return as(user).document("mutation($input: GenerateSettlementInput!) { generateSettlement(input: $input) { statement { "
-                        + STATEMENT_FIELDS + " } userErrors { code field message } } }")
-                .variable("input", Map.of("operatorId", world.operatorId, "districtId", world.districtId, "periodStart", start.toString(),
-                        "periodEnd", end.toString()))
-                .execute();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> generate(String user, LocalDate start, LocalDate end) {
-        return generateResponse(user, start, end)
-                .path("generateSettlement.userErrors").entityList(Object.class).hasSize(0)
-                .path("generateSettlement.statement").entity(Map.class).get();
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> read(String user, String id) {
-        return as(user).document("query($id: ID!) { settlementStatement(id: $id) { " + STATEMENT_FIELDS + " } }").variable("id", id).execute()
-                .path("settlementStatement").entity(Map.class).get();
+    private GraphQlTester.Response header(String user, String id) {
+        return as(user).documentName("settlementStatementParts").variable("id", id).variable("withParts", false).execute();
     }
 
     private GraphQlTester.Response transition(String mutation, String user, String id, int version) {
-        return as(user).document("mutation($input: SettlementTransitionInput!) { " + mutation + "(input: $input) { statement { "
-                        + STATEMENT_FIELDS + " } userErrors { code field message } } }")
+        return statements.operation(user, mutation)
                 .variable("input", Map.of("statementId", id, "version", version)).execute();
     }
 
     private GraphQlTester.Response reject(String user, String id, int version, String reason) {
-        return as(user).document("mutation($input: RejectSettlementInput!) { rejectSettlement(input: $input) { statement { "
-                        + STATEMENT_FIELDS + " } userErrors { code field message } } }")
+        return statements.operation(user, "rejectSettlement")
                 .variable("input", Map.of("statementId", id, "version", version, "reason", reason)).execute();
     }
 
     private GraphQlTester.Response markPaid(String user, String id, int version, LocalDate paidOn) {
-        return as(user).document("mutation($input: MarkSettlementPaidInput!) { markSettlementPaid(input: $input) { statement { "
-                        + STATEMENT_FIELDS + " } userErrors { code field message } } }")
+        return statements.operation(user, "markSettlementPaid")
                 .variable("input", Map.of("statementId", id, "version", version, "paymentReference", "GK-2026-0001", "paidOn", paidOn.toString()))
                 .execute();
     }
 
     private GraphQlTester.Response setBudget(String user, int year, String source, String amount) {
-        return as(user).document("""
-                        mutation($input: SetFundingBudgetInput!) {
-                          setFundingBudget(input: $input) { budget { district { id } year source amount updatedBy } userErrors { code field message } }
-                        }""")
+        return as(user).documentName("settlementSetFundingBudget")
                 .variable("input", Map.of("districtId", world.districtId, "year", year, "source", source, "amount", amount)).execute();
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> reconciliation(String user) {
-        return as(user).document("""
-                        query($d: ID!, $from: Date!, $to: Date!) {
-                          reconciliation(districtId: $d, periodStart: $from, periodEnd: $to) {
-                            recordSubsidy statementSubsidy difference balanced differenceCount
-                            sources { source budget committed paid remaining recordSubsidy statementSubsidy operatingSubsidy difference }
-                            differences { record { id } reason subsidy }
-                          }
-                        }""")
-                .variable("d", world.districtId).variable("from", periodStart.toString()).variable("to", periodEnd.toString()).execute()
+        return as(user).documentName("settlementReconciliation").variable("districtId", world.districtId)
+                .variable("periodStart", periodStart.toString()).variable("periodEnd", periodEnd.toString()).execute()
                 .path("reconciliation").entity(Map.class).get();
     }
 

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhucan.settlement.SettlementStatements.mapType;
 import static org.zhucan.testsupport.DistrictWorld.shanghai;
 import static org.zhucan.testsupport.DistrictWorld.today;
 
@@ -37,61 +38,56 @@ class SettlementConsistencyTests extends DistrictSettlementTest {
     private static final int CHANGES = 16;
     private static final int READERS = 3;
 
-    private static final String FIELDS = """
-            id status version recordCount carriedCount flaggedCount mealSubsidy operatingSubsidy payable contentVerified
-            generatedBy generatedAt
-            totals { source amount }
-            lines { kind site { id } source dinerCategory quantity amount }
-            flaggedRecords(first: 100) { totalCount edges { node { id } } }
-            """;
+    @Override
+    String statementDocument() {
+        return "settlementGenerations";
+    }
 
     @Test
     void shouldReadTheHeaderTotalsLinesAndFlaggedRecordsOfOneGenerationWhileTheDraftIsGeneratedAgain() throws Exception {
         List<String> diners = diners();
-        generate(world.financeA, periodStart.minusMonths(1), periodStart.minusDays(1));
-        String id = (String) generate(world.financeA, periodStart, periodEnd).get("id");
+        statements.generate(world.financeA, periodStart.minusMonths(1), periodStart.minusDays(1));
+        String id = (String) statements.generate(world.financeA, periodStart, periodEnd).get("id");
         // a page asks through a fragment, and for the flagged records' default page: both read with the headers too
-        String page = "query($f: SettlementStatementFilter) { settlementStatements(filter: $f, first: 10) { totalCount edges { node { ...Parts } } } }"
-                + " fragment Parts on SettlementStatement { " + FIELDS.replace("flaggedRecords(first: 100)", "flaggedRecords") + " }";
         int reads = whileChanging(change -> {
             change(diners, change);
-            generate(world.operatorStaff, periodStart, periodEnd);
+            statements.generate(world.operatorStaff, periodStart, periodEnd);
         }, reader -> {
             if (reader == 0) {
-                List<Map<String, Object>> nodes = as(world.financeA).document(page).variable("f", Map.of("operatorId", world.operatorId))
+                List<Map<String, Object>> nodes = statements.operation(world.financeA, "settlementStatements").variable("filter", Map.of("operatorId", world.operatorId))
                         .execute().path("settlementStatements.edges[*].node").entityList(mapType()).hasSize(2).get();
                 nodes.forEach(SettlementConsistencyTests::assertOneGeneration);
             } else {
-                assertOneGeneration(read(world.financeA, id));
+                assertOneGeneration(statements.read(world.financeA, id));
             }
         });
         assertThat(reads).isGreaterThan(CHANGES);
-        assertThat(read(world.financeA, id)).containsEntry("flaggedCount", CHANGES).containsEntry("version", CHANGES + 1);
+        assertThat(statements.read(world.financeA, id)).containsEntry("flaggedCount", CHANGES).containsEntry("version", CHANGES + 1);
     }
 
     @Test
     void shouldAnswerGenerateSettlementWithWhatItStoredAlsoWhileOtherGenerationsFollow() throws Exception {
         List<String> diners = diners();
-        generate(world.financeA, periodStart, periodEnd);
+        statements.generate(world.financeA, periodStart, periodEnd);
         int generations = whileChanging(change -> change(diners, change),
-                generator -> assertOneGeneration(generate(generator % 2 == 0 ? world.financeA : world.operatorStaff, periodStart, periodEnd)));
+                generator -> assertOneGeneration(statements.generate(generator % 2 == 0 ? world.financeA : world.operatorStaff, periodStart, periodEnd)));
         assertThat(generations).isGreaterThan(READERS);
 
         // when nothing follows, reading the statement again gives exactly the payload
-        Map<String, Object> payload = generate(world.financeB, periodStart, periodEnd);
+        Map<String, Object> payload = statements.generate(world.financeB, periodStart, periodEnd);
         assertOneGeneration(payload);
-        assertThat(read(world.financeA, (String) payload.get("id"))).isEqualTo(payload);
+        assertThat(statements.read(world.financeA, (String) payload.get("id"))).isEqualTo(payload);
         assertThat(payload).containsEntry("flaggedCount", CHANGES).containsEntry("generatedBy", world.financeB);
     }
 
     @Test
     void shouldExportOneGenerationWhileTheDraftIsGeneratedAgain() throws Exception {
         List<String> diners = diners();
-        String id = (String) generate(world.financeA, periodStart, periodEnd).get("id");
+        String id = (String) statements.generate(world.financeA, periodStart, periodEnd).get("id");
         String token = login(world.financeA, DEMO_PASSWORD);
         int exports = whileChanging(change -> {
             change(diners, change);
-            generate(world.operatorStaff, periodStart, periodEnd);
+            statements.generate(world.operatorStaff, periodStart, periodEnd);
         }, reader -> assertCsvAddsUp(new String(http().get().uri("/exports/settlements/" + id + ".csv")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token).exchange().expectStatus().isOk()
                 .expectBody(byte[].class).returnResult().getResponseBody(), StandardCharsets.UTF_8)));
@@ -110,21 +106,13 @@ class SettlementConsistencyTests extends DistrictSettlementTest {
         LocalDate nextMonth = periodEnd.plusDays(1);
         LocalDate nextEnd = nextMonth.with(TemporalAdjusters.lastDayOfMonth());
         stopAt(nextMonth, LocalTime.of(10, 0));
-        generate(world.financeA, nextMonth, nextEnd);
-        String query = """
-                query($d: ID!, $from: Date!, $to: Date!) {
-                  reconciliation(districtId: $d, periodStart: $from, periodEnd: $to) {
-                    recordSubsidy statementSubsidy difference differenceCount
-                    differences { reason subsidy statement { id version carriedCount mealSubsidy operatingSubsidy payable
-                                                             totals { source amount } lines { kind site { id } source dinerCategory quantity amount } } }
-                  }
-                }""";
+        statements.generate(world.financeA, nextMonth, nextEnd);
         int reads = whileChanging(change -> {
             world.voidRecord(records.get(change % records.size()));
-            generate(world.operatorStaff, nextMonth, nextEnd);
+            statements.generate(world.operatorStaff, nextMonth, nextEnd);
         }, reader -> {
-            Map<String, Object> reconciliation = as(world.financeA).document(query).variable("d", world.districtId)
-                    .variable("from", periodStart.toString()).variable("to", periodEnd.toString()).execute()
+            Map<String, Object> reconciliation = as(world.financeA).documentName("settlementReconciliationStatements").variable("districtId", world.districtId)
+                    .variable("periodStart", periodStart.toString()).variable("periodEnd", periodEnd.toString()).execute()
                     .path("reconciliation").entity(mapType()).get();
             List<Map<String, Object>> differences = list(reconciliation, "differences");
             assertThat(differences).hasSize((Integer) reconciliation.get("differenceCount"));
@@ -152,7 +140,7 @@ class SettlementConsistencyTests extends DistrictSettlementTest {
         String first = world.serve(world.siteA, diner, shanghai(today(), 11, 30));
         String second = world.serve(world.siteB, diner, shanghai(today(), 12, 0));
         String alone = world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 45));
-        Map<String, Object> generated = generate(world.financeA, periodStart, periodEnd);
+        Map<String, Object> generated = statements.generate(world.financeA, periodStart, periodEnd);
         // two sites within the hour: both records carry the flag
         assertThat(generated).containsEntry("flaggedCount", 2);
         assertThat(flaggedIds(generated)).containsExactly(first, second);
@@ -160,12 +148,12 @@ class SettlementConsistencyTests extends DistrictSettlementTest {
         // a flag raised later on a record the statement already holds (e.g. the diner's death entered late)
         jdbc.update("INSERT INTO meal_record_flag (meal_record_id, code, detail, related_record_id, created_at)"
                 + " VALUES (?, 'DINER_NOT_ACTIVE', 'raised late', NULL, UTC_TIMESTAMP(6))", Long.valueOf(alone));
-        Map<String, Object> read = read(world.financeA, (String) generated.get("id"));
+        Map<String, Object> read = statements.read(world.financeA, (String) generated.get("id"));
         assertOneGeneration(read);
         assertThat(read).isEqualTo(generated);
 
         // the next generation takes it in
-        Map<String, Object> again = generate(world.financeA, periodStart, periodEnd);
+        Map<String, Object> again = statements.generate(world.financeA, periodStart, periodEnd);
         assertOneGeneration(again);
         assertThat(again).containsEntry("flaggedCount", 3);
         assertThat(flaggedIds(again)).containsExactly(first, second, alone);
@@ -174,12 +162,10 @@ class SettlementConsistencyTests extends DistrictSettlementTest {
     @Test
     void shouldReadNoLinesForAStatementAskedWithoutThem() {
         world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 30));
-        String id = (String) generate(world.financeA, periodStart, periodEnd).get("id");
-        String header = "query($id: ID!) { settlementStatement(id: $id) { id version payable } }";
-        String withParts = "query($id: ID!) { settlementStatement(id: $id) { id version payable lines { amount } totals { amount } } }";
-        long headerOnly = statementsDuring(() -> as(world.financeA).document(header).variable("id", id).execute()
+        String id = (String) statements.generate(world.financeA, periodStart, periodEnd).get("id");
+        long headerOnly = statementsDuring(() -> as(world.financeA).documentName("settlementStatementParts").variable("id", id).variable("withParts", false).execute()
                 .path("settlementStatement.id").entity(String.class).isEqualTo(id));
-        long withLines = statementsDuring(() -> as(world.financeA).document(withParts).variable("id", id).execute()
+        long withLines = statementsDuring(() -> as(world.financeA).documentName("settlementStatementParts").variable("id", id).variable("withParts", true).execute()
                 .path("settlementStatement.lines").entityList(Object.class).hasSize(3));
         assertThat(withLines).isEqualTo(headerOnly + 2);
     }
@@ -319,28 +305,8 @@ class SettlementConsistencyTests extends DistrictSettlementTest {
 
     // ------------------------------------------------------------ helpers
 
-    private Map<String, Object> generate(String user, LocalDate start, LocalDate end) {
-        return as(user).document("mutation($input: GenerateSettlementInput!) { generateSettlement(input: $input) { statement { "
-                        + FIELDS + " } userErrors { code field message } } }")
-                .variable("input", Map.of("operatorId", world.operatorId, "districtId", world.districtId, "periodStart", start.toString(),
-                        "periodEnd", end.toString()))
-                .execute()
-                .path("generateSettlement.userErrors").entityList(Object.class).hasSize(0)
-                .path("generateSettlement.statement").entity(mapType()).get();
-    }
-
-    private Map<String, Object> read(String user, String id) {
-        return as(user).document("query($id: ID!) { settlementStatement(id: $id) { " + FIELDS + " } }").variable("id", id).execute()
-                .path("settlementStatement").entity(mapType()).get();
-    }
-
     private static List<Object> flaggedIds(Map<String, Object> statement) {
         return list(map(statement, "flaggedRecords"), "edges").stream().map(edge -> map(edge, "node").get("id")).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Class<Map<String, Object>> mapType() {
-        return (Class<Map<String, Object>>) (Class<?>) Map.class;
     }
 
     @SuppressWarnings("unchecked")

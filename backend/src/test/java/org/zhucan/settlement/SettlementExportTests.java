@@ -45,7 +45,6 @@ class SettlementExportTests extends ApiTest {
     final Map<String, String> tokens = new java.util.HashMap<>();
 
     @BeforeEach
-    @SuppressWarnings("unchecked")
     void statement() {
         List.of("admin", "operator", "inspector").forEach(this::as);
         world = new DistrictWorld(this::as, jdbc);
@@ -57,15 +56,8 @@ class SettlementExportTests extends ApiTest {
         world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 30));
         world.serve(world.siteA, world.diner(List.of("MIN_LIVING")), shanghai(today(), 11, 40));
         world.serve(world.siteB, world.diner(List.of()), shanghai(today(), 11, 50));
-        statement = as(world.financeA).document("""
-                        mutation($input: GenerateSettlementInput!) {
-                          generateSettlement(input: $input) { statement { id mealSubsidy operatingSubsidy payable totals { source amount } } userErrors { code } }
-                        }""")
-                .variable("input", Map.of("operatorId", world.operatorId, "districtId", world.districtId,
-                        "periodStart", today().withDayOfMonth(1).toString(), "periodEnd", today().with(TemporalAdjusters.lastDayOfMonth()).toString()))
-                .execute()
-                .path("generateSettlement.userErrors").entityList(Object.class).hasSize(0)
-                .path("generateSettlement.statement").entity(Map.class).get();
+        statement = new SettlementStatements(this::as, world, "settlementLifecycle").generate(world.financeA, today().withDayOfMonth(1),
+                today().with(TemporalAdjusters.lastDayOfMonth()));
         statementId = (String) statement.get("id");
     }
 

@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DinerFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -91,8 +92,8 @@ class QuoteApiTests extends ApiTest {
                 .path("quoteMeal.policy.version").entity(Integer.class).isEqualTo(2)
                 .path("quoteMeal.subsidy").entity(String.class).isEqualTo("5.00");
         quoteOn("admin", diner, site, "2023-12-31", "12.00").path("quoteMeal.reasons[0].rule").entity(String.class).satisfies(rule -> assertThat(rule).isIn("NO_POLICY", "DINER_NOT_ACTIVE"));
-        as("admin").document("mutation { changeDinerStatus(input: { dinerId: \"" + diner + "\", status: SUSPENDED, effectiveOn: \"" + today
-                + "\", reason: \"住院\" }) { userErrors { code } } }").execute().path("changeDinerStatus.userErrors").entityList(Object.class).hasSize(0);
+        as("admin").documentName("dinerChangeStatus")
+                .variable("input", Map.of("dinerId", diner, "status", "SUSPENDED", "effectiveOn", today, "reason", "住院")).execute().path("changeDinerStatus.userErrors").entityList(Object.class).hasSize(0);
         quoteOn("admin", diner, site, today, "12.00").path("quoteMeal.reasons[0].rule").entity(String.class).isEqualTo("DINER_NOT_ACTIVE");
     }
 
@@ -109,11 +110,11 @@ class QuoteApiTests extends ApiTest {
                 .path("createSubsidyPolicy.userErrors[0].code").entity(String.class).isEqualTo("INVALID_REGION_LEVEL");
         String policy = createDemoStylePolicy("2024-01-01");
         publish(policy);
-        as("admin").document("mutation { publishSubsidyPolicy(input: { policyId: \"" + policy + "\" }) { userErrors { code } } }").execute()
+        as("admin").documentName("subsidyPublishPolicy").variable("input", Map.of("policyId", policy)).execute()
                 .path("publishSubsidyPolicy.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_PUBLISHED");
         as("finance").documentName("createSubsidyPolicy").variable("input", demoStyleInput("2024-01-01")).execute()
                 .errors().satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
-        as("family").document("{ subsidyPolicies(districtId: \"" + district + "\") { version status tiers { subsidy categories } } }").execute()
+        as("family").documentName("subsidyPolicyTiers").variable("districtId", district).execute()
                 .path("subsidyPolicies[0].status").entity(String.class).isEqualTo("PUBLISHED")
                 .path("subsidyPolicies[0].tiers[0].categories").entityList(String.class).hasSize(4);
     }
@@ -125,8 +126,7 @@ class QuoteApiTests extends ApiTest {
         String diner = diner(villageA1, LocalDate.of(1945, 1, 1), List.of());
         quote("family", diner, site, "LUNCH", "12.00").errors()
                 .satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("NOT_FOUND"));
-        as("admin").document("mutation { linkFamilyMember(input: { username: \"family\", dinerId: \"" + diner + "\", relation: \"子女\" }) { userErrors { code } } }")
-                .execute().path("linkFamilyMember.userErrors").entityList(Object.class).hasSize(0);
+        Canteens.linkFamily(as("admin"), "family", diner);
         quote("family", diner, site, "LUNCH", "12.00").path("quoteMeal.subsidy").entity(String.class).isEqualTo("9.00");
         quote("inspector", diner, site, "LUNCH", "12.00").errors()
                 .satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
@@ -142,7 +142,7 @@ class QuoteApiTests extends ApiTest {
     @Test
     void shouldHaveTheDemoPolicyAndDiners() {
         String yibin = jdbc.queryForObject("SELECT id FROM region WHERE division_code = '410371000000'", String.class);
-        as("finance").document("{ subsidyPolicies(districtId: \"" + yibin + "\") { version status name } }").execute()
+        as("finance").documentName("subsidyPolicyTiers").variable("districtId", yibin).execute()
                 .path("subsidyPolicies[*].status").entityList(String.class).contains("PUBLISHED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM diner WHERE id_number_masked LIKE '410371%'", Integer.class))
                 .isGreaterThanOrEqualTo(300);
@@ -188,7 +188,7 @@ class QuoteApiTests extends ApiTest {
     }
 
     private void publish(String policyId) {
-        as("admin").document("mutation { publishSubsidyPolicy(input: { policyId: \"" + policyId + "\" }) { policy { status } userErrors { code } } }")
+        as("admin").documentName("subsidyPublishPolicy").variable("input", Map.of("policyId", policyId))
                 .execute().path("publishSubsidyPolicy.policy.status").entity(String.class).isEqualTo("PUBLISHED");
     }
 

@@ -1,0 +1,49 @@
+package org.zhucan.satisfaction;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.common.time.BusinessTime;
+import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.TestClock;
+
+/**
+ * The base of the rating API tests: a district of their own ({@link SatisfactionWorld}), today as
+ * the day meals are served, and the application's clock stopped at 12:30 that day (put back after
+ * each test).
+ */
+abstract class SatisfactionDayTest extends ApiTest {
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    SatisfactionWorld world;
+    LocalDate day;
+
+    @BeforeEach
+    void world() {
+        // log in before the clock moves: tokens are checked against real time
+        List.of("admin", "operator", "finance", "inspector", "family").forEach(this::as);
+        world = new SatisfactionWorld(this::as, jdbc);
+        day = SatisfactionWorld.today();
+        stopAt(day, LocalTime.of(12, 30));
+    }
+
+    @AfterEach
+    void resumeClock() {
+        clock.resume();
+    }
+
+    void stopAt(LocalDate date, LocalTime time) {
+        clock.stopAt(ZonedDateTime.of(date, time, BusinessTime.ZONE).toInstant());
+    }
+}
