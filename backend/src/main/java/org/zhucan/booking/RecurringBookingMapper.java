@@ -7,6 +7,7 @@ import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.network.Fulfilment;
 import org.zhucan.network.MealSlot;
@@ -22,8 +23,8 @@ interface RecurringBookingMapper {
 
     Row findById(@Param("id") long id);
 
-    /** A diner's recurring bookings; with an operator, only those at its sites. */
-    List<Row> findOfDiner(@Param("dinerId") long dinerId, @Param("operatorId") Long operatorId);
+    /** A diner's recurring bookings in the caller's scope: with an operator, only those at its sites. */
+    List<Row> findOfDiner(@Param("dinerId") long dinerId, @Param("scope") CallerScope scope);
 
     /** Those still running on or after the date. */
     List<Row> findRunningOn(@Param("date") LocalDate date);

@@ -28,6 +28,7 @@ import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.idempotency.IdempotencyKeys;
 import org.zhucan.common.pii.Masking;
 import org.zhucan.common.pii.PersonalDataCipher;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.common.time.BusinessTime;
@@ -157,7 +158,7 @@ public class RecurringBookingService {
     @Transactional(readOnly = true)
     public List<RecurringBooking> ofDiner(long dinerId) {
         Long operatorId = requireMayManage(CurrentUser.get(), dinerId);
-        return mapper.findOfDiner(dinerId, operatorId).stream().map(this::toRecurring).toList();
+        return mapper.findOfDiner(dinerId, operatorId == null ? CallerScope.ALL : CallerScope.ofOperator(operatorId)).stream().map(this::toRecurring).toList();
     }
 
     @Transactional(readOnly = true)

@@ -8,18 +8,19 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.zhucan.common.pii.IdNumber;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
 
 @Mapper
 interface DinerMapper {
 
-    Diner findById(@Param("id") long id, @Param("scope") DinerScope scope);
+    Diner findById(@Param("id") long id, @Param("scope") CallerScope scope);
 
     /** By name then id; {@code afterName}/{@code afterId} is the keyset position (exclusive). */
-    List<Diner> findPage(@Param("query") DinerQuery query, @Param("scope") DinerScope scope, @Param("afterName") String afterName,
+    List<Diner> findPage(@Param("query") DinerQuery query, @Param("scope") CallerScope scope, @Param("afterName") String afterName,
                          @Param("afterId") Long afterId, @Param("limit") int limit);
 
-    long count(@Param("query") DinerQuery query, @Param("scope") DinerScope scope);
+    long count(@Param("query") DinerQuery query, @Param("scope") CallerScope scope);
 
     boolean existsByIdNumberHash(@Param("hash") String hash);
 
@@ -72,34 +73,5 @@ interface DinerMapper {
                       String idNumberHash) {
     }
 
-    /**
-     * Which diners the caller may see: all of them, those living under a region path, or a list
-     * of ids (a family account's). Exactly one kind is set.
-     */
-    /**
-     * Whom the caller may read: all, those living in a region, listed diners, or (for an operator's
-     * staff) those who booked at the operator's sites.
-     */
-    record DinerScope(boolean all, String regionPath, List<Long> dinerIds, Long bookedAtOperatorId) {
-
-        static final DinerScope ALL = new DinerScope(true, null, null, null);
-
-        static DinerScope livingIn(String regionPath) {
-            return new DinerScope(false, regionPath, null, null);
-        }
-
-        static DinerScope only(List<Long> dinerIds) {
-            return new DinerScope(false, null, List.copyOf(dinerIds), null);
-        }
-
-        static DinerScope bookedAt(long operatorId) {
-            return new DinerScope(false, null, null, operatorId);
-        }
-
-        boolean isEmpty() {
-            return dinerIds != null && dinerIds.isEmpty();
-        }
-    }
-
-    List<Diner> findByIds(@Param("ids") Collection<Long> ids, @Param("scope") DinerScope scope);
+    List<Diner> findByIds(@Param("ids") Collection<Long> ids, @Param("scope") CallerScope scope);
 }

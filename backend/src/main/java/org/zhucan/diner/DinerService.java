@@ -23,11 +23,11 @@ import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.pii.Masking;
 import org.zhucan.common.pii.PersonalDataCipher;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.Like;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.diner.DinerMapper.DinerQuery;
-import org.zhucan.diner.DinerMapper.DinerScope;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
 import org.zhucan.security.AccountService;
@@ -68,13 +68,13 @@ public class DinerService {
 
     @Transactional(readOnly = true)
     public Diner find(long id) {
-        DinerScope scope = callerScope();
+        CallerScope scope = callerScope();
         return scope.isEmpty() ? null : diners.findById(id, scope);
     }
 
     @Transactional(readOnly = true)
     public Connection<Diner> list(DinerFilter filter, PageRequest page) {
-        DinerScope scope = callerScope();
+        CallerScope scope = callerScope();
         DinerFilter given = filter == null ? new DinerFilter(null, null, null, null, null) : filter;
         String regionPath = given.regionId() == null ? null : regionService.require(given.regionId()).path();
         String idNumberHash = null;
@@ -97,7 +97,7 @@ public class DinerService {
     /** Diners by id as far as the caller's scope reaches, in one statement; ids outside it are absent. */
     @Transactional(readOnly = true)
     public Map<Long, Diner> byIds(Collection<Long> ids) {
-        DinerScope scope = callerScope();
+        CallerScope scope = callerScope();
         if (ids.isEmpty() || scope.isEmpty()) {
             return Map.of();
         }
@@ -143,7 +143,7 @@ public class DinerService {
     @Transactional(readOnly = true)
     public Map<Long, QuoteFacts> quoteFactsOn(Collection<Long> dinerIds, LocalDate date) {
         CurrentUser user = CurrentUser.get();
-        DinerScope scope = user.roles().contains(Role.OPERATOR) && !user.roles().contains(Role.DINER) ? DinerScope.ALL : callerScope();
+        CallerScope scope = user.roles().contains(Role.OPERATOR) && !user.roles().contains(Role.DINER) ? CallerScope.ALL : callerScope();
         if (dinerIds.isEmpty() || scope.isEmpty()) {
             return Map.of();
         }
@@ -255,7 +255,7 @@ public class DinerService {
             diners.insertCategories(dinerId, categories);
         }
         diners.insertStatusChange(dinerId, null, DinerStatus.ACTIVE, today, null, actor(), clock.instant());
-        Diner created = diners.findById(dinerId, DinerScope.ALL);
+        Diner created = diners.findById(dinerId, CallerScope.ALL);
         audit.record("DINER_REGISTERED", "Diner", dinerId, null, Map.of("diner", created, "categories", categories));
         return new DinerResult(created, List.of());
     }
@@ -296,7 +296,7 @@ public class DinerService {
                 diners.insertCategories(before.id(), categories);
             }
         }
-        Diner after = diners.findById(before.id(), DinerScope.ALL);
+        Diner after = diners.findById(before.id(), CallerScope.ALL);
         audit.record("DINER_UPDATED", "Diner", before.id(), Map.of("diner", before, "categories", categoriesBefore),
                 Map.of("diner", after, "categories", categoriesOf(List.of(before.id())).get(before.id())));
         return new DinerResult(after, List.of());
@@ -322,7 +322,7 @@ public class DinerService {
         }
         diners.insertStatusChange(before.id(), before.status(), input.status(), input.effectiveOn(), blankToNull(input.reason()), actor(),
                 clock.instant());
-        Diner after = diners.findById(before.id(), DinerScope.ALL);
+        Diner after = diners.findById(before.id(), CallerScope.ALL);
         audit.record("DINER_STATUS_CHANGED", "Diner", before.id(), before, after);
         return new DinerResult(after, List.of());
     }
@@ -372,26 +372,26 @@ public class DinerService {
     }
 
     private Diner require(long id) {
-        Diner diner = diners.findById(id, DinerScope.ALL);
+        Diner diner = diners.findById(id, CallerScope.ALL);
         if (diner == null) {
             throw new NotFoundException("Diner", id);
         }
         return diner;
     }
 
-    private DinerScope callerScope() {
+    private CallerScope callerScope() {
         CurrentUser user = CurrentUser.get();
         if (user.roles().contains(Role.ADMIN)) {
-            return DinerScope.ALL;
+            return CallerScope.ALL;
         }
         if (user.roles().contains(Role.FINANCE) && user.regionId() != null) {
-            return DinerScope.livingIn(regionService.require(user.regionId()).path());
+            return CallerScope.inRegion(regionService.require(user.regionId()).path());
         }
         if (user.roles().contains(Role.DINER)) {
-            return DinerScope.only(accountService.dinerIdsActedForBy(user.username()));
+            return CallerScope.ofDiners(accountService.dinerIdsActedForBy(user.username()));
         }
         if (user.roles().contains(Role.OPERATOR)) {
-            return user.operatorId() == null ? DinerScope.only(List.of()) : DinerScope.bookedAt(user.operatorId());
+            return user.operatorId() == null ? CallerScope.ofDiners(List.of()) : CallerScope.ofOperator(user.operatorId());
         }
         throw new AccessDeniedException("no access to diners");
     }

@@ -3,10 +3,10 @@ package org.zhucan.evaluation;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.zhucan.common.error.BadRequestException;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionLevel;
 import org.zhucan.network.RegionService;
-import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
 
 /** Who may look at a district's evaluations and dashboard, and the district itself. */
@@ -32,8 +32,8 @@ class DistrictOversight {
      * The caller's scope over the district: ADMIN, FINANCE and INSPECTOR staff whose region holds
      * it, and OPERATOR staff (narrowed to their operator by the caller); anyone else is refused.
      */
-    StaffScope scopeOver(Region district, String refusal) {
-        StaffScope scope = regionService.oversightScope(CurrentUser.get(), refusal);
+    CallerScope scopeOver(Region district, String refusal) {
+        CallerScope scope = regionService.oversightScope(CurrentUser.get(), refusal);
         if (scope.regionPath() != null && !district.path().startsWith(scope.regionPath())) {
             throw new AccessDeniedException(refusal);
         }

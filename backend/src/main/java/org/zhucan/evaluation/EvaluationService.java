@@ -22,6 +22,7 @@ import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.foodsafety.InspectionService;
 import org.zhucan.foodsafety.InspectionTally;
@@ -36,7 +37,6 @@ import org.zhucan.network.SiteKind;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteStatus;
 import org.zhucan.network.SiteStatusTimeline;
-import org.zhucan.network.StaffScope;
 import org.zhucan.satisfaction.RatingTally;
 import org.zhucan.satisfaction.SatisfactionService;
 import org.zhucan.security.CurrentUser;
@@ -152,7 +152,7 @@ public class EvaluationService {
     @Transactional(readOnly = true)
     public Ranking evaluate(long districtId, YearMonth month) {
         Region district = oversight.district(districtId, "districtId");
-        StaffScope scope = oversight.scopeOver(district, REFUSAL);
+        CallerScope scope = oversight.scopeOver(district, REFUSAL);
         LocalDate today = BusinessTime.today(clock);
         LocalDate from = month.atDay(1);
         if (from.isAfter(today)) {

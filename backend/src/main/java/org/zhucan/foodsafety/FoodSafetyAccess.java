@@ -1,10 +1,10 @@
 package org.zhucan.foodsafety;
 
 import org.springframework.stereotype.Component;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
-import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 
@@ -25,12 +25,12 @@ class FoodSafetyAccess {
     }
 
     /** OPERATOR staff: their operator's; FINANCE and INSPECTOR: their region's; ADMIN: all. */
-    StaffScope readScope() {
+    CallerScope readScope() {
         return regionService.oversightScope(CurrentUser.get(),
                 "food-safety records are for operators' staff, finance, inspectors and administrators");
     }
 
-    boolean covers(StaffScope scope, long operatorId, long siteId) {
+    boolean covers(CallerScope scope, long operatorId, long siteId) {
         if (scope.operatorId() != null || scope.regionPath() == null) {
             return scope.covers(operatorId, "");
         }

@@ -10,9 +10,9 @@ import org.apache.ibatis.annotations.Param;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.network.MealSlot;
-import org.zhucan.network.StaffScope;
 
 @Mapper
 interface FoodSafetyMapper {
@@ -29,10 +29,10 @@ interface FoodSafetyMapper {
 
     List<Inspection> findInspections(@Param("ids") Collection<Long> ids);
 
-    List<Inspection> findInspectionPage(@Param("f") InspectionFilter filter, @Param("scope") StaffScope scope,
+    List<Inspection> findInspectionPage(@Param("f") InspectionFilter filter, @Param("scope") CallerScope scope,
                                         @Param("after") DateKey after, @Param("limit") int limit);
 
-    long countInspections(@Param("f") InspectionFilter filter, @Param("scope") StaffScope scope);
+    long countInspections(@Param("f") InspectionFilter filter, @Param("scope") CallerScope scope);
 
     List<InspectionItem> findItemsOf(@Param("ids") Collection<Long> inspectionIds);
 
@@ -50,10 +50,10 @@ interface FoodSafetyMapper {
 
     SampleRetention findRetention(@Param("id") long id);
 
-    List<SampleRetention> findRetentionPage(@Param("f") SampleRetentionFilter filter, @Param("scope") StaffScope scope,
+    List<SampleRetention> findRetentionPage(@Param("f") SampleRetentionFilter filter, @Param("scope") CallerScope scope,
                                             @Param("after") DateKey after, @Param("limit") int limit);
 
-    long countRetentions(@Param("f") SampleRetentionFilter filter, @Param("scope") StaffScope scope);
+    long countRetentions(@Param("f") SampleRetentionFilter filter, @Param("scope") CallerScope scope);
 
     List<SampleRetentionDish> findDishesOf(@Param("ids") Collection<Long> retentionIds);
 
@@ -61,7 +61,7 @@ interface FoodSafetyMapper {
     List<LoggedSlot> loggedSlots(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
     /** The sites in the caller's scope that the filter names (all of them when it names none). */
-    List<Long> siteIdsInScope(@Param("f") SampleRetentionFilter filter, @Param("scope") StaffScope scope);
+    List<Long> siteIdsInScope(@Param("f") SampleRetentionFilter filter, @Param("scope") CallerScope scope);
 
     // ------------------------------------------------------------ rows
 

@@ -28,11 +28,11 @@ import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
-import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 
@@ -208,7 +208,7 @@ public class InspectionService {
     /** An inspection in the caller's scope, or null. */
     @Transactional(readOnly = true)
     public Inspection inspection(long id) {
-        StaffScope scope = access.readScope();
+        CallerScope scope = access.readScope();
         Inspection inspection = mapper.findInspection(id);
         return inspection != null && access.covers(scope, inspection.operatorId(), inspection.siteId()) ? inspection : null;
     }
@@ -216,7 +216,7 @@ public class InspectionService {
     /** inspections: newest first (inspection date, then id), within the caller's scope. */
     @Transactional(readOnly = true)
     public Connection<Inspection> inspections(InspectionFilter filter, PageRequest page) {
-        StaffScope scope = access.readScope();
+        CallerScope scope = access.readScope();
         InspectionFilter given = filter == null ? InspectionFilter.NONE : filter;
         if (given.from() != null && given.to() != null && given.to().isBefore(given.from())) {
             throw new BadRequestException("to is before from", "filter", "to");
@@ -236,7 +236,7 @@ public class InspectionService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        StaffScope scope = access.readScope();
+        CallerScope scope = access.readScope();
         Map<Long, Inspection> found = new HashMap<>();
         mapper.findInspections(ids).stream()
                 .filter(inspection -> scope.operatorId() == null || scope.operatorId() == inspection.operatorId())

@@ -26,13 +26,13 @@ import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
-import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 import org.zhucan.serving.MealRecordReadService;
@@ -166,7 +166,7 @@ public class SampleRetentionService {
     /** sampleRetentions: newest meal date first, within the caller's scope. */
     @Transactional(readOnly = true)
     public Connection<SampleRetention> sampleRetentions(SampleRetentionFilter filter, PageRequest page) {
-        StaffScope scope = access.readScope();
+        CallerScope scope = access.readScope();
         checkWindow(filter);
         List<SampleRetention> rows = mapper.findRetentionPage(filter, scope, FoodSafetyMapper.DateKey.after(page), page.fetchSize());
         return Connection.of(rows, page, retention -> Cursor.encode(retention.date(), retention.id()), mapper.countRetentions(filter, scope));
@@ -205,7 +205,7 @@ public class SampleRetentionService {
      */
     @Transactional(readOnly = true)
     public Connection<MissingSampleLog> missingSampleLogs(SampleRetentionFilter filter, PageRequest page) {
-        StaffScope scope = access.readScope();
+        CallerScope scope = access.readScope();
         checkWindow(filter);
         List<MissingSampleLog> all = missingSampleLogs(mapper.siteIdsInScope(filter, scope), filter.from(), filter.to());
         int start = 0;

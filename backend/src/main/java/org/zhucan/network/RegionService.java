@@ -16,6 +16,7 @@ import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
@@ -41,15 +42,15 @@ public class RegionService {
      * catches the refusal (ServingAccess.mayRead) must still be able to commit.
      */
     @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
-    public StaffScope staffScope(CurrentUser user, String refusal) {
+    public CallerScope staffScope(CurrentUser user, String refusal) {
         if (user.roles().contains(Role.ADMIN)) {
-            return new StaffScope(null, null);
+            return CallerScope.ALL;
         }
         if (user.roles().contains(Role.OPERATOR) && user.operatorId() != null) {
-            return new StaffScope(user.operatorId(), null);
+            return CallerScope.ofOperator(user.operatorId());
         }
         if (user.roles().contains(Role.FINANCE) && user.regionId() != null) {
-            return new StaffScope(null, require(user.regionId()).path());
+            return CallerScope.inRegion(require(user.regionId()).path());
         }
         throw new AccessDeniedException(refusal);
     }
@@ -59,10 +60,10 @@ public class RegionService {
      * as {@link #staffScope}, and INSPECTOR staff with a region see its subtree too. A refusal dooms no transaction, as there.
      */
     @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
-    public StaffScope oversightScope(CurrentUser user, String refusal) {
+    public CallerScope oversightScope(CurrentUser user, String refusal) {
         if (!user.roles().contains(Role.ADMIN) && !user.roles().contains(Role.OPERATOR)
                 && user.roles().contains(Role.INSPECTOR) && user.regionId() != null) {
-            return new StaffScope(null, require(user.regionId()).path());
+            return CallerScope.inRegion(require(user.regionId()).path());
         }
         return staffScope(user, refusal);
     }

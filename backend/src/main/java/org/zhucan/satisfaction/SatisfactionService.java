@@ -32,11 +32,11 @@ import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
-import org.zhucan.network.StaffScope;
 import org.zhucan.security.AccountService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
@@ -214,7 +214,7 @@ public class SatisfactionService {
      */
     @Transactional(readOnly = true)
     public SiteRatings siteRatings(long siteId, YearMonth month) {
-        StaffScope scope = regionService.oversightScope(CurrentUser.get(),
+        CallerScope scope = regionService.oversightScope(CurrentUser.get(),
                 "ratings are for the site's operator, finance and inspectors of its region, and administrators");
         Site site = siteService.require(siteId);
         if (!scope.covers(site.operatorId(), scope.regionPath() == null ? "" : regionService.require(site.communityId()).path())) {

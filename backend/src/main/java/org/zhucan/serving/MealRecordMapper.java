@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.zhucan.common.money.Money;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.network.MealSlot;
 import org.zhucan.subsidy.FundingSource;
@@ -89,17 +90,19 @@ interface MealRecordMapper {
     /** What the usage rows hold for a diner's day and its month (0 where a row is missing). */
     UsageRow heldUsage(@Param("dinerId") long dinerId, @Param("date") LocalDate date, @Param("monthStart") LocalDate monthStart);
 
-    List<MealRecord> findPage(@Param("f") RecordQuery query, @Param("afterId") Long afterId, @Param("limit") int limit);
+    List<MealRecord> findPage(@Param("f") RecordQuery query, @Param("scope") CallerScope scope, @Param("afterId") Long afterId,
+                              @Param("limit") int limit);
 
-    long count(@Param("f") RecordQuery query);
+    long count(@Param("f") RecordQuery query, @Param("scope") CallerScope scope);
 
     List<MealRecordItem> findItemsOf(@Param("ids") Collection<Long> recordIds);
 
     List<MealRecordFlag> findFlagsOf(@Param("ids") Collection<Long> recordIds);
 
-    List<MealRecordFlag> findFlagPage(@Param("f") FlagQuery query, @Param("after") FlagKey after, @Param("limit") int limit);
+    List<MealRecordFlag> findFlagPage(@Param("f") FlagQuery query, @Param("scope") CallerScope scope, @Param("after") FlagKey after,
+                                      @Param("limit") int limit);
 
-    long countFlags(@Param("f") FlagQuery query);
+    long countFlags(@Param("f") FlagQuery query, @Param("scope") CallerScope scope);
 
     /** Per slot of a site's day: standing walk-ins and the subsidy of every record (reversals included). */
     List<DayTotalRow> dayTotals(@Param("siteId") long siteId, @Param("date") LocalDate date);
@@ -158,16 +161,12 @@ interface MealRecordMapper {
     record DayTotalRow(MealSlot slot, int walkIns, long subsidyFen) {
     }
 
-    /**
-     * A list's filter and the caller's scope: {@code scopeOperatorId} for an operator's staff,
-     * {@code scopeRegionPath} for finance, neither for ADMIN.
-     */
+    /** A list's filter; the caller's scope is passed beside it. */
     record RecordQuery(Long siteId, Long operatorId, Long dinerId, LocalDate from, LocalDate to, MealSlot slot, MealRecordKind kind,
-                       boolean flaggedOnly, Long scopeOperatorId, String scopeRegionPath) {
+                       boolean flaggedOnly) {
     }
 
-    record FlagQuery(LocalDate from, LocalDate to, Long siteId, Long operatorId, List<MealRecordFlagCode> codes, int proxyThresholdPercent,
-                     Long scopeOperatorId, String scopeRegionPath) {
+    record FlagQuery(LocalDate from, LocalDate to, Long siteId, Long operatorId, List<MealRecordFlagCode> codes, int proxyThresholdPercent) {
     }
 
     /** A flag's place in the list: date, site, code, record (0 for a site's day). */

@@ -20,6 +20,7 @@ import org.zhucan.common.money.Money;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Region;
@@ -27,7 +28,6 @@ import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
-import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.subsidy.StoredQuote;
 import tools.jackson.databind.json.JsonMapper;
@@ -101,7 +101,7 @@ public class MealRecordReadService {
     @Transactional(readOnly = true)
     public Map<Long, MealRecord> readableByIds(Collection<Long> ids) {
         Map<Long, MealRecord> found = byIds(ids);
-        StaffScope scope = access.readScope(CurrentUser.get());
+        CallerScope scope = access.readScope(CurrentUser.get());
         if (scope.operatorId() == null && scope.regionPath() == null) {
             return found;
         }
@@ -129,21 +129,21 @@ public class MealRecordReadService {
     /** mealRecords: newest first, within the caller's scope. */
     @Transactional(readOnly = true)
     public Connection<MealRecord> list(MealRecordFilter filter, PageRequest page) {
-        StaffScope scope = access.readScope(CurrentUser.get());
+        CallerScope scope = access.readScope(CurrentUser.get());
         MealRecordFilter given = filter == null ? new MealRecordFilter(null, null, null, null, null, null, null, null) : filter;
         MealRecordMapper.RecordQuery query = new MealRecordMapper.RecordQuery(given.siteId(), given.operatorId(), given.dinerId(), given.from(),
-                given.to(), given.slot(), given.kind(), Boolean.TRUE.equals(given.flaggedOnly()), scope.operatorId(), scope.regionPath());
+                given.to(), given.slot(), given.kind(), Boolean.TRUE.equals(given.flaggedOnly()));
         Long afterId = page.hasAfter() ? Cursor.decodeId(page.after()) : null;
-        List<MealRecord> rows = mapper.findPage(query, afterId, page.fetchSize());
+        List<MealRecord> rows = mapper.findPage(query, scope, afterId, page.fetchSize());
         return Connection.of(rows, page, record -> Cursor.encode(record.id()),
-                mapper.count(query));
+                mapper.count(query, scope));
     }
 
     /** mealRecordFlags: stored flags of standing records and the computed staff-proxy days, by date, site, code and record. */
     @Transactional(readOnly = true)
     public Connection<MealRecordFlag> flags(MealRecordFlagFilter filter,
                                                                          PageRequest page) {
-        StaffScope scope = access.readScope(CurrentUser.get());
+        CallerScope scope = access.readScope(CurrentUser.get());
         if (filter.to().isBefore(filter.from())) {
             throw new BadRequestException("to is before from", "filter", "to");
         }
@@ -151,7 +151,7 @@ public class MealRecordReadService {
             throw new BadRequestException("at most 92 days at once", "filter", "to");
         }
         MealRecordMapper.FlagQuery query = new MealRecordMapper.FlagQuery(filter.from(), filter.to(), filter.siteId(), filter.operatorId(),
-                filter.codes(), properties.staffProxyThresholdPercent(), scope.operatorId(), scope.regionPath());
+                filter.codes(), properties.staffProxyThresholdPercent());
         MealRecordMapper.FlagKey after = null;
         if (page.hasAfter()) {
             List<String> parts = Cursor.decode(page.after(), 4);
@@ -162,12 +162,12 @@ public class MealRecordReadService {
                 throw new BadRequestException("after is not a cursor returned by this list", "after");
             }
         }
-        List<MealRecordFlag> rows = mapper.findFlagPage(query, after, page.fetchSize()).stream()
+        List<MealRecordFlag> rows = mapper.findFlagPage(query, scope, after, page.fetchSize()).stream()
                 .map(flag -> flag.recordId() != null && flag.recordId() == 0
                         ? new MealRecordFlag(flag.code(), flag.siteId(), flag.date(), null, flag.relatedRecordId(), flag.detail()) : flag)
                 .toList();
         return Connection.of(rows, page, flag -> Cursor.encode(flag.date(),
-                flag.siteId(), flag.code().name(), flag.recordId() == null ? 0 : flag.recordId()), mapper.countFlags(query));
+                flag.siteId(), flag.code().name(), flag.recordId() == null ? 0 : flag.recordId()), mapper.countFlags(query, scope));
     }
 
     /**

@@ -2,10 +2,10 @@ package org.zhucan.serving;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
-import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 
@@ -31,7 +31,7 @@ class ServingAccess {
     }
 
     boolean mayRead(CurrentUser user, MealRecord record) {
-        StaffScope scope;
+        CallerScope scope;
         try {
             scope = readScope(user);
         } catch (AccessDeniedException e) {
@@ -45,7 +45,7 @@ class ServingAccess {
     }
 
     /** OPERATOR staff: their operator's sites; FINANCE: its region; ADMIN: all. */
-    StaffScope readScope(CurrentUser user) {
+    CallerScope readScope(CurrentUser user) {
         return regionService.staffScope(user, "meal records are for the site's staff, finance and administrators");
     }
 }

@@ -8,8 +8,8 @@ import java.util.List;
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.zhucan.common.money.Money;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
-import org.zhucan.network.StaffScope;
 import org.zhucan.subsidy.FundingSource;
 
 @Mapper
@@ -60,10 +60,10 @@ interface SettlementMapper {
 
     List<SettlementStatement> findByIds(@Param("ids") Collection<Long> ids);
 
-    List<SettlementStatement> findPage(@Param("f") StatementFilter filter, @Param("scope") StaffScope scope,
+    List<SettlementStatement> findPage(@Param("f") StatementFilter filter, @Param("scope") CallerScope scope,
                                        @Param("beforeId") Long beforeId, @Param("limit") int limit);
 
-    long count(@Param("f") StatementFilter filter, @Param("scope") StaffScope scope);
+    long count(@Param("f") StatementFilter filter, @Param("scope") CallerScope scope);
 
     List<SettlementLine> linesOf(@Param("ids") Collection<Long> statementIds);
 

@@ -19,13 +19,13 @@ import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.OperatorService;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionLevel;
 import org.zhucan.network.RegionService;
-import org.zhucan.network.StaffScope;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 import org.zhucan.subsidy.SubsidyPolicy;
@@ -319,7 +319,7 @@ public class SettlementService {
     @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public StatementPage list(StatementFilter filter, PageRequest page, StatementParts parts) {
         StatementFilter effective = filter == null ? StatementFilter.NONE : filter;
-        StaffScope scope = readScope(CurrentUser.get());
+        CallerScope scope = readScope(CurrentUser.get());
         Long beforeId = page.hasAfter() ? Cursor.decodeId(page.after()) : null;
         List<SettlementStatement> rows = mapper.findPage(effective, scope, beforeId, page.fetchSize());
         Connection<SettlementStatement> connection = Connection.of(rows, page, statement -> Cursor.encode(statement.id()),
@@ -354,12 +354,12 @@ public class SettlementService {
     }
 
     private boolean mayRead(CurrentUser user, SettlementStatement statement) {
-        StaffScope scope = readScope(user);
+        CallerScope scope = readScope(user);
         return scope.covers(statement.operatorId(), scope.regionPath() == null ? "" : regionService.require(statement.districtId()).path());
     }
 
     /** OPERATOR staff: their operator's statements; FINANCE: its region's; ADMIN: all. */
-    private StaffScope readScope(CurrentUser user) {
+    private CallerScope readScope(CurrentUser user) {
         return regionService.staffScope(user, "statements are for the operator's staff, finance and administrators");
     }
 
