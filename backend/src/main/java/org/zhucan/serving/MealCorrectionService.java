@@ -19,7 +19,6 @@ import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.idempotency.IdempotencyKeys;
 import org.zhucan.common.money.Money;
-import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.diner.DinerService;
 import org.zhucan.menu.MenuChoices;
 import org.zhucan.network.Site;
@@ -140,13 +139,13 @@ public class MealCorrectionService {
         StoredQuote stored = reads.storedQuote(record);
         List<SubsidyRules.QuotedShare> negated = stored.shares().stream()
                 .map(share -> new SubsidyRules.QuotedShare(share.source(), -share.amountFen(), share.zeroBecause())).toList();
-        GeneratedKey key = new GeneratedKey();
-        mapper.insert(key, new MealRecordMapper.NewMealRecord(MealRecordKind.REVERSAL, MealRecordOrigin.VOID, record.siteId(), record.operatorId(), record.dinerId(),
+        MealRecordMapper.KeyedRecord reversal = new MealRecordMapper.KeyedRecord(new MealRecordMapper.NewMealRecord(MealRecordKind.REVERSAL, MealRecordOrigin.VOID, record.siteId(), record.operatorId(), record.dinerId(),
                 record.date(), record.slot(), record.servedAt(), record.bookingId(), record.verification(), record.verificationNote(),
                 Money.ofFen(-record.price().fen()), Money.ofFen(-record.subsidy().fen()), Money.ofFen(-record.dinerPays().fen()),
                 record.policyId(), record.dinerCategory(), writer.quoteJson(negated, stored.reasons()), false, null, null, record.id(), null, reason,
                 actor, now));
-        long reversalId = key.value();
+        mapper.insertAll(List.of(reversal));
+        long reversalId = reversal.id();
         writer.insertShares(reversalId, stored.shares(), -1);
         if (mapper.markReversed(record.id(), reversalId) != 1) {
             throw new IllegalStateException("meal record " + record.id() + " was reversed while locked");
@@ -185,7 +184,7 @@ public class MealCorrectionService {
         long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
         Meal meal = new Meal(site, slot, dinerService.quoteFacts(dinerId, record.date()), record.date(), record.servedAt(), record.bookingId(),
                 verified.method(), verified.note(), items, priceFen);
-        return writer.insertMeal(meal, MealRecordOrigin.CORRECTION, null, null, record.id(), reason, actor, lookups);
+        return writer.writeOne(MealRecordWriter.Pending.correcting(meal, record.id(), reason), MealRecordOrigin.CORRECTION, actor, lookups);
     }
 
     private MealRecord requireCorrectable(CurrentUser user, long recordId) {

@@ -9,7 +9,6 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.sql.CallerScope;
-import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.network.MealSlot;
 import org.zhucan.subsidy.FundingSource;
 
@@ -19,12 +18,8 @@ interface MealRecordMapper {
     /** Takes the site's upload lock (creating its row the first time) until the transaction ends. */
     void lockUploads(@Param("siteId") long siteId);
 
-    void insert(@Param("key") GeneratedKey key, @Param("r") NewMealRecord record);
-
-    void insertItems(@Param("recordId") long recordId, @Param("items") List<MealRecordItem> items);
-
-    /** Many records in one multi-row statement; the caller reads their ids back by client record id. */
-    void insertAll(@Param("records") List<NewMealRecord> records);
+    /** Records in one multi-row statement, one or many; each row's key receives the id the database gave it. */
+    void insertAll(@Param("records") List<KeyedRecord> records);
 
     void insertItemsOfMany(@Param("items") List<MealRecordItem> items);
 
@@ -42,8 +37,6 @@ interface MealRecordMapper {
     /** The standing meals of some diners served at or after an instant, newest served first. */
     List<MealRecord> findStandingMealsServedSince(@Param("dinerIds") Collection<Long> dinerIds, @Param("fromDate") LocalDate fromDate,
                                                   @Param("since") Instant since);
-
-    void insertShares(@Param("recordId") long recordId, @Param("shares") List<ShareRow> shares);
 
 
     /** Sets reversed_by_id once: 0 when another reversal got there first. */
@@ -127,7 +120,29 @@ interface MealRecordMapper {
         }
     }
 
-    record ShareRow(FundingSource source, long amountFen) {
+    /**
+     * A record's row and the id the database gives it ({@link #insertAll}); a class, not a record,
+     * because MyBatis sets generated keys only through a property it can write.
+     */
+    final class KeyedRecord {
+
+        private final NewMealRecord r;
+        private Long id;
+
+        KeyedRecord(NewMealRecord row) {
+            this.r = row;
+        }
+
+        NewMealRecord r() {
+            return r;
+        }
+
+        long id() {
+            if (id == null) {
+                throw new IllegalStateException("the insert generated no key");
+            }
+            return id;
+        }
     }
 
     record RecordShare(long recordId, FundingSource source, long amountFen) {

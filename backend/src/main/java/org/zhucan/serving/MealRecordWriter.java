@@ -1,48 +1,46 @@
 package org.zhucan.serving;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.money.Money;
-import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.UniqueKeys;
-import org.zhucan.common.time.BusinessTime;
 import org.zhucan.diner.DinerCategory;
-import org.zhucan.diner.DinerStatus;
 import org.zhucan.diner.QuoteFacts;
 import org.zhucan.menu.MenuChoices;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
-import org.zhucan.network.SiteSlot;
 import org.zhucan.subsidy.StoredQuote;
 import org.zhucan.subsidy.SubsidyRules;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Recording a checked meal: quoting it against the diner's standing meals (the subsidised ones
- * counted against the limits), claiming its subsidy on the diner's usage rows, inserting it with its
- * items, shares and flags, and marking its booking served. Logging at the counter, corrections and
- * offline uploads (a chunk at a time) all write through it.
+ * Recording checked meals, one or a hundred with the same statements: taking the diners' usage rows,
+ * quoting each meal against their standing meals (the subsidised ones counted against the limits),
+ * claiming the subsidies on the rows, inserting the records with their items, shares and flags, and
+ * marking their bookings served. Logging at the counter and corrections write one meal, offline
+ * uploads a chunk; when the database refuses a chunk, its meals are written one at a time, so that
+ * each refusal lands on its own meal and says why.
  */
 @Component
 class MealRecordWriter {
-
-    static final Duration TWO_SITES_WINDOW = Duration.ofMinutes(60);
 
     private final MealRecordMapper mapper;
     private final MealRecordUsage usage;
@@ -51,9 +49,10 @@ class MealRecordWriter {
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate savepoint;
 
     MealRecordWriter(MealRecordMapper mapper, MealRecordUsage usage, MealChecks checks, CounterBookings counterBookings,
-                     ApplicationEventPublisher events, JsonMapper json, Clock clock) {
+                     ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
         this.mapper = mapper;
         this.usage = usage;
         this.checks = checks;
@@ -61,6 +60,8 @@ class MealRecordWriter {
         this.events = events;
         this.json = json;
         this.clock = clock;
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
@@ -69,139 +70,168 @@ class MealRecordWriter {
      * the items at the menu's prices, and the price the device charged.
      */
     RecordResult record(Site site, MealInput in, MealRecordOrigin origin, String clientRecordId, String clientHash, String actor,
-                                MealLookups lookups, String[] path) {
+                        MealLookups lookups, String[] path) {
         List<UserError> problems = new ArrayList<>();
         Meal meal = checks.resolve(site, in, lookups, problems, path);
         if (meal == null) {
             return RecordResult.failed(problems);
         }
-        return insertMeal(meal, origin, clientRecordId, clientHash, null, null, actor, lookups);
+        return writeOne(Pending.of(meal, clientRecordId, clientHash), origin, actor, lookups);
     }
 
     /**
-     * Quotes a checked meal, inserts it with its items and shares, marks its booking served and
-     * raises its flags (on the other site's record too). The diner's usage rows are taken first, so
-     * the standing meals it then reads are all there are, and its subsidy is claimed on them.
+     * One checked meal, written as a batch of one. A refusal is then the meal's own: a limit the
+     * usage rows held (quoted again from what they hold, so that its reasons say which limit), the
+     * slot's subsidy taken by a record written around the rows (a second meal), the booking served
+     * or cancelled meanwhile, a face token or client record id used before.
      */
-    RecordResult insertMeal(Meal meal, MealRecordOrigin origin, String clientRecordId, String clientHash, Long correctsId,
-                                    String reason, String actor, MealLookups lookups) {
+    RecordResult writeOne(Pending meal, MealRecordOrigin origin, String actor, MealLookups lookups) {
+        Pending attempt = meal;
+        for (int tries = 0; tries < 4; tries++) {
+            Outcome outcome = writeTogether(List.of(attempt), origin, actor, lookups);
+            if (outcome.records() != null) {
+                return new RecordResult(outcome.records().get(0), List.of());
+            }
+            String key = outcome.refusedKey();
+            if (key == null) {
+                Meal refused = attempt.meal();
+                MealRecordMapper.UsageRow held = mapper.heldUsage(refused.diner().diner().id(), refused.date(), refused.date().withDayOfMonth(1));
+                attempt = attempt.heldAtLeast(new SubsidyRules.Usage(held.mealsToday(), 0, held.subsidyThisMonthFen()));
+            } else if (key.equals(BOOKING_GONE)) {
+                return RecordResult.failed(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking was cancelled meanwhile"));
+            } else if (key.equals("uk_meal_record_subsidy") && !attempt.slotTaken()) {
+                attempt = attempt.withSlotTaken();
+            } else if (key.equals("uk_meal_record_booking")) {
+                return RecordResult.failed(UserError.of(UserErrorCode.ALREADY_SERVED, "The booking's meal has already been served"));
+            } else if (key.equals("uk_meal_record_face_token")) {
+                return RecordResult.failed(UserError.of(UserErrorCode.INVALID_FACE_TOKEN,
+                        "This face token was already used for another meal; the terminal signs a new one for each meal"));
+            } else if (key.equals("uk_meal_record_client")) {
+                return RecordResult.duplicate(mapper.findByClientRecordIds(attempt.meal().site().id(), List.of(attempt.clientRecordId())).get(0));
+            } else {
+                throw new IllegalStateException("meal record refused by unique key " + key);
+            }
+        }
+        throw new IllegalStateException("the subsidy usage of diner " + meal.meal().diner().diner().id() + " on " + meal.meal().date()
+                + " refused every claim");
+    }
+
+    /**
+     * Checked meals written together inside a savepoint: their diners' usage rows taken (so that
+     * what they then read is all there is, and no other counter writes their meals until this
+     * commits), each quoted from the standing meals read once and counted as the batch adds its
+     * own, the subsidies claimed, and every table written with one multi-row statement. When the
+     * database refuses any of it, nothing is left written and the outcome says what refused.
+     */
+    Outcome writeTogether(List<Pending> meals, MealRecordOrigin origin, String actor, MealLookups lookups) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        long dinerId = meal.diner().diner().id();
-        usage.take(usageKeys(dinerId, meal.servedAt()));
-        List<MealRecord> standing = mapper.findStandingMealsOf(List.of(dinerId), readFrom(meal.date()), readTo(meal.date()));
-        Assessment assessed = assess(meal, standing, lookups);
-        SubsidyRules.Quote quote = claimed(meal, assessed.quote(), usageOf(standing, meal.date(), meal.slot().slot()), lookups);
-        boolean secondMeal = assessed.secondMeal();
-        long recordId = 0;
-        MealRecordMapper.NewMealRecord row = null;
-        for (int attempt = 0; recordId == 0; attempt++) {
-            row = mealRow(meal, quote, secondMeal, origin, clientRecordId, clientHash, correctsId, reason, actor, now);
-            try {
-                GeneratedKey key = new GeneratedKey();
-                mapper.insert(key, row);
-                recordId = key.value();
-            } catch (DuplicateKeyException e) {
-                String which = UniqueKeys.violated(e);
-                if (which.equals("uk_meal_record_subsidy") && attempt == 0) {
-                    // another counter's subsidised meal of this diner and slot committed first: this one is the second
-                    usage.unclaim(dinerId, meal.date(), quote.subsidyFen());
-                    quote = SubsidyRules.slotAlreadySubsidised(quote);
-                    secondMeal = true;
-                    continue;
-                }
-                if (which.equals("uk_meal_record_booking")) {
-                    return RecordResult.failed(UserError.of(UserErrorCode.ALREADY_SERVED, "The booking's meal has already been served"));
-                }
-                if (which.equals("uk_meal_record_face_token")) {
-                    return RecordResult.failed(UserError.of(UserErrorCode.INVALID_FACE_TOKEN,
-                            "This face token was already used for another meal; the terminal signs a new one for each meal"));
-                }
-                if (which.equals("uk_meal_record_client")) {
-                    return RecordResult.duplicate(mapper.findByClientRecordIds(meal.site().id(), List.of(clientRecordId)).get(0));
-                }
-                throw e;
+        usage.take(meals.stream().flatMap(p -> usageKeys(p.meal().diner().diner().id(), p.meal().servedAt()).stream()).toList());
+        LocalDate from = meals.stream().map(p -> readFrom(p.meal().date())).min(LocalDate::compareTo).orElseThrow();
+        LocalDate to = meals.stream().map(p -> readTo(p.meal().date())).max(LocalDate::compareTo).orElseThrow();
+        Map<Long, List<MealRecord>> eaten = new HashMap<>();
+        mapper.findStandingMealsOf(meals.stream().map(p -> p.meal().diner().diner().id()).distinct().toList(), from, to)
+                .forEach(record -> eaten.computeIfAbsent(record.dinerId(), id -> new ArrayList<>()).add(record));
+        List<MealRecordMapper.KeyedRecord> rows = new ArrayList<>();
+        List<Assessment> assessments = new ArrayList<>();
+        List<MealRecordUsage.Claim> claims = new ArrayList<>();
+        for (Pending p : meals) {
+            List<MealRecord> before = eaten.computeIfAbsent(p.meal().diner().diner().id(), id -> new ArrayList<>());
+            Assessment assessed = assess(p, before, lookups);
+            MealRecordMapper.NewMealRecord row = mealRow(p, assessed, origin, actor, now);
+            before.add(row.stored(0));
+            rows.add(new MealRecordMapper.KeyedRecord(row));
+            assessments.add(assessed);
+            claims.add(new MealRecordUsage.Claim(p.meal().diner().diner().id(), p.meal().date(), assessed.quote()));
+        }
+        Outcome outcome = savepoint.execute(status -> {
+            Outcome written = insert(meals, rows, assessments, claims, now);
+            if (written.records() == null) {
+                status.setRollbackOnly();
             }
+            return written;
+        });
+        if (outcome.records() != null) {
+            outcome.records().forEach(record -> events.publishEvent(new MealsServedFeed.Served(record.siteId(), record.id())));
         }
-        MealRecord stored = row.stored(recordId);
-        List<MealRecordItem> itemRows = new ArrayList<>();
-        for (int i = 0; i < meal.items().size(); i++) {
-            MenuChoices.Priced item = meal.items().get(i);
-            itemRows.add(new MealRecordItem(recordId, i + 1, item.dishId(), item.setMealName(), item.name(), Money.ofFen(item.unitPriceFen()),
-                    item.quantity()));
-        }
-        if (!itemRows.isEmpty()) {
-            mapper.insertItems(recordId, itemRows);
-        }
-        insertShares(recordId, quote.shares(), 1);
-        if (meal.bookingId() != null && !counterBookings.markServed(meal.bookingId())) {
-            return RecordResult.failed(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking was cancelled meanwhile"));
-        }
-        long id = recordId;
-        if (!assessed.flags().isEmpty()) {
-            mapper.insertFlags(assessed.flags().stream().map(flag -> flag.of(id)).toList(), now);
-            List<MealRecordMapper.RecordFlag> answers = answeringFlags(meal, id, assessed.flags());
-            if (!answers.isEmpty()) {
-                mapper.insertFlagsIfAbsent(answers, now);
-            }
-        }
-        events.publishEvent(new MealsServedFeed.Served(meal.site().id(), recordId));
-        return new RecordResult(stored, List.of());
+        return outcome;
     }
 
-    /**
-     * The quote once its subsidy is claimed on the diner's usage rows. The rows agree with the
-     * records the quote counted, so a refusal means records were written around them: the meal is
-     * then quoted again from what the rows hold, so that its reasons say which limit held.
-     */
-    SubsidyRules.Quote claimed(Meal meal, SubsidyRules.Quote quote, SubsidyRules.Usage counted, MealLookups lookups) {
-        SubsidyRules.Quote claiming = quote;
-        SubsidyRules.Usage seen = counted;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            SubsidyRules.Usage held = usage.claim(meal.diner().diner().id(), meal.date(), claiming);
-            if (held == null) {
-                return claiming;
-            }
-            seen = new SubsidyRules.Usage(Math.max(seen.mealsToday(), held.mealsToday()), seen.mealsThisSlot(),
-                    Math.max(seen.subsidyThisMonthFen(), held.subsidyThisMonthFen()));
-            claiming = lookups.quoter.quote(meal.diner(), meal.site().id(), meal.date(), meal.slot().slot(), Money.ofFen(meal.priceFen()), seen);
+    private Outcome insert(List<Pending> meals, List<MealRecordMapper.KeyedRecord> rows, List<Assessment> assessments,
+                           List<MealRecordUsage.Claim> claims, Instant now) {
+        if (!usage.claimAll(claims)) {
+            return new Outcome(null, null);
         }
-        throw new IllegalStateException("the subsidy usage of diner " + meal.diner().diner().id() + " on " + meal.date() + " refused every claim");
+        try {
+            mapper.insertAll(rows);
+        } catch (DuplicateKeyException refused) {
+            return new Outcome(null, UniqueKeys.violated(refused));
+        }
+        List<MealRecordItem> items = new ArrayList<>();
+        List<MealRecordMapper.RecordShare> shares = new ArrayList<>();
+        List<MealRecordMapper.RecordFlag> flags = new ArrayList<>();
+        List<MealRecordMapper.RecordFlag> answers = new ArrayList<>();
+        for (int k = 0; k < meals.size(); k++) {
+            long id = rows.get(k).id();
+            Meal meal = meals.get(k).meal();
+            for (int position = 0; position < meal.items().size(); position++) {
+                MenuChoices.Priced item = meal.items().get(position);
+                items.add(new MealRecordItem(id, position + 1, item.dishId(), item.setMealName(), item.name(), Money.ofFen(item.unitPriceFen()),
+                        item.quantity()));
+            }
+            assessments.get(k).quote().shares().forEach(share -> shares.add(new MealRecordMapper.RecordShare(id, share.source(), share.amountFen())));
+            assessments.get(k).flags().forEach(flag -> flags.add(flag.of(id)));
+            answers.addAll(MealFlags.answering(meal, id, assessments.get(k).flags()));
+        }
+        if (!items.isEmpty()) {
+            mapper.insertItemsOfMany(items);
+        }
+        if (!shares.isEmpty()) {
+            mapper.insertSharesOfMany(shares);
+        }
+        if (!flags.isEmpty()) {
+            mapper.insertFlags(flags, now);
+        }
+        if (!answers.isEmpty()) {
+            mapper.insertFlagsIfAbsent(answers, now);
+        }
+        if (!counterBookings.markAllServed(meals.stream().map(p -> p.meal().bookingId()).filter(Objects::nonNull).toList())) {
+            return new Outcome(null, BOOKING_GONE);
+        }
+        return new Outcome(rows.stream().map(row -> row.r().stored(row.id())).toList(), null);
     }
 
     /** A meal's row as quoted. */
-    MealRecordMapper.NewMealRecord mealRow(Meal meal, SubsidyRules.Quote quote, boolean secondMeal, MealRecordOrigin origin,
-                                                   String clientRecordId, String clientHash, Long correctsId, String reason, String actor,
-                                                   Instant now) {
+    private MealRecordMapper.NewMealRecord mealRow(Pending p, Assessment assessed, MealRecordOrigin origin, String actor, Instant now) {
+        Meal meal = p.meal();
+        SubsidyRules.Quote quote = assessed.quote();
         return new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, origin, meal.site().id(), meal.site().operatorId(),
                 meal.diner().diner().id(), meal.date(),
                 meal.slot().slot(), meal.servedAt(), meal.bookingId(), meal.method(), meal.note(), Money.ofFen(quote.priceFen()),
                 Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()), quote.policy() == null ? null : quote.policy().id(),
-                qualifyingCategory(quote, meal.diner()), quoteJson(quote.shares(), quote.reasons()), secondMeal, clientRecordId, clientHash,
-                null, correctsId, reason, actor, now);
+                qualifyingCategory(quote, meal.diner()), quoteJson(quote.shares(), quote.reasons()), assessed.secondMeal(), p.clientRecordId(),
+                p.clientHash(), null, p.correctsId(), p.reason(), actor, now);
     }
 
     /**
      * What a meal comes to, given the diner's standing meals around its date (see {@link #readFrom}):
-     * the quote, counting the subsidised ones against the limits; whether it is a second meal of its
-     * slot; and the flags it raises, with record ids filled in once it has one. Logging at the
-     * counter and uploading share it, the one reading the meals for one record, the other for a chunk.
+     * the quote, counting the subsidised ones against the limits (or what the usage rows hold, where
+     * that is more); whether it is a second meal of its slot; and the flags it raises.
      */
-    Assessment assess(Meal meal, List<MealRecord> standing, MealLookups lookups) {
+    private static Assessment assess(Pending p, List<MealRecord> standing, MealLookups lookups) {
+        Meal meal = p.meal();
         MealSlot slot = meal.slot().slot();
-        SubsidyRules.Quote quote = lookups.quoter.quote(meal.diner(), meal.site().id(), meal.date(), slot, Money.ofFen(meal.priceFen()),
-                usageOf(standing, meal.date(), slot));
+        SubsidyRules.Usage counted = usageOf(standing, meal.date(), slot);
+        SubsidyRules.Usage held = p.heldAtLeast();
+        SubsidyRules.Usage seen = held == null ? counted : new SubsidyRules.Usage(Math.max(counted.mealsToday(), held.mealsToday()),
+                counted.mealsThisSlot(), Math.max(counted.subsidyThisMonthFen(), held.subsidyThisMonthFen()));
+        SubsidyRules.Quote quote = lookups.quoter.quote(meal.diner(), meal.site().id(), meal.date(), slot, Money.ofFen(meal.priceFen()), seen);
         boolean secondMeal = standing.stream().anyMatch(other -> other.date().equals(meal.date()) && other.slot() == slot);
-        List<MealRecordMapper.RecordFlag> flags = new ArrayList<>();
-        standing.stream().filter(other -> other.siteId() != meal.site().id() && other.id() != 0
-                        && Duration.between(other.servedAt(), meal.servedAt()).abs().compareTo(TWO_SITES_WINDOW) < 0)
-                .min(Comparator.comparing((MealRecord other) -> Duration.between(other.servedAt(), meal.servedAt()).abs())
-                        .thenComparing(MealRecord::id))
-                .ifPresent(other -> flags.add(new MealRecordMapper.RecordFlag(0, MealRecordFlagCode.TWO_SITES_WITHIN_HOUR,
-                        twoSitesDetail(other, lookups.site(other.siteId())), other.id())));
-        dinerNotActive(meal).ifPresent(detail -> flags.add(new MealRecordMapper.RecordFlag(0, MealRecordFlagCode.DINER_NOT_ACTIVE, detail, null)));
-        outsideServingHours(meal).ifPresent(detail -> flags.add(new MealRecordMapper.RecordFlag(0, MealRecordFlagCode.OUTSIDE_SERVING_HOURS,
-                detail, null)));
-        return new Assessment(quote, secondMeal, flags);
+        if (p.slotTaken()) {
+            // a subsidised meal of this slot was written around the usage rows: this one is the second
+            quote = SubsidyRules.slotAlreadySubsidised(quote);
+            secondMeal = true;
+        }
+        return new Assessment(quote, secondMeal, MealFlags.raisedBy(meal, standing, lookups));
     }
 
     /** What {@link MealRecordUsage} would count, from the standing meals in hand: the subsidised ones that day, that slot, that month. */
@@ -240,44 +270,14 @@ class MealRecordWriter {
 
     /** The usage rows a meal of the diner served then takes first (see {@link MealRecordUsage#keysOf}). */
     static List<MealRecordMapper.MonthKey> usageKeys(long dinerId, Instant servedAt) {
-        return MealRecordUsage.keysOf(dinerId, servedAt, TWO_SITES_WINDOW);
+        return MealRecordUsage.keysOf(dinerId, servedAt, MealFlags.TWO_SITES_WINDOW);
     }
 
-    /**
-     * The other half of each two-sites flag a new record raised: the same flag on the other site's
-     * record, pointing back, so that both counters' records are flagged whichever came second.
-     */
-    static List<MealRecordMapper.RecordFlag> answeringFlags(Meal meal, long recordId, List<MealRecordMapper.RecordFlag> raised) {
-        return raised.stream().filter(flag -> flag.code() == MealRecordFlagCode.TWO_SITES_WITHIN_HOUR && flag.relatedId() != null)
-                .map(flag -> new MealRecordMapper.RecordFlag(flag.relatedId(), MealRecordFlagCode.TWO_SITES_WITHIN_HOUR,
-                        "Also served at " + meal.site().name() + " at " + BusinessTime.wallClock(meal.servedAt()), recordId))
-                .toList();
-    }
-
-    static String twoSitesDetail(MealRecord other, Site otherSite) {
-        return "Also served at " + (otherSite == null ? "site " + other.siteId() : otherSite.name()) + " at "
-                + BusinessTime.wallClock(other.servedAt());
-    }
-
-    static Optional<String> dinerNotActive(Meal meal) {
-        DinerStatus status = meal.diner().status();
-        return status == DinerStatus.DECEASED || status == DinerStatus.MOVED_AWAY
-                ? Optional.of("The diner is " + status + " on " + meal.date()) : Optional.empty();
-    }
-
-    static Optional<String> outsideServingHours(Meal meal) {
-        LocalTime servedTime = meal.servedAt().atZone(BusinessTime.ZONE).toLocalTime();
-        SiteSlot slot = meal.slot();
-        return servedTime.isBefore(slot.servesFrom()) || servedTime.isAfter(slot.servesTo())
-                ? Optional.of("Served at " + servedTime.truncatedTo(ChronoUnit.MINUTES) + "; " + slot.slot() + " is served "
-                        + slot.servesFrom() + "-" + slot.servesTo())
-                : Optional.empty();
-    }
-
+    /** Shares of a record, negated ({@code sign} -1) for its reversal. */
     void insertShares(long recordId, List<SubsidyRules.QuotedShare> shares, int sign) {
         if (!shares.isEmpty()) {
-            mapper.insertShares(recordId, shares.stream().map(share -> new MealRecordMapper.ShareRow(share.source(), sign * share.amountFen()))
-                    .toList());
+            mapper.insertSharesOfMany(shares.stream().map(share -> new MealRecordMapper.RecordShare(recordId, share.source(),
+                    sign * share.amountFen())).toList());
         }
     }
 
@@ -293,7 +293,42 @@ class MealRecordWriter {
         return quote.tier().categories().stream().filter(diner.categories()::contains).sorted().map(DinerCategory::name).findFirst().orElse(null);
     }
 
+    /** The refusal of a booking that was served or cancelled while the meal was written. */
+    private static final String BOOKING_GONE = "booking served or cancelled meanwhile";
+
+    /**
+     * A checked meal to write, with what its record carries besides: the device's client record id
+     * and hash (uploads), the record it corrects and why (corrections); and, when written again
+     * after a refusal, the usage the rows were found to hold or that its slot's subsidy was taken.
+     */
+    record Pending(Meal meal, String clientRecordId, String clientHash, Long correctsId, String reason, SubsidyRules.Usage heldAtLeast,
+                   boolean slotTaken) {
+
+        static Pending of(Meal meal, String clientRecordId, String clientHash) {
+            return new Pending(meal, clientRecordId, clientHash, null, null, null, false);
+        }
+
+        static Pending correcting(Meal meal, long correctsId, String reason) {
+            return new Pending(meal, null, null, correctsId, reason, null, false);
+        }
+
+        Pending heldAtLeast(SubsidyRules.Usage held) {
+            return new Pending(meal, clientRecordId, clientHash, correctsId, reason, held, slotTaken);
+        }
+
+        Pending withSlotTaken() {
+            return new Pending(meal, clientRecordId, clientHash, correctsId, reason, heldAtLeast, true);
+        }
+    }
+
+    /**
+     * The stored records in the order given, or (records null) a refusal with nothing written: the
+     * unique key that refused, {@link #BOOKING_GONE}, or null when a usage row held a limit.
+     */
+    record Outcome(List<MealRecord> records, String refusedKey) {
+    }
+
     /** A meal's quote, whether it is a second meal of its slot, and its flags (record id 0 until it has one). */
-    record Assessment(SubsidyRules.Quote quote, boolean secondMeal, List<MealRecordMapper.RecordFlag> flags) {
+    private record Assessment(SubsidyRules.Quote quote, boolean secondMeal, List<MealRecordMapper.RecordFlag> flags) {
     }
 }

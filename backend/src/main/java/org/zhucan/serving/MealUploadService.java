@@ -1,9 +1,6 @@
 package org.zhucan.serving;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,27 +14,21 @@ import java.util.stream.IntStream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.CannotAcquireLockException;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.Sha256;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
-import org.zhucan.common.money.Money;
 import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.common.time.BusinessTime;
-import org.zhucan.menu.MenuChoices;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.subsidy.SubsidyRules;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.zhucan.serving.FieldPaths.at;
@@ -58,31 +49,22 @@ public class MealUploadService {
     private static final Pattern CLIENT_RECORD_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final MealRecordMapper mapper;
-    private final MealRecordUsage usage;
     private final ServingAccess access;
     private final MealChecks checks;
     private final MealRecordWriter writer;
     private final SiteService siteService;
-    private final CounterBookings counterBookings;
-    private final ApplicationEventPublisher events;
     private final JsonMapper json;
-    private final Clock clock;
     private final TransactionTemplate chunkTransaction;
     private final TransactionTemplate recordSavepoint;
 
-    MealUploadService(MealRecordMapper mapper, MealRecordUsage usage, ServingAccess access, MealChecks checks, MealRecordWriter writer,
-                      SiteService siteService, CounterBookings counterBookings, ApplicationEventPublisher events, JsonMapper json, Clock clock,
-                      PlatformTransactionManager transactions) {
+    MealUploadService(MealRecordMapper mapper, ServingAccess access, MealChecks checks, MealRecordWriter writer, SiteService siteService,
+                      JsonMapper json, PlatformTransactionManager transactions) {
         this.mapper = mapper;
-        this.usage = usage;
         this.access = access;
         this.checks = checks;
         this.writer = writer;
         this.siteService = siteService;
-        this.counterBookings = counterBookings;
-        this.events = events;
         this.json = json;
-        this.clock = clock;
         this.chunkTransaction = new TransactionTemplate(transactions);
         this.chunkTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.recordSavepoint = new TransactionTemplate(transactions);
@@ -176,14 +158,12 @@ public class MealUploadService {
     }
 
     /**
-     * A chunk of an upload written at once: every record checked; its diners' usage rows taken (so
-     * no other counter or upload writes their meals until the chunk commits); every record quoted
-     * from what the chunk then reads once (their standing meals of the month, which it counts as it
-     * adds its own); the subsidies claimed on the usage rows and the records inserted with a few
-     * multi-row statements inside one savepoint. Returns false, having undone its writes (not its
-     * locks), when the database refuses any of them (a usage row holds more than the records said,
-     * or another counter served one of these bookings meanwhile): the caller then records the chunk
-     * one record at a time, so that each refusal lands on its own record.
+     * A chunk of an upload written at once: every record checked, then all written together by
+     * {@link MealRecordWriter#writeTogether} (its diners' usage rows taken, quoted from one read of
+     * their standing meals, a few multi-row statements in one savepoint). Returns false, having undone
+     * its writes (not its locks), when the database refuses any of them (a usage row holds more than
+     * the records said, or another counter served one of these bookings meanwhile): the caller then
+     * records the chunk one record at a time, so that each refusal lands on its own record.
      */
     private boolean uploadChunkAtOnce(Site site, List<OfflineMealRecordInput> records, List<Integer> chunk, UploadedRecord[] results,
                                       String actor, MealLookups lookups, Map<String, MealRecord> earlier) {
@@ -223,92 +203,21 @@ public class MealUploadService {
                 results[i] = new UploadedRecord(record.clientRecordId(), UploadOutcome.REJECTED, null, List.copyOf(problems));
                 continue;
             }
-            pending.add(new Pending(i, record.clientRecordId(), hash, meal));
+            pending.add(new Pending(i, MealRecordWriter.Pending.of(meal, record.clientRecordId(), hash)));
         }
 
         if (!pending.isEmpty()) {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-            usage.take(pending.stream()
-                    .flatMap(p -> MealRecordWriter.usageKeys(p.meal().diner().diner().id(), p.meal().servedAt()).stream()).toList());
-            LocalDate from = pending.stream().map(p -> MealRecordWriter.readFrom(p.meal().date())).min(LocalDate::compareTo).orElseThrow();
-            LocalDate to = pending.stream().map(p -> MealRecordWriter.readTo(p.meal().date())).max(LocalDate::compareTo).orElseThrow();
-            Map<Long, List<MealRecord>> eaten = new HashMap<>();
-            mapper.findStandingMealsOf(pending.stream().map(p -> p.meal().diner().diner().id()).distinct().toList(), from, to)
-                    .forEach(meal -> eaten.computeIfAbsent(meal.dinerId(), id -> new ArrayList<>()).add(meal));
-            List<MealRecordMapper.NewMealRecord> rows = new ArrayList<>();
-            List<List<SubsidyRules.QuotedShare>> shares = new ArrayList<>();
-            List<List<MealRecordMapper.RecordFlag>> flags = new ArrayList<>();
-            List<MealRecordUsage.Claim> claims = new ArrayList<>();
-            for (Pending p : pending) {
-                Meal meal = p.meal();
-                List<MealRecord> before = eaten.computeIfAbsent(meal.diner().diner().id(), id -> new ArrayList<>());
-                MealRecordWriter.Assessment assessed = writer.assess(meal, before, lookups);
-                MealRecordMapper.NewMealRecord row = writer.mealRow(meal, assessed.quote(), assessed.secondMeal(), MealRecordOrigin.OFFLINE,
-                        p.clientRecordId(), p.hash(), null, null, actor, now);
-                flags.add(assessed.flags());
-                before.add(row.stored(0));
-                rows.add(row);
-                shares.add(assessed.quote().shares());
-                claims.add(new MealRecordUsage.Claim(meal.diner().diner().id(), meal.date(), assessed.quote()));
-            }
-            Boolean written = recordSavepoint.execute(status -> {
-                if (!usage.claimAll(claims)) {
-                    status.setRollbackOnly();
-                    return false;
-                }
-                try {
-                    mapper.insertAll(rows);
-                } catch (DuplicateKeyException refused) {
-                    status.setRollbackOnly();
-                    return false;
-                }
-                Map<String, Long> ids = new HashMap<>();
-                mapper.findByClientRecordIds(site.id(), pending.stream().map(Pending::clientRecordId).toList())
-                        .forEach(record -> ids.put(record.clientRecordId(), record.id()));
-                List<MealRecordItem> itemRows = new ArrayList<>();
-                List<MealRecordMapper.RecordShare> shareRows = new ArrayList<>();
-                List<MealRecordMapper.RecordFlag> flagRows = new ArrayList<>();
-                List<MealRecordMapper.RecordFlag> answers = new ArrayList<>();
-                for (int k = 0; k < pending.size(); k++) {
-                    long id = ids.get(pending.get(k).clientRecordId());
-                    answers.addAll(MealRecordWriter.answeringFlags(pending.get(k).meal(), id, flags.get(k)));
-                    List<MenuChoices.Priced> items = pending.get(k).meal().items();
-                    for (int position = 0; position < items.size(); position++) {
-                        MenuChoices.Priced item = items.get(position);
-                        itemRows.add(new MealRecordItem(id, position + 1, item.dishId(), item.setMealName(), item.name(),
-                                Money.ofFen(item.unitPriceFen()), item.quantity()));
-                    }
-                    shares.get(k).forEach(share -> shareRows.add(new MealRecordMapper.RecordShare(id, share.source(), share.amountFen())));
-                    flags.get(k).forEach(flag -> flagRows.add(flag.of(id)));
-                }
-                if (!itemRows.isEmpty()) {
-                    mapper.insertItemsOfMany(itemRows);
-                }
-                if (!shareRows.isEmpty()) {
-                    mapper.insertSharesOfMany(shareRows);
-                }
-                if (!flagRows.isEmpty()) {
-                    mapper.insertFlags(flagRows, now);
-                }
-                if (!answers.isEmpty()) {
-                    mapper.insertFlagsIfAbsent(answers, now);
-                }
-                if (!counterBookings.markAllServed(pending.stream().map(p -> p.meal().bookingId()).filter(Objects::nonNull).toList())) {
-                    status.setRollbackOnly();
-                    return false;
-                }
-                for (int k = 0; k < pending.size(); k++) {
-                    Pending p = pending.get(k);
-                    MealRecord stored = rows.get(k).stored(ids.get(p.clientRecordId()));
-                    results[p.index()] = new UploadedRecord(p.clientRecordId(), UploadOutcome.ACCEPTED, stored, List.of());
-                    earlier.put(p.clientRecordId(), stored);
-                }
-                return true;
-            });
-            if (!Boolean.TRUE.equals(written)) {
+            MealRecordWriter.Outcome written = writer.writeTogether(pending.stream().map(Pending::meal).toList(), MealRecordOrigin.OFFLINE, actor,
+                    lookups);
+            if (written.records() == null) {
                 return false;
             }
-            pending.forEach(p -> events.publishEvent(new MealsServedFeed.Served(site.id(), results[p.index()].record().id())));
+            for (int k = 0; k < pending.size(); k++) {
+                Pending p = pending.get(k);
+                MealRecord stored = written.records().get(k);
+                results[p.index()] = new UploadedRecord(p.meal().clientRecordId(), UploadOutcome.ACCEPTED, stored, List.of());
+                earlier.put(p.meal().clientRecordId(), stored);
+            }
         }
         for (int i : repeats) {
             OfflineMealRecordInput record = records.get(i);
@@ -361,6 +270,6 @@ public class MealUploadService {
     }
 
     /** An uploaded record checked and waiting to be written with its chunk. */
-    private record Pending(int index, String clientRecordId, String hash, Meal meal) {
+    private record Pending(int index, MealRecordWriter.Pending meal) {
     }
 }
