@@ -13,9 +13,10 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.LongStream;
 import javax.sql.DataSource;
 
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.common.sql.TransientFailures;
+import org.springframework.resilience.retry.MethodRetryEvent;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.menu.PublishedMenus;
 import org.zhucan.network.Fulfilment;
@@ -26,8 +27,8 @@ import org.zhucan.testsupport.BenchmarkData;
 import org.zhucan.testsupport.ThreadedRun;
 
 /**
- * Dine-in booking throughput and latency, in one run: {@link BookingService#bookMeal} (through
- * {@link TransientFailures#retry}, as the API calls it) with all threads booking one lunch slot
+ * Dine-in booking throughput and latency, in one run: {@link BookingService#bookMeal} (with its
+ * retry of deadlock victims, as the API calls it) with all threads booking one lunch slot
  * (contended: every booking waits for the slot's seat counter row) and with each thread booking its own site's
  * slot (uncontended); and, as the floor, raw JDBC doing only the seat counter's two statements in a
  * READ COMMITTED transaction, contended and uncontended alike. The gap between the two shows what
@@ -67,8 +68,10 @@ public final class BookingBenchmark {
     private final LocalDate floorUncontendedDate;
     private final List<LocalDate> menuDates;
 
-    // per run: attempts beyond one per operation are TransientFailures retries (deadlock victims, lock timeouts)
-    private final LongAdder attempts = new LongAdder();
+    // per run: the service's retries (deadlock victims, lock timeouts), counted from its MethodRetryEvents as the attempts
+    // that failed less the calls that failed in the end; the floor retries nothing
+    private final LongAdder failedAttempts = new LongAdder();
+    private final LongAdder failedCalls = new LongAdder();
     private final LongAdder failures = new LongAdder();
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
@@ -82,6 +85,7 @@ public final class BookingBenchmark {
         this.dataSource = context.getBean(DataSource.class);
         this.bookings = context.getBean(BookingService.class);
         this.menus = context.getBean(PublishedMenus.class);
+        context.addApplicationListener((ApplicationListener<MethodRetryEvent>) event -> (event.isRetryAborted() ? failedCalls : failedAttempts).increment());
         LocalDate tomorrow = LocalDate.now(BusinessTime.ZONE).plusDays(1);
         this.contendedDate = tomorrow;
         this.uncontendedDate = tomorrow.plusDays(1);
@@ -176,10 +180,7 @@ public final class BookingBenchmark {
     private void book(long site, LocalDate date, int index) {
         BookMealInput input = new BookMealInput(UUID.randomUUID().toString(), diners[index], site, date,
                 MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingItemInput(dishId, null, 1)));
-        BookingResult result = SystemActor.runAs(ACTOR, () -> TransientFailures.retry(() -> {
-            attempts.increment();
-            return bookings.bookMeal(input);
-        }));
+        BookingResult result = SystemActor.runAs(ACTOR, () -> bookings.bookMeal(input));
         if (result.booking() == null) {
             failures.increment();
             firstFailure.compareAndSet(null, result.userErrors().toString());
@@ -187,7 +188,6 @@ public final class BookingBenchmark {
     }
 
     private void takeSeat(long site, LocalDate date) throws Exception {
-        attempts.increment();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
@@ -215,11 +215,12 @@ public final class BookingBenchmark {
 
     /** Runs count operations on THREADS threads, each thread taking the next index, timing each operation and the whole. */
     private Result measure(int count, ThreadedRun.Operation operation) throws InterruptedException {
-        attempts.reset();
+        failedAttempts.reset();
+        failedCalls.reset();
         failures.reset();
         firstFailure.set(null);
         ThreadedRun.Timings timings = ThreadedRun.time("booking-benchmark", THREADS, count, operation);
-        return new Result(timings.perSecond(), timings.p50Millis(), timings.p99Millis(), attempts.sum() - count, failures.sum(), firstFailure.get());
+        return new Result(timings.perSecond(), timings.p50Millis(), timings.p99Millis(), failedAttempts.sum() - failedCalls.sum(), failures.sum(), firstFailure.get());
     }
 
     private static void print(String run, Result result) {

@@ -33,7 +33,6 @@ import org.zhucan.booking.BookingItemInput;
 import org.zhucan.booking.BookingResult;
 import org.zhucan.booking.BookingService;
 import org.zhucan.common.sql.SqlStatementCounter;
-import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.menu.PublishedMenus;
 import org.zhucan.network.Fulfilment;
@@ -292,7 +291,7 @@ public final class ServingBenchmark {
         Result made = measure(THREADS, BOOKED, (thread, index) -> {
             BookMealInput input = new BookMealInput("bench-" + UUID.randomUUID(), diners[dinerBase + index], sharedSite,
                     today, MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingItemInput(null, SET_MEAL, 1)));
-            BookingResult result = SystemActor.runAs(ACTOR, () -> TransientFailures.retry(() -> bookings.bookMeal(input)));
+            BookingResult result = SystemActor.runAs(ACTOR, () -> bookings.bookMeal(input));
             if (result.booking() == null) {
                 fail("bookMeal: " + result.userErrors());
             } else {

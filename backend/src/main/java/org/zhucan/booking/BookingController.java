@@ -16,7 +16,6 @@ import org.springframework.stereotype.Controller;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
-import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.diner.Diner;
 import org.zhucan.diner.DinerService;
 import org.zhucan.menu.Dish;
@@ -87,12 +86,12 @@ class BookingController {
 
     @MutationMapping
     BookingPayload bookMeal(@Argument @Valid BookMealInput input) {
-        return BookingPayload.of(TransientFailures.retry(() -> bookingService.bookMeal(input)));
+        return BookingPayload.of(bookingService.bookMeal(input));
     }
 
     @MutationMapping
     BookingPayload cancelBooking(@Argument @Valid CancelBookingInput input) {
-        return BookingPayload.of(TransientFailures.retry(() -> bookingService.cancelBooking(input)));
+        return BookingPayload.of(bookingService.cancelBooking(input));
     }
 
     @MutationMapping
@@ -107,7 +106,7 @@ class BookingController {
 
     @MutationMapping
     RecurringBookingService.Result pauseRecurringBooking(@Argument @Valid RecurringBookingService.PauseRecurringBookingInput input) {
-        return TransientFailures.retry(() -> recurringService.pause(input));
+        return recurringService.pause(input);
     }
 
     // ------------------------------------------------------------ Booking

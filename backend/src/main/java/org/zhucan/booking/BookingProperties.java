@@ -2,7 +2,12 @@ package org.zhucan.booking;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Booking settings.
@@ -14,11 +19,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param noShowEvery how often bookings past the end of their slot become NO_SHOW
  */
 @ConfigurationProperties("zhucan.booking")
-public record BookingProperties(int windowDays, boolean jobsEnabled, Duration recurringEvery, Duration noShowEvery) {
-
-    public BookingProperties {
-        if (windowDays < 0 || windowDays > 60) {
-            throw new IllegalArgumentException("zhucan.booking.window-days must be between 0 and 60, not " + windowDays);
-        }
-    }
+@Validated
+public record BookingProperties(
+        @Min(0) @Max(60) int windowDays,
+        boolean jobsEnabled,
+        @NotNull @DurationMin(inclusive = false) Duration recurringEvery,
+        @NotNull @DurationMin(inclusive = false) Duration noShowEvery) {
 }

@@ -25,6 +25,7 @@ import org.zhucan.common.money.Money;
 import org.zhucan.common.pii.Masking;
 import org.zhucan.common.pii.PersonalDataCipher;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.common.sql.UniqueKeys;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.diner.DinerService;
@@ -98,6 +99,7 @@ public class BookingService {
 
     /** bookMeal: the caller's booking, or the first result of an earlier call with the same key. */
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnTransientFailure
     public BookingResult bookMeal(BookMealInput input) {
         CurrentUser user = CurrentUser.get();
         Site site = siteService.require(input.siteId());
@@ -111,6 +113,7 @@ public class BookingService {
      * instances never both book it, and a date booked before is never booked again.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnTransientFailure
     public BookingResult bookRecurringDay(RecurringBooking recurring, LocalDate date) {
         Instant now = clock.instant();
         days.claimDay(recurring.id(), date, now);
@@ -250,6 +253,7 @@ public class BookingService {
      * booking is BOOKED, with a reason. Frees the seat and the portions.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnTransientFailure
     public BookingResult cancelBooking(CancelBookingInput input) {
         CurrentUser user = CurrentUser.get();
         Booking booking = mapper.findById(input.bookingId());

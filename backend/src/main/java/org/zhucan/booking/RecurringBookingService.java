@@ -30,7 +30,7 @@ import org.zhucan.common.pii.Masking;
 import org.zhucan.common.pii.PersonalDataCipher;
 import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
-import org.zhucan.common.sql.TransientFailures;
+import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.diner.DinerService;
 import org.zhucan.network.Fulfilment;
@@ -135,6 +135,7 @@ public class RecurringBookingService {
 
     /** Adds a pause and cancels what the recurring booking had booked in it, where the cutoff has not passed. */
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnTransientFailure
     public Result pause(PauseRecurringBookingInput input) {
         CurrentUser user = CurrentUser.get();
         RecurringBooking recurring = requireVisible(input.recurringBookingId());
@@ -208,7 +209,7 @@ public class RecurringBookingService {
 
     private int materialiseDay(RecurringBooking recurring, LocalDate date) {
         try {
-            BookingResult result = TransientFailures.retry(() -> bookingService.bookRecurringDay(recurring, date));
+            BookingResult result = bookingService.bookRecurringDay(recurring, date);
             if (result.booking() != null) {
                 return 1;
             }

@@ -13,7 +13,6 @@ import org.springframework.stereotype.Controller;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
-import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.network.Operator;
 import org.zhucan.network.OperatorService;
 import org.zhucan.network.Site;
@@ -66,7 +65,7 @@ class FoodSafetyController {
 
     @MutationMapping
     SampleRetentionPayload logSampleRetention(@Argument LogSampleRetentionInput input) {
-        return TransientFailures.retry(() -> sampleRetentionService.logSampleRetention(input));
+        return sampleRetentionService.logSampleRetention(input);
     }
 
     // ------------------------------------------------------------ Inspection

@@ -28,6 +28,7 @@ import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
@@ -90,6 +91,7 @@ public class SampleRetentionService {
      * the other is told SAMPLE_ALREADY_LOGGED.
      */
     @Transactional
+    @RetryOnTransientFailure
     public SampleRetentionPayload logSampleRetention(LogSampleRetentionInput input) {
         Site site = siteService.require(input.siteId());
         CurrentUser user = CurrentUser.get();

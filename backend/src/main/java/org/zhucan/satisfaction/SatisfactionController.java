@@ -13,7 +13,6 @@ import org.springframework.stereotype.Controller;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
-import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.diner.Diner;
 import org.zhucan.diner.DinerService;
 import org.zhucan.network.Operator;
@@ -54,7 +53,7 @@ class SatisfactionController {
 
     @MutationMapping
     SatisfactionService.RateResult rateMeal(@Argument SatisfactionService.RateMealInput input) {
-        return TransientFailures.retry(() -> satisfactionService.rate(input));
+        return satisfactionService.rate(input);
     }
 
     // ------------------------------------------------------------ ratings, batched

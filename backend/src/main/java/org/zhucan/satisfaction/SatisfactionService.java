@@ -33,6 +33,7 @@ import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.CallerScope;
+import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
@@ -90,6 +91,7 @@ public class SatisfactionService {
      * InnoDB from adding gap locks that would only make them deadlock.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnTransientFailure
     public RateResult rate(RateMealInput input) {
         CurrentUser user = CurrentUser.get();
         if (!user.roles().contains(Role.DINER)) {

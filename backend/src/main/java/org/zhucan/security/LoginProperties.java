@@ -3,8 +3,13 @@ package org.zhucan.security;
 import java.time.Duration;
 import java.util.List;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * How {@code login} resists password guessing ({@code zhucan.security.login.*}). Failures are
@@ -18,18 +23,20 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     names the client; from any other peer the header is ignored (default: none)
  */
 @ConfigurationProperties("zhucan.security.login")
+@Validated
 public record LoginProperties(
-        @DefaultValue List<String> trustedProxies,
-        @DefaultValue("1s") Duration baseDelay,
-        @DefaultValue("5m") Duration maxDelay,
-        @DefaultValue("15m") Duration lockout,
-        @DefaultValue("1h") Duration failureWindow,
-        @DefaultValue UsernameLimits username,
-        @DefaultValue AddressLimits address) {
+        @DefaultValue @NotNull List<String> trustedProxies,
+        @DefaultValue("1s") @NotNull @DurationMin Duration baseDelay,
+        @DefaultValue("5m") @NotNull Duration maxDelay,
+        @DefaultValue("15m") @NotNull @DurationMin Duration lockout,
+        @DefaultValue("1h") @NotNull @DurationMin(inclusive = false) Duration failureWindow,
+        @DefaultValue @NotNull @Valid UsernameLimits username,
+        @DefaultValue @NotNull @Valid AddressLimits address) {
 
     public LoginProperties {
-        if (baseDelay.isNegative() || maxDelay.compareTo(baseDelay) < 0 || lockout.isNegative() || failureWindow.isNegative() || failureWindow.isZero()) {
-            throw new IllegalArgumentException("zhucan.security.login: need 0 <= base-delay <= max-delay, lockout >= 0, failure-window > 0");
+        // one setting against another, which a constraint on either alone cannot say
+        if (baseDelay != null && maxDelay != null && maxDelay.compareTo(baseDelay) < 0) {
+            throw new IllegalArgumentException("zhucan.security.login: max-delay must not be shorter than base-delay");
         }
     }
 
@@ -65,21 +72,21 @@ public record LoginProperties(
         int lockoutFailures();
 
         static void check(String prefix, int freeFailures, int lockoutFailures) {
-            if (freeFailures < 0 || lockoutFailures <= freeFailures) {
-                throw new IllegalArgumentException(prefix + ": need 0 <= free-failures < lockout-failures");
+            if (lockoutFailures <= freeFailures) {
+                throw new IllegalArgumentException(prefix + ": lockout-failures must be more than free-failures");
             }
         }
     }
 
     /** Per username (the account's name, or the name as typed when there is no such account). */
-    public record UsernameLimits(@DefaultValue("3") int freeFailures, @DefaultValue("10") int lockoutFailures) implements Limits {
+    public record UsernameLimits(@DefaultValue("3") @PositiveOrZero int freeFailures, @DefaultValue("10") int lockoutFailures) implements Limits {
         public UsernameLimits {
             Limits.check("zhucan.security.login.username", freeFailures, lockoutFailures);
         }
     }
 
     /** Per client address: higher than per name, since many people can share one address (an office, a NAT). */
-    public record AddressLimits(@DefaultValue("20") int freeFailures, @DefaultValue("100") int lockoutFailures) implements Limits {
+    public record AddressLimits(@DefaultValue("20") @PositiveOrZero int freeFailures, @DefaultValue("100") int lockoutFailures) implements Limits {
         public AddressLimits {
             Limits.check("zhucan.security.login.address", freeFailures, lockoutFailures);
         }

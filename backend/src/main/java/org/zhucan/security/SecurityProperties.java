@@ -3,8 +3,12 @@ package org.zhucan.security;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Token settings ({@code zhucan.security.*}).
@@ -16,8 +20,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     change that could not reach Redis (and was not retried in time) goes unseen
  */
 @ConfigurationProperties("zhucan.security")
-public record SecurityProperties(String jwtSecret, @DefaultValue("12h") Duration tokenTtl,
-                                 @DefaultValue("10m") Duration tokenVersionCacheTtl) {
+@Validated
+public record SecurityProperties(
+        @NotBlank String jwtSecret,
+        @DefaultValue("12h") @NotNull @DurationMin(inclusive = false) Duration tokenTtl,
+        @DefaultValue("10m") @NotNull @DurationMin(inclusive = false) Duration tokenVersionCacheTtl) {
 
     byte[] jwtSecretBytes() {
         return jwtSecret.getBytes(StandardCharsets.UTF_8);

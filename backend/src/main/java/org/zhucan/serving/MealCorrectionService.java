@@ -19,6 +19,7 @@ import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.idempotency.IdempotencyKeys;
 import org.zhucan.common.money.Money;
+import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.diner.DinerService;
 import org.zhucan.menu.MenuChoices;
 import org.zhucan.network.Site;
@@ -72,6 +73,7 @@ public class MealCorrectionService {
 
     /** voidMealRecord: a REVERSAL with the amounts negated; the record gets reversed_by_id and nothing else. */
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnTransientFailure
     public CorrectionResult voidRecord(VoidMealRecordInput input) {
         CurrentUser user = CurrentUser.get();
         MealRecord record = requireCorrectable(user, input.recordId());
@@ -94,6 +96,7 @@ public class MealCorrectionService {
 
     /** correctMealRecord: reverses the record and adds a replacement, quoted afresh, with what changed. */
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnTransientFailure
     public CorrectionResult correct(CorrectMealRecordInput input) {
         CurrentUser user = CurrentUser.get();
         MealRecord record = requireCorrectable(user, input.recordId());

@@ -19,7 +19,6 @@ import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
-import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.diner.Diner;
 import org.zhucan.diner.DinerService;
 import org.zhucan.menu.Dish;
@@ -90,7 +89,7 @@ class ServingController {
 
     @MutationMapping
     RecordResult logMeal(@Argument @Valid LogMealInput input) {
-        return TransientFailures.retry(() -> servingService.logMeal(input));
+        return servingService.logMeal(input);
     }
 
     @MutationMapping
@@ -100,12 +99,12 @@ class ServingController {
 
     @MutationMapping
     CorrectionResult voidMealRecord(@Argument @Valid VoidMealRecordInput input) {
-        return TransientFailures.retry(() -> corrections.voidRecord(input));
+        return corrections.voidRecord(input);
     }
 
     @MutationMapping
     CorrectionResult correctMealRecord(@Argument @Valid CorrectMealRecordInput input) {
-        return TransientFailures.retry(() -> corrections.correct(input));
+        return corrections.correct(input);
     }
 
     /**

@@ -1,6 +1,10 @@
 package org.zhucan.serving;
 
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Serving settings.
@@ -9,11 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     its meals were logged by staff on the diners' behalf (STAFF_PROXY)
  */
 @ConfigurationProperties("zhucan.serving")
-public record ServingProperties(int staffProxyThresholdPercent) {
-
-    public ServingProperties {
-        if (staffProxyThresholdPercent < 0 || staffProxyThresholdPercent > 100) {
-            throw new IllegalArgumentException("zhucan.serving.staff-proxy-threshold-percent must be 0 to 100, not " + staffProxyThresholdPercent);
-        }
-    }
+@Validated
+public record ServingProperties(@Min(0) @Max(100) int staffProxyThresholdPercent) {
 }

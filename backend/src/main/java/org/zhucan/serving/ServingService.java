@@ -6,6 +6,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.idempotency.IdempotencyKeys;
+import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.security.CurrentUser;
@@ -40,6 +41,7 @@ public class ServingService {
 
     /** logMeal: the record, or the first result of an earlier call with the same key. */
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnTransientFailure
     public RecordResult logMeal(LogMealInput input) {
         CurrentUser user = CurrentUser.get();
         Site site = siteService.require(input.siteId());

@@ -20,7 +20,6 @@ import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
-import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.diner.DinerCategory;
 import org.zhucan.network.Operator;
 import org.zhucan.network.OperatorService;
@@ -98,7 +97,7 @@ class SettlementController {
     StatementResult generateSettlement(@Argument GenerateSettlementInput input,
                                                          DataFetchingFieldSelectionSet selection, GraphQLContext context) {
         StatementParts parts = StatementReads.selected(selection, "statement/");
-        return registered(TransientFailures.retry(() -> settlementService.generate(input, parts)), context);
+        return registered(settlementService.generate(input, parts), context);
     }
 
     @MutationMapping

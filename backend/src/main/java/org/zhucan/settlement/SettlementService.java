@@ -21,6 +21,7 @@ import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.OperatorService;
 import org.zhucan.network.Region;
@@ -86,6 +87,7 @@ public class SettlementService {
      * is the generation stored, even if another one follows at once.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnTransientFailure
     public StatementResult generate(GenerateSettlementInput input, StatementParts parts) {
         CurrentUser user = CurrentUser.get();
         operatorService.require(input.operatorId());

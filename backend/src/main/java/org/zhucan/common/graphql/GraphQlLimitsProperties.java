@@ -3,8 +3,12 @@ package org.zhucan.common.graphql;
 import java.time.Duration;
 import java.util.Set;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Limits on what one GraphQL request may ask for ({@code zhucan.graphql.*}); README "Query cost and
@@ -20,12 +24,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param documentCacheSize how many distinct parsed and validated documents to keep
  */
 @ConfigurationProperties("zhucan.graphql")
+@Validated
 public record GraphQlLimitsProperties(
-        @DefaultValue("12") int maxDepth,
-        @DefaultValue("10000") long maxComplexity,
-        @DefaultValue("10s") Duration timeBudget,
-        @DefaultValue("120s") Duration reportTimeBudget,
-        @DefaultValue({"settlementStatement", "settlementStatements", "reconciliation", "districtDashboard",
+        @DefaultValue("12") @Positive int maxDepth,
+        @DefaultValue("10000") @Positive long maxComplexity,
+        @DefaultValue("10s") @NotNull @DurationMin(inclusive = false) Duration timeBudget,
+        @DefaultValue("120s") @NotNull @DurationMin(inclusive = false) Duration reportTimeBudget,
+        @NotNull @DefaultValue({"settlementStatement", "settlementStatements", "reconciliation", "districtDashboard",
                 "operatorEvaluations", "servingDashboard", "coverage"}) Set<String> reportFields,
-        @DefaultValue("1000") int documentCacheSize) {
+        @DefaultValue("1000") @Positive int documentCacheSize) {
 }

@@ -1,7 +1,10 @@
 package org.zhucan.common.graphql;
 
+import jakarta.validation.constraints.Positive;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Bounds of the automatic-persisted-query store ({@code zhucan.graphql.persisted-queries.*}): it is
@@ -14,7 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     when sent in full, it is only never remembered
  */
 @ConfigurationProperties("zhucan.graphql.persisted-queries")
+@Validated
 public record PersistedQueryProperties(
-        @DefaultValue("1000") int maxEntries,
-        @DefaultValue("10000") int maxQueryLength) {
+        @DefaultValue("1000") @Positive int maxEntries,
+        @DefaultValue("10000") @Positive int maxQueryLength) {
 }

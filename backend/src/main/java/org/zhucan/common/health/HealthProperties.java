@@ -2,8 +2,11 @@ package org.zhucan.common.health;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Health check settings.
@@ -12,11 +15,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     before reporting the service as failing, so that a stalled MySQL or Redis never stalls a probe
  */
 @ConfigurationProperties("zhucan.health")
-public record HealthProperties(@DefaultValue("2s") Duration timeout) {
-
-    public HealthProperties {
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("zhucan.health.timeout must be positive, not " + timeout);
-        }
-    }
+@Validated
+public record HealthProperties(@DefaultValue("2s") @NotNull @DurationMin(inclusive = false) Duration timeout) {
 }

@@ -1,6 +1,9 @@
 package org.zhucan.common.pii;
 
+import jakarta.validation.constraints.NotBlank;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The personal-data key ({@code zhucan.pii.*}).
@@ -8,5 +11,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param key base64 of the 32-byte AES key ({@code ZHUCAN_PII_KEY}); checked at start-up by RequiredSettings
  */
 @ConfigurationProperties("zhucan.pii")
-public record PiiProperties(String key) {
+@Validated
+public record PiiProperties(@NotBlank String key) {
 }

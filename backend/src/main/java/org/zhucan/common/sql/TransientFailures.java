@@ -1,19 +1,24 @@
 package org.zhucan.common.sql;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Supplier;
 
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.resilience.retry.MethodRetrySpec;
 
 /**
- * Retries a whole transaction that the database chose as a deadlock victim or timed out on a
- * lock: up to five more attempts, about 5, 10, 20, 40 and 80 ms apart with a few ms of jitter
- * (Spring's RetryTemplate). Call it outside
- * the transaction (around the service proxy), so each attempt starts afresh. Anything else, and
- * the last failure when the attempts are spent, is thrown as it was.
+ * The one retry policy for a whole transaction that the database chose as a deadlock victim or
+ * timed out on a lock: up to five more attempts, about 5, 10, 20, 40 and 80 ms apart with a few ms
+ * of jitter. Anything else, and the last failure when the attempts are spent, is thrown as it was.
+ *
+ * <p>A service method declares it with {@link RetryOnTransientFailure} (the advice runs outside the
+ * transaction, see {@link TransientFailureRetryConfig}). {@link #retry} is for the few places that
+ * open their transactions themselves, one after another, where no proxy stands between the
+ * retry and the transaction (an offline upload's chunks).
  */
 public final class TransientFailures {
 
@@ -22,18 +27,22 @@ public final class TransientFailures {
 
     // Jitter spreads the retries of transactions that collided on one row (twenty repeats of one
     // idempotency key), which fixed delays would send back in step to collide again.
+    static final MethodRetrySpec POLICY = new MethodRetrySpec(List.of(PessimisticLockingFailureException.class), List.of(),
+            (method, failure) -> true, ATTEMPTS - 1, Duration.ofMillis(5), Duration.ofMillis(4), 2, Duration.ofMillis(100));
+
     private static final RetryTemplate RETRY = new RetryTemplate(RetryPolicy.builder()
-            .includes(PessimisticLockingFailureException.class)
-            .maxRetries(ATTEMPTS - 1)
-            .delay(Duration.ofMillis(5))
-            .jitter(Duration.ofMillis(4))
-            .multiplier(2)
-            .maxDelay(Duration.ofMillis(100))
+            .includes(POLICY.includes())
+            .maxRetries(POLICY.maxRetries())
+            .delay(POLICY.delay())
+            .jitter(POLICY.jitter())
+            .multiplier(POLICY.multiplier())
+            .maxDelay(POLICY.maxDelay())
             .build());
 
     private TransientFailures() {
     }
 
+    /** Runs {@code transaction}, which must open and end its own transaction, under {@link #POLICY}. */
     public static <T> T retry(Supplier<T> transaction) {
         try {
             return RETRY.execute(transaction::get);
