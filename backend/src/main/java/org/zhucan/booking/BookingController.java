@@ -19,7 +19,7 @@ import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.diner.Diner;
 import org.zhucan.diner.DinerService;
 import org.zhucan.menu.Dish;
-import org.zhucan.menu.MenuService;
+import org.zhucan.menu.DishService;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
@@ -37,17 +37,17 @@ class BookingController {
     private final RecurringBookingService recurringService;
     private final DinerService dinerService;
     private final SiteService siteService;
-    private final MenuService menuService;
+    private final DishService dishService;
     private final SubsidyPolicyService policyService;
 
     BookingController(BookingService bookingService, BookingReadService bookingReads, RecurringBookingService recurringService, DinerService dinerService,
-                      SiteService siteService, MenuService menuService, SubsidyPolicyService policyService) {
+                      SiteService siteService, DishService dishService, SubsidyPolicyService policyService) {
         this.bookingService = bookingService;
         this.bookingReads = bookingReads;
         this.recurringService = recurringService;
         this.dinerService = dinerService;
         this.siteService = siteService;
-        this.menuService = menuService;
+        this.dishService = dishService;
         this.policyService = policyService;
     }
 
@@ -151,7 +151,7 @@ class BookingController {
 
     @BatchMapping(typeName = "BookingItem", field = "dish")
     Map<BookingItem, Dish> bookingItemDish(List<BookingItem> items) {
-        return Batches.perParent(items, BookingItem::dishId, menuService.dishesByIds(Batches.keys(items, BookingItem::dishId)));
+        return Batches.perParent(items, BookingItem::dishId, dishService.dishesByIds(Batches.keys(items, BookingItem::dishId)));
     }
 
     // ------------------------------------------------------------ kitchen sheet and availability
@@ -164,7 +164,7 @@ class BookingController {
     @BatchMapping(typeName = "ItemCount", field = "dish")
     Map<BookingMapper.ItemCountRow, Dish> itemCountDish(List<BookingMapper.ItemCountRow> counts) {
         return Batches.perParent(counts, BookingMapper.ItemCountRow::dishId,
-                menuService.dishesByIds(Batches.keys(counts, BookingMapper.ItemCountRow::dishId)));
+                dishService.dishesByIds(Batches.keys(counts, BookingMapper.ItemCountRow::dishId)));
     }
 
     @SchemaMapping(typeName = "SlotAvailability", field = "site")
@@ -175,7 +175,7 @@ class BookingController {
     @BatchMapping(typeName = "QuotaLeft", field = "dish")
     Map<QuotaLeft, Dish> quotaDish(List<QuotaLeft> quotas) {
         return Batches.perParent(quotas, QuotaLeft::dishId,
-                menuService.dishesByIds(Batches.keys(quotas, QuotaLeft::dishId)));
+                dishService.dishesByIds(Batches.keys(quotas, QuotaLeft::dishId)));
     }
 
     // ------------------------------------------------------------ recurring bookings and no-shows

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +25,6 @@ import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteStatus;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.security.Role;
 
 /**
  * Face terminals: ADMIN registers them to sites, rotates their keys and disables them; serving asks
@@ -53,14 +51,17 @@ public class FaceTerminalService {
 
     private final FaceTerminalMapper mapper;
     private final SiteService siteService;
+    private final FaceTerminalAccess access;
     private final PersonalDataCipher cipher;
     private final AuditService audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    FaceTerminalService(FaceTerminalMapper mapper, SiteService siteService, PersonalDataCipher cipher, AuditService audit, Clock clock) {
+    FaceTerminalService(FaceTerminalMapper mapper, SiteService siteService, FaceTerminalAccess access, PersonalDataCipher cipher,
+                        AuditService audit, Clock clock) {
         this.mapper = mapper;
         this.siteService = siteService;
+        this.access = access;
         this.cipher = cipher;
         this.audit = audit;
         this.clock = clock;
@@ -126,11 +127,7 @@ public class FaceTerminalService {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public List<FaceTerminal> terminalsOf(long siteId) {
-        Site site = siteService.require(siteId);
-        CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.ADMIN) && !user.actsForOperator(site.operatorId())) {
-            throw new AccessDeniedException("face terminals are for the site's staff and administrators");
-        }
+        access.requireMayList(CurrentUser.get(), siteService.require(siteId));
         return mapper.findBySite(siteId);
     }
 

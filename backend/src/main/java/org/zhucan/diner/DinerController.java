@@ -23,11 +23,13 @@ import org.zhucan.network.RegionService;
 class DinerController {
 
     private final DinerService dinerService;
+    private final DinerWriteService dinerWrites;
     private final RegionService regionService;
     private final Clock clock;
 
-    DinerController(DinerService dinerService, RegionService regionService, Clock clock) {
+    DinerController(DinerService dinerService, DinerWriteService dinerWrites, RegionService regionService, Clock clock) {
         this.dinerService = dinerService;
+        this.dinerWrites = dinerWrites;
         this.regionService = regionService;
         this.clock = clock;
     }
@@ -44,32 +46,32 @@ class DinerController {
 
     @MutationMapping
     DinerResult registerDiner(@Argument @Valid RegisterDinerInput input) {
-        return dinerService.register(input);
+        return dinerWrites.register(input);
     }
 
     @MutationMapping
     DinerResult updateDiner(@Argument @Valid UpdateDinerInput input) {
-        return dinerService.update(input);
+        return dinerWrites.update(input);
     }
 
     @MutationMapping
     DinerResult changeDinerStatus(@Argument @Valid ChangeDinerStatusInput input) {
-        return dinerService.changeStatus(input);
+        return dinerWrites.changeStatus(input);
     }
 
     @MutationMapping
     DinerResult recordAbilityAssessment(@Argument @Valid RecordAbilityAssessmentInput input) {
-        return dinerService.recordAssessment(input);
+        return dinerWrites.recordAssessment(input);
     }
 
     @MutationMapping
     DinerResult linkFamilyMember(@Argument @Valid LinkFamilyMemberInput input) {
-        return dinerService.linkFamilyMember(input);
+        return dinerWrites.linkFamilyMember(input);
     }
 
     @MutationMapping
     RevealResult revealIdNumber(@Argument @Valid RevealIdNumberInput input) {
-        return dinerService.revealIdNumber(input.dinerId(), input.reason());
+        return dinerWrites.revealIdNumber(input.dinerId(), input.reason());
     }
 
     /** Always masked: the full number is only ever returned by revealIdNumber. */

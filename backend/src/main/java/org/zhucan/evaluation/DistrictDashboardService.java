@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.error.BadRequestException;
@@ -38,9 +37,8 @@ import org.zhucan.settlement.FundingBudgetService;
 public class DistrictDashboardService {
 
     static final int MAX_DAYS = 92;
-    private static final String REFUSAL = "the district dashboard is for the district's finance staff, inspectors and administrators";
 
-    private final DistrictOversight oversight;
+    private final EvaluationAccess access;
     private final SiteService siteService;
     private final MealRecordReadService mealRecords;
     private final CoverageService coverageService;
@@ -49,10 +47,10 @@ public class DistrictDashboardService {
     private final FundingBudgetService budgetService;
     private final Clock clock;
 
-    DistrictDashboardService(DistrictOversight oversight, SiteService siteService, MealRecordReadService mealRecords, CoverageService coverageService,
+    DistrictDashboardService(EvaluationAccess access, SiteService siteService, MealRecordReadService mealRecords, CoverageService coverageService,
                              SatisfactionService satisfactionService, SampleRetentionService sampleRetentionService,
                              FundingBudgetService budgetService, Clock clock) {
-        this.oversight = oversight;
+        this.access = access;
         this.siteService = siteService;
         this.mealRecords = mealRecords;
         this.coverageService = coverageService;
@@ -64,11 +62,8 @@ public class DistrictDashboardService {
 
     @Transactional(readOnly = true)
     public Dashboard dashboard(long districtId, int days) {
-        Region district = oversight.district(districtId, "districtId");
-        if (oversight.scopeOver(district, REFUSAL).operatorId() != null) {
-            // the district's money and coverage are not one operator's business
-            throw new AccessDeniedException(REFUSAL);
-        }
+        Region district = access.district(districtId, "districtId");
+        access.requireDashboard(district);
         if (days < 1 || days > MAX_DAYS) {
             throw new BadRequestException("days must be from 1 to " + MAX_DAYS, "days");
         }

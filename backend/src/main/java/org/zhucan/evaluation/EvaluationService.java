@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.booking.CounterBookings;
@@ -40,7 +40,6 @@ import org.zhucan.network.SiteStatusTimeline;
 import org.zhucan.satisfaction.RatingTally;
 import org.zhucan.satisfaction.SatisfactionService;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.security.Role;
 import org.zhucan.serving.MealRecordReadService;
 import org.zhucan.serving.ServedSlot;
 
@@ -67,7 +66,7 @@ public class EvaluationService {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final EvaluationMapper mapper;
-    private final DistrictOversight oversight;
+    private final EvaluationAccess access;
     private final RegionService regionService;
     private final SiteService siteService;
     private final MealRecordReadService mealRecords;
@@ -78,11 +77,11 @@ public class EvaluationService {
     private final AuditService audit;
     private final Clock clock;
 
-    EvaluationService(EvaluationMapper mapper, DistrictOversight oversight, RegionService regionService, SiteService siteService,
+    EvaluationService(EvaluationMapper mapper, EvaluationAccess access, RegionService regionService, SiteService siteService,
                       MealRecordReadService mealRecords, CounterBookings counterBookings, SatisfactionService satisfactionService,
                       InspectionService inspectionService, SampleRetentionService sampleRetentionService, AuditService audit, Clock clock) {
         this.mapper = mapper;
-        this.oversight = oversight;
+        this.access = access;
         this.regionService = regionService;
         this.siteService = siteService;
         this.mealRecords = mealRecords;
@@ -98,11 +97,8 @@ public class EvaluationService {
 
     /** Sets a district's weights from a month on (ADMIN); audited with what they replace. */
     @Transactional
+    @PreAuthorize("hasRole('ADMIN')")
     public WeightsResult setWeights(EvaluationWeightsInput input) {
-        CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.ADMIN)) {
-            throw new AccessDeniedException("evaluation weights are set by administrators");
-        }
         Region region = regionService.require(input.districtId());
         List<UserError> problems = new ArrayList<>();
         if (region.level() != RegionLevel.DISTRICT) {
@@ -126,7 +122,7 @@ public class EvaluationService {
         }
         LocalDate monthStart = input.effectiveMonth().atDay(1);
         EvaluationWeights before = mapper.findExact(region.id(), monthStart);
-        mapper.upsert(input, monthStart, user.username(), clock.instant());
+        mapper.upsert(input, monthStart, CurrentUser.get().username(), clock.instant());
         EvaluationWeights after = mapper.findExact(region.id(), monthStart);
         audit.record("EVALUATION_WEIGHTS_SET", "EvaluationWeights", region.id() + "/" + input.effectiveMonth(), before, after);
         return new WeightsResult(after, List.of());
@@ -135,15 +131,12 @@ public class EvaluationService {
     /** The weights in force in a month; null when none are set by then. Whoever may see the district's evaluations. */
     @Transactional(readOnly = true)
     public EvaluationWeights weightsInForce(long districtId, YearMonth month) {
-        Region district = oversight.district(districtId, "districtId");
-        oversight.scopeOver(district, REFUSAL);
+        Region district = access.district(districtId, "districtId");
+        access.evaluationScope(district);
         return mapper.findInForce(district.id(), month.atDay(1));
     }
 
     // ------------------------------------------------------------ evaluation
-
-    private static final String REFUSAL = "operator evaluations are for the district's finance staff, inspectors, administrators "
-            + "and each operator's own staff";
 
     /**
      * The month's evaluation of every operator serving the district, best first. OPERATOR staff get
@@ -151,8 +144,8 @@ public class EvaluationService {
      */
     @Transactional(readOnly = true)
     public Ranking evaluate(long districtId, YearMonth month) {
-        Region district = oversight.district(districtId, "districtId");
-        CallerScope scope = oversight.scopeOver(district, REFUSAL);
+        Region district = access.district(districtId, "districtId");
+        CallerScope scope = access.evaluationScope(district);
         LocalDate today = BusinessTime.today(clock);
         LocalDate from = month.atDay(1);
         if (from.isAfter(today)) {
@@ -232,9 +225,7 @@ public class EvaluationService {
             }
             ranked.add(row.ranked(rank));
         }
-        List<OperatorEvaluation> visible = scope.operatorId() == null ? ranked
-                : ranked.stream().filter(row -> row.operatorId() == scope.operatorId()).toList();
-        return new Ranking(district, month, from, to, weights, ranked.size(), visible);
+        return new Ranking(district, month, from, to, weights, ranked.size(), EvaluationAccess.visible(scope, ranked));
     }
 
     private static OperatorEvaluation evaluationOf(long operatorId, Figures figures, EvaluationWeights weights) {

@@ -2,6 +2,7 @@ package org.zhucan.foodsafety;
 
 import org.springframework.stereotype.Component;
 import org.zhucan.common.sql.CallerScope;
+import org.zhucan.network.NetworkAccess;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
@@ -10,7 +11,7 @@ import org.zhucan.security.Role;
 
 /**
  * Who may read and write food-safety records, shared by inspections and sample retention. Reads
- * follow {@link RegionService#oversightScope}: an operator's staff see their operator's, finance
+ * follow {@link NetworkAccess#oversightScope}: an operator's staff see their operator's, finance
  * and inspectors their region's, administrators all.
  */
 @Component
@@ -18,15 +19,17 @@ class FoodSafetyAccess {
 
     private final SiteService siteService;
     private final RegionService regionService;
+    private final NetworkAccess networkAccess;
 
-    FoodSafetyAccess(SiteService siteService, RegionService regionService) {
+    FoodSafetyAccess(SiteService siteService, RegionService regionService, NetworkAccess networkAccess) {
         this.siteService = siteService;
         this.regionService = regionService;
+        this.networkAccess = networkAccess;
     }
 
     /** OPERATOR staff: their operator's; FINANCE and INSPECTOR: their region's; ADMIN: all. */
     CallerScope readScope() {
-        return regionService.oversightScope(CurrentUser.get(),
+        return networkAccess.oversightScope(CurrentUser.get(),
                 "food-safety records are for operators' staff, finance, inspectors and administrators");
     }
 

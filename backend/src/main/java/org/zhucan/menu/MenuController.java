@@ -28,13 +28,15 @@ import org.zhucan.subsidy.QuoteService;
 class MenuController {
 
     private final MenuService menuService;
+    private final DishService dishService;
     private final QuoteService quoteService;
     private final SiteService siteService;
     private final OperatorService operatorService;
 
-    MenuController(MenuService menuService, QuoteService quoteService, SiteService siteService,
+    MenuController(MenuService menuService, DishService dishService, QuoteService quoteService, SiteService siteService,
                    OperatorService operatorService) {
         this.menuService = menuService;
+        this.dishService = dishService;
         this.quoteService = quoteService;
         this.siteService = siteService;
         this.operatorService = operatorService;
@@ -43,7 +45,7 @@ class MenuController {
     @QueryMapping
     Connection<Dish> dishes(@Argument long operatorId, @Argument DishFilter filter, @Argument Integer first, @Argument String after) {
         DishFilter given = filter == null ? new DishFilter(null, null, null) : filter;
-        return menuService.dishes(operatorId, given.text(), given.tag(), Boolean.TRUE.equals(given.activeOnly()), PageRequest.of(first, after));
+        return dishService.dishes(operatorId, given.text(), given.tag(), Boolean.TRUE.equals(given.activeOnly()), PageRequest.of(first, after));
     }
 
     @QueryMapping
@@ -59,7 +61,7 @@ class MenuController {
 
     @MutationMapping
     DishResult saveDish(@Argument @Valid SaveDishInput input) {
-        return menuService.saveDish(input);
+        return dishService.saveDish(input);
     }
 
     @MutationMapping

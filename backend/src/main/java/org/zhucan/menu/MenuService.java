@@ -12,43 +12,34 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.money.Money;
-import org.zhucan.common.pagination.Connection;
-import org.zhucan.common.pagination.NameKeyset;
-import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.GeneratedKey;
-import org.zhucan.common.sql.Like;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.menu.MenuMapper.DishRow;
 import org.zhucan.menu.MenuMapper.ItemRow;
 import org.zhucan.menu.MenuMapper.MenuRow;
 import org.zhucan.menu.MenuMapper.SetMealRow;
 import org.zhucan.network.MealSlot;
-import org.zhucan.network.OperatorService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteKind;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.security.Role;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.zhucan.common.Text.blankToNull;
-
 /**
- * Dishes and menus. ADMIN writes any; OPERATOR staff write their own operator's dishes and their
- * own sites' menus. Reads of published menus go through {@link PublishedMenus} (Redis); every
- * write evicts what it changed once its transaction has committed.
+ * Menus per site, date and slot: drafts, publishing, amendments until the slot's booking cutoff,
+ * and copies (a past week, the central kitchen's menu). ADMIN writes any; OPERATOR staff their own
+ * sites' menus ({@link MenuAccess}). Reads of published menus go through {@link PublishedMenus}
+ * (Redis); every write evicts what it changed once its transaction has committed. Dishes are
+ * {@link DishService}'s.
  */
 @Service
 public class MenuService {
@@ -59,17 +50,17 @@ public class MenuService {
     private final MenuMapper mapper;
     private final PublishedMenus publishedMenus;
     private final SiteService siteService;
-    private final OperatorService operatorService;
+    private final MenuAccess access;
     private final AuditService audit;
     private final JsonMapper json;
     private final Clock clock;
 
-    MenuService(MenuMapper mapper, PublishedMenus publishedMenus, SiteService siteService, OperatorService operatorService,
+    MenuService(MenuMapper mapper, PublishedMenus publishedMenus, SiteService siteService, MenuAccess access,
                 AuditService audit, JsonMapper json, Clock clock) {
         this.mapper = mapper;
         this.publishedMenus = publishedMenus;
         this.siteService = siteService;
-        this.operatorService = operatorService;
+        this.access = access;
         this.audit = audit;
         this.json = json;
         this.clock = clock;
@@ -88,75 +79,10 @@ public class MenuService {
         return publishedMenus.week(siteId, weekStart);
     }
 
-    @Transactional(readOnly = true)
-    public Connection<Dish> dishes(long operatorId, String text, DishTag tag, boolean activeOnly, PageRequest page) {
-        operatorService.require(operatorId);
-        NameKeyset after = NameKeyset.after(page);
-        String contains = Like.escape(text);
-        String tagName = tag == null ? null : tag.name();
-        List<Dish> rows = mapper.findDishPage(operatorId, contains, tagName, activeOnly, after.name(), after.id(), page.fetchSize())
-                .stream().map(PublishedMenus::toDish).toList();
-        return Connection.of(rows, page, dish -> NameKeyset.cursor(dish.name(), dish.id()), mapper.countDishes(operatorId, contains, tagName, activeOnly));
-    }
-
-    /** Dishes by id, in one statement (bookings and the kitchen sheet name the dishes they hold). */
-    @Transactional(readOnly = true)
-    public Map<Long, Dish> dishesByIds(java.util.Collection<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
-        return mapper.findDishes(List.copyOf(ids)).stream().map(PublishedMenus::toDish)
-                .collect(Collectors.toMap(Dish::id, dish -> dish));
-    }
-
-    @Transactional
-    public DishResult saveDish(SaveDishInput input) {
-        requireOperatorScope(input.operatorId());
-        operatorService.require(input.operatorId());
-        DishRow before = null;
-        if (input.dishId() != null) {
-            before = mapper.findDish(input.dishId());
-            if (before == null || before.operatorId() != input.operatorId()) {
-                throw new NotFoundException("Dish", input.dishId());
-            }
-        }
-        List<UserError> problems = new ArrayList<>();
-        if (mapper.existsDishName(input.operatorId(), input.name().trim(), input.dishId())) {
-            problems.add(UserError.of(UserErrorCode.DUPLICATE_DISH, "The operator already has a dish called " + input.name().trim(), "input", "name"));
-        }
-        if (input.price().fen() < 0) {
-            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A price cannot be negative", "input", "price"));
-        }
-        if ((input.kcal() != null && input.kcal() < 0) || (input.proteinGrams() != null && input.proteinGrams() < 0)) {
-            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Nutrition values cannot be negative", "input"));
-        }
-        if (!problems.isEmpty()) {
-            return new DishResult(null, List.copyOf(problems));
-        }
-        DishRow row = new DishRow(input.dishId() == null ? 0 : input.dishId(), input.operatorId(), input.name().trim(), input.price(),
-                blankToNull(input.portion()), input.tags() == null ? "" : input.tags().stream().distinct().map(Enum::name).collect(Collectors.joining(",")),
-                input.allergens() == null ? "" : input.allergens().stream().map(String::trim).filter(a -> !a.isEmpty() && !a.contains(","))
-                        .distinct().collect(Collectors.joining(",")),
-                input.kcal(), input.proteinGrams(), blankToNull(input.photoUrl()), input.active() == null || input.active());
-        long dishId;
-        if (before == null) {
-            GeneratedKey key = new GeneratedKey();
-            mapper.insertDish(key, row, clock.instant());
-            dishId = key.value();
-        } else {
-            mapper.updateDish(row, clock.instant());
-            dishId = before.id();
-        }
-        Dish saved = PublishedMenus.toDish(mapper.findDish(dishId));
-        audit.record(before == null ? "DISH_CREATED" : "DISH_UPDATED", "Dish", dishId, before, saved);
-        afterCommit(publishedMenus::evictAll);
-        return new DishResult(saved, List.of());
-    }
-
     @Transactional
     public MenuChange saveMenu(SaveMenuInput input) {
         Site site = siteService.require(input.siteId());
-        requireSiteScope(site);
+        access.requireMayWriteMenusAt(CurrentUser.get(), site);
         List<UserError> problems = new ArrayList<>();
         if (!serves(site, input.slot())) {
             return MenuChange.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + input.slot(), "input", "slot"));
@@ -177,14 +103,14 @@ public class MenuService {
     @Transactional
     public MenuChange publishMenu(long menuId) {
         MenuRow menu = requireMenu(menuId);
-        requireSiteScope(siteService.require(menu.siteId()));
+        access.requireMayWriteMenusAt(CurrentUser.get(), siteService.require(menu.siteId()));
         if (mapper.publish(menuId, clock.instant()) == 0) {
             return MenuChange.failed(UserError.of(UserErrorCode.ALREADY_PUBLISHED, "The menu is already published", "input", "menuId"));
         }
         MenuView published = draft(menuId);
         mapper.insertVersion(menuId, 1, json.writeValueAsString(published), null, CurrentUser.get().username(), clock.instant());
         audit.record("MENU_PUBLISHED", "Menu", menuId, null, published);
-        afterCommit(() -> publishedMenus.evict(menu.siteId(), menu.date(), menu.slot()));
+        PublishedMenus.afterCommit(() -> publishedMenus.evict(menu.siteId(), menu.date(), menu.slot()));
         return new MenuChange(published, List.of());
     }
 
@@ -192,7 +118,7 @@ public class MenuService {
     public MenuChange amendMenu(AmendMenuInput input) {
         MenuRow menu = requireMenu(input.menuId());
         Site site = siteService.require(menu.siteId());
-        requireSiteScope(site);
+        access.requireMayWriteMenusAt(CurrentUser.get(), site);
         if (menu.status() != MenuStatus.PUBLISHED) {
             return MenuChange.failed(UserError.of(UserErrorCode.INVALID_INPUT, "The menu is a draft; change it with saveMenu", "input", "menuId"));
         }
@@ -219,14 +145,14 @@ public class MenuService {
         mapper.insertVersion(menu.id(), after.version(), json.writeValueAsString(after), input.reason().trim(), CurrentUser.get().username(),
                 clock.instant());
         audit.record("MENU_AMENDED", "Menu", menu.id(), before, Map.of("menu", after, "reason", input.reason().trim()));
-        afterCommit(() -> publishedMenus.evict(menu.siteId(), menu.date(), menu.slot()));
+        PublishedMenus.afterCommit(() -> publishedMenus.evict(menu.siteId(), menu.date(), menu.slot()));
         return new MenuChange(after, List.of());
     }
 
     @Transactional
     public CopyResult copyWeek(long siteId, LocalDate fromWeekStart, LocalDate toWeekStart) {
         Site site = siteService.require(siteId);
-        requireSiteScope(site);
+        access.requireMayWriteMenusAt(CurrentUser.get(), site);
         if (fromWeekStart.getDayOfWeek() != DayOfWeek.MONDAY || toWeekStart.getDayOfWeek() != DayOfWeek.MONDAY) {
             return new CopyResult(List.of(), List.of(UserError.of(UserErrorCode.INVALID_INPUT, "Weeks start on a Monday", "input")));
         }
@@ -247,7 +173,7 @@ public class MenuService {
     @Transactional
     public MenuChange takeKitchenMenu(long siteId, LocalDate date, MealSlot slot) {
         Site site = siteService.require(siteId);
-        requireSiteScope(site);
+        access.requireMayWriteMenusAt(CurrentUser.get(), site);
         if (!serves(site, slot)) {
             return MenuChange.failed(UserError.of(UserErrorCode.SLOT_NOT_SERVED, site.name() + " does not serve " + slot, "input", "slot"));
         }
@@ -385,33 +311,4 @@ public class MenuService {
         }
         return menu;
     }
-
-    private static void requireSiteScope(Site site) {
-        requireOperatorScope(site.operatorId());
-    }
-
-    private static void requireOperatorScope(long operatorId) {
-        CurrentUser user = CurrentUser.get();
-        if (user.roles().contains(Role.ADMIN)) {
-            return;
-        }
-        if (!user.actsForOperator(operatorId)) {
-            throw new AccessDeniedException("menus of another operator");
-        }
-    }
-
-    private static void afterCommit(Runnable action) {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    action.run();
-                }
-            });
-        } else {
-            action.run();
-        }
-    }
-
-
 }

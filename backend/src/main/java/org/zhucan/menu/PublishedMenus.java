@@ -15,6 +15,8 @@ import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.Caching;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.menu.MenuMapper.DishRow;
 import org.zhucan.menu.MenuMapper.ItemRow;
@@ -70,6 +72,23 @@ public class PublishedMenus {
     @Caching(evict = {@CacheEvict(cacheNames = MENUS, allEntries = true), @CacheEvict(cacheNames = WEEKS, allEntries = true)})
     public void evictAll() {
         // the annotations do the work, through the cache error handler
+    }
+
+    /**
+     * Runs an eviction once the writer's transaction has committed (at once outside one): evicted
+     * earlier, a reader could cache the old menu again before the commit.
+     */
+    static void afterCommit(Runnable eviction) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    eviction.run();
+                }
+            });
+        } else {
+            eviction.run();
+        }
     }
 
     public static LocalDate mondayOf(LocalDate date) {

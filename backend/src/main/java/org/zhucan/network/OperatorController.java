@@ -15,17 +15,18 @@ import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.pii.Masking;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.security.Role;
 
 @Controller
 class OperatorController {
 
     private final OperatorService operatorService;
     private final RegionService regionService;
+    private final NetworkAccess access;
 
-    OperatorController(OperatorService operatorService, RegionService regionService) {
+    OperatorController(OperatorService operatorService, RegionService regionService, NetworkAccess access) {
         this.operatorService = operatorService;
         this.regionService = regionService;
+        this.access = access;
     }
 
     @QueryMapping
@@ -54,10 +55,9 @@ class OperatorController {
         return operatorService.assignContract(input);
     }
 
-    /** Only administrators need the whole number; everyone else sees it masked. */
     @SchemaMapping
     String contactPhone(Operator operator) {
-        return CurrentUser.get().roles().contains(Role.ADMIN) ? operator.contactPhone() : Masking.phone(operator.contactPhone());
+        return access.seesFullContactPhone(CurrentUser.get()) ? operator.contactPhone() : Masking.phone(operator.contactPhone());
     }
 
     @BatchMapping

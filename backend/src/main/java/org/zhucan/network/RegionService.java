@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,10 +15,7 @@ import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
-import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
-import org.zhucan.security.CurrentUser;
-import org.zhucan.security.Role;
 
 /** The administrative tree. Every logged-in role reads it; ADMIN adds to it. */
 @Service
@@ -33,39 +29,6 @@ public class RegionService {
         this.regions = regions;
         this.audit = audit;
         this.clock = clock;
-    }
-
-    /**
-     * The caller's scope over operators' business: OPERATOR staff, FINANCE staff with a region, or
-     * ADMIN; anyone else is refused with the reason given. A refusal marks no transaction
-     * rollback-only: a caller that asks "may this role read it?" inside its own transaction and
-     * catches the refusal (ServingAccess.mayRead) must still be able to commit.
-     */
-    @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
-    public CallerScope staffScope(CurrentUser user, String refusal) {
-        if (user.roles().contains(Role.ADMIN)) {
-            return CallerScope.ALL;
-        }
-        if (user.roles().contains(Role.OPERATOR) && user.operatorId() != null) {
-            return CallerScope.ofOperator(user.operatorId());
-        }
-        if (user.roles().contains(Role.FINANCE) && user.regionId() != null) {
-            return CallerScope.inRegion(require(user.regionId()).path());
-        }
-        throw new AccessDeniedException(refusal);
-    }
-
-    /**
-     * The caller's scope over the quality of operators' service (ratings, inspections, evaluations):
-     * as {@link #staffScope}, and INSPECTOR staff with a region see its subtree too. A refusal dooms no transaction, as there.
-     */
-    @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
-    public CallerScope oversightScope(CurrentUser user, String refusal) {
-        if (!user.roles().contains(Role.ADMIN) && !user.roles().contains(Role.OPERATOR)
-                && user.roles().contains(Role.INSPECTOR) && user.regionId() != null) {
-            return CallerScope.inRegion(require(user.regionId()).path());
-        }
-        return staffScope(user, refusal);
     }
 
     @Transactional(readOnly = true)

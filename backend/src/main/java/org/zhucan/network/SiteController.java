@@ -17,11 +17,13 @@ import org.zhucan.common.pagination.PageRequest;
 class SiteController {
 
     private final SiteService siteService;
+    private final SiteWriteService siteWrites;
     private final RegionService regionService;
     private final OperatorService operatorService;
 
-    SiteController(SiteService siteService, RegionService regionService, OperatorService operatorService) {
+    SiteController(SiteService siteService, SiteWriteService siteWrites, RegionService regionService, OperatorService operatorService) {
         this.siteService = siteService;
+        this.siteWrites = siteWrites;
         this.regionService = regionService;
         this.operatorService = operatorService;
     }
@@ -44,17 +46,17 @@ class SiteController {
 
     @MutationMapping
     SiteResult createSite(@Argument @Valid CreateSiteInput input) {
-        return siteService.create(input);
+        return siteWrites.create(input);
     }
 
     @MutationMapping
     SiteResult updateSite(@Argument @Valid UpdateSiteInput input) {
-        return siteService.update(input);
+        return siteWrites.update(input);
     }
 
     @MutationMapping
     SiteResult changeSiteStatus(@Argument @Valid ChangeSiteStatusInput input) {
-        return siteService.changeStatus(input);
+        return siteWrites.changeStatus(input);
     }
 
     @BatchMapping

@@ -35,6 +35,7 @@ import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.common.time.BusinessTime;
+import org.zhucan.network.NetworkAccess;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
@@ -68,16 +69,18 @@ public class SatisfactionService {
     private final MealRecordReadService mealRecords;
     private final SiteService siteService;
     private final RegionService regionService;
+    private final NetworkAccess networkAccess;
     private final AccountService accountService;
     private final AuditService audit;
     private final Clock clock;
 
     SatisfactionService(SatisfactionMapper mapper, MealRecordReadService mealRecords, SiteService siteService, RegionService regionService,
-                        AccountService accountService, AuditService audit, Clock clock) {
+                        NetworkAccess networkAccess, AccountService accountService, AuditService audit, Clock clock) {
         this.mapper = mapper;
         this.mealRecords = mealRecords;
         this.siteService = siteService;
         this.regionService = regionService;
+        this.networkAccess = networkAccess;
         this.accountService = accountService;
         this.audit = audit;
         this.clock = clock;
@@ -216,7 +219,7 @@ public class SatisfactionService {
      */
     @Transactional(readOnly = true)
     public SiteRatings siteRatings(long siteId, YearMonth month) {
-        CallerScope scope = regionService.oversightScope(CurrentUser.get(),
+        CallerScope scope = networkAccess.oversightScope(CurrentUser.get(),
                 "ratings are for the site's operator, finance and inspectors of its region, and administrators");
         Site site = siteService.require(siteId);
         if (!scope.covers(site.operatorId(), scope.regionPath() == null ? "" : regionService.require(site.communityId()).path())) {

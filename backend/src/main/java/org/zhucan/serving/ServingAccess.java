@@ -3,6 +3,7 @@ package org.zhucan.serving;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.zhucan.common.sql.CallerScope;
+import org.zhucan.network.NetworkAccess;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
@@ -15,10 +16,12 @@ class ServingAccess {
 
     private final SiteService siteService;
     private final RegionService regionService;
+    private final NetworkAccess networkAccess;
 
-    ServingAccess(SiteService siteService, RegionService regionService) {
+    ServingAccess(SiteService siteService, RegionService regionService, NetworkAccess networkAccess) {
         this.siteService = siteService;
         this.regionService = regionService;
+        this.networkAccess = networkAccess;
     }
 
     /** ADMIN, or staff of the site's operator. */
@@ -46,6 +49,6 @@ class ServingAccess {
 
     /** OPERATOR staff: their operator's sites; FINANCE: its region; ADMIN: all. */
     CallerScope readScope(CurrentUser user) {
-        return regionService.staffScope(user, "meal records are for the site's staff, finance and administrators");
+        return networkAccess.staffScope(user, "meal records are for the site's staff, finance and administrators");
     }
 }

@@ -22,7 +22,7 @@ import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.diner.Diner;
 import org.zhucan.diner.DinerService;
 import org.zhucan.menu.Dish;
-import org.zhucan.menu.MenuService;
+import org.zhucan.menu.DishService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.security.LiveTokens;
@@ -44,13 +44,13 @@ class ServingController {
     private final CounterBookings counterBookings;
     private final DinerService dinerService;
     private final SiteService siteService;
-    private final MenuService menuService;
+    private final DishService dishService;
     private final SubsidyPolicyService policyService;
     private final LiveTokens liveTokens;
 
     ServingController(ServingService servingService, MealRecordReadService mealRecords, MealUploadService uploads, MealCorrectionService corrections,
                       MealsServedFeed feed, CounterBookings counterBookings, DinerService dinerService,
-                      SiteService siteService, MenuService menuService, SubsidyPolicyService policyService, LiveTokens liveTokens) {
+                      SiteService siteService, DishService dishService, SubsidyPolicyService policyService, LiveTokens liveTokens) {
         this.servingService = servingService;
         this.mealRecords = mealRecords;
         this.uploads = uploads;
@@ -59,7 +59,7 @@ class ServingController {
         this.counterBookings = counterBookings;
         this.dinerService = dinerService;
         this.siteService = siteService;
-        this.menuService = menuService;
+        this.dishService = dishService;
         this.policyService = policyService;
         this.liveTokens = liveTokens;
     }
@@ -180,7 +180,7 @@ class ServingController {
 
     @BatchMapping(typeName = "MealRecordItem", field = "dish")
     Map<MealRecordItem, Dish> itemDish(List<MealRecordItem> items) {
-        return Batches.perParent(items, MealRecordItem::dishId, menuService.dishesByIds(Batches.keys(items, MealRecordItem::dishId)));
+        return Batches.perParent(items, MealRecordItem::dishId, dishService.dishesByIds(Batches.keys(items, MealRecordItem::dishId)));
     }
 
     // ------------------------------------------------------------ flags and the dashboard

@@ -23,6 +23,7 @@ import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.common.time.BusinessTime;
+import org.zhucan.network.NetworkAccess;
 import org.zhucan.network.OperatorService;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionLevel;
@@ -58,18 +59,20 @@ public class SettlementService {
     private final SettlementMapper mapper;
     private final OperatorService operatorService;
     private final RegionService regionService;
+    private final NetworkAccess networkAccess;
     private final SubsidyPolicyService policyService;
     private final StatementContentsService contents;
     private final SettlementAccess access;
     private final AuditService audit;
     private final Clock clock;
 
-    SettlementService(SettlementMapper mapper, OperatorService operatorService, RegionService regionService,
+    SettlementService(SettlementMapper mapper, OperatorService operatorService, RegionService regionService, NetworkAccess networkAccess,
                       SubsidyPolicyService policyService, StatementContentsService contents, SettlementAccess access, AuditService audit,
                       Clock clock) {
         this.mapper = mapper;
         this.operatorService = operatorService;
         this.regionService = regionService;
+        this.networkAccess = networkAccess;
         this.policyService = policyService;
         this.contents = contents;
         this.access = access;
@@ -362,7 +365,7 @@ public class SettlementService {
 
     /** OPERATOR staff: their operator's statements; FINANCE: its region's; ADMIN: all. */
     private CallerScope readScope(CurrentUser user) {
-        return regionService.staffScope(user, "statements are for the operator's staff, finance and administrators");
+        return networkAccess.staffScope(user, "statements are for the operator's staff, finance and administrators");
     }
 
     private java.time.Instant now() {
