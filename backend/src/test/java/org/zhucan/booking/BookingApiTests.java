@@ -70,8 +70,8 @@ class BookingApiTests extends ApiTest {
         String quoted = as("operator").documentName("quoteMeal").variable("dinerId", diner).variable("siteId", site)
                 .variable("date", tomorrow.toString()).variable("slot", "LUNCH").variable("price", "10.00").execute()
                 .path("quoteMeal.subsidy").entity(String.class).get();
-        as("admin").document("{ myBookings: booking(id: \"" + bookingOf(diner) + "\") { quote { subsidy dinerPays } totalDinerPays } }").execute()
-                .path("myBookings.quote.subsidy").entity(String.class).isEqualTo(quoted);
+        as("admin").documentName("bookingById").variable("id", bookingOf(diner)).execute()
+                .path("booking.quote.subsidy").entity(String.class).isEqualTo(quoted);
         assertThat(seatsTaken(site, tomorrow)).isEqualTo(1);
     }
 
@@ -84,11 +84,11 @@ class BookingApiTests extends ApiTest {
                 .path("bookMeal.booking.deliveryFee").entity(String.class).isEqualTo("2.00")
                 .path("bookMeal.booking.deliveryAddress").entity(String.class).isEqualTo("西韩社区3号楼2单元501")
                 .path("bookMeal.booking.id").entity(String.class).get();
-        String dinerPays = as("family").document("{ booking(id: \"" + id + "\") { quote { dinerPays } } }").execute()
+        String dinerPays = as("family").documentName("bookingById").variable("id", id).execute()
                 .path("booking.quote.dinerPays").entity(String.class).get();
-        as("family").document("{ booking(id: \"" + id + "\") { totalDinerPays } }").execute()
+        as("family").documentName("bookingById").variable("id", id).execute()
                 .path("booking.totalDinerPays").entity(String.class).isEqualTo(new java.math.BigDecimal(dinerPays).add(new java.math.BigDecimal("2.00")).toPlainString());
-        as("admin").document("{ booking(id: \"" + id + "\") { deliveryAddress } }").execute()
+        as("admin").documentName("bookingById").variable("id", id).execute()
                 .path("booking.deliveryAddress").entity(String.class).isEqualTo("西韩社区3号****");
         // the ciphertext, never the address, is in the table; a delivery takes no seat
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking WHERE delivery_address_encrypted LIKE '%西韩%'", Integer.class)).isZero();
@@ -232,7 +232,7 @@ class BookingApiTests extends ApiTest {
                 .path("bookMeal.booking.id").entity(String.class).get();
         String myBooking = book("family", bookInput(key(), mine, site, tomorrow, "DINE_IN", List.of(dishItem(rice, 1))))
                 .path("bookMeal.booking.id").entity(String.class).get();
-        as("family").document("{ booking(id: \"" + othersBooking + "\") { id } }").execute().path("booking").valueIsNull();
+        as("family").documentName("bookingById").variable("id", othersBooking).execute().path("booking").valueIsNull();
         cancel("family", othersBooking, null).errors()
                 .satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("NOT_FOUND"));
         List<String> mineListed = as("family").documentName("myBookings").variable("first", 100)
@@ -249,7 +249,7 @@ class BookingApiTests extends ApiTest {
         as("operator").documentName("myBookings").execute().errors()
                 .satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
         // an operator's staff now see the diners who booked at its sites
-        as("operator").document("{ diner(id: \"" + mine + "\") { id } }").execute().path("diner.id").entity(String.class).isEqualTo(mine);
+        as("operator").documentName("bookingDinerId").variable("id", mine).execute().path("diner.id").entity(String.class).isEqualTo(mine);
     }
 
     @Test
@@ -293,10 +293,10 @@ class BookingApiTests extends ApiTest {
         bookings.markNoShows();
         assertThat(statuses(diner)).containsExactly("NO_SHOW", "NO_SHOW");
         clock.resume();
-        as("operator").document("{ repeatedNoShows(operatorId: \"" + fixtures.operatorId() + "\", since: \"" + tomorrow
-                        + "\", atLeast: 2) { diner { id } noShows lastNoShowOn } }").execute()
+        as("operator").documentName("repeatedNoShows").variable("operatorId", fixtures.operatorId()).variable("since", tomorrow.toString())
+                .variable("atLeast", 2).execute()
                 .path("repeatedNoShows[?(@.diner.id == '" + diner + "')].noShows").entityList(Integer.class).containsExactly(2);
-        as("family").document("{ repeatedNoShows(operatorId: \"" + fixtures.operatorId() + "\", since: \"" + tomorrow + "\") { noShows } }")
+        as("family").documentName("repeatedNoShows").variable("operatorId", fixtures.operatorId()).variable("since", tomorrow.toString())
                 .execute().errors().satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
     }
 

@@ -31,9 +31,6 @@ import static org.zhucan.booking.BookingFixtures.today;
  */
 class BookingConcurrencyTests extends org.zhucan.testsupport.ApiTest {
 
-    private static final String BOOK = """
-            mutation($input: BookMealInput!) { bookMeal(input: $input) { booking { id } userErrors { code } } }""";
-
     @Autowired
     JdbcTemplate jdbc;
 
@@ -82,7 +79,7 @@ class BookingConcurrencyTests extends org.zhucan.testsupport.ApiTest {
         Map<String, Object> input = bookInput(key(), diner, site, tomorrow, "DINE_IN", List.of(dishItem(rice, 1)));
         HttpGraphQlTester operator = as("operator");
         List<String> outcomes = Race.run(20, i -> {
-            var response = operator.document(BOOK).variable("input", input).execute();
+            var response = operator.documentName("fixtureBookMeal").variable("input", input).execute();
             response.path("bookMeal.userErrors").entityList(Object.class).hasSize(0);
             return response.path("bookMeal.booking.id").entity(String.class).get();
         });
@@ -100,7 +97,7 @@ class BookingConcurrencyTests extends org.zhucan.testsupport.ApiTest {
     }
 
     private String bookOnce(HttpGraphQlTester tester, String diner, String site) {
-        var response = tester.document(BOOK).variable("input", bookInput(key(), diner, site, tomorrow, "DINE_IN", List.of(dishItem(rice, 1))))
+        var response = tester.documentName("fixtureBookMeal").variable("input", bookInput(key(), diner, site, tomorrow, "DINE_IN", List.of(dishItem(rice, 1))))
                 .execute();
         List<String> codes = response.path("bookMeal.userErrors[*].code").entityList(String.class).get();
         return codes.isEmpty() ? "BOOKED" : String.join(",", codes);

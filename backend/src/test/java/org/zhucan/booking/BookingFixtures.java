@@ -11,6 +11,7 @@ import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
+import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DinerFixtures;
 
 /**
@@ -59,10 +60,7 @@ public final class BookingFixtures {
     }
 
     public String dish(String name, String price) {
-        return operator.document("mutation($input: SaveDishInput!) { saveDish(input: $input) { dish { id } userErrors { code } } }")
-                .variable("input", Map.of("operatorId", operatorId(), "name", name + System.nanoTime(), "price", price)).execute()
-                .path("saveDish.userErrors").entityList(Object.class).hasSize(0)
-                .path("saveDish.dish.id").entity(String.class).get();
+        return Canteens.dish(operator, operatorId(), name, price);
     }
 
     /** Publishes a LUNCH menu: each dish at its price with the quota given (null: unlimited), and a set meal 套餐A of the first two at 10.00. */
@@ -82,8 +80,7 @@ public final class BookingFixtures {
                         "items", items, "setMeals", setMeals)).execute()
                 .path("saveMenu.userErrors").entityList(Object.class).hasSize(0)
                 .path("saveMenu.menu.id").entity(String.class).get();
-        admin.document("mutation { publishMenu(input: { menuId: \"" + menuId + "\" }) { userErrors { code } } }").execute()
-                .path("publishMenu.userErrors").entityList(Object.class).hasSize(0);
+        Canteens.publishMenu(admin, menuId);
         return menuId;
     }
 
@@ -95,9 +92,7 @@ public final class BookingFixtures {
 
     /** Links the demo family account to a diner, as the family account's own diners are. */
     public void linkFamily(String dinerId) {
-        admin.document("mutation($input: LinkFamilyMemberInput!) { linkFamilyMember(input: $input) { userErrors { code } } }")
-                .variable("input", Map.of("username", "family", "dinerId", dinerId, "relation", "子女")).execute()
-                .path("linkFamilyMember.userErrors").entityList(Object.class).hasSize(0);
+        Canteens.linkFamily(admin, "family", dinerId);
     }
 
     public static Map<String, Object> bookInput(String key, String diner, String site, LocalDate date, String fulfilment,

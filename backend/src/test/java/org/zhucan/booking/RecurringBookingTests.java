@@ -22,19 +22,6 @@ import static org.zhucan.booking.BookingFixtures.today;
 
 class RecurringBookingTests extends ApiTest {
 
-    private static final String CREATE = """
-            mutation($input: CreateRecurringBookingInput!) {
-              createRecurringBooking(input: $input) {
-                recurringBooking { id weekdays startsOn endsOn setMealName diner { id } site { id } skippedDays { date code } pauses { from to } }
-                userErrors { code field }
-              }
-            }""";
-
-    private static final String PAUSE = """
-            mutation($input: PauseRecurringBookingInput!) {
-              pauseRecurringBooking(input: $input) { recurringBooking { id pauses { from to reason } } userErrors { code } }
-            }""";
-
     @Autowired
     JdbcTemplate jdbc;
 
@@ -80,7 +67,7 @@ class RecurringBookingTests extends ApiTest {
         as("family").documentName("myBookings").variable("filter", Map.of("from", tomorrow.toString(), "to", dayAfter.toString())).execute()
                 .path("myBookings.edges[*].node.items[0].name").entityList(String.class).contains("套餐A");
         // dates without a menu yet are noted, and booked on a later run once the menu is out
-        as("family").document("{ recurringBookings(dinerId: \"" + diner + "\") { id skippedDays { date code } } }").execute()
+        as("family").documentName("recurringBookings").variable("dinerId", diner).execute()
                 .path("recurringBookings[0].skippedDays[0].date").entity(String.class).isEqualTo(today().plusDays(3).toString())
                 .path("recurringBookings[0].skippedDays[0].code").entity(String.class).isEqualTo("NO_PUBLISHED_MENU");
         fixtures.publishLunch(site, today().plusDays(3), List.of(fixtures.dish("面条", "3.00")), Arrays.asList((Integer) null));
@@ -93,7 +80,7 @@ class RecurringBookingTests extends ApiTest {
         create(input(List.of(DayOfWeek.values()), tomorrow, dayAfter)).path("createRecurringBooking.userErrors").entityList(Object.class).hasSize(0);
         String tomorrowsBooking = jdbc.queryForObject("SELECT id FROM booking WHERE diner_id = ? AND service_date = ?", String.class,
                 Long.valueOf(diner), java.sql.Date.valueOf(tomorrow));
-        as("family").document("mutation($input: CancelBookingInput!) { cancelBooking(input: $input) { userErrors { code } } }")
+        as("family").documentName("cancelBooking")
                 .variable("input", Map.of("idempotencyKey", key(), "bookingId", tomorrowsBooking)).execute()
                 .path("cancelBooking.userErrors").entityList(Object.class).hasSize(0);
         recurring.materialise();
@@ -112,14 +99,14 @@ class RecurringBookingTests extends ApiTest {
         String id = create(input(List.of(DayOfWeek.values()), tomorrow, today().plusDays(30)))
                 .path("createRecurringBooking.recurringBooking.id").entity(String.class).get();
         assertThat(bookedDates()).containsExactly(tomorrow, dayAfter);
-        as("family").document(PAUSE).variable("input", Map.of("idempotencyKey", key(), "recurringBookingId", id, "from", dayAfter.toString(),
+        as("family").documentName("pauseRecurringBooking").variable("input", Map.of("idempotencyKey", key(), "recurringBookingId", id, "from", dayAfter.toString(),
                         "to", today().plusDays(5).toString(), "reason", "住院")).execute()
                 .path("pauseRecurringBooking.userErrors").entityList(Object.class).hasSize(0)
                 .path("pauseRecurringBooking.recurringBooking.pauses[0].reason").entity(String.class).isEqualTo("住院");
         assertThat(bookedDates()).containsExactly(tomorrow);
         recurring.materialise();
         assertThat(bookedDates()).containsExactly(tomorrow);
-        as("family").document(PAUSE).variable("input", Map.of("idempotencyKey", key(), "recurringBookingId", id, "from", dayAfter.toString(),
+        as("family").documentName("pauseRecurringBooking").variable("input", Map.of("idempotencyKey", key(), "recurringBookingId", id, "from", dayAfter.toString(),
                         "to", tomorrow.toString())).execute()
                 .path("pauseRecurringBooking.userErrors[0].code").entity(String.class).isEqualTo("INVALID_DATE_RANGE");
     }
@@ -133,23 +120,23 @@ class RecurringBookingTests extends ApiTest {
         String otherStaff = org.zhucan.testsupport.TestAccounts.create(jdbc, "OPERATOR", otherOperator, null, "别家店员");
         // finance of the diner's own region, and staff of another operator who could quote the diner at their counter
         for (String stranger : List.of("finance", "inspector", otherStaff)) {
-            as(stranger).document(PAUSE).variable("input", Map.of("idempotencyKey", key(), "recurringBookingId", id,
+            as(stranger).documentName("pauseRecurringBooking").variable("input", Map.of("idempotencyKey", key(), "recurringBookingId", id,
                             "from", tomorrow.toString(), "to", dayAfter.toString())).execute()
                     .errors().satisfy(errors -> assertThat(errors).as(stranger + " is refused").singleElement()
                             .satisfies(error -> assertThat(error.getErrorType().toString()).isIn("FORBIDDEN", "NOT_FOUND")));
             assertThat(bookedDates()).as("nothing " + stranger + " tried cancelled a meal").containsExactly(tomorrow, dayAfter);
         }
         for (String role : List.of("finance", "inspector")) {
-            as(role).document("{ recurringBookings(dinerId: \"" + diner + "\") { id } }").execute()
+            as(role).documentName("recurringBookings").variable("dinerId", diner).execute()
                     .errors().satisfy(errors -> assertThat(errors).as(role + " is refused").singleElement()
                             .satisfies(error -> assertThat(error.getErrorType().toString()).isEqualTo("FORBIDDEN")));
         }
-        as(otherStaff).document("{ recurringBookings(dinerId: \"" + diner + "\") { id } }").execute()
+        as(otherStaff).documentName("recurringBookings").variable("dinerId", diner).execute()
                 .path("recurringBookings").entityList(Object.class).hasSize(0);
         // the site's own staff see it and may pause it, e.g. when the family rings the canteen
-        as("operator").document("{ recurringBookings(dinerId: \"" + diner + "\") { id } }").execute()
+        as("operator").documentName("recurringBookings").variable("dinerId", diner).execute()
                 .path("recurringBookings[*].id").entityList(String.class).containsExactly(id);
-        as("operator").document(PAUSE).variable("input", Map.of("idempotencyKey", key(), "recurringBookingId", id,
+        as("operator").documentName("pauseRecurringBooking").variable("input", Map.of("idempotencyKey", key(), "recurringBookingId", id,
                         "from", dayAfter.toString(), "to", dayAfter.toString(), "reason", "家属来电")).execute()
                 .path("pauseRecurringBooking.userErrors").entityList(Object.class).hasSize(0);
         assertThat(bookedDates()).containsExactly(tomorrow);
@@ -172,7 +159,7 @@ class RecurringBookingTests extends ApiTest {
     }
 
     private GraphQlTester.Response create(Map<String, Object> input) {
-        return as("family").document(CREATE).variable("input", input).execute();
+        return as("family").documentName("createRecurringBooking").variable("input", input).execute();
     }
 
     private Map<String, Object> input(List<DayOfWeek> weekdays, LocalDate from, LocalDate to) {

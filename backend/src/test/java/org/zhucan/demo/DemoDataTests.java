@@ -58,10 +58,7 @@ class DemoDataTests extends ApiTest {
     void shouldGiveTheQualityFeaturesTwoWeeksOfHistoryToShow() {
         String yibin = jdbc.queryForObject("SELECT id FROM region WHERE division_code = '410371000000'", String.class);
         String month = java.time.YearMonth.from(java.time.LocalDate.now(org.zhucan.common.time.BusinessTime.ZONE).minusDays(1)).toString();
-        List<String> ranked = as("inspector").document("""
-                        query($district: ID!, $month: YearMonth!) {
-                          operatorEvaluations(districtId: $district, month: $month) { evaluations { rank score operator { name } } }
-                        }""").variable("district", yibin).variable("month", month).execute()
+        List<String> ranked = as("inspector").documentName("demoOperatorEvaluations").variable("district", yibin).variable("month", month).execute()
                 .path("operatorEvaluations.evaluations[*].operator.name").entityList(String.class).get();
         // the state platform keeps its samples, inspections and diners better than the catering company
         assertThat(ranked).containsSubsequence("伊滨国创养老服务有限公司", "洛阳颐康餐饮管理有限公司");
@@ -70,13 +67,12 @@ class DemoDataTests extends ApiTest {
                 SELECT (SELECT COUNT(*) FROM meal_rating) AS ratings, (SELECT COUNT(*) FROM inspection) AS inspections,
                        (SELECT COUNT(*) FROM sample_retention) AS samples""");
         assertThat(totals.values()).allSatisfy(count -> assertThat(((Number) count).longValue()).isPositive());
-        as("finance").document("""
-                        query($district: ID!) { districtDashboard(districtId: $district, days: 14) { days { mealsServed budget missingSampleLogs } } }""")
+        as("finance").documentName("demoDistrictDashboard")
                 .variable("district", yibin).execute()
                 .path("districtDashboard.days[0].budget").entity(String.class).matches(budget -> !budget.isEmpty())
                 .path("districtDashboard.days[*].mealsServed").entityList(Integer.class).satisfies(meals -> assertThat(meals).anyMatch(n -> n > 0))
                 .path("districtDashboard.days[*].missingSampleLogs").entityList(Integer.class).satisfies(gaps -> assertThat(gaps).anyMatch(n -> n > 0));
-        as("family").document("{ mealsToRate { mealRecordId rating { score } } }").execute()
+        as("family").documentName("mealsToRate").execute()
                 .path("mealsToRate").entityList(Object.class).hasSizeGreaterThan(0);
     }
 

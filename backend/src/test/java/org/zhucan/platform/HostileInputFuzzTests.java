@@ -143,6 +143,7 @@ class HostileInputFuzzTests extends ApiTest {
 
     /** What the response says when it is a server fault (INTERNAL_ERROR or 5xx), else null; counts the outcome. */
     private String check(String token, FuzzCases.Case fuzz) {
+        // a fuzz case: the document generated from the schema (FuzzCases)
         String body = FuzzJson.write(Map.of("query", fuzz.document(), "variables", fuzz.variables()));
         EntityExchangeResult<byte[]> result = client().post().uri("/graphql")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
@@ -185,6 +186,7 @@ class HostileInputFuzzTests extends ApiTest {
         for (int depth = 3; depth > 1; depth--) {
             String selection = FuzzCases.selection(field.getType(), depth);
             FuzzCases.Case plausible = cases.of(operationType, field, selection, true).get(0);
+            // a fuzz case: the document generated from the schema (FuzzCases)
             String body = FuzzJson.write(Map.of("query", plausible.document(), "variables", plausible.variables()));
             String answer = new String(client().post().uri("/graphql").header(HttpHeaders.AUTHORIZATION, "Bearer " + adminToken)
                     .contentType(MediaType.APPLICATION_JSON).bodyValue(body.getBytes(StandardCharsets.UTF_8))
@@ -215,28 +217,28 @@ class HostileInputFuzzTests extends ApiTest {
         String diner = world.diner(List.of());
         String record = world.serve(world.siteA, diner, OffsetDateTime.now(BusinessTime.ZONE).minusMinutes(1).withNano(0).toString());
         String siteC = Canteens.open(admin, jdbc, world.villageId, world.operatorId, "模糊测试食堂", today, today.plusDays(1));
-        var menu = admin.document("query($site: ID!, $date: Date!) { menu(siteId: $site, date: $date, slot: LUNCH) { id items { dish { id } } } }")
-                .variable("site", world.siteA).variable("date", today.toString()).execute();
+        var menu = admin.documentName("fixtureMenuDishIds")
+                .variable("siteId", world.siteA).variable("date", today.toString()).variable("slot", "LUNCH").execute();
         String menuId = menu.path("menu.id").entity(String.class).get();
         String dishId = menu.path("menu.items[0].dish.id").entity(String.class).get();
-        String booking = admin.document("mutation($input: BookMealInput!) { bookMeal(input: $input) { booking { id } userErrors { code message } } }")
+        String booking = admin.documentName("fixtureBookMeal")
                 .variable("input", Map.of("idempotencyKey", "fz-" + UUID.randomUUID(), "dinerId", diner, "siteId", siteC,
                         "date", today.plusDays(1).toString(), "slot", "LUNCH", "fulfilment", "DINE_IN", "items", List.of(Map.of("setMealName", "套餐A"))))
                 .execute().path("bookMeal.userErrors").entityList(Object.class).hasSize(0)
                 .path("bookMeal.booking.id").entity(String.class).get();
-        String recurring = admin.document("mutation($input: CreateRecurringBookingInput!) { createRecurringBooking(input: $input) { recurringBooking { id } userErrors { code } } }")
+        String recurring = admin.documentName("fixtureCreateRecurringBooking")
                 .variable("input", Map.of("idempotencyKey", "fz-" + UUID.randomUUID(), "dinerId", diner, "siteId", siteC, "slot", "LUNCH",
                         "fulfilment", "DINE_IN", "weekdays", List.of("MONDAY", "TUESDAY", "WEDNESDAY", "THURSDAY", "FRIDAY", "SATURDAY", "SUNDAY"),
                         "startsOn", today.plusDays(1).toString(), "endsOn", today.plusDays(14).toString()))
                 .execute().path("createRecurringBooking.recurringBooking.id").entity(String.class).get();
-        String policy = admin.document("query($d: ID!) { subsidyPolicies(districtId: $d) { id } }").variable("d", world.districtId).execute()
+        String policy = admin.documentName("fixtureSubsidyPolicyIds").variable("districtId", world.districtId).execute()
                 .path("subsidyPolicies[0].id").entity(String.class).get();
         YearMonth lastMonth = YearMonth.from(today).minusMonths(1);
-        String statement = admin.document("mutation($input: GenerateSettlementInput!) { generateSettlement(input: $input) { statement { id } userErrors { code } } }")
+        String statement = admin.documentName("fixtureGenerateSettlement")
                 .variable("input", Map.of("operatorId", world.operatorId, "districtId", world.districtId, "periodStart", lastMonth.atDay(1).toString(),
                         "periodEnd", lastMonth.atEndOfMonth().toString())).execute()
                 .path("generateSettlement.statement.id").entity(String.class).get();
-        String inspection = admin.document("mutation($input: RecordInspectionInput!) { recordInspection(input: $input) { inspection { id } userErrors { code } } }")
+        String inspection = admin.documentName("fixtureRecordInspection")
                 .variable("input", Map.of("siteId", world.siteA, "inspectedOn", today.toString(), "result", "NEEDS_RECTIFICATION",
                         "followUpDue", today.plusDays(7).toString(), "items", List.of(Map.of("item", "STORAGE", "passed", false))))
                 .execute().path("recordInspection.inspection.id").entity(String.class).get();

@@ -135,6 +135,7 @@ class IdempotentReplayApiTests extends ApiTest {
     private String document(String mutation) {
         GraphQLFieldDefinition field = graphQlSource.schema().getMutationType().getFieldDefinition(mutation);
         String type = graphql.schema.GraphQLTypeUtil.simplePrint(field.getArgument("input").getType());
+        // generated from the schema: every replayable mutation with its whole payload
         return "mutation($input: " + type + ") { " + mutation + "(input: $input) " + FuzzCases.selection(field.getType(), 3) + " }";
     }
 

@@ -33,6 +33,7 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DinerFixtures;
+import org.zhucan.testsupport.TestDocuments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -224,7 +225,7 @@ class NoNPlusOneTests extends ApiTest {
         return node != null ? node : (GraphQLObjectType) GraphQLTypeUtil.unwrapAll(root.getType());
     }
 
-    /** The query: the root at $first, its other arguments as variables, every field below the rows. */
+    /** The query, generated from the schema for each list root: the root at $first, its other arguments as variables, every field below the rows. */
     private String document(GraphQLFieldDefinition root, Set<String> argumentNames) {
         StringBuilder declared = new StringBuilder("$first: Int");
         StringBuilder passed = new StringBuilder("first: $first");
@@ -314,8 +315,7 @@ class NoNPlusOneTests extends ApiTest {
         String operator = jdbc.queryForObject("SELECT operator_id FROM app_user WHERE username = 'operator'", String.class);
         String district = jdbc.queryForObject("SELECT region_id FROM app_user WHERE username = 'finance'", String.class);
         for (java.time.YearMonth month : List.of(java.time.YearMonth.of(2001, 1), java.time.YearMonth.of(2001, 2))) {
-            Map<String, Object> response = read("admin", """
-                    mutation($input: GenerateSettlementInput!) { generateSettlement(input: $input) { statement { id } userErrors { code message } } }""",
+            Map<String, Object> response = read("admin", TestDocuments.named("fixtureGenerateSettlement"),
                     Map.of("input", Map.of("operatorId", operator, "districtId", district, "periodStart", month.atDay(1).toString(),
                             "periodEnd", month.atEndOfMonth().toString())), null, null);
             assertThat(response.get("errors")).as("generateSettlement").isNull();
@@ -337,8 +337,7 @@ class NoNPlusOneTests extends ApiTest {
         DinerFixtures diners = new DinerFixtures(as("admin"), jdbc);
         for (int i = 0; i < 2; i++) {
             String diner = diners.registerActiveSince2020("防N+1老人" + i, community, LocalDate.of(1940 + i, 3, 3), List.of(), null);
-            as("admin").document("""
-                            mutation($input: ChangeDinerStatusInput!) { changeDinerStatus(input: $input) { userErrors { code message } } }""")
+            as("admin").documentName("fixtureChangeDinerStatus")
                     .variable("input", Map.of("dinerId", diner, "status", "DECEASED", "effectiveOn", today.toString(), "reason", "病故"))
                     .execute().path("changeDinerStatus.userErrors").entityList(Object.class).hasSize(0);
             Canteens.serveWalkIn(as("operator"), site, diner, java.time.OffsetDateTime.now(BusinessTime.ZONE).minusMinutes(1).toString());

@@ -105,6 +105,7 @@ class PersistedQueryTests extends ApiTest {
     void shouldRegisterOnlyValidBoundedQueriesOfLoggedInCallers() {
         String token = login("operator", DEMO_PASSWORD);
 
+        // an invalid query made new each run (its hash must be unknown to the store)
         String invalid = "query Me { me { noSuchField } } # " + UUID.randomUUID();
         Answer refused = post(token, withQuery(invalid, sha256(invalid), 1));
         assertThat(refused.onlyError().path("extensions").path("classification").asString()).isEqualTo("BAD_REQUEST");
@@ -128,6 +129,7 @@ class PersistedQueryTests extends ApiTest {
         String token = login("operator", DEMO_PASSWORD);
         // each alias costs 401 (1 + 100 × 4): one more than the limit holds
         long aliases = limits.maxComplexity() / 401 + 1;
+        // built one alias past the complexity limit, made new each run
         String tooMany = LongStream.range(0, aliases).mapToObj(i -> "a" + i + ": sites(first: 100) { edges { node { id name } } }")
                 .collect(Collectors.joining(" ", "query Many { ", " } # " + UUID.randomUUID()));
         String hash = sha256(tooMany);
@@ -150,6 +152,7 @@ class PersistedQueryTests extends ApiTest {
 
     /** A query of this test's own: Apollo prints the operation; the comment only makes the hash new. */
     private static String me() {
+        // the text as Apollo prints it, with a comment that makes its hash new each run
         return "query Me {\n  me {\n    username\n  }\n}\n# " + UUID.randomUUID();
     }
 

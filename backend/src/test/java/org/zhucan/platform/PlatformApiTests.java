@@ -31,6 +31,7 @@ class PlatformApiTests extends ApiTest {
     void shouldWriteMoneyWithTwoDecimals() {
         as("admin").documentName("echoMoney").variable("amount", "12.5").execute()
                 .path("echoMoney").entity(String.class).isEqualTo("12.50");
+        // a literal on purpose, beside the variable above: the Money scalar parses both
         as("admin").document("{ echoMoney(amount: \"7\") }").execute()
                 .path("echoMoney").entity(String.class).isEqualTo("7.00");
     }
@@ -40,25 +41,28 @@ class PlatformApiTests extends ApiTest {
     void shouldRejectMalformedMoneyAsBadRequest(String amount) {
         assertSingleError(as("admin").documentName("echoMoney").variable("amount", amount).execute().errors(),
                 "BAD_REQUEST", "Money");
+        // the same amount as a literal: the Money scalar's literal parsing refuses it too
         assertSingleError(as("admin").document("{ echoMoney(amount: \"" + amount + "\") }").execute().errors(),
                 "BAD_REQUEST", "Money");
     }
 
     @Test
     void shouldRejectMoneyWrittenAsANumber() {
+        // a number literal is written in the document itself: no variable can carry it as a literal
         assertSingleError(as("admin").document("{ echoMoney(amount: 12.5) }").execute().errors(), "BAD_REQUEST", "not a number");
         assertSingleError(as("admin").documentName("echoMoney").variable("amount", 12.5).execute().errors(), "BAD_REQUEST", "not a number");
     }
 
     @Test
     void shouldWriteInstantsInShanghaiTime() {
-        as("admin").document("{ echoTime(date: \"2026-11-22\", at: \"2026-11-22T03:30:00Z\") { date at } }").execute()
+        as("admin").documentName("platformEchoTime").variable("date", "2026-11-22").variable("at", "2026-11-22T03:30:00Z").execute()
                 .path("echoTime.date").entity(String.class).isEqualTo("2026-11-22")
                 .path("echoTime.at").entity(String.class).isEqualTo("2026-11-22T11:30:00+08:00");
     }
 
     @Test
     void shouldRejectMalformedDatesAsBadRequest() {
+        // malformed literals on purpose: the scalars must refuse them while parsing the document
         assertSingleError(as("admin").document("{ echoTime(date: \"2026-13-01\", at: \"2026-11-22T03:30:00Z\") { date } }")
                 .execute().errors(), "BAD_REQUEST", "ISO date");
         assertSingleError(as("admin").document("{ echoTime(date: \"2026-11-01\", at: \"2026-11-22 03:30\") { date } }")
@@ -67,12 +71,14 @@ class PlatformApiTests extends ApiTest {
 
     @Test
     void shouldAnswerMalformedQueryWithBadRequest() {
+        // broken documents on purpose: a syntax error and an unknown field
         assertSingleError(as("admin").document("{ me { username ").execute().errors(), "BAD_REQUEST", "Invalid syntax");
         assertSingleError(as("admin").document("{ me { noSuchField } }").execute().errors(), "BAD_REQUEST", "noSuchField");
     }
 
     @Test
     void shouldRejectQueryDeeperThanTheLimit() {
+        // documents built to the configured depth limit and one past it
         String withinLimit = "{ " + "nest { ".repeat(limits.maxDepth() - 1) + "leaf" + " }".repeat(limits.maxDepth()) ;
         as("admin").document(withinLimit).execute().errors().verify();
 
@@ -82,13 +88,14 @@ class PlatformApiTests extends ApiTest {
 
     @Test
     void shouldAllowTheStandardIntrospectionQueryDespiteItsDepth() {
+        // the standard introspection query as GraphQL tools send it, kept verbatim in IntrospectionQuery
         as("admin").document(IntrospectionQuery.TEXT).execute()
                 .path("__schema.queryType.name").entity(String.class).isEqualTo("Query");
     }
 
     @Test
     void shouldHideInternalsOfAnInternalError() {
-        as("admin").document("{ failInternally }").execute().errors().satisfy(errors -> {
+        as("admin").documentName("platformFailInternally").execute().errors().satisfy(errors -> {
             assertThat(errors).hasSize(1);
             ResponseError error = errors.get(0);
             assertThat(error.getErrorType().toString()).isEqualTo("INTERNAL_ERROR");
@@ -100,16 +107,15 @@ class PlatformApiTests extends ApiTest {
 
     @Test
     void shouldAnswerNotFoundForAnUnknownId() {
-        assertSingleError(as("admin").document("{ missingSite }").execute().errors(), "NOT_FOUND", "Site 4711 not found");
+        assertSingleError(as("admin").documentName("platformMissingSite").execute().errors(), "NOT_FOUND", "Site 4711 not found");
     }
 
     @Test
     void shouldParseAndValidateARepeatedOperationOnce() {
-        String query = "query RepeatedForCacheTest { me { username } }";
         long missesBefore = documents.stats().missCount();
         long hitsBefore = documents.stats().hitCount();
         for (int i = 0; i < 5; i++) {
-            as("admin").document(query).execute().path("me.username").entity(String.class).isEqualTo("admin");
+            as("admin").documentName("platformRepeatedForCacheTest").execute().path("me.username").entity(String.class).isEqualTo("admin");
         }
         assertThat(documents.stats().missCount() - missesBefore).isEqualTo(1);
         assertThat(documents.stats().hitCount() - hitsBefore).isEqualTo(4);

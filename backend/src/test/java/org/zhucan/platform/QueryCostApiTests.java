@@ -28,6 +28,7 @@ class QueryCostApiTests extends ApiTest {
 
     @Test
     void shouldRefuseSixtyAliasedPagesInlineAndBehindFragmentsAtTheSameCost() {
+        // documents built of as many aliases and fragments as the cost under test needs
         String inline = "{ " + aliases(60, HUNDRED_SITES) + " }";
         String named = "query { ...Many } fragment Many on Query { " + aliases(60, HUNDRED_SITES) + " }";
         String nested = "query { ...Outer } fragment Outer on Query { ... on Query { ...Many } } fragment Many on Query { "
@@ -40,6 +41,7 @@ class QueryCostApiTests extends ApiTest {
 
     @Test
     void shouldMultiplyByAPageSizeGivenInAVariable() {
+        // built to a size: sixty aliased pages, their size a variable
         String document = "query($n: Int) { " + aliases(60, "sites(first: $n) { edges { node { id name } } }") + " }";
         assertRefused(as("admin").document(document).variable("n", 100).execute(),
                 "Query complexity " + 60 * HUNDRED_SITES_COST + " is over the limit");
@@ -48,6 +50,7 @@ class QueryCostApiTests extends ApiTest {
     @Test
     void shouldRunTheCostliestQueryWithinTheLimitAndRefuseOneMore() {
         int fitting = (int) (limits.maxComplexity() / HUNDRED_SITES_COST);
+        // built to the limit and one alias past it
         String within = "query { ...Many } fragment Many on Query { " + aliases(fitting, HUNDRED_SITES) + " }";
         as("admin").document(within).execute().errors().verify()
                 .path("a0.edges[0].node.name").entity(String.class).satisfies(name -> assertThat(name).isNotBlank());
@@ -59,6 +62,7 @@ class QueryCostApiTests extends ApiTest {
     @Test
     void shouldCountDepthThroughFragments() {
         int depth = limits.maxDepth() + 1;
+        // a chain of fragments built as deep as the depth under test
         StringBuilder fragments = new StringBuilder("{ nest { ...N1 } }\n");
         for (int level = 1; level < depth - 1; level++) {
             fragments.append("fragment N").append(level).append(" on Nest { nest { ")
@@ -70,6 +74,7 @@ class QueryCostApiTests extends ApiTest {
 
     @Test
     void shouldRefuseAFragmentBombBeforeRunningAnything() {
+        // a fragment bomb built to a size
         StringBuilder bomb = new StringBuilder("{ nest { ...F0 } }\n");
         for (int level = 0; level < 40; level++) {
             String next = level == 39 ? "leaf" : "...F" + (level + 1);

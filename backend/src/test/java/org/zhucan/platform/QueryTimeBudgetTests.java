@@ -17,7 +17,7 @@ class QueryTimeBudgetTests extends ApiTest {
 
     @Test
     void shouldStopFetchingAQueryPastItsBudgetWithOneError() {
-        as("admin").document("{ a: holdConnection(seconds: 3) b: holdConnection(seconds: 0) c: holdConnection(seconds: 0) }")
+        as("admin").documentName("platformHoldConnectionsPastBudget")
                 .execute()
                 .errors().satisfy(errors -> {
                     assertThat(errors).hasSize(1);
@@ -31,8 +31,7 @@ class QueryTimeBudgetTests extends ApiTest {
 
     @Test
     void shouldGiveAReportTheLongerBudget() {
-        as("admin").document("{ echoTime(date: \"2026-11-22\", at: \"2026-11-22T03:30:00Z\") { date } "
-                        + "a: holdConnection(seconds: 3) b: holdConnection(seconds: 0) }")
+        as("admin").documentName("platformReportHoldingConnections")
                 .execute().errors().verify()
                 .path("a").entity(Boolean.class).isEqualTo(true)
                 .path("b").entity(Boolean.class).isEqualTo(true);
@@ -40,7 +39,7 @@ class QueryTimeBudgetTests extends ApiTest {
 
     @Test
     void shouldNeverCutAMutation() {
-        as("admin").document("mutation { a: holdConnectionInMutation(seconds: 3) b: holdConnectionInMutation(seconds: 0) }")
+        as("admin").documentName("platformMutationHoldingConnections")
                 .execute().errors().verify()
                 .path("a").entity(Boolean.class).isEqualTo(true)
                 .path("b").entity(Boolean.class).isEqualTo(true);

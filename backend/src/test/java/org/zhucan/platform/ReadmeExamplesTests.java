@@ -106,6 +106,7 @@ class ReadmeExamplesTests {
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
+        // the README's own example, read from README.md
         body.put("query", example.text());
         body.put("variables", variablesOf(example));
         var request = TestClients.http(baseUrl).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
@@ -144,6 +145,7 @@ class ReadmeExamplesTests {
         });
         BlockingQueue<Object> pushed = new LinkedBlockingQueue<>();
         try {
+            // the README's own example, read from README.md
             screen.document(subscription.text()).variables(variablesOf(subscription)).executeSubscription().toFlux()
                     .subscribe(pushed::add, pushed::add);
             // the subscription starts asynchronously: the trigger is sent again (with a fresh key) until the screen hears one
@@ -230,8 +232,8 @@ class ReadmeExamplesTests {
 
     private static String token(String account) {
         return tokens.computeIfAbsent(account, name -> TestClients.graphQl(baseUrl)
-                .document("mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token } }")
-                .variable("u", name).variable("p", ApiTest.DEMO_PASSWORD).execute()
+                .documentName("login")
+                .variable("username", name).variable("password", ApiTest.DEMO_PASSWORD).execute()
                 .path("login.token").entity(String.class).get());
     }
 

@@ -32,6 +32,7 @@ final class WebSocketFuzz {
     /** An INTERNAL_ERROR (with its message) if the subscription's first answer is one; null otherwise. */
     String check(String token, String document, String variablesJson) {
         String init = FuzzJson.write(Map.of("type", "connection_init", "payload", Map.of("Authorization", "Bearer " + token)));
+        // the fuzz case's generated document, framed by hand as the transport test needs
         String subscribe = "{\"id\":\"1\",\"type\":\"subscribe\",\"payload\":{\"query\":" + FuzzJson.write(document)
                 + ",\"variables\":" + variablesJson + "}}";
         AtomicReference<String> first = new AtomicReference<>();

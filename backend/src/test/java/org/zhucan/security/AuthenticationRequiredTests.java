@@ -1,6 +1,7 @@
 package org.zhucan.security;
 
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import graphql.schema.GraphQLFieldDefinition;
@@ -42,11 +43,12 @@ class AuthenticationRequiredTests extends ApiTest {
 
     @Test
     void shouldRefuseEveryGuardedQueryWithoutToken() {
-        for (String document : new String[] {"{ me { username } }", "{ auditLog { totalCount } }", "{ echoMoney(amount: \"1.00\") }"}) {
-            anonymous().document(document).execute().errors().satisfy(errors -> {
+        Map<String, Map<String, Object>> documents = Map.of("me", Map.of(), "auditLog", Map.of(), "echoMoney", Map.of("amount", "1.00"));
+        documents.forEach((document, variables) -> {
+            anonymous().documentName(document).variables(variables).execute().errors().satisfy(errors -> {
                 assertThat(errors).as(document).hasSize(1);
                 assertThat(errors.get(0).getErrorType().toString()).isEqualTo("UNAUTHORIZED");
             });
-        }
+        });
     }
 }

@@ -146,6 +146,7 @@ class AuthorizationMatrixTests extends ApiTest {
         if (field.startsWith("Subscription.")) {
             return subscribe(client, name, caller, request);
         }
+        // a request of the matrix (AuthzRequests), one a root field of the schema
         Map<String, Object> response = client.send(caller, request.document(), request.variables());
         if (response.get("errors") instanceof List<?> errors && !errors.isEmpty()) {
             return new Outcome(String.valueOf(MatrixClient.at(errors.get(0), "extensions.classification")),
@@ -183,6 +184,7 @@ class AuthorizationMatrixTests extends ApiTest {
             }
         });
         BlockingQueue<Object> received = new LinkedBlockingQueue<>();
+        // a request of the matrix (AuthzRequests), one a root field of the schema
         Disposable subscription = tester.document(request.document()).variables(request.variables()).executeSubscription().toFlux()
                 .subscribe(received::add, received::add);
         try {

@@ -61,6 +61,7 @@ final class AuthzRequests {
         return map;
     }
 
+    // the matrix of every root field of the schema: one request a field, checked against the schema by the matrix test
     /** Every builder, by Type.field. */
     static Map<String, BiFunction<AuthzWorld, Tenant, Request>> all() {
         Map<String, BiFunction<AuthzWorld, Tenant, Request>> b = new LinkedHashMap<>();

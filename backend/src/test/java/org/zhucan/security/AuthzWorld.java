@@ -23,6 +23,8 @@ import org.zhucan.testsupport.FaceTerminals;
 import org.zhucan.testsupport.TestAccounts;
 import org.zhucan.testsupport.TestClock;
 
+import static org.zhucan.testsupport.TestDocuments.named;
+
 /**
  * The fixture world of the authorization matrix: two tenants that share nothing. Each has its own
  * district (town, village), its own operator with an OPERATING canteen (lunch 11:00–13:00, 500
@@ -173,18 +175,15 @@ final class AuthzWorld {
         t.booking = book(t, t.diner, today().plusDays(1));
         t.recurring = recurring(t, t.diner);
         t.mealRecord = serve(t, t.diner, ZonedDateTime.of(today().minusDays(1), LocalTime.NOON, BusinessTime.ZONE).toOffsetDateTime().toString());
-        t.inspection = client.id(t.inspector, """
-                mutation($input: RecordInspectionInput!) { recordInspection(input: $input) { inspection { id } userErrors { code message } } }""",
+        t.inspection = client.id(t.inspector, named("fixtureRecordInspection"),
                 Map.of("input", Map.of("siteId", t.site, "inspectedOn", today().toString(), "result", "PASSED",
                         "items", List.of(Map.of("item", "STORAGE", "passed", true)))), "recordInspection.inspection.id");
         logSample(t, today().minusDays(2));
         t.statement = generate(t, YearMonth.from(today()).minusMonths(24)).get("id").toString();
-        client.data("admin", """
-                mutation($input: SetEvaluationWeightsInput!) { setEvaluationWeights(input: $input) { weights { effectiveMonth } userErrors { code message } } }""",
+        client.data("admin", named("fixtureSetEvaluationWeights"),
                 Map.of("input", Map.of("districtId", t.district, "effectiveMonth", YearMonth.from(today()).toString(), "operatingRate", 20,
                         "satisfaction", 20, "inspection", 20, "flags", 20, "noShow", 20)));
-        client.data(t.finance, """
-                mutation($input: SetFundingBudgetInput!) { setFundingBudget(input: $input) { budget { amount } userErrors { code message } } }""",
+        client.data(t.finance, named("fixtureSetFundingBudget"),
                 Map.of("input", Map.of("districtId", t.district, "year", today().getYear(), "source", "CITY", "amount", "100000.00")));
     }
 
@@ -233,14 +232,13 @@ final class AuthzWorld {
     }
 
     void link(String account, String diner) {
-        client.data("admin", "mutation($input: LinkFamilyMemberInput!) { linkFamilyMember(input: $input) { userErrors { code message } } }",
+        client.data("admin", named("linkFamilyMember"),
                 Map.of("input", Map.of("username", account, "dinerId", diner, "relation", "子女")));
     }
 
     /** A dine-in booking of 套餐A at the tenant's canteen's lunch, made by ADMIN; returns its id. */
     String book(Tenant t, String diner, LocalDate date) {
-        return client.id("admin", """
-                mutation($input: BookMealInput!) { bookMeal(input: $input) { booking { id } userErrors { code message } } }""",
+        return client.id("admin", named("fixtureBookMeal"),
                 Map.of("input", bookInput(t, diner, date)), "bookMeal.booking.id");
     }
 
@@ -255,10 +253,7 @@ final class AuthzWorld {
      * after every createRecurringBooking, books them once and has no skipped day to retry each time.
      */
     String recurring(Tenant t, String diner) {
-        return client.id("admin", """
-                mutation($input: CreateRecurringBookingInput!) {
-                  createRecurringBooking(input: $input) { recurringBooking { id } userErrors { code message } }
-                }""", Map.of("input", recurringInput(t, diner)), "createRecurringBooking.recurringBooking.id");
+        return client.id("admin", named("fixtureCreateRecurringBooking"), Map.of("input", recurringInput(t, diner)), "createRecurringBooking.recurringBooking.id");
     }
 
     Map<String, Object> recurringInput(Tenant t, String diner) {
@@ -269,8 +264,7 @@ final class AuthzWorld {
 
     /** A walk-in's 套餐A logged by the tenant's staff at its canteen, on the diner's behalf (STAFF_PROXY); returns the record id. */
     String serve(Tenant t, String diner, String servedAt) {
-        return client.id(t.staff, """
-                mutation($input: LogMealInput!) { logMeal(input: $input) { record { id } userErrors { code message } } }""",
+        return client.id(t.staff, named("fixtureLogMeal"),
                 Map.of("input", logMealInput(t, diner, servedAt)), "logMeal.record.id");
     }
 
@@ -285,8 +279,7 @@ final class AuthzWorld {
 
     /** The tenant's lunch sample log of a date, by its staff. */
     void logSample(Tenant t, LocalDate date) {
-        client.data(t.staff, """
-                mutation($input: LogSampleRetentionInput!) { logSampleRetention(input: $input) { sampleRetention { id } userErrors { code message } } }""",
+        client.data(t.staff, named("fixtureLogSampleRetention"),
                 Map.of("input", sampleInput(t, date)));
     }
 
@@ -304,8 +297,7 @@ final class AuthzWorld {
     /** Generates the tenant's statement of a month by its staff: {id, version}. */
     @SuppressWarnings("unchecked")
     Map<String, Object> generate(Tenant t, YearMonth month) {
-        return (Map<String, Object>) client.at(t.staff, """
-                mutation($input: GenerateSettlementInput!) { generateSettlement(input: $input) { statement { id version } userErrors { code message } } }""",
+        return (Map<String, Object>) client.at(t.staff, named("fixtureGenerateSettlement"),
                 Map.of("input", Map.of("operatorId", t.operator, "districtId", t.district, "periodStart", month.atDay(1).toString(),
                         "periodEnd", month.atEndOfMonth().toString())), "generateSettlement.statement");
     }
@@ -314,12 +306,10 @@ final class AuthzWorld {
     @SuppressWarnings("unchecked")
     Map<String, Object> statement(Tenant t, boolean approved) {
         Map<String, Object> statement = generate(t, freshMonth());
-        statement = (Map<String, Object>) client.at(t.staff, """
-                mutation($input: SettlementTransitionInput!) { submitSettlement(input: $input) { statement { id version } userErrors { code message } } }""",
+        statement = (Map<String, Object>) client.at(t.staff, named("fixtureSubmitSettlement"),
                 Map.of("input", Map.of("statementId", statement.get("id"), "version", statement.get("version"))), "submitSettlement.statement");
         if (approved) {
-            statement = (Map<String, Object>) client.at(t.financeB, """
-                    mutation($input: SettlementTransitionInput!) { approveSettlement(input: $input) { statement { id version } userErrors { code message } } }""",
+            statement = (Map<String, Object>) client.at(t.financeB, named("fixtureApproveSettlement"),
                     Map.of("input", Map.of("statementId", statement.get("id"), "version", statement.get("version"))), "approveSettlement.statement");
         }
         return statement;
@@ -327,8 +317,7 @@ final class AuthzWorld {
 
     /** A draft lunch menu of 套餐A at a site and date, saved by ADMIN; returns its id. */
     String draftMenu(Tenant t, String site, LocalDate date) {
-        return client.id("admin", """
-                mutation($input: SaveMenuInput!) { saveMenu(input: $input) { menu { id } userErrors { code message } } }""",
+        return client.id("admin", named("fixtureSaveMenu"),
                 Map.of("input", menuInput(t, site, date)), "saveMenu.menu.id");
     }
 
@@ -341,7 +330,7 @@ final class AuthzWorld {
     /** A published lunch menu of 套餐A at a site and date; returns its id. */
     String publishedMenu(Tenant t, String site, LocalDate date) {
         String menu = draftMenu(t, site, date);
-        client.data("admin", "mutation($input: PublishMenuInput!) { publishMenu(input: $input) { userErrors { code message } } }",
+        client.data("admin", named("fixturePublishMenu"),
                 Map.of("input", Map.of("menuId", menu)));
         return menu;
     }
@@ -358,8 +347,7 @@ final class AuthzWorld {
 
     /** A draft policy of the tenant's district taking effect a century ahead, by ADMIN; returns its id. */
     String draftPolicy(Tenant t) {
-        return client.id("admin", """
-                mutation($input: CreateSubsidyPolicyInput!) { createSubsidyPolicy(input: $input) { policy { id } userErrors { code message } } }""",
+        return client.id("admin", named("fixtureCreateSubsidyPolicy"),
                 Map.of("input", policyInput(t, today().plusYears(100).plusDays(next()))), "createSubsidyPolicy.policy.id");
     }
 
@@ -395,20 +383,19 @@ final class AuthzWorld {
             input.put("latitude", lat);
             input.put("longitude", lng);
         }
-        return client.id("admin", "mutation($input: CreateSiteInput!) { createSite(input: $input) { site { id } userErrors { code message } } }",
+        return client.id("admin", named("fixtureCreateSite"),
                 Map.of("input", input), "createSite.site.id");
     }
 
     private String dish(String operator, String name, String price) {
-        return client.id("admin", "mutation($input: SaveDishInput!) { saveDish(input: $input) { dish { id } userErrors { code message } } }",
+        return client.id("admin", named("fixtureSaveDish"),
                 Map.of("input", Map.of("operatorId", operator, "name", name + System.nanoTime(), "price", price)), "saveDish.dish.id");
     }
 
     private void publishPolicy(Tenant t) {
-        String policy = client.id("admin", """
-                mutation($input: CreateSubsidyPolicyInput!) { createSubsidyPolicy(input: $input) { policy { id } userErrors { code message } } }""",
+        String policy = client.id("admin", named("fixtureCreateSubsidyPolicy"),
                 Map.of("input", policyInput(t, LocalDate.of(2024, 1, 1))), "createSubsidyPolicy.policy.id");
-        client.data("admin", "mutation($input: PublishSubsidyPolicyInput!) { publishSubsidyPolicy(input: $input) { userErrors { code message } } }",
+        client.data("admin", named("fixturePublishSubsidyPolicy"),
                 Map.of("input", Map.of("policyId", policy)));
     }
 }

@@ -28,6 +28,7 @@ class OneLoginPerRequestTests extends ApiTest {
     void shouldRefuseTwoAliasesOfLoginAsBadRequestBeforeEitherRuns() {
         String first = stranger();
         String second = stranger();
+        // the document's shape (logins behind aliases, fragments, operations) is what is tested, so it is written out here
         assertRefused("""
                 mutation {
                   a: login(input: { username: "%s", password: "guess-1" }) { token }
@@ -39,6 +40,7 @@ class OneLoginPerRequestTests extends ApiTest {
     void shouldRefuseLoginsBehindANamedFragment() {
         String first = stranger();
         String second = stranger();
+        // the document's shape (logins behind aliases, fragments, operations) is what is tested, so it is written out here
         assertRefused("""
                 mutation { ...Guesses }
                 fragment Guesses on Mutation {
@@ -51,6 +53,7 @@ class OneLoginPerRequestTests extends ApiTest {
     void shouldRefuseLoginsSpreadThroughNestedFragments() {
         String first = stranger();
         String second = stranger();
+        // the document's shape (logins behind aliases, fragments, operations) is what is tested, so it is written out here
         assertRefused("""
                 mutation { ...Outer }
                 fragment Outer on Mutation { ...One ...Two }
@@ -63,6 +66,7 @@ class OneLoginPerRequestTests extends ApiTest {
     void shouldRefuseALoginInAnInlineFragmentBesideAnother() {
         String first = stranger();
         String second = stranger();
+        // the document's shape (logins behind aliases, fragments, operations) is what is tested, so it is written out here
         assertRefused("""
                 mutation {
                   ... on Mutation { a: login(input: { username: "%s", password: "guess-1" }) { token } }
@@ -74,6 +78,7 @@ class OneLoginPerRequestTests extends ApiTest {
     void shouldRefuseLoginsEvenWhenADirectiveWouldSkipOne() {
         String first = stranger();
         String second = stranger();
+        // the document's shape (logins behind aliases, fragments, operations) is what is tested, so it is written out here
         assertRefused("""
                 mutation($skip: Boolean = true) {
                   a: login(input: { username: "%s", password: "guess-1" }) { token }
@@ -86,6 +91,7 @@ class OneLoginPerRequestTests extends ApiTest {
         // GraphQL merges selections of one response key into one call: one guess, so allowed
         String name = stranger();
         String input = "{ username: \"%s\", password: \"guess\" }".formatted(name);
+        // the document's shape (logins behind aliases, fragments, operations) is what is tested, so it is written out here
         anonymous().document("""
                 mutation { login(input: %s) { token } ...Again }
                 fragment Again on Mutation { login(input: %s) { userErrors { code } } }""".formatted(input, input))
@@ -98,6 +104,7 @@ class OneLoginPerRequestTests extends ApiTest {
     void shouldRunOnlyTheNamedOperationOfADocumentWithSeveral() {
         String first = stranger();
         String second = stranger();
+        // the document's shape (logins behind aliases, fragments, operations) is what is tested, so it is written out here
         anonymous().document("""
                 mutation First { login(input: { username: "%s", password: "guess-1" }) { token } }
                 mutation Second { login(input: { username: "%s", password: "guess-2" }) { token } }""".formatted(first, second))
@@ -112,6 +119,7 @@ class OneLoginPerRequestTests extends ApiTest {
     void shouldNotAcceptABatchOfRequestsInOneHttpRequest() {
         String first = stranger();
         String second = stranger();
+        // a JSON batch of two documents: the transport shape is what is tested
         String body = """
                 [{"query": "mutation { login(input: { username: \\"%s\\", password: \\"guess-1\\" }) { token } }"},
                  {"query": "mutation { login(input: { username: \\"%s\\", password: \\"guess-2\\" }) { token } }"}]"""

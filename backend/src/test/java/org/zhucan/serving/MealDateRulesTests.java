@@ -28,13 +28,6 @@ import static org.zhucan.testsupport.TwoSlotDistrict.walkIn;
  */
 class MealDateRulesTests extends ApiTest {
 
-    private static final String UPLOAD = """
-            mutation($input: UploadMealRecordsInput!) {
-              uploadMealRecords(input: $input) {
-                results { clientRecordId outcome record { id flags { code } } userErrors { code message } } userErrors { code }
-              }
-            }""";
-
     private static TwoSlotDistrict world;
 
     @Autowired
@@ -79,7 +72,7 @@ class MealDateRulesTests extends ApiTest {
         assertThat(outcome(results.get(2))).isEqualTo("REJECTED SITE_NOT_OPERATING");
         // and the counter, now
         Map<String, Object> now = walkIn(site, "LUNCH", diners.get(2), shanghai(today, 15, 0));
-        assertThat(as(world.staff).document("mutation($input: LogMealInput!) { logMeal(input: $input) { userErrors { code } } }")
+        assertThat(as(world.staff).documentName("fixtureLogMeal")
                 .variable("input", now).execute().path("logMeal.userErrors[*].code").entityList(String.class).get())
                 .containsExactly("SITE_NOT_OPERATING");
     }
@@ -137,7 +130,7 @@ class MealDateRulesTests extends ApiTest {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> upload(String site, List<Map<String, Object>> records) {
-        GraphQlTester.Response response = as(world.staff).document(UPLOAD).variable("input", Map.of("siteId", site, "records", records)).execute();
+        GraphQlTester.Response response = as(world.staff).documentName("servingUploadMealRecordFlags").variable("input", Map.of("siteId", site, "records", records)).execute();
         response.path("uploadMealRecords.userErrors").entityList(Object.class).hasSize(0);
         List<Map<String, Object>> results = response.path("uploadMealRecords.results").entityList(Map.class).get().stream()
                 .map(result -> (Map<String, Object>) result).toList();

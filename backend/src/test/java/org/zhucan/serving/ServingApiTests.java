@@ -128,7 +128,7 @@ class ServingApiTests extends ApiTest {
         expectError(walkIn(key(), fixtures.diner(), Map.of("method", "ID_CARD", "idNumber", idNumber)), "IDENTITY_MISMATCH");
 
         String other = fixtures.diner();
-        String card = as("admin").document("{ diner(id: \"" + other + "\") { mealCardQr } }").execute()
+        String card = as("admin").documentName("servingDinerMealCard").variable("id", other).execute()
                 .path("diner.mealCardQr").entity(String.class).get();
         log("operator", walkIn(key(), null, Map.of("method", "DINER_QR", "qrPayload", card)))
                 .path("logMeal.userErrors").entityList(Object.class).hasSize(0)
@@ -232,7 +232,7 @@ class ServingApiTests extends ApiTest {
         assertThat(jdbc.queryForObject("SELECT SUM(subsidy_fen) FROM meal_record WHERE diner_id = ?", Long.class, Long.valueOf(diner))).isZero();
         assertThat(jdbc.queryForObject("SELECT SUM(amount_fen) FROM meal_record_share WHERE meal_record_id IN (?, ?)", Long.class,
                 Long.valueOf(id), Long.valueOf(reversal))).isZero();
-        as("operator").document("{ booking(id: \"" + booking.get("id") + "\") { status } }").execute()
+        as("operator").documentName("bookingById").variable("id", booking.get("id")).execute()
                 .path("booking.status").entity(String.class).isEqualTo("BOOKED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'MEAL_RECORD_VOIDED' AND entity_id = ?", Integer.class,
                 id)).isEqualTo(1);
@@ -308,7 +308,7 @@ class ServingApiTests extends ApiTest {
         first.path("uploadMealRecords.results[6].record.id").entity(String.class).isEqualTo(sixth);
         int rows = countAtSite();
         assertThat(rows).isEqualTo(3);
-        as("operator").document("{ booking(id: \"" + booking.get("id") + "\") { status } }").execute()
+        as("operator").documentName("bookingById").variable("id", booking.get("id")).execute()
                 .path("booking.status").entity(String.class).isEqualTo("SERVED");
 
         // the device uploads the same batch again (it never saw the answer): nothing is added

@@ -26,13 +26,6 @@ import static org.zhucan.booking.BookingFixtures.key;
 /** Counters racing over HTTP against the real database: one subsidy per diner and slot, and offline batches counted once. */
 class ServingConcurrencyTests extends ApiTest {
 
-    private static final String LOG = """
-            mutation($input: LogMealInput!) { logMeal(input: $input) { record { id subsidy secondMeal } userErrors { code } } }""";
-    private static final String UPLOAD = """
-            mutation($input: UploadMealRecordsInput!) {
-              uploadMealRecords(input: $input) { acceptedCount duplicateCount rejectedCount results { outcome record { id } } }
-            }""";
-
     @Autowired
     JdbcTemplate jdbc;
 
@@ -64,7 +57,7 @@ class ServingConcurrencyTests extends ApiTest {
         HttpGraphQlTester operator = as("operator");
         // 40 counters at once: every diner at both sites in the same slot
         List<String> outcomes = Race.run(40, i -> {
-            var response = operator.document(LOG).variable("input", walkIn(i % 2 == 0 ? siteA : siteB, diners.get(i / 2))).execute();
+            var response = operator.documentName("logMeal").variable("input", walkIn(i % 2 == 0 ? siteA : siteB, diners.get(i / 2))).execute();
             response.path("logMeal.userErrors").entityList(Object.class).hasSize(0);
             return response.path("logMeal.record.subsidy").entity(String.class).get() + "/"
                     + response.path("logMeal.record.secondMeal").entity(Boolean.class).get();
@@ -101,7 +94,7 @@ class ServingConcurrencyTests extends ApiTest {
         // four devices replaying sixty records each, one after another at the unique keys
         HttpGraphQlTester operator = as("operator");
         List<String> outcomes = Race.run(4, i -> {
-            var response = operator.document(UPLOAD).variable("input", Map.of("siteId", siteA, "records", records)).execute();
+            var response = operator.documentName("servingUploadMealRecordFlags").variable("input", Map.of("siteId", siteA, "records", records)).execute();
             return response.path("uploadMealRecords.acceptedCount").entity(Integer.class).get() + "/"
                     + response.path("uploadMealRecords.duplicateCount").entity(Integer.class).get() + "/"
                     + response.path("uploadMealRecords.rejectedCount").entity(Integer.class).get();

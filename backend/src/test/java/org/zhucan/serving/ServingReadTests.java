@@ -31,6 +31,7 @@ import org.zhucan.network.NetworkFixtures;
 import org.zhucan.security.AccountService;
 import org.zhucan.security.SystemActor;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.TestAccounts;
 import org.zhucan.testsupport.TestClock;
@@ -441,7 +442,7 @@ class ServingReadTests extends ApiTest {
 
         clock.stopAt(ZonedDateTime.of(day, LocalTime.of(13, 0), BusinessTime.ZONE).toInstant());
         bookingService.markNoShows();
-        as("admin").document("{ booking(id: \"" + noShowBooking + "\") { status } }").execute()
+        as("admin").documentName("bookingById").variable("id", noShowBooking).execute()
                 .path("booking.status").entity(String.class).isEqualTo("NO_SHOW");
         assertDashboard(site, 2, 1, 2, 1, "21.00");
 
@@ -690,29 +691,12 @@ class ServingReadTests extends ApiTest {
         jdbc.update("UPDATE site_slot SET seats = 30, booking_cutoff = '09:30:00' WHERE site_id = ?", Long.valueOf(site));
         jdbc.update("INSERT INTO site_fulfilment (site_id, mode, fee_fen) VALUES (?, 'PICKUP', 0)", Long.valueOf(site));
         network.open(site, today().toString(), today().toString());
-        String fish = dish(operatorId, "清蒸鱼", "8.00");
-        String rice = dish(operatorId, "米饭", "1.00");
+        String fish = Canteens.dish(as("admin"), operatorId, "清蒸鱼", "8.00");
+        String rice = Canteens.dish(as("admin"), operatorId, "米饭", "1.00");
         for (LocalDate date : menuDates) {
-            publishLunch(site, date, fish, rice);
+            Canteens.publishSetMeal(as("admin"), site, date, "LUNCH", fish, rice);
         }
         return new Canteen(site, operatorId, fish, rice);
-    }
-
-    private String dish(String operatorId, String name, String price) {
-        return as("admin").document("mutation($input: SaveDishInput!) { saveDish(input: $input) { dish { id } userErrors { code } } }")
-                .variable("input", Map.of("operatorId", operatorId, "name", name + System.nanoTime(), "price", price)).execute()
-                .path("saveDish.userErrors").entityList(Object.class).hasSize(0)
-                .path("saveDish.dish.id").entity(String.class).get();
-    }
-
-    private void publishLunch(String site, LocalDate date, String fish, String rice) {
-        String menuId = as("admin").documentName("saveMenu").variable("input", Map.of("siteId", site, "date", date.toString(), "slot", "LUNCH",
-                        "items", List.of(Map.of("dishId", fish), Map.of("dishId", rice)),
-                        "setMeals", List.of(Map.of("name", "套餐A", "price", "10.00", "dishIds", List.of(fish, rice))))).execute()
-                .path("saveMenu.userErrors").entityList(Object.class).hasSize(0)
-                .path("saveMenu.menu.id").entity(String.class).get();
-        as("admin").document("mutation { publishMenu(input: { menuId: \"" + menuId + "\" }) { userErrors { code } } }").execute()
-                .path("publishMenu.userErrors").entityList(Object.class).hasSize(0);
     }
 
     /**
@@ -733,7 +717,7 @@ class ServingReadTests extends ApiTest {
     }
 
     private void changeStatus(Diner diner, String status, LocalDate effectiveOn, String reason) {
-        as("admin").document("mutation($input: ChangeDinerStatusInput!) { changeDinerStatus(input: $input) { diner { status } userErrors { code } } }")
+        as("admin").documentName("fixtureChangeDinerStatus")
                 .variable("input", Map.of("dinerId", diner.id(), "status", status, "effectiveOn", effectiveOn.toString(), "reason", reason))
                 .execute()
                 .path("changeDinerStatus.userErrors").entityList(Object.class).hasSize(0)

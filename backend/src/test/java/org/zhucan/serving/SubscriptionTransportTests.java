@@ -36,6 +36,7 @@ import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.TestClients;
 import org.zhucan.testsupport.TestClock;
+import org.zhucan.testsupport.TestDocuments;
 import org.zhucan.testsupport.TestSettings;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
@@ -55,7 +56,7 @@ import static org.awaitility.Awaitility.await;
 @TestPropertySource(properties = {"spring.graphql.http.sse.keep-alive=1s", "spring.graphql.websocket.keep-alive=1s"})
 class SubscriptionTransportTests extends ApiTest {
 
-    private static final String MEALS_SERVED = "subscription($siteId: ID!) { mealsServed(siteId: $siteId) { id site { id } } }";
+    private static final String MEALS_SERVED = TestDocuments.named("mealsServed");
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
@@ -127,7 +128,7 @@ class SubscriptionTransportTests extends ApiTest {
     @Test
     void shouldAnswerQueryOverServerSentEventsOnceAndComplete() throws Exception {
         String token = login("operator", DEMO_PASSWORD);
-        try (SseLines stream = SseLines.open(baseUrl(), token, "query { me { username } }", Map.of())) {
+        try (SseLines stream = SseLines.open(baseUrl(), token, TestDocuments.named("me"), Map.of())) {
             JsonNode next = stream.nextEvent("next");
             assertThat(next.path("data").path("me").path("username").asString()).as(next.toString()).isEqualTo("operator");
             stream.nextEvent("complete");

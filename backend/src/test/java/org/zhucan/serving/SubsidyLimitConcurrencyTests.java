@@ -39,17 +39,6 @@ import static org.zhucan.testsupport.TwoSlotDistrict.walkIn;
  */
 class SubsidyLimitConcurrencyTests extends ApiTest {
 
-    private static final String LOG = """
-            mutation($input: LogMealInput!) {
-              logMeal(input: $input) { record { id subsidy flags { code relatedRecord { id } } } userErrors { code message } }
-            }""";
-    private static final String UPLOAD = """
-            mutation($input: UploadMealRecordsInput!) {
-              uploadMealRecords(input: $input) {
-                acceptedCount rejectedCount results { clientRecordId outcome record { id subsidy } userErrors { code } } userErrors { code }
-              }
-            }""";
-
     /** Races released together, each with its own diners: on a busy machine a single one may happen not to overlap. */
     private static final int ROUNDS = 4;
 
@@ -191,7 +180,7 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
             boolean atA = i % 2 == 0;
             boolean acrossMidnight = (i / 2) % 2 == 1;
             String servedAt = acrossMidnight ? (atA ? shanghai(dayBefore, 23, 40) : shanghai(yesterday, 0, 10)) : shanghai(yesterday, 12, 0);
-            GraphQlTester.Response response = staff.document(LOG).variable("input", walkIn(atA ? siteA : siteB, acrossMidnight ? "DINNER" : "LUNCH",
+            GraphQlTester.Response response = staff.documentName("logMeal").variable("input", walkIn(atA ? siteA : siteB, acrossMidnight ? "DINNER" : "LUNCH",
                     diner, servedAt)).execute();
             response.path("logMeal.userErrors").entityList(Object.class).hasSize(0);
             return response.path("logMeal.record.id").entity(String.class).get();
@@ -323,7 +312,7 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
     }
 
     private String upload(HttpGraphQlTester staff, String site, List<Map<String, Object>> records) {
-        GraphQlTester.Response response = staff.document(UPLOAD).variable("input", Map.of("siteId", site, "records", records)).execute();
+        GraphQlTester.Response response = staff.documentName("servingUploadMealRecordFlags").variable("input", Map.of("siteId", site, "records", records)).execute();
         response.path("uploadMealRecords.userErrors").entityList(Object.class).hasSize(0);
         return response.path("uploadMealRecords.acceptedCount").entity(Integer.class).get() + "/"
                 + response.path("uploadMealRecords.rejectedCount").entity(Integer.class).get();
@@ -343,14 +332,13 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
     }
 
     private static String loggedRecord(HttpGraphQlTester staff, Map<String, Object> input) {
-        GraphQlTester.Response response = staff.document(LOG).variable("input", input).execute();
+        GraphQlTester.Response response = staff.documentName("logMeal").variable("input", input).execute();
         response.path("logMeal.userErrors").entityList(Object.class).hasSize(0);
         return response.path("logMeal.record.id").entity(String.class).get();
     }
 
     private void voidRecord(HttpGraphQlTester staff, String recordId) {
-        staff.document("""
-                        mutation($input: VoidMealRecordInput!) { voidMealRecord(input: $input) { reversal { id } userErrors { code message } } }""")
+        staff.documentName("fixtureVoidMealRecord")
                 .variable("input", Map.of("idempotencyKey", "k-" + System.nanoTime(), "recordId", recordId, "reason", "重复录入"))
                 .execute()
                 .path("voidMealRecord.userErrors").entityList(Object.class).hasSize(0);

@@ -38,7 +38,7 @@ public final class Canteens {
         Map<String, Object> input = Map.of("idempotencyKey", "k-" + UUID.randomUUID(), "siteId", site, "slot", "LUNCH", "dinerId", diner,
                 "servedAt", servedAt, "verification", Map.of("method", "STAFF_PROXY", "proxyReason", "老人无法出示证件"),
                 "items", List.of(Map.of("setMealName", "套餐A")));
-        return counter.document("mutation($input: LogMealInput!) { logMeal(input: $input) { record { id } userErrors { code message } } }")
+        return counter.documentName("fixtureLogMeal")
                 .variable("input", input).execute()
                 .path("logMeal.userErrors").entityList(Object.class).hasSize(0)
                 .path("logMeal.record.id").entity(String.class).get();
@@ -46,24 +46,30 @@ public final class Canteens {
 
     /** Links a DINER account to a diner, as the family's relative (子女). */
     public static void linkFamily(HttpGraphQlTester admin, String account, String diner) {
-        admin.document("mutation($input: LinkFamilyMemberInput!) { linkFamilyMember(input: $input) { userErrors { code } } }")
+        admin.documentName("linkFamilyMember")
                 .variable("input", Map.of("username", account, "dinerId", diner, "relation", "子女")).execute()
                 .path("linkFamilyMember.userErrors").entityList(Object.class).hasSize(0);
     }
 
     /** Publishes the slot's menu of the day at the site: the two dishes, and 套餐A of both at 10.00. */
-    static void publishSetMeal(HttpGraphQlTester admin, String site, LocalDate date, String slot, String fish, String rice) {
+    public static void publishSetMeal(HttpGraphQlTester admin, String site, LocalDate date, String slot, String fish, String rice) {
         String menuId = admin.documentName("saveMenu").variable("input", Map.of("siteId", site, "date", date.toString(), "slot", slot,
                         "items", List.of(Map.of("dishId", fish), Map.of("dishId", rice)),
                         "setMeals", List.of(Map.of("name", "套餐A", "price", "10.00", "dishIds", List.of(fish, rice))))).execute()
                 .path("saveMenu.userErrors").entityList(Object.class).hasSize(0)
                 .path("saveMenu.menu.id").entity(String.class).get();
-        admin.document("mutation { publishMenu(input: { menuId: \"" + menuId + "\" }) { userErrors { code } } }").execute()
+        publishMenu(admin, menuId);
+    }
+
+    /** Publishes a saved menu. */
+    public static void publishMenu(HttpGraphQlTester admin, String menuId) {
+        admin.documentName("fixturePublishMenu").variable("input", Map.of("menuId", menuId)).execute()
                 .path("publishMenu.userErrors").entityList(Object.class).hasSize(0);
     }
 
-    static String dish(HttpGraphQlTester admin, String operatorId, String name, String price) {
-        return admin.document("mutation($input: SaveDishInput!) { saveDish(input: $input) { dish { id } userErrors { code } } }")
+    /** A dish of the operator at the price given, its name made unique; returns its id. */
+    public static String dish(HttpGraphQlTester admin, String operatorId, String name, String price) {
+        return admin.documentName("fixtureSaveDish")
                 .variable("input", Map.of("operatorId", operatorId, "name", name + System.nanoTime(), "price", price)).execute()
                 .path("saveDish.userErrors").entityList(Object.class).hasSize(0)
                 .path("saveDish.dish.id").entity(String.class).get();

@@ -53,7 +53,7 @@ public final class DinerFixtures {
         if (dietaryNotes != null) {
             input.put("dietaryNotes", dietaryNotes);
         }
-        var response = admin.document("mutation($input: RegisterDinerInput!) { registerDiner(input: $input) { diner { id } userErrors { code } } }")
+        var response = admin.documentName("fixtureRegisterDiner")
                 .variable("input", input).execute();
         response.path("registerDiner.userErrors").entityList(Object.class).hasSize(0);
         String id = response.path("registerDiner.diner.id").entity(String.class).get();

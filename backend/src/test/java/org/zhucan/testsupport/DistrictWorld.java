@@ -96,8 +96,7 @@ public final class DistrictWorld {
 
     /** Voids a record by the operator's staff; returns the reversal's id. */
     public String voidRecord(String recordId) {
-        return as.apply(operatorStaff).document("""
-                        mutation($input: VoidMealRecordInput!) { voidMealRecord(input: $input) { reversal { id } userErrors { code message } } }""")
+        return as.apply(operatorStaff).documentName("fixtureVoidMealRecord")
                 .variable("input", Map.of("idempotencyKey", "k-" + UUID.randomUUID(), "recordId", recordId, "reason", "重复录入"))
                 .execute()
                 .path("voidMealRecord.userErrors").entityList(Object.class).hasSize(0)
@@ -122,15 +121,12 @@ public final class DistrictWorld {
                         "shares", List.of(Map.of("source", "CITY", "amount", "3.00"), Map.of("source", "DISTRICT", "remainder", true))),
                 Map.of("slots", List.of("LUNCH"), "minAge", 60, "subsidy", "5.00",
                         "shares", List.of(Map.of("source", "CITY", "amount", "2.00"), Map.of("source", "DISTRICT", "remainder", true)))));
-        String policy = admin.document("""
-                        mutation($input: CreateSubsidyPolicyInput!) {
-                          createSubsidyPolicy(input: $input) { policy { id operatingSubsidy { perDinerPerDay source } } userErrors { code message } }
-                        }""")
+        String policy = admin.documentName("fixtureCreateSubsidyPolicy")
                 .variable("input", input).execute()
                 .path("createSubsidyPolicy.userErrors").entityList(Object.class).hasSize(0)
                 .path("createSubsidyPolicy.policy.operatingSubsidy.perDinerPerDay").entity(String.class).isEqualTo("3.00")
                 .path("createSubsidyPolicy.policy.id").entity(String.class).get();
-        admin.document("mutation { publishSubsidyPolicy(input: { policyId: \"" + policy + "\" }) { userErrors { code } } }").execute()
+        admin.documentName("fixturePublishSubsidyPolicy").variable("input", Map.of("policyId", policy)).execute()
                 .path("publishSubsidyPolicy.userErrors").entityList(Object.class).hasSize(0);
     }
 }

@@ -35,10 +35,7 @@ public final class FaceTerminals {
 
     /** Registers a terminal to the site with a fresh serial number; returns it with the key from the payload. */
     public static Terminal register(HttpGraphQlTester admin, String siteId) {
-        GraphQlTester.Response response = admin.document("""
-                        mutation($input: RegisterFaceTerminalInput!) {
-                          registerFaceTerminal(input: $input) { terminal { id } secretKey keyVersion userErrors { code message } }
-                        }""")
+        GraphQlTester.Response response = admin.documentName("fixtureRegisterFaceTerminal")
                 .variable("input", Map.of("siteId", siteId, "name", "窗口终端", "serialNumber", "SN-" + UUID.randomUUID())).execute();
         response.path("registerFaceTerminal.userErrors").entityList(Object.class).hasSize(0);
         return new Terminal(response.path("registerFaceTerminal.terminal.id").entity(String.class).get(),
@@ -48,14 +45,17 @@ public final class FaceTerminals {
 
     /** Rotates the terminal's key; returns it with the new version and key from the payload. */
     public static Terminal rotate(HttpGraphQlTester admin, Terminal terminal) {
-        GraphQlTester.Response response = admin.document("""
-                        mutation($input: RotateFaceTerminalKeyInput!) {
-                          rotateFaceTerminalKey(input: $input) { secretKey keyVersion userErrors { code message } }
-                        }""")
+        GraphQlTester.Response response = admin.documentName("fixtureRotateFaceTerminalKey")
                 .variable("input", Map.of("terminalId", terminal.id())).execute();
         response.path("rotateFaceTerminalKey.userErrors").entityList(Object.class).hasSize(0);
         return new Terminal(terminal.id(), response.path("rotateFaceTerminalKey.keyVersion").entity(Integer.class).get(),
                 response.path("rotateFaceTerminalKey.secretKey").entity(String.class).get());
+    }
+
+    /** Disables the terminal, e.g. when it is lost: its tokens are refused from then on. */
+    public static void disable(HttpGraphQlTester admin, String terminalId, String reason) {
+        admin.documentName("fixtureDisableFaceTerminal").variable("input", Map.of("terminalId", terminalId, "reason", reason)).execute()
+                .path("disableFaceTerminal.userErrors").entityList(Object.class).hasSize(0);
     }
 
     /** {@code zf1.<terminalId>.<keyVersion>.<dinerId>.<signedAt>.<nonce>.<base64url HMAC-SHA256 of the rest>}. */

@@ -93,14 +93,11 @@ public final class TwoSlotDistrict {
                 "dinerFloor", "1.00", "mealsPerDay", 1, "mealsPerSlot", 1, "monthlyCap", "8.00", "standardPrice", "10.00"));
         input.put("tiers", List.of(Map.of("slots", List.of("LUNCH", "DINNER"), "minAge", 60, "subsidy", "5.00",
                 "shares", List.of(Map.of("source", "CITY", "amount", "2.00"), Map.of("source", "DISTRICT", "remainder", true)))));
-        String policy = admin.document("""
-                        mutation($input: CreateSubsidyPolicyInput!) {
-                          createSubsidyPolicy(input: $input) { policy { id } userErrors { code message } }
-                        }""")
+        String policy = admin.documentName("fixtureCreateSubsidyPolicy")
                 .variable("input", input).execute()
                 .path("createSubsidyPolicy.userErrors").entityList(Object.class).hasSize(0)
                 .path("createSubsidyPolicy.policy.id").entity(String.class).get();
-        admin.document("mutation { publishSubsidyPolicy(input: { policyId: \"" + policy + "\" }) { userErrors { code } } }").execute()
+        admin.documentName("fixturePublishSubsidyPolicy").variable("input", Map.of("policyId", policy)).execute()
                 .path("publishSubsidyPolicy.userErrors").entityList(Object.class).hasSize(0);
     }
 }

@@ -60,12 +60,12 @@ class CallerMistakeApiTests extends ApiTest {
     @Test
     void shouldAnswerNullWhenTheRoleMayNotReadTheMealRecord() {
         for (String role : List.of("inspector", "family")) {
-            GraphQlTester.Response response = as(role).document("query($id: ID!) { mealRecord(id: $id) { id } }").variable("id", record).execute();
+            GraphQlTester.Response response = as(role).documentName("mealRecord").variable("id", record).execute();
             response.errors().verify();
             response.path("mealRecord").valueIsNull();
         }
         // the staff who may see it still do
-        as(world.operatorStaff).document("query($id: ID!) { mealRecord(id: $id) { id } }").variable("id", record).execute()
+        as(world.operatorStaff).documentName("mealRecord").variable("id", record).execute()
                 .path("mealRecord.id").entity(String.class).isEqualTo(record);
     }
 
@@ -98,13 +98,14 @@ class CallerMistakeApiTests extends ApiTest {
     @Test
     void shouldRefuseIdsThatAreNoNumbersAsBadRequest() {
         for (String id : List.of("", " ", "abc", "-1", "1e3", "９", "9223372036854775808")) {
-            badRequest(as("admin").document("query($id: ID!) { mealRecord(id: $id) { id } }").variable("id", id).execute(), "id");
-            badRequest(as("admin").document("mutation($input: ChangeSiteStatusInput!) { changeSiteStatus(input: $input) { userErrors { code } } }")
+            badRequest(as("admin").documentName("mealRecord").variable("id", id).execute(), "id");
+            badRequest(as("admin").documentName("changeSiteStatus")
                     .variable("input", Map.of("siteId", id, "status", "SUSPENDED", "effectiveOn", DistrictWorld.today().toString()))
                     .execute(), "id");
         }
+        // literal ids on purpose: the ID scalar's parsing of a literal, where the checks above send variables
         badRequest(as("admin").document("{ site(id: \"\") { id } }").execute(), "id");
-        // the largest BIGINT is an id, of nothing
+        // the largest BIGINT is an id, of nothing (a literal, as above)
         as("admin").document("{ site(id: \"9223372036854775807\") { id } }").execute().errors().verify().path("site").valueIsNull();
     }
 
@@ -112,11 +113,12 @@ class CallerMistakeApiTests extends ApiTest {
     @Test
     void shouldRefuseDatesNoColumnHoldsAsBadRequest() {
         for (String date : List.of("+999999999-12-31", "-999999999-01-01", "0999-12-31", "10000-01-01")) {
-            badRequest(as("admin").document("mutation($input: RecordAbilityAssessmentInput!) { recordAbilityAssessment(input: $input) { userErrors { code } } }")
+            badRequest(as("admin").documentName("recordAbilityAssessmentErrors")
                     .variable("input", Map.of("dinerId", diner, "level", 2, "assessedOn", date, "assessor", "评估员")).execute(), "ISO date");
         }
+        // literal dates on purpose: the Date and DateTime scalars' parsing of a literal is what is tested
         badRequest(as("admin").document("{ echoTime(date: \"2026-11-22\", at: \"+999999999-12-31T23:59:59Z\") { at } }").execute(), "date-time");
-        // microseconds are what is kept: finer digits are dropped on input
+        // microseconds are what is kept: finer digits are dropped on input (a literal, as above)
         as("admin").document("{ echoTime(date: \"9999-12-31\", at: \"2026-11-22T03:30:00.123456789Z\") { date at } }").execute()
                 .errors().verify()
                 .path("echoTime.date").entity(String.class).isEqualTo("9999-12-31")
@@ -128,7 +130,7 @@ class CallerMistakeApiTests extends ApiTest {
     void shouldRefuseATooLongNestedValueNamingItsField() {
         Map<String, Object> category = Map.of("category", "MIN_LIVING", "evidenceRef", "证".repeat(129), "validFrom", "2024-01-01");
         GraphQlTester.Response response = as("admin")
-                .document("mutation($input: UpdateDinerInput!) { updateDiner(input: $input) { userErrors { code } } }")
+                .documentName("updateDinerErrors")
                 .variable("input", Map.of("dinerId", diner, "categories", List.of(category))).execute();
         response.errors().expect(error -> "BAD_REQUEST".equals(String.valueOf(error.getErrorType()))
                 && List.of("input", "categories", "0", "evidenceRef").equals(error.getExtensions().get("field"))).verify();
@@ -136,13 +138,13 @@ class CallerMistakeApiTests extends ApiTest {
 
     @Test
     void shouldRefuseASetMealOfMoreDishesThanItCanKeepAsAUserError() {
-        String dish = as("admin").document("query($site: ID!, $date: Date!) { menu(siteId: $site, date: $date, slot: LUNCH) { items { dish { id } } } }")
-                .variable("site", world.siteA).variable("date", DistrictWorld.today().toString()).execute()
+        String dish = as("admin").documentName("fixtureMenuDishIds")
+                .variable("siteId", world.siteA).variable("slot", "LUNCH").variable("date", DistrictWorld.today().toString()).execute()
                 .path("menu.items[0].dish.id").entity(String.class).get();
         Map<String, Object> input = Map.of("siteId", world.siteA, "date", DistrictWorld.today().plusDays(2).toString(), "slot", "LUNCH",
                 "items", List.of(Map.of("dishId", dish)),
                 "setMeals", List.of(Map.of("name", "大套餐", "price", "10.00", "dishIds", java.util.Collections.nCopies(21, dish))));
-        as("admin").document("mutation($input: SaveMenuInput!) { saveMenu(input: $input) { userErrors { code field } } }")
+        as("admin").documentName("saveMenu")
                 .variable("input", input).execute()
                 .errors().verify()
                 .path("saveMenu.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
@@ -155,7 +157,7 @@ class CallerMistakeApiTests extends ApiTest {
                 "standardPrice", "-0.01", "dinerFloor", "1.00", "mealsPerDay", 1, "mealsPerSlot", 1,
                 "tiers", List.of(Map.of("slots", List.of("LUNCH"), "minAge", 60, "subsidy", "5.00",
                         "shares", List.of(Map.of("source", "CITY", "remainder", true)))));
-        as("admin").document("mutation($input: CreateSubsidyPolicyInput!) { createSubsidyPolicy(input: $input) { userErrors { code } } }")
+        as("admin").documentName("createSubsidyPolicy")
                 .variable("input", input).execute()
                 .errors().verify()
                 .path("createSubsidyPolicy.userErrors[0].code").entity(String.class).isEqualTo("INVALID_POLICY");
@@ -171,7 +173,7 @@ class CallerMistakeApiTests extends ApiTest {
         HttpGraphQlTester admin = as("admin");
         List<String> outcomes = Race.run(8, i -> {
             GraphQlTester.Response response = admin
-                    .document("mutation($input: CreateSubsidyPolicyInput!) { createSubsidyPolicy(input: $input) { policy { version } userErrors { code } } }")
+                    .documentName("createSubsidyPolicy")
                     .variable("input", input).execute();
             response.errors().verify();
             List<String> codes = response.path("createSubsidyPolicy.userErrors[*].code").entityList(String.class).get();
@@ -183,7 +185,7 @@ class CallerMistakeApiTests extends ApiTest {
     /** The last net: a value the database refuses that validation let through is the caller's BAD_REQUEST, not an internal fault. */
     @Test
     void shouldAnswerAValueTheDatabaseRefusesAsBadRequest() {
-        GraphQlTester.Response response = as("admin").document("{ storeOutOfRange }").execute();
+        GraphQlTester.Response response = as("admin").documentName("platformStoreOutOfRange").execute();
         response.errors().expect(error -> "BAD_REQUEST".equals(String.valueOf(error.getErrorType()))
                 && error.getMessage().startsWith("Invalid input") && !error.getMessage().contains("TINYINT")
                 && !error.getMessage().contains("platform_range_check")).verify();
@@ -195,10 +197,7 @@ class CallerMistakeApiTests extends ApiTest {
     }
 
     private GraphQlTester.Response upload(List<Map<String, Object>> records) {
-        GraphQlTester.Response response = as(world.operatorStaff).document("""
-                        mutation($input: UploadMealRecordsInput!) {
-                          uploadMealRecords(input: $input) { acceptedCount rejectedCount results { outcome userErrors { code field } } }
-                        }""")
+        GraphQlTester.Response response = as(world.operatorStaff).documentName("servingUploadMealRecordFlags")
                 .variable("input", Map.of("siteId", world.siteA, "records", records)).execute();
         response.errors().verify();
         return response;

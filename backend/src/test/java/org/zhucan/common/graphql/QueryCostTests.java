@@ -31,6 +31,7 @@ class QueryCostTests {
             type Staff implements Viewer { name: String!  sites(first: Int = 5): SiteConnection! }
             """));
 
+    // cost and depth are counted on documents written or built here to the size under test (no server)
     /** sites(first: 100) { edges { node { id name } } } = 1 + 100 × (edges 1 + node (1 + 2)) = 401 */
     private static final String HUNDRED_SITES = "sites(first: 100) { edges { node { id name } } }";
 
