@@ -80,9 +80,7 @@ interface BookingMapper {
     Booking findByPickupCode(@Param("siteId") long siteId, @Param("date") LocalDate date, @Param("slot") MealSlot slot,
                              @Param("code") String code);
 
-    /** BOOKED or NO_SHOW becomes SERVED; returns 0 when the booking was in neither. */
-    int markServed(@Param("id") long id, @Param("at") Instant at);
-
+    /** BOOKED or NO_SHOW becomes SERVED; the count of bookings that were in either. */
     int markAllServed(@Param("ids") Collection<Long> ids, @Param("at") Instant at);
 
     /** SERVED goes back to BOOKED (its meal record was voided); the no-show job ends it if its slot is over. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhucan.common.access.BypassesCallerScope;
 import org.zhucan.network.MealSlot;
 
 /**
@@ -39,6 +40,7 @@ public class CounterBookings {
      * The booking a QR payload names, when its signature holds and the booking still has that
      * pickup code; null for a forged, mangled or unknown payload.
      */
+    @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(readOnly = true)
     public Booking bookingOfQr(String payload) {
         BookingQr.Named named = qr.named(payload);
@@ -50,30 +52,28 @@ public class CounterBookings {
     }
 
     /** The booking with a pickup code at a site, date and slot, whatever its status; null when none. */
+    @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(readOnly = true)
     public Booking bookingOfPickupCode(long siteId, LocalDate date, MealSlot slot, String pickupCode) {
         return mapper.findByPickupCode(siteId, date, slot, pickupCode);
     }
 
-    /** Marks a booking SERVED in the caller's transaction; false when it was cancelled or served already. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean markServed(long bookingId) {
-        return mapper.markServed(bookingId, clock.instant()) == 1;
-    }
-
     /** Marks bookings SERVED in the caller's transaction; false (nothing to rely on) unless every one of them was BOOKED or NO_SHOW. */
+    @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean markAllServed(Collection<Long> bookingIds) {
         return bookingIds.isEmpty() || mapper.markAllServed(bookingIds, clock.instant()) == bookingIds.size();
     }
 
     /** Its meal record was voided: a SERVED booking is BOOKED again (the no-show job ends it once its slot is over). */
+    @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(propagation = Propagation.MANDATORY)
     public void unmarkServed(long bookingId) {
         mapper.unmarkServed(bookingId, clock.instant());
     }
 
     /** Per slot of a site's day: live bookings, served and no-shows. */
+    @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(readOnly = true)
     public List<SlotDayCounts> dayCounts(long siteId, LocalDate date) {
         return mapper.countDay(siteId, date);
@@ -84,12 +84,14 @@ public class CounterBookings {
      * still open ones left out): what no-show rates are made of. For features that aggregate over
      * sites the caller has already checked.
      */
+    @BypassesCallerScope(usedBy = {"evaluation"})
     @Transactional(readOnly = true)
     public List<SiteAttendance> attendance(Collection<Long> siteIds, LocalDate from, LocalDate to) {
         return siteIds.isEmpty() ? List.of() : mapper.countAttendance(siteIds, from, to);
     }
 
     /** Bookings by id whatever the caller's scope, for records that point at them (the serving feature scopes its records). */
+    @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(readOnly = true)
     public Map<Long, Booking> byIdsForRecords(Collection<Long> ids) {
         Map<Long, Booking> found = new HashMap<>();

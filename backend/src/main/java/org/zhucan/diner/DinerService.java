@@ -9,6 +9,7 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhucan.common.access.BypassesCallerScope;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.pagination.Connection;
@@ -88,16 +89,19 @@ public class DinerService {
         return found;
     }
 
+    @BypassesCallerScope
     @Transactional(readOnly = true)
     public Map<Long, List<DinerCategoryEntry>> categoriesOf(Collection<Long> dinerIds) {
         return Batches.group(dinerIds, dinerIds.isEmpty() ? List.of() : diners.findCategoriesOf(dinerIds), DinerCategoryEntry::dinerId);
     }
 
+    @BypassesCallerScope
     @Transactional(readOnly = true)
     public Map<Long, List<AbilityAssessment>> assessmentsOf(Collection<Long> dinerIds) {
         return Batches.group(dinerIds, dinerIds.isEmpty() ? List.of() : diners.findAssessmentsOf(dinerIds), AbilityAssessment::dinerId);
     }
 
+    @BypassesCallerScope
     @Transactional(readOnly = true)
     public Map<Long, List<DinerStatusChange>> statusHistoryOf(Collection<Long> dinerIds) {
         return Batches.group(dinerIds, dinerIds.isEmpty() ? List.of() : diners.findStatusChangesOf(dinerIds), DinerStatusChange::dinerId);
@@ -147,6 +151,7 @@ public class DinerService {
      * @throws IdNumber.InvalidIdNumberException when the number itself is not valid; it marks no
      *         transaction rollback-only, as the counter's caller turns it into a user error and goes on
      */
+    @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(readOnly = true, noRollbackFor = IdNumber.InvalidIdNumberException.class)
     public java.util.Optional<Long> dinerIdByIdNumber(String idNumber) {
         return java.util.Optional.ofNullable(diners.findIdByIdNumberHash(cipher.lookupHash(IdNumber.parse(idNumber).value())));
@@ -169,6 +174,7 @@ public class DinerService {
     }
 
     /** The diner a meal card QR names, when its signature holds; empty for anything else. */
+    @BypassesCallerScope(usedBy = {"serving"})
     public java.util.Optional<Long> dinerIdOfMealCard(String payload) {
         if (payload == null || !payload.startsWith(MEAL_CARD_PREFIX)) {
             return java.util.Optional.empty();

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.booking.CounterBookings;
+import org.zhucan.common.access.BypassesCallerScope;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.money.Money;
@@ -73,12 +74,14 @@ public class MealRecordReadService {
      * feature that hangs something on a standing record (a rating), so that the record cannot be
      * reversed between its check and its write. Unscoped; null when there is no such record.
      */
+    @BypassesCallerScope(usedBy = {"satisfaction"})
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
     public MealRecord lockForUpdate(long id) {
         return mapper.findByIdForUpdate(id);
     }
 
     /** Records by id, for the fields that point at other records (already scoped through their parent). */
+    @BypassesCallerScope(usedBy = {"settlement"})
     @Transactional(readOnly = true)
     public Map<Long, MealRecord> byIds(Collection<Long> ids) {
         Map<Long, MealRecord> found = new HashMap<>();
@@ -92,6 +95,7 @@ public class MealRecordReadService {
      * The standing meals of these diners served at or after an instant, newest served first.
      * Unscoped: for a diner's or family's own meals, whose diners the caller has checked.
      */
+    @BypassesCallerScope(usedBy = {"satisfaction"})
     @Transactional(readOnly = true)
     public List<MealRecord> standingMealsServedSince(Collection<Long> dinerIds, Instant since) {
         return dinerIds.isEmpty() ? List.of() : mapper.findStandingMealsServedSince(dinerIds, BusinessTime.dateOf(since), since);
@@ -174,6 +178,7 @@ public class MealRecordReadService {
      * The slots of these sites in which meals were served between the dates, by date, site and
      * slot. Unscoped: for features that aggregate over sites the caller has already checked.
      */
+    @BypassesCallerScope(usedBy = {"evaluation"})
     @Transactional(readOnly = true)
     public List<ServedSlot> servedSlots(Collection<Long> siteIds, LocalDate from, LocalDate to) {
         return siteIds.isEmpty() ? List.of() : mapper.servedSlots(siteIds, from, to);
@@ -184,6 +189,7 @@ public class MealRecordReadService {
      * hours of the slot have ended (a slot it no longer serves is over once the day is). What a
      * sample log is owed for, and what an evaluation can judge. Unscoped, as {@link #servedSlots}.
      */
+    @BypassesCallerScope(usedBy = {"foodsafety"})
     @Transactional(readOnly = true)
     public List<ServedSlot> servedSlotsOver(Collection<Long> siteIds, LocalDate from, LocalDate to) {
         return slotsOver(servedSlots(siteIds, from, to));
@@ -202,6 +208,7 @@ public class MealRecordReadService {
     }
 
     /** Per day between the dates with a record at these sites: meals, diners, flags and subsidy. Unscoped, as {@link #servedSlots}. */
+    @BypassesCallerScope(usedBy = {"evaluation"})
     @Transactional(readOnly = true)
     public List<ServedDay> servedDays(Collection<Long> siteIds, LocalDate from, LocalDate to) {
         return siteIds.isEmpty() ? List.of() : mapper.servedDays(siteIds, from, to);
@@ -236,6 +243,7 @@ public class MealRecordReadService {
     }
 
     /** A record for the subscription, read without a caller (events arrive on a listener thread). */
+    @BypassesCallerScope
     @Transactional(readOnly = true)
     public MealRecord forFeed(long id) {
         return mapper.findById(id);
