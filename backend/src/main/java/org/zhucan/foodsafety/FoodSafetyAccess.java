@@ -33,11 +33,16 @@ class FoodSafetyAccess {
                 "food-safety records are for operators' staff, finance, inspectors and administrators");
     }
 
+    /** ADMIN, or staff of the site's operator. */
+    boolean isStaffOf(CurrentUser user, Site site) {
+        return networkAccess.isStaffOf(user, site);
+    }
+
     boolean covers(CallerScope scope, long operatorId, long siteId) {
         if (scope.operatorId() != null || scope.regionPath() == null) {
             return scope.covers(operatorId, "");
         }
-        return scope.covers(operatorId, regionService.require(siteService.require(siteId).communityId()).path());
+        return networkAccess.covers(scope, siteService.require(siteId));
     }
 
     /** Whether the user is an INSPECTOR whose region covers the site. */

@@ -35,7 +35,6 @@ import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.security.Role;
 import org.zhucan.serving.MealRecordReadService;
 import org.zhucan.serving.ServedSlot;
 
@@ -95,7 +94,7 @@ public class SampleRetentionService {
     public SampleRetentionPayload logSampleRetention(LogSampleRetentionInput input) {
         Site site = siteService.require(input.siteId());
         CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.ADMIN) && !user.actsForOperator(site.operatorId()) && !access.inspectorCovers(user, site)) {
+        if (!access.isStaffOf(user, site) && !access.inspectorCovers(user, site)) {
             throw new AccessDeniedException("sample retention is logged by the site's staff, inspectors of its region and administrators");
         }
         List<UserError> problems = new ArrayList<>();

@@ -58,6 +58,23 @@ public class NetworkAccess {
         return user.roles().contains(Role.ADMIN) || user.actsForOperator(operatorId);
     }
 
+    /** ADMIN, or staff of the site's operator. */
+    public boolean isStaffOf(CurrentUser user, Site site) {
+        return isStaffOf(user, site.operatorId());
+    }
+
+    /**
+     * Whether a scope (from {@link #staffScope} or {@link #oversightScope}) reaches a site: all,
+     * its operator's, or the region subtree its community is in.
+     */
+    @Transactional(readOnly = true)
+    public boolean covers(CallerScope scope, Site site) {
+        if (scope.operatorId() != null || scope.regionPath() == null) {
+            return scope.covers(site.operatorId(), "");
+        }
+        return scope.covers(site.operatorId(), regionService.require(site.communityId()).path());
+    }
+
     /** As {@link #isStaffOf}, or refused with the reason given. */
     public void requireStaffOf(CurrentUser user, long operatorId, String refusal) {
         if (!isStaffOf(user, operatorId)) {

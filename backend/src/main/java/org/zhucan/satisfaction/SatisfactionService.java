@@ -36,7 +36,6 @@ import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkAccess;
-import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.security.AccountService;
@@ -68,18 +67,16 @@ public class SatisfactionService {
     private final SatisfactionMapper mapper;
     private final MealRecordReadService mealRecords;
     private final SiteService siteService;
-    private final RegionService regionService;
     private final NetworkAccess networkAccess;
     private final AccountService accountService;
     private final AuditService audit;
     private final Clock clock;
 
-    SatisfactionService(SatisfactionMapper mapper, MealRecordReadService mealRecords, SiteService siteService, RegionService regionService,
+    SatisfactionService(SatisfactionMapper mapper, MealRecordReadService mealRecords, SiteService siteService,
                         NetworkAccess networkAccess, AccountService accountService, AuditService audit, Clock clock) {
         this.mapper = mapper;
         this.mealRecords = mealRecords;
         this.siteService = siteService;
-        this.regionService = regionService;
         this.networkAccess = networkAccess;
         this.accountService = accountService;
         this.audit = audit;
@@ -222,7 +219,7 @@ public class SatisfactionService {
         CallerScope scope = networkAccess.oversightScope(CurrentUser.get(),
                 "ratings are for the site's operator, finance and inspectors of its region, and administrators");
         Site site = siteService.require(siteId);
-        if (!scope.covers(site.operatorId(), scope.regionPath() == null ? "" : regionService.require(site.communityId()).path())) {
+        if (!networkAccess.covers(scope, site)) {
             throw new AccessDeniedException("the site is outside the caller's scope");
         }
         if (month.isAfter(YearMonth.from(BusinessTime.today(clock)))) {

@@ -4,30 +4,25 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.zhucan.common.sql.CallerScope;
 import org.zhucan.network.NetworkAccess;
-import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.security.Role;
 
 /** Who may do what with meal records: the site's staff record them; staff, finance and administrators read them in their scope. */
 @Component
 class ServingAccess {
 
     private final SiteService siteService;
-    private final RegionService regionService;
     private final NetworkAccess networkAccess;
 
-    ServingAccess(SiteService siteService, RegionService regionService, NetworkAccess networkAccess) {
+    ServingAccess(SiteService siteService, NetworkAccess networkAccess) {
         this.siteService = siteService;
-        this.regionService = regionService;
         this.networkAccess = networkAccess;
     }
 
     /** ADMIN, or staff of the site's operator. */
     void requireStaffOf(CurrentUser user, Site site) {
-        if (user.roles().contains(Role.ADMIN)
-                || user.actsForOperator(site.operatorId())) {
+        if (networkAccess.isStaffOf(user, site)) {
             return;
         }
         throw new AccessDeniedException("only the site's staff record meals there");
@@ -40,11 +35,7 @@ class ServingAccess {
         } catch (AccessDeniedException e) {
             return false;
         }
-        if (scope.operatorId() == null && scope.regionPath() == null) {
-            return true;
-        }
-        Site site = siteService.require(record.siteId());
-        return scope.covers(site.operatorId(), scope.regionPath() == null ? "" : regionService.require(site.communityId()).path());
+        return scope.operatorId() == null && scope.regionPath() == null || networkAccess.covers(scope, siteService.require(record.siteId()));
     }
 
     /** OPERATOR staff: their operator's sites; FINANCE: its region; ADMIN: all. */
