@@ -5,7 +5,6 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -85,9 +84,7 @@ public final class BookingFixtures {
     }
 
     public String diner() {
-        LocalDate birth = LocalDate.of(1930 + ThreadLocalRandom.current().nextInt(30), 1 + ThreadLocalRandom.current().nextInt(12),
-                1 + ThreadLocalRandom.current().nextInt(28));
-        return diners.registerActiveSince2020("订餐老人", community(), birth, List.of(), null);
+        return diners.registerActiveSince2020("订餐老人", community(), DinerFixtures.randomBirthDate(1930, 30), List.of(), null);
     }
 
     /** Links the demo family account to a diner, as the family account's own diners are. */

@@ -22,7 +22,7 @@ import org.zhucan.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.foodsafety.FoodSafetyWorld.at;
 import static org.zhucan.foodsafety.FoodSafetyWorld.errorType;
-import static org.zhucan.foodsafety.FoodSafetyWorld.today;
+import static org.zhucan.testsupport.DistrictWorld.today;
 
 /**
  * Inspections (食品安全检查): recording them and every rule of the input, the follow-up of one that

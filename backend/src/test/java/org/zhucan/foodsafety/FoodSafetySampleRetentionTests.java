@@ -28,8 +28,8 @@ import org.zhucan.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.foodsafety.FoodSafetyWorld.at;
 import static org.zhucan.foodsafety.FoodSafetyWorld.errorType;
-import static org.zhucan.foodsafety.FoodSafetyWorld.shanghai;
-import static org.zhucan.foodsafety.FoodSafetyWorld.today;
+import static org.zhucan.testsupport.DistrictWorld.shanghai;
+import static org.zhucan.testsupport.DistrictWorld.today;
 
 /**
  * Sample retention (留样): logging a slot's samples and every rule of the input, underweight samples

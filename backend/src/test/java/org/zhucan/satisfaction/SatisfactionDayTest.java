@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.TestClock;
 
 /**
@@ -34,7 +35,7 @@ abstract class SatisfactionDayTest extends ApiTest {
         // log in before the clock moves: tokens are checked against real time
         List.of("admin", "operator", "finance", "inspector", "family").forEach(this::as);
         world = new SatisfactionWorld(this::as, jdbc);
-        day = SatisfactionWorld.today();
+        day = DistrictWorld.today();
         stopAt(day, LocalTime.of(12, 30));
     }
 

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +37,8 @@ import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.zhucan.testsupport.DistrictWorld.shanghai;
+import static org.zhucan.testsupport.DistrictWorld.today;
 
 /**
  * Reading meals served: the review flags (two sites within an hour, a diner no longer active,
@@ -255,11 +256,11 @@ class ServingReadTests extends ApiTest {
     void shouldShowEachRoleOnlyTheRecordsAndFlagsOfItsScope() {
         String other = otherOperator();
         String otherStaff = account("OPERATOR", other, null);
-        String[] farAway = farDistrictAndVillage();
-        String farFinance = account("FINANCE", null, farAway[0]);
+        NetworkFixtures.District farAway = network.district("核销测试");
+        String farFinance = account("FINANCE", null, farAway.districtId());
         Canteen mine = canteen(demoOperator(), xiHan(), day);
         Canteen theirs = canteen(other, xiHan(), day);
-        Canteen far = canteen(other, farAway[1], day);
+        Canteen far = canteen(other, farAway.villageId(), day);
         Diner diner = diner();
         stopAt(day, LocalTime.of(14, 0));
 
@@ -649,10 +650,6 @@ class ServingReadTests extends ApiTest {
     private record Diner(String id, String idNumber) {
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(BusinessTime.ZONE);
-    }
-
     private String xiHan() {
         return jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
     }
@@ -661,24 +658,13 @@ class ServingReadTests extends ApiTest {
         return jdbc.queryForObject("SELECT id FROM operator WHERE credit_code = ?", String.class, DEMO_OPERATOR_CREDIT_CODE);
     }
 
-    /** A new district outside 伊滨区 with a town and a village: {districtId, villageId}. */
-    private String[] farDistrictAndVillage() {
-        String district = network.freshDistrictCode();
-        String districtId = network.createRegion(null, district, "核销测试区", "DISTRICT");
-        String townId = network.createRegion(districtId, district.substring(0, 6) + "101000", "核销测试镇", "TOWN");
-        String villageId = network.createRegion(townId, district.substring(0, 6) + "101201", "核销测试村", "VILLAGE");
-        return new String[] {districtId, villageId};
-    }
-
     private String otherOperator() {
         return network.createOperator("核销测试餐饮公司" + System.nanoTime());
     }
 
     /** A new account holding one role, with the demo password, logged in now (before any test moves the clock). */
     private String account(String role, String operatorId, String regionId) {
-        String username = TestAccounts.create(jdbc, role, operatorId, regionId, "核销测试账号");
-        as(username);
-        return username;
+        return TestAccounts.loggedIn(this::as, jdbc, role, operatorId, regionId, "核销测试账号");
     }
 
     /**
@@ -704,9 +690,7 @@ class ServingReadTests extends ApiTest {
      * demo policy's 7.00 lunch subsidy. Registered in 2020, so ACTIVE on any meal date.
      */
     private Diner diner() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        LocalDate birth = LocalDate.of(1950 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        String idNumber = dinerFixtures.freshIdNumber(birth, true);
+        String idNumber = dinerFixtures.freshIdNumber(DinerFixtures.randomBirthDate(1950, 10), true);
         String id = as("admin").documentName("registerDiner").variable("input", Map.of("name", "核销老人", "idNumber", idNumber,
                         "homeCommunityId", xiHan(), "address", "西韩社区1号楼")).execute()
                 .path("registerDiner.userErrors").entityList(Object.class).hasSize(0)
@@ -736,11 +720,6 @@ class ServingReadTests extends ApiTest {
 
     private void stopAt(LocalDate date, LocalTime time) {
         clock.stopAt(ZonedDateTime.of(date, time, BusinessTime.ZONE).toInstant());
-    }
-
-    /** A DateTime in Shanghai, e.g. 2026-11-25T11:30+08:00. */
-    private static String shanghai(LocalDate date, int hour, int minute) {
-        return ZonedDateTime.of(date, LocalTime.of(hour, minute), BusinessTime.ZONE).toOffsetDateTime().toString();
     }
 
     private static String key() {
