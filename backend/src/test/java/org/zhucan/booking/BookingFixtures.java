@@ -83,6 +83,18 @@ public final class BookingFixtures {
         return menuId;
     }
 
+    /** A canteen's lunch of one day: its site, a fish dish and 米饭 1.00 on the published menu (with 套餐A of the two at 10.00). */
+    public record Lunch(String site, String fish, String rice, LocalDate date) {
+    }
+
+    /** Publishes the lunch of the date at the site with a fish dish of the name and price given (fishQuota null: unlimited). */
+    public Lunch lunch(String site, String fishName, String fishPrice, LocalDate date, Integer fishQuota) {
+        String fish = dish(fishName, fishPrice);
+        String rice = dish("米饭", "1.00");
+        publishLunch(site, date, List.of(fish, rice), java.util.Arrays.asList(fishQuota, null));
+        return new Lunch(site, fish, rice, date);
+    }
+
     public String diner() {
         return diners.registerActiveSince2020("订餐老人", community(), DinerFixtures.randomBirthDate(1930, 30), List.of(), null);
     }

@@ -3,7 +3,6 @@ package org.zhucan.satisfaction;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,8 +31,7 @@ abstract class SatisfactionDayTest extends ApiTest {
 
     @BeforeEach
     void world() {
-        // log in before the clock moves: tokens are checked against real time
-        List.of("admin", "operator", "finance", "inspector", "family").forEach(this::as);
+        logInDemoAccounts();
         world = new SatisfactionWorld(this::as, jdbc);
         day = DistrictWorld.today();
         stopAt(day, LocalTime.of(12, 30));

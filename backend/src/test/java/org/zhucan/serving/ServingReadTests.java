@@ -77,8 +77,7 @@ class ServingReadTests extends ApiTest {
 
     @BeforeEach
     void fixtures() {
-        // log in before any test moves the clock: tokens are checked against real time
-        List.of("admin", "operator", "family", "finance", "inspector").forEach(this::as);
+        logInDemoAccounts();
         network = new NetworkFixtures(as("admin"), jdbc);
         dinerFixtures = new DinerFixtures(as("admin"), jdbc);
         day = today().plusDays(2);
