@@ -1,12 +1,9 @@
 package org.zhucan.foodsafety;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 
-import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.network.NetworkFixtures;
@@ -14,7 +11,6 @@ import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.TestAccounts;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A district of its own for food-safety tests, so that its inspections, logs and missing logs see
@@ -80,49 +76,4 @@ final class FoodSafetyWorld {
         String diner = diners.registerActiveSince2020("食安老人", villageId, DinerFixtures.randomBirthDate(1950, 10), List.of(), null);
         return Canteens.serveWalkIn(as.apply(operatorStaff), site, diner, servedAt);
     }
-
-    /** Every page of a connection query, collecting each edge's node; the query selects pageInfo { hasNextPage endCursor }. */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> allNodes(HttpGraphQlTester tester, String document, String field, Map<String, Object> filter, int first) {
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        String after = null;
-        for (int pages = 0; pages < 100; pages++) {
-            GraphQlTester.Request<?> request = tester.documentName(document).variable("filter", filter).variable("first", first);
-            if (after != null) {
-                request = request.variable("after", after);
-            }
-            GraphQlTester.Response response = request.execute();
-            for (Object edge : response.path(field + ".edges").entityList(Object.class).get()) {
-                nodes.add((Map<String, Object>) ((Map<String, Object>) edge).get("node"));
-            }
-            if (!response.path(field + ".pageInfo.hasNextPage").entity(Boolean.class).get()) {
-                return nodes;
-            }
-            after = response.path(field + ".pageInfo.endCursor").entity(String.class).get();
-            assertThat(after).isNotNull();
-        }
-        throw new AssertionError("more than 100 pages");
-    }
-
-    /** The classification of the first top-level error, or null when there is none. */
-    static String errorType(GraphQlTester.Response response) {
-        List<String> types = new ArrayList<>();
-        response.errors().satisfy(errors -> errors.forEach(error -> types.add(String.valueOf(error.getErrorType()))));
-        return types.isEmpty() ? null : types.get(0);
-    }
-
-    /** A value at a dotted path of nested maps, or null where the path ends early. */
-    @SuppressWarnings("unchecked")
-    static Object at(Object node, String path) {
-        Object current = node;
-        for (String key : path.split("\\.")) {
-            if (current == null) {
-                return null;
-            }
-            current = ((Map<String, Object>) current).get(key);
-        }
-        return current;
-    }
-
-
 }

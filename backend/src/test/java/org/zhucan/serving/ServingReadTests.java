@@ -32,6 +32,7 @@ import org.zhucan.security.SystemActor;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DinerFixtures;
+import org.zhucan.testsupport.Responses;
 import org.zhucan.testsupport.TestAccounts;
 import org.zhucan.testsupport.TestClock;
 
@@ -39,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.zhucan.testsupport.DistrictWorld.shanghai;
 import static org.zhucan.testsupport.DistrictWorld.today;
+import static org.zhucan.testsupport.Responses.at;
 
 /**
  * Reading meals served: the review flags (two sites within an hour, a diner no longer active,
@@ -784,28 +786,12 @@ class ServingReadTests extends ApiTest {
     }
 
     private GraphQlTester.Response page(String user, Map<String, Object> filter, int first, String after) {
-        GraphQlTester.Request<?> request = as(user).documentName("servingRecordIds").variable("filter", filter).variable("first", first);
-        if (after != null) {
-            request = request.variable("after", after);
-        }
-        return request.execute();
+        return Responses.page(as(user), "servingRecordIds", filter, first, after);
     }
 
     /** The ids of every record the user may see that match, page by page, in the order listed. */
     private List<String> recordIds(String user, Map<String, Object> filter) {
-        List<String> ids = new ArrayList<>();
-        String after = null;
-        for (int pages = 0; pages < 100; pages++) {
-            GraphQlTester.Response response = page(user, filter, 100, after);
-            for (Object edge : response.path("mealRecords.edges").entityList(Object.class).get()) {
-                ids.add((String) at(edge, "node.id"));
-            }
-            if (!response.path("mealRecords.pageInfo.hasNextPage").entity(Boolean.class).get()) {
-                return ids;
-            }
-            after = response.path("mealRecords.pageInfo.endCursor").entity(String.class).get();
-        }
-        throw new AssertionError("more than 100 pages of meal records");
+        return Responses.allNodes(as(user), "servingRecordIds", "mealRecords", filter, 100).stream().map(node -> (String) node.get("id")).toList();
     }
 
     private int totalCount(String user, Map<String, Object> filter) {
@@ -894,16 +880,4 @@ class ServingReadTests extends ApiTest {
         return nodes.stream().map(node -> (String) at(node, path)).toList();
     }
 
-    /** A value at a dotted path of nested maps, or null where the path ends early. */
-    @SuppressWarnings("unchecked")
-    private static Object at(Object node, String path) {
-        Object current = node;
-        for (String key : path.split("\\.")) {
-            if (current == null) {
-                return null;
-            }
-            current = ((Map<String, Object>) current).get(key);
-        }
-        return current;
-    }
 }
