@@ -40,14 +40,13 @@ class BookingApiTests extends ApiTest {
 
     @BeforeEach
     void fixtures() {
-        // log in before any test moves the clock: tokens are checked against real time
-        List.of("admin", "operator", "family", "finance", "inspector").forEach(this::as);
+        logInDemoAccounts();
         fixtures = new BookingFixtures(as("admin"), as("operator"), jdbc);
-        site = fixtures.canteen(30, LocalTime.of(9, 30));
-        fish = fixtures.dish("清蒸鱼", "8.00");
-        rice = fixtures.dish("米饭", "1.00");
-        tomorrow = today().plusDays(1);
-        fixtures.publishLunch(site, tomorrow, List.of(fish, rice), java.util.Arrays.asList(2, null));
+        BookingFixtures.Lunch lunch = fixtures.lunch(fixtures.canteen(30, LocalTime.of(9, 30)), "清蒸鱼", "8.00", today().plusDays(1), 2);
+        site = lunch.site();
+        fish = lunch.fish();
+        rice = lunch.rice();
+        tomorrow = lunch.date();
     }
 
     @AfterEach

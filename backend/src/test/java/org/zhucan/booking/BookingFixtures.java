@@ -5,7 +5,6 @@ import java.time.LocalTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -84,10 +83,20 @@ public final class BookingFixtures {
         return menuId;
     }
 
+    /** A canteen's lunch of one day: its site, a fish dish and 米饭 1.00 on the published menu (with 套餐A of the two at 10.00). */
+    public record Lunch(String site, String fish, String rice, LocalDate date) {
+    }
+
+    /** Publishes the lunch of the date at the site with a fish dish of the name and price given (fishQuota null: unlimited). */
+    public Lunch lunch(String site, String fishName, String fishPrice, LocalDate date, Integer fishQuota) {
+        String fish = dish(fishName, fishPrice);
+        String rice = dish("米饭", "1.00");
+        publishLunch(site, date, List.of(fish, rice), java.util.Arrays.asList(fishQuota, null));
+        return new Lunch(site, fish, rice, date);
+    }
+
     public String diner() {
-        LocalDate birth = LocalDate.of(1930 + ThreadLocalRandom.current().nextInt(30), 1 + ThreadLocalRandom.current().nextInt(12),
-                1 + ThreadLocalRandom.current().nextInt(28));
-        return diners.registerActiveSince2020("订餐老人", community(), birth, List.of(), null);
+        return diners.registerActiveSince2020("订餐老人", community(), DinerFixtures.randomBirthDate(1930, 30), List.of(), null);
     }
 
     /** Links the demo family account to a diner, as the family account's own diners are. */

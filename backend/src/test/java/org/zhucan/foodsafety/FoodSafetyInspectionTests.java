@@ -17,12 +17,13 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.Responses;
 import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhucan.foodsafety.FoodSafetyWorld.at;
-import static org.zhucan.foodsafety.FoodSafetyWorld.errorType;
-import static org.zhucan.foodsafety.FoodSafetyWorld.today;
+import static org.zhucan.testsupport.DistrictWorld.today;
+import static org.zhucan.testsupport.Responses.at;
+import static org.zhucan.testsupport.Responses.errorType;
 
 /**
  * Inspections (食品安全检查): recording them and every rule of the input, the follow-up of one that
@@ -413,11 +414,7 @@ class FoodSafetyInspectionTests extends ApiTest {
     }
 
     private GraphQlTester.Response inspections(String user, Map<String, Object> filter, int first, String after) {
-        GraphQlTester.Request<?> request = as(user).documentName("inspections").variable("filter", filter).variable("first", first);
-        if (after != null) {
-            request = request.variable("after", after);
-        }
-        return request.execute();
+        return Responses.page(as(user), "inspections", filter, first, after);
     }
 
     private List<String> idsListed(String user, Map<String, Object> filter) {
@@ -426,7 +423,7 @@ class FoodSafetyInspectionTests extends ApiTest {
 
     private List<String> idsListed(String user, Map<String, Object> filter, int pageSize) {
         List<String> ids = new ArrayList<>();
-        for (Map<String, Object> node : FoodSafetyWorld.allNodes(as(user), "inspections", "inspections", filter, pageSize)) {
+        for (Map<String, Object> node : Responses.allNodes(as(user), "inspections", "inspections", filter, pageSize)) {
             ids.add((String) node.get("id"));
         }
         return ids;

@@ -23,13 +23,14 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.MealSlot;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Race;
+import org.zhucan.testsupport.Responses;
 import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhucan.foodsafety.FoodSafetyWorld.at;
-import static org.zhucan.foodsafety.FoodSafetyWorld.errorType;
-import static org.zhucan.foodsafety.FoodSafetyWorld.shanghai;
-import static org.zhucan.foodsafety.FoodSafetyWorld.today;
+import static org.zhucan.testsupport.DistrictWorld.shanghai;
+import static org.zhucan.testsupport.DistrictWorld.today;
+import static org.zhucan.testsupport.Responses.at;
+import static org.zhucan.testsupport.Responses.errorType;
 
 /**
  * Sample retention (留样): logging a slot's samples and every rule of the input, underweight samples
@@ -106,7 +107,7 @@ class FoodSafetySampleRetentionTests extends ApiTest {
         assertThat(at(logged(world.operatorStaff, input(world.siteA, day.minusDays(1), shanghai(day.minusDays(1), 10, 50))), "loggedLate"))
                 .isEqualTo(true);
 
-        List<Map<String, Object>> listed = FoodSafetyWorld.allNodes(as(world.finance), "sampleRetentions", "sampleRetentions",
+        List<Map<String, Object>> listed = Responses.allNodes(as(world.finance), "sampleRetentions", "sampleRetentions",
                 window(day.minusDays(1), day), 10);
         Map<String, Object> late = new HashMap<>();
         listed.forEach(node -> late.put(at(node, "site.id") + "/" + node.get("date"), node.get("loggedLate")));
@@ -390,20 +391,16 @@ class FoodSafetySampleRetentionTests extends ApiTest {
     }
 
     private List<String> retentionIds(String user, Map<String, Object> filter, int pageSize) {
-        return FoodSafetyWorld.allNodes(as(user), "sampleRetentions", "sampleRetentions", filter, pageSize).stream()
+        return Responses.allNodes(as(user), "sampleRetentions", "sampleRetentions", filter, pageSize).stream()
                 .map(node -> (String) node.get("id")).toList();
     }
 
     private GraphQlTester.Response missingPage(String user, Map<String, Object> filter, int first, String after) {
-        GraphQlTester.Request<?> request = as(user).documentName("missingSampleLogs").variable("filter", filter).variable("first", first);
-        if (after != null) {
-            request = request.variable("after", after);
-        }
-        return request.execute();
+        return Responses.page(as(user), "missingSampleLogs", filter, first, after);
     }
 
     private List<Map<String, Object>> missingAll(String user, Map<String, Object> filter, int pageSize) {
-        return FoodSafetyWorld.allNodes(as(user), "missingSampleLogs", "missingSampleLogs", filter, pageSize);
+        return Responses.allNodes(as(user), "missingSampleLogs", "missingSampleLogs", filter, pageSize);
     }
 
     private List<Map<String, Object>> missing(String user, Map<String, Object> filter) {

@@ -1,24 +1,16 @@
 package org.zhucan.foodsafety;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
-import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.TestAccounts;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A district of its own for food-safety tests, so that its inspections, logs and missing logs see
@@ -58,10 +50,9 @@ final class FoodSafetyWorld {
         as.apply(DINER);
         NetworkFixtures network = new NetworkFixtures(admin, jdbc);
         diners = new DinerFixtures(admin, jdbc);
-        String code = network.freshDistrictCode();
-        districtId = network.createRegion(null, code, "食安测试区", "DISTRICT");
-        String town = network.createRegion(districtId, code.substring(0, 6) + "101000", "食安测试镇", "TOWN");
-        villageId = network.createRegion(town, code.substring(0, 6) + "101201", "食安测试村", "VILLAGE");
+        NetworkFixtures.District district = network.district("食安测试");
+        districtId = district.districtId();
+        villageId = district.villageId();
         operatorId = network.createOperator("食安测试餐饮公司" + System.nanoTime());
         siteA = Canteens.open(admin, jdbc, villageId, operatorId, "食安测试食堂甲", lunchMenuDates);
         siteB = Canteens.open(admin, jdbc, villageId, operatorId, "食安测试食堂乙", lunchMenuDates);
@@ -75,72 +66,14 @@ final class FoodSafetyWorld {
         otherFinance = account("FINANCE", null, otherDistrictId);
     }
 
-    static LocalDate today() {
-        return LocalDate.now(BusinessTime.ZONE);
-    }
-
-    /** A DateTime in Shanghai, e.g. 2026-11-25T11:30+08:00. */
-    static String shanghai(LocalDate date, int hour, int minute) {
-        return ZonedDateTime.of(date, LocalTime.of(hour, minute), BusinessTime.ZONE).toOffsetDateTime().toString();
-    }
-
     /** A new account holding one role, with the demo password, logged in now. */
     String account(String role, String operator, String region) {
-        String username = TestAccounts.create(jdbc, role, operator, region, "食安测试账号");
-        as.apply(username);
-        return username;
+        return TestAccounts.loggedIn(as, jdbc, role, operator, region, "食安测试账号");
     }
 
     /** Logs a new walk-in diner's 套餐A at the site's lunch, served at the time given, by the operator's staff; returns the record id. */
     String serve(String site, String servedAt) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        String diner = diners.registerActiveSince2020("食安老人", villageId,
-                LocalDate.of(1950 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28)), List.of(), null);
+        String diner = diners.registerActiveSince2020("食安老人", villageId, DinerFixtures.randomBirthDate(1950, 10), List.of(), null);
         return Canteens.serveWalkIn(as.apply(operatorStaff), site, diner, servedAt);
     }
-
-    /** Every page of a connection query, collecting each edge's node; the query selects pageInfo { hasNextPage endCursor }. */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> allNodes(HttpGraphQlTester tester, String document, String field, Map<String, Object> filter, int first) {
-        List<Map<String, Object>> nodes = new ArrayList<>();
-        String after = null;
-        for (int pages = 0; pages < 100; pages++) {
-            GraphQlTester.Request<?> request = tester.documentName(document).variable("filter", filter).variable("first", first);
-            if (after != null) {
-                request = request.variable("after", after);
-            }
-            GraphQlTester.Response response = request.execute();
-            for (Object edge : response.path(field + ".edges").entityList(Object.class).get()) {
-                nodes.add((Map<String, Object>) ((Map<String, Object>) edge).get("node"));
-            }
-            if (!response.path(field + ".pageInfo.hasNextPage").entity(Boolean.class).get()) {
-                return nodes;
-            }
-            after = response.path(field + ".pageInfo.endCursor").entity(String.class).get();
-            assertThat(after).isNotNull();
-        }
-        throw new AssertionError("more than 100 pages");
-    }
-
-    /** The classification of the first top-level error, or null when there is none. */
-    static String errorType(GraphQlTester.Response response) {
-        List<String> types = new ArrayList<>();
-        response.errors().satisfy(errors -> errors.forEach(error -> types.add(String.valueOf(error.getErrorType()))));
-        return types.isEmpty() ? null : types.get(0);
-    }
-
-    /** A value at a dotted path of nested maps, or null where the path ends early. */
-    @SuppressWarnings("unchecked")
-    static Object at(Object node, String path) {
-        Object current = node;
-        for (String key : path.split("\\.")) {
-            if (current == null) {
-                return null;
-            }
-            current = ((Map<String, Object>) current).get(key);
-        }
-        return current;
-    }
-
-
 }

@@ -48,6 +48,22 @@ public final class NetworkFixtures {
         }
     }
 
+    /**
+     * A district of its own (a fresh code) with one town and one village in it, named prefix + 区, 镇
+     * and 村: a test world's ground, so that its district-wide figures see nothing of other tests.
+     */
+    public District district(String prefix) {
+        String code = freshDistrictCode();
+        String district = createRegion(null, code, prefix + "区", "DISTRICT");
+        String town = createRegion(district, code.substring(0, 6) + "101000", prefix + "镇", "TOWN");
+        String village = createRegion(town, code.substring(0, 6) + "101201", prefix + "村", "VILLAGE");
+        return new District(district, village);
+    }
+
+    /** A district's id and the id of the village in it. */
+    public record District(String districtId, String villageId) {
+    }
+
     public String createRegion(String parentId, String code, String name, String level) {
         return admin.documentName("createRegion")
                 .variable("input", input("parentId", parentId, "divisionCode", code, "name", name, "level", level))

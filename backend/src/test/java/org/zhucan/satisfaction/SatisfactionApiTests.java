@@ -13,7 +13,7 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.zhucan.common.time.BusinessTime;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhucan.satisfaction.SatisfactionWorld.shanghai;
+import static org.zhucan.testsupport.DistrictWorld.shanghai;
 
 /**
  * rateMeal and mealsToRate over HTTP: who may rate which meal, the 3-day window to the

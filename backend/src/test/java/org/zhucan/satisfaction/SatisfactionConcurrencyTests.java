@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.zhucan.testsupport.Race;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhucan.satisfaction.SatisfactionWorld.shanghai;
+import static org.zhucan.testsupport.DistrictWorld.shanghai;
 
 /** Ratings of one meal sent at the same moment, from real threads against the real database. */
 class SatisfactionConcurrencyTests extends SatisfactionDayTest {

@@ -3,7 +3,6 @@ package org.zhucan.satisfaction;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.TestClock;
 
 /**
@@ -31,10 +31,9 @@ abstract class SatisfactionDayTest extends ApiTest {
 
     @BeforeEach
     void world() {
-        // log in before the clock moves: tokens are checked against real time
-        List.of("admin", "operator", "finance", "inspector", "family").forEach(this::as);
+        logInDemoAccounts();
         world = new SatisfactionWorld(this::as, jdbc);
-        day = SatisfactionWorld.today();
+        day = DistrictWorld.today();
         stopAt(day, LocalTime.of(12, 30));
     }
 

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.zhucan.satisfaction.SatisfactionWorld.shanghai;
+import static org.zhucan.testsupport.DistrictWorld.shanghai;
 
 /**
  * siteRatings over HTTP and the tallies the operator evaluation reads: averages per site and per

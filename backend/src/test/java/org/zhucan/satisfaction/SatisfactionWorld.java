@@ -1,24 +1,21 @@
 package org.zhucan.satisfaction;
 
-import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.TestAccounts;
+
+import static org.zhucan.testsupport.DistrictWorld.today;
 
 /**
  * A district of its own for rating tests, so that its sites' and operators' figures hold nothing
@@ -58,10 +55,9 @@ final class SatisfactionWorld {
         HttpGraphQlTester admin = as.apply("admin");
         NetworkFixtures network = new NetworkFixtures(admin, jdbc);
         this.diners = new DinerFixtures(admin, jdbc);
-        String code = network.freshDistrictCode();
-        districtId = network.createRegion(null, code, "评价测试区", "DISTRICT");
-        String town = network.createRegion(districtId, code.substring(0, 6) + "101000", "评价测试镇", "TOWN");
-        villageId = network.createRegion(town, code.substring(0, 6) + "101201", "评价测试村", "VILLAGE");
+        NetworkFixtures.District district = network.district("评价测试");
+        districtId = district.districtId();
+        villageId = district.villageId();
         String farCode = network.freshDistrictCode();
         String farDistrict = network.createRegion(null, farCode, "评价测试外区", "DISTRICT");
         operatorO = network.createOperator("评价测试餐饮公司" + System.nanoTime());
@@ -88,20 +84,9 @@ final class SatisfactionWorld {
         as.apply(otherFamily);
     }
 
-    static LocalDate today() {
-        return LocalDate.now(BusinessTime.ZONE);
-    }
-
-    /** A DateTime in Shanghai, e.g. 2026-11-25T11:30+08:00. */
-    static String shanghai(LocalDate date, int hour, int minute) {
-        return ZonedDateTime.of(date, LocalTime.of(hour, minute), BusinessTime.ZONE).toOffsetDateTime().toString();
-    }
-
     /** An ACTIVE diner of the village aged 65 to 75, acted for by no account yet. */
     String diner() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        LocalDate birth = LocalDate.of(1952 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        return diners.registerActiveSince2020("评价老人", villageId, birth, List.of(), null);
+        return diners.registerActiveSince2020("评价老人", villageId, DinerFixtures.randomBirthDate(1952, 10), List.of(), null);
     }
 
     /** A new diner the first family account acts for. */
@@ -152,8 +137,6 @@ final class SatisfactionWorld {
 
     /** A new account holding one role, with the demo password, logged in now (before any test moves the clock). */
     private String account(String role, String operator, String region) {
-        String username = TestAccounts.create(jdbc, role, operator, region, "评价测试账号");
-        as.apply(username);
-        return username;
+        return TestAccounts.loggedIn(as, jdbc, role, operator, region, "评价测试账号");
     }
 }

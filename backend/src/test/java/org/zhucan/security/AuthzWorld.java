@@ -191,9 +191,7 @@ final class AuthzWorld {
 
     /** An ACTIVE diner living in the tenant's village; the family acts for the own tenant's diners. */
     String diner(Tenant t, String name) {
-        LocalDate birth = LocalDate.of(1945 + ThreadLocalRandom.current().nextInt(10), 1 + ThreadLocalRandom.current().nextInt(12),
-                1 + ThreadLocalRandom.current().nextInt(28));
-        String diner = diners.registerActiveSince2020(name, t.village, birth, List.of(), null);
+        String diner = diners.registerActiveSince2020(name, t.village, DinerFixtures.randomBirthDate(1945, 10), List.of(), null);
         if (t.own) {
             link(family, diner);
         }

@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.booking.BookingFixtures;
-import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.FaceTerminals;
@@ -31,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.booking.BookingFixtures.dishItem;
 import static org.zhucan.booking.BookingFixtures.key;
 import static org.zhucan.booking.BookingFixtures.today;
+import static org.zhucan.serving.CounterRequests.at;
 
 /**
  * FACE verification over HTTP: a meal counts as verified by face only with a token that an active
@@ -48,6 +48,7 @@ class FaceVerificationApiTests extends ApiTest {
     TestClock clock;
 
     BookingFixtures fixtures;
+    BookingFixtures.Lunch lunch;
     String site;
     String fish;
     String rice;
@@ -66,9 +67,9 @@ class FaceVerificationApiTests extends ApiTest {
         // planned a week ago (a site is created PLANNED from today), operating for three days: the offline test's meals are of its open days
         jdbc.update("UPDATE site_status_change SET effective_on = ? WHERE site_id = ?", day.minusDays(7), Long.valueOf(site));
         network.open(site, day.minusDays(3).toString(), day.minusDays(3).toString());
-        fish = fixtures.dish("红烧鱼", "12.00");
-        rice = fixtures.dish("米饭", "1.00");
-        fixtures.publishLunch(site, day, List.of(fish, rice), Arrays.asList(null, null));
+        lunch = fixtures.lunch(site, "红烧鱼", "12.00", day, null);
+        fish = lunch.fish();
+        rice = lunch.rice();
         clock.stopAt(at(day, 10, 0));
         terminal = FaceTerminals.register(as("admin"), site);
         noon = at(day, 12, 0);
@@ -233,17 +234,8 @@ class FaceVerificationApiTests extends ApiTest {
 
     // ------------------------------------------------------------ helpers
 
-    private static Instant at(LocalDate date, int hour, int minute) {
-        return date.atTime(hour, minute).atZone(BusinessTime.ZONE).toInstant();
-    }
-
     private Map<String, Object> walkIn(String diner, Map<String, Object> verification) {
-        Map<String, Object> input = new HashMap<>(Map.of("idempotencyKey", key(), "siteId", site, "slot", "LUNCH",
-                "verification", verification, "items", List.of(dishItem(fish, 1), dishItem(rice, 1))));
-        if (diner != null) {
-            input.put("dinerId", diner);
-        }
-        return input;
+        return CounterRequests.walkIn(lunch, key(), diner, verification);
     }
 
     private Map<String, Object> offline(String clientId, Instant servedAt, String diner, String token) {
@@ -260,7 +252,7 @@ class FaceVerificationApiTests extends ApiTest {
     }
 
     private GraphQlTester.Response upload(List<Map<String, Object>> records) {
-        return as("operator").documentName("uploadMealRecords").variable("input", Map.of("siteId", site, "records", records)).execute();
+        return CounterRequests.upload(as("operator"), site, records);
     }
 
     private void expectRefused(Map<String, Object> input) {

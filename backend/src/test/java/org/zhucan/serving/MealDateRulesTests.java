@@ -130,7 +130,7 @@ class MealDateRulesTests extends ApiTest {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> upload(String site, List<Map<String, Object>> records) {
-        GraphQlTester.Response response = as(world.staff).documentName("servingUploadMealRecordFlags").variable("input", Map.of("siteId", site, "records", records)).execute();
+        GraphQlTester.Response response = as(world.staff).documentName("uploadMealRecords").variable("input", Map.of("siteId", site, "records", records)).execute();
         response.path("uploadMealRecords.userErrors").entityList(Object.class).hasSize(0);
         List<Map<String, Object>> results = response.path("uploadMealRecords.results").entityList(Map.class).get().stream()
                 .map(result -> (Map<String, Object>) result).toList();

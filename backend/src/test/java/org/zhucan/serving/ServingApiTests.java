@@ -38,6 +38,7 @@ class ServingApiTests extends ApiTest {
     TestClock clock;
 
     BookingFixtures fixtures;
+    BookingFixtures.Lunch lunch;
     String site;
     String fish;
     String rice;
@@ -45,14 +46,13 @@ class ServingApiTests extends ApiTest {
 
     @BeforeEach
     void fixtures() {
-        // log in before the clock moves: tokens are checked against real time
-        List.of("admin", "operator", "family", "finance", "inspector").forEach(this::as);
+        logInDemoAccounts();
         fixtures = new BookingFixtures(as("admin"), as("operator"), jdbc);
-        site = fixtures.canteen(30, LocalTime.of(9, 30));
-        fish = fixtures.dish("红烧鱼", "12.00");
-        rice = fixtures.dish("米饭", "1.00");
-        day = today();
-        fixtures.publishLunch(site, day, List.of(fish, rice), java.util.Arrays.asList(null, null));
+        lunch = fixtures.lunch(fixtures.canteen(30, LocalTime.of(9, 30)), "红烧鱼", "12.00", today(), null);
+        site = lunch.site();
+        fish = lunch.fish();
+        rice = lunch.rice();
+        day = lunch.date();
         lunchtime(12, 0);
     }
 
@@ -384,7 +384,7 @@ class ServingApiTests extends ApiTest {
     // ------------------------------------------------------------ helpers
 
     private Instant lunchtime(int hour, int minute) {
-        Instant at = day.atTime(hour, minute).atZone(BusinessTime.ZONE).toInstant();
+        Instant at = CounterRequests.at(day, hour, minute);
         clock.stopAt(at);
         return at;
     }
@@ -405,12 +405,7 @@ class ServingApiTests extends ApiTest {
     }
 
     private Map<String, Object> walkIn(String key, String diner, Map<String, Object> verification) {
-        Map<String, Object> input = new HashMap<>(Map.of("idempotencyKey", key, "siteId", site, "slot", "LUNCH",
-                "verification", verification, "items", List.of(dishItem(fish, 1), dishItem(rice, 1))));
-        if (diner != null) {
-            input.put("dinerId", diner);
-        }
-        return input;
+        return CounterRequests.walkIn(lunch, key, diner, verification);
     }
 
     private Map<String, Object> byPickupCode(String key, String code, Map<String, Object> verification) {
@@ -456,7 +451,7 @@ class ServingApiTests extends ApiTest {
     }
 
     private GraphQlTester.Response upload(List<Map<String, Object>> records) {
-        return as("operator").documentName("uploadMealRecords").variable("input", Map.of("siteId", site, "records", records)).execute();
+        return CounterRequests.upload(as("operator"), site, records);
     }
 
     private void expectError(Map<String, Object> input, String code) {

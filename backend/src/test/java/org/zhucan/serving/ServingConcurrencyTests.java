@@ -94,7 +94,7 @@ class ServingConcurrencyTests extends ApiTest {
         // four devices replaying sixty records each, one after another at the unique keys
         HttpGraphQlTester operator = as("operator");
         List<String> outcomes = Race.run(4, i -> {
-            var response = operator.documentName("servingUploadMealRecordFlags").variable("input", Map.of("siteId", siteA, "records", records)).execute();
+            var response = operator.documentName("uploadMealRecords").variable("input", Map.of("siteId", siteA, "records", records)).execute();
             return response.path("uploadMealRecords.acceptedCount").entity(Integer.class).get() + "/"
                     + response.path("uploadMealRecords.duplicateCount").entity(Integer.class).get() + "/"
                     + response.path("uploadMealRecords.rejectedCount").entity(Integer.class).get();

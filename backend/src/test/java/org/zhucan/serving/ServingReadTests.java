@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
@@ -33,11 +32,15 @@ import org.zhucan.security.SystemActor;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DinerFixtures;
+import org.zhucan.testsupport.Responses;
 import org.zhucan.testsupport.TestAccounts;
 import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.zhucan.testsupport.DistrictWorld.shanghai;
+import static org.zhucan.testsupport.DistrictWorld.today;
+import static org.zhucan.testsupport.Responses.at;
 
 /**
  * Reading meals served: the review flags (two sites within an hour, a diner no longer active,
@@ -76,8 +79,7 @@ class ServingReadTests extends ApiTest {
 
     @BeforeEach
     void fixtures() {
-        // log in before any test moves the clock: tokens are checked against real time
-        List.of("admin", "operator", "family", "finance", "inspector").forEach(this::as);
+        logInDemoAccounts();
         network = new NetworkFixtures(as("admin"), jdbc);
         dinerFixtures = new DinerFixtures(as("admin"), jdbc);
         day = today().plusDays(2);
@@ -255,11 +257,11 @@ class ServingReadTests extends ApiTest {
     void shouldShowEachRoleOnlyTheRecordsAndFlagsOfItsScope() {
         String other = otherOperator();
         String otherStaff = account("OPERATOR", other, null);
-        String[] farAway = farDistrictAndVillage();
-        String farFinance = account("FINANCE", null, farAway[0]);
+        NetworkFixtures.District farAway = network.district("核销测试");
+        String farFinance = account("FINANCE", null, farAway.districtId());
         Canteen mine = canteen(demoOperator(), xiHan(), day);
         Canteen theirs = canteen(other, xiHan(), day);
-        Canteen far = canteen(other, farAway[1], day);
+        Canteen far = canteen(other, farAway.villageId(), day);
         Diner diner = diner();
         stopAt(day, LocalTime.of(14, 0));
 
@@ -649,10 +651,6 @@ class ServingReadTests extends ApiTest {
     private record Diner(String id, String idNumber) {
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(BusinessTime.ZONE);
-    }
-
     private String xiHan() {
         return jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
     }
@@ -661,24 +659,13 @@ class ServingReadTests extends ApiTest {
         return jdbc.queryForObject("SELECT id FROM operator WHERE credit_code = ?", String.class, DEMO_OPERATOR_CREDIT_CODE);
     }
 
-    /** A new district outside 伊滨区 with a town and a village: {districtId, villageId}. */
-    private String[] farDistrictAndVillage() {
-        String district = network.freshDistrictCode();
-        String districtId = network.createRegion(null, district, "核销测试区", "DISTRICT");
-        String townId = network.createRegion(districtId, district.substring(0, 6) + "101000", "核销测试镇", "TOWN");
-        String villageId = network.createRegion(townId, district.substring(0, 6) + "101201", "核销测试村", "VILLAGE");
-        return new String[] {districtId, villageId};
-    }
-
     private String otherOperator() {
         return network.createOperator("核销测试餐饮公司" + System.nanoTime());
     }
 
     /** A new account holding one role, with the demo password, logged in now (before any test moves the clock). */
     private String account(String role, String operatorId, String regionId) {
-        String username = TestAccounts.create(jdbc, role, operatorId, regionId, "核销测试账号");
-        as(username);
-        return username;
+        return TestAccounts.loggedIn(this::as, jdbc, role, operatorId, regionId, "核销测试账号");
     }
 
     /**
@@ -704,9 +691,7 @@ class ServingReadTests extends ApiTest {
      * demo policy's 7.00 lunch subsidy. Registered in 2020, so ACTIVE on any meal date.
      */
     private Diner diner() {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        LocalDate birth = LocalDate.of(1950 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        String idNumber = dinerFixtures.freshIdNumber(birth, true);
+        String idNumber = dinerFixtures.freshIdNumber(DinerFixtures.randomBirthDate(1950, 10), true);
         String id = as("admin").documentName("registerDiner").variable("input", Map.of("name", "核销老人", "idNumber", idNumber,
                         "homeCommunityId", xiHan(), "address", "西韩社区1号楼")).execute()
                 .path("registerDiner.userErrors").entityList(Object.class).hasSize(0)
@@ -736,11 +721,6 @@ class ServingReadTests extends ApiTest {
 
     private void stopAt(LocalDate date, LocalTime time) {
         clock.stopAt(ZonedDateTime.of(date, time, BusinessTime.ZONE).toInstant());
-    }
-
-    /** A DateTime in Shanghai, e.g. 2026-11-25T11:30+08:00. */
-    private static String shanghai(LocalDate date, int hour, int minute) {
-        return ZonedDateTime.of(date, LocalTime.of(hour, minute), BusinessTime.ZONE).toOffsetDateTime().toString();
     }
 
     private static String key() {
@@ -806,28 +786,12 @@ class ServingReadTests extends ApiTest {
     }
 
     private GraphQlTester.Response page(String user, Map<String, Object> filter, int first, String after) {
-        GraphQlTester.Request<?> request = as(user).documentName("servingRecordIds").variable("filter", filter).variable("first", first);
-        if (after != null) {
-            request = request.variable("after", after);
-        }
-        return request.execute();
+        return Responses.page(as(user), "servingRecordIds", filter, first, after);
     }
 
     /** The ids of every record the user may see that match, page by page, in the order listed. */
     private List<String> recordIds(String user, Map<String, Object> filter) {
-        List<String> ids = new ArrayList<>();
-        String after = null;
-        for (int pages = 0; pages < 100; pages++) {
-            GraphQlTester.Response response = page(user, filter, 100, after);
-            for (Object edge : response.path("mealRecords.edges").entityList(Object.class).get()) {
-                ids.add((String) at(edge, "node.id"));
-            }
-            if (!response.path("mealRecords.pageInfo.hasNextPage").entity(Boolean.class).get()) {
-                return ids;
-            }
-            after = response.path("mealRecords.pageInfo.endCursor").entity(String.class).get();
-        }
-        throw new AssertionError("more than 100 pages of meal records");
+        return Responses.allNodes(as(user), "servingRecordIds", "mealRecords", filter, 100).stream().map(node -> (String) node.get("id")).toList();
     }
 
     private int totalCount(String user, Map<String, Object> filter) {
@@ -916,16 +880,4 @@ class ServingReadTests extends ApiTest {
         return nodes.stream().map(node -> (String) at(node, path)).toList();
     }
 
-    /** A value at a dotted path of nested maps, or null where the path ends early. */
-    @SuppressWarnings("unchecked")
-    private static Object at(Object node, String path) {
-        Object current = node;
-        for (String key : path.split("\\.")) {
-            if (current == null) {
-                return null;
-            }
-            current = ((Map<String, Object>) current).get(key);
-        }
-        return current;
-    }
 }

@@ -312,7 +312,7 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
     }
 
     private String upload(HttpGraphQlTester staff, String site, List<Map<String, Object>> records) {
-        GraphQlTester.Response response = staff.documentName("servingUploadMealRecordFlags").variable("input", Map.of("siteId", site, "records", records)).execute();
+        GraphQlTester.Response response = staff.documentName("uploadMealRecords").variable("input", Map.of("siteId", site, "records", records)).execute();
         response.path("uploadMealRecords.userErrors").entityList(Object.class).hasSize(0);
         return response.path("uploadMealRecords.acceptedCount").entity(Integer.class).get() + "/"
                 + response.path("uploadMealRecords.rejectedCount").entity(Integer.class).get();

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,8 +35,7 @@ abstract class DistrictSettlementTest extends ApiTest {
 
     @BeforeEach
     void world() {
-        // log in before the clock moves: tokens are checked against real time
-        List.of("admin", "operator", "finance", "inspector", "family").forEach(this::as);
+        logInDemoAccounts();
         world = new DistrictWorld(this::as, jdbc);
         statements = new SettlementStatements(this::as, world, statementDocument());
         periodStart = today().withDayOfMonth(1);

@@ -15,6 +15,7 @@ import org.zhucan.testsupport.Race;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.testsupport.DistrictWorld.shanghai;
 import static org.zhucan.testsupport.DistrictWorld.today;
+import static org.zhucan.testsupport.Responses.errorType;
 
 /**
  * Settlement over HTTP against the real database: statements hold every record once, their sums
@@ -343,12 +344,6 @@ class SettlementApiTests extends DistrictSettlementTest {
     private static String userError(GraphQlTester.Response response, String mutation) {
         List<Object> errors = response.path(mutation + ".userErrors[*].code").entityList(Object.class).get();
         return errors.isEmpty() ? null : (String) errors.get(0);
-    }
-
-    private static String errorType(GraphQlTester.Response response) {
-        List<String> types = new ArrayList<>();
-        response.errors().satisfy(errors -> errors.forEach(error -> types.add(error.getErrorType().toString())));
-        return types.isEmpty() ? null : types.get(0);
     }
 
     /** The statements holding each record, as settlement_record says. */

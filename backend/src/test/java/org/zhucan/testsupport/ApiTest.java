@@ -1,7 +1,9 @@
 package org.zhucan.testsupport;
 
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -11,6 +13,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.zhucan.common.sql.SqlStatementCounter;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the API tests: the whole application on a random port, over real HTTP, against real
@@ -37,12 +41,25 @@ public abstract class ApiTest {
         return sqlStatements.count() - before;
     }
 
+    /** The N+1 guard of a list read: at many rows it sends exactly as many statements as at few, and some. */
+    protected static void assertStatementsDoNotGrow(LongSupplier atFewRows, LongSupplier atManyRows) {
+        long forFew = atFewRows.getAsLong();
+        long forMany = atManyRows.getAsLong();
+        assertThat(forFew).isPositive();
+        assertThat(forMany).isEqualTo(forFew);
+    }
+
     protected String baseUrl() {
         return "http://localhost:" + port;
     }
 
     protected WebTestClient http() {
         return TestClients.http(baseUrl());
+    }
+
+    /** Logs every demo account in now, before a test moves the clock: tokens are checked against real time. */
+    protected void logInDemoAccounts() {
+        List.of("admin", "operator", "family", "finance", "inspector").forEach(this::as);
     }
 
     /** A tester that sends no token. */

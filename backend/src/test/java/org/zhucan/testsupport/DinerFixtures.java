@@ -22,6 +22,12 @@ public final class DinerFixtures {
         this.jdbc = jdbc;
     }
 
+    /** A random birth date in the years from firstYear on, years of them: diners of differing ages and ID numbers. */
+    public static LocalDate randomBirthDate(int firstYear, int years) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return LocalDate.of(firstYear + random.nextInt(years), 1 + random.nextInt(12), 1 + random.nextInt(28));
+    }
+
     /** A valid synthetic ID number (address code 410371) whose masked form no diner has yet. */
     public String freshIdNumber(LocalDate birthDate, boolean male) {
         while (true) {

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
@@ -43,10 +42,9 @@ public final class DistrictWorld {
         HttpGraphQlTester admin = as.apply("admin");
         NetworkFixtures network = new NetworkFixtures(admin, jdbc);
         this.diners = new DinerFixtures(admin, jdbc);
-        String code = network.freshDistrictCode();
-        districtId = network.createRegion(null, code, "结算测试区", "DISTRICT");
-        String town = network.createRegion(districtId, code.substring(0, 6) + "101000", "结算测试镇", "TOWN");
-        villageId = network.createRegion(town, code.substring(0, 6) + "101201", "结算测试村", "VILLAGE");
+        NetworkFixtures.District district = network.district("结算测试");
+        districtId = district.districtId();
+        villageId = district.villageId();
         operatorId = network.createOperator("结算测试餐饮公司" + System.nanoTime());
         siteA = Canteens.open(admin, jdbc, villageId, operatorId, "结算测试食堂甲", today());
         siteB = Canteens.open(admin, jdbc, villageId, operatorId, "结算测试食堂乙", today());
@@ -67,9 +65,7 @@ public final class DistrictWorld {
 
     /** An ACTIVE diner of the village aged 65 to 75, in the given categories (none: the 5.00 tier; MIN_LIVING: 8.00). */
     public String diner(List<String> categories) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        LocalDate birth = LocalDate.of(1952 + random.nextInt(10), 1 + random.nextInt(12), 1 + random.nextInt(28));
-        return diners.registerActiveSince2020("结算老人", villageId, birth, categories, null);
+        return diners.registerActiveSince2020("结算老人", villageId, DinerFixtures.randomBirthDate(1952, 10), categories, null);
     }
 
     /** Another operator in the village, with one OPERATING canteen (套餐A at 10.00 today) and its own staff account. */
@@ -105,9 +101,7 @@ public final class DistrictWorld {
 
     /** A new account holding one role, with the demo password, logged in now (before any test moves the clock). */
     public String account(String role, String operator, String region) {
-        String username = TestAccounts.create(jdbc, role, operator, region, "结算测试账号");
-        as.apply(username);
-        return username;
+        return TestAccounts.loggedIn(as, jdbc, role, operator, region, "结算测试账号");
     }
 
 

@@ -1,6 +1,7 @@
 package org.zhucan.testsupport;
 
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -16,6 +17,13 @@ public final class TestAccounts {
     /** A new account holding one role, with the demo password and the scope given (ids or null); returns its username. */
     public static String create(JdbcTemplate jdbc, String role, String operatorId, String regionId, String displayName) {
         return create(jdbc, role.toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 13), role, operatorId, regionId, displayName);
+    }
+
+    /** As {@link #create}, and logged in now through as: before any test moves the clock (tokens are checked against real time). */
+    public static String loggedIn(Function<String, ?> as, JdbcTemplate jdbc, String role, String operatorId, String regionId, String displayName) {
+        String username = create(jdbc, role, operatorId, regionId, displayName);
+        as.apply(username);
+        return username;
     }
 
     /** The same, with the username given (e.g. one shaped like a phone number). */

@@ -35,14 +35,12 @@ public final class TwoSlotDistrict {
         this.jdbc = jdbc;
         HttpGraphQlTester admin = as.apply("admin");
         network = new NetworkFixtures(admin, jdbc);
-        String code = network.freshDistrictCode();
-        districtId = network.createRegion(null, code, "限额测试区", "DISTRICT");
-        String town = network.createRegion(districtId, code.substring(0, 6) + "101000", "限额测试镇", "TOWN");
-        villageId = network.createRegion(town, code.substring(0, 6) + "101201", "限额测试村", "VILLAGE");
+        NetworkFixtures.District district = network.district("限额测试");
+        districtId = district.districtId();
+        villageId = district.villageId();
         operatorId = network.createOperator("限额测试餐饮公司" + System.nanoTime());
         publishPolicy(admin);
-        staff = TestAccounts.create(jdbc, "OPERATOR", operatorId, null, "限额测试员");
-        as.apply(staff);
+        staff = TestAccounts.loggedIn(as, jdbc, "OPERATOR", operatorId, null, "限额测试员");
         diners = new DinerFixtures(admin, jdbc);
         templateDiner = diners.registerActiveSince2020("限额老人", villageId, LocalDate.of(1955, 3, 14), List.of(), null);
     }

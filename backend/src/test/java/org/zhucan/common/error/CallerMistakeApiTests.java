@@ -197,7 +197,7 @@ class CallerMistakeApiTests extends ApiTest {
     }
 
     private GraphQlTester.Response upload(List<Map<String, Object>> records) {
-        GraphQlTester.Response response = as(world.operatorStaff).documentName("servingUploadMealRecordFlags")
+        GraphQlTester.Response response = as(world.operatorStaff).documentName("uploadMealRecords")
                 .variable("input", Map.of("siteId", world.siteA, "records", records)).execute();
         response.errors().verify();
         return response;
