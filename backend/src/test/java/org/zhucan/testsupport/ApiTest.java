@@ -41,10 +41,31 @@ public abstract class ApiTest {
         return sqlStatements.count() - before;
     }
 
-    /** The N+1 guard of a list read: at many rows it sends exactly as many statements as at few, and some. */
+    /**
+     * The fewest statements the request sends, asked again (three times in all at most) while it
+     * sent more than {@code expectedAtMost}: the counter counts every thread's statements, so a
+     * background one (a Redis fallback on a loaded machine) can land in a request's count, but
+     * never take one away; an N+1 costs more on every run.
+     */
+    protected long fewestStatements(Runnable request, long expectedAtMost) {
+        long fewest = statementsDuring(request);
+        for (int run = 1; run < 3 && fewest > expectedAtMost; run++) {
+            fewest = Math.min(fewest, statementsDuring(request));
+        }
+        return fewest;
+    }
+
+    /**
+     * The N+1 guard of a list read: at many rows it sends exactly as many statements as at few, and
+     * some. Each count is the fewest of up to three runs while they differ (see {@link #fewestStatements}).
+     */
     protected static void assertStatementsDoNotGrow(LongSupplier atFewRows, LongSupplier atManyRows) {
         long forFew = atFewRows.getAsLong();
         long forMany = atManyRows.getAsLong();
+        for (int run = 1; run < 3 && forMany != forFew; run++) {
+            forFew = Math.min(forFew, atFewRows.getAsLong());
+            forMany = Math.min(forMany, atManyRows.getAsLong());
+        }
         assertThat(forFew).isPositive();
         assertThat(forMany).isEqualTo(forFew);
     }
