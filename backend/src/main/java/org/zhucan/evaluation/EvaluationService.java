@@ -18,6 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.booking.CounterBookings;
 import org.zhucan.booking.SiteAttendance;
+import org.zhucan.common.access.BypassesCallerScope;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.UserError;
@@ -151,13 +152,38 @@ public class EvaluationService {
         if (from.isAfter(today)) {
             throw new BadRequestException(month + " has not begun", "month");
         }
-        LocalDate to = month.atEndOfMonth().isBefore(today) ? month.atEndOfMonth() : today;
         EvaluationWeights weights = mapper.findInForce(district.id(), from);
         if (weights == null) {
             throw new BadRequestException("No evaluation weights are in force for " + district.name() + " in " + month
                     + ": an administrator sets them with setEvaluationWeights", "month");
         }
+        Ranking ranking = rank(district, month, weights, today);
+        return new Ranking(district, month, ranking.from(), ranking.to(), weights, ranking.operatorCount(),
+                EvaluationAccess.visible(scope, ranking.evaluations()));
+    }
 
+    /**
+     * The published evaluation of a district's operators in a month, every row, for anyone (信息公开):
+     * only once the month is over, so that a result never changes under the public's eyes while the
+     * month is still being scored; null before that, and when no weights are in force for the month.
+     * Unscoped: the public information feature shows it without login.
+     */
+    @Transactional(readOnly = true)
+    @BypassesCallerScope(usedBy = {"publicinfo"})
+    public Ranking publishedEvaluation(long districtId, YearMonth month) {
+        Region district = access.district(districtId, "districtId");
+        LocalDate today = BusinessTime.today(clock);
+        if (!month.isBefore(YearMonth.from(today))) {
+            return null;
+        }
+        EvaluationWeights weights = mapper.findInForce(district.id(), month.atDay(1));
+        return weights == null ? null : rank(district, month, weights, today);
+    }
+
+    /** Every operator serving the district in the month (up to today), ranked best first. */
+    private Ranking rank(Region district, YearMonth month, EvaluationWeights weights, LocalDate today) {
+        LocalDate from = month.atDay(1);
+        LocalDate to = month.atEndOfMonth().isBefore(today) ? month.atEndOfMonth() : today;
         List<Site> sites = siteService.allIn(district.id()).stream().filter(site -> site.kind() != SiteKind.CENTRAL_KITCHEN).toList();
         List<Long> siteIds = sites.stream().map(Site::id).toList();
         Map<Long, Figures> byOperator = new TreeMap<>();
@@ -225,7 +251,7 @@ public class EvaluationService {
             }
             ranked.add(row.ranked(rank));
         }
-        return new Ranking(district, month, from, to, weights, ranked.size(), EvaluationAccess.visible(scope, ranked));
+        return new Ranking(district, month, from, to, weights, ranked.size(), ranked);
     }
 
     private static OperatorEvaluation evaluationOf(long operatorId, Figures figures, EvaluationWeights weights) {

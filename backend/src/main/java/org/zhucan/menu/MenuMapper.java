@@ -38,6 +38,9 @@ interface MenuMapper {
     /** Published menus of a site in a date range, by date then slot. */
     List<MenuRow> findPublishedMenus(@Param("siteId") long siteId, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
+    /** Published menus of several sites on one date, by site then slot. */
+    List<MenuRow> findPublishedMenusOn(@Param("siteIds") Collection<Long> siteIds, @Param("date") LocalDate date);
+
     void insertMenu(@Param("key") GeneratedKey key, @Param("siteId") long siteId, @Param("date") LocalDate date,
                     @Param("slot") MealSlot slot, @Param("at") Instant at);
 

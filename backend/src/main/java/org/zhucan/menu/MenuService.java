@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,11 @@ public class MenuService {
     public MenuView publishedMenu(long siteId, LocalDate date, MealSlot slot) {
         siteService.require(siteId);
         return publishedMenus.menu(siteId, date, slot);
+    }
+
+    /** The published menus of many sites on one date, by site (every site given has an entry), through the cache. */
+    public Map<Long, List<MenuView>> publishedMenusOn(Collection<Long> siteIds, LocalDate date) {
+        return siteIds.isEmpty() ? Map.of() : publishedMenus.menusOn(siteIds, date);
     }
 
     public List<MenuView> publishedWeek(long siteId, LocalDate weekStart) {

@@ -4,12 +4,23 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.Caching;
@@ -36,10 +47,16 @@ public class PublishedMenus {
     static final String MENUS = "menus";
     static final String WEEKS = "weekMenus";
 
-    private final MenuMapper mapper;
+    private static final Logger log = LoggerFactory.getLogger(PublishedMenus.class);
 
-    PublishedMenus(MenuMapper mapper) {
+    private final MenuMapper mapper;
+    private final CacheManager caches;
+    private final MeterRegistry meters;
+
+    PublishedMenus(MenuMapper mapper, CacheManager caches, MeterRegistry meters) {
         this.mapper = mapper;
+        this.caches = caches;
+        this.meters = meters;
     }
 
     @Cacheable(cacheNames = MENUS, key = "#siteId + ':' + #date + ':' + #slot")
@@ -52,6 +69,83 @@ public class PublishedMenus {
     MenuView menuFromDatabase(long siteId, LocalDate date, MealSlot slot) {
         MenuRow row = mapper.findMenu(siteId, date, slot);
         return row == null || row.status() != MenuStatus.PUBLISHED ? null : assemble(List.of(row)).get(0);
+    }
+
+    /**
+     * The published menus of many sites on one date, by site, each in slot order: the same cache
+     * entries as {@link #menu} (one Redis read per site and slot), and for every entry missing, one
+     * read of MySQL for all of them together (four statements), whose answers, nulls included, are
+     * cached as {@link #menu} would. If Redis fails, everything comes from MySQL.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<MenuView>> menusOn(Collection<Long> siteIds, LocalDate date) {
+        Map<Long, Map<MealSlot, MenuView>> found = new HashMap<>();
+        Set<Long> missing = new LinkedHashSet<>();
+        Cache cache = cache();
+        for (long siteId : siteIds) {
+            Map<MealSlot, MenuView> bySlot = found.computeIfAbsent(siteId, id -> new EnumMap<>(MealSlot.class));
+            for (MealSlot slot : MealSlot.values()) {
+                Cache.ValueWrapper cached = cache == null ? null : cacheGet(cache, key(siteId, date, slot));
+                if (cached == null) {
+                    missing.add(siteId);
+                } else if (cached.get() instanceof MenuView menu) {
+                    bySlot.put(slot, menu);
+                }
+            }
+        }
+        if (!missing.isEmpty()) {
+            Map<Long, List<MenuView>> read = Batches.group(missing, assemble(mapper.findPublishedMenusOn(missing, date)), MenuView::siteId);
+            for (long siteId : missing) {
+                Map<MealSlot, MenuView> bySlot = found.get(siteId);
+                read.get(siteId).forEach(menu -> bySlot.put(menu.slot(), menu));
+                if (cache != null) {
+                    for (MealSlot slot : MealSlot.values()) {
+                        cachePut(cache, key(siteId, date, slot), bySlot.get(slot));
+                    }
+                }
+            }
+        }
+        Map<Long, List<MenuView>> menus = new HashMap<>();
+        found.forEach((siteId, bySlot) -> menus.put(siteId, List.copyOf(bySlot.values())));
+        return menus;
+    }
+
+    /** The key {@link #menu} caches under. */
+    private static String key(long siteId, LocalDate date, MealSlot slot) {
+        return siteId + ":" + date + ":" + slot;
+    }
+
+    private Cache cache() {
+        try {
+            return caches.getCache(MENUS);
+        } catch (RuntimeException e) {
+            cacheFailed("get", e);
+            return null;
+        }
+    }
+
+    private Cache.ValueWrapper cacheGet(Cache cache, String key) {
+        try {
+            return cache.get(key);
+        } catch (RuntimeException e) {
+            cacheFailed("get", e);
+            return null;
+        }
+    }
+
+    private void cachePut(Cache cache, String key, MenuView menu) {
+        try {
+            cache.put(key, menu);
+        } catch (RuntimeException e) {
+            cacheFailed("put", e);
+        }
+    }
+
+    /** As the cache error handler of CacheConfig: logged and counted, and the read goes on against MySQL. */
+    private void cacheFailed(String operation, RuntimeException exception) {
+        log.warn("Cache {} failed on {}; answering from MySQL: {}", operation, MENUS, exception.toString());
+        Counter.builder("zhucan.cache.errors").description("Cache operations that failed and fell through to MySQL")
+                .tag("cache", MENUS).tag("operation", operation).register(meters).increment();
     }
 
     @Cacheable(cacheNames = WEEKS, key = "#siteId + ':' + #weekStart")

@@ -29,8 +29,14 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 public final class AuthenticationRequired extends GraphQLTypeVisitorStub {
 
-    /** Root fields anyone may call: only logging in. */
-    static final Set<String> PUBLIC_FIELDS = Set.of("Mutation.login");
+    /**
+     * Root fields anyone may call, each named here on purpose: logging in, and the read-only public
+     * information of {@code org.zhucan.publicinfo} (published policies, operating sites with today's
+     * menus, published evaluations), whose types hold no personal data and whose anonymous callers
+     * are rate-limited per client address. Nothing else is open, whatever its name.
+     */
+    static final Set<String> PUBLIC_FIELDS = Set.of("Mutation.login",
+            "Query.publicSubsidyPolicies", "Query.publicSites", "Query.publicOperatorEvaluations");
 
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
 

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
 /**
- * Which client a request comes from, for throttling logins: the direct peer's address, or, when
+ * Which client a request comes from, for throttling logins and public reads: the direct peer's address, or, when
  * the peer is one of the configured trusted proxies, the address the proxies name in
  * {@code X-Forwarded-For}: read from the right, the first address that is not itself a trusted
  * proxy (what a client writes into the header itself stands further left and is never reached).
@@ -27,11 +27,12 @@ import reactor.core.publisher.Mono;
  * otherwise take a fresh address for every guess.
  */
 @Component
-class ClientAddresses implements WebGraphQlInterceptor {
+public class ClientAddresses implements WebGraphQlInterceptor {
 
-    /** The GraphQL context key under which resolvers find the caller's address. */
-    static final String CONTEXT_KEY = "zhucan.clientAddress";
-    static final String UNKNOWN = "unknown";
+    /** The GraphQL context key under which resolvers find the caller's address ({@code @ContextValue}). */
+    public static final String CONTEXT_KEY = "zhucan.clientAddress";
+    /** The address of a request whose peer is not known. */
+    public static final String UNKNOWN = "unknown";
 
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(?:\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");

@@ -40,6 +40,12 @@ public record CurrentUser(String username, String displayName, Set<Role> roles, 
         throw new org.springframework.security.authentication.AuthenticationCredentialsNotFoundException("no bearer token");
     }
 
+    /** Whether the current request carries a verified token (public information is open without one). */
+    public static boolean isLoggedIn() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Jwt;
+    }
+
     static CurrentUser fromToken(Jwt jwt) {
         Set<Role> roles = EnumSet.noneOf(Role.class);
         for (String role : jwt.getClaimAsStringList(TokenClaims.ROLES)) {

@@ -14,6 +14,7 @@ import org.springframework.graphql.server.support.BearerTokenAuthenticationExtra
 import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -30,12 +31,16 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
 /**
  * Stateless JWT security. Tokens are HS256, signed with {@code ZHUCAN_JWT_SECRET} at login and
  * checked on every request; roles travel in the {@code roles} claim. The GraphQL endpoint itself
  * is open at the HTTP level so that an unauthenticated request gets a GraphQL UNAUTHORIZED error;
- * {@link AuthenticationRequired} closes every field but {@code login}.
+ * {@link AuthenticationRequired} closes every field but {@code login} and the public information.
+ * Browsers on other origins reach {@code /graphql} only from {@code zhucan.cors.allowed-origins}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -44,6 +49,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, JwtAuthenticationConverter tokenToAuthentication) throws Exception {
         http.csrf(csrf -> csrf.disable())
+                .cors(Customizer.withDefaults())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.disable())
                 .formLogin(form -> form.disable())
@@ -56,6 +62,28 @@ class SecurityConfig {
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenToAuthentication)));
         return http.build();
+    }
+
+    /**
+     * CORS for {@code /graphql} (plain HTTP and Server-Sent Events alike): the allowed origins may
+     * POST and GET with a bearer token in {@code Authorization} (no cookies: credentials are not
+     * allowed), preflights are answered by the filter chain and cached by browsers for an hour. An
+     * empty list registers nothing, so no cross-origin request gets CORS headers and a preflight
+     * from any origin is refused.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(CorsProperties settings) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!settings.allowedOrigins().isEmpty()) {
+            CorsConfiguration graphql = new CorsConfiguration();
+            graphql.setAllowedOrigins(settings.allowedOrigins());
+            graphql.setAllowedMethods(List.of("GET", "POST", "OPTIONS"));
+            graphql.setAllowedHeaders(List.of("Authorization", "Content-Type", "Accept"));
+            graphql.setAllowCredentials(false);
+            graphql.setMaxAge(3600L);
+            source.registerCorsConfiguration("/graphql", graphql);
+        }
+        return source;
     }
 
     @Bean

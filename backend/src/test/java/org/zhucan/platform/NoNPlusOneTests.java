@@ -298,12 +298,40 @@ class NoNPlusOneTests extends ApiTest {
         arguments.put("sampleRetentions", () -> Map.of("filter", window));
         arguments.put("missingSampleLogs", () -> Map.of("filter", window));
         arguments.put("mealRecordFlags", () -> Map.of("filter", window));
+        arguments.put("publicSubsidyPolicies", () -> Map.of("districtId", twoPublishedPolicies()));
+        arguments.put("publicOperatorEvaluations", () -> Map.of("districtId",
+                jdbc.queryForObject("SELECT region_id FROM app_user WHERE username = 'finance'", String.class),
+                "month", java.time.YearMonth.from(today).minusMonths(1).toString()));
         arguments.put("nearbySites", () -> {
             Map<String, Object> site = jdbc.queryForMap("SELECT latitude, longitude FROM site WHERE latitude IS NOT NULL ORDER BY id LIMIT 1");
             return Map.of("lat", ((Number) site.get("latitude")).doubleValue(), "lng", ((Number) site.get("longitude")).doubleValue(),
                     "radiusMeters", 20_000);
         });
         return arguments;
+    }
+
+    /**
+     * The demo district has one published policy: a second, effective in 2100 (so that no quote of
+     * today changes), published by ADMIN once; a later run finds two and adds none. Returns the district.
+     */
+    @SuppressWarnings("unchecked")
+    private String twoPublishedPolicies() {
+        String district = jdbc.queryForObject("SELECT region_id FROM app_user WHERE username = 'finance'", String.class);
+        Integer published = jdbc.queryForObject("SELECT COUNT(*) FROM subsidy_policy WHERE district_id = ? AND status = 'PUBLISHED'",
+                Integer.class, Long.valueOf(district));
+        if (published != null && published >= 2) {
+            return district;
+        }
+        Map<String, Object> input = Map.of("districtId", district, "name", "计数用政策", "effectiveFrom", "2100-01-01", "dinerFloor", "1.00",
+                "mealsPerDay", 1, "mealsPerSlot", 1, "tiers", List.of(Map.of("slots", List.of("LUNCH"), "minAge", 60, "subsidy", "5.00",
+                        "shares", List.of(Map.of("source", "CITY", "amount", "2.00"), Map.of("source", "DISTRICT", "remainder", true)))));
+        Map<String, Object> created = read("admin", TestDocuments.named("fixtureCreateSubsidyPolicy"), Map.of("input", input), null, null);
+        Object policyId = ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) created.get("data")).get("createSubsidyPolicy"))
+                .get("policy")).get("id");
+        Map<String, Object> publishedNow = read("admin", TestDocuments.named("fixturePublishSubsidyPolicy"),
+                Map.of("input", Map.of("policyId", policyId)), null, null);
+        assertThat(publishedNow.get("errors")).as("publishSubsidyPolicy").isNull();
+        return district;
     }
 
     /**

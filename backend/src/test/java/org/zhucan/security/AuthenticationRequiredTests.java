@@ -33,7 +33,8 @@ class AuthenticationRequiredTests extends ApiTest {
                 }
             }
         }
-        assertThat(authenticationRequired.publicFields()).containsExactly("Mutation.login");
+        assertThat(authenticationRequired.publicFields()).containsExactlyInAnyOrder("Mutation.login",
+                "Query.publicSubsidyPolicies", "Query.publicSites", "Query.publicOperatorEvaluations");
         Set<String> guarded = authenticationRequired.guardedFields();
         assertThat(guarded).doesNotContainAnyElementsOf(authenticationRequired.publicFields());
         Set<String> covered = new HashSet<>(guarded);

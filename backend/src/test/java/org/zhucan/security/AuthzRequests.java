@@ -326,6 +326,19 @@ final class AuthzRequests {
         b.put("Mutation.publishSubsidyPolicy", (w, t) -> of("""
                 mutation($input: PublishSubsidyPolicyInput!) { publishSubsidyPolicy(input: $input) { policy { id } userErrors { code } } }""",
                 "input", Map.of("policyId", w.draftPolicy(t))));
+
+        // ------------------------------------------------------------ public information: anyone, the same answer with or without a token
+        String lastMonth = YearMonth.from(today()).minusMonths(1).toString();
+        b.put("Query.publicSubsidyPolicies", (w, t) -> of("""
+                query($district: ID!) { publicSubsidyPolicies(districtId: $district) { edges { node { id status district { id } } } } }""",
+                "district", t.district).check(root -> allEqual(MatrixClient.at(root, "edges"), "node.status", "PUBLISHED")));
+        b.put("Query.publicSites", (w, t) -> of("""
+                query($region: ID) { publicSites(filter: { regionId: $region }) { edges { node { id kind operator { id } todayMenus { slot } } } } }""",
+                "region", t.district).check(root -> allEqual(MatrixClient.at(root, "edges"), "node.operator.id", t.operator)));
+        b.put("Query.publicOperatorEvaluations", (w, t) -> of("""
+                query($district: ID!, $month: YearMonth!) {
+                  publicOperatorEvaluations(districtId: $district, month: $month) { totalCount edges { node { operator { id } } } }
+                }""", "district", t.district, "month", lastMonth));
         return b;
     }
 

@@ -32,7 +32,7 @@ import static org.zhucan.testsupport.TestDocuments.named;
  * supplies, a published subsidy policy, staff (OPERATOR of the operator; two FINANCE and an
  * INSPECTOR of the district), diners living in the village, a booking, a recurring booking, a
  * meal served yesterday (flagged: all by staff proxy), a no-show, an inspection, a sample log, a
- * statement, evaluation weights and a budget. The {@code family} account acts for the own
+ * statement, evaluation weights (from two months back, so last month's evaluation is published) and a budget. The {@code family} account acts for the own
  * tenant's diners, none of the other's.
  *
  * <p>The callers of the matrix are {@code admin}, the own tenant's staff and {@code family}: for
@@ -181,7 +181,7 @@ final class AuthzWorld {
         logSample(t, today().minusDays(2));
         t.statement = generate(t, YearMonth.from(today()).minusMonths(24)).get("id").toString();
         client.data("admin", named("fixtureSetEvaluationWeights"),
-                Map.of("input", Map.of("districtId", t.district, "effectiveMonth", YearMonth.from(today()).toString(), "operatingRate", 20,
+                Map.of("input", Map.of("districtId", t.district, "effectiveMonth", YearMonth.from(today()).minusMonths(2).toString(), "operatingRate", 20,
                         "satisfaction", 20, "inspection", 20, "flags", 20, "noShow", 20)));
         client.data(t.finance, named("fixtureSetFundingBudget"),
                 Map.of("input", Map.of("districtId", t.district, "year", today().getYear(), "source", "CITY", "amount", "100000.00")));

@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 
 /**
  * The one place where exceptions from resolvers become GraphQL errors. Clients see a
- * classification (BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, UNAVAILABLE, INTERNAL_ERROR) and
+ * classification (BAD_REQUEST, UNAUTHORIZED, FORBIDDEN, NOT_FOUND, UNAVAILABLE, TOO_MANY_REQUESTS, INTERNAL_ERROR) and
  * a message written for them; class names, SQL and stack traces stay in the server log.
  */
 @ControllerAdvice
@@ -82,6 +82,14 @@ public class GraphQlErrorHandling {
     @GraphQlExceptionHandler
     GraphQLError unauthorized(AuthenticationException e, DataFetchingEnvironment env) {
         return error(env, ErrorType.UNAUTHORIZED, "Log in first: send \"Authorization: Bearer <token>\" from the login mutation", List.of());
+    }
+
+    /** Over a rate limit: when to try again, in whole seconds (at least 1). */
+    @GraphQlExceptionHandler
+    GraphQLError rateLimited(RateLimitedException e, DataFetchingEnvironment env) {
+        long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+        return GraphqlErrorBuilder.newError(env).errorType(RateLimitedException.Classification.TOO_MANY_REQUESTS)
+                .message(e.getMessage() + "; try again in " + seconds + " s").extensions(Map.of("retryAfterSeconds", seconds)).build();
     }
 
     /** Every field but login requires authentication first, so a denial here is always a logged-in caller's. */
