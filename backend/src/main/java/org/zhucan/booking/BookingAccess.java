@@ -2,6 +2,7 @@ package org.zhucan.booking;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
+import org.zhucan.network.NetworkAccess;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.security.AccountService;
@@ -13,31 +14,46 @@ import org.zhucan.security.Role;
 class BookingAccess {
 
     private final SiteService siteService;
+    private final NetworkAccess networkAccess;
     private final AccountService accountService;
 
-    BookingAccess(SiteService siteService, AccountService accountService) {
+    BookingAccess(SiteService siteService, NetworkAccess networkAccess, AccountService accountService) {
         this.siteService = siteService;
+        this.networkAccess = networkAccess;
         this.accountService = accountService;
     }
 
-    /** Diners' accounts book for their diners (DinerService checks which); staff at their own sites; ADMIN anywhere. */
+    /**
+     * Diners' accounts book for their diners (DinerService checks which); staff at their own sites;
+     * ADMIN at the sites of its region (a national ADMIN anywhere).
+     */
     void requireMayBookAt(CurrentUser user, Site site) {
-        if (user.roles().contains(Role.ADMIN) || user.roles().contains(Role.DINER) || isStaffOf(user, site)) {
+        if (user.roles().contains(Role.DINER) || isStaffOf(user, site)) {
             return;
         }
-        throw new AccessDeniedException("only diners' accounts and the site's staff book meals there");
+        throw new AccessDeniedException("only diners' accounts, the site's staff and its region's administrators book meals there");
     }
 
     boolean isStaffOf(CurrentUser user, long siteId) {
-        return user.roles().contains(Role.ADMIN) || isStaffOf(user, siteService.require(siteId));
+        return networkAccess.isNationalAdmin(user) || isStaffOf(user, siteService.require(siteId));
     }
 
-    static boolean isStaffOf(CurrentUser user, Site site) {
-        return user.roles().contains(Role.ADMIN)
-                || user.actsForOperator(site.operatorId());
+    /** Staff of the operator, or ADMIN of a region it works in (a national ADMIN any). */
+    boolean isStaffOfOperator(CurrentUser user, long operatorId) {
+        return networkAccess.isStaffOf(user, operatorId);
     }
 
-    /** Staff of the booking's site (and ADMIN), and the accounts of its diner. */
+    /** The path of the region a region's ADMIN administers, to narrow its reads to; null for anyone else. */
+    String adminRegionPath(CurrentUser user) {
+        return networkAccess.adminRegionPath(user);
+    }
+
+    /** Staff of the site's operator, or ADMIN of a region that holds the site. */
+    boolean isStaffOf(CurrentUser user, Site site) {
+        return networkAccess.isStaffOf(user, site);
+    }
+
+    /** Staff of the booking's site (and its region's ADMIN), and the accounts of its diner. */
     boolean mayRead(CurrentUser user, Booking booking) {
         if (isStaffOf(user, booking.siteId())) {
             return true;

@@ -70,7 +70,7 @@ interface BookingMapper {
     /** BOOKED bookings whose slot ended at or before {@code now} (Shanghai wall-clock) become NO_SHOW. */
     int markNoShows(@Param("now") LocalDateTime nowInShanghai, @Param("at") Instant at);
 
-    List<NoShowRow> findRepeatedNoShows(@Param("operatorId") long operatorId, @Param("since") LocalDate since,
+    List<NoShowRow> findRepeatedNoShows(@Param("operatorId") long operatorId, @Param("regionPath") String regionPath, @Param("since") LocalDate since,
                                         @Param("atLeast") int atLeast);
 
     /** Live BOOKED bookings a recurring booking made between two dates. */

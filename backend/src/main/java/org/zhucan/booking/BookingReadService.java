@@ -105,7 +105,7 @@ public class BookingReadService {
     public SlotBookings slotBookings(long siteId, LocalDate date, MealSlot slot) {
         Site site = siteService.require(siteId);
         CurrentUser user = CurrentUser.get();
-        if (!BookingAccess.isStaffOf(user, site)) {
+        if (!access.isStaffOf(user, site)) {
             throw new AccessDeniedException("only the site's staff see its bookings");
         }
         List<Booking> live = mapper.findLiveAt(siteId, date, slot);
@@ -149,17 +149,20 @@ public class BookingReadService {
                 closesAt.toOffsetDateTime(), open, quotas);
     }
 
-    /** Diners with repeated no-shows at an operator's sites: the operator's staff and ADMIN. */
+    /**
+     * Diners with repeated no-shows at an operator's sites: the operator's staff and ADMIN (a
+     * region's ADMIN of an operator working in its region).
+     */
     @Transactional(readOnly = true)
     public List<BookingMapper.NoShowRow> repeatedNoShows(long operatorId, LocalDate since, int atLeast) {
         CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.ADMIN) && !user.actsForOperator(operatorId)) {
+        if (!access.isStaffOfOperator(user, operatorId)) {
             throw new AccessDeniedException("only the operator's staff see its no-shows");
         }
         if (atLeast < 1) {
             throw new BadRequestException("atLeast must be 1 or more", "atLeast");
         }
-        return mapper.findRepeatedNoShows(operatorId, since, atLeast);
+        return mapper.findRepeatedNoShows(operatorId, access.adminRegionPath(user), since, atLeast);
     }
 
     @Transactional(readOnly = true)

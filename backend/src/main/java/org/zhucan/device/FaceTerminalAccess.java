@@ -18,7 +18,14 @@ class FaceTerminalAccess {
         this.networkAccess = networkAccess;
     }
 
+    /** Registering, rotating and disabling: ADMIN of a region that holds the site (a national ADMIN any). */
+    void requireMayAdminister(CurrentUser user, Site site) {
+        if (!networkAccess.administers(user, site)) {
+            throw new org.springframework.security.access.AccessDeniedException("face terminals are managed by administrators of the site's region");
+        }
+    }
+
     void requireMayList(CurrentUser user, Site site) {
-        networkAccess.requireStaffOf(user, site.operatorId(), "face terminals are for the site's staff and administrators");
+        networkAccess.requireStaffOf(user, site, "face terminals are for the site's staff and administrators");
     }
 }

@@ -135,6 +135,7 @@ public class FaceTerminalService {
     @PreAuthorize("hasRole('ADMIN')")
     public FaceTerminalKeyResult register(RegisterFaceTerminalInput input) {
         Site site = siteService.require(input.siteId());
+        access.requireMayAdminister(CurrentUser.get(), site);
         List<UserError> problems = new ArrayList<>();
         String name = stripped(input.name(), MAX_NAME, "A name is 1 to " + MAX_NAME + " characters", problems, "name");
         String serial = stripped(input.serialNumber(), MAX_NAME, "A serial number is 1 to " + MAX_NAME + " characters", problems,
@@ -237,6 +238,7 @@ public class FaceTerminalService {
         if (terminal == null) {
             throw new NotFoundException("FaceTerminal", id);
         }
+        access.requireMayAdminister(CurrentUser.get(), siteService.require(terminal.siteId()));
         return terminal;
     }
 

@@ -29,12 +29,12 @@ class DinerAccess {
     }
 
     /**
-     * ADMIN sees all diners, FINANCE those living in its region, a family account its linked
+     * ADMIN sees the diners living in its region (a national ADMIN all), FINANCE those living in its region, a family account its linked
      * diners, OPERATOR staff those who booked at its sites; anyone else is refused.
      */
     CallerScope readScope(CurrentUser user) {
         if (user.roles().contains(Role.ADMIN)) {
-            return CallerScope.ALL;
+            return user.regionId() == null ? CallerScope.ALL : CallerScope.inRegion(regionService.require(user.regionId()).path());
         }
         if (user.roles().contains(Role.FINANCE) && user.regionId() != null) {
             return CallerScope.inRegion(regionService.require(user.regionId()).path());
@@ -56,7 +56,10 @@ class DinerAccess {
         return user.roles().contains(Role.OPERATOR) && !user.roles().contains(Role.DINER) ? CallerScope.ALL : readScope(user);
     }
 
-    /** Of these diners, those whose meal card the caller may see: the diner's own accounts and counter staff (and ADMIN). */
+    /**
+     * Of these diners, those whose meal card the caller may see: the diner's own accounts and counter
+     * staff (and ADMIN, whose read scope has already kept the diners of its region only).
+     */
     Collection<Long> mealCardsShown(CurrentUser user, Collection<Long> dinerIds) {
         if (user.roles().contains(Role.OPERATOR) || user.roles().contains(Role.ADMIN)) {
             return dinerIds;

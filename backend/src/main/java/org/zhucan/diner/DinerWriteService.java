@@ -20,6 +20,7 @@ import org.zhucan.common.pii.PersonalDataCipher;
 import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.time.BusinessTime;
+import org.zhucan.network.NetworkAccess;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
 import org.zhucan.security.AccountService;
@@ -39,6 +40,7 @@ class DinerWriteService {
     static final int MINIMUM_AGE = 60;
 
     private final DinerMapper diners;
+    private final NetworkAccess networkAccess;
     private final DinerService dinerService;
     private final RegionService regionService;
     private final AccountService accountService;
@@ -46,9 +48,10 @@ class DinerWriteService {
     private final AuditService audit;
     private final Clock clock;
 
-    DinerWriteService(DinerMapper diners, DinerService dinerService, RegionService regionService, AccountService accountService,
+    DinerWriteService(DinerMapper diners, NetworkAccess networkAccess, DinerService dinerService, RegionService regionService, AccountService accountService,
                       PersonalDataCipher cipher, AuditService audit, Clock clock) {
         this.diners = diners;
+        this.networkAccess = networkAccess;
         this.dinerService = dinerService;
         this.regionService = regionService;
         this.accountService = accountService;
@@ -208,9 +211,10 @@ class DinerWriteService {
         return new RevealResult(idNumber, List.of());
     }
 
+    /** The diner, or NOT_FOUND: also for a diner living outside the region of a region's ADMIN. */
     private Diner require(long id) {
         Diner diner = diners.findById(id, CallerScope.ALL);
-        if (diner == null) {
+        if (diner == null || !networkAccess.administers(CurrentUser.get(), diner.homeCommunityId())) {
             throw new NotFoundException("Diner", id);
         }
         return diner;
@@ -218,6 +222,7 @@ class DinerWriteService {
 
     private void checkHomeCommunity(long communityId, List<UserError> problems) {
         Region community = regionService.require(communityId);
+        networkAccess.requireAdministers(CurrentUser.get(), communityId, "the community is outside the administrator's region");
         if (!community.level().isCommunity()) {
             problems.add(UserError.of(UserErrorCode.INVALID_REGION_LEVEL,
                     community.name() + " is not a community or village", "input", "homeCommunityId"));

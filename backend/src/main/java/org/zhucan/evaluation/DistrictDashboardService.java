@@ -31,7 +31,8 @@ import org.zhucan.settlement.FundingBudgetService;
 /**
  * A district's last days as series a chart can draw (区级看板): meals and diners served, public
  * subsidy spent against the year's budget, coverage, satisfaction and open flags, one point per
- * day ending today.
+ * day ending today. For a city (市级汇总) the same figures over all of its districts, read by the
+ * same statements (each bounded by the city's subtree, never one call per district).
  */
 @Service
 public class DistrictDashboardService {
@@ -62,7 +63,7 @@ public class DistrictDashboardService {
 
     @Transactional(readOnly = true)
     public Dashboard dashboard(long districtId, int days) {
-        Region district = access.district(districtId, "districtId");
+        Region district = access.districtOrAbove(districtId, "districtId");
         access.requireDashboard(district);
         if (days < 1 || days > MAX_DAYS) {
             throw new BadRequestException("days must be from 1 to " + MAX_DAYS, "days");
@@ -84,7 +85,7 @@ public class DistrictDashboardService {
                 .collect(Collectors.toMap(CoverageService.DailyCoverage::date, day -> day));
         Map<Integer, Money> budgets = new HashMap<>();
         for (int year = from.getYear(); year <= to.getYear(); year++) {
-            budgets.put(year, budgetService.publicBudget(district.id(), year));
+            budgets.put(year, budgetService.publicBudget(district, year));
         }
 
         List<DashboardDay> points = new ArrayList<>();

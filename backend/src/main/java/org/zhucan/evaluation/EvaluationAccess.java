@@ -40,6 +40,15 @@ class EvaluationAccess {
         return region;
     }
 
+    /** The region, if it is a district or a city (or a province), whose figures roll up from its districts; a bad request otherwise. */
+    Region districtOrAbove(long regionId, String field) {
+        Region region = regionService.require(regionId);
+        if (!region.level().isDistrictOrAbove()) {
+            throw new BadRequestException(region.name() + " is not a district or a city", field);
+        }
+        return region;
+    }
+
     /**
      * The caller's scope over the district's evaluations: ADMIN, FINANCE and INSPECTOR staff whose
      * region holds it, and OPERATOR staff (who see their own operator's row, see {@link #visible}).
@@ -58,6 +67,11 @@ class EvaluationAccess {
         if (scopeOver(district, DASHBOARD_REFUSAL).operatorId() != null) {
             throw new AccessDeniedException(DASHBOARD_REFUSAL);
         }
+    }
+
+    /** ADMIN of a region that holds the district (a national ADMIN any), or refused. */
+    void requireAdministers(Region district) {
+        networkAccess.requireAdministers(CurrentUser.get(), district.id(), "a district's weights are set by administrators of a region that holds it");
     }
 
     private CallerScope scopeOver(Region district, String refusal) {

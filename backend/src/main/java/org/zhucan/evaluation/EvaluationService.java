@@ -101,6 +101,7 @@ public class EvaluationService {
     @PreAuthorize("hasRole('ADMIN')")
     public WeightsResult setWeights(EvaluationWeightsInput input) {
         Region region = regionService.require(input.districtId());
+        access.requireAdministers(region);
         List<UserError> problems = new ArrayList<>();
         if (region.level() != RegionLevel.DISTRICT) {
             problems.add(UserError.of(UserErrorCode.INVALID_REGION_LEVEL, region.name() + " is not a district", "input", "districtId"));

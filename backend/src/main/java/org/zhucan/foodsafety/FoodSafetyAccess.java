@@ -27,13 +27,18 @@ class FoodSafetyAccess {
         this.networkAccess = networkAccess;
     }
 
-    /** OPERATOR staff: their operator's; FINANCE and INSPECTOR: their region's; ADMIN: all. */
+    /** OPERATOR staff: their operator's; FINANCE, INSPECTOR and a region's ADMIN: their region's; a national ADMIN: all. */
     CallerScope readScope() {
         return networkAccess.oversightScope(CurrentUser.get(),
                 "food-safety records are for operators' staff, finance, inspectors and administrators");
     }
 
-    /** ADMIN, or staff of the site's operator. */
+    /** ADMIN of a region that holds the site (a national ADMIN any). */
+    boolean administers(CurrentUser user, Site site) {
+        return networkAccess.administers(user, site);
+    }
+
+    /** ADMIN of a region that holds the site, or staff of the site's operator. */
     boolean isStaffOf(CurrentUser user, Site site) {
         return networkAccess.isStaffOf(user, site);
     }

@@ -34,7 +34,6 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.security.Role;
 
 import static org.zhucan.common.Text.blankToNull;
 
@@ -72,12 +71,12 @@ public class InspectionService {
 
     // ------------------------------------------------------------ inspections: writing
 
-    /** Records an inspection; an INSPECTOR whose region covers the site, or ADMIN. */
+    /** Records an inspection; an INSPECTOR whose region covers the site, or ADMIN of a region that holds it. */
     @Transactional
     public InspectionPayload recordInspection(RecordInspectionInput input) {
         Site site = siteService.require(input.siteId());
         CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.ADMIN) && !access.inspectorCovers(user, site)) {
+        if (!access.administers(user, site) && !access.inspectorCovers(user, site)) {
             throw new AccessDeniedException("inspections are recorded by inspectors of the site's region and administrators");
         }
         List<UserError> problems = new ArrayList<>();

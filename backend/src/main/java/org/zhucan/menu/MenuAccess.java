@@ -6,7 +6,8 @@ import org.zhucan.network.Site;
 import org.zhucan.security.CurrentUser;
 
 /**
- * Who may write dishes and menus: ADMIN any; OPERATOR staff their own operator's dishes and their
+ * Who may write dishes and menus: ADMIN those of operators working in its region (a national ADMIN
+ * any); OPERATOR staff their own operator's dishes and their
  * own sites' menus. Published menus are for every logged-in role.
  */
 @Component
@@ -25,6 +26,6 @@ class MenuAccess {
     }
 
     void requireMayWriteMenusAt(CurrentUser user, Site site) {
-        networkAccess.requireStaffOf(user, site.operatorId(), REFUSAL);
+        networkAccess.requireStaffOf(user, site, REFUSAL);
     }
 }

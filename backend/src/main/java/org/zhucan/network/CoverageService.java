@@ -19,6 +19,7 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.CoverageMapper.CommunityCount;
 import org.zhucan.network.CoverageMapper.StatusCount;
 import org.zhucan.network.CoverageMapper.Target;
+import org.zhucan.security.CurrentUser;
 
 /**
  * Coverage of the network, as the seeds measure it: the share of communities and villages with an
@@ -33,13 +34,15 @@ public class CoverageService {
     private static final int WHOLE = 10_000;
 
     private final CoverageMapper coverage;
+    private final NetworkAccess access;
     private final RegionService regionService;
     private final SiteService siteService;
     private final AuditService audit;
     private final Clock clock;
 
-    CoverageService(CoverageMapper coverage, RegionService regionService, SiteService siteService, AuditService audit, Clock clock) {
+    CoverageService(CoverageMapper coverage, NetworkAccess access, RegionService regionService, SiteService siteService, AuditService audit, Clock clock) {
         this.coverage = coverage;
+        this.access = access;
         this.regionService = regionService;
         this.siteService = siteService;
         this.audit = audit;
@@ -121,6 +124,7 @@ public class CoverageService {
     @PreAuthorize("hasRole('ADMIN')")
     public TargetPayloadResult setTarget(SetCoverageTargetInput input) {
         Region region = regionService.require(input.regionId());
+        access.requireAdministers(CurrentUser.get(), region.id(), "targets are set by administrators of a region that holds it");
         if (input.year() < MIN_YEAR || input.year() > MAX_YEAR) {
             return TargetPayloadResult.failed(UserError.of(UserErrorCode.INVALID_INPUT,
                     "year must be between " + MIN_YEAR + " and " + MAX_YEAR, "input", "year"));

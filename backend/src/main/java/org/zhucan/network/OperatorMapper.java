@@ -41,6 +41,8 @@ interface OperatorMapper {
     OperatorContract findContract(@Param("id") long id);
 
     /** Contracts of the given operators, newest first. */
+    boolean operatesIn(@Param("operatorId") long operatorId, @Param("regionPath") String regionPath);
+
     List<OperatorContract> findContractsOf(@Param("operatorIds") Collection<Long> operatorIds);
 
     List<ContractCommunity> findContractCommunities(@Param("contractIds") Collection<Long> contractIds);

@@ -27,6 +27,7 @@ import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.Like;
 import org.zhucan.network.OperatorMapper.ContractCommunity;
+import org.zhucan.security.CurrentUser;
 
 import static org.zhucan.common.Text.blankToNull;
 
@@ -35,11 +36,13 @@ import static org.zhucan.common.Text.blankToNull;
 public class OperatorService {
 
     private final OperatorMapper operators;
+    private final NetworkAccess access;
     private final RegionService regionService;
     private final AuditService audit;
     private final Clock clock;
 
-    OperatorService(OperatorMapper operators, RegionService regionService, AuditService audit, Clock clock) {
+    OperatorService(OperatorMapper operators, RegionService regionService, NetworkAccess access, AuditService audit, Clock clock) {
+        this.access = access;
         this.operators = operators;
         this.regionService = regionService;
         this.audit = audit;
@@ -112,6 +115,7 @@ public class OperatorService {
     @PreAuthorize("hasRole('ADMIN')")
     public OperatorResult update(UpdateOperatorInput input) {
         Operator before = require(input.operatorId());
+        access.requireStaffOf(CurrentUser.get(), before.id(), "an operator is changed by administrators of a region it works in");
         String creditCode = input.creditCode() == null ? before.creditCode() : input.creditCode().trim().toUpperCase(java.util.Locale.ROOT);
         if (!creditCode.equals(before.creditCode())) {
             UserError problem = creditCodeProblem(creditCode, before.id());
@@ -137,6 +141,7 @@ public class OperatorService {
     public ContractResult assignContract(AssignOperatorContractInput input) {
         Operator operator = require(input.operatorId());
         Region district = regionService.require(input.districtId());
+        access.requireAdministers(CurrentUser.get(), district.id(), "contracts are assigned by administrators of the district's region");
         if (district.level() != RegionLevel.DISTRICT) {
             return ContractResult.failed(UserError.of(UserErrorCode.INVALID_REGION_LEVEL,
                     district.name() + " is not a district", "input", "districtId"));

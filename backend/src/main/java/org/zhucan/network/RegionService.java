@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,8 +17,12 @@ import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.security.CurrentUser;
 
-/** The administrative tree. Every logged-in role reads it; ADMIN adds to it. */
+/**
+ * The administrative tree. Every logged-in role reads it; ADMIN adds to it: a national ADMIN
+ * anywhere, a region's ADMIN (a city's, a district's) below its region only.
+ */
 @Service
 public class RegionService {
 
@@ -78,6 +83,10 @@ public class RegionService {
     @PreAuthorize("hasRole('ADMIN')")
     public RegionResult create(CreateRegionInput input) {
         Region parent = input.parentId() == null ? null : require(input.parentId());
+        Long ownRegionId = CurrentUser.get().regionId();
+        if (ownRegionId != null && (parent == null || !parent.path().startsWith(require(ownRegionId).path()))) {
+            throw new AccessDeniedException("a region's administrator adds regions within its region only");
+        }
         if (!input.level().fitsUnder(parent == null ? null : parent.level())) {
             return RegionResult.failed(UserError.of(UserErrorCode.INVALID_REGION_LEVEL,
                     "A " + input.level() + " cannot sit under " + (parent == null ? "nothing" : "a " + parent.level()),

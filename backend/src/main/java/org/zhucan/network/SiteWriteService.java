@@ -27,7 +27,7 @@ import static org.zhucan.common.Text.blankToNull;
 
 /**
  * Changes to sites: registering them, their details, slots and fulfilment, and their status, each
- * audited. ADMIN writes everything; OPERATOR staff change only the slots and fulfilment of their
+ * audited. ADMIN writes everything in its region (a national ADMIN everywhere); OPERATOR staff change only the slots and fulfilment of their
  * own operator's sites ({@link NetworkAccess#requireMayUpdate}). A changed slot is kept in the
  * site's slot history, so that meals served before keep the slots of their time.
  */
@@ -61,6 +61,7 @@ class SiteWriteService {
     public SiteResult create(CreateSiteInput input) {
         List<UserError> problems = new ArrayList<>();
         Region community = regionService.require(input.communityId());
+        access.requireAdministers(CurrentUser.get(), community.id(), "sites are added by administrators of the community's region");
         Operator operator = operatorService.require(input.operatorId());
         checkCommunity(community, problems);
         checkSupplier(input.suppliedById(), null, input.kind(), problems);
@@ -138,6 +139,9 @@ class SiteWriteService {
     @PreAuthorize("hasRole('ADMIN')")
     public SiteResult changeStatus(ChangeSiteStatusInput input) {
         Site before = siteService.require(input.siteId());
+        if (!access.administers(CurrentUser.get(), before)) {
+            throw new org.springframework.security.access.AccessDeniedException("a site's status is changed by administrators of its region");
+        }
         SiteStatus to = input.status();
         if (!before.status().next().contains(to)) {
             return SiteResult.failed(List.of(UserError.of(UserErrorCode.ILLEGAL_STATUS_TRANSITION,

@@ -61,7 +61,8 @@ class SatisfactionController {
     /**
      * Administrators only: a meal record names its diner, so beside it a rating would no longer be
      * anonymous, and elderly diners rate honestly only if the canteen cannot tell who said what.
-     * Operators and finance read ratings through siteRatings, without names.
+     * Operators and finance read ratings through siteRatings, without names. A region's ADMIN read
+     * the records in its region's scope only, so it sees the ratings of those only.
      */
     @BatchMapping(typeName = "MealRecord", field = "rating")
     Map<MealRecord, MealRating> recordRating(List<MealRecord> records) {

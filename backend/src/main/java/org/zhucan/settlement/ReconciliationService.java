@@ -17,11 +17,10 @@ import org.zhucan.common.money.Money;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.security.Role;
 import org.zhucan.subsidy.FundingSource;
 
 /**
- * Reconciliation (对账) of a district's period: meal-record subsidies against what statements hold,
+ * Reconciliation (对账) of a district's period, or of a city's (its districts summed): meal-record subsidies against what statements hold,
  * per funding source, with the year's budgets and commitments, and the records that make them
  * differ. Every sum is made in SQL ({@link SettlementMapper}).
  */
@@ -34,9 +33,11 @@ public class ReconciliationService {
     private final RegionService regionService;
     private final StatementContentsService contents;
     private final SettlementAccess access;
+    private final FundingBudgetService budgetService;
 
     ReconciliationService(SettlementMapper mapper, RegionService regionService, StatementContentsService contents,
-                          SettlementAccess access) {
+                          SettlementAccess access, FundingBudgetService budgetService) {
+        this.budgetService = budgetService;
         this.mapper = mapper;
         this.regionService = regionService;
         this.contents = contents;
@@ -53,7 +54,10 @@ public class ReconciliationService {
     public Reconciliation reconcile(long districtId, LocalDate from, LocalDate to, StatementParts differenceStatements) {
         Region district = regionService.require(districtId);
         CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.ADMIN) && !access.financeOf(user, district)) {
+        if (!district.level().isDistrictOrAbove()) {
+            throw new BadRequestException(district.name() + " is not a district or a city", "districtId");
+        }
+        if (!access.financeOrAdminOf(user, district)) {
             throw new AccessDeniedException("reconciliation is for the district's finance staff and administrators");
         }
         if (from.isAfter(to) || from.getYear() != to.getYear()) {
@@ -62,16 +66,15 @@ public class ReconciliationService {
         int year = from.getYear();
         LocalDate yearStart = LocalDate.of(year, 1, 1);
         LocalDate yearEnd = LocalDate.of(year, 12, 31);
-        Map<FundingSource, Money> budgets = new EnumMap<>(FundingSource.class);
-        mapper.budgetsOf(districtId, year).forEach(budget -> budgets.put(budget.source(), budget.amount()));
-        Map<FundingSource, Money> committed = bySource(mapper.statementAmountsBySource(districtId, yearStart, yearEnd, null,
+        Map<FundingSource, Money> budgets = budgetService.budgetsBySource(district, year);
+        Map<FundingSource, Money> committed = bySource(mapper.statementAmountsBySource(districtId, district.path(), yearStart, yearEnd, null,
                 List.of(SettlementStatus.APPROVED, SettlementStatus.PAID)));
-        Map<FundingSource, Money> paid = bySource(mapper.statementAmountsBySource(districtId, yearStart, yearEnd, null,
+        Map<FundingSource, Money> paid = bySource(mapper.statementAmountsBySource(districtId, district.path(), yearStart, yearEnd, null,
                 List.of(SettlementStatus.PAID)));
         Map<FundingSource, Money> records = bySource(mapper.recordSubsidyBySource(districtId, district.path(), from, to));
-        Map<FundingSource, Money> statements = bySource(mapper.statementAmountsBySource(districtId, from, to,
+        Map<FundingSource, Money> statements = bySource(mapper.statementAmountsBySource(districtId, district.path(), from, to,
                 List.of(SettlementLineKind.MEAL_SUBSIDY, SettlementLineKind.ADJUSTMENT), null));
-        Map<FundingSource, Money> operating = bySource(mapper.statementAmountsBySource(districtId, from, to,
+        Map<FundingSource, Money> operating = bySource(mapper.statementAmountsBySource(districtId, district.path(), from, to,
                 List.of(SettlementLineKind.OPERATING_SUBSIDY), null));
         List<SourceReconciliation> sources = new ArrayList<>();
         Money recordTotal = Money.ofFen(0);

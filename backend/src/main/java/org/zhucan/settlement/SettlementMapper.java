@@ -81,7 +81,10 @@ interface SettlementMapper {
 
     List<FundingBudget> budgetsOf(@Param("districtId") long districtId, @Param("year") int year);
 
-    List<SourceAmount> statementAmountsBySource(@Param("districtId") long districtId, @Param("from") LocalDate from, @Param("to") LocalDate to,
+    List<SourceAmount> districtBudgetsUnder(@Param("regionId") long regionId, @Param("regionPath") String regionPath, @Param("year") int year);
+
+    List<SourceAmount> statementAmountsBySource(@Param("districtId") long districtId, @Param("districtPath") String districtPath,
+                                                @Param("from") LocalDate from, @Param("to") LocalDate to,
                                                 @Param("kinds") List<SettlementLineKind> kinds,
                                                 @Param("statuses") List<SettlementStatus> statuses);
 

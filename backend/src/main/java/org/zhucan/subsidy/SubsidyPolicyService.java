@@ -24,6 +24,7 @@ import org.zhucan.common.money.Money;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.diner.DinerCategory;
 import org.zhucan.network.MealSlot;
+import org.zhucan.network.NetworkAccess;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionLevel;
 import org.zhucan.network.RegionService;
@@ -36,11 +37,13 @@ public class SubsidyPolicyService {
     static final int DEFAULT_MINIMUM_AGE = 60;
 
     private final SubsidyMapper policies;
+    private final NetworkAccess networkAccess;
     private final RegionService regionService;
     private final AuditService audit;
     private final Clock clock;
 
-    SubsidyPolicyService(SubsidyMapper policies, RegionService regionService, AuditService audit, Clock clock) {
+    SubsidyPolicyService(SubsidyMapper policies, NetworkAccess networkAccess, RegionService regionService, AuditService audit, Clock clock) {
+        this.networkAccess = networkAccess;
         this.policies = policies;
         this.regionService = regionService;
         this.audit = audit;
@@ -106,6 +109,7 @@ public class SubsidyPolicyService {
     @PreAuthorize("hasRole('ADMIN')")
     public PolicyResult create(CreateSubsidyPolicyInput input) {
         Region district = regionService.require(input.districtId());
+        networkAccess.requireAdministers(CurrentUser.get(), district.id(), "a district's policies are written by administrators of a region that holds it");
         List<UserError> problems = new ArrayList<>();
         if (district.level() != RegionLevel.DISTRICT) {
             problems.add(UserError.of(UserErrorCode.INVALID_REGION_LEVEL, district.name() + " is not a district", "input", "districtId"));
@@ -169,6 +173,7 @@ public class SubsidyPolicyService {
         if (before == null) {
             throw new NotFoundException("SubsidyPolicy", policyId);
         }
+        networkAccess.requireAdministers(CurrentUser.get(), before.districtId(), "a district's policies are published by administrators of a region that holds it");
         if (policies.publish(policyId, CurrentUser.get().username(), clock.instant()) == 0) {
             return PolicyResult.failed(List.of(UserError.of(UserErrorCode.ALREADY_PUBLISHED,
                     "Version " + before.version() + " is already published and never changes; draft a new version", "input", "policyId")));

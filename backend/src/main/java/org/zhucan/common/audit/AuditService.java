@@ -54,8 +54,12 @@ public class AuditService {
                 toJson(before), toJson(after)));
     }
 
+    /**
+     * The log, for a national ADMIN (one without a region) only: entries are not kept by region and
+     * hold personal data before and after a change, so a city's or a district's ADMIN is refused.
+     */
     @Transactional(readOnly = true)
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasRole('ADMIN') and principal.getClaimAsString('regionId') == null")
     public Connection<AuditEntry> auditLog(AuditLogFilter filter, PageRequest page) {
         AuditLogFilter given = filter == null ? AuditLogFilter.NONE : filter;
         // an actor asked for by an ID or phone number is stored as its pseudonym: look for that
