@@ -224,6 +224,16 @@ final class AuthzWorld {
                 String.class, family));
     }
 
+    /** A FINANCE account of the tenant's district that no case has touched yet (made in SQL); returns its id. */
+    String freshAccount(Tenant t) {
+        String username = TestAccounts.create(jdbc, "FINANCE", null, t.district, "矩阵账号" + next());
+        return accountId(username);
+    }
+
+    String accountId(String username) {
+        return jdbc.queryForObject("SELECT CAST(id AS CHAR) FROM app_user WHERE username = ?", String.class, username);
+    }
+
     /** A diner no case has touched yet. */
     String freshDiner(Tenant t) {
         return diner(t, "矩阵新老人" + t.name() + next());
