@@ -13,10 +13,12 @@ class AccountsController {
 
     private final AccountAdminService admin;
     private final OwnPasswordService ownPassword;
+    private final FamilyInvitationService invitations;
 
-    AccountsController(AccountAdminService admin, OwnPasswordService ownPassword) {
+    AccountsController(AccountAdminService admin, OwnPasswordService ownPassword, FamilyInvitationService invitations) {
         this.admin = admin;
         this.ownPassword = ownPassword;
+        this.invitations = invitations;
     }
 
     @QueryMapping
@@ -52,5 +54,25 @@ class AccountsController {
     @MutationMapping
     ChangePasswordResult changePassword(@Argument ChangePasswordInput input) {
         return ownPassword.changePassword(input);
+    }
+
+    @MutationMapping
+    InvitationResult issueFamilyInvitation(@Argument IssueFamilyInvitationInput input) {
+        return invitations.issue(input);
+    }
+
+    @MutationMapping
+    FamilyLinkResult redeemFamilyInvitation(@Argument RedeemFamilyInvitationInput input) {
+        return invitations.redeem(input);
+    }
+
+    @MutationMapping
+    FamilyLinkResult acceptFamilyInvitation(@Argument AcceptFamilyInvitationInput input) {
+        return invitations.accept(input);
+    }
+
+    @MutationMapping
+    FamilyLinkResult unlinkFamilyMember(@Argument UnlinkFamilyMemberInput input) {
+        return invitations.unlink(input);
     }
 }

@@ -33,8 +33,8 @@ import org.zhucan.common.error.PasswordChangeRequiredException;
  */
 public final class AuthenticationRequired extends GraphQLTypeVisitorStub {
 
-    /** Root fields anyone may call: only logging in. */
-    static final Set<String> PUBLIC_FIELDS = Set.of("Mutation.login");
+    /** Root fields anyone may call: logging in, and redeeming a family invitation to make an account. */
+    static final Set<String> PUBLIC_FIELDS = Set.of("Mutation.login", "Mutation.redeemFamilyInvitation");
 
     /** Root fields a token that must change its password still reaches. */
     static final Set<String> WHILE_PASSWORD_CHANGE_REQUIRED = Set.of("Query.me", "Mutation.changePassword");

@@ -33,7 +33,7 @@ class AuthenticationRequiredTests extends ApiTest {
                 }
             }
         }
-        assertThat(authenticationRequired.publicFields()).containsExactly("Mutation.login");
+        assertThat(authenticationRequired.publicFields()).containsExactlyInAnyOrder("Mutation.login", "Mutation.redeemFamilyInvitation");
         Set<String> guarded = authenticationRequired.guardedFields();
         assertThat(guarded).doesNotContainAnyElementsOf(authenticationRequired.publicFields());
         Set<String> covered = new HashSet<>(guarded);

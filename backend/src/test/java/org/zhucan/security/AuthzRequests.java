@@ -97,6 +97,22 @@ final class AuthzRequests {
         b.put("Mutation.changePassword", (w, t) -> of(
                 "mutation($input: ChangePasswordInput!) { changePassword(input: $input) { changed userErrors { code } } }",
                 "input", Map.of("oldPassword", "not-the-password", "newPassword", "Matrix-Lotus-2026")));
+        b.put("Mutation.issueFamilyInvitation", (w, t) -> of(
+                "mutation($input: IssueFamilyInvitationInput!) { issueFamilyInvitation(input: $input) { code userErrors { code } } }",
+                "input", Map.of("dinerId", t.diner, "relation", "子女")));
+        b.put("Mutation.redeemFamilyInvitation", (w, t) -> of(
+                "mutation($input: RedeemFamilyInvitationInput!) { redeemFamilyInvitation(input: $input) { dinerId userErrors { code } } }",
+                "input", Map.of("code", w.invitation(w.freshDiner(t)), "username", "matrix-" + UUID.randomUUID(), "password", "Matrix-Lotus-2026",
+                        "displayName", "矩阵家属")));
+        // the own tenant's code is good; the other's is already used
+        b.put("Mutation.acceptFamilyInvitation", (w, t) -> of(
+                "mutation($input: AcceptFamilyInvitationInput!) { acceptFamilyInvitation(input: $input) { dinerId userErrors { code } } }",
+                "input", Map.of("code", t.own ? w.invitation(w.freshDiner(t)) : w.usedInvitation(t))));
+        b.put("Mutation.unlinkFamilyMember", (w, t) -> {
+            w.link(w.spareFamily, t.spareDiner);
+            return of("mutation($input: UnlinkFamilyMemberInput!) { unlinkFamilyMember(input: $input) { dinerId userErrors { code } } }",
+                    "input", Map.of("accountId", w.accountId(w.spareFamily), "dinerId", t.spareDiner));
+        });
 
         // ------------------------------------------------------------ bookings
         b.put("Query.booking", (w, t) -> of("query($id: ID!) { booking(id: $id) { id } }", "id", t.booking));
