@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -62,6 +63,36 @@ public class AccountService {
         accounts.linkDiner(userId, dinerId, relation, clock.instant());
     }
 
+    /**
+     * Ends a family link; false when there was none. Takes effect on the next request without
+     * revoking tokens: a family account's diners are read anew on every request
+     * ({@link #dinerIdsActedForBy}), never taken from its token.
+     */
+    @Transactional
+    public boolean unlinkFromDiner(long userId, long dinerId) {
+        return accounts.unlinkDiner(userId, dinerId) > 0;
+    }
+
+    /**
+     * Gives the account a new password hash (never the password) and says whether it must be
+     * changed at the next login; the account's tokens stop working at once, on every instance.
+     * Audited under {@code action} without the password. The caller decides who may do this
+     * (an administrator's reset, or the account's own change); it must be logged in.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public void setPassword(long userId, String passwordHash, boolean changeRequired, String action) {
+        UserAccountRow row = accounts.lockById(userId);
+        if (row == null) {
+            throw new NotFoundException("Account", userId);
+        }
+        accounts.setPassword(userId, passwordHash, changeRequired, clock.instant());
+        long version = row.tokenVersion() + 1;
+        audit.record(action, AuthService.ENTITY_TYPE, pseudonyms.unlessPersonal(row.username()),
+                Map.of("passwordChangeRequired", row.passwordChangeRequired(), "tokenVersion", row.tokenVersion()),
+                Map.of("passwordChangeRequired", changeRequired, "tokenVersion", version));
+        publishAfterCommit(userId, new TokenVersion(version, row.enabled()));
+    }
     /** Stops the account from logging in, and its tokens from working. ADMIN only. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
@@ -113,14 +144,17 @@ public class AccountService {
         AccountState after = wanted.withTokenVersion(before.tokenVersion() + 1);
         String name = pseudonyms.unlessPersonal(row.username());
         audit.record(action, AuthService.ENTITY_TYPE, name, before, after);
-        TokenVersion published = new TokenVersion(after.tokenVersion(), after.enabled());
+        publishAfterCommit(userId, new TokenVersion(after.tokenVersion(), after.enabled()));
+        return after;
+    }
+
+    private void publishAfterCommit(long userId, TokenVersion published) {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
                 tokenVersions.changed(userId, published);
             }
         });
-        return after;
     }
 
     private static Set<Role> roleSet(List<Role> roles) {

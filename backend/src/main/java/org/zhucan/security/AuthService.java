@@ -96,7 +96,7 @@ public class AuthService {
         List<Role> roles = accounts.findRoles(row.id());
         UserAccount account = new UserAccount(row.id(), row.username(), row.displayName(), row.operatorId(), row.regionId(),
                 roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles), accounts.findDinerIdsOf(row.username()),
-                row.tokenVersion());
+                row.tokenVersion(), row.passwordChangeRequired());
         TokenService.IssuedToken token = tokens.issue(account);
         audit.record(audited, "LOGIN_SUCCEEDED", ENTITY_TYPE, audited, null, Map.of("roles", roles, "address", clientAddress));
         return LoginResult.succeeded(token.token(), token.expiresAt());

@@ -21,22 +21,30 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.zhucan.common.error.PasswordChangeRequiredException;
 
 /**
  * Makes every root field (query, mutation, subscription) require a logged-in caller, except the
  * few listed in {@link #PUBLIC_FIELDS}. Enforced once, on the schema, so that a new resolver
- * cannot forget it; roles are then checked in the services.
+ * cannot forget it; roles are then checked in the services. A token of an account that must
+ * change its password (a one-time password from an administrator) reaches only the fields in
+ * {@link #WHILE_PASSWORD_CHANGE_REQUIRED}; every other field answers PASSWORD_CHANGE_REQUIRED.
  */
 public final class AuthenticationRequired extends GraphQLTypeVisitorStub {
 
     /**
-     * Root fields anyone may call, each named here on purpose: logging in, and the read-only public
-     * information of {@code org.zhucan.publicinfo} (published policies, operating sites with today's
-     * menus, published evaluations), whose types hold no personal data and whose anonymous callers
-     * are rate-limited per client address. Nothing else is open, whatever its name.
+     * Root fields anyone may call, each named here on purpose: logging in, redeeming a family
+     * invitation to make an account, and the read-only public information of
+     * {@code org.zhucan.publicinfo} (published policies, operating sites with today's menus,
+     * published evaluations), whose types hold no personal data and whose anonymous callers are
+     * rate-limited per client address. Nothing else is open, whatever its name.
      */
-    static final Set<String> PUBLIC_FIELDS = Set.of("Mutation.login",
+    static final Set<String> PUBLIC_FIELDS = Set.of("Mutation.login", "Mutation.redeemFamilyInvitation",
             "Query.publicSubsidyPolicies", "Query.publicSites", "Query.publicOperatorEvaluations");
+
+    /** Root fields a token that must change its password still reaches. */
+    static final Set<String> WHILE_PASSWORD_CHANGE_REQUIRED = Set.of("Query.me", "Mutation.changePassword");
 
     private static final Set<String> ROOT_TYPES = Set.of("Query", "Mutation", "Subscription");
 
@@ -59,9 +67,11 @@ public final class AuthenticationRequired extends GraphQLTypeVisitorStub {
             GraphQLCodeRegistry.Builder registry = context.getVarFromParents(GraphQLCodeRegistry.Builder.class);
             FieldCoordinates coordinates = FieldCoordinates.coordinates(parent, field);
             DataFetcher<?> fetcher = registry.getDataFetcher(coordinates, field);
+            String name = parent.getName() + "." + field.getName();
+            boolean beforePasswordChange = WHILE_PASSWORD_CHANGE_REQUIRED.contains(name);
             registry.dataFetcher(coordinates, fetcher instanceof SelfDescribingDataFetcher<?> described
-                    ? new DescribedGuard<>(described) : new Guard<>(fetcher));
-            guardedFields.add(parent.getName() + "." + field.getName());
+                    ? new DescribedGuard<>(described, beforePasswordChange) : new Guard<>(fetcher, beforePasswordChange));
+            guardedFields.add(name);
         }
         return TraversalControl.CONTINUE;
     }
@@ -73,19 +83,33 @@ public final class AuthenticationRequired extends GraphQLTypeVisitorStub {
         }
     }
 
-    private record Guard<T>(DataFetcher<T> delegate) implements DataFetcher<T> {
+    /** Whether the caller's token says its account must change its password first. */
+    public static boolean passwordChangeRequired() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof Jwt jwt
+                && Boolean.TRUE.equals(jwt.getClaimAsBoolean(TokenClaims.PASSWORD_CHANGE_REQUIRED));
+    }
+
+    private static void guard(boolean beforePasswordChange) {
+        requireAuthentication();
+        if (!beforePasswordChange && passwordChangeRequired()) {
+            throw new PasswordChangeRequiredException();
+        }
+    }
+
+    private record Guard<T>(DataFetcher<T> delegate, boolean beforePasswordChange) implements DataFetcher<T> {
         @Override
         public T get(DataFetchingEnvironment environment) throws Exception {
-            requireAuthentication();
+            guard(beforePasswordChange);
             return delegate.get(environment);
         }
     }
 
     /** Keeps the controller method's description, so the schema-mapping inspection still sees through it. */
-    private record DescribedGuard<T>(SelfDescribingDataFetcher<T> delegate) implements SelfDescribingDataFetcher<T> {
+    private record DescribedGuard<T>(SelfDescribingDataFetcher<T> delegate, boolean beforePasswordChange) implements SelfDescribingDataFetcher<T> {
         @Override
         public T get(DataFetchingEnvironment environment) throws Exception {
-            requireAuthentication();
+            guard(beforePasswordChange);
             return delegate.get(environment);
         }
 

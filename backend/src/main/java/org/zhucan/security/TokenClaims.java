@@ -13,6 +13,8 @@ final class TokenClaims {
     static final String USER_ID = "uid";
     /** The account's token version when the token was issued; see TokenVersionValidator. */
     static final String TOKEN_VERSION = "ver";
+    /** Present (true) while the account must change its password before anything else; see AuthenticationRequired. */
+    static final String PASSWORD_CHANGE_REQUIRED = "pwc";
 
     private TokenClaims() {
     }

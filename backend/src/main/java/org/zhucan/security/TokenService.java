@@ -42,6 +42,9 @@ class TokenService {
         if (account.operatorId() != null) {
             claims.claim(TokenClaims.OPERATOR_ID, String.valueOf(account.operatorId()));
         }
+        if (account.passwordChangeRequired()) {
+            claims.claim(TokenClaims.PASSWORD_CHANGE_REQUIRED, true);
+        }
         if (account.regionId() != null) {
             claims.claim(TokenClaims.REGION_ID, String.valueOf(account.regionId()));
         }

@@ -5,5 +5,5 @@ import java.util.Set;
 
 /** An account that has proved its password: what its token will say about it. */
 record UserAccount(long id, String username, String displayName, Long operatorId, Long regionId, Set<Role> roles,
-                   List<Long> dinerIds, long tokenVersion) {
+                   List<Long> dinerIds, long tokenVersion, boolean passwordChangeRequired) {
 }

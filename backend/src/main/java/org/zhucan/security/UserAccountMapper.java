@@ -36,8 +36,15 @@ interface UserAccountMapper {
 
     void insertRoles(@Param("userId") long userId, @Param("roles") Set<Role> roles);
 
+    /** Sets the password hash and whether it must be changed at the next login, and adds one to the token version. */
+    int setPassword(@Param("id") long id, @Param("passwordHash") String passwordHash,
+                    @Param("changeRequired") boolean changeRequired, @Param("at") java.time.Instant at);
+
+    /** Ends a family link; returns how many rows went (0 or 1). */
+    int unlinkDiner(@Param("userId") long userId, @Param("dinerId") long dinerId);
+
     /** An {@code app_user} row. */
     record UserAccountRow(long id, String username, String passwordHash, String displayName, boolean enabled,
-                          Long operatorId, Long regionId, long tokenVersion) {
+                          Long operatorId, Long regionId, long tokenVersion, boolean passwordChangeRequired) {
     }
 }

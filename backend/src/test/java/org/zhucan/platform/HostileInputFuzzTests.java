@@ -260,6 +260,9 @@ class HostileInputFuzzTests extends ApiTest {
         ids.put("dishId", dishId);
         ids.put("dishIds", dishId);
         ids.put("bookingId", booking);
+        // an account of its own: the account mutations disable, reset and edit it, never a demo account
+        String account = org.zhucan.testsupport.TestAccounts.create(jdbc, "FINANCE", null, world.districtId, "模糊测试账号");
+        ids.put("accountId", jdbc.queryForObject("SELECT CAST(id AS CHAR) FROM app_user WHERE username = ?", String.class, account));
         ids.put("recurringBookingId", recurring);
         ids.put("policyId", policy);
         ids.put("statementId", statement);

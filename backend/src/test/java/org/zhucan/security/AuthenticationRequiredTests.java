@@ -33,7 +33,7 @@ class AuthenticationRequiredTests extends ApiTest {
                 }
             }
         }
-        assertThat(authenticationRequired.publicFields()).containsExactlyInAnyOrder("Mutation.login",
+        assertThat(authenticationRequired.publicFields()).containsExactlyInAnyOrder("Mutation.login", "Mutation.redeemFamilyInvitation",
                 "Query.publicSubsidyPolicies", "Query.publicSites", "Query.publicOperatorEvaluations");
         Set<String> guarded = authenticationRequired.guardedFields();
         assertThat(guarded).doesNotContainAnyElementsOf(authenticationRequired.publicFields());

@@ -74,6 +74,46 @@ final class AuthzRequests {
         b.put("Mutation.login", (w, t) -> of("mutation($input: LoginInput!) { login(input: $input) { token userErrors { code } } }",
                 "input", Map.of("username", w.loginAccount, "password", "demo1234")));
 
+        // ------------------------------------------------------------ accounts (each case acts on an account made for it)
+        b.put("Query.accounts", (w, t) -> of("query($name: String) { accounts(filter: { usernameContains: $name }) { edges { node { id } } } }",
+                "name", t.finance));
+        b.put("Mutation.createAccount", (w, t) -> of(
+                "mutation($input: CreateAccountInput!) { createAccount(input: $input) { account { id } userErrors { code } } }",
+                "input", Map.of("username", "matrix-" + UUID.randomUUID(), "displayName", "矩阵新账号", "roles", List.of("FINANCE"),
+                        "regionId", t.district)));
+        b.put("Mutation.updateAccount", (w, t) -> of(
+                "mutation($input: UpdateAccountInput!) { updateAccount(input: $input) { account { id } userErrors { code } } }",
+                "input", Map.of("accountId", w.freshAccount(t), "displayName", "矩阵改名" + w.next())));
+        b.put("Mutation.disableAccount", (w, t) -> of(
+                "mutation($input: DisableAccountInput!) { disableAccount(input: $input) { account { id } userErrors { code } } }",
+                "input", Map.of("accountId", w.freshAccount(t))));
+        b.put("Mutation.enableAccount", (w, t) -> of(
+                "mutation($input: EnableAccountInput!) { enableAccount(input: $input) { account { id } userErrors { code } } }",
+                "input", Map.of("accountId", w.freshAccount(t))));
+        b.put("Mutation.resetPassword", (w, t) -> of(
+                "mutation($input: ResetPasswordInput!) { resetPassword(input: $input) { account { id } userErrors { code } } }",
+                "input", Map.of("accountId", w.freshAccount(t))));
+        // a wrong current password: every caller is refused, so that no case revokes a matrix caller's token
+        b.put("Mutation.changePassword", (w, t) -> of(
+                "mutation($input: ChangePasswordInput!) { changePassword(input: $input) { changed userErrors { code } } }",
+                "input", Map.of("oldPassword", "not-the-password", "newPassword", "Matrix-Lotus-2026")));
+        b.put("Mutation.issueFamilyInvitation", (w, t) -> of(
+                "mutation($input: IssueFamilyInvitationInput!) { issueFamilyInvitation(input: $input) { code userErrors { code } } }",
+                "input", Map.of("dinerId", t.diner, "relation", "子女")));
+        b.put("Mutation.redeemFamilyInvitation", (w, t) -> of(
+                "mutation($input: RedeemFamilyInvitationInput!) { redeemFamilyInvitation(input: $input) { dinerId userErrors { code } } }",
+                "input", Map.of("code", w.invitation(w.freshDiner(t)), "username", "matrix-" + UUID.randomUUID(), "password", "Matrix-Lotus-2026",
+                        "displayName", "矩阵家属")));
+        // the own tenant's code is good; the other's is already used
+        b.put("Mutation.acceptFamilyInvitation", (w, t) -> of(
+                "mutation($input: AcceptFamilyInvitationInput!) { acceptFamilyInvitation(input: $input) { dinerId userErrors { code } } }",
+                "input", Map.of("code", t.own ? w.invitation(w.freshDiner(t)) : w.usedInvitation(t))));
+        b.put("Mutation.unlinkFamilyMember", (w, t) -> {
+            w.link(w.spareFamily, t.spareDiner);
+            return of("mutation($input: UnlinkFamilyMemberInput!) { unlinkFamilyMember(input: $input) { dinerId userErrors { code } } }",
+                    "input", Map.of("accountId", w.accountId(w.spareFamily), "dinerId", t.spareDiner));
+        });
+
         // ------------------------------------------------------------ bookings
         b.put("Query.booking", (w, t) -> of("query($id: ID!) { booking(id: $id) { id } }", "id", t.booking));
         b.put("Query.myBookings", (w, t) -> of("{ myBookings(first: 100) { edges { node { id diner { id } } } } }")

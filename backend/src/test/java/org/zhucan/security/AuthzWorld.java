@@ -224,6 +224,30 @@ final class AuthzWorld {
                 String.class, family));
     }
 
+    /** A FINANCE account of the tenant's district that no case has touched yet (made in SQL); returns its id. */
+    String freshAccount(Tenant t) {
+        String username = TestAccounts.create(jdbc, "FINANCE", null, t.district, "矩阵账号" + next());
+        return accountId(username);
+    }
+
+    String accountId(String username) {
+        return jdbc.queryForObject("SELECT CAST(id AS CHAR) FROM app_user WHERE username = ?", String.class, username);
+    }
+
+    /** A new family invitation code for the diner, issued by ADMIN. */
+    String invitation(String diner) {
+        return (String) client.at("admin", named("fixtureIssueFamilyInvitation"),
+                Map.of("input", Map.of("dinerId", diner, "relation", "子女")), "issueFamilyInvitation.code");
+    }
+
+    /** An invitation code of a fresh diner of the tenant that is already used. */
+    String usedInvitation(Tenant t) {
+        String code = invitation(freshDiner(t));
+        jdbc.update("UPDATE family_invitation SET redeemed_at = UTC_TIMESTAMP(6), redeemed_by = ? WHERE code_hash = SHA2(?, 256)",
+                Long.valueOf(accountId(spareFamily)), code);
+        return code;
+    }
+
     /** A diner no case has touched yet. */
     String freshDiner(Tenant t) {
         return diner(t, "矩阵新老人" + t.name() + next());

@@ -92,6 +92,13 @@ public class GraphQlErrorHandling {
                 .message(e.getMessage() + "; try again in " + seconds + " s").extensions(Map.of("retryAfterSeconds", seconds)).build();
     }
 
+    /** A token of an account that must change its password first: FORBIDDEN, told apart by its code. */
+    @GraphQlExceptionHandler
+    GraphQLError passwordChangeRequired(PasswordChangeRequiredException e, DataFetchingEnvironment env) {
+        return GraphqlErrorBuilder.newError(env).errorType(ErrorType.FORBIDDEN).message(e.getMessage())
+                .extensions(Map.of("code", PasswordChangeRequiredException.CODE)).build();
+    }
+
     /** Every field but login requires authentication first, so a denial here is always a logged-in caller's. */
     @GraphQlExceptionHandler
     GraphQLError forbidden(AccessDeniedException e, DataFetchingEnvironment env) {

@@ -1,0 +1,5 @@
+package org.zhucan.accounts;
+
+/** acceptFamilyInvitation's input. */
+public record AcceptFamilyInvitationInput(String code) {
+}

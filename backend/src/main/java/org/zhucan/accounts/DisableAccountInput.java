@@ -1,0 +1,5 @@
+package org.zhucan.accounts;
+
+/** disableAccount's input. */
+public record DisableAccountInput(Long accountId) {
+}

@@ -1,0 +1,5 @@
+package org.zhucan.accounts;
+
+/** enableAccount's input. */
+public record EnableAccountInput(Long accountId) {
+}

@@ -1,0 +1,5 @@
+package org.zhucan.accounts;
+
+/** resetPassword's input. */
+public record ResetPasswordInput(Long accountId) {
+}
