@@ -179,7 +179,7 @@ public final class BookingBenchmark {
 
     private void book(long site, LocalDate date, int index) {
         BookMealInput input = new BookMealInput(UUID.randomUUID().toString(), diners[index], site, date,
-                MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingItemInput(dishId, null, 1)));
+                MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingItemInput(dishId, null, 1)), null);
         BookingResult result = SystemActor.runAs(ACTOR, () -> bookings.bookMeal(input));
         if (result.booking() == null) {
             failures.increment();

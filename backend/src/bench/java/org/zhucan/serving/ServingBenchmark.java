@@ -290,7 +290,7 @@ public final class ServingBenchmark {
         pickupCodes = new String[BOOKED];
         Result made = measure(THREADS, BOOKED, (thread, index) -> {
             BookMealInput input = new BookMealInput("bench-" + UUID.randomUUID(), diners[dinerBase + index], sharedSite,
-                    today, MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingItemInput(null, SET_MEAL, 1)));
+                    today, MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingItemInput(null, SET_MEAL, 1)), null);
             BookingResult result = SystemActor.runAs(ACTOR, () -> bookings.bookMeal(input));
             if (result.booking() == null) {
                 fail("bookMeal: " + result.userErrors());

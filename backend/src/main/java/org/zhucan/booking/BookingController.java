@@ -60,8 +60,8 @@ class BookingController {
 
     @QueryMapping
     Connection<Booking> myBookings(@Argument MyBookingsFilter filter, @Argument Integer first, @Argument String after) {
-        MyBookingsFilter given = filter == null ? new MyBookingsFilter(null, null, null) : filter;
-        return bookingReads.bookingsOfMyDiners(given.from(), given.to(), given.status(), PageRequest.of(first, after));
+        MyBookingsFilter given = filter == null ? new MyBookingsFilter(null, null, null, null) : filter;
+        return bookingReads.bookingsOfMyDiners(given.dinerId(), given.from(), given.to(), given.status(), PageRequest.of(first, after));
     }
 
     @QueryMapping
@@ -210,7 +210,7 @@ class BookingController {
         return Batches.perParent(rows, BookingMapper.NoShowRow::dinerId, dinerService.byIds(Batches.keys(rows, BookingMapper.NoShowRow::dinerId)));
     }
 
-    record MyBookingsFilter(LocalDate from, LocalDate to, BookingStatus status) {
+    record MyBookingsFilter(Long dinerId, LocalDate from, LocalDate to, BookingStatus status) {
     }
 
     record BookingPayload(Booking booking, List<org.zhucan.common.error.UserError> userErrors) {

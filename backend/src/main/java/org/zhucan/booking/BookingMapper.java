@@ -94,7 +94,8 @@ interface BookingMapper {
 
     record NewBooking(long dinerId, long siteId, long menuId, LocalDate date, MealSlot slot, Fulfilment fulfilment,
                       String deliveryAddressEncrypted, String deliveryAddressMasked, Money deliveryFee, Money price, Money subsidy,
-                      Money dinerPays, Long policyId, String quoteJson, String pickupCode, String bookedBy, Long recurringBookingId) {
+                      Money dinerPays, Long policyId, String quoteJson, String pickupCode, String bookedBy, Long recurringBookingId,
+                      BookingChannel channel, String callReference) {
     }
 
     record QuotaTaken(String ref, int taken) {

@@ -19,6 +19,7 @@ import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.pii.PersonalDataCipher;
 import org.zhucan.common.time.BusinessTime;
+import org.zhucan.diner.DinerService;
 import org.zhucan.menu.MenuService;
 import org.zhucan.menu.MenuView;
 import org.zhucan.network.Fulfilment;
@@ -44,6 +45,7 @@ public class BookingReadService {
     private final BookingMapper mapper;
     private final BookingAccess access;
     private final AccountService accountService;
+    private final DinerService dinerService;
     private final SiteService siteService;
     private final MenuService menuService;
     private final PersonalDataCipher cipher;
@@ -52,12 +54,14 @@ public class BookingReadService {
     private final BookingProperties properties;
     private final Clock clock;
 
-    BookingReadService(BookingMapper mapper, BookingAccess access, AccountService accountService, SiteService siteService,
+    BookingReadService(BookingMapper mapper, BookingAccess access, AccountService accountService, DinerService dinerService,
+                       SiteService siteService,
                        MenuService menuService, PersonalDataCipher cipher, BookingQr qr, JsonMapper json,
                        BookingProperties properties, Clock clock) {
         this.mapper = mapper;
         this.access = access;
         this.accountService = accountService;
+        this.dinerService = dinerService;
         this.siteService = siteService;
         this.menuService = menuService;
         this.cipher = cipher;
@@ -74,14 +78,27 @@ public class BookingReadService {
         return booking != null && access.mayRead(CurrentUser.get(), booking) ? booking : null;
     }
 
-    /** myBookings: the bookings of the diners a DINER account acts for. */
+    /**
+     * myBookings: the bookings of the diners a DINER account acts for, or of one diner of its region
+     * the hotline names (dinerId required for it: one caller on the phone at a time).
+     */
     @Transactional(readOnly = true)
-    public Connection<Booking> bookingsOfMyDiners(LocalDate from, LocalDate to, BookingStatus status, PageRequest page) {
+    public Connection<Booking> bookingsOfMyDiners(Long dinerId, LocalDate from, LocalDate to, BookingStatus status, PageRequest page) {
         CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.DINER)) {
-            throw new AccessDeniedException("myBookings is for diners' and families' accounts");
+        List<Long> dinerIds;
+        if (user.roles().contains(Role.DINER)) {
+            dinerIds = accountService.dinerIdsActedForBy(user.username());
+            if (dinerId != null) {
+                dinerIds = dinerIds.contains(dinerId) ? List.of(dinerId) : List.of();
+            }
+        } else if (user.roles().contains(Role.HOTLINE)) {
+            if (dinerId == null) {
+                throw new BadRequestException("The hotline names the diner whose bookings it reads", "filter", "dinerId");
+            }
+            dinerIds = List.copyOf(dinerService.byIds(List.of(dinerId)).keySet());
+        } else {
+            throw new AccessDeniedException("myBookings is for diners' and families' accounts and the hotline");
         }
-        List<Long> dinerIds = accountService.dinerIdsActedForBy(user.username());
         if (dinerIds.isEmpty()) {
             return Connection.of(List.of(), page, booking -> "", 0);
         }

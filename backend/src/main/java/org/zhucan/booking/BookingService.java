@@ -45,6 +45,8 @@ import org.zhucan.subsidy.StoredQuote;
 import org.zhucan.subsidy.SubsidyRules;
 import tools.jackson.databind.json.JsonMapper;
 
+import static org.zhucan.common.Text.blankToNull;
+
 /**
  * Bookings. A booking checks every rule first (window, cutoff, site, slot, fulfilment, diner,
  * menu), then takes its dine-in seat and its dishes' portions with conditional UPDATEs on counter
@@ -104,8 +106,31 @@ public class BookingService {
         CurrentUser user = CurrentUser.get();
         Site site = siteService.require(input.siteId());
         access.requireMayBookAt(user, site);
-        return idempotencyKeys.once(user.username(), input.idempotencyKey(), "bookMeal", input.withoutKey(), outcomes,
-                () -> book(input.request(), site, user.username(), null));
+        BookingChannel channel = BookingChannel.of(user.roles());
+        String callReference = blankToNull(input.callReference());
+        if (callReference != null && !channel.staffOnBehalf()) {
+            return BookingResult.failed(UserError.of(UserErrorCode.INVALID_INPUT,
+                    "A call reference is given by the hotline or counter staff booking on a diner's behalf", "input", "callReference"));
+        }
+        return idempotencyKeys.once(user.username(), input.idempotencyKey(), "bookMeal", input.withoutKey(), outcomes, () -> {
+            BookingResult result = book(input.request(), site, user.username(), null, channel, callReference);
+            if (!result.failed() && channel == BookingChannel.HOTLINE) {
+                Booking made = result.booking();
+                audit.record("BOOKING_MADE_ON_BEHALF", "Booking", made.id(), null, onBehalf(made.dinerId(), channel, callReference));
+            }
+            return result;
+        });
+    }
+
+    /** What an audit row of a booking made or cancelled on a diner's behalf says; no personal data. */
+    private static Map<String, Object> onBehalf(long dinerId, BookingChannel channel, String callReference) {
+        Map<String, Object> what = new java.util.LinkedHashMap<>();
+        what.put("dinerId", dinerId);
+        what.put("channel", channel);
+        if (callReference != null) {
+            what.put("callReference", callReference);
+        }
+        return what;
     }
 
     /**
@@ -130,7 +155,7 @@ public class BookingService {
         }
         BookingRequest request = new BookingRequest(recurring.dinerId(), site.id(), date, recurring.slot(), recurring.fulfilment(), address,
                 List.of(new BookingItemInput(null, setMeal, 1)));
-        BookingResult result = book(request, site, RECURRING_ACTOR, recurring.id());
+        BookingResult result = book(request, site, RECURRING_ACTOR, recurring.id(), BookingChannel.RECURRING, null);
         if (result.failed()) {
             return rolledBack(result);
         }
@@ -138,7 +163,7 @@ public class BookingService {
         return result;
     }
 
-    private BookingResult book(BookingRequest request, Site site, String actor, Long recurringId) {
+    private BookingResult book(BookingRequest request, Site site, String actor, Long recurringId, BookingChannel channel, String callReference) {
         List<UserError> problems = new ArrayList<>();
         Instant now = clock.instant();
         LocalDate today = BusinessTime.today(clock);
@@ -214,7 +239,7 @@ public class BookingService {
             BookingMapper.NewBooking row = new BookingMapper.NewBooking(request.dinerId(), site.id(), menu.id(), request.date(), request.slot(),
                     request.fulfilment(), encryptedAddress, encryptedAddress == null ? null : Masking.address(address), fulfilment.fee(),
                     Money.ofFen(priceFen), Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()),
-                    quote.policy() == null ? null : quote.policy().id(), quoteJson, pickupCode(), actor, recurringId);
+                    quote.policy() == null ? null : quote.policy().id(), quoteJson, pickupCode(), actor, recurringId, channel, callReference);
             try {
                 GeneratedKey key = new GeneratedKey();
                 mapper.insert(key, row, now);
@@ -261,9 +286,18 @@ public class BookingService {
             throw new NotFoundException("Booking", input.bookingId());
         }
         boolean asStaff = access.isStaffOf(user, booking.siteId());
-        String reason = input.reason() == null ? null : input.reason().strip();
+        String stripped = input.reason() == null ? null : input.reason().strip();
+        String reason = stripped == null || stripped.isEmpty() ? null : stripped;
+        BookingChannel channel = BookingChannel.of(user.roles());
+        String callReference = blankToNull(input.callReference());
+        if (callReference != null && !channel.staffOnBehalf()) {
+            return BookingResult.failed(UserError.of(UserErrorCode.INVALID_INPUT,
+                    "A call reference is given by the hotline or counter staff cancelling on a diner's behalf", "input", "callReference"));
+        }
+        // the hotline cancels as the diner would: before the cutoff, a reason optional
+        Map<String, Object> behalf = channel == BookingChannel.HOTLINE ? onBehalf(booking.dinerId(), channel, callReference) : Map.of();
         return idempotencyKeys.once(user.username(), input.idempotencyKey(), "cancelBooking", input.withoutKey(), outcomes,
-                () -> cancel(mapper.findByIdForUpdate(booking.id()), asStaff, reason == null || reason.isEmpty() ? null : reason, user.username()));
+                () -> cancel(mapper.findByIdForUpdate(booking.id()), asStaff, reason, user.username(), behalf));
     }
 
     /** Cancels the BOOKED bookings a recurring booking made in a pause, where their cutoff has not passed; returns how many. */
@@ -271,14 +305,14 @@ public class BookingService {
     public int cancelRecurringBetween(long recurringId, LocalDate from, LocalDate to, String reason) {
         int cancelled = 0;
         for (Booking booking : mapper.findBookedOfRecurring(recurringId, from, to)) {
-            if (!cancel(mapper.findByIdForUpdate(booking.id()), false, reason, CurrentUser.get().username()).failed()) {
+            if (!cancel(mapper.findByIdForUpdate(booking.id()), false, reason, CurrentUser.get().username(), Map.of()).failed()) {
                 cancelled++;
             }
         }
         return cancelled;
     }
 
-    private BookingResult cancel(Booking booking, boolean asStaff, String reason, String actor) {
+    private BookingResult cancel(Booking booking, boolean asStaff, String reason, String actor, Map<String, Object> behalf) {
         if (booking.status() != BookingStatus.BOOKED) {
             return BookingResult.failed(UserError.of(UserErrorCode.NOT_CANCELLABLE, "The booking is " + booking.status(), "input", "bookingId"));
         }
@@ -307,8 +341,12 @@ public class BookingService {
             mapper.releaseQuota(booking.menuId(), item.quotaRef(), item.quantity());
         }
         Booking after = mapper.findById(booking.id());
-        audit.record("BOOKING_CANCELLED", "Booking", booking.id(), Map.of("status", booking.status()),
-                reason == null ? Map.of("status", after.status()) : Map.of("status", after.status(), "reason", reason));
+        Map<String, Object> what = new java.util.LinkedHashMap<>(behalf);
+        what.put("status", after.status());
+        if (reason != null) {
+            what.put("reason", reason);
+        }
+        audit.record("BOOKING_CANCELLED", "Booking", booking.id(), Map.of("status", booking.status()), what);
         return new BookingResult(after, List.of());
     }
 

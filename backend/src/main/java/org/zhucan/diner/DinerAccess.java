@@ -7,30 +7,37 @@ import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.zhucan.common.sql.CallerScope;
+import org.zhucan.network.NetworkAccess;
+import org.zhucan.network.Region;
+import org.zhucan.network.RegionLevel;
 import org.zhucan.network.RegionService;
 import org.zhucan.security.AccountService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 
 /**
- * Which diners a caller may see: the diner feature's scope rules in one place. SQL narrows by the
- * {@link CallerScope} they give. Registry changes are for administrators alone, a role gate on
- * {@link DinerWriteService}.
+ * Which diners a caller may see and register: the diner feature's scope rules in one place. SQL
+ * narrows by the {@link CallerScope} they give. Registry changes are for administrators, but
+ * street and town staff register diners living in their own subdistrict or town.
  */
 @Component
 class DinerAccess {
 
     private final RegionService regionService;
     private final AccountService accountService;
+    private final NetworkAccess networkAccess;
 
-    DinerAccess(RegionService regionService, AccountService accountService) {
+    DinerAccess(RegionService regionService, AccountService accountService, NetworkAccess networkAccess) {
         this.regionService = regionService;
         this.accountService = accountService;
+        this.networkAccess = networkAccess;
     }
 
     /**
-     * ADMIN sees the diners living in its region (a national ADMIN all), FINANCE those living in its region, a family account its linked
-     * diners, OPERATOR staff those who booked at its sites; anyone else is refused.
+     * ADMIN sees the diners living in its region (a national ADMIN all), FINANCE those living in its region, STREET staff those of their
+     * subdistrict or town, HOTLINE staff those of their region (all when the account has none), a
+     * family account its linked diners, OPERATOR staff those who booked at its sites; anyone else is
+     * refused.
      */
     CallerScope readScope(CurrentUser user) {
         if (user.roles().contains(Role.ADMIN)) {
@@ -39,6 +46,12 @@ class DinerAccess {
         if (user.roles().contains(Role.FINANCE) && user.regionId() != null) {
             return CallerScope.inRegion(regionService.require(user.regionId()).path());
         }
+        if (user.roles().contains(Role.STREET)) {
+            return CallerScope.inRegion(streetRegion(user).path());
+        }
+        if (user.roles().contains(Role.HOTLINE)) {
+            return user.regionId() == null ? CallerScope.ALL : CallerScope.inRegion(regionService.require(user.regionId()).path());
+        }
         if (user.roles().contains(Role.DINER)) {
             return CallerScope.ofDiners(accountService.dinerIdsActedForBy(user.username()));
         }
@@ -46,6 +59,36 @@ class DinerAccess {
             return user.operatorId() == null ? CallerScope.ofDiners(List.of()) : CallerScope.ofOperator(user.operatorId());
         }
         throw new AccessDeniedException("no access to diners");
+    }
+
+    /**
+     * Whether the caller may register (or move) a diner living in this community: ADMIN within its
+     * region (a national ADMIN anywhere), STREET staff in their own subdistrict or town; refused
+     * otherwise, with the reason.
+     */
+    void requireMayRegisterIn(CurrentUser user, Region community) {
+        if (user.roles().contains(Role.ADMIN)) {
+            if (!networkAccess.administers(user, community)) {
+                throw new AccessDeniedException("the community is outside the administrator's region");
+            }
+            return;
+        }
+        if (user.roles().contains(Role.STREET)) {
+            if (!community.path().startsWith(streetRegion(user).path())) {
+                throw new AccessDeniedException("street staff register diners living in their own subdistrict or town");
+            }
+            return;
+        }
+        throw new AccessDeniedException("diners are registered by administrators and street staff");
+    }
+
+    /** A STREET account's subdistrict or town; an account without one (or scoped to another level) is refused. */
+    private Region streetRegion(CurrentUser user) {
+        Region region = user.regionId() == null ? null : regionService.require(user.regionId());
+        if (region == null || (region.level() != RegionLevel.SUBDISTRICT && region.level() != RegionLevel.TOWN)) {
+            throw new AccessDeniedException("a street account needs a subdistrict or town as its region");
+        }
+        return region;
     }
 
     /**

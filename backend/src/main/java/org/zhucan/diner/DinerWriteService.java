@@ -30,7 +30,7 @@ import org.zhucan.security.Role;
 import static org.zhucan.common.Text.blankToNull;
 
 /**
- * Changes to the diner registry, by administrators, each audited: registering, details and
+ * Changes to the diner registry, by administrators (registering also by street staff), each audited: registering, details and
  * categories, status, ability assessments, family accounts, and revealing a full ID number.
  * Personal numbers are encrypted before they reach a mapper.
  */
@@ -44,25 +44,29 @@ class DinerWriteService {
     private final DinerService dinerService;
     private final RegionService regionService;
     private final AccountService accountService;
+    private final DinerAccess access;
     private final PersonalDataCipher cipher;
     private final AuditService audit;
     private final Clock clock;
 
-    DinerWriteService(DinerMapper diners, NetworkAccess networkAccess, DinerService dinerService, RegionService regionService, AccountService accountService,
-                      PersonalDataCipher cipher, AuditService audit, Clock clock) {
+    DinerWriteService(DinerMapper diners, NetworkAccess networkAccess, DinerService dinerService, RegionService regionService,
+                      AccountService accountService, DinerAccess access, PersonalDataCipher cipher, AuditService audit, Clock clock) {
         this.diners = diners;
         this.networkAccess = networkAccess;
         this.dinerService = dinerService;
         this.regionService = regionService;
         this.accountService = accountService;
+        this.access = access;
         this.cipher = cipher;
         this.audit = audit;
         this.clock = clock;
     }
 
+    /** registerDiner: ADMIN anywhere, STREET staff for diners living in their subdistrict or town (DinerAccess). */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'STREET')")
     public DinerResult register(RegisterDinerInput input) {
+        access.requireMayRegisterIn(CurrentUser.get(), regionService.require(input.homeCommunityId()));
         IdNumber idNumber;
         try {
             idNumber = IdNumber.parse(input.idNumber());
@@ -222,7 +226,7 @@ class DinerWriteService {
 
     private void checkHomeCommunity(long communityId, List<UserError> problems) {
         Region community = regionService.require(communityId);
-        networkAccess.requireAdministers(CurrentUser.get(), communityId, "the community is outside the administrator's region");
+        access.requireMayRegisterIn(CurrentUser.get(), community);
         if (!community.level().isCommunity()) {
             problems.add(UserError.of(UserErrorCode.INVALID_REGION_LEVEL,
                     community.name() + " is not a community or village", "input", "homeCommunityId"));

@@ -42,8 +42,8 @@ class SatisfactionController {
     // ------------------------------------------------------------ roots
 
     @QueryMapping
-    List<RateableMeal> mealsToRate() {
-        return satisfactionService.mealsToRate();
+    List<RateableMeal> mealsToRate(@Argument Long dinerId) {
+        return satisfactionService.mealsToRate(dinerId);
     }
 
     @QueryMapping
@@ -69,6 +69,13 @@ class SatisfactionController {
         Map<Long, MealRating> ratings = CurrentUser.get().roles().contains(Role.ADMIN)
                 ? satisfactionService.ratingsOfMeals(Batches.keys(records, MealRecord::id)) : Map.of();
         return Batches.perParent(records, MealRecord::id, ratings);
+    }
+
+    /** The call reference is the hotline's business: its staff and ADMIN read it; null for the others (no SQL). */
+    @SchemaMapping(typeName = "MealRating", field = "callReference")
+    String ratingCallReference(MealRating rating) {
+        var roles = CurrentUser.get().roles();
+        return roles.contains(Role.ADMIN) || roles.contains(Role.HOTLINE) ? rating.callReference() : null;
     }
 
     @BatchMapping(typeName = "MealRating", field = "site")

@@ -50,7 +50,7 @@ interface SatisfactionMapper {
     List<DayTallyRow> tallyByDay(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
     record NewRating(long mealRecordId, long dinerId, long siteId, long operatorId, LocalDate date, MealSlot slot, int score, String comment,
-                     String ratedBy, Instant ratedAt) {
+                     String ratedBy, Instant ratedAt, RatingChannel channel, String callReference) {
     }
 
     record RatingTagRow(long ratingId, RatingTag tag) {

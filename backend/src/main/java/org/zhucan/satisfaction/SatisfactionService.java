@@ -35,19 +35,20 @@ import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.common.time.BusinessTime;
+import org.zhucan.diner.DinerService;
 import org.zhucan.network.NetworkAccess;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.security.AccountService;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.security.Role;
 import org.zhucan.serving.MealRecord;
 import org.zhucan.serving.MealRecordReadService;
 import org.zhucan.serving.MealRecordReversed;
 
 /**
  * Diners' ratings of meals served (满意度): a diner or family rates a standing meal of its diners
- * within 3 days of serving, and may rate it again in that time; staff read a site's month of
+ * within 3 days of serving, and may rate it again in that time; the hotline and counter staff enter
+ * a diner's rating for it, marked as theirs (channel); staff read a site's month of
  * ratings anonymously, with its operator's average beside it; the operator evaluation reads tallies.
  *
  * <p>Meal records are read through {@link MealRecordReadService} only. A rating copies the record's site,
@@ -63,22 +64,27 @@ public class SatisfactionService {
     static final int MAX_SCORE = 5;
     /** The width of meal_rating.comment, in characters. */
     static final int MAX_COMMENT = 500;
+    /** The width of meal_rating.call_reference, in characters. */
+    static final int MAX_CALL_REFERENCE = 64;
 
     private final SatisfactionMapper mapper;
     private final MealRecordReadService mealRecords;
     private final SiteService siteService;
     private final NetworkAccess networkAccess;
     private final AccountService accountService;
+    private final DinerService dinerService;
     private final AuditService audit;
     private final Clock clock;
 
     SatisfactionService(SatisfactionMapper mapper, MealRecordReadService mealRecords, SiteService siteService,
-                        NetworkAccess networkAccess, AccountService accountService, AuditService audit, Clock clock) {
+                        NetworkAccess networkAccess, AccountService accountService, DinerService dinerService, AuditService audit,
+                        Clock clock) {
         this.mapper = mapper;
         this.mealRecords = mealRecords;
         this.siteService = siteService;
         this.networkAccess = networkAccess;
         this.accountService = accountService;
+        this.dinerService = dinerService;
         this.audit = audit;
         this.clock = clock;
     }
@@ -94,10 +100,19 @@ public class SatisfactionService {
     @RetryOnTransientFailure
     public RateResult rate(RateMealInput input) {
         CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.DINER)) {
-            throw new AccessDeniedException("meals are rated by diners and their families");
+        RatingChannel channel = RatingChannel.of(user.roles());
+        if (channel == null) {
+            throw new AccessDeniedException("meals are rated by diners and their families, or for them by the hotline and counter staff");
         }
         List<UserError> problems = new ArrayList<>();
+        String callReference = input.callReference() == null || input.callReference().isBlank() ? null : input.callReference().strip();
+        if (callReference != null && channel == RatingChannel.MINI_PROGRAM) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A call reference is given by staff rating on a diner's behalf", "input",
+                    "callReference"));
+        } else if (callReference != null && callReference.length() > MAX_CALL_REFERENCE) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A call reference has at most " + MAX_CALL_REFERENCE + " characters", "input",
+                    "callReference"));
+        }
         if (input.score() < MIN_SCORE || input.score() > MAX_SCORE) {
             problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Give a score from " + MIN_SCORE + " to " + MAX_SCORE, "input", "score"));
         }
@@ -117,7 +132,7 @@ public class SatisfactionService {
         // locked as a void locks it: a void waits for this rating and then withdraws it, or this waits and sees the void
         MealRecord record = mealRecords.lockForUpdate(input.mealRecordId());
         // one answer whether the record is missing, voided or another family's: ids reveal nothing
-        if (record == null || !record.standing() || !accountService.dinerIdsActedForBy(user.username()).contains(record.dinerId())) {
+        if (record == null || !record.standing() || !mayRateFor(user, channel, record)) {
             return RateResult.failed(List.of(UserError.of(UserErrorCode.MEAL_NOT_RATEABLE,
                     "This meal cannot be rated: it is not a standing meal of a diner you act for", "input", "mealRecordId")));
         }
@@ -129,9 +144,14 @@ public class SatisfactionService {
         }
         // locked when it exists, so the audit's before is the rating this call replaces
         MealRating before = mapper.findByMealRecordIdForUpdate(record.id());
+        // what the diner's own account said stands: staff enter ratings for diners who cannot, never over theirs
+        if (before != null && channel != RatingChannel.MINI_PROGRAM && before.channel() == RatingChannel.MINI_PROGRAM) {
+            return RateResult.failed(List.of(UserError.of(UserErrorCode.MEAL_NOT_RATEABLE,
+                    "The diner's own account has rated this meal; staff do not replace that rating", "input", "mealRecordId")));
+        }
         List<RatingTag> tagsBefore = before == null ? List.of() : tagsOf(List.of(before.id())).get(before.id());
         mapper.upsert(new SatisfactionMapper.NewRating(record.id(), record.dinerId(), record.siteId(), record.operatorId(), record.date(),
-                record.slot(), input.score(), comment, user.username(), now));
+                record.slot(), input.score(), comment, user.username(), now, channel, callReference));
         MealRating rating = mapper.findByMealRecordId(record.id());
         mapper.deleteTags(rating.id());
         if (!distinctTags.isEmpty()) {
@@ -143,13 +163,24 @@ public class SatisfactionService {
         return new RateResult(rating, List.of());
     }
 
+    /**
+     * A family its own diners' meals; the hotline the meals of diners of its region (all without
+     * one); counter staff the meals served at their operator's sites.
+     */
+    private boolean mayRateFor(CurrentUser user, RatingChannel channel, MealRecord record) {
+        return switch (channel) {
+            case MINI_PROGRAM -> accountService.dinerIdsActedForBy(user.username()).contains(record.dinerId());
+            case HOTLINE -> dinerService.byIds(List.of(record.dinerId())).containsKey(record.dinerId());
+            case COUNTER -> user.actsForOperator(record.operatorId());
+        };
+    }
+
     private static Instant rateableUntil(MealRecord record) {
         return record.servedAt().plus(RATING_WINDOW);
     }
 
     // ------------------------------------------------------------ diners' reads
 
-    /** mealsToRate: the caller's diners' standing meals served within the window, newest first. */
     /**
      * A reversed meal (voided, or corrected into another record) no longer counts: its rating goes
      * with it, in the reversal's own transaction. The audit row keeps what it said.
@@ -167,17 +198,32 @@ public class SatisfactionService {
                 Map.of("reversal", reversed.reversalId()));
     }
 
+    /**
+     * mealsToRate: a family's diners' standing meals served within the window, newest first, or one
+     * diner's (dinerId); staff rating for a diner name the diner: the hotline one of its region,
+     * counter staff one who ate at their operator's sites (only those meals).
+     */
     @Transactional(readOnly = true)
-    public List<RateableMeal> mealsToRate() {
+    public List<RateableMeal> mealsToRate(Long dinerId) {
         CurrentUser user = CurrentUser.get();
-        if (!user.roles().contains(Role.DINER)) {
-            throw new AccessDeniedException("mealsToRate is for diners' and families' accounts");
+        RatingChannel channel = RatingChannel.of(user.roles());
+        if (channel == null) {
+            throw new AccessDeniedException("mealsToRate is for diners' and families' accounts, the hotline and counter staff");
         }
-        List<Long> dinerIds = accountService.dinerIdsActedForBy(user.username());
+        if (dinerId == null && channel != RatingChannel.MINI_PROGRAM) {
+            throw new BadRequestException("Staff rating for a diner name the diner", "dinerId");
+        }
+        List<Long> dinerIds = switch (channel) {
+            case MINI_PROGRAM -> accountService.dinerIdsActedForBy(user.username()).stream()
+                    .filter(id -> dinerId == null || id.equals(dinerId)).toList();
+            case HOTLINE -> List.copyOf(dinerService.byIds(List.of(dinerId)).keySet());
+            case COUNTER -> List.of(dinerId);
+        };
         Instant now = clock.instant();
         // checked again here: a driver that drops fractional seconds widens the SQL bound by up to a second
         return mealRecords.standingMealsServedSince(dinerIds, now.minus(RATING_WINDOW)).stream()
                 .filter(record -> !now.isAfter(rateableUntil(record)))
+                .filter(record -> channel != RatingChannel.COUNTER || user.actsForOperator(record.operatorId()))
                 .map(record -> new RateableMeal(record.id(), record.dinerId(), record.siteId(), record.date(), record.slot(),
                         record.servedAt(), rateableUntil(record)))
                 .toList();
@@ -304,7 +350,7 @@ public class SatisfactionService {
 
     // ------------------------------------------------------------ inputs and results
 
-    public record RateMealInput(long mealRecordId, int score, List<RatingTag> tags, String comment) {
+    public record RateMealInput(long mealRecordId, int score, List<RatingTag> tags, String comment, String callReference) {
     }
 
     public record RateResult(MealRating rating, List<UserError> userErrors) {

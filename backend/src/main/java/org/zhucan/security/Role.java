@@ -6,5 +6,9 @@ public enum Role {
     FINANCE,
     OPERATOR,
     INSPECTOR,
-    DINER
+    DINER,
+    /** Street and town staff (镇街工作人员): register and see the diners and sites of their SUBDISTRICT or TOWN; no money actions. */
+    STREET,
+    /** The elderly-service hotline (为老服务热线): books, cancels and rates on a diner's behalf by phone, within its region if it has one. */
+    HOTLINE
 }

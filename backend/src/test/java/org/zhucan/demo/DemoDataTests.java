@@ -37,9 +37,14 @@ class DemoDataTests extends ApiTest {
                 Integer.class)).isEqualTo(2);
         List<Map<String, Object>> roles = jdbc.queryForList("""
                 SELECT u.username, r.role FROM app_user u JOIN app_user_role r ON r.user_id = u.id
-                WHERE u.username IN ('admin', 'finance', 'operator', 'inspector', 'family') ORDER BY u.username""");
+                WHERE u.username IN ('admin', 'finance', 'operator', 'inspector', 'family', 'street', 'hotline') ORDER BY u.username""");
         assertThat(roles).extracting(row -> row.get("username") + ":" + row.get("role"))
-                .containsExactly("admin:ADMIN", "family:DINER", "finance:FINANCE", "inspector:INSPECTOR", "operator:OPERATOR");
+                .containsExactly("admin:ADMIN", "family:DINER", "finance:FINANCE", "hotline:HOTLINE", "inspector:INSPECTOR", "operator:OPERATOR",
+                        "street:STREET");
+        assertThat(jdbc.queryForList("""
+                SELECT CONCAT(u.username, ':', r.name) FROM app_user u JOIN region r ON r.id = u.region_id
+                WHERE u.username IN ('street', 'hotline') ORDER BY u.username""", String.class))
+                .containsExactly("hotline:伊滨区", "street:寇店镇");
     }
 
     @Test

@@ -110,11 +110,12 @@ class SatisfactionApiTests extends SatisfactionDayTest {
         // the other family rates its own diner's meal, not this family's
         world.rated(world.otherFamily, othersMeal, 3, List.of(), null);
         expectUserError(world.rate(world.otherFamily, mine, 3, List.of(), null), "MEAL_NOT_RATEABLE", "input", "mealRecordId");
-        // staff do not rate meals
-        for (String account : List.of("admin", world.staffO, world.finance, world.inspector)) {
+        // administrators, finance and inspectors do not rate meals; counter staff only their own operator's
+        for (String account : List.of("admin", world.finance, world.inspector)) {
             world.rate(account, mine, 5, List.of(), null).errors()
                     .satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
         }
+        expectUserError(world.rate(world.staffP, mine, 5, List.of(), null), "MEAL_NOT_RATEABLE", "input", "mealRecordId");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_rating WHERE meal_record_id IN (?, ?, ?)", Integer.class,
                 Long.valueOf(voided), Long.valueOf(reversal), Long.valueOf(mine))).isZero();
     }
@@ -199,8 +200,10 @@ class SatisfactionApiTests extends SatisfactionDayTest {
         // three days after 11:10, the first meal has left the list; the others stay until theirs
         stopAt(day.plusDays(3), LocalTime.of(11, 15));
         assertThat(rateableIds(world.family)).containsExactly(tomorrow, rated);
-        // staff have no meals to rate
+        // counter staff name the diner they rate for; finance has no meals to rate
         as(world.staffO).documentName("mealsToRate").execute().errors()
+                .satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("BAD_REQUEST"));
+        as(world.finance).documentName("mealsToRate").execute().errors()
                 .satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("FORBIDDEN"));
     }
 

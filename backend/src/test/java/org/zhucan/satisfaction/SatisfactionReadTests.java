@@ -145,10 +145,11 @@ class SatisfactionReadTests extends SatisfactionDayTest {
         // a cursor that is not one is a bad request
         siteRatings(world.staffO, world.siteA, month, 2, "bm90LWEtY3Vyc29y").errors()
                 .satisfy(errors -> assertThat(errors.get(0).getErrorType().toString()).isEqualTo("BAD_REQUEST"));
-        // anonymous: a rating has no field that leads to its diner or its meal record
+        // anonymous: a rating has no field that leads to its diner or its meal record (how it was given names no one)
         assertThat(as("admin").documentName("satisfactionRatingType").execute()
                 .path("__type.fields[*].name").entityList(String.class).get())
-                .containsExactlyInAnyOrder("id", "score", "tags", "comment", "site", "date", "slot", "ratedAt", "revision");
+                .containsExactlyInAnyOrder("id", "score", "tags", "comment", "site", "date", "slot", "ratedAt", "revision", "channel", "onBehalf",
+                        "callReference");
     }
 
     @Test

@@ -61,6 +61,8 @@ class AuthorizationMatrixTests extends ApiTest {
     private static final String TEST_ONLY_SCHEMA = "classpath:test-schema/*.graphqls";
     private static final List<String> ROOT_TYPES = List.of("Query", "Mutation", "Subscription");
     private static final List<String> ROLES = List.of("ADMIN", "FINANCE", "OPERATOR", "INSPECTOR", "DINER");
+    /** Roles whose columns come after ANONYMOUS, in this order: added later, so that rows merge by appending cells. */
+    private static final List<String> LATER_ROLES = List.of("STREET", "HOTLINE");
     private static final String ONLY_PROPERTY = "zhucan.matrix.only";
     /** How long an allowed subscriber waits, after the last of five meals logged at its site, for one to arrive. */
     private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(30);
@@ -112,6 +114,8 @@ class AuthorizationMatrixTests extends ApiTest {
         callers.put("OPERATOR", world.own.staff);
         callers.put("INSPECTOR", world.own.inspector);
         callers.put("DINER", world.family);
+        callers.put("STREET", world.own.street);
+        callers.put("HOTLINE", world.own.hotline);
         return matrix.entrySet().stream().map(row -> DynamicTest.dynamicTest(row.getKey(), () -> {
             String field = row.getKey();
             List<String> mismatches = new ArrayList<>();
@@ -123,8 +127,15 @@ class AuthorizationMatrixTests extends ApiTest {
                             answer(client, field, callers.get(role), builders.get(field).apply(world, tenant)), mismatches);
                 }
             }
-            compare(field, "ANONYMOUS", row.getValue().get(column), answer(client, field, null, builders.get(field).apply(world, world.own)),
+            compare(field, "ANONYMOUS", row.getValue().get(column++), answer(client, field, null, builders.get(field).apply(world, world.own)),
                     mismatches);
+            for (String role : LATER_ROLES) {
+                for (Tenant tenant : List.of(world.own, world.other)) {
+                    String expected = row.getValue().get(column++);
+                    compare(field, role + (tenant.own ? ":OWN" : ":OTHER"), expected,
+                            answer(client, field, callers.get(role), builders.get(field).apply(world, tenant)), mismatches);
+                }
+            }
             assertThat(mismatches).as(field + " answered otherwise than " + MATRIX + " says").isEmpty();
         }));
     }
@@ -264,7 +275,7 @@ class AuthorizationMatrixTests extends ApiTest {
         return fields;
     }
 
-    /** The table: Type.field to its eleven expected outcomes, in the header's column order. */
+    /** The table: Type.field to its fifteen expected outcomes, in the header's column order. */
     private static Map<String, List<String>> matrix() throws IOException {
         List<String> columns = new ArrayList<>();
         for (String role : ROLES) {
@@ -272,6 +283,10 @@ class AuthorizationMatrixTests extends ApiTest {
             columns.add(role + ":OTHER");
         }
         columns.add("ANONYMOUS");
+        for (String role : LATER_ROLES) {
+            columns.add(role + ":OWN");
+            columns.add(role + ":OTHER");
+        }
         Set<String> outcomes = Set.of("ALLOWED", "EMPTY", "NULL", "REFUSED", "FORBIDDEN", "NOT_FOUND", "UNAUTHORIZED");
         Map<String, List<String>> rows = new LinkedHashMap<>();
         String text = new ClassPathResource(MATRIX).getContentAsString(StandardCharsets.UTF_8);

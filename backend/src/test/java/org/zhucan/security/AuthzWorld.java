@@ -125,6 +125,11 @@ final class AuthzWorld {
         String finance;
         String financeB;
         String inspector;
+        /** STREET staff of the tenant's town. */
+        String street;
+        /** HOTLINE staff scoped to the tenant's district. */
+        String hotline;
+        String town;
         String diner;
         String dinerName;
         String spareDiner;
@@ -150,6 +155,7 @@ final class AuthzWorld {
         t.districtCode = code;
         t.district = network.createRegion(null, code, "矩阵区" + t.name(), "DISTRICT");
         String town = network.createRegion(t.district, code.substring(0, 6) + "101000", "矩阵镇" + t.name(), "TOWN");
+        t.town = town;
         t.village = network.createRegion(town, code.substring(0, 6) + "101201", "矩阵村" + t.name(), "VILLAGE");
         t.operatorName = "矩阵餐饮" + t.name() + System.nanoTime();
         t.operator = network.createOperator(t.operatorName);
@@ -168,6 +174,8 @@ final class AuthzWorld {
         t.finance = TestAccounts.create(jdbc, "FINANCE", null, t.district, "矩阵财务" + t.name());
         t.financeB = TestAccounts.create(jdbc, "FINANCE", null, t.district, "矩阵复核" + t.name());
         t.inspector = TestAccounts.create(jdbc, "INSPECTOR", null, t.district, "矩阵监管" + t.name());
+        t.street = TestAccounts.create(jdbc, "STREET", null, t.town, "矩阵镇街" + t.name());
+        t.hotline = TestAccounts.create(jdbc, "HOTLINE", null, t.district, "矩阵热线" + t.name());
         t.dinerName = "矩阵老人" + t.name() + System.nanoTime();
         t.diner = diner(t, t.dinerName);
         t.spareDiner = diner(t, "矩阵备用老人" + t.name());
