@@ -1,9 +1,9 @@
--- Two roles: STREET, street and town staff (镇街工作人员), whose account's region is a SUBDISTRICT or
+-- Two roles: STREET_STAFF, street and town staff (镇街工作人员), whose account's region is a SUBDISTRICT or
 -- TOWN; HOTLINE, the elderly-service hotline (为老服务热线), which books, cancels and rates on a
 -- diner's behalf by phone. DROP CONSTRAINT is understood by MySQL 8.0.19+ and MariaDB alike.
 ALTER TABLE app_user_role DROP CONSTRAINT ck_app_user_role_role;
 ALTER TABLE app_user_role ADD CONSTRAINT ck_app_user_role_role
-    CHECK (role IN ('ADMIN', 'FINANCE', 'OPERATOR', 'INSPECTOR', 'DINER', 'STREET', 'HOTLINE'));
+    CHECK (role IN ('ADMIN', 'FINANCE', 'OPERATOR', 'INSPECTOR', 'DINER', 'STREET_STAFF', 'HOTLINE'));
 
 -- How a booking or a rating reached Zhucan (渠道): the mini-program, the site's counter, the hotline,
 -- the web console, or the recurring-booking job; and the hotline's call reference (来电编号), free

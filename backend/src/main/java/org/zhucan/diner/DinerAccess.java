@@ -34,7 +34,7 @@ class DinerAccess {
     }
 
     /**
-     * ADMIN sees the diners living in its region (a national ADMIN all), FINANCE those living in its region, STREET staff those of their
+     * ADMIN sees the diners living in its region (a national ADMIN all), FINANCE those living in its region, STREET_STAFF staff those of their
      * subdistrict or town, HOTLINE staff those of their region (all when the account has none), a
      * family account its linked diners, OPERATOR staff those who booked at its sites; anyone else is
      * refused.
@@ -46,7 +46,7 @@ class DinerAccess {
         if (user.roles().contains(Role.FINANCE) && user.regionId() != null) {
             return CallerScope.inRegion(regionService.require(user.regionId()).path());
         }
-        if (user.roles().contains(Role.STREET)) {
+        if (user.roles().contains(Role.STREET_STAFF)) {
             return CallerScope.inRegion(streetRegion(user).path());
         }
         if (user.roles().contains(Role.HOTLINE)) {
@@ -63,7 +63,7 @@ class DinerAccess {
 
     /**
      * Whether the caller may register (or move) a diner living in this community: ADMIN within its
-     * region (a national ADMIN anywhere), STREET staff in their own subdistrict or town; refused
+     * region (a national ADMIN anywhere), STREET_STAFF staff in their own subdistrict or town; refused
      * otherwise, with the reason.
      */
     void requireMayRegisterIn(CurrentUser user, Region community) {
@@ -73,7 +73,7 @@ class DinerAccess {
             }
             return;
         }
-        if (user.roles().contains(Role.STREET)) {
+        if (user.roles().contains(Role.STREET_STAFF)) {
             if (!community.path().startsWith(streetRegion(user).path())) {
                 throw new AccessDeniedException("street staff register diners living in their own subdistrict or town");
             }
@@ -82,7 +82,7 @@ class DinerAccess {
         throw new AccessDeniedException("diners are registered by administrators and street staff");
     }
 
-    /** A STREET account's subdistrict or town; an account without one (or scoped to another level) is refused. */
+    /** A STREET_STAFF account's subdistrict or town; an account without one (or scoped to another level) is refused. */
     private Region streetRegion(CurrentUser user) {
         Region region = user.regionId() == null ? null : regionService.require(user.regionId());
         if (region == null || (region.level() != RegionLevel.SUBDISTRICT && region.level() != RegionLevel.TOWN)) {

@@ -62,9 +62,9 @@ class DinerWriteService {
         this.clock = clock;
     }
 
-    /** registerDiner: ADMIN anywhere, STREET staff for diners living in their subdistrict or town (DinerAccess). */
+    /** registerDiner: ADMIN anywhere, STREET_STAFF staff for diners living in their subdistrict or town (DinerAccess). */
     @Transactional
-    @PreAuthorize("hasAnyRole('ADMIN', 'STREET')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'STREET_STAFF')")
     public DinerResult register(RegisterDinerInput input) {
         access.requireMayRegisterIn(CurrentUser.get(), regionService.require(input.homeCommunityId()));
         IdNumber idNumber;

@@ -91,14 +91,14 @@ public class NetworkAccess {
 
     /**
      * The caller's scope over the quality of operators' service (ratings, inspections, evaluations):
-     * as {@link #staffScope}, and INSPECTOR staff with a region, and STREET staff (their subdistrict or
+     * as {@link #staffScope}, and INSPECTOR staff with a region, and STREET_STAFF staff (their subdistrict or
      * town), see its subtree too: street staff look after the sites of their streets, never their
      * money. A refusal dooms no transaction, as there.
      */
     @Transactional(readOnly = true, noRollbackFor = AccessDeniedException.class)
     public CallerScope oversightScope(CurrentUser user, String refusal) {
         if (!user.roles().contains(Role.ADMIN) && !user.roles().contains(Role.OPERATOR)
-                && (user.roles().contains(Role.INSPECTOR) || user.roles().contains(Role.STREET)) && user.regionId() != null) {
+                && (user.roles().contains(Role.INSPECTOR) || user.roles().contains(Role.STREET_STAFF)) && user.regionId() != null) {
             return CallerScope.inRegion(regionService.require(user.regionId()).path());
         }
         return staffScope(user, refusal);

@@ -8,7 +8,7 @@ public enum Role {
     INSPECTOR,
     DINER,
     /** Street and town staff (镇街工作人员): register and see the diners and sites of their SUBDISTRICT or TOWN; no money actions. */
-    STREET,
+    STREET_STAFF,
     /** The elderly-service hotline (为老服务热线): books, cancels and rates on a diner's behalf by phone, within its region if it has one. */
     HOTLINE
 }

@@ -40,11 +40,13 @@ class DemoDataTests extends ApiTest {
                 WHERE u.username IN ('admin', 'finance', 'operator', 'inspector', 'family', 'street', 'hotline') ORDER BY u.username""");
         assertThat(roles).extracting(row -> row.get("username") + ":" + row.get("role"))
                 .containsExactly("admin:ADMIN", "family:DINER", "finance:FINANCE", "hotline:HOTLINE", "inspector:INSPECTOR", "operator:OPERATOR",
-                        "street:STREET");
+                        "street:STREET_STAFF");
         assertThat(jdbc.queryForList("""
                 SELECT CONCAT(u.username, ':', r.name) FROM app_user u JOIN region r ON r.id = u.region_id
-                WHERE u.username IN ('street', 'hotline') ORDER BY u.username""", String.class))
-                .containsExactly("hotline:伊滨区", "street:寇店镇");
+                WHERE u.username IN ('street', 'hotline', 'yanshi_finance', 'yanshi_inspector', 'yanshi_street', 'city_hotline')
+                ORDER BY u.username""", String.class))
+                .containsExactly("city_hotline:洛阳市", "hotline:伊滨区", "street:寇店镇", "yanshi_finance:偃师区", "yanshi_inspector:偃师区",
+                        "yanshi_street:商城街道");
     }
 
     @Test

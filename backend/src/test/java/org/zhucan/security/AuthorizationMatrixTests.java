@@ -62,7 +62,7 @@ class AuthorizationMatrixTests extends ApiTest {
     private static final List<String> ROOT_TYPES = List.of("Query", "Mutation", "Subscription");
     private static final List<String> ROLES = List.of("ADMIN", "FINANCE", "OPERATOR", "INSPECTOR", "DINER");
     /** Roles whose columns come after ANONYMOUS, in this order: added later, so that rows merge by appending cells. */
-    private static final List<String> LATER_ROLES = List.of("STREET", "HOTLINE");
+    private static final List<String> LATER_ROLES = List.of("STREET_STAFF", "HOTLINE");
     private static final String ONLY_PROPERTY = "zhucan.matrix.only";
     /** How long an allowed subscriber waits, after the last of five meals logged at its site, for one to arrive. */
     private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(30);
@@ -114,7 +114,7 @@ class AuthorizationMatrixTests extends ApiTest {
         callers.put("OPERATOR", world.own.staff);
         callers.put("INSPECTOR", world.own.inspector);
         callers.put("DINER", world.family);
-        callers.put("STREET", world.own.street);
+        callers.put("STREET_STAFF", world.own.street);
         callers.put("HOTLINE", world.own.hotline);
         return matrix.entrySet().stream().map(row -> DynamicTest.dynamicTest(row.getKey(), () -> {
             String field = row.getKey();

@@ -125,7 +125,7 @@ final class AuthzWorld {
         String finance;
         String financeB;
         String inspector;
-        /** STREET staff of the tenant's town. */
+        /** STREET_STAFF staff of the tenant's town. */
         String street;
         /** HOTLINE staff scoped to the tenant's district. */
         String hotline;
@@ -174,7 +174,7 @@ final class AuthzWorld {
         t.finance = TestAccounts.create(jdbc, "FINANCE", null, t.district, "矩阵财务" + t.name());
         t.financeB = TestAccounts.create(jdbc, "FINANCE", null, t.district, "矩阵复核" + t.name());
         t.inspector = TestAccounts.create(jdbc, "INSPECTOR", null, t.district, "矩阵监管" + t.name());
-        t.street = TestAccounts.create(jdbc, "STREET", null, t.town, "矩阵镇街" + t.name());
+        t.street = TestAccounts.create(jdbc, "STREET_STAFF", null, t.town, "矩阵镇街" + t.name());
         t.hotline = TestAccounts.create(jdbc, "HOTLINE", null, t.district, "矩阵热线" + t.name());
         t.dinerName = "矩阵老人" + t.name() + System.nanoTime();
         t.diner = diner(t, t.dinerName);

@@ -26,7 +26,7 @@ import org.zhucan.testsupport.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Street and town staff (STREET) and the elderly-service hotline (HOTLINE) on the demo district:
+ * Street and town staff (STREET_STAFF) and the elderly-service hotline (HOTLINE) on the demo district:
  * street staff of 孝文街道 register and see the diners of their street, nowhere else, and touch no
  * money; the district's hotline books, cancels and rates for a diner of 西韩社区 (孝文街道) with the
  * channel HOTLINE and its call reference recorded, visible and audited, and a hotline of 寇店镇 cannot.
@@ -57,7 +57,7 @@ class StreetAndHotlineApiTests extends ApiTest {
         xihan = regionId("西韩社区");
         koudianVillage = jdbc.queryForObject("""
                 SELECT v.id FROM region v JOIN region t ON t.id = v.parent_id WHERE t.name = '寇店镇' ORDER BY v.id LIMIT 1""", String.class);
-        street = TestAccounts.create(jdbc, "STREET", null, regionId("孝文街道"), "孝文街道便民服务中心");
+        street = TestAccounts.create(jdbc, "STREET_STAFF", null, regionId("孝文街道"), "孝文街道便民服务中心");
         hotline = TestAccounts.create(jdbc, "HOTLINE", null, regionId("伊滨区"), "伊滨区为老服务热线");
         townHotline = TestAccounts.create(jdbc, "HOTLINE", null, regionId("寇店镇"), "寇店镇热线");
         family = TestAccounts.create(jdbc, "DINER", null, null, "热线测试家属");
