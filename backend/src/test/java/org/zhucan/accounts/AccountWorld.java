@@ -14,22 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Requests the accounts tests share: make an account through the API, log in, change the first password. */
 final class AccountWorld {
 
-    static final String CREATE = """
-            mutation($input: CreateAccountInput!) {
-              createAccount(input: $input) {
-                account { id username displayName roles operatorId regionId enabled passwordChangeRequired createdAt }
-                oneTimePassword
-                userErrors { code field message }
-              }
-            }""";
-    static final String CHANGE_PASSWORD = """
-            mutation($old: String!, $new: String!) {
-              changePassword(input: { oldPassword: $old, newPassword: $new }) { changed userErrors { code field message } }
-            }""";
-    static final String LOGIN = """
-            mutation($username: String!, $password: String!) {
-              login(input: { username: $username, password: $password }) { token userErrors { code } }
-            }""";
     static final String NEW_PASSWORD = "Lotus-Canteen-2026";
 
     private final String baseUrl;
@@ -57,7 +41,7 @@ final class AccountWorld {
         Map<String, Object> input = new java.util.HashMap<>(Map.of("username", username, "displayName", "测试账号", "roles", roles));
         input.put("operatorId", operatorId);
         input.put("regionId", regionId);
-        GraphQlTester.Response response = admin.document(CREATE).variable("input", input).execute();
+        GraphQlTester.Response response = admin.documentName("accountsCreate").variable("input", input).execute();
         response.path("createAccount.userErrors").entityList(Object.class).hasSize(0);
         return new Created(response.path("createAccount.account.id").entity(String.class).get(), username,
                 response.path("createAccount.oneTimePassword").entity(String.class).get());
@@ -65,24 +49,31 @@ final class AccountWorld {
 
     /** Logged in; null token when refused (the user error code is then in the response). */
     String login(String username, String password) {
-        return anonymous().document(LOGIN).variable("username", username).variable("password", password).execute()
-                .path("login.token").entity(String.class).get();
+        return loginResponse(username, password).path("login.token").entity(String.class).get();
     }
 
     String loginFails(String username, String password) {
-        GraphQlTester.Response response = anonymous().document(LOGIN).variable("username", username).variable("password", password).execute();
+        GraphQlTester.Response response = loginResponse(username, password);
         response.path("login.token").valueIsNull();
         return response.path("login.userErrors[0].code").entity(String.class).get();
+    }
+
+    private GraphQlTester.Response loginResponse(String username, String password) {
+        return anonymous().documentName("login").variable("username", username).variable("password", password).execute();
     }
 
     /** Created, first password changed to NEW_PASSWORD, and logged in with it: a token that works for everything. */
     String ready(Created account) {
         String first = login(account.username(), account.oneTimePassword());
-        bearer(first).document(CHANGE_PASSWORD).variable("old", account.oneTimePassword()).variable("new", NEW_PASSWORD).execute()
-                .path("changePassword.changed").entity(Boolean.class).isEqualTo(true);
+        changePassword(first, account.oneTimePassword(), NEW_PASSWORD).path("changePassword.changed").entity(Boolean.class).isEqualTo(true);
         String token = login(account.username(), NEW_PASSWORD);
         assertThat(token).isNotBlank();
         return token;
+    }
+
+    /** The account of this token changes its password from old to new. */
+    GraphQlTester.Response changePassword(String token, String oldPassword, String newPassword) {
+        return bearer(token).documentName("accountsChangePassword").variable("old", oldPassword).variable("new", newPassword).execute();
     }
 
     record Created(String id, String username, String oneTimePassword) {

@@ -23,21 +23,6 @@ import static org.zhucan.accounts.AccountWorld.uniqueName;
  */
 class FamilyInvitationApiTests extends ApiTest {
 
-    static final String ISSUE = """
-            mutation($diner: ID!) {
-              issueFamilyInvitation(input: { dinerId: $diner, relation: "子女" }) { code expiresAt userErrors { code field } }
-            }""";
-    static final String REDEEM = """
-            mutation($input: RedeemFamilyInvitationInput!) {
-              redeemFamilyInvitation(input: $input) { dinerId username userErrors { code field message } }
-            }""";
-    static final String ACCEPT = """
-            mutation($code: String!) { acceptFamilyInvitation(input: { code: $code }) { dinerId username userErrors { code field } } }""";
-    static final String UNLINK = """
-            mutation($account: ID, $diner: ID!) {
-              unlinkFamilyMember(input: { accountId: $account, dinerId: $diner }) { dinerId username userErrors { code field } }
-            }""";
-
     @Autowired
     JdbcTemplate jdbc;
 
@@ -48,7 +33,7 @@ class FamilyInvitationApiTests extends ApiTest {
     void setUp() {
         world = new AccountWorld(baseUrl(), as("admin"));
         // a diner the demo operator's staff can see: one who booked or ate at its sites
-        operatorDiner = as("operator").document("{ diners(first: 1) { edges { node { id } } } }").execute()
+        operatorDiner = as("operator").documentName("diners").variable("first", 1).execute()
                 .path("diners.edges[0].node.id").entity(String.class).get();
     }
 
@@ -58,20 +43,20 @@ class FamilyInvitationApiTests extends ApiTest {
         assertThat(code).matches("ZC-[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}");
         String username = uniqueName("jia");
 
-        world.anonymous().document(REDEEM).variable("input", redeem(code.toLowerCase(), username, "demo1234")).execute()
+        redeem(code.toLowerCase(), username, "demo1234")
                 .path("redeemFamilyInvitation.userErrors[0].code").entity(String.class).isEqualTo("WEAK_PASSWORD");
-        GraphQlTester.Response redeemed = world.anonymous().document(REDEEM).variable("input", redeem(code.toLowerCase(), username,
-                "Jasmine-Tea-2026")).execute();
+        GraphQlTester.Response redeemed = redeem(code.toLowerCase(), username,
+                "Jasmine-Tea-2026");
         redeemed.path("redeemFamilyInvitation.userErrors").entityList(Object.class).hasSize(0);
         redeemed.path("redeemFamilyInvitation.dinerId").entity(String.class).isEqualTo(operatorDiner);
 
         String token = world.login(username, "Jasmine-Tea-2026");
         HttpGraphQlTester family = world.bearer(token);
-        family.document("{ me { roles dinerIds } }").execute().path("me.dinerIds").entityList(String.class).containsExactly(operatorDiner);
-        family.document("{ diners(first: 5) { edges { node { id } } } }").execute()
+        family.documentName("me").execute().path("me.dinerIds").entityList(String.class).containsExactly(operatorDiner);
+        family.documentName("diners").variable("first", 5).execute()
                 .path("diners.edges[*].node.id").entityList(String.class).containsExactly(operatorDiner);
 
-        world.anonymous().document(REDEEM).variable("input", redeem(code, uniqueName("jia"), "Jasmine-Tea-2026")).execute()
+        redeem(code, uniqueName("jia"), "Jasmine-Tea-2026")
                 .path("redeemFamilyInvitation.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INVITATION");
         String audited = String.join("\n", jdbc.queryForList("SELECT CONCAT(action, ' ', COALESCE(after_state, '')) FROM audit_log "
                 + "WHERE entity_type = 'Diner' AND entity_id = ? AND action LIKE 'FAMILY_%'", String.class, operatorDiner));
@@ -85,7 +70,7 @@ class FamilyInvitationApiTests extends ApiTest {
         jdbc.update("UPDATE family_invitation SET issued_at = issued_at - INTERVAL 8 DAY, expires_at = expires_at - INTERVAL 8 DAY "
                 + "WHERE code_hash = SHA2(?, 256)", code);
         for (String tried : List.of(code, "ZC-2222-3333-4444", "")) {
-            world.anonymous().document(REDEEM).variable("input", redeem(tried, uniqueName("jia"), "Jasmine-Tea-2026")).execute()
+            redeem(tried, uniqueName("jia"), "Jasmine-Tea-2026")
                     .path("redeemFamilyInvitation.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INVITATION");
         }
     }
@@ -95,31 +80,31 @@ class FamilyInvitationApiTests extends ApiTest {
         String diner = new DinerFixtures(as("admin"), jdbc).registerActiveSince2020("邀请测试老人", firstVillage(),
                 DinerFixtures.randomBirthDate(1940, 20), List.of(), null);
         // the operator's staff cannot see a diner who never came to its sites
-        assertThat(Responses.errorType(as("operator").document(ISSUE).variable("diner", diner).execute())).isEqualTo("NOT_FOUND");
-        assertThat(Responses.errorType(as("finance").document(ISSUE).variable("diner", diner).execute())).isEqualTo("FORBIDDEN");
+        assertThat(Responses.errorType(issueRequest(as("operator"), diner))).isEqualTo("NOT_FOUND");
+        assertThat(Responses.errorType(issueRequest(as("finance"), diner))).isEqualTo("FORBIDDEN");
 
         String code = issue(as("admin"), diner);
-        assertThat(Responses.errorType(as("finance").document(ACCEPT).variable("code", code).execute())).isEqualTo("FORBIDDEN");
+        assertThat(Responses.errorType(as("finance").documentName("familyAcceptInvitation").variable("code", code).execute())).isEqualTo("FORBIDDEN");
         String username = TestAccountsBridge.familyAccount(jdbc);
         HttpGraphQlTester family = world.bearer(login(username, DEMO_PASSWORD));
-        family.document(ACCEPT).variable("code", code).execute().path("acceptFamilyInvitation.dinerId").entity(String.class).isEqualTo(diner);
-        family.document("query($id: ID!) { diner(id: $id) { id } }").variable("id", diner).execute().path("diner.id").entity(String.class)
+        family.documentName("familyAcceptInvitation").variable("code", code).execute().path("acceptFamilyInvitation.dinerId").entity(String.class).isEqualTo(diner);
+        family.documentName("dinerById").variable("id", diner).execute().path("diner.id").entity(String.class)
                 .isEqualTo(diner);
 
-        family.document(UNLINK).variable("diner", diner).execute().path("unlinkFamilyMember.username").entity(String.class).isEqualTo(username);
-        family.document("query($id: ID!) { diner(id: $id) { id } }").variable("id", diner).execute().path("diner").valueIsNull();
-        family.document(UNLINK).variable("diner", diner).execute().path("unlinkFamilyMember.userErrors[0].code").entity(String.class)
+        family.documentName("familyUnlinkMember").variable("diner", diner).execute().path("unlinkFamilyMember.username").entity(String.class).isEqualTo(username);
+        family.documentName("dinerById").variable("id", diner).execute().path("diner").valueIsNull();
+        family.documentName("familyUnlinkMember").variable("diner", diner).execute().path("unlinkFamilyMember.userErrors[0].code").entity(String.class)
                 .isEqualTo("INVALID_FAMILY_ACCOUNT");
 
         // staff unlink: ADMIN, naming the account
         String again = issue(as("admin"), diner);
-        family.document(ACCEPT).variable("code", again).execute().path("acceptFamilyInvitation.userErrors").entityList(Object.class).hasSize(0);
+        family.documentName("familyAcceptInvitation").variable("code", again).execute().path("acceptFamilyInvitation.userErrors").entityList(Object.class).hasSize(0);
         String accountId = jdbc.queryForObject("SELECT CAST(id AS CHAR) FROM app_user WHERE username = ?", String.class, username);
-        assertThat(Responses.errorType(as("inspector").document(UNLINK).variable("account", accountId).variable("diner", diner).execute()))
+        assertThat(Responses.errorType(as("inspector").documentName("familyUnlinkMember").variable("account", accountId).variable("diner", diner).execute()))
                 .isEqualTo("FORBIDDEN");
-        as("admin").document(UNLINK).variable("account", accountId).variable("diner", diner).execute()
+        as("admin").documentName("familyUnlinkMember").variable("account", accountId).variable("diner", diner).execute()
                 .path("unlinkFamilyMember.dinerId").entity(String.class).isEqualTo(diner);
-        family.document("{ me { dinerIds } }").execute().path("me.dinerIds").entityList(String.class).doesNotContain(diner);
+        family.documentName("me").execute().path("me.dinerIds").entityList(String.class).doesNotContain(diner);
         assertThat(jdbc.queryForList("SELECT action FROM audit_log WHERE entity_type = 'Diner' AND entity_id = ? ORDER BY id", String.class, diner))
                 .contains("FAMILY_INVITATION_ISSUED", "FAMILY_INVITATION_ACCEPTED", "FAMILY_UNLINKED");
     }
@@ -129,14 +114,20 @@ class FamilyInvitationApiTests extends ApiTest {
     }
 
     private static String issue(HttpGraphQlTester staff, String diner) {
-        GraphQlTester.Response response = staff.document(ISSUE).variable("diner", diner).execute();
+        GraphQlTester.Response response = issueRequest(staff, diner);
         response.path("issueFamilyInvitation.userErrors").entityList(Object.class).hasSize(0);
         response.path("issueFamilyInvitation.expiresAt").hasValue();
         return response.path("issueFamilyInvitation.code").entity(String.class).get();
     }
 
-    private static Map<String, Object> redeem(String code, String username, String password) {
-        return Map.of("code", code, "username", username, "password", password, "displayName", "王芳");
+    private static GraphQlTester.Response issueRequest(HttpGraphQlTester staff, String diner) {
+        return staff.documentName("fixtureIssueFamilyInvitation").variable("input", Map.of("dinerId", diner, "relation", "子女")).execute();
+    }
+
+    /** A family member, not logged in, redeems the code for a new DINER account. */
+    private GraphQlTester.Response redeem(String code, String username, String password) {
+        return world.anonymous().documentName("familyRedeemInvitation")
+                .variable("input", Map.of("code", code, "username", username, "password", password, "displayName", "王芳")).execute();
     }
 
     /** A fresh DINER account with the demo password, made the way the other tests make accounts. */

@@ -32,7 +32,7 @@ class RegionAccountAdminTests extends ApiTest {
         AccountWorld district = new AccountWorld(baseUrl(), as("yibin_admin"));
 
         Created inside = district.create(uniqueName("yb-fin"), List.of("FINANCE"), null, yibin);
-        GraphQlTester.Response outside = as("yibin_admin").document(AccountWorld.CREATE)
+        GraphQlTester.Response outside = as("yibin_admin").documentName("accountsCreate")
                 .variable("input", Map.of("username", uniqueName("ys-fin"), "displayName", "测试账号", "roles", List.of("FINANCE"), "regionId", yanshi))
                 .execute();
         assertThat(Responses.errorType(outside)).isEqualTo("FORBIDDEN");

@@ -24,6 +24,7 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.TestDocuments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -54,14 +55,7 @@ class PublicInfoApiTests extends ApiTest {
 
     @Test
     void shouldListADistrictsPublishedPoliciesWithTheirTiersWithoutLogin() {
-        List<Map<String, Object>> edges = anonymous().document("""
-                        query($district: ID!) {
-                          publicSubsidyPolicies(districtId: $district, first: 100) {
-                            totalCount
-                            edges { node { version status name effectiveFrom minimumAge dinerFloor district { name }
-                                           tiers { slot categories minAge subsidy shares { source amount remainder } } } }
-                          }
-                        }""").variable("district", DISTRICT).execute()
+        List<Map<String, Object>> edges = anonymous().documentName("publicSubsidyPolicies").variable("district", DISTRICT).variable("first", 100).execute()
                 .path("publicSubsidyPolicies.edges").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
                 .get();
         Integer published = jdbc.queryForObject("SELECT COUNT(*) FROM subsidy_policy WHERE district_id = ? AND status = 'PUBLISHED'",
@@ -73,10 +67,7 @@ class PublicInfoApiTests extends ApiTest {
 
     @Test
     void shouldPagePublishedPoliciesNewestFirst() {
-        var first = anonymous().document("""
-                query($district: ID!) { publicSubsidyPolicies(districtId: $district, first: 1) {
-                  totalCount pageInfo { hasNextPage endCursor } edges { node { version } } } }""")
-                .variable("district", DISTRICT).execute();
+        var first = anonymous().documentName("publicSubsidyPolicies").variable("district", DISTRICT).variable("first", 1).execute();
         int total = first.path("publicSubsidyPolicies.totalCount").entity(Integer.class).get();
         first.path("publicSubsidyPolicies.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(total > 1);
         assertThat(first.path("publicSubsidyPolicies.edges").entityList(Object.class).get()).hasSize(1);
@@ -84,15 +75,7 @@ class PublicInfoApiTests extends ApiTest {
 
     @Test
     void shouldListOperatingSitesWithHoursAndTodaysMenusWithoutLogin() {
-        List<Map<String, Object>> edges = anonymous().document("""
-                        query($region: ID) {
-                          publicSites(filter: { regionId: $region }, first: 100) {
-                            totalCount
-                            edges { node { id name kind address community { name } operator { name creditCode kind }
-                                           slots { slot servesFrom servesTo } fulfilments { mode fee }
-                                           todayMenus { date slot items { name price tags allergens } setMeals { name price dishes } } } }
-                          }
-                        }""").variable("region", DISTRICT).execute()
+        List<Map<String, Object>> edges = anonymous().documentName("publicSites").variable("region", DISTRICT).variable("first", 100).execute()
                 .path("publicSites.edges").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
                 .get();
         assertThat(edges).isNotEmpty();
@@ -106,19 +89,15 @@ class PublicInfoApiTests extends ApiTest {
         assertThat(menus).as("the demo publishes today's menus").isNotEmpty();
         assertThat(menus).allSatisfy(menu -> assertThat(at(menu, "date")).isEqualTo(today));
         // read twice: the second time from the cache, the same answer
-        assertThat(anonymous().document("""
-                        query($region: ID) { publicSites(filter: { regionId: $region }, first: 100) { edges { node { todayMenus { slot items { name } } } } } }""")
-                .variable("region", DISTRICT).execute().path("publicSites.edges").entityList(Object.class).get()).hasSize(edges.size());
+        assertThat(anonymous().documentName("publicSites").variable("region", DISTRICT).variable("first", 100).execute().path("publicSites.edges").entityList(Object.class).get()).hasSize(edges.size());
     }
 
     @Test
     void shouldReadTodaysMenusOfAPageInAFixedNumberOfStatements() {
         redis.delete(redis.keys("zhucan:menus::*"));
-        String document = "query($n: Int) { publicSites(first: $n) { edges { node { id slots { slot } fulfilments { mode } operator { name } "
-                + "community { name } todayMenus { slot items { name } setMeals { dishes } } } } } }";
-        long atOne = statementsDuring(() -> anonymous().document(document).variable("n", 1).execute().path("publicSites").hasValue());
+        long atOne = statementsDuring(() -> anonymous().documentName("publicSites").variable("first", 1).execute().path("publicSites").hasValue());
         redis.delete(redis.keys("zhucan:menus::*"));
-        long atMany = statementsDuring(() -> anonymous().document(document).variable("n", 100).execute().path("publicSites").hasValue());
+        long atMany = statementsDuring(() -> anonymous().documentName("publicSites").variable("first", 100).execute().path("publicSites").hasValue());
         // the first site may have no menu today (then its read stops before items, set meals and dishes): at most those three more
         assertThat(atOne).isPositive();
         assertThat(atMany).isBetween(atOne, atOne + 3);
@@ -127,20 +106,13 @@ class PublicInfoApiTests extends ApiTest {
     @Test
     void shouldPublishAMonthsEvaluationOnlyOnceItIsOver() {
         YearMonth thisMonth = YearMonth.now(BusinessTime.ZONE);
-        String document = """
-                query($district: ID!, $month: YearMonth!) {
-                  publicOperatorEvaluations(districtId: $district, month: $month) {
-                    district { name } month totalCount weights { operatingRate satisfaction inspection flags noShow }
-                    edges { node { rank score sites mealsServed operator { name kind } metrics { metric weight score basis } missingMetrics } }
-                  }
-                }""";
-        var lastMonth = anonymous().document(document).variable("district", DISTRICT).variable("month", thisMonth.minusMonths(1).toString()).execute();
+        var lastMonth = anonymous().documentName("publicOperatorEvaluations").variable("district", DISTRICT).variable("month", thisMonth.minusMonths(1).toString()).execute();
         int total = lastMonth.path("publicOperatorEvaluations.totalCount").entity(Integer.class).get();
         assertThat(total).isPositive();
         lastMonth.path("publicOperatorEvaluations.edges").entityList(Object.class).hasSize(total);
-        anonymous().document(document).variable("district", DISTRICT).variable("month", thisMonth.toString()).execute()
+        anonymous().documentName("publicOperatorEvaluations").variable("district", DISTRICT).variable("month", thisMonth.toString()).execute()
                 .path("publicOperatorEvaluations").valueIsNull();
-        anonymous().document(document).variable("district", DISTRICT).variable("month", "2000-01").execute()
+        anonymous().documentName("publicOperatorEvaluations").variable("district", DISTRICT).variable("month", "2000-01").execute()
                 .path("publicOperatorEvaluations").valueIsNull();
     }
 
@@ -166,7 +138,7 @@ class PublicInfoApiTests extends ApiTest {
     @Test
     void shouldAnswerNoOperatorContactInAPublicList() {
         String body = http().post().uri("/graphql").header("Content-Type", "application/json")
-                .bodyValue(Map.of("query", "{ publicSites(first: 100) { edges { node { operator { id name creditCode kind } } } } }"))
+                .bodyValue(Map.of("query", TestDocuments.named("publicSites"), "variables", Map.of("first", 100)))
                 .exchange().expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
         List<String> contacts = jdbc.queryForList("SELECT contact_name FROM operator WHERE contact_name IS NOT NULL AND contact_name <> ''", String.class);
         assertThat(body).contains("publicSites");
@@ -176,6 +148,7 @@ class PublicInfoApiTests extends ApiTest {
     @Test
     void shouldRefuseAnonymousReadsOverTheLimitPerAddressUntilTheWindowEnds() {
         redis.delete(redis.keys(PublicRateLimit.KEY_PREFIX + "*"));
+        // a string: the count of one document's public fields, aliased, is what is tested
         String three = "{ a: publicSites(first: 1) { totalCount } b: publicSites(first: 1) { totalCount } "
                 + "c: publicSubsidyPolicies(districtId: \"1\") { totalCount } }";
         anonymous().document(three).execute().errors().verify();
@@ -187,7 +160,7 @@ class PublicInfoApiTests extends ApiTest {
             assertThat(redis.getExpire(key, TimeUnit.MILLISECONDS)).isPositive();
             // the address has used up its window
             redis.opsForValue().set(key, "100000", 60, TimeUnit.SECONDS);
-            anonymous().document("{ publicSites(first: 1) { totalCount } }").execute().errors().satisfy(errors -> {
+            anonymous().documentName("publicSites").variable("first", 1).execute().errors().satisfy(errors -> {
                 assertThat(errors).hasSize(1);
                 ResponseError error = errors.get(0);
                 assertThat(error.getErrorType().toString()).isEqualTo("TOO_MANY_REQUESTS");
@@ -195,13 +168,13 @@ class PublicInfoApiTests extends ApiTest {
                 assertThat(((Number) error.getExtensions().get("retryAfterSeconds")).longValue()).isBetween(1L, 60L);
             });
             // a logged-in caller is not counted
-            as("finance").document("{ publicSites(first: 1) { totalCount } }").execute().path("publicSites.totalCount").hasValue();
+            as("finance").documentName("publicSites").variable("first", 1).execute().path("publicSites.totalCount").hasValue();
             assertThat(redis.opsForValue().get(key)).isEqualTo("100001");
         } finally {
             redis.delete(key);
         }
         // the window over, the address reads again
-        anonymous().document("{ publicSites(first: 1) { totalCount } }").execute().path("publicSites.totalCount").hasValue();
+        anonymous().documentName("publicSites").variable("first", 1).execute().path("publicSites.totalCount").hasValue();
         redis.delete(redis.keys(PublicRateLimit.KEY_PREFIX + "*"));
     }
 
