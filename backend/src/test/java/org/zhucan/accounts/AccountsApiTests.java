@@ -63,7 +63,8 @@ class AccountsApiTests extends ApiTest {
         assertUnauthorized(first); // every token of the account stops working, this one too
         assertThat(world.loginFails(created.username(), created.oneTimePassword())).isEqualTo("INVALID_CREDENTIALS");
         String token = world.login(created.username(), NEW_PASSWORD);
-        world.bearer(token).documentName("diners").variable("first", 1).execute().path("diners.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
+        world.bearer(token).documentName("diners").variable("first", 1).execute()
+                .path("diners.totalCount").entity(Integer.class).satisfies(n -> assertThat(n).isPositive());
 
         String audited = String.join("\n", jdbc.queryForList("SELECT CONCAT(action, ' ', COALESCE(before_state, ''), ' ', COALESCE(after_state, '')) "
                 + "FROM audit_log WHERE entity_type = 'AppUser' AND entity_id = ? ORDER BY id", String.class, created.username()));

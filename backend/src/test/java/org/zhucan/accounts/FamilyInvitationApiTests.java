@@ -45,8 +45,7 @@ class FamilyInvitationApiTests extends ApiTest {
 
         redeem(code.toLowerCase(), username, "demo1234")
                 .path("redeemFamilyInvitation.userErrors[0].code").entity(String.class).isEqualTo("WEAK_PASSWORD");
-        GraphQlTester.Response redeemed = redeem(code.toLowerCase(), username,
-                "Jasmine-Tea-2026");
+        GraphQlTester.Response redeemed = redeem(code.toLowerCase(), username, "Jasmine-Tea-2026");
         redeemed.path("redeemFamilyInvitation.userErrors").entityList(Object.class).hasSize(0);
         redeemed.path("redeemFamilyInvitation.dinerId").entity(String.class).isEqualTo(operatorDiner);
 
@@ -87,20 +86,25 @@ class FamilyInvitationApiTests extends ApiTest {
         assertThat(Responses.errorType(as("finance").documentName("familyAcceptInvitation").variable("code", code).execute())).isEqualTo("FORBIDDEN");
         String username = TestAccountsBridge.familyAccount(jdbc);
         HttpGraphQlTester family = world.bearer(login(username, DEMO_PASSWORD));
-        family.documentName("familyAcceptInvitation").variable("code", code).execute().path("acceptFamilyInvitation.dinerId").entity(String.class).isEqualTo(diner);
+        family.documentName("familyAcceptInvitation").variable("code", code).execute()
+                .path("acceptFamilyInvitation.dinerId").entity(String.class).isEqualTo(diner);
         family.documentName("dinerById").variable("id", diner).execute().path("diner.id").entity(String.class)
                 .isEqualTo(diner);
 
-        family.documentName("familyUnlinkMember").variable("diner", diner).execute().path("unlinkFamilyMember.username").entity(String.class).isEqualTo(username);
+        family.documentName("familyUnlinkMember").variable("diner", diner).execute()
+                .path("unlinkFamilyMember.username").entity(String.class).isEqualTo(username);
         family.documentName("dinerById").variable("id", diner).execute().path("diner").valueIsNull();
-        family.documentName("familyUnlinkMember").variable("diner", diner).execute().path("unlinkFamilyMember.userErrors[0].code").entity(String.class)
+        family.documentName("familyUnlinkMember").variable("diner", diner).execute()
+                .path("unlinkFamilyMember.userErrors[0].code").entity(String.class)
                 .isEqualTo("INVALID_FAMILY_ACCOUNT");
 
         // staff unlink: ADMIN, naming the account
         String again = issue(as("admin"), diner);
-        family.documentName("familyAcceptInvitation").variable("code", again).execute().path("acceptFamilyInvitation.userErrors").entityList(Object.class).hasSize(0);
+        family.documentName("familyAcceptInvitation").variable("code", again).execute()
+                .path("acceptFamilyInvitation.userErrors").entityList(Object.class).hasSize(0);
         String accountId = jdbc.queryForObject("SELECT CAST(id AS CHAR) FROM app_user WHERE username = ?", String.class, username);
-        assertThat(Responses.errorType(as("inspector").documentName("familyUnlinkMember").variable("account", accountId).variable("diner", diner).execute()))
+        assertThat(Responses.errorType(as("inspector").documentName("familyUnlinkMember").variable("account", accountId)
+                .variable("diner", diner).execute()))
                 .isEqualTo("FORBIDDEN");
         as("admin").documentName("familyUnlinkMember").variable("account", accountId).variable("diner", diner).execute()
                 .path("unlinkFamilyMember.dinerId").entity(String.class).isEqualTo(diner);

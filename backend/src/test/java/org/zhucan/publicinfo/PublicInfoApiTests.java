@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.graphql.ResponseError;
 import org.springframework.graphql.execution.GraphQlSource;
+import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
@@ -55,7 +56,7 @@ class PublicInfoApiTests extends ApiTest {
 
     @Test
     void shouldListADistrictsPublishedPoliciesWithTheirTiersWithoutLogin() {
-        List<Map<String, Object>> edges = anonymous().documentName("publicSubsidyPolicies").variable("district", DISTRICT).variable("first", 100).execute()
+        List<Map<String, Object>> edges = policies(100)
                 .path("publicSubsidyPolicies.edges").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
                 .get();
         Integer published = jdbc.queryForObject("SELECT COUNT(*) FROM subsidy_policy WHERE district_id = ? AND status = 'PUBLISHED'",
@@ -67,7 +68,7 @@ class PublicInfoApiTests extends ApiTest {
 
     @Test
     void shouldPagePublishedPoliciesNewestFirst() {
-        var first = anonymous().documentName("publicSubsidyPolicies").variable("district", DISTRICT).variable("first", 1).execute();
+        var first = policies(1);
         int total = first.path("publicSubsidyPolicies.totalCount").entity(Integer.class).get();
         first.path("publicSubsidyPolicies.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(total > 1);
         assertThat(first.path("publicSubsidyPolicies.edges").entityList(Object.class).get()).hasSize(1);
@@ -75,7 +76,7 @@ class PublicInfoApiTests extends ApiTest {
 
     @Test
     void shouldListOperatingSitesWithHoursAndTodaysMenusWithoutLogin() {
-        List<Map<String, Object>> edges = anonymous().documentName("publicSites").variable("region", DISTRICT).variable("first", 100).execute()
+        List<Map<String, Object>> edges = sites(DISTRICT, 100)
                 .path("publicSites.edges").entityList(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() { })
                 .get();
         assertThat(edges).isNotEmpty();
@@ -89,15 +90,15 @@ class PublicInfoApiTests extends ApiTest {
         assertThat(menus).as("the demo publishes today's menus").isNotEmpty();
         assertThat(menus).allSatisfy(menu -> assertThat(at(menu, "date")).isEqualTo(today));
         // read twice: the second time from the cache, the same answer
-        assertThat(anonymous().documentName("publicSites").variable("region", DISTRICT).variable("first", 100).execute().path("publicSites.edges").entityList(Object.class).get()).hasSize(edges.size());
+        assertThat(sites(DISTRICT, 100).path("publicSites.edges").entityList(Object.class).get()).hasSize(edges.size());
     }
 
     @Test
     void shouldReadTodaysMenusOfAPageInAFixedNumberOfStatements() {
         redis.delete(redis.keys("zhucan:menus::*"));
-        long atOne = statementsDuring(() -> anonymous().documentName("publicSites").variable("first", 1).execute().path("publicSites").hasValue());
+        long atOne = statementsDuring(() -> sites(null, 1).path("publicSites").hasValue());
         redis.delete(redis.keys("zhucan:menus::*"));
-        long atMany = statementsDuring(() -> anonymous().documentName("publicSites").variable("first", 100).execute().path("publicSites").hasValue());
+        long atMany = statementsDuring(() -> sites(null, 100).path("publicSites").hasValue());
         // the first site may have no menu today (then its read stops before items, set meals and dishes): at most those three more
         assertThat(atOne).isPositive();
         assertThat(atMany).isBetween(atOne, atOne + 3);
@@ -106,13 +107,13 @@ class PublicInfoApiTests extends ApiTest {
     @Test
     void shouldPublishAMonthsEvaluationOnlyOnceItIsOver() {
         YearMonth thisMonth = YearMonth.now(BusinessTime.ZONE);
-        var lastMonth = anonymous().documentName("publicOperatorEvaluations").variable("district", DISTRICT).variable("month", thisMonth.minusMonths(1).toString()).execute();
+        var lastMonth = evaluations(thisMonth.minusMonths(1).toString());
         int total = lastMonth.path("publicOperatorEvaluations.totalCount").entity(Integer.class).get();
         assertThat(total).isPositive();
         lastMonth.path("publicOperatorEvaluations.edges").entityList(Object.class).hasSize(total);
-        anonymous().documentName("publicOperatorEvaluations").variable("district", DISTRICT).variable("month", thisMonth.toString()).execute()
+        evaluations(thisMonth.toString())
                 .path("publicOperatorEvaluations").valueIsNull();
-        anonymous().documentName("publicOperatorEvaluations").variable("district", DISTRICT).variable("month", "2000-01").execute()
+        evaluations("2000-01")
                 .path("publicOperatorEvaluations").valueIsNull();
     }
 
@@ -160,7 +161,7 @@ class PublicInfoApiTests extends ApiTest {
             assertThat(redis.getExpire(key, TimeUnit.MILLISECONDS)).isPositive();
             // the address has used up its window
             redis.opsForValue().set(key, "100000", 60, TimeUnit.SECONDS);
-            anonymous().documentName("publicSites").variable("first", 1).execute().errors().satisfy(errors -> {
+            sites(null, 1).errors().satisfy(errors -> {
                 assertThat(errors).hasSize(1);
                 ResponseError error = errors.get(0);
                 assertThat(error.getErrorType().toString()).isEqualTo("TOO_MANY_REQUESTS");
@@ -174,8 +175,21 @@ class PublicInfoApiTests extends ApiTest {
             redis.delete(key);
         }
         // the window over, the address reads again
-        anonymous().documentName("publicSites").variable("first", 1).execute().path("publicSites.totalCount").hasValue();
+        sites(null, 1).path("publicSites.totalCount").hasValue();
         redis.delete(redis.keys(PublicRateLimit.KEY_PREFIX + "*"));
+    }
+
+    private GraphQlTester.Response policies(int first) {
+        return anonymous().documentName("publicSubsidyPolicies").variable("district", DISTRICT).variable("first", first).execute();
+    }
+
+    /** Public sites of the region, or of everywhere when it is null, read without login. */
+    private GraphQlTester.Response sites(String region, int first) {
+        return anonymous().documentName("publicSites").variable("region", region).variable("first", first).execute();
+    }
+
+    private GraphQlTester.Response evaluations(String month) {
+        return anonymous().documentName("publicOperatorEvaluations").variable("district", DISTRICT).variable("month", month).execute();
     }
 
     private static void enqueue(GraphQLType type, Set<String> seen, Deque<GraphQLFieldsContainer> pending) {
