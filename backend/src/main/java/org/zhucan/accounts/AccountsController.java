@@ -1,11 +1,13 @@
 package org.zhucan.accounts;
 
 import org.springframework.graphql.data.method.annotation.Argument;
+import org.springframework.graphql.data.method.annotation.ContextValue;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.stereotype.Controller;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.security.ClientAddresses;
 
 /** Accounts, passwords and family invitations. */
 @Controller
@@ -62,13 +64,15 @@ class AccountsController {
     }
 
     @MutationMapping
-    FamilyLinkResult redeemFamilyInvitation(@Argument RedeemFamilyInvitationInput input) {
-        return invitations.redeem(input);
+    FamilyLinkResult redeemFamilyInvitation(@Argument RedeemFamilyInvitationInput input,
+                                            @ContextValue(name = ClientAddresses.CONTEXT_KEY, required = false) String clientAddress) {
+        return invitations.redeem(input, clientAddress == null ? ClientAddresses.UNKNOWN : clientAddress);
     }
 
     @MutationMapping
-    FamilyLinkResult acceptFamilyInvitation(@Argument AcceptFamilyInvitationInput input) {
-        return invitations.accept(input);
+    FamilyLinkResult acceptFamilyInvitation(@Argument AcceptFamilyInvitationInput input,
+                                            @ContextValue(name = ClientAddresses.CONTEXT_KEY, required = false) String clientAddress) {
+        return invitations.accept(input, clientAddress == null ? ClientAddresses.UNKNOWN : clientAddress);
     }
 
     @MutationMapping

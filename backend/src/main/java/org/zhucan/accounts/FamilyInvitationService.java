@@ -26,6 +26,7 @@ import org.zhucan.diner.DinerService;
 import org.zhucan.security.AccountService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
+import org.zhucan.security.SecretGuesses;
 
 /**
  * Family invitations (家属邀请): staff who can see a diner issue a one-time code, valid for
@@ -38,6 +39,8 @@ import org.zhucan.security.Role;
 public class FamilyInvitationService {
 
     private static final String ENTITY_TYPE = "Diner";
+    /** Invitation-code guesses are counted apart from each address's logins by this prefix (and with them by address). */
+    private static final String GUESS_PURPOSE = "family-invitation";
 
     private final AccountsMapper accounts;
     private final AccountAdminService admin;
@@ -49,10 +52,11 @@ public class FamilyInvitationService {
     private final AuditService audit;
     private final Pseudonyms pseudonyms;
     private final Clock clock;
+    private final SecretGuesses guesses;
 
     FamilyInvitationService(AccountsMapper accounts, AccountAdminService admin, AccountService accountService, DinerService dinerService,
                             PasswordEncoder passwordEncoder, PasswordPolicy policy, AccountsProperties properties, AuditService audit,
-                            Pseudonyms pseudonyms, Clock clock) {
+                            Pseudonyms pseudonyms, Clock clock, SecretGuesses guesses) {
         this.accounts = accounts;
         this.admin = admin;
         this.accountService = accountService;
@@ -63,6 +67,7 @@ public class FamilyInvitationService {
         this.audit = audit;
         this.pseudonyms = pseudonyms;
         this.clock = clock;
+        this.guesses = guesses;
     }
 
     /** ADMIN, or OPERATOR staff for a diner they can see (NOT_FOUND otherwise). */
@@ -84,10 +89,16 @@ public class FamilyInvitationService {
         return new InvitationResult(code, expiresAt, List.of());
     }
 
-    /** Anyone with a good code: a new DINER account linked to the invitation's diner. */
+    /**
+     * Anyone with a good code: a new DINER account linked to the invitation's diner. Guesses are
+     * throttled per client address as logins are ({@link SecretGuesses}).
+     */
     @Transactional
-    public FamilyLinkResult redeem(RedeemFamilyInvitationInput input) {
-        Optional<Invitation> invitation = usable(input.code());
+    public FamilyLinkResult redeem(RedeemFamilyInvitationInput input, String clientAddress) {
+        Optional<Invitation> invitation = guessed(input.code(), clientAddress);
+        if (invitation == null) {
+            return failed(tooManyGuesses());
+        }
         if (invitation.isEmpty()) {
             return failed(invalidInvitation());
         }
@@ -117,8 +128,11 @@ public class FamilyInvitationService {
     /** A DINER account links itself with a good code. */
     @PreAuthorize("hasRole('DINER')")
     @Transactional
-    public FamilyLinkResult accept(AcceptFamilyInvitationInput input) {
-        Optional<Invitation> invitation = usable(input.code());
+    public FamilyLinkResult accept(AcceptFamilyInvitationInput input, String clientAddress) {
+        Optional<Invitation> invitation = guessed(input.code(), clientAddress);
+        if (invitation == null) {
+            return failed(tooManyGuesses());
+        }
         if (invitation.isEmpty()) {
             return failed(invalidInvitation());
         }
@@ -167,6 +181,26 @@ public class FamilyInvitationService {
     }
 
     /** The invitation of this code, locked, when it is neither used nor expired. */
+    /**
+     * The usable invitation of a code, counted as a guess from the address first: null when the
+     * address must still wait (the code unchecked); a right code takes its guess back.
+     */
+    private Optional<Invitation> guessed(String code, String clientAddress) {
+        SecretGuesses.Guess guess = guesses.begin(GUESS_PURPOSE, clientAddress);
+        if (!guess.allowed()) {
+            return null;
+        }
+        Optional<Invitation> invitation = usable(code);
+        if (invitation.isPresent()) {
+            guess.succeeded();
+        }
+        return invitation;
+    }
+
+    private static UserError tooManyGuesses() {
+        return UserError.of(UserErrorCode.TOO_MANY_ATTEMPTS, "Too many wrong invitation codes from this address; try again later", "input", "code");
+    }
+
     private Optional<Invitation> usable(String code) {
         String normalized = OneTimeCodes.normalize(code);
         if (normalized.isEmpty() || normalized.length() > 64) {

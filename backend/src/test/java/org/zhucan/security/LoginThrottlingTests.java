@@ -140,6 +140,26 @@ class LoginThrottlingTests extends ApiTest {
     }
 
     @Test
+    void shouldCountInvitationCodeGuessesAsLoginsAreCounted() {
+        HttpGraphQlTester client = from(newAddress());
+        stopClock();
+        for (int i = 1; i <= 3; i++) {
+            redeem(client, "GUESS-" + i).path("redeemFamilyInvitation.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INVITATION");
+        }
+        // two free guesses, and the third made the address wait 10 s: the fourth is refused unchecked
+        redeem(client, "GUESS-4").path("redeemFamilyInvitation.userErrors[0].code").entity(String.class).isEqualTo("TOO_MANY_ATTEMPTS");
+        redeem(from(newAddress()), "GUESS-5").path("redeemFamilyInvitation.userErrors[0].code").entity(String.class)
+                .isEqualTo("INVALID_INVITATION");
+        at(start.plusSeconds(10));
+        redeem(client, "GUESS-6").path("redeemFamilyInvitation.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INVITATION");
+    }
+
+    private static GraphQlTester.Response redeem(HttpGraphQlTester client, String code) {
+        return client.documentName("familyRedeemInvitation").variable("input", java.util.Map.of("code", code, "username", "guesser",
+                "password", "Harbour-Light-2026", "displayName", "猜码")).execute();
+    }
+
+    @Test
     void shouldLimitAnAddressAcrossUsernames() {
         String address = newAddress();
         HttpGraphQlTester client = from(address);
