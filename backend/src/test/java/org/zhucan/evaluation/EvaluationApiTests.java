@@ -69,6 +69,24 @@ class EvaluationApiTests extends ApiTest {
     }
 
     @Test
+    void shouldLeaveRatingsEnteredAtTheOperatorsOwnCounterOutOfItsSatisfaction() {
+        QualityWorld world = aDayOfService();
+        String q2 = world.district.diner(List.of());
+        clock.stopAt(todayAt(11, 50).toInstant());
+        String servedQ2 = world.district.serve(world.q.staff(), world.q.siteId(), q2, DistrictWorld.shanghai(today(), 11, 40));
+        // Q's own counter staff rate the meal they served, on the diner's behalf: a 5 that Q's evaluation must not count
+        world.rate(world.q.staff(), servedQ2, 5);
+        clock.stopAt(todayAt(14, 0).toInstant());
+        String month = YearMonth.from(today()).toString();
+        world.setWeights(month, 20, 20, 20, 20, 20);
+
+        ranking(world.inspector, world.district.districtId, month)
+                .path("operatorEvaluations.evaluations[1].operator.id").entity(String.class).isEqualTo(world.q.operatorId())
+                .path("operatorEvaluations.evaluations[1].metrics[1].score").entity(Double.class).isEqualTo(25.0)
+                .path("operatorEvaluations.evaluations[1].metrics[1].sampleSize").entity(Integer.class).isEqualTo(1);
+    }
+
+    @Test
     void shouldRankOperatorsByTheWeightedMeasuresOfTheMonth() {
         QualityWorld world = aDayOfService();
         String month = YearMonth.from(today()).toString();
