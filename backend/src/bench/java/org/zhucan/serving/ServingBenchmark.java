@@ -1,21 +1,13 @@
 package org.zhucan.serving;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +17,6 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.booking.BookMealInput;
@@ -105,21 +96,13 @@ public final class ServingBenchmark {
               }
             }""";
 
-    private static final String INSERT_RECORD = "INSERT INTO meal_record (kind, site_id, diner_id, service_date, slot, served_at, booking_id,"
-            + " verification, verification_note, price_fen, subsidy_fen, diner_pays_fen, policy_id, diner_category, quote, second_meal, origin,"
-            + " client_record_id, client_hash, recorded_by, recorded_at, operator_id)"
-            + " VALUES ('MEAL', ?, ?, ?, 'LUNCH', ?, NULL, 'STAFF_PROXY', ?, ?, ?, ?, ?, ?, ?, FALSE, 'OFFLINE', ?, ?, ?, ?,"
-            + " (SELECT operator_id FROM site WHERE id = ?))";
-    private static final String INSERT_ITEM = "INSERT INTO meal_record_item (meal_record_id, position, dish_id, set_meal_name, name, unit_price_fen, quantity)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_SHARE = "INSERT INTO meal_record_share (meal_record_id, source, amount_fen) VALUES (?, ?, ?)";
-
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final BookingService bookings;
     private final PublishedMenus menus;
     private final BenchmarkGraphQl api;
     private final SqlStatementCounter statements;
+    private final ServingJdbcFloor floor;
     private final String tag = "bench" + System.nanoTime();
     private final LocalDate today = LocalDate.now(BusinessTime.ZONE);
     private final LocalDate yesterday = today.minusDays(1);
@@ -148,6 +131,7 @@ public final class ServingBenchmark {
         this.menus = context.getBean(PublishedMenus.class);
         this.api = new BenchmarkGraphQl(context, Duration.ofMinutes(5));
         this.statements = context.getBean(SqlStatementCounter.class);
+        this.floor = new ServingJdbcFloor(jdbc, dataSource, tag, ACTOR, BATCH);
     }
 
     public static void main(String[] args) throws Exception {
@@ -178,19 +162,19 @@ public final class ServingBenchmark {
             Upload replay = upload(BATCH, "b1");
 
             // ---- the floor: raw JDBC batched INSERTs of the same rows
-            Template template = template();
-            floorBatch(template, floorDate, 0, "fwarm", true);
+            ServingJdbcFloor.Template template = floor.template(uploadSite);
+            floor.batch(template, floorSite, diners, floorDate, 0, "fwarm", true);
             long[] floorFull = new long[BATCHES];
             long[] floorBare = new long[BATCHES];
             for (int batch = 1; batch <= BATCHES; batch++) {
-                floorFull[batch - 1] = floorBatch(template, floorDate, batch * BATCH, "f" + batch, true);
+                floorFull[batch - 1] = floor.batch(template, floorSite, diners, floorDate, batch * BATCH, "f" + batch, true);
             }
             for (int batch = 1; batch <= BATCHES; batch++) {
-                floorBare[batch - 1] = floorBatch(template, floorRecordsOnlyDate, (batch - 1) * BATCH, "r" + batch, false);
+                floorBare[batch - 1] = floor.batch(template, floorSite, diners, floorRecordsOnlyDate, (batch - 1) * BATCH, "r" + batch, false);
             }
 
             System.out.printf("%nmeals served (%d cores; MariaDB/MySQL, Redis and this JVM on one machine; rewriteBatchedStatements=%s)%n",
-                    Runtime.getRuntime().availableProcessors(), rewriteBatchedStatements());
+                    Runtime.getRuntime().availableProcessors(), floor.rewriteBatchedStatements());
             System.out.printf("logMeal over GraphQL HTTP as OPERATOR staff, one record a request; walk-ins take the set meal %s (%.2f),%n",
                     SET_MEAL, SET_MEAL_PRICE_FEN / 100.0);
             System.out.printf("STAFF_PROXY; bookings by pickup code; servedAt left out (now); %d warm-up on 1 thread, %,d on 8; SQL/rec: statements sent%n"
@@ -398,95 +382,6 @@ public final class ServingBenchmark {
     }
 
 
-    // ---------------------------------------------------------------- the floor
-
-    /** What the floor writes for each record: the values, items and shares of the first record the upload accepted. */
-    private Template template() {
-        Map<String, Object> row = jdbc.queryForMap("SELECT id, price_fen, subsidy_fen, diner_pays_fen, policy_id, diner_category, quote,"
-                + " verification_note FROM meal_record WHERE site_id = ? AND origin = 'OFFLINE' ORDER BY id LIMIT 1", uploadSite);
-        long id = ((Number) row.get("id")).longValue();
-        List<Map<String, Object>> items = jdbc.queryForList("SELECT position, dish_id, set_meal_name, name, unit_price_fen, quantity"
-                + " FROM meal_record_item WHERE meal_record_id = ? ORDER BY position", id);
-        List<Map<String, Object>> shares = jdbc.queryForList("SELECT source, amount_fen FROM meal_record_share WHERE meal_record_id = ? ORDER BY source", id);
-        return new Template(row, items, shares);
-    }
-
-    /** One batch of rows in one transaction: meal_record (and, when full, its items and shares) by batched INSERT; the batch's wall time. */
-    private long floorBatch(Template template, LocalDate date, int dinerBase, String batch, boolean full) throws Exception {
-        Instant eleven = date.atTime(LocalTime.of(11, 0)).atZone(BusinessTime.ZONE).toInstant();
-        Map<String, Object> values = template.values();
-        long before = System.nanoTime();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            long[] ids = new long[BATCH];
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_RECORD, Statement.RETURN_GENERATED_KEYS)) {
-                Timestamp now = Timestamp.from(Instant.now());
-                for (int i = 0; i < BATCH; i++) {
-                    String clientRecordId = "%s-%s-%04d".formatted(tag, batch, i);
-                    insert.setLong(1, floorSite);
-                    insert.setLong(2, diners[dinerBase + i]);
-                    insert.setDate(3, Date.valueOf(date));
-                    insert.setTimestamp(4, Timestamp.from(eleven.plusSeconds(7L * i)));
-                    insert.setObject(5, values.get("verification_note"));
-                    insert.setObject(6, values.get("price_fen"));
-                    insert.setObject(7, values.get("subsidy_fen"));
-                    insert.setObject(8, values.get("diner_pays_fen"));
-                    insert.setObject(9, values.get("policy_id"));
-                    insert.setObject(10, values.get("diner_category"));
-                    insert.setString(11, String.valueOf(values.get("quote")));
-                    insert.setString(12, clientRecordId);
-                    insert.setString(13, HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                            .digest(clientRecordId.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-                    insert.setString(14, ACTOR);
-                    insert.setTimestamp(15, now);
-                    insert.setLong(16, floorSite);
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-                try (ResultSet keys = insert.getGeneratedKeys()) {
-                    for (int i = 0; i < BATCH; i++) {
-                        if (!keys.next()) {
-                            throw new IllegalStateException("only " + i + " generated keys for a batch of " + BATCH);
-                        }
-                        ids[i] = keys.getLong(1);
-                    }
-                }
-            }
-            if (full) {
-                try (PreparedStatement items = connection.prepareStatement(INSERT_ITEM);
-                     PreparedStatement shares = connection.prepareStatement(INSERT_SHARE)) {
-                    for (long id : ids) {
-                        for (Map<String, Object> item : template.items()) {
-                            items.setLong(1, id);
-                            items.setObject(2, item.get("position"));
-                            items.setObject(3, item.get("dish_id"));
-                            items.setObject(4, item.get("set_meal_name"));
-                            items.setObject(5, item.get("name"));
-                            items.setObject(6, item.get("unit_price_fen"));
-                            items.setObject(7, item.get("quantity"));
-                            items.addBatch();
-                        }
-                        for (Map<String, Object> share : template.shares()) {
-                            shares.setLong(1, id);
-                            shares.setObject(2, share.get("source"));
-                            shares.setObject(3, share.get("amount_fen"));
-                            shares.addBatch();
-                        }
-                    }
-                    items.executeBatch();
-                    shares.executeBatch();
-                }
-            }
-            connection.commit();
-        }
-        return System.nanoTime() - before;
-    }
-
-    /** The driver property as the pool hands it to every connection. */
-    private Object rewriteBatchedStatements() throws java.sql.SQLException {
-        return dataSource.unwrap(HikariDataSource.class).getDataSourceProperties().get("rewriteBatchedStatements");
-    }
-
     // ---------------------------------------------------------------- measuring
 
     /** Runs count operations on the given threads, each thread taking the next index, timing each operation and the whole. */
@@ -532,30 +427,7 @@ public final class ServingBenchmark {
         Arrays.stream(ownSites).forEach(site -> names.put(site, "logMeal a site each (+warm-up)"));
         names.put(uploadSite, "upload (+warm-up)");
         names.put(floorSite, "JDBC floor (+warm-up)");
-        List<Map<String, Object>> rows = jdbc.queryForList("""
-                SELECT r.site_id, r.service_date, COUNT(*) AS records, SUM(r.subsidy_fen > 0) AS subsidised, SUM(r.second_meal) AS second_meals,
-                       SUM(r.subsidy_fen) AS subsidy_fen, SUM(r.booking_id IS NOT NULL) AS booked,
-                       (SELECT COUNT(*) FROM meal_record_flag f JOIN meal_record fr ON fr.id = f.meal_record_id
-                        WHERE fr.site_id = r.site_id AND fr.service_date = r.service_date) AS flags
-                FROM meal_record r JOIN site s ON s.id = r.site_id
-                WHERE s.name LIKE ?
-                GROUP BY r.site_id, r.service_date ORDER BY r.service_date DESC, r.site_id""", tag + "-%");
-        Map<String, long[]> totals = new LinkedHashMap<>();
-        for (Map<String, Object> row : rows) {
-            String key = names.get(((Number) row.get("site_id")).longValue()) + ", " + row.get("service_date");
-            long[] sum = totals.computeIfAbsent(key, k -> new long[6]);
-            String[] columns = {"records", "subsidised", "second_meals", "subsidy_fen", "booked", "flags"};
-            for (int i = 0; i < columns.length; i++) {
-                sum[i] += ((Number) row.get(columns[i])).longValue();
-            }
-        }
-        System.out.println("check, meal_record rows of the benchmark sites:");
-        totals.forEach((key, sum) -> System.out.printf("  %-45s %6d records, %6d subsidised (%,.2f yuan), %d booked, %d second meals, %d flags%n",
-                key, sum[0], sum[1], sum[3] / 100.0, sum[4], sum[2], sum[5]));
-        List<Map<String, Object>> statuses = jdbc.queryForList("SELECT status, COUNT(*) AS n FROM booking WHERE site_id = ? AND service_date = ?"
-                + " GROUP BY status ORDER BY status", sharedSite, today);
-        System.out.printf("  bookings at the shared site today by status: %s%n",
-                statuses.stream().map(s -> s.get("status") + " " + s.get("n")).collect(Collectors.joining(", ")));
+        ServingRowCheck.print(jdbc, tag, names, sharedSite, today);
     }
 
     private record Result(double perSecond, double p50Millis, double p99Millis, double statements, long failed, long subsidised,
@@ -569,6 +441,4 @@ public final class ServingBenchmark {
         }
     }
 
-    private record Template(Map<String, Object> values, List<Map<String, Object>> items, List<Map<String, Object>> shares) {
-    }
 }
