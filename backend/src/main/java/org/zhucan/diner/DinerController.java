@@ -24,12 +24,17 @@ class DinerController {
 
     private final DinerService dinerService;
     private final DinerWriteService dinerWrites;
+    private final DinerStatusService dinerStatuses;
+    private final DinerCategoryService dinerCategories;
     private final RegionService regionService;
     private final Clock clock;
 
-    DinerController(DinerService dinerService, DinerWriteService dinerWrites, RegionService regionService, Clock clock) {
+    DinerController(DinerService dinerService, DinerWriteService dinerWrites, DinerStatusService dinerStatuses,
+                    DinerCategoryService dinerCategories, RegionService regionService, Clock clock) {
         this.dinerService = dinerService;
         this.dinerWrites = dinerWrites;
+        this.dinerStatuses = dinerStatuses;
+        this.dinerCategories = dinerCategories;
         this.regionService = regionService;
         this.clock = clock;
     }
@@ -56,7 +61,7 @@ class DinerController {
 
     @MutationMapping
     DinerResult changeDinerStatus(@Argument @Valid ChangeDinerStatusInput input) {
-        return dinerWrites.changeStatus(input);
+        return dinerStatuses.changeStatus(input);
     }
 
     @MutationMapping
@@ -104,6 +109,11 @@ class DinerController {
     @BatchMapping
     Map<Diner, List<DinerCategoryEntry>> categories(List<Diner> diners) {
         return Batches.perParent(diners, Diner::id, dinerService.categoriesOf(Batches.keys(diners, Diner::id)));
+    }
+
+    @BatchMapping
+    Map<Diner, List<DinerCategoryEntry>> categoryHistory(List<Diner> diners) {
+        return Batches.perParent(diners, Diner::id, dinerCategories.historyOf(Batches.keys(diners, Diner::id)));
     }
 
     @BatchMapping

@@ -96,8 +96,8 @@ class DinerDemoData implements DemoDataContributor {
                 random.nextInt(4) == 0 ? "低盐、软食" : null, REGISTERED, clock.instant());
         diners.insertStatusChange(key.value(), null, DinerStatus.ACTIVE, REGISTERED, null, "system", clock.instant());
         if (category != null) {
-            diners.insertCategories(key.value(), List.of(new DinerCategoryEntry(0, key.value(), category,
-                    "演示证明-" + String.format("%04d", index), REGISTERED, null)));
+            diners.insertCategories(key.value(), List.of(DinerCategoryEntry.of(category, "演示证明-" + String.format("%04d", index),
+                    REGISTERED, null)), CategorySource.REGISTRY, null, "system", clock.instant());
         }
         return key.value();
     }

@@ -54,11 +54,20 @@ interface DinerMapper {
                             @Param("effectiveOn") LocalDate effectiveOn, @Param("reason") String reason,
                             @Param("changedBy") String changedBy, @Param("at") Instant at);
 
-    void deleteCategories(@Param("dinerId") long dinerId);
+    /** Serialises changes to one diner's categories. */
+    Long lockForUpdate(@Param("id") long id);
 
-    void insertCategories(@Param("dinerId") long dinerId, @Param("categories") Collection<DinerCategoryEntry> categories);
+    int supersedeCategories(@Param("ids") Collection<Long> ids, @Param("by") String by, @Param("at") Instant at);
 
+    void insertCategories(@Param("dinerId") long dinerId, @Param("categories") Collection<DinerCategoryEntry> categories,
+                          @Param("source") CategorySource source, @Param("sourceRef") String sourceRef, @Param("by") String by,
+                          @Param("at") Instant at);
+
+    /** The current entries (not superseded). */
     List<DinerCategoryEntry> findCategoriesOf(@Param("dinerIds") Collection<Long> dinerIds);
+
+    /** Every version, superseded ones too, in the order recorded. */
+    List<DinerCategoryEntry> findCategoryHistoryOf(@Param("dinerIds") Collection<Long> dinerIds);
 
     void insertAssessment(@Param("dinerId") long dinerId, @Param("level") int level, @Param("assessedOn") LocalDate assessedOn,
                           @Param("assessor") String assessor, @Param("recordedBy") String recordedBy, @Param("at") Instant at);

@@ -31,7 +31,7 @@ import static org.zhucan.common.Text.blankToNull;
 
 /**
  * Changes to the diner registry, by administrators (registering also by street staff), each audited: registering, details and
- * categories, status, ability assessments, family accounts, and revealing a full ID number.
+ * categories (versioned, through DinerCategoryService), ability assessments, family accounts, and revealing a full ID number.
  * Personal numbers are encrypted before they reach a mapper.
  */
 @Service
@@ -41,7 +41,7 @@ class DinerWriteService {
 
     private final DinerMapper diners;
     private final NetworkAccess networkAccess;
-    private final DinerService dinerService;
+    private final DinerCategoryService categoryService;
     private final RegionService regionService;
     private final AccountService accountService;
     private final DinerAccess access;
@@ -49,11 +49,11 @@ class DinerWriteService {
     private final AuditService audit;
     private final Clock clock;
 
-    DinerWriteService(DinerMapper diners, NetworkAccess networkAccess, DinerService dinerService, RegionService regionService,
+    DinerWriteService(DinerMapper diners, NetworkAccess networkAccess, DinerCategoryService categoryService, RegionService regionService,
                       AccountService accountService, DinerAccess access, PersonalDataCipher cipher, AuditService audit, Clock clock) {
         this.diners = diners;
         this.networkAccess = networkAccess;
-        this.dinerService = dinerService;
+        this.categoryService = categoryService;
         this.regionService = regionService;
         this.accountService = accountService;
         this.access = access;
@@ -96,7 +96,7 @@ class DinerWriteService {
                 input.address().trim(), blankToNull(input.dietaryNotes()), today, clock.instant());
         long dinerId = key.value();
         if (!categories.isEmpty()) {
-            diners.insertCategories(dinerId, categories);
+            diners.insertCategories(dinerId, categories, CategorySource.REGISTRY, null, actor(), clock.instant());
         }
         diners.insertStatusChange(dinerId, null, DinerStatus.ACTIVE, today, null, actor(), clock.instant());
         Diner created = diners.findById(dinerId, CallerScope.ALL);
@@ -133,41 +133,11 @@ class DinerWriteService {
             return DinerResult.failed(List.of(UserError.of(UserErrorCode.CONCURRENT_CHANGE,
                     "The diner was changed meanwhile; read it again and retry")));
         }
-        List<DinerCategoryEntry> categoriesBefore = dinerService.categoriesOf(List.of(before.id())).get(before.id());
         if (categories != null) {
-            diners.deleteCategories(before.id());
-            if (!categories.isEmpty()) {
-                diners.insertCategories(before.id(), categories);
-            }
+            categoryService.replaceAll(before.id(), categories, CategorySource.REGISTRY, null);
         }
         Diner after = diners.findById(before.id(), CallerScope.ALL);
-        audit.record("DINER_UPDATED", "Diner", before.id(), Map.of("diner", before, "categories", categoriesBefore),
-                Map.of("diner", after, "categories", dinerService.categoriesOf(List.of(before.id())).get(before.id())));
-        return new DinerResult(after, List.of());
-    }
-
-    @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
-    public DinerResult changeStatus(ChangeDinerStatusInput input) {
-        Diner before = require(input.dinerId());
-        if (input.status() == before.status()) {
-            return DinerResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "The diner is already " + before.status(), "input", "status"));
-        }
-        if (input.effectiveOn().isBefore(before.statusSince())) {
-            return DinerResult.failed(UserError.of(UserErrorCode.INVALID_DATE_RANGE,
-                    "effectiveOn is before the current status began, on " + before.statusSince(), "input", "effectiveOn"));
-        }
-        if (input.effectiveOn().isAfter(today())) {
-            return DinerResult.failed(UserError.of(UserErrorCode.INVALID_DATE_RANGE,
-                    "effectiveOn is in the future; record a change once it has happened", "input", "effectiveOn"));
-        }
-        if (diners.updateStatus(before.id(), before.version(), input.status(), input.effectiveOn(), clock.instant()) == 0) {
-            return DinerResult.failed(UserError.of(UserErrorCode.CONCURRENT_CHANGE, "The diner was changed meanwhile; read it again and retry"));
-        }
-        diners.insertStatusChange(before.id(), before.status(), input.status(), input.effectiveOn(), blankToNull(input.reason()), actor(),
-                clock.instant());
-        Diner after = diners.findById(before.id(), CallerScope.ALL);
-        audit.record("DINER_STATUS_CHANGED", "Diner", before.id(), before, after);
+        audit.record("DINER_UPDATED", "Diner", before.id(), before, after);
         return new DinerResult(after, List.of());
     }
 
@@ -216,7 +186,7 @@ class DinerWriteService {
     }
 
     /** The diner, or NOT_FOUND: also for a diner living outside the region of a region's ADMIN. */
-    private Diner require(long id) {
+    Diner require(long id) {
         Diner diner = diners.findById(id, CallerScope.ALL);
         if (diner == null || !networkAccess.administers(CurrentUser.get(), diner.homeCommunityId())) {
             throw new NotFoundException("Diner", id);
@@ -245,17 +215,17 @@ class DinerWriteService {
                 problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Each category needs its evidence reference",
                         "input", "categories", String.valueOf(i), "evidenceRef"));
             }
-            categories.add(new DinerCategoryEntry(0, 0, input.category(), input.evidenceRef() == null ? "" : input.evidenceRef().trim(),
+            categories.add(DinerCategoryEntry.of(input.category(), input.evidenceRef() == null ? "" : input.evidenceRef().trim(),
                     input.validFrom(), input.validTo()));
         }
         return categories;
     }
 
-    private LocalDate today() {
+    LocalDate today() {
         return BusinessTime.today(clock);
     }
 
-    private static String actor() {
+    static String actor() {
         return CurrentUser.get().username();
     }
 }

@@ -37,7 +37,7 @@ final class SettlementSheet {
     private static final Map<FundingSource, String> SOURCE = Map.of(FundingSource.CITY, "市级财政", FundingSource.DISTRICT, "区级财政",
             FundingSource.TOWN_OR_STREET, "镇街财政", FundingSource.LOTTERY_FUND, "福彩公益金", FundingSource.OPERATOR_DISCOUNT, "运营方让利");
     private static final Map<String, String> CATEGORY = Map.of("", "按年龄", "EXTREME_POVERTY", "特困", "MIN_LIVING", "低保",
-            "LOW_INCOME_EDGE", "低保边缘", "DISABLED", "残疾", "LIVING_ALONE", "独居", "SPECIAL_FAMILY", "计划生育特殊家庭", "ENTITLED", "优抚对象");
+            "LOW_INCOME_EDGE", "低保边缘", "DISABLED", "残疾", "DEMENTIA", "失智", "LIVING_ALONE", "独居", "LEFT_BEHIND", "留守", "SPECIAL_FAMILY", "计划生育特殊家庭", "ENTITLED", "优抚对象");
 
     private final List<List<Object>> rows = new ArrayList<>();
 

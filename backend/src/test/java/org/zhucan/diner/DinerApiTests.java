@@ -177,6 +177,28 @@ class DinerApiTests extends ApiTest {
                 .execute().path("changeDinerStatus.userErrors[0].code").entity(String.class).isEqualTo("INVALID_DATE_RANGE");
     }
 
+    @Test
+    void shouldVersionCategoriesSoTheHistoryKeepsWhatWasReplaced() {
+        String id = dinerId(register("冯桂芝", LocalDate.of(1941, 4, 4), false));
+        Map<String, Object> minLiving = Map.of("category", "MIN_LIVING", "evidenceRef", "低保证-2025-0101", "validFrom", "2025-01-01");
+        Map<String, Object> leftBehind = Map.of("category", "LEFT_BEHIND", "evidenceRef", "留守登记-17", "validFrom", "2025-03-01");
+        as("admin").documentName("dinerUpdateCategories").variable("input", Map.of("dinerId", id, "categories", List.of(minLiving)))
+                .execute().path("updateDiner.diner.categories[*].category").entityList(String.class).containsExactly("MIN_LIVING");
+        // the same list again changes nothing: no new version
+        as("admin").documentName("dinerUpdateCategories").variable("input", Map.of("dinerId", id, "categories", List.of(minLiving)))
+                .execute().path("updateDiner.diner.categoryHistory").entityList(Object.class).hasSize(1);
+        as("admin").documentName("dinerUpdateCategories").variable("input", Map.of("dinerId", id, "categories", List.of(leftBehind)))
+                .execute()
+                .path("updateDiner.diner.categories[*].category").entityList(String.class).containsExactly("LEFT_BEHIND")
+                .path("updateDiner.diner.categoryHistory[*].category").entityList(String.class)
+                .containsExactly("MIN_LIVING", "LEFT_BEHIND")
+                .path("updateDiner.diner.categoryHistory[*].source").entityList(String.class).containsExactly("REGISTRY", "REGISTRY")
+                .path("updateDiner.diner.categoryHistory[0].supersededAt").entity(String.class).satisfies(at -> assertThat(at).isNotBlank())
+                .path("updateDiner.diner.categoryHistory[1].supersededAt").valueIsNull();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'DINER_CATEGORIES_CHANGED' AND entity_id = ?",
+                Integer.class, id)).isEqualTo(2);
+    }
+
     private long statementsFor(String name, int first) {
         as("admin").documentName("diners").variable("filter", Map.of("name", name)).variable("first", first).execute();
         return statementsDuring(() -> as("admin").documentName("diners").variable("filter", Map.of("name", name))
