@@ -4,13 +4,17 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
+import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.Valid;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
 import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Connection;
@@ -18,6 +22,7 @@ import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
+import reactor.core.publisher.Mono;
 
 @Controller
 class DinerController {
@@ -26,17 +31,25 @@ class DinerController {
     private final DinerWriteService dinerWrites;
     private final DinerStatusService dinerStatuses;
     private final DinerCategoryService dinerCategories;
+    private final DinerResidenceService residences;
     private final RegionService regionService;
     private final Clock clock;
 
+    /** The residence history of every diner of a request in one statement, for household, residence and residenceHistory alike. */
+    private static final String RESIDENCES = "dinerResidences";
+
     DinerController(DinerService dinerService, DinerWriteService dinerWrites, DinerStatusService dinerStatuses,
-                    DinerCategoryService dinerCategories, RegionService regionService, Clock clock) {
+                    DinerCategoryService dinerCategories, DinerResidenceService residences, RegionService regionService, Clock clock,
+                    BatchLoaderRegistry batchLoaders) {
         this.dinerService = dinerService;
         this.dinerWrites = dinerWrites;
         this.dinerStatuses = dinerStatuses;
         this.dinerCategories = dinerCategories;
+        this.residences = residences;
         this.regionService = regionService;
         this.clock = clock;
+        batchLoaders.<Long, List<DinerResidence>>forName(RESIDENCES)
+                .registerMappedBatchLoader((dinerIds, environment) -> Mono.fromCallable(() -> residences.residencesOf(dinerIds)));
     }
 
     @QueryMapping
@@ -72,6 +85,11 @@ class DinerController {
     @MutationMapping
     DinerResult linkFamilyMember(@Argument @Valid LinkFamilyMemberInput input) {
         return dinerWrites.linkFamilyMember(input);
+    }
+
+    @MutationMapping
+    DinerResult recordDinerMove(@Argument @Valid RecordDinerMoveInput input) {
+        return residences.recordMove(input);
     }
 
     @MutationMapping
@@ -124,5 +142,35 @@ class DinerController {
     @BatchMapping
     Map<Diner, List<AbilityAssessment>> assessments(List<Diner> diners) {
         return Batches.perParent(diners, Diner::id, dinerService.assessmentsOf(Batches.keys(diners, Diner::id)));
+    }
+
+    /** The household entry that held on the day (today when omitted); null before the diner was registered. */
+    @SchemaMapping
+    CompletableFuture<DinerResidence> household(Diner diner, @Argument LocalDate on, DataFetchingEnvironment environment) {
+        return entryOn(diner, ResidenceKind.HOUSEHOLD, on, environment);
+    }
+
+    /** The residence entry that held on the day (today when omitted); null before the diner was registered. */
+    @SchemaMapping
+    CompletableFuture<DinerResidence> residence(Diner diner, @Argument LocalDate on, DataFetchingEnvironment environment) {
+        return entryOn(diner, ResidenceKind.RESIDENCE, on, environment);
+    }
+
+    @SchemaMapping
+    CompletableFuture<List<DinerResidence>> residenceHistory(Diner diner, DataFetchingEnvironment environment) {
+        DataLoader<Long, List<DinerResidence>> loader = environment.getDataLoader(RESIDENCES);
+        return loader.load(diner.id());
+    }
+
+    @BatchMapping(typeName = "DinerResidence")
+    Map<DinerResidence, Region> community(List<DinerResidence> entries) {
+        return Batches.perParent(entries, DinerResidence::communityId, regionService.byIds(Batches.keys(entries, DinerResidence::communityId)));
+    }
+
+    private CompletableFuture<DinerResidence> entryOn(Diner diner, ResidenceKind kind, LocalDate on, DataFetchingEnvironment environment) {
+        LocalDate day = on == null ? BusinessTime.today(clock) : on;
+        DataLoader<Long, List<DinerResidence>> loader = environment.getDataLoader(RESIDENCES);
+        return loader.load(diner.id()).thenApply(entries -> entries.stream()
+                .filter(entry -> entry.kind() == kind && entry.holdsOn(day)).findFirst().orElse(null));
     }
 }

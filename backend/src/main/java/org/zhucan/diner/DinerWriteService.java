@@ -45,18 +45,21 @@ class DinerWriteService {
     private final RegionService regionService;
     private final AccountService accountService;
     private final DinerAccess access;
+    private final DinerResidenceService residences;
     private final PersonalDataCipher cipher;
     private final AuditService audit;
     private final Clock clock;
 
     DinerWriteService(DinerMapper diners, NetworkAccess networkAccess, DinerCategoryService categoryService, RegionService regionService,
-                      AccountService accountService, DinerAccess access, PersonalDataCipher cipher, AuditService audit, Clock clock) {
+                      AccountService accountService, DinerAccess access, DinerResidenceService residences, PersonalDataCipher cipher,
+                      AuditService audit, Clock clock) {
         this.diners = diners;
         this.networkAccess = networkAccess;
         this.categoryService = categoryService;
         this.regionService = regionService;
         this.accountService = accountService;
         this.access = access;
+        this.residences = residences;
         this.cipher = cipher;
         this.audit = audit;
         this.clock = clock;
@@ -85,6 +88,7 @@ class DinerWriteService {
                     "input", "idNumber"));
         }
         checkHomeCommunity(input.homeCommunityId(), problems);
+        Residence residence = residence(input, problems);
         List<DinerCategoryEntry> categories = categories(input.categories(), problems);
         if (!problems.isEmpty()) {
             return DinerResult.failed(problems);
@@ -99,8 +103,9 @@ class DinerWriteService {
             diners.insertCategories(dinerId, categories, CategorySource.REGISTRY, null, actor(), clock.instant());
         }
         diners.insertStatusChange(dinerId, null, DinerStatus.ACTIVE, today, null, actor(), clock.instant());
+        residences.registered(dinerId, input.homeCommunityId(), input.address().trim(), residence.communityId(), residence.address(), today);
         Diner created = diners.findById(dinerId, CallerScope.ALL);
-        audit.record("DINER_REGISTERED", "Diner", dinerId, null, Map.of("diner", created, "categories", categories));
+        audit.record("DINER_REGISTERED", "Diner", dinerId, null, Map.of("diner", created, "categories", categories, "residence", residence));
         return new DinerResult(created, List.of());
     }
 
@@ -132,6 +137,15 @@ class DinerWriteService {
         if (updated == 0) {
             return DinerResult.failed(List.of(UserError.of(UserErrorCode.CONCURRENT_CHANGE,
                     "The diner was changed meanwhile; read it again and retry")));
+        }
+        String address = input.address() == null ? before.address() : input.address().trim();
+        if (homeCommunityId != before.homeCommunityId() || !address.equals(before.address())) {
+            // the household moves through its history, from today: the past keeps the old one
+            List<UserError> moveProblems = residences.move(before.id(), ResidenceKind.HOUSEHOLD, homeCommunityId, address, today(),
+                    "updateDiner");
+            if (!moveProblems.isEmpty()) {
+                return DinerResult.failed(moveProblems);
+            }
         }
         if (categories != null) {
             categoryService.replaceAll(before.id(), categories, CategorySource.REGISTRY, null);
@@ -201,6 +215,28 @@ class DinerWriteService {
             problems.add(UserError.of(UserErrorCode.INVALID_REGION_LEVEL,
                     community.name() + " is not a community or village", "input", "homeCommunityId"));
         }
+    }
+
+    /** Where a diner being registered lives (常住): the household when not given; a community or village. */
+    private Residence residence(RegisterDinerInput input, List<UserError> problems) {
+        String address = blankToNull(input.residenceAddress());
+        if (input.residenceCommunityId() == null || input.residenceCommunityId() == input.homeCommunityId()) {
+            return new Residence(input.homeCommunityId(), address == null ? input.address().trim() : address);
+        }
+        Region community = regionService.require(input.residenceCommunityId());
+        if (!community.level().isCommunity()) {
+            problems.add(UserError.of(UserErrorCode.INVALID_REGION_LEVEL, community.name() + " is not a community or village",
+                    "input", "residenceCommunityId"));
+        }
+        if (address == null) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A residence in another community needs its address",
+                    "input", "residenceAddress"));
+        }
+        return new Residence(community.id(), address);
+    }
+
+    /** Where a diner lives (常住), as registered. */
+    record Residence(long communityId, String address) {
     }
 
     private static List<DinerCategoryEntry> categories(List<DinerCategoryInput> inputs, List<UserError> problems) {

@@ -8,7 +8,8 @@ import jakarta.validation.constraints.Size;
 
 public record RegisterDinerInput(@NotBlank @Size(max = 64) String name, String idNumber, @Size(max = 32) String phone,
                                  long homeCommunityId, @NotBlank @Size(max = 255) String address,
-                                 @Size(max = 500) String dietaryNotes, List<@Valid DinerCategoryInput> categories) {
+                                 @Size(max = 500) String dietaryNotes, List<@Valid DinerCategoryInput> categories,
+                                 Long residenceCommunityId, @Size(max = 255) String residenceAddress) {
 
     /** Never the ID or phone number: a stray log line must not leak them. */
     @Override

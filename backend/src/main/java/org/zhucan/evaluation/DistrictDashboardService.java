@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.zhucan.network.SiteKind;
 import org.zhucan.network.SiteService;
 import org.zhucan.satisfaction.RatingTally;
 import org.zhucan.satisfaction.SatisfactionService;
+import org.zhucan.serving.DemandCoverageService;
 import org.zhucan.serving.MealRecordReadService;
 import org.zhucan.serving.ServedDay;
 import org.zhucan.settlement.FundingBudgetService;
@@ -46,11 +48,12 @@ public class DistrictDashboardService {
     private final SatisfactionService satisfactionService;
     private final SampleRetentionService sampleRetentionService;
     private final FundingBudgetService budgetService;
+    private final DemandCoverageService demandCoverageService;
     private final Clock clock;
 
     DistrictDashboardService(EvaluationAccess access, SiteService siteService, MealRecordReadService mealRecords, CoverageService coverageService,
                              SatisfactionService satisfactionService, SampleRetentionService sampleRetentionService,
-                             FundingBudgetService budgetService, Clock clock) {
+                             FundingBudgetService budgetService, DemandCoverageService demandCoverageService, Clock clock) {
         this.access = access;
         this.siteService = siteService;
         this.mealRecords = mealRecords;
@@ -58,6 +61,7 @@ public class DistrictDashboardService {
         this.satisfactionService = satisfactionService;
         this.sampleRetentionService = sampleRetentionService;
         this.budgetService = budgetService;
+        this.demandCoverageService = demandCoverageService;
         this.clock = clock;
     }
 
@@ -111,6 +115,15 @@ public class DistrictDashboardService {
                     figures.flaggedMeals(), missingLogs, figures.flaggedMeals() + missingLogs));
         }
         return new Dashboard(district, from, to, points);
+    }
+
+    /**
+     * The dashboard's region's demand coverage (需求保障) for a month, that of its last day when none is
+     * given: next to the site coverage of its days. The caller was checked when the dashboard was built.
+     */
+    @Transactional(readOnly = true)
+    public DemandCoverageService.DemandCoverage demandCoverage(Dashboard dashboard, YearMonth month) {
+        return demandCoverageService.demandCoverageOf(dashboard.district(), month == null ? YearMonth.from(dashboard.to()) : month);
     }
 
     /** part ÷ whole to four decimals (a share such as 0.4213). */

@@ -15,6 +15,7 @@ import org.zhucan.network.Operator;
 import org.zhucan.network.OperatorService;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
+import org.zhucan.serving.DemandCoverageService;
 
 @Controller
 class EvaluationController {
@@ -45,6 +46,12 @@ class EvaluationController {
     @QueryMapping
     DistrictDashboardService.Dashboard districtDashboard(@Argument long districtId, @Argument int days) {
         return dashboardService.dashboard(districtId, days);
+    }
+
+    /** One dashboard per request, so a plain lookup: two statements for the whole region. */
+    @SchemaMapping(typeName = "DistrictDashboard")
+    DemandCoverageService.DemandCoverage demandCoverage(DistrictDashboardService.Dashboard dashboard, @Argument YearMonth month) {
+        return dashboardService.demandCoverage(dashboard, month);
     }
 
     @MutationMapping

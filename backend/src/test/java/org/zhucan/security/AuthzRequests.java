@@ -153,6 +153,10 @@ final class AuthzRequests {
         b.put("Mutation.updateDiner", (w, t) -> of(
                 "mutation($input: UpdateDinerInput!) { updateDiner(input: $input) { diner { id } userErrors { code } } }",
                 "input", Map.of("dinerId", t.spareDiner, "address", "矩阵路" + w.next() + "号")));
+        b.put("Mutation.recordDinerMove", (w, t) -> of(
+                "mutation($input: RecordDinerMoveInput!) { recordDinerMove(input: $input) { diner { id } userErrors { code } } }",
+                "input", Map.of("dinerId", w.freshDiner(t), "kind", "RESIDENCE", "communityId", t.village, "address", "矩阵路" + w.next() + "号",
+                        "effectiveOn", today().toString(), "reason", "随子女迁居")));
         b.put("Mutation.changeDinerStatus", (w, t) -> of(
                 "mutation($input: ChangeDinerStatusInput!) { changeDinerStatus(input: $input) { diner { status } userErrors { code } } }",
                 "input", Map.of("dinerId", w.freshDiner(t), "status", "MOVED_AWAY", "effectiveOn", today().toString(), "reason", "随子女迁居")));
@@ -176,6 +180,9 @@ final class AuthzRequests {
                 }""", "district", t.district, "month", month).rows("evaluations"));
         b.put("Query.districtDashboard", (w, t) -> of("query($district: ID!) { districtDashboard(districtId: $district, days: 7) { from } }",
                 "district", t.district));
+        b.put("Query.demandCoverage", (w, t) -> of(
+                "query($region: ID!, $month: YearMonth!) { demandCoverage(regionId: $region, month: $month) { rows { eligibleDiners } } }",
+                "region", t.town, "month", month).rows("rows"));
         b.put("Mutation.setEvaluationWeights", (w, t) -> of("""
                 mutation($input: SetEvaluationWeightsInput!) { setEvaluationWeights(input: $input) { weights { effectiveMonth } userErrors { code } } }""",
                 "input", Map.of("districtId", t.district, "effectiveMonth", month, "operatingRate", 20, "satisfaction", 20, "inspection", 20,

@@ -42,8 +42,8 @@ public final class DinerFixtures {
     }
 
     /**
-     * Registers a diner and dates the registration back to 2020-01-01, so the diner was ACTIVE on
-     * any meal date a test picks. Returns the diner's id.
+     * Registers a diner and dates the registration back to 2020-01-01 (status and residence history),
+     * so the diner was ACTIVE, and lived where registered, on any meal date a test picks. Returns the diner's id.
      */
     public String registerActiveSince2020(String name, String communityId, LocalDate birthDate, List<String> categories,
                                           String dietaryNotes) {
@@ -65,6 +65,7 @@ public final class DinerFixtures {
         String id = response.path("registerDiner.diner.id").entity(String.class).get();
         jdbc.update("UPDATE diner_status_change SET effective_on = '2020-01-01' WHERE diner_id = ?", Long.valueOf(id));
         jdbc.update("UPDATE diner SET status_since = '2020-01-01' WHERE id = ?", Long.valueOf(id));
+        jdbc.update("UPDATE diner_residence SET valid_from = '2020-01-01' WHERE diner_id = ?", Long.valueOf(id));
         return id;
     }
 
