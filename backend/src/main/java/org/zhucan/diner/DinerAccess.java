@@ -82,6 +82,27 @@ class DinerAccess {
         throw new AccessDeniedException("diners are registered by administrators and street staff");
     }
 
+    /**
+     * Whether the caller may assess the diners living in this region, and read its due list of
+     * reassessments (能力评估): ADMIN within its region (a national ADMIN anywhere), STREET_STAFF staff
+     * within their own subdistrict or town; refused otherwise, with the reason.
+     */
+    void requireMayAssessIn(CurrentUser user, Region region) {
+        if (user.roles().contains(Role.ADMIN)) {
+            if (!networkAccess.administers(user, region)) {
+                throw new AccessDeniedException("the region is outside the administrator's region");
+            }
+            return;
+        }
+        if (user.roles().contains(Role.STREET_STAFF)) {
+            if (!region.path().startsWith(streetRegion(user).path())) {
+                throw new AccessDeniedException("street staff assess diners living in their own subdistrict or town");
+            }
+            return;
+        }
+        throw new AccessDeniedException("ability assessments are for administrators and street staff");
+    }
+
     /** A STREET_STAFF account's subdistrict or town; an account without one (or scoped to another level) is refused. */
     private Region streetRegion(CurrentUser user) {
         Region region = user.regionId() == null ? null : regionService.require(user.regionId());

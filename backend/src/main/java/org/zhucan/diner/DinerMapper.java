@@ -74,6 +74,20 @@ interface DinerMapper {
 
     List<AbilityAssessment> findAssessmentsOf(@Param("dinerIds") Collection<Long> dinerIds);
 
+    /** Each diner's latest assessment made on or before the date (the later id on a tie); diners with none are absent. */
+    List<AbilityAssessment> findLatestAssessmentsOn(@Param("dinerIds") Collection<Long> dinerIds, @Param("date") LocalDate date);
+
+    /** The ACTIVE diners living in the region's subtree, within the caller's scope, each with its latest assessment as of the date. */
+    List<StandingRow> findAssessmentStandings(@Param("regionPath") String regionPath, @Param("date") LocalDate date,
+                                              @Param("scope") CallerScope scope);
+
+    /** The categories held on the date by the ACTIVE diners living in the region's subtree, within the caller's scope. */
+    List<DinerCategoryEntry> findCategoriesHeldIn(@Param("regionPath") String regionPath, @Param("date") LocalDate date,
+                                                  @Param("scope") CallerScope scope);
+
+    record StandingRow(long dinerId, String homeCode, Long assessmentId, Integer level, LocalDate assessedOn, String assessor) {
+    }
+
     /** Oldest first. */
     List<DinerStatusChange> findStatusChangesOf(@Param("dinerIds") Collection<Long> dinerIds);
 

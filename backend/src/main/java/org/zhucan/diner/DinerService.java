@@ -108,6 +108,30 @@ public class DinerService {
     }
 
     /**
+     * The ACTIVE diners living in the region (a street, town or any region the caller may assess in,
+     * see {@link DinerAccess#requireMayAssessIn}), each with its latest assessment and the categories
+     * held on the date: what a due list of reassessments is made from. Two statements.
+     */
+    @Transactional(readOnly = true)
+    public List<AssessmentStanding> assessmentStandingsIn(long regionId, LocalDate date) {
+        CurrentUser user = CurrentUser.get();
+        org.zhucan.network.Region region = regionService.require(regionId);
+        access.requireMayAssessIn(user, region);
+        CallerScope scope = access.readScope(user);
+        if (scope.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, java.util.Set<DinerCategory>> held = new java.util.HashMap<>();
+        diners.findCategoriesHeldIn(region.path(), date, scope)
+                .forEach(entry -> held.computeIfAbsent(entry.dinerId(), id -> java.util.EnumSet.noneOf(DinerCategory.class)).add(entry.category()));
+        return diners.findAssessmentStandings(region.path(), date, scope).stream()
+                .map(row -> new AssessmentStanding(row.dinerId(), row.homeCode(), row.assessmentId() == null ? null
+                        : new AbilityAssessment(row.assessmentId(), row.dinerId(), row.level(), row.assessedOn(), row.assessor()),
+                        held.getOrDefault(row.dinerId(), java.util.Set.of())))
+                .toList();
+    }
+
+    /**
      * What the subsidy rules need to know of a diner on a meal date. Counter staff quote for any
      * diner at the counter; a family account only for its own diners; ADMIN and FINANCE as they read.
      * NOT_FOUND marks no transaction rollback-only: an offline upload asks inside its chunk's
@@ -123,7 +147,7 @@ public class DinerService {
     }
 
     /**
-     * {@link #quoteFacts} for many diners on one date in three statements, as counter staff see
+     * {@link #quoteFacts} for many diners on one date in five statements, as counter staff see
      * them (every diner); diners outside the caller's scope are absent.
      */
     @Transactional(readOnly = true)
@@ -135,11 +159,13 @@ public class DinerService {
         Map<Long, DinerStatus> statuses = new java.util.HashMap<>();
         diners.findStatusesOn(dinerIds, date).forEach(row -> statuses.put(row.dinerId(), row.status()));
         Map<Long, List<DinerCategoryEntry>> categories = categoriesOf(dinerIds);
+        Map<Long, AbilityAssessment> assessments = new java.util.HashMap<>();
+        diners.findLatestAssessmentsOn(dinerIds, date).forEach(assessment -> assessments.put(assessment.dinerId(), assessment));
         Map<Long, QuoteFacts> facts = new java.util.HashMap<>();
         for (Diner diner : diners.findByIds(dinerIds, scope)) {
             java.util.Set<DinerCategory> held = java.util.EnumSet.noneOf(DinerCategory.class);
             categories.get(diner.id()).stream().filter(entry -> entry.holdsOn(date)).forEach(entry -> held.add(entry.category()));
-            facts.put(diner.id(), new QuoteFacts(diner, statuses.get(diner.id()), ageOn(diner, date), held));
+            facts.put(diner.id(), new QuoteFacts(diner, statuses.get(diner.id()), ageOn(diner, date), held, assessments.get(diner.id())));
         }
         return facts;
     }

@@ -155,10 +155,11 @@ class DinerWriteService {
         return new DinerResult(after, List.of());
     }
 
+    /** recordAbilityAssessment: ADMIN, and STREET_STAFF staff for diners living in their subdistrict or town (DinerAccess). */
     @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'STREET_STAFF')")
     public DinerResult recordAssessment(RecordAbilityAssessmentInput input) {
-        Diner diner = require(input.dinerId());
+        Diner diner = requireAssessable(input.dinerId());
         if (input.level() < 0 || input.level() > 4) {
             return DinerResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "level is 0 to 4", "input", "level"));
         }
@@ -205,6 +206,23 @@ class DinerWriteService {
         if (diner == null || !networkAccess.administers(CurrentUser.get(), diner.homeCommunityId())) {
             throw new NotFoundException("Diner", id);
         }
+        return diner;
+    }
+
+    /**
+     * The diner, for an administrator as {@link #require}; for street staff one of their read scope
+     * (NOT_FOUND otherwise) who lives in their street or town (FORBIDDEN for one who only ate there).
+     */
+    private Diner requireAssessable(long id) {
+        CurrentUser user = CurrentUser.get();
+        if (user.roles().contains(Role.ADMIN)) {
+            return require(id);
+        }
+        Diner diner = diners.findById(id, access.readScope(user));
+        if (diner == null) {
+            throw new NotFoundException("Diner", id);
+        }
+        access.requireMayAssessIn(user, regionService.require(diner.homeCommunityId()));
         return diner;
     }
 

@@ -78,6 +78,7 @@ public class QuoteService {
         private final java.util.Map<Long, Site> sites = new java.util.HashMap<>();
         private final java.util.Map<Long, Region> places = new java.util.HashMap<>();
         private final java.util.Map<String, java.util.Optional<SubsidyRules.Policy>> policies = new java.util.HashMap<>();
+        private final java.util.Map<String, AssessmentSchedules> schedules = new java.util.HashMap<>();
 
         private Quoter() {
         }
@@ -113,10 +114,24 @@ public class QuoteService {
                 Region homeDistrict = regionService.findByDivisionCode(homeCode.substring(0, 6) + "000000");
                 return java.util.Optional.ofNullable(homeDistrict == null ? null : policyService.policyInForce(homeDistrict.id(), date));
             }).orElse(null);
-            SubsidyRules.DinerOnDay dinerOnDay = new SubsidyRules.DinerOnDay(diner.active(), diner.age(), diner.categories(), homeCode);
+            SubsidyRules.DinerOnDay dinerOnDay = new SubsidyRules.DinerOnDay(diner.active(), diner.age(), diner.categories(), homeCode, date,
+                    policy != null && policy.needsAssessments() ? assessment(diner.latestAssessment(), homeCode) : null);
             SubsidyRules.Usage taken = given != null ? given : usage.usage(dinerId, date, slot);
             return prices.stream().map(price -> SubsidyRules.quote(policy, dinerOnDay, new SubsidyRules.Meal(slot, price.fen(), siteCode), taken))
                     .toList();
+        }
+
+        /**
+         * The latest assessment with the schedule of the policy in force in the diner's home district on
+         * the day it was made; each district's schedules are read once per quoter.
+         */
+        private SubsidyRules.Assessment assessment(org.zhucan.diner.AbilityAssessment latest, String homeCode) {
+            if (latest == null) {
+                return null;
+            }
+            String district = AssessmentSchedules.districtOf(homeCode);
+            AssessmentSchedules ofDistrict = schedules.computeIfAbsent(district, code -> policyService.schedulesOf(List.of(code)));
+            return new SubsidyRules.Assessment(latest.level(), latest.assessedOn(), ofDistrict.on(district, latest.assessedOn()));
         }
     }
 

@@ -23,11 +23,12 @@ interface SubsidyMapper {
                       @Param("mealsPerDay") int mealsPerDay, @Param("mealsPerSlot") int mealsPerSlot,
                       @Param("monthlyCap") Money monthlyCap, @Param("minimumAge") int minimumAge,
                       @Param("operatingSubsidy") Money operatingSubsidy, @Param("operatingSubsidySource") FundingSource operatingSubsidySource,
+                      @Param("reassessmentMonths") int reassessmentMonths, @Param("assessmentGraceDays") int assessmentGraceDays,
                       @Param("createdBy") String createdBy, @Param("at") Instant at);
 
     void insertTier(@Param("key") GeneratedKey key, @Param("policyId") long policyId, @Param("position") int position,
                     @Param("slot") MealSlot slot, @Param("minAge") int minAge, @Param("maxAge") Integer maxAge,
-                    @Param("subsidy") Money subsidy);
+                    @Param("subsidy") Money subsidy, @Param("minAbilityLevel") Integer minAbilityLevel);
 
     void insertTierCategories(@Param("tierId") long tierId, @Param("categories") Collection<DinerCategory> categories);
 
@@ -51,7 +52,22 @@ interface SubsidyMapper {
 
     List<TierShareRow> findTierSharesOf(@Param("policyIds") Collection<Long> policyIds);
 
-    record TierRow(long id, long policyId, int position, MealSlot slot, int minAge, Integer maxAge, Money subsidy) {
+    record TierRow(long id, long policyId, int position, MealSlot slot, int minAge, Integer maxAge, Money subsidy, Integer minAbilityLevel) {
+    }
+
+    /** The reassessment schedule of every published version of the districts given by their division codes. */
+    List<ScheduleRow> findSchedulesOfDistricts(@Param("districtCodes") Collection<String> districtCodes);
+
+    record ScheduleRow(String districtCode, LocalDate effectiveFrom, int version, int reassessmentMonths, int assessmentGraceDays) {
+    }
+
+    /**
+     * The categories named by the tiers that need an ability level, of the version in force on the date
+     * in each district given by its division code; a tier for every category gives a null category.
+     */
+    List<AbilityNeedRow> findAbilityNeedsInForce(@Param("districtCodes") Collection<String> districtCodes, @Param("date") LocalDate date);
+
+    record AbilityNeedRow(String districtCode, DinerCategory category) {
     }
 
     record TierCategoryRow(long tierId, DinerCategory category) {

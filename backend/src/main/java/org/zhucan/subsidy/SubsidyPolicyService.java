@@ -35,6 +35,8 @@ import org.zhucan.security.CurrentUser;
 public class SubsidyPolicyService {
 
     static final int DEFAULT_MINIMUM_AGE = 60;
+    static final int MAX_REASSESSMENT_MONTHS = 60;
+    static final int MAX_GRACE_DAYS = 366;
 
     private final SubsidyMapper policies;
     private final NetworkAccess networkAccess;
@@ -66,6 +68,33 @@ public class SubsidyPolicyService {
         List<SubsidyRules.Tier> tiers = tiersOf(List.of(policy.id())).get(policy.id()).stream().map(SubsidyTier::toRule).toList();
         return new SubsidyRules.Policy(policy.id(), policy.version(), policy.dinerFloor().fen(), policy.mealsPerDay(), policy.mealsPerSlot(),
                 policy.monthlyCap() == null ? null : policy.monthlyCap().fen(), policy.minimumAge(), tiers);
+    }
+
+    /**
+     * The reassessment schedules of the districts given by their division codes (e.g. 410371000000),
+     * every published version, in one statement.
+     */
+    @Transactional(readOnly = true)
+    public AssessmentSchedules schedulesOf(Collection<String> districtCodes) {
+        return new AssessmentSchedules(districtCodes.isEmpty() ? List.of() : policies.findSchedulesOfDistricts(districtCodes));
+    }
+
+    /**
+     * Of each district given by its division code, the categories that call for an assessment on the
+     * date: those named by a tier of the version in force that needs an ability level, and DISABLED
+     * (失能) where such a tier is open to every category. One statement.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Set<DinerCategory>> abilityNeedsOn(Collection<String> districtCodes, LocalDate date) {
+        Map<String, Set<DinerCategory>> needs = new java.util.HashMap<>();
+        if (districtCodes.isEmpty()) {
+            return needs;
+        }
+        for (SubsidyMapper.AbilityNeedRow row : policies.findAbilityNeedsInForce(districtCodes, date)) {
+            needs.computeIfAbsent(row.districtCode(), code -> EnumSet.noneOf(DinerCategory.class))
+                    .add(row.category() == null ? DinerCategory.DISABLED : row.category());
+        }
+        return needs;
     }
 
     @Transactional(readOnly = true)
@@ -100,7 +129,7 @@ public class SubsidyPolicyService {
             tiers.add(new SubsidyTier(row.id(), row.policyId(), row.position(), row.slot(), row.minAge(), row.maxAge(), row.subsidy(),
                     categories.get(row.id()).stream().map(SubsidyMapper.TierCategoryRow::category).toList(),
                     shares.get(row.id()).stream().map(share -> new SubsidyTier.FundingShare(share.source(), share.amount(), share.remainder()))
-                            .toList()));
+                            .toList(), row.minAbilityLevel()));
         }
         return Batches.group(policyIds, tiers, SubsidyTier::policyId);
     }
@@ -117,6 +146,16 @@ public class SubsidyPolicyService {
         int minimumAge = input.minimumAge() == null ? DEFAULT_MINIMUM_AGE : input.minimumAge();
         if (input.mealsPerDay() < 0 || input.mealsPerSlot() < 0 || minimumAge < 0 || minimumAge > 150) {
             problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "Limits and the minimum age cannot be negative", "input"));
+        }
+        int reassessmentMonths = input.reassessmentMonths() == null ? SubsidyRules.Schedule.DEFAULT.reassessmentMonths() : input.reassessmentMonths();
+        int graceDays = input.assessmentGraceDays() == null ? SubsidyRules.Schedule.DEFAULT.graceDays() : input.assessmentGraceDays();
+        if (reassessmentMonths < 1 || reassessmentMonths > MAX_REASSESSMENT_MONTHS) {
+            problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "Diners are reassessed 1 to " + MAX_REASSESSMENT_MONTHS + " months after an assessment",
+                    "input", "reassessmentMonths"));
+        }
+        if (graceDays < 0 || graceDays > MAX_GRACE_DAYS) {
+            problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "The grace period is 0 to " + MAX_GRACE_DAYS + " days",
+                    "input", "assessmentGraceDays"));
         }
         if (input.dinerFloor().fen() < 0 || (input.monthlyCap() != null && input.monthlyCap().fen() < 0)
                 || (input.standardPrice() != null && input.standardPrice().fen() < 0)) {
@@ -140,7 +179,8 @@ public class SubsidyPolicyService {
         try {
             policies.insertPolicy(key, district.id(), policies.nextVersion(district.id()), input.name().trim(), input.effectiveFrom(),
                     input.standardPrice(), input.dinerFloor(), input.mealsPerDay(), input.mealsPerSlot(), input.monthlyCap(), minimumAge,
-                    operating == null ? null : operating.perDinerPerDay(), operating == null ? null : operating.source(), CurrentUser.get().username(), clock.instant());
+                    operating == null ? null : operating.perDinerPerDay(), operating == null ? null : operating.source(), reassessmentMonths, graceDays,
+                    CurrentUser.get().username(), clock.instant());
         } catch (DuplicateKeyException e) {
             // another version of the district's policy took the same number at the same moment
             return PolicyResult.failed(List.of(UserError.of(UserErrorCode.CONCURRENT_CHANGE,
@@ -151,7 +191,7 @@ public class SubsidyPolicyService {
         for (SubsidyTierInput tier : input.tiers()) {
             for (MealSlot slot : EnumSet.copyOf(tier.slots())) {
                 GeneratedKey tierKey = new GeneratedKey();
-                policies.insertTier(tierKey, policyId, position++, slot, tier.minAge(), tier.maxAge(), tier.subsidy());
+                policies.insertTier(tierKey, policyId, position++, slot, tier.minAge(), tier.maxAge(), tier.subsidy(), tier.minAbilityLevel());
                 if (tier.categories() != null && !tier.categories().isEmpty()) {
                     policies.insertTierCategories(tierKey.value(), EnumSet.copyOf(tier.categories()));
                 }
@@ -190,6 +230,10 @@ public class SubsidyPolicyService {
         if (tier.minAge() < 0 || (tier.maxAge() != null && tier.maxAge() < tier.minAge())) {
             problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "maxAge must not be below minAge", "input", "tiers", index, "maxAge"));
         }
+        if (tier.minAbilityLevel() != null && (tier.minAbilityLevel() < 0 || tier.minAbilityLevel() > 4)) {
+            problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "An ability level is 0 (able) to 4 (completely unable)",
+                    "input", "tiers", index, "minAbilityLevel"));
+        }
         if (tier.subsidy().fen() < 0) {
             problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "A subsidy cannot be negative", "input", "tiers", index, "subsidy"));
         }
@@ -223,12 +267,13 @@ public class SubsidyPolicyService {
     }
 
     public record SubsidyTierInput(List<MealSlot> slots, List<DinerCategory> categories, int minAge, Integer maxAge, Money subsidy,
-                                   List<FundingShareInput> shares) {
+                                   List<FundingShareInput> shares, Integer minAbilityLevel) {
     }
 
     public record CreateSubsidyPolicyInput(Long districtId, @NotBlank @Size(max = 128) String name, LocalDate effectiveFrom,
                                            Money standardPrice, Money dinerFloor, int mealsPerDay, int mealsPerSlot, Money monthlyCap,
-                                           Integer minimumAge, List<SubsidyTierInput> tiers, OperatingSubsidyInput operatingSubsidy) {
+                                           Integer minimumAge, List<SubsidyTierInput> tiers, OperatingSubsidyInput operatingSubsidy,
+                                           Integer reassessmentMonths, Integer assessmentGraceDays) {
     }
 
     /** 运营补贴: an amount per diner served per day, paid to the operator by one public source. */

@@ -1,5 +1,6 @@
 package org.zhucan.subsidy;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,11 +22,24 @@ public final class SubsidyRules {
     /** A published policy as the rules need it. */
     public record Policy(long id, int version, long dinerFloorFen, int mealsPerDay, int mealsPerSlot, Long monthlyCapFen,
                          int minimumAge, List<Tier> tiers) {
+
+        /** Whether a tier needs an ability level, so that quotes need the diner's assessment. */
+        public boolean needsAssessments() {
+            return tiers.stream().anyMatch(tier -> tier.minAbilityLevel() != null);
+        }
     }
 
-    /** A tier for one slot: who it is for and how its subsidy is split. */
+    /**
+     * A tier for one slot: who it is for and how its subsidy is split. {@code minAbilityLevel}, when
+     * set, is the ability level (0 able .. 4 completely unable) an assessment in force must show.
+     */
     public record Tier(long id, MealSlot slot, Set<DinerCategory> categories, int minAge, Integer maxAge, long subsidyFen,
-                       List<Share> shares) {
+                       List<Share> shares, Integer minAbilityLevel) {
+
+        /** A tier that needs no assessment. */
+        public Tier(long id, MealSlot slot, Set<DinerCategory> categories, int minAge, Integer maxAge, long subsidyFen, List<Share> shares) {
+            this(id, slot, categories, minAge, maxAge, subsidyFen, shares, null);
+        }
 
         boolean fits(MealSlot mealSlot, Set<DinerCategory> held, int age) {
             return slot == mealSlot && age >= minAge && (maxAge == null || age <= maxAge)
@@ -33,12 +47,53 @@ public final class SubsidyRules {
         }
     }
 
+    /**
+     * How often a policy has diners reassessed (常态化评估): the reassessment is due so many months
+     * after an assessment, and a tier that needs an ability level still applies for the grace days after.
+     */
+    public record Schedule(int reassessmentMonths, int graceDays) {
+
+        /** Half a year (seed 001: 半年一次) and 30 days' grace: where no policy says otherwise. */
+        public static final Schedule DEFAULT = new Schedule(6, 30);
+
+        public LocalDate dueOn(LocalDate assessedOn) {
+            return assessedOn.plusMonths(reassessmentMonths);
+        }
+
+        /** The last day the assessment still counts for a tier. */
+        public LocalDate graceEndsOn(LocalDate assessedOn) {
+            return dueOn(assessedOn).plusDays(graceDays);
+        }
+    }
+
+    /** A diner's latest assessment as of the meal date, with the schedule of the policy in force on the day it was made. */
+    public record Assessment(int level, LocalDate assessedOn, Schedule schedule) {
+
+        public LocalDate dueOn() {
+            return schedule.dueOn(assessedOn);
+        }
+
+        public LocalDate graceEndsOn() {
+            return schedule.graceEndsOn(assessedOn);
+        }
+    }
+
     /** A fixed amount from a source, or the remainder of the tier's subsidy. */
     public record Share(FundingSource source, Long amountFen, boolean remainder) {
     }
 
-    /** The diner on the meal date. {@code homeCode} and the site's code are 12-digit division codes of communities. */
-    public record DinerOnDay(boolean active, int age, Set<DinerCategory> categories, String homeCode) {
+    /**
+     * The diner on the meal date {@code on}. {@code homeCode} and the site's code are 12-digit division
+     * codes of communities; {@code assessment} is the latest ability assessment made on or before
+     * {@code on}, null when none (or when the policy has no tier that needs one).
+     */
+    public record DinerOnDay(boolean active, int age, Set<DinerCategory> categories, String homeCode, LocalDate on,
+                             Assessment assessment) {
+
+        /** A diner whose ability is not known, e.g. for a policy with no tier that needs it. */
+        public DinerOnDay(boolean active, int age, Set<DinerCategory> categories, String homeCode) {
+            this(active, age, categories, homeCode, null, null);
+        }
     }
 
     public record Meal(MealSlot slot, long priceFen, String siteCommunityCode) {
@@ -73,13 +128,24 @@ public final class SubsidyRules {
                     "The diner is " + diner.age() + " on the meal date; the policy starts at " + policy.minimumAge());
         }
         Tier tier = null;
+        Tier barred = null;
         for (Tier candidate : policy.tiers()) {
-            if (candidate.fits(meal.slot(), diner.categories(), diner.age()) && (tier == null || candidate.subsidyFen() > tier.subsidyFen())) {
+            if (!candidate.fits(meal.slot(), diner.categories(), diner.age())) {
+                continue;
+            }
+            if (abilityBar(candidate, diner) != null) {
+                barred = barred == null || candidate.subsidyFen() > barred.subsidyFen() ? candidate : barred;
+            } else if (tier == null || candidate.subsidyFen() > tier.subsidyFen()) {
                 tier = candidate;
             }
         }
+        List<Reason> reasons = new ArrayList<>();
+        if (barred != null && (tier == null || barred.subsidyFen() > tier.subsidyFen())) {
+            reasons.add(abilityBar(barred, diner));
+        }
         if (tier == null) {
-            return none(meal, policy, null, QuoteRule.NO_TIER, "No tier of the policy covers this slot, age and category");
+            reasons.add(new Reason(QuoteRule.NO_TIER, "No tier of the policy covers this slot, age and category"));
+            return new Quote(meal.priceFen(), 0, meal.priceFen(), List.of(), policy, null, List.copyOf(reasons));
         }
         if (usage.mealsToday() >= policy.mealsPerDay()) {
             return none(meal, policy, tier, QuoteRule.DAILY_LIMIT,
@@ -90,9 +156,15 @@ public final class SubsidyRules {
                     "Already " + usage.mealsThisSlot() + " subsidised meal(s) in that slot; the policy allows " + policy.mealsPerSlot());
         }
 
-        List<Reason> reasons = new ArrayList<>();
         reasons.add(new Reason(QuoteRule.TIER, "Tier for " + meal.slot() + ", ages " + tier.minAge() + "-"
-                + (tier.maxAge() == null ? "" : tier.maxAge()) + (tier.categories().isEmpty() ? "" : ", " + tier.categories())));
+                + (tier.maxAge() == null ? "" : tier.maxAge()) + (tier.categories().isEmpty() ? "" : ", " + tier.categories())
+                + (tier.minAbilityLevel() == null ? "" : ", ability level " + tier.minAbilityLevel() + " or above")));
+        if (tier.minAbilityLevel() != null && diner.on().isAfter(diner.assessment().dueOn())) {
+            Assessment assessment = diner.assessment();
+            reasons.add(new Reason(QuoteRule.ASSESSMENT_IN_GRACE, "The assessment of " + assessment.assessedOn() + " was due for renewal on "
+                    + assessment.dueOn() + "; it still counts until " + assessment.graceEndsOn() + " (" + assessment.schedule().graceDays()
+                    + " days grace)"));
+        }
         long[] amounts = split(tier);
         String[] zeroBecause = new String[amounts.length];
         boolean sameDistrict = diner.homeCode().regionMatches(0, meal.siteCommunityCode(), 0, 6);
@@ -147,6 +219,32 @@ public final class SubsidyRules {
             shares.add(new QuotedShare(tier.shares().get(i).source(), amounts[i], amounts[i] == 0 ? zeroBecause[i] : null));
         }
         return new Quote(meal.priceFen(), subsidy, meal.priceFen() - subsidy, List.copyOf(shares), policy, tier, List.copyOf(reasons));
+    }
+
+    /**
+     * Why a tier that needs an ability level does not apply to the diner on the meal date: no
+     * assessment, its grace period is over, or its level is too low; null when it may apply. An
+     * assessment counts up to and including the last day of its grace period.
+     */
+    static Reason abilityBar(Tier tier, DinerOnDay diner) {
+        if (tier.minAbilityLevel() == null) {
+            return null;
+        }
+        Assessment assessment = diner.assessment();
+        if (assessment == null || diner.on() == null) {
+            return new Reason(QuoteRule.NO_ASSESSMENT, "A tier for ability level " + tier.minAbilityLevel()
+                    + " or above needs an ability assessment; the diner has none on the meal date");
+        }
+        if (diner.on().isAfter(assessment.graceEndsOn())) {
+            return new Reason(QuoteRule.ASSESSMENT_EXPIRED, "The assessment of " + assessment.assessedOn() + " expired on "
+                    + assessment.graceEndsOn() + " (due " + assessment.dueOn() + " + " + assessment.schedule().graceDays() + " days grace): the tier for ability level "
+                    + tier.minAbilityLevel() + " or above no longer applies");
+        }
+        if (assessment.level() < tier.minAbilityLevel()) {
+            return new Reason(QuoteRule.ABILITY_LEVEL_TOO_LOW, "The assessment of " + assessment.assessedOn() + " found level "
+                    + assessment.level() + "; the tier needs level " + tier.minAbilityLevel() + " or above");
+        }
+        return null;
     }
 
     /**
