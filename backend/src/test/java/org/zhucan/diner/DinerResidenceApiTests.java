@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DinerFixtures;
+import org.zhucan.testsupport.Race;
 import org.zhucan.testsupport.TestAccounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -157,6 +158,29 @@ class DinerResidenceApiTests extends ApiTest {
         assertError(move(otherStreet, diner, "RESIDENCE", kouDianVillage, "寇店村1号", "2025-09-01", null), "NOT_FOUND");
         assertError(move("finance", diner, "RESIDENCE", xiHan, "西韩社区6号", "2025-09-01", null), "FORBIDDEN");
         assertError(move("admin", "999999999", "RESIDENCE", xiHan, "西韩社区6号", "2025-09-01", null), "NOT_FOUND");
+    }
+
+    @Test
+    void shouldKeepOneUnbrokenChainWhenMovesRace() throws Exception {
+        String diner = since2020("并发搬家老人");
+        as("admin");
+        List<String> outcomes = Race.run(8, i -> {
+            Map<String, Object> input = Map.of("dinerId", diner, "kind", "RESIDENCE", "communityId", i % 2 == 0 ? liuJing : xiHan,
+                    "address", "并发" + i + "号", "effectiveOn", LocalDate.of(2025, 1, 1 + i).toString());
+            List<Map> errors = as("admin").documentName("recordDinerMove").variable("input", input).execute()
+                    .path("recordDinerMove.userErrors").entityList(Map.class).get();
+            return errors.isEmpty() ? "MOVED" : (String) errors.get(0).get("code");
+        });
+        // each move either lands or is refused with a reason; none breaks the chain
+        assertThat(outcomes).contains("MOVED").allSatisfy(outcome -> assertThat(outcome).isIn("MOVED", "CONCURRENT_CHANGE", "INVALID_DATE_RANGE"));
+        List<Map<String, Object>> chain = jdbc.queryForList(
+                "SELECT valid_from, valid_to FROM diner_residence WHERE diner_id = ? AND kind = 'RESIDENCE' ORDER BY valid_from", Long.valueOf(diner));
+        assertThat(chain).hasSize(1 + (int) outcomes.stream().filter("MOVED"::equals).count());
+        for (int i = 1; i < chain.size(); i++) {
+            LocalDate endOfPrevious = ((java.sql.Date) chain.get(i - 1).get("valid_to")).toLocalDate();
+            assertThat(endOfPrevious.plusDays(1)).isEqualTo(((java.sql.Date) chain.get(i).get("valid_from")).toLocalDate());
+        }
+        assertThat(chain.get(chain.size() - 1).get("valid_to")).isNull();
     }
 
     private String since2020(String name) {
