@@ -302,12 +302,33 @@ class NoNPlusOneTests extends ApiTest {
         arguments.put("publicOperatorEvaluations", () -> Map.of("districtId",
                 jdbc.queryForObject("SELECT region_id FROM app_user WHERE username = 'finance'", String.class),
                 "month", java.time.YearMonth.from(today).minusMonths(1).toString()));
+        // every assessment of the demo district is due by 2100; assessedDemoDiners() makes sure there are some
+        arguments.put("assessmentsDue", () -> Map.of("regionId", assessedDemoDiners(), "on", "2100-01-01"));
         arguments.put("nearbySites", () -> {
             Map<String, Object> site = jdbc.queryForMap("SELECT latitude, longitude FROM site WHERE latitude IS NOT NULL ORDER BY id LIMIT 1");
             return Map.of("lat", ((Number) site.get("latitude")).doubleValue(), "lng", ((Number) site.get("longitude")).doubleValue(),
                     "radiusMeters", 20_000);
         });
         return arguments;
+    }
+
+    /**
+     * The demo district's diners have no ability assessments: five of them get one, dated 2021-01-01,
+     * once; a later run finds them and adds none. Returns the district.
+     */
+    private String assessedDemoDiners() {
+        String district = jdbc.queryForObject("SELECT region_id FROM app_user WHERE username = 'finance'", String.class);
+        String path = jdbc.queryForObject("SELECT path FROM region WHERE id = ?", String.class, Long.valueOf(district));
+        Integer assessed = jdbc.queryForObject("""
+                SELECT COUNT(DISTINCT a.diner_id) FROM ability_assessment a JOIN diner d ON d.id = a.diner_id
+                JOIN region c ON c.id = d.home_community_id WHERE d.status = 'ACTIVE' AND c.path LIKE CONCAT(?, '%')""", Integer.class, path);
+        if (assessed == null || assessed < N + 1) {
+            jdbc.update("""
+                    INSERT INTO ability_assessment (diner_id, level, assessed_on, assessor, recorded_by, recorded_at)
+                    SELECT d.id, 2, '2021-01-01', '计数评估员', 'test', UTC_TIMESTAMP(6) FROM diner d JOIN region c ON c.id = d.home_community_id
+                    WHERE d.status = 'ACTIVE' AND c.path LIKE CONCAT(?, '%') ORDER BY d.id LIMIT 5""", path);
+        }
+        return district;
     }
 
     /**

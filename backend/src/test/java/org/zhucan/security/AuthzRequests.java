@@ -163,6 +163,10 @@ final class AuthzRequests {
         b.put("Mutation.recordAbilityAssessment", (w, t) -> of("""
                 mutation($input: RecordAbilityAssessmentInput!) { recordAbilityAssessment(input: $input) { diner { id } userErrors { code } } }""",
                 "input", Map.of("dinerId", t.spareDiner, "level", 2, "assessedOn", today().toString(), "assessor", "矩阵评估员")));
+        // a fresh diner of the tenant's village assessed in 2020: long due, so the town's due list has a row
+        b.put("Query.assessmentsDue", (w, t) -> of(
+                "query($regionId: ID!) { assessmentsDue(regionId: $regionId) { edges { node { diner { id } dueOn reason } } } }",
+                "regionId", w.assessedLongAgo(t).town));
         b.put("Mutation.linkFamilyMember", (w, t) -> of(
                 "mutation($input: LinkFamilyMemberInput!) { linkFamilyMember(input: $input) { diner { id } userErrors { code } } }",
                 "input", Map.of("username", w.spareFamily, "dinerId", t.spareDiner, "relation", "子女")));

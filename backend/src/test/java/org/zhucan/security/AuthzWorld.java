@@ -261,6 +261,14 @@ final class AuthzWorld {
         return diner(t, "矩阵新老人" + t.name() + next());
     }
 
+    /** A fresh diner of the tenant assessed (by ADMIN) on 2020-06-01, so long due for reassessment; returns the tenant. */
+    Tenant assessedLongAgo(Tenant t) {
+        client.data("admin", """
+                mutation($input: RecordAbilityAssessmentInput!) { recordAbilityAssessment(input: $input) { userErrors { code } } }""",
+                Map.of("input", Map.of("dinerId", freshDiner(t), "level", 3, "assessedOn", "2020-06-01", "assessor", "矩阵评估员")));
+        return t;
+    }
+
     void link(String account, String diner) {
         client.data("admin", named("linkFamilyMember"),
                 Map.of("input", Map.of("username", account, "dinerId", diner, "relation", "子女")));
