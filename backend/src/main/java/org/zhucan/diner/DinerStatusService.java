@@ -7,11 +7,13 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.sql.CallerScope;
+import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.security.Role;
 
@@ -49,7 +51,12 @@ public class DinerStatusService {
         this.clock = clock;
     }
 
-    @Transactional
+    /**
+     * Read-committed with a retry, as every writer of meal records and bookings is: the consequences of {@link DinerLeft}
+     * take the diner's subsidy usage rows and booking rows, in the order those writers keep.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnTransientFailure
     @PreAuthorize("hasRole('ADMIN')")
     public DinerResult changeStatus(ChangeDinerStatusInput input) {
         Diner before = registry.require(input.dinerId());
