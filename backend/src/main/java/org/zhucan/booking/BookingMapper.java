@@ -76,6 +76,9 @@ interface BookingMapper {
     /** Live BOOKED bookings a recurring booking made between two dates. */
     List<Booking> findBookedOfRecurring(@Param("recurringId") long recurringId, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
+    /** The BOOKED bookings of a diner dated on or after a day, earliest first. */
+    List<Booking> findBookedOfDinerFrom(@Param("dinerId") long dinerId, @Param("from") LocalDate from);
+
     /** The booking with a pickup code at a site, date and slot, whatever its status (the code is unique there). */
     Booking findByPickupCode(@Param("siteId") long siteId, @Param("date") LocalDate date, @Param("slot") MealSlot slot,
                              @Param("code") String code);

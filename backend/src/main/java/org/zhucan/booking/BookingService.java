@@ -312,6 +312,21 @@ public class BookingService {
         return cancelled;
     }
 
+    /**
+     * For {@link DepartedDinerBookings}: cancels the diner's BOOKED bookings dated on or after the day given, as staff
+     * would (whatever the cutoff), with the reason given; returns the bookings cancelled. Inside the caller's transaction.
+     */
+    List<Booking> cancelBookedOfDinerFrom(long dinerId, LocalDate from, String reason, String actor) {
+        List<Booking> cancelled = new ArrayList<>();
+        for (Booking booking : mapper.findBookedOfDinerFrom(dinerId, from)) {
+            BookingResult result = cancel(mapper.findByIdForUpdate(booking.id()), true, reason, actor, Map.of());
+            if (!result.failed()) {
+                cancelled.add(result.booking());
+            }
+        }
+        return cancelled;
+    }
+
     private BookingResult cancel(Booking booking, boolean asStaff, String reason, String actor, Map<String, Object> behalf) {
         if (booking.status() != BookingStatus.BOOKED) {
             return BookingResult.failed(UserError.of(UserErrorCode.NOT_CANCELLABLE, "The booking is " + booking.status(), "input", "bookingId"));

@@ -29,6 +29,9 @@ interface RecurringBookingMapper {
     /** Those still running on or after the date. */
     List<Row> findRunningOn(@Param("date") LocalDate date);
 
+    /** Ends it on the day given (on its first day, when it starts later); 0 when it ended by then already. */
+    int endOn(@Param("id") long id, @Param("day") LocalDate day);
+
     void insertPause(@Param("recurringId") long recurringId, @Param("from") LocalDate from, @Param("to") LocalDate to,
                      @Param("reason") String reason, @Param("createdBy") String createdBy, @Param("at") Instant at);
 

@@ -126,6 +126,31 @@ public class MealCorrectionService {
         return new CorrectionResult(mapper.findById(record.id()), reversed.reversal(), replacement.record(), List.of());
     }
 
+    /**
+     * For {@link DepartedDinerMeals}: a record served after a death or move-out recorded later, reversed and replaced
+     * by a record quoted afresh. The diner is no longer ACTIVE on its date, so the replacement carries no subsidy and
+     * the diner (or the estate) owes the full price; the usage rows give the subsidy back. When the site no longer
+     * serves the slot the replacement cannot be quoted, and the record is voided only (the correction says so in its
+     * audit row). A record already reversed meanwhile is left as it is: the result is failed.
+     */
+    CorrectionResult withdrawSubsidy(MealRecord record, String reason, String actor) {
+        usage.take(MealRecordWriter.usageKeys(record.dinerId(), record.servedAt()));
+        CorrectionResult reversed = reverse(mapper.findByIdForUpdate(record.id()), reason, actor);
+        if (reversed.failed()) {
+            return reversed;
+        }
+        RecordResult replacement = replace(record, new CorrectMealRecordInput(null, record.id(), reason, null, null, null), reason, actor);
+        if (replacement.failed()) {
+            audit.record("MEAL_RECORD_VOIDED", "MealRecord", record.id(), Map.of("subsidy", record.subsidy().toString()),
+                    Map.of("reversal", reversed.reversal().id(), "reason", reason, "replacement", "none: " + replacement.userErrors().get(0).code()));
+            return new CorrectionResult(mapper.findById(record.id()), reversed.reversal(), null, List.of());
+        }
+        audit.record("MEAL_RECORD_CORRECTED", "MealRecord", record.id(), Map.of("diner", record.dinerId(), "price", record.price().toString(),
+                "subsidy", record.subsidy().toString()), Map.of("replacement", replacement.record().id(), "diner", replacement.record().dinerId(),
+                "price", replacement.record().price().toString(), "subsidy", replacement.record().subsidy().toString(), "reason", reason));
+        return new CorrectionResult(mapper.findById(record.id()), reversed.reversal(), replacement.record(), List.of());
+    }
+
     private CorrectionResult reverse(MealRecord record, String reason, String actor) {
         if (record.kind() == MealRecordKind.REVERSAL) {
             return CorrectionResult.failed(UserError.of(UserErrorCode.NOT_VOIDABLE, "A reversal cannot be voided", "input", "recordId"));

@@ -117,6 +117,7 @@ class NoNPlusOneTests extends ApiTest {
     Stream<DynamicTest> shouldSendAsManyStatementsForNRowsAsForOne() {
         twoSettlementStatements();
         twoMealRecordFlags();
+        noticesOfTheFamily();
         Map<String, Supplier<Map<String, Object>>> arguments = arguments();
         List<GraphQLFieldDefinition> roots = pagedRoots();
         Set<String> unargued = new TreeSet<>();
@@ -390,6 +391,17 @@ class NoNPlusOneTests extends ApiTest {
                     .variable("input", Map.of("dinerId", diner, "status", "DECEASED", "effectiveOn", today.toString(), "reason", "病故"))
                     .execute().path("changeDinerStatus.userErrors").entityList(Object.class).hasSize(0);
             Canteens.serveWalkIn(as("operator"), site, diner, java.time.OffsetDateTime.now(BusinessTime.ZONE).minusMinutes(1).toString());
+        }
+    }
+
+    /** Notices to the demo family account's diners (the demo data has none), as the departures of issue 19 send them. */
+    private void noticesOfTheFamily() {
+        for (Long diner : jdbc.queryForList("SELECT f.diner_id FROM family_link f JOIN app_user u ON u.id = f.user_id WHERE u.username = 'family'",
+                Long.class)) {
+            for (int i = 0; i < N; i++) {
+                jdbc.update("INSERT INTO notice (diner_id, kind, title, body, created_by, created_at)"
+                        + " VALUES (?, 'BOOKING_CANCELLED', '订餐已取消', '防N+1通知', 'test', UTC_TIMESTAMP(6))", diner);
+            }
         }
     }
 

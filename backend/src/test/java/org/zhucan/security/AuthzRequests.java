@@ -295,6 +295,16 @@ final class AuthzRequests {
         b.put("Mutation.rateMeal", (w, t) -> of("mutation($input: RateMealInput!) { rateMeal(input: $input) { rating { id } userErrors { code } } }",
                 "input", Map.of("mealRecordId", w.serve(t, w.freshDiner(t), yesterdayNoon), "score", 4)));
 
+        // ------------------------------------------------------------ notices (each case has a notice of its tenant's diner)
+        b.put("Query.myNotices", (w, t) -> {
+            w.notice(t.diner);
+            return of("query($diner: ID) { myNotices(filter: { dinerId: $diner }, first: 100) { edges { node { id diner { id } } } } }",
+                    "diner", t.diner).check(root -> allEqual(MatrixClient.at(root, "edges"), "node.diner.id", t.diner));
+        });
+        b.put("Mutation.markNoticeRead", (w, t) -> of(
+                "mutation($input: MarkNoticeReadInput!) { markNoticeRead(input: $input) { notice { id readAt } userErrors { code } } }",
+                "input", Map.of("noticeId", w.notice(t.diner))));
+
         // ------------------------------------------------------------ meals served
         b.put("Query.mealRecord", (w, t) -> of("query($id: ID!) { mealRecord(id: $id) { id } }", "id", t.mealRecord));
         b.put("Query.mealRecords", (w, t) -> of("query($site: ID) { mealRecords(filter: { siteId: $site }) { edges { node { id } } } }",

@@ -274,6 +274,13 @@ final class AuthzWorld {
                 Map.of("input", Map.of("username", account, "dinerId", diner, "relation", "子女")));
     }
 
+    /** A notice to the diner's family, as the departures of issue 19 send them; returns its id. */
+    String notice(String diner) {
+        jdbc.update("INSERT INTO notice (diner_id, kind, title, body, created_by, created_at) VALUES (?, 'BOOKING_CANCELLED', '订餐已取消', '矩阵通知',"
+                + " 'matrix', UTC_TIMESTAMP(6))", Long.valueOf(diner));
+        return jdbc.queryForObject("SELECT CAST(MAX(id) AS CHAR) FROM notice WHERE diner_id = ?", String.class, Long.valueOf(diner));
+    }
+
     /** A dine-in booking of 套餐A at the tenant's canteen's lunch, made by ADMIN; returns its id. */
     String book(Tenant t, String diner, LocalDate date) {
         return client.id("admin", named("fixtureBookMeal"),
