@@ -12,6 +12,9 @@ import org.springframework.stereotype.Controller;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
+import org.zhucan.eligibility.Publicity;
+import org.zhucan.eligibility.PublicityFilter;
+import org.zhucan.eligibility.PublicityService;
 import org.zhucan.network.Region;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.SiteFulfilment;
@@ -27,11 +30,13 @@ class PublicInfoController {
     private final PublicInfoService publicInfo;
     private final SiteService siteService;
     private final RegionService regionService;
+    private final PublicityService publicities;
 
-    PublicInfoController(PublicInfoService publicInfo, SiteService siteService, RegionService regionService) {
+    PublicInfoController(PublicInfoService publicInfo, SiteService siteService, RegionService regionService, PublicityService publicities) {
         this.publicInfo = publicInfo;
         this.siteService = siteService;
         this.regionService = regionService;
+        this.publicities = publicities;
     }
 
     @QueryMapping
@@ -54,6 +59,14 @@ class PublicInfoController {
                                                 @ContextValue(name = ClientAddresses.CONTEXT_KEY, required = false) String clientAddress) {
         publicInfo.countRead(addressOr(clientAddress));
         return publicInfo.evaluations(districtId, month, PageRequest.of(first, after));
+    }
+
+    /** Applications in their publicity period (公示): the eligibility module's list, counted as every public read. */
+    @QueryMapping
+    Connection<Publicity> currentPublicities(@Argument PublicityFilter filter, @Argument Integer first, @Argument String after,
+                                             @ContextValue(name = ClientAddresses.CONTEXT_KEY, required = false) String clientAddress) {
+        publicInfo.countRead(addressOr(clientAddress));
+        return publicities.current(filter, PageRequest.of(first, after));
     }
 
     @BatchMapping(typeName = "PublicSite", field = "community")

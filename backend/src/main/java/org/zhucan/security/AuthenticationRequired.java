@@ -37,11 +37,14 @@ public final class AuthenticationRequired extends GraphQLTypeVisitorStub {
      * Root fields anyone may call, each named here on purpose: logging in, redeeming a family
      * invitation to make an account, and the read-only public information of
      * {@code org.zhucan.publicinfo} (published policies, operating sites with today's menus,
-     * published evaluations), whose types hold no personal data and whose anonymous callers are
-     * rate-limited per client address. Nothing else is open, whatever its name.
+     * published evaluations, applications in their publicity period with masked names), whose types
+     * hold no personal data and whose anonymous callers are rate-limited per client address; and
+     * objecting to a published application (公示异议), throttled per client address. Nothing else is
+     * open, whatever its name.
      */
     static final Set<String> PUBLIC_FIELDS = Set.of("Mutation.login", "Mutation.redeemFamilyInvitation",
-            "Query.publicSubsidyPolicies", "Query.publicSites", "Query.publicOperatorEvaluations");
+            "Query.publicSubsidyPolicies", "Query.publicSites", "Query.publicOperatorEvaluations", "Query.currentPublicities",
+            "Mutation.objectToSubsidyApplication");
 
     /** Root fields a token that must change its password still reaches. */
     static final Set<String> WHILE_PASSWORD_CHANGE_REQUIRED = Set.of("Query.me", "Mutation.changePassword");

@@ -118,6 +118,7 @@ class NoNPlusOneTests extends ApiTest {
         twoSettlementStatements();
         twoMealRecordFlags();
         noticesOfTheFamily();
+        twoApplicationsInPublicity();
         Map<String, Supplier<Map<String, Object>>> arguments = arguments();
         List<GraphQLFieldDefinition> roots = pagedRoots();
         Set<String> unargued = new TreeSet<>();
@@ -402,6 +403,28 @@ class NoNPlusOneTests extends ApiTest {
                 jdbc.update("INSERT INTO notice (diner_id, kind, title, body, created_by, created_at)"
                         + " VALUES (?, 'BOOKING_CANCELLED', '订餐已取消', '防N+1通知', 'test', UTC_TIMESTAMP(6))", diner);
             }
+        }
+    }
+
+    /**
+     * The demo data has no subsidy application: the family submits one for each of its first two diners, ADMIN approves
+     * them, and their publicity periods are moved a day back so that the public list shows them today. Each run adds two more.
+     */
+    @SuppressWarnings("unchecked")
+    private void twoApplicationsInPublicity() {
+        List<String> familyDiners = jdbc.queryForList("""
+                SELECT CAST(l.diner_id AS CHAR) FROM family_link l JOIN app_user u ON u.id = l.user_id JOIN diner d ON d.id = l.diner_id
+                WHERE u.username = 'family' AND d.status = 'ACTIVE' ORDER BY l.diner_id LIMIT 2""", String.class);
+        assertThat(familyDiners).hasSize(2);
+        for (String diner : familyDiners) {
+            Map<String, Object> submitted = read("family", TestDocuments.named("eligibilitySubmit"), Map.of("input", Map.of("dinerId", diner,
+                    "claims", List.of(Map.of("category", "LIVING_ALONE", "evidenceRef", "防N+1-" + System.nanoTime(), "validFrom", "2026-01-01")))),
+                    null, null);
+            Object id = ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) submitted.get("data")).get("submitSubsidyApplication"))
+                    .get("application")).get("id");
+            Map<String, Object> approved = read("admin", TestDocuments.named("eligibilityApprove"), Map.of("input", Map.of("applicationId", id)), null, null);
+            assertThat(approved.get("errors")).as("approveSubsidyApplication").isNull();
+            jdbc.update("UPDATE subsidy_application SET publicity_from = publicity_from - INTERVAL 1 DAY WHERE id = ?", Long.valueOf(id.toString()));
         }
     }
 

@@ -34,7 +34,8 @@ class AuthenticationRequiredTests extends ApiTest {
             }
         }
         assertThat(authenticationRequired.publicFields()).containsExactlyInAnyOrder("Mutation.login", "Mutation.redeemFamilyInvitation",
-                "Query.publicSubsidyPolicies", "Query.publicSites", "Query.publicOperatorEvaluations");
+                "Query.publicSubsidyPolicies", "Query.publicSites", "Query.publicOperatorEvaluations", "Query.currentPublicities",
+                "Mutation.objectToSubsidyApplication");
         Set<String> guarded = authenticationRequired.guardedFields();
         assertThat(guarded).doesNotContainAnyElementsOf(authenticationRequired.publicFields());
         Set<String> covered = new HashSet<>(guarded);

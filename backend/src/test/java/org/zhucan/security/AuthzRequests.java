@@ -389,6 +389,24 @@ final class AuthzRequests {
                 mutation($input: PublishSubsidyPolicyInput!) { publishSubsidyPolicy(input: $input) { policy { id } userErrors { code } } }""",
                 "input", Map.of("policyId", w.draftPolicy(t))));
 
+        // ------------------------------------------------------------ applications, review and publicity (申请—审核—公示)
+        b.put("Query.subsidyApplications", (w, t) -> {
+            w.worldApplication(t);
+            return of("query($region: ID) { subsidyApplications(filter: { regionId: $region }) { edges { node { id community { id } } } } }",
+                    "region", t.district);
+        });
+        b.put("Query.subsidyApplication", (w, t) -> of("query($id: ID!) { subsidyApplication(id: $id) { id } }", "id", w.worldApplication(t)));
+        b.put("Mutation.submitSubsidyApplication", (w, t) -> of("""
+                mutation($input: SubmitSubsidyApplicationInput!) { submitSubsidyApplication(input: $input) { application { id } userErrors { code } } }""",
+                "input", Map.of("dinerId", w.freshDiner(t), "callReference", "RX-matrix",
+                        "claims", List.of(Map.of("category", "LIVING_ALONE", "evidenceRef", "矩阵证明", "validFrom", "2026-01-01")))));
+        b.put("Mutation.approveSubsidyApplication", (w, t) -> of("""
+                mutation($input: ApproveSubsidyApplicationInput!) { approveSubsidyApplication(input: $input) { application { id } userErrors { code } } }""",
+                "input", Map.of("applicationId", w.application(t))));
+        b.put("Mutation.rejectSubsidyApplication", (w, t) -> of("""
+                mutation($input: RejectSubsidyApplicationInput!) { rejectSubsidyApplication(input: $input) { application { id } userErrors { code } } }""",
+                "input", Map.of("applicationId", w.application(t), "reason", "材料不全")));
+
         // ------------------------------------------------------------ public information: anyone, the same answer with or without a token
         String lastMonth = YearMonth.from(today()).minusMonths(1).toString();
         b.put("Query.publicSubsidyPolicies", (w, t) -> of("""
@@ -401,6 +419,15 @@ final class AuthzRequests {
                 query($district: ID!, $month: YearMonth!) {
                   publicOperatorEvaluations(districtId: $district, month: $month) { totalCount edges { node { operator { id } } } }
                 }""", "district", t.district, "month", lastMonth));
+        b.put("Query.currentPublicities", (w, t) -> {
+            String number = w.worldPublicity(t);
+            return of("query($region: ID) { currentPublicities(filter: { regionId: $region }) { edges { node { applicationNumber maskedName } } } }",
+                    "region", t.district).check(root -> ((List<?>) MatrixClient.at(root, "edges")).stream()
+                            .anyMatch(edge -> number.equals(MatrixClient.at(edge, "node.applicationNumber"))) ? null : "no publicity " + number);
+        });
+        b.put("Mutation.objectToSubsidyApplication", (w, t) -> of("""
+                mutation($input: ObjectToSubsidyApplicationInput!) { objectToSubsidyApplication(input: $input) { accepted userErrors { code } } }""",
+                "input", Map.of("applicationNumber", w.publishedApplication(t), "reason", "情况不实")));
         return b;
     }
 

@@ -412,6 +412,46 @@ final class AuthzWorld {
         return today().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).toString();
     }
 
+    // ------------------------------------------------------------------ applications (申请—审核—公示)
+
+    private final Map<String, String> worldApplications = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * A new application for the tenant's diner (linked to the family in the own tenant), claiming LIVING_ALONE with evidence
+     * of its own, submitted by the tenant's HOTLINE; returns its id.
+     */
+    String application(Tenant t) {
+        return client.id(t.hotline, """
+                mutation($input: SubmitSubsidyApplicationInput!) { submitSubsidyApplication(input: $input) { application { id } userErrors { code } } }""",
+                Map.of("input", Map.of("dinerId", t.diner, "callReference", "RX-matrix",
+                        "claims", List.of(Map.of("category", "LIVING_ALONE", "evidenceRef", "矩阵证明-" + next(), "validFrom", "2026-01-01")))),
+                "submitSubsidyApplication.application.id");
+    }
+
+    /** The tenant's application that the list and read cases find: made once. */
+    String worldApplication(Tenant t) {
+        return worldApplications.computeIfAbsent(t.name(), name -> application(t));
+    }
+
+    /**
+     * A new application of the tenant approved by ADMIN and in its publicity period today (its period moved a day back,
+     * as approval publishes from the next day); returns its number.
+     */
+    String publishedApplication(Tenant t) {
+        String id = application(t);
+        client.data("admin", """
+                mutation($input: ApproveSubsidyApplicationInput!) { approveSubsidyApplication(input: $input) { application { id } userErrors { code } } }""",
+                Map.of("input", Map.of("applicationId", id)));
+        jdbc.update("UPDATE subsidy_application SET publicity_from = publicity_from - INTERVAL 1 DAY WHERE id = ? AND status = 'IN_PUBLICITY'",
+                Long.valueOf(id));
+        return jdbc.queryForObject("SELECT application_no FROM subsidy_application WHERE id = ?", String.class, Long.valueOf(id));
+    }
+
+    /** The tenant's published application that the publicity list cases find: made once. */
+    String worldPublicity(Tenant t) {
+        return worldApplications.computeIfAbsent("publicity" + t.name(), name -> publishedApplication(t));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private String site(Tenant t, String kind, String suppliedBy, Double lat, Double lng) {

@@ -24,6 +24,7 @@ import org.zhucan.ZhucanApplication;
 import org.zhucan.common.pii.Pseudonyms;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Race;
+import org.zhucan.testsupport.Responses;
 import org.zhucan.testsupport.TestAccounts;
 import org.zhucan.testsupport.TestClients;
 import org.zhucan.testsupport.TestClock;
@@ -152,6 +153,25 @@ class LoginThrottlingTests extends ApiTest {
                 .isEqualTo("INVALID_INVITATION");
         at(start.plusSeconds(10));
         redeem(client, "GUESS-6").path("redeemFamilyInvitation.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INVITATION");
+    }
+
+    @Test
+    void shouldThrottleAnonymousObjectionsToPublishedApplicationsPerAddress() {
+        HttpGraphQlTester client = from(newAddress());
+        stopClock();
+        for (int i = 1; i <= 3; i++) {
+            assertThat(Responses.errorType(object(client, "SQ9" + i))).isEqualTo("NOT_FOUND");
+        }
+        // two free objections, and the third made the address wait 10 s: the fourth is refused unread
+        assertThat(Responses.errorType(object(client, "SQ94"))).isEqualTo("TOO_MANY_REQUESTS");
+        assertThat(Responses.errorType(object(from(newAddress()), "SQ95"))).isEqualTo("NOT_FOUND");
+        at(start.plusSeconds(10));
+        assertThat(Responses.errorType(object(client, "SQ96"))).isEqualTo("NOT_FOUND");
+    }
+
+    private static GraphQlTester.Response object(HttpGraphQlTester client, String number) {
+        return client.documentName("eligibilityObject").variable("input", java.util.Map.of("applicationNumber", number, "reason", "情况不实"))
+                .execute();
     }
 
     private static GraphQlTester.Response redeem(HttpGraphQlTester client, String code) {

@@ -18,6 +18,25 @@ public final class Masking {
         return "*".repeat(Math.max(0, length - 2)) + phone.substring(Math.max(0, length - 2));
     }
 
+    /**
+     * {@code 王秀兰} → {@code 王*兰}, {@code 李明} → {@code 李*}, {@code 欧阳秀兰} → {@code 欧**兰}: the first and (from three
+     * characters on) the last character, as publicity lists (公示) show a name.
+     */
+    public static String name(String name) {
+        if (name == null) {
+            return null;
+        }
+        int[] chars = name.strip().codePoints().toArray();
+        if (chars.length <= 1) {
+            return "*";
+        }
+        String first = new String(chars, 0, 1);
+        if (chars.length == 2) {
+            return first + "*";
+        }
+        return first + "*".repeat(chars.length - 2) + new String(chars, chars.length - 1, 1);
+    }
+
     /** {@code 伊滨区诸葛镇X村3组12号} → {@code 伊滨区诸葛镇****}: enough to tell addresses apart, not to find the door. */
     public static String address(String address) {
         if (address == null) {

@@ -1,0 +1,5 @@
+package org.zhucan.eligibility;
+
+/** Narrows the publicity list to a region's subtree. */
+public record PublicityFilter(Long regionId) {
+}
