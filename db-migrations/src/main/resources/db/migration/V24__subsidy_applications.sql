@@ -64,7 +64,7 @@ CREATE TABLE subsidy_application_event (
     from_status    VARCHAR(16)  NULL,
     to_status      VARCHAR(16)  NOT NULL,
     actor          VARCHAR(64)  NOT NULL,
-    at             DATETIME(6)  NOT NULL,
+    happened_at    DATETIME(6)  NOT NULL,
     reason         VARCHAR(500) NULL,
     PRIMARY KEY (id),
     CONSTRAINT fk_subsidy_application_event_application FOREIGN KEY (application_id) REFERENCES subsidy_application (id),

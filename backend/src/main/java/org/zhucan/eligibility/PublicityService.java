@@ -121,8 +121,10 @@ public class PublicityService {
         applications.insertEvent(application.id(), ApplicationEventKind.OBJECTED, ApplicationStatus.IN_PUBLICITY, ApplicationStatus.UNDER_REVIEW,
                 actor, now, null);
         SubsidyApplication after = applications.findById(application.id(), org.zhucan.common.sql.CallerScope.ALL);
+        Map<String, Object> objectedState = new java.util.LinkedHashMap<>(ApplicationService.auditState(after));
+        objectedState.put("objection", reason.strip());
         audit.record(actor, "SUBSIDY_APPLICATION_OBJECTED", "SubsidyApplication", application.id(), ApplicationService.auditState(application),
-                ApplicationService.auditState(after));
+                objectedState);
         return new ObjectionPayload(true, List.of());
     }
 }

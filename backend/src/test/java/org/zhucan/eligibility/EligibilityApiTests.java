@@ -52,6 +52,7 @@ class EligibilityApiTests extends ApiTest {
     String hotline;
     String family;
     String finance;
+    String otherAdmin;
     String diner;
     LocalDate today;
 
@@ -74,6 +75,7 @@ class EligibilityApiTests extends ApiTest {
         hotline = TestAccounts.loggedIn(this::as, jdbc, "HOTLINE", null, district, "申请测试热线");
         finance = TestAccounts.loggedIn(this::as, jdbc, "FINANCE", null, district, "申请测试财务");
         family = TestAccounts.loggedIn(this::as, jdbc, "DINER", null, null, "申请测试家属");
+        otherAdmin = TestAccounts.loggedIn(this::as, jdbc, "ADMIN", null, elsewhere.districtId(), "别处区管理员");
         diner = diners.registerActiveSince2020("王秀兰", village, DinerFixtures.randomBirthDate(1940, 10), List.of("MIN_LIVING"), null);
         admin.documentName("linkFamilyMember").variable("input", Map.of("username", family, "dinerId", diner, "relation", "子女")).execute()
                 .path("linkFamilyMember.userErrors").entityList(Object.class).hasSize(0);
@@ -119,6 +121,10 @@ class EligibilityApiTests extends ApiTest {
                 .variable("input", input(diner, claim("LIVING_ALONE", "独居证明"), null)).execute())).isEqualTo("UNAUTHORIZED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM subsidy_application WHERE diner_id IN (?, ?)", Integer.class,
                 Long.valueOf(diner), Long.valueOf(stranger))).isZero();
+        // a diner who died is not applied for
+        as("admin").documentName("fixtureChangeDinerStatus").variable("input", Map.of("dinerId", stranger, "status", "DECEASED",
+                "effectiveOn", today.toString(), "reason", "病故")).execute().path("changeDinerStatus.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(errorCodes(submit("admin", input(stranger, claim("LIVING_ALONE", "独居证明"), null)))).containsExactly("DINER_NOT_ACTIVE");
     }
 
     @Test
@@ -150,6 +156,8 @@ class EligibilityApiTests extends ApiTest {
         assertThat(Responses.errorType(approve(otherStreet, mine, null))).isEqualTo("NOT_FOUND");
         assertThat(Responses.errorType(approve(hotline, mine, null))).isEqualTo("FORBIDDEN");
         assertThat(Responses.errorType(approve(family, mine, null))).isEqualTo("FORBIDDEN");
+        // a district's ADMIN reviews its own district's applications only
+        assertThat(Responses.errorType(approve(otherAdmin, mine, null))).isEqualTo("NOT_FOUND");
 
         Map<String, Object> approved = reviewed(approve(secondStreet, mine, "材料齐全"), "approveSubsidyApplication");
         assertThat(approved).containsEntry("status", "IN_PUBLICITY").containsEntry("reviewedBy", secondStreet)
@@ -219,6 +227,8 @@ class EligibilityApiTests extends ApiTest {
         String stored = jdbc.queryForObject("SELECT contact_enc FROM subsidy_application_objection WHERE application_id = ?", String.class,
                 Long.valueOf(id));
         assertThat(stored).isNotBlank().doesNotContain("13812345678");
+        assertThat(jdbc.queryForObject("SELECT after_state FROM audit_log WHERE action = 'SUBSIDY_APPLICATION_OBJECTED' AND entity_id = ?",
+                String.class, id)).contains("非计生特殊家庭").doesNotContain("13812345678");
         assertThat(publicityNumbers()).doesNotContain(number);
         // back in review: a second objection is too late
         assertThat(errorCodes(object(anonymous(), number, "同上", null))).containsExactly("PUBLICITY_CLOSED");
