@@ -147,7 +147,8 @@ class DinerDepartureApiTests extends DistrictSettlementTest {
         // M+1's statement: the settled meal's withdrawn subsidy as negative ADJUSTMENT lines; the unsettled one nets to nothing
         stopAt(next.plusMonths(1), LocalTime.of(10, 0));
         Map<String, Object> following = statements.generate(world.financeA, next, next.with(TemporalAdjusters.lastDayOfMonth()));
-        assertThat(following).containsEntry("carriedCount", 2).containsEntry("mealSubsidy", "-5.00");
+        // flagged for review there: the settled meal's replacement, the unsettled meal and its replacement (reversals carry no flags)
+        assertThat(following).containsEntry("carriedCount", 2).containsEntry("mealSubsidy", "-5.00").containsEntry("flaggedCount", 3);
         assertThat(lines(following)).filteredOn(line -> "ADJUSTMENT".equals(line.get("kind"))).containsExactlyInAnyOrder(
                 line("ADJUSTMENT", world.siteA, "CITY", -1, "-2.00"),
                 line("ADJUSTMENT", world.siteA, "DISTRICT", -1, "-3.00"));
@@ -196,6 +197,38 @@ class DinerDepartureApiTests extends DistrictSettlementTest {
                 .variable("input", Map.of("idempotencyKey", "k-" + UUID.randomUUID(), "recordId", replacement, "reason", "去世登记有误，恢复补贴"))
                 .execute().path("correctMealRecord.userErrors").entityList(Object.class).hasSize(0)
                 .path("correctMealRecord.replacement.subsidy").entity(String.class).isEqualTo("5.00");
+    }
+
+    @Test
+    void shouldFlagAMoveOutLikeADeathButWithdrawNothingForASuspensionWhileCancellingItsBookings() {
+        LocalDate day = today().plusMonths(1).withDayOfMonth(1);
+        String moved = world.diner(List.of());
+        String suspended = world.diner(List.of());
+        publishLunches(day.plusDays(2), day.plusDays(5), day.plusDays(6));
+        String movedMeal = serveAt(day.plusDays(2), moved);
+        String suspendedMeal = serveAt(day.plusDays(2), suspended);
+        String booking = book(suspended, day.plusDays(5));
+        String recurring = recurring(suspended, day.plusDays(6), day.plusDays(20));
+        LocalDate recurringEnds = jdbc.queryForObject("SELECT ends_on FROM recurring_booking WHERE id = ?", LocalDate.class, Long.valueOf(recurring));
+
+        changeStatus(moved, "MOVED_AWAY", day, "迁往外区").path("changeDinerStatus.userErrors").entityList(Object.class).hasSize(0);
+        record(movedMeal).path("mealRecord.voided").entity(Boolean.class).isEqualTo(true)
+                .path("mealRecord.flags[*].code").entityList(String.class).contains("AFTER_MOVE_OUT");
+        record(replacementOf(movedMeal)).path("mealRecord.subsidy").entity(String.class).isEqualTo("0.00")
+                .path("mealRecord.flags[*].code").entityList(String.class).contains("AFTER_MOVE_OUT");
+
+        // a suspension is decided from now on: the meal stands subsidised; the booking goes, the recurring booking stays
+        changeStatus(suspended, "SUSPENDED", day, "住院").path("changeDinerStatus.userErrors").entityList(Object.class).hasSize(0);
+        record(suspendedMeal).path("mealRecord.voided").entity(Boolean.class).isEqualTo(false)
+                .path("mealRecord.subsidy").entity(String.class).isEqualTo("5.00")
+                .path("mealRecord.flags").entityList(Object.class).hasSize(0);
+        as("admin").documentName("departures").operationName("departureBooking").variable("id", booking).execute()
+                .path("booking.status").entity(String.class).isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForObject("SELECT ends_on FROM recurring_booking WHERE id = ?", LocalDate.class, Long.valueOf(recurring)))
+                .isEqualTo(recurringEnds);
+        assertThat(auditAfter(suspended, "BOOKINGS_ENDED_ON_DEPARTURE")).contains("\"recurringBookingsEnded\":0");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'MEALS_AFTER_DEPARTURE_CORRECTED' AND entity_id = ?",
+                Integer.class, suspended)).isZero();
     }
 
     // ------------------------------------------------------------ helpers
