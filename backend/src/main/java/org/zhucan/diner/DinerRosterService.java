@@ -155,9 +155,11 @@ public class DinerRosterService {
         if (!assessments.isEmpty()) {
             roster.insertAssessments(assessments, today, assessor(sourceRef), actor, now);
         }
-        byHash.forEach((hash, row) -> audit.record("DINER_REGISTERED", "Diner", ids.get(hash), null,
-                Map.of("name", row.name(), "idNumberMasked", row.idNumber().masked(), "homeCommunityId", row.homeCommunityId(),
-                        "categories", row.categories(), "abilityLevel", String.valueOf(row.abilityLevel()), "source", sourceRef)));
+        Map<Long, Object> registered = new LinkedHashMap<>();
+        byHash.forEach((hash, row) -> registered.put(ids.get(hash), Map.of("name", row.name(), "idNumberMasked", row.idNumber().masked(),
+                "homeCommunityId", row.homeCommunityId(), "categories", row.categories(), "abilityLevel", String.valueOf(row.abilityLevel()),
+                "source", sourceRef)));
+        audit.recordCreated("DINER_REGISTERED", "Diner", registered);
         return ids;
     }
 
