@@ -60,7 +60,7 @@ class IntakeCommit {
             if (job.kind() == IntakeKind.ROSTER) {
                 transactions.executeWithoutResult(tx -> commitRosterBatch(id, rows, sourceRef));
             } else {
-                commitStatusBatch(id, rows);
+                commitStatusBatch(id, rows, owner, committed);
             }
             committed += rows.size();
             if (mapper.heartbeat(id, owner, settings.leaseSeconds(), null, committed) == 0) {
@@ -100,10 +100,17 @@ class IntakeCommit {
         mapper.markCommitted(rows.stream().map(IntakeMapper.PendingRow::id).toList(), clock.instant());
     }
 
-    /** Each row its own transaction (changeStatus's); a row the registry now refuses is reported as in error. */
-    private void commitStatusBatch(long id, List<IntakeMapper.PendingRow> rows) {
+    /**
+     * Each row its own transaction (changeStatus's, with the consequences of a death); a row the registry now refuses
+     * is reported as in error. The lease is renewed every 50 rows: a status change does much more than a roster row.
+     */
+    private void commitStatusBatch(long id, List<IntakeMapper.PendingRow> rows, String owner, int committedBefore) {
         List<Long> done = new ArrayList<>();
         for (IntakeMapper.PendingRow row : rows) {
+            if (done.size() % 50 == 49 && mapper.heartbeat(id, owner, settings.leaseSeconds(), null, committedBefore + done.size()) == 0) {
+                mapper.markCommitted(done, clock.instant());
+                throw new LeaseLostException(id);
+            }
             StatusPayload status = files.open(row.payloadEncrypted(), StatusPayload.class);
             DinerResult result = statuses.changeStatus(new ChangeDinerStatusInput(status.dinerId(), status.status(), status.effectiveOn(),
                     status.reason()));

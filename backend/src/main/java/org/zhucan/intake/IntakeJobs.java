@@ -5,6 +5,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -39,6 +40,9 @@ class IntakeJobs {
     private final IntakeSettings settings;
     private final String owner = "intake-" + UUID.randomUUID().toString().substring(0, 8);
     private final ExecutorService pool;
+    private volatile boolean stopping;
+    /** The imports this instance is running now: a sweep never starts a second run of one of them. */
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
 
     IntakeJobs(IntakeMapper mapper, IntakeValidation validation, IntakeCommit commit, IntakeSettings settings) {
         this.mapper = mapper;
@@ -78,7 +82,7 @@ class IntakeJobs {
         List<Long> abandoned = mapper.findAbandoned(5);
         int taken = 0;
         for (long id : abandoned) {
-            if (mapper.claim(id, owner, settings.leaseSeconds()) == 1) {
+            if (!running.contains(id) && mapper.claim(id, owner, settings.leaseSeconds()) == 1) {
                 log.info("intake import {}: lease ran out, resumed here", id);
                 pool.execute(() -> run(id));
                 taken++;
@@ -88,6 +92,17 @@ class IntakeJobs {
     }
 
     void run(long importId) {
+        if (!running.add(importId)) {
+            return;
+        }
+        try {
+            runClaimed(importId);
+        } finally {
+            running.remove(importId);
+        }
+    }
+
+    private void runClaimed(long importId) {
         if (mapper.claim(importId, owner, settings.leaseSeconds()) == 0) {
             return;
         }
@@ -110,6 +125,11 @@ class IntakeJobs {
             mapper.fail(importId, owner, e.getMessage());
             log.info("intake import {}: file refused", importId);
         } catch (RuntimeException e) {
+            if (stopping) {
+                // shut down mid-job: the lease runs out and another instance (or this one, restarted) resumes it
+                log.warn("intake import {}: stopped with the instance; to be resumed", importId);
+                return;
+            }
             // the exception's message may quote data: only its type is logged and kept
             mapper.fail(importId, owner, "The job stopped on an internal error (" + e.getClass().getSimpleName() + "); upload the file again");
             log.error("intake import {}: failed with {}", importId, e.getClass().getName());
@@ -124,6 +144,7 @@ class IntakeJobs {
 
     @PreDestroy
     void stop() {
+        stopping = true;
         pool.shutdownNow();
     }
 }

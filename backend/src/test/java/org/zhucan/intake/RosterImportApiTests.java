@@ -172,6 +172,26 @@ class RosterImportApiTests extends IntakeApiTest {
     }
 
     @Test
+    void shouldCancelAValidatedImportAndFailAFileWithoutARequiredColumn() {
+        String id = uploadRoster(districtAdmin, List.of(good("取消老人", idNumber(1950), "", "")));
+        awaitValidated(districtAdmin, id);
+        as(districtAdmin).documentName("intakeImports").variable("first", 5).execute()
+                .path("intakeImports.edges[0].node.id").entity(String.class).isEqualTo(id);
+        as(districtAdmin).documentName("cancelIntakeImport").variable("input", Map.of("importId", id)).execute()
+                .path("cancelIntakeImport.intakeImport.status").entity(String.class).isEqualTo("CANCELLED");
+        as(districtAdmin).documentName("commitIntakeImport").variable("input", Map.of("importId", id)).execute()
+                .path("commitIntakeImport.userErrors[0].code").entity(String.class).isEqualTo("ILLEGAL_STATUS_TRANSITION");
+
+        byte[] noIdColumn = IntakeSheets.csv(List.of("姓名", "社区", "住址"), List.of(row("无号老人", villageName, "路1号")));
+        String failed = upload(districtAdmin, "/intake/rosters", noIdColumn, "text/csv", "bad.csv");
+        Map<String, Object> settled = awaitSettled(districtAdmin, failed);
+        assertThat(settled).containsEntry("status", "FAILED").containsEntry("failureReason", "The file has no column 身份证号");
+        String garbage = upload(districtAdmin, "/intake/rosters", "not a workbook".getBytes(StandardCharsets.UTF_8), XLSX, "bad.xlsx");
+        assertThat(awaitSettled(districtAdmin, garbage)).containsEntry("status", "FAILED")
+                .containsEntry("failureReason", "The file is not a readable XLSX workbook");
+    }
+
+    @Test
     void shouldResumeACommitWhoseInstanceDied() {
         String id1 = idNumber(1944);
         String id2 = idNumber(1945);
