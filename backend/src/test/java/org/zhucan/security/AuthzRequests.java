@@ -174,6 +174,21 @@ final class AuthzRequests {
                 "mutation($input: RevealIdNumberInput!) { revealIdNumber(input: $input) { idNumber userErrors { code } } }",
                 "input", Map.of("dinerId", t.spareDiner, "reason", "核对身份")));
 
+        // ------------------------------------------------------------ intake (each case on an import made for it)
+        b.put("Query.intakeImport", (w, t) -> of("query($id: ID!) { intakeImport(id: $id) { id status } }", "id", w.freshImport(t)));
+        b.put("Query.intakeImports", (w, t) -> {
+            w.freshImport(t);
+            return of("{ intakeImports(first: 5) { edges { node { id } } } }");
+        });
+        b.put("Query.intakeImportErrors", (w, t) -> of(
+                "query($id: ID!) { intakeImportErrors(importId: $id) { edges { node { rowNumber column reason } } } }", "id", w.freshImport(t)));
+        b.put("Mutation.commitIntakeImport", (w, t) -> of(
+                "mutation($input: CommitIntakeImportInput!) { commitIntakeImport(input: $input) { intakeImport { id } userErrors { code } } }",
+                "input", Map.of("importId", w.freshImport(t))));
+        b.put("Mutation.cancelIntakeImport", (w, t) -> of(
+                "mutation($input: CancelIntakeImportInput!) { cancelIntakeImport(input: $input) { intakeImport { id } userErrors { code } } }",
+                "input", Map.of("importId", w.freshImport(t))));
+
         // ------------------------------------------------------------ evaluation
         b.put("Query.evaluationWeights", (w, t) -> of(
                 "query($district: ID!, $month: YearMonth!) { evaluationWeights(districtId: $district, month: $month) { effectiveMonth } }",

@@ -256,6 +256,31 @@ final class AuthzWorld {
         return code;
     }
 
+    /**
+     * A VALIDATED roster import (no rows, one row error) uploaded by the tenant's street staff, made in SQL: what the
+     * intake cases read, commit or cancel. Returns its id.
+     */
+    String freshImport(Tenant t) {
+        String path = jdbc.queryForObject("SELECT path FROM region WHERE id = ?", String.class, Long.valueOf(t.town));
+        org.springframework.jdbc.support.GeneratedKeyHolder key = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            java.sql.PreparedStatement insert = connection.prepareStatement("""
+                    INSERT INTO intake_import (kind, status, file_name, file_format, scope_path, rows_total, rows_done, error_count,
+                                               uploaded_by, actor_username, actor_name, actor_roles, actor_region_id, created_at, validated_at)
+                    VALUES ('ROSTER', 'VALIDATED', 'matrix.csv', 'CSV', ?, 1, 1, 1, ?, ?, ?, 'STREET_STAFF', ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))""",
+                    java.sql.Statement.RETURN_GENERATED_KEYS);
+            insert.setString(1, path);
+            insert.setString(2, t.street);
+            insert.setString(3, t.street);
+            insert.setString(4, "矩阵镇街");
+            insert.setLong(5, Long.parseLong(t.town));
+            return insert;
+        }, key);
+        long id = key.getKey().longValue();
+        jdbc.update("INSERT INTO intake_row_error (import_id, row_no, column_name, reason) VALUES (?, 2, '身份证号', 'An ID number is required')", id);
+        return String.valueOf(id);
+    }
+
     /** A diner no case has touched yet. */
     String freshDiner(Tenant t) {
         return diner(t, "矩阵新老人" + t.name() + next());

@@ -10,6 +10,9 @@ interface AuditMapper {
 
     void insert(AuditEntry entry);
 
+    /** Many entries in one multi-row INSERT (a roster import's diners). */
+    void insertAll(@Param("entries") List<AuditEntry> entries);
+
     /** Newest first; {@code beforeId} is the keyset position (exclusive), null for the first page. */
     List<AuditEntry> findPage(@Param("filter") AuditLogFilter filter, @Param("beforeId") Long beforeId, @Param("limit") int limit);
 

@@ -55,6 +55,25 @@ public class AuditService {
     }
 
     /**
+     * Records the same action on many entities by the logged-in caller, one row each, in one multi-row INSERT: what
+     * a bulk change (a roster import's batch of diners) writes instead of a statement per entity.
+     *
+     * @param afterById each entity's id and its state after (nothing before: the entities are new)
+     */
+    @Transactional
+    public void recordCreated(String action, String entityType, java.util.Map<?, ?> afterById) {
+        if (afterById.isEmpty()) {
+            return;
+        }
+        String actor = truncate(pseudonyms.unlessPersonal(currentActor()));
+        java.time.Instant now = clock.instant();
+        List<AuditEntry> entries = new java.util.ArrayList<>(afterById.size());
+        afterById.forEach((id, after) -> entries.add(new AuditEntry(0, now, actor, action, entityType, truncate(String.valueOf(id)), null,
+                toJson(after))));
+        mapper.insertAll(entries);
+    }
+
+    /**
      * The log, for a national ADMIN (one without a region) only: entries are not kept by region and
      * hold personal data before and after a change, so a city's or a district's ADMIN is refused.
      */

@@ -1,0 +1,5 @@
+package org.zhucan.intake;
+
+/** What commitIntakeImport takes: the validated import to commit. */
+public record CommitIntakeImportInput(long importId) {
+}

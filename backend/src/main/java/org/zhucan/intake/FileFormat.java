@@ -1,0 +1,7 @@
+package org.zhucan.intake;
+
+/** The formats an import is uploaded in. */
+public enum FileFormat {
+    CSV,
+    XLSX
+}
