@@ -105,18 +105,18 @@ class ReadmeExamplesTests {
             runCurl(example);
             return;
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        // the README's own example, read from README.md
-        body.put("query", example.text());
-        body.put("variables", variablesOf(example));
-        var request = TestClients.http(baseUrl).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.APPLICATION_JSON);
-        if (!example.account().equals("anyone")) {
-            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token(example.account()));
+        JsonNode response = send(example);
+        // a read of a job: sent again until the job shows what the README says it will
+        long deadline = System.nanoTime() + TestClients.RESPONSE_TIMEOUT.toNanos();
+        while (example.waitPath() != null && !example.waitValue().equals(at(response.path("data"), example.waitPath()).asString())
+                && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(200);
+            response = send(example);
         }
-        byte[] answer = request.bodyValue(JSON.writeValueAsString(body)).exchange()
-                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
-        JsonNode response = JSON.readTree(answer);
+        if (example.waitPath() != null) {
+            assertThat(at(response.path("data"), example.waitPath()).asString()).as("%s: %s", example.name(), response)
+                    .isEqualTo(example.waitValue());
+        }
         assertThat(response.path("errors").isMissingNode() || response.path("errors").isEmpty())
                 .as("%s answered errors: %s", example.name(), response.path("errors")).isTrue();
         List<String> userErrors = new ArrayList<>();
@@ -132,6 +132,21 @@ class ReadmeExamplesTests {
                     keep.getValue(), response).isFalse();
             kept.put(keep.getKey(), value.isNumber() ? value.numberValue() : value.asString());
         }
+    }
+
+    private static JsonNode send(ReadmeExamples.Example example) throws Exception {
+        Map<String, Object> body = new LinkedHashMap<>();
+        // the README's own example, read from README.md
+        body.put("query", example.text());
+        body.put("variables", variablesOf(example));
+        var request = TestClients.http(baseUrl).post().uri("/graphql").contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON);
+        if (!example.account().equals("anyone")) {
+            request = request.header(HttpHeaders.AUTHORIZATION, "Bearer " + token(example.account()));
+        }
+        byte[] answer = request.bodyValue(JSON.writeValueAsString(body)).exchange()
+                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+        return JSON.readTree(answer);
     }
 
     /** A subscription, then the example that should make it push something, then the push. */
@@ -162,18 +177,38 @@ class ReadmeExamplesTests {
         }
     }
 
-    private static void runCurl(ReadmeExamples.Example example) {
+    private static void runCurl(ReadmeExamples.Example example) throws Exception {
         String curl = example.text().lines().filter(l -> l.strip().startsWith("curl ")).findFirst().orElseThrow();
-        Matcher url = Pattern.compile("http://localhost:8080(\\S+)").matcher(curl);
+        // a command continued over several lines with backslashes is one command
+        String command = example.text().substring(example.text().indexOf(curl)).replaceAll("\\\\\n\\s*", " ").lines().findFirst().orElseThrow();
+        Matcher url = Pattern.compile("http://localhost:8080([^\\s'\"]+)").matcher(command);
         assertThat(url.find()).as("%s names a URL on localhost:8080", example.name()).isTrue();
         String path = url.group(1);
         for (Map.Entry<String, Object> value : kept.entrySet()) {
             path = path.replace("$" + value.getKey(), String.valueOf(value.getValue()));
         }
-        byte[] body = TestClients.http(baseUrl).get().uri(URI.create(baseUrl + path))
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(example.account())).exchange()
-                .expectStatus().isOk().expectBody().returnResult().getResponseBody();
-        assertThat(body).as("%s downloads something", example.name()).isNotEmpty();
+        Matcher upload = Pattern.compile("--data-binary @(\\S+)").matcher(command);
+        if (!command.contains("-X POST") || !upload.find()) {
+            byte[] body = TestClients.http(baseUrl).get().uri(URI.create(baseUrl + path))
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(example.account())).exchange()
+                    .expectStatus().isOk().expectBody().returnResult().getResponseBody();
+            assertThat(body).as("%s downloads something", example.name()).isNotEmpty();
+            return;
+        }
+        Matcher contentType = Pattern.compile("-H '?\"?Content-Type: ([^'\"]+)").matcher(command);
+        assertThat(contentType.find()).as("%s says its content type", example.name()).isTrue();
+        byte[] file = java.nio.file.Files.readAllBytes(ReadmeExamples.readme().getParent().resolve(upload.group(1)));
+        byte[] answer = TestClients.http(baseUrl).post().uri(URI.create(baseUrl + path))
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(example.account()))
+                .contentType(MediaType.parseMediaType(contentType.group(1).strip())).bodyValue(file).exchange()
+                .expectStatus().is2xxSuccessful().expectBody().returnResult().getResponseBody();
+        JsonNode response = JSON.readTree(answer);
+        for (Map.Entry<String, String> keep : example.keeps().entrySet()) {
+            JsonNode value = at(response, keep.getValue());
+            assertThat(value.isMissingNode() || value.isNull()).as("%s keeps $%s from %s in %s", example.name(), keep.getKey(),
+                    keep.getValue(), response).isFalse();
+            kept.put(keep.getKey(), value.isNumber() ? value.numberValue() : value.asString());
+        }
     }
 
     /** The variables an operation declares: dates relative to today, or values kept from earlier examples. */

@@ -20,9 +20,12 @@ import java.util.regex.Pattern;
  *   <li>{@code # as finance}: the demo account that sends it ({@code anyone}: no token; default admin);</li>
  *   <li>{@code # expects DUPLICATE_CREDIT_CODE}: the user error the example shows on purpose;</li>
  *   <li>{@code # keeps $statementId = generateSettlement.statement.id}: a value later examples use as a variable;</li>
- *   <li>{@code # until the next example}: a subscription, which must push what the next example does.</li>
+ *   <li>{@code # until the next example}: a subscription, which must push what the next example does;</li>
+ *   <li>{@code # waits until intakeImport.status is VALIDATED}: a read of a job, sent again until the value shows.</li>
  * </ul>
- * A ```sh block's {@code curl} line runs as the account its {@code # as} comment names.
+ * A ```sh block's {@code curl} line runs as the account its {@code # as} comment names: a GET downloads, a
+ * {@code -X POST} sends its {@code --data-binary @file} (a path from the repository's root) with its content type,
+ * and may keep values of the JSON it answers.
  */
 public final class ReadmeExamples {
 
@@ -31,13 +34,14 @@ public final class ReadmeExamples {
     private static final Pattern EXPECTS = Pattern.compile("#.*?\\bexpects ([A-Z_]+)");
     private static final Pattern KEEPS = Pattern.compile("\\bkeeps \\$(\\w+) = ([\\w.\\[\\]]+)");
     private static final Pattern UNTIL_NEXT = Pattern.compile("#.*?\\buntil the next example");
+    private static final Pattern WAITS = Pattern.compile("#.*?\\bwaits until ([\\w.\\[\\]]+) is (\\w+)");
 
     private ReadmeExamples() {
     }
 
     /** One runnable example: where it is, who sends it, what it sends and what it promises. */
     public record Example(int line, String kind, String account, String text, String expectedUserError, Map<String, String> keeps,
-                          boolean untilNext) {
+                          boolean untilNext, String waitPath, String waitValue) {
 
         public String name() {
             String first = text.lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).findFirst().orElse("");
@@ -89,7 +93,10 @@ public final class ReadmeExamples {
         while (keep.find()) {
             keeps.put(keep.group(1), keep.group(2));
         }
-        return new Example(line, kind, account, text, expects.find() ? expects.group(1) : null, keeps, UNTIL_NEXT.matcher(text).find());
+        Matcher waits = WAITS.matcher(text);
+        boolean waiting = waits.find();
+        return new Example(line, kind, account, text, expects.find() ? expects.group(1) : null, keeps, UNTIL_NEXT.matcher(text).find(),
+                waiting ? waits.group(1) : null, waiting ? waits.group(2) : null);
     }
 
     private record Operation(int lineOffset, String text) {
