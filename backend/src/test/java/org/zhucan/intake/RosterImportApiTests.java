@@ -192,6 +192,31 @@ class RosterImportApiTests extends IntakeApiTest {
     }
 
     @Test
+    void shouldRegisterEachDinerOnceWhenTwoImportsOfOneRosterCommitAtOnce() throws Exception {
+        List<String> ids = List.of(idNumber(1941), idNumber(1942), idNumber(1943));
+        List<List<String>> roster = List.of(good("并一", ids.get(0), "", "低保"), good("并二", ids.get(1), "", "特困"), good("并三", ids.get(2), "", ""));
+        String first = uploadRoster(districtAdmin, roster);
+        String second = uploadRoster(districtAdmin, roster);
+        assertThat(count(awaitValidated(districtAdmin, first), "newCount")).isEqualTo(3);
+        assertThat(count(awaitValidated(districtAdmin, second), "newCount")).isEqualTo(3);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> a = two.submit(() -> commit(districtAdmin, first));
+            java.util.concurrent.Future<?> b = two.submit(() -> commit(districtAdmin, second));
+            a.get();
+            b.get();
+        } finally {
+            two.shutdownNow();
+        }
+        for (String idNumber : ids) {
+            List<Long> diner = jdbc.queryForList("SELECT id FROM diner WHERE id_number_masked = ?", Long.class, IdNumber.parse(idNumber).masked());
+            assertThat(diner).hasSize(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM diner_category WHERE diner_id = ? AND category <> 'LIVING_ALONE'",
+                    Integer.class, diner.get(0))).isLessThanOrEqualTo(1);
+        }
+    }
+
+    @Test
     void shouldResumeACommitWhoseInstanceDied() {
         String id1 = idNumber(1944);
         String id2 = idNumber(1945);
