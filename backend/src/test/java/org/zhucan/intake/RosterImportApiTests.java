@@ -61,6 +61,13 @@ class RosterImportApiTests extends IntakeApiTest {
         List<String> report = errors(districtAdmin, id).stream().map(e -> e.get("rowNumber") + "|" + e.get("column")).toList();
         assertThat(report).contains("4|身份证号", "5|身份证号", "6|身份证号", "7|社区", "8|社区代码", "9|身份证号", "10|身份证号", "11|类别",
                 "12|认定起始日期", "13|认定截止日期", "14|证明编号", "15|能力等级", "16|联系电话");
+        assertThat(errors(districtAdmin, id)).extracting(e -> (Integer) e.get("rowNumber")).isSorted();
+        String endCursor = as(districtAdmin).documentName("intakeImportErrors").variable("importId", id).variable("first", 5).execute()
+                .path("intakeImportErrors.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
+                .path("intakeImportErrors.edges[4].node.rowNumber").entity(Integer.class).isEqualTo(8)
+                .path("intakeImportErrors.pageInfo.endCursor").entity(String.class).get();
+        as(districtAdmin).documentName("intakeImportErrors").variable("importId", id).variable("first", 5).variable("after", endCursor).execute()
+                .path("intakeImportErrors.edges[0].node.rowNumber").entity(Integer.class).isEqualTo(9);
         assertThat(errors(districtAdmin, id)).filteredOn(e -> e.get("rowNumber").equals(8))
                 .extracting(e -> e.get("reason")).containsExactly("The community is outside your region");
 
