@@ -94,7 +94,8 @@ public class DinerRosterService {
     /** What the row would change on the diner; empty when it states what is registered already. */
     public static Set<Change> changes(RosterDiner before, RosterStatement wanted) {
         Set<Change> changes = EnumSet.noneOf(Change.class);
-        if (!before.name().equals(wanted.name()) || !Objects.equals(before.phone(), wanted.phone())
+        // a blank phone cell states nothing: the registered phone stays
+        if (!before.name().equals(wanted.name()) || wanted.phone() != null && !Objects.equals(before.phone(), wanted.phone())
                 || !before.address().equals(wanted.address())) {
             changes.add(Change.DETAILS);
         }
@@ -177,9 +178,10 @@ public class DinerRosterService {
         requireMayRegisterIn(Set.of(before.homeCommunityId(), wanted.homeCommunityId()));
         Diner was = diners.findById(before.id(), CallerScope.ALL);
         Instant now = clock.instant();
+        String phone = wanted.phone() == null ? before.phone() : wanted.phone();
         if (changes.contains(Change.DETAILS)
-                && roster.updateDetails(before.id(), before.version(), wanted.name(), wanted.phone() == null ? null : cipher.encrypt(wanted.phone()),
-                Masking.phone(wanted.phone()), wanted.address(), now) == 0) {
+                && roster.updateDetails(before.id(), before.version(), wanted.name(), phone == null ? null : cipher.encrypt(phone),
+                Masking.phone(phone), wanted.address(), now) == 0) {
             throw new ConcurrentRosterChangeException(before.id());
         }
         if (changes.contains(Change.COMMUNITY)) {

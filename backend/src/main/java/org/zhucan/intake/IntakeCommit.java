@@ -6,11 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.UserError;
+import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.diner.ChangeDinerStatusInput;
 import org.zhucan.diner.DinerResult;
 import org.zhucan.diner.DinerRosterService;
@@ -58,7 +60,7 @@ class IntakeCommit {
                 break;
             }
             if (job.kind() == IntakeKind.ROSTER) {
-                transactions.executeWithoutResult(tx -> commitRosterBatch(id, rows, sourceRef));
+                commitRosterBatchRetrying(id, rows, sourceRef);
             } else {
                 commitStatusBatch(id, rows, owner, committed);
             }
@@ -78,6 +80,27 @@ class IntakeCommit {
                             "unchanged", done.unchangedCount(), "errors", done.errorCount()));
             mapper.deleteChunks(id);
         });
+    }
+
+    /**
+     * The batch in one transaction, again on a deadlock or lock timeout (TransientFailures), and again (twice at most)
+     * when a diner was registered or changed by someone else between the look-up and the write: the batch looks the
+     * registry up afresh.
+     */
+    private void commitRosterBatchRetrying(long id, List<IntakeMapper.PendingRow> rows, String sourceRef) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                TransientFailures.retry(() -> {
+                    transactions.executeWithoutResult(tx -> commitRosterBatch(id, rows, sourceRef));
+                    return null;
+                });
+                return;
+            } catch (DuplicateKeyException | DinerRosterService.ConcurrentRosterChangeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void commitRosterBatch(long id, List<IntakeMapper.PendingRow> rows, String sourceRef) {

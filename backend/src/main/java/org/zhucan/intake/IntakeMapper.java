@@ -89,7 +89,9 @@ interface IntakeMapper {
 
     int markCommitFailed(@Param("id") long rowId);
 
-    List<IntakeRowError> findErrors(@Param("importId") long importId, @Param("afterId") Long afterId, @Param("limit") int limit);
+    /** In row order; {@code afterRow}/{@code afterId} is the keyset position (exclusive), null for the first page. */
+    List<IntakeRowError> findErrors(@Param("importId") long importId, @Param("afterRow") Integer afterRow, @Param("afterId") Long afterId,
+                                    @Param("limit") int limit);
 
     long countErrors(@Param("importId") long importId);
 }

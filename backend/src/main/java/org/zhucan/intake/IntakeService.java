@@ -88,9 +88,10 @@ class IntakeService {
     @PreAuthorize("hasAnyRole('ADMIN', 'STREET_STAFF')")
     public Connection<IntakeRowError> errors(long importId, PageRequest page) {
         require(importId);
-        Long afterId = page.hasAfter() ? Cursor.decodeId(page.after()) : null;
-        List<IntakeRowError> rows = mapper.findErrors(importId, afterId, page.fetchSize());
-        return Connection.of(rows, page, row -> Cursor.encode(row.id()), mapper.countErrors(importId));
+        List<String> after = page.hasAfter() ? Cursor.decode(page.after(), 2) : null;
+        List<IntakeRowError> rows = mapper.findErrors(importId, after == null ? null : (int) Cursor.idPart(after.get(0)),
+                after == null ? null : Cursor.idPart(after.get(1)), page.fetchSize());
+        return Connection.of(rows, page, row -> Cursor.encode(row.rowNumber(), row.id()), mapper.countErrors(importId));
     }
 
     /** Every error of the import, in order, for the downloadable report. */
@@ -98,7 +99,7 @@ class IntakeService {
     @PreAuthorize("hasAnyRole('ADMIN', 'STREET_STAFF')")
     public List<IntakeRowError> allErrors(long importId) {
         require(importId);
-        return mapper.findErrors(importId, null, Integer.MAX_VALUE);
+        return mapper.findErrors(importId, null, null, Integer.MAX_VALUE);
     }
 
     @Transactional

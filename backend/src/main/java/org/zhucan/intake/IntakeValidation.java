@@ -62,13 +62,13 @@ class IntakeValidation {
         Map<Integer, List<Integer>> repeatedIn = new HashMap<>();
         List<Checked> batch = new ArrayList<>();
         int[] rows = {0};
-        Map<Column, Integer>[] positions = new Map[1];
+        List<Map<Column, Integer>> positions = new ArrayList<>(List.of(Map.of()));
         SheetReader.read(files.load(id), job.fileFormat(), (rowNumber, cells) -> {
-            if (positions[0] == null) {
-                positions[0] = header(job.kind(), cells);
+            if (positions.get(0).isEmpty()) {
+                positions.set(0, header(job.kind(), cells));
                 return;
             }
-            SheetRow row = new SheetRow(rowNumber, cells, positions[0]);
+            SheetRow row = new SheetRow(rowNumber, cells, positions.get(0));
             rows[0]++;
             IdNumber idNumber = RowChecks.idNumber(row);
             String hash = idNumber == null ? null : files.hash(idNumber.value());
@@ -94,7 +94,7 @@ class IntakeValidation {
                 flush(job, batch, communities, rows[0], owner);
             }
         });
-        if (positions[0] == null) {
+        if (positions.get(0).isEmpty()) {
             throw new SheetReader.UnreadableFileException("The file has no header row");
         }
         flush(job, batch, communities, rows[0], owner);

@@ -61,6 +61,13 @@ class RosterImportApiTests extends IntakeApiTest {
         List<String> report = errors(districtAdmin, id).stream().map(e -> e.get("rowNumber") + "|" + e.get("column")).toList();
         assertThat(report).contains("4|身份证号", "5|身份证号", "6|身份证号", "7|社区", "8|社区代码", "9|身份证号", "10|身份证号", "11|类别",
                 "12|认定起始日期", "13|认定截止日期", "14|证明编号", "15|能力等级", "16|联系电话");
+        assertThat(errors(districtAdmin, id)).extracting(e -> (Integer) e.get("rowNumber")).isSorted();
+        String endCursor = as(districtAdmin).documentName("intakeImportErrors").variable("importId", id).variable("first", 5).execute()
+                .path("intakeImportErrors.pageInfo.hasNextPage").entity(Boolean.class).isEqualTo(true)
+                .path("intakeImportErrors.edges[4].node.rowNumber").entity(Integer.class).isEqualTo(8)
+                .path("intakeImportErrors.pageInfo.endCursor").entity(String.class).get();
+        as(districtAdmin).documentName("intakeImportErrors").variable("importId", id).variable("first", 5).variable("after", endCursor).execute()
+                .path("intakeImportErrors.edges[0].node.rowNumber").entity(Integer.class).isEqualTo(9);
         assertThat(errors(districtAdmin, id)).filteredOn(e -> e.get("rowNumber").equals(8))
                 .extracting(e -> e.get("reason")).containsExactly("The community is outside your region");
 
@@ -189,6 +196,31 @@ class RosterImportApiTests extends IntakeApiTest {
         String garbage = upload(districtAdmin, "/intake/rosters", "not a workbook".getBytes(StandardCharsets.UTF_8), XLSX, "bad.xlsx");
         assertThat(awaitSettled(districtAdmin, garbage)).containsEntry("status", "FAILED")
                 .containsEntry("failureReason", "The file is not a readable XLSX workbook");
+    }
+
+    @Test
+    void shouldRegisterEachDinerOnceWhenTwoImportsOfOneRosterCommitAtOnce() throws Exception {
+        List<String> ids = List.of(idNumber(1941), idNumber(1942), idNumber(1943));
+        List<List<String>> roster = List.of(good("并一", ids.get(0), "", "低保"), good("并二", ids.get(1), "", "特困"), good("并三", ids.get(2), "", ""));
+        String first = uploadRoster(districtAdmin, roster);
+        String second = uploadRoster(districtAdmin, roster);
+        assertThat(count(awaitValidated(districtAdmin, first), "newCount")).isEqualTo(3);
+        assertThat(count(awaitValidated(districtAdmin, second), "newCount")).isEqualTo(3);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.concurrent.Future<?> a = two.submit(() -> commit(districtAdmin, first));
+            java.util.concurrent.Future<?> b = two.submit(() -> commit(districtAdmin, second));
+            a.get();
+            b.get();
+        } finally {
+            two.shutdownNow();
+        }
+        for (String idNumber : ids) {
+            List<Long> diner = jdbc.queryForList("SELECT id FROM diner WHERE id_number_masked = ?", Long.class, IdNumber.parse(idNumber).masked());
+            assertThat(diner).hasSize(1);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM diner_category WHERE diner_id = ? AND category <> 'LIVING_ALONE'",
+                    Integer.class, diner.get(0))).isLessThanOrEqualTo(1);
+        }
     }
 
     @Test
