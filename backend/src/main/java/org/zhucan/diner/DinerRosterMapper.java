@@ -49,6 +49,4 @@ interface DinerRosterMapper {
     int updateDetails(@Param("id") long id, @Param("version") int version, @Param("name") String name,
                       @Param("phoneEncrypted") String phoneEncrypted, @Param("phoneMasked") String phoneMasked,
                       @Param("address") String address, @Param("at") Instant at);
-
-    int updateHomeCommunity(@Param("id") long id, @Param("homeCommunityId") long homeCommunityId, @Param("at") Instant at);
 }

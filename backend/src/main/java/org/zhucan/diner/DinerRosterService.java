@@ -44,17 +44,20 @@ public class DinerRosterService {
     private final DinerRosterMapper roster;
     private final DinerMapper diners;
     private final DinerCategoryService categoryService;
+    private final DinerResidenceService residences;
     private final DinerAccess access;
     private final RegionService regionService;
     private final PersonalDataCipher cipher;
     private final AuditService audit;
     private final Clock clock;
 
-    DinerRosterService(DinerRosterMapper roster, DinerMapper diners, DinerCategoryService categoryService, DinerAccess access,
+    DinerRosterService(DinerRosterMapper roster, DinerMapper diners, DinerCategoryService categoryService, DinerResidenceService residences,
+                       DinerAccess access,
                        RegionService regionService, PersonalDataCipher cipher, AuditService audit, Clock clock) {
         this.roster = roster;
         this.diners = diners;
         this.categoryService = categoryService;
+        this.residences = residences;
         this.access = access;
         this.regionService = regionService;
         this.cipher = cipher;
@@ -181,11 +184,11 @@ public class DinerRosterService {
         String phone = wanted.phone() == null ? before.phone() : wanted.phone();
         if (changes.contains(Change.DETAILS)
                 && roster.updateDetails(before.id(), before.version(), wanted.name(), phone == null ? null : cipher.encrypt(phone),
-                Masking.phone(phone), wanted.address(), now) == 0) {
+                Masking.phone(phone), before.address(), now) == 0) {
             throw new ConcurrentRosterChangeException(before.id());
         }
-        if (changes.contains(Change.COMMUNITY)) {
-            moveToCommunity(before.id(), wanted.homeCommunityId(), now);
+        if (changes.contains(Change.COMMUNITY) || !before.address().equals(wanted.address())) {
+            moveHousehold(before.id(), wanted.homeCommunityId(), wanted.address(), sourceRef);
         }
         if (changes.contains(Change.CATEGORIES)) {
             categoryService.replaceFromSource(before.id(), wanted.categories(), CategorySource.ROSTER, sourceRef);
@@ -203,11 +206,13 @@ public class DinerRosterService {
     }
 
     /**
-     * The diner's home community changes (a move): the one place a roster import moves a diner, so that residence
-     * history (issue 19, point 5) can be recorded here.
+     * The diner's household (户籍) moves, from today, through its history as recordDinerMove and updateDiner move it:
+     * the past keeps the old community and address.
      */
-    void moveToCommunity(long dinerId, long communityId, Instant at) {
-        roster.updateHomeCommunity(dinerId, communityId, at);
+    private void moveHousehold(long dinerId, long communityId, String address, String sourceRef) {
+        if (!residences.move(dinerId, ResidenceKind.HOUSEHOLD, communityId, address, BusinessTime.today(clock), assessor(sourceRef)).isEmpty()) {
+            throw new ConcurrentRosterChangeException(dinerId);
+        }
     }
 
     private void requireMayRegisterIn(Set<Long> communityIds) {

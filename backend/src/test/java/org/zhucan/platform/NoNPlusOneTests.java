@@ -309,12 +309,33 @@ class NoNPlusOneTests extends ApiTest {
                 "month", java.time.YearMonth.from(today).minusMonths(1).toString()));
         // every assessment of the demo district is due by 2100; assessedDemoDiners() makes sure there are some
         arguments.put("assessmentsDue", () -> Map.of("regionId", assessedDemoDiners(), "on", "2100-01-01"));
+        arguments.put("intakeImportErrors", () -> Map.of("importId", rosterWithRowsInError()));
         arguments.put("nearbySites", () -> {
             Map<String, Object> site = jdbc.queryForMap("SELECT latitude, longitude FROM site WHERE latitude IS NOT NULL ORDER BY id LIMIT 1");
             return Map.of("lat", ((Number) site.get("latitude")).doubleValue(), "lng", ((Number) site.get("longitude")).doubleValue(),
                     "radiusMeters", 20_000);
         });
         return arguments;
+    }
+
+    /**
+     * A roster of N + 1 rows, each with an ID number whose check character is wrong, uploaded by ADMIN and checked
+     * by its dry run: an import with as many rows in error. Each run uploads one more.
+     */
+    @SuppressWarnings("unchecked")
+    private String rosterWithRowsInError() {
+        StringBuilder csv = new StringBuilder("姓名,身份证号,社区,住址\n");
+        for (int i = 0; i <= N; i++) {
+            csv.append("防N+1-").append(i).append(",41037119400101102").append((char) ('A' + i)).append(",正泰新都社区,正泰新都1号\n");
+        }
+        Map<String, Object> uploaded = http().post().uri("/intake/rosters?fileName=n-plus-one.csv")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token("admin")).contentType(MediaType.parseMediaType("text/csv"))
+                .bodyValue(csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .exchange().expectStatus().isAccepted().expectBody(JSON).returnResult().getResponseBody();
+        String id = String.valueOf(uploaded.get("id"));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(90)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> "VALIDATED".equals(jdbc.queryForObject("SELECT status FROM intake_import WHERE id = ?", String.class, Long.valueOf(id))));
+        return id;
     }
 
     /**
