@@ -2,15 +2,22 @@ package org.zhucan.menu;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
+import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.Valid;
+import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
+import org.springframework.graphql.data.method.annotation.SchemaMapping;
+import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.money.Money;
@@ -23,6 +30,7 @@ import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.subsidy.MealQuoteView;
 import org.zhucan.subsidy.QuoteService;
+import reactor.core.publisher.Mono;
 
 @Controller
 class MenuController {
@@ -34,12 +42,49 @@ class MenuController {
     private final OperatorService operatorService;
 
     MenuController(MenuService menuService, DishService dishService, QuoteService quoteService, SiteService siteService,
-                   OperatorService operatorService) {
+                   OperatorService operatorService, BatchLoaderRegistry batchLoaders) {
         this.menuService = menuService;
         this.dishService = dishService;
         this.quoteService = quoteService;
         this.siteService = siteService;
         this.operatorService = operatorService;
+        batchLoaders.<SiteMenus, List<MenuView>>forName(SITE_MENUS)
+                .registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> siteMenus(keys)));
+    }
+
+    /** The DataLoader of Site.menu and Site.menus: the menus of a site over dates and a slot. */
+    static final String SITE_MENUS = "siteMenus";
+
+    /** What Site.menu and Site.menus ask of one site: a date range and a slot (null for all). */
+    record SiteMenus(long siteId, LocalDate from, LocalDate to, MealSlot slot) {
+    }
+
+    /** One cache read (and at most one database read) per distinct range and slot, however many sites. */
+    private Map<SiteMenus, List<MenuView>> siteMenus(Set<SiteMenus> keys) {
+        Map<SiteMenus, List<MenuView>> menus = new HashMap<>();
+        keys.stream().collect(Collectors.groupingBy(key -> new SiteMenus(0, key.from(), key.to(), key.slot()))).forEach((range, ofRange) -> {
+            Map<Long, List<MenuView>> bySite = menuService.publishedMenusIn(ofRange.stream().map(SiteMenus::siteId).distinct().toList(),
+                    range.from(), range.to(), range.slot());
+            ofRange.forEach(key -> menus.put(key, bySite.getOrDefault(key.siteId(), List.of())));
+        });
+        return menus;
+    }
+
+    @SchemaMapping(typeName = "Site", field = "menu")
+    CompletableFuture<MenuResult> siteMenu(Site site, @Argument LocalDate date, @Argument MealSlot slot, @Argument Long forDinerId,
+                                           DataFetchingEnvironment environment) {
+        DataLoader<SiteMenus, List<MenuView>> loader = environment.getDataLoader(SITE_MENUS);
+        return loader.load(new SiteMenus(site.id(), date, date, slot))
+                .thenApply(menus -> menus.isEmpty() ? null : forDiner(menus.get(0), forDinerId));
+    }
+
+    @SchemaMapping(typeName = "Site", field = "menus")
+    CompletableFuture<List<MenuResult>> siteMenus(Site site, @Argument LocalDate from, @Argument LocalDate to, @Argument MealSlot slot,
+                                                  @Argument Long forDinerId, DataFetchingEnvironment environment) {
+        MenuService.requireRange(from, to);
+        DataLoader<SiteMenus, List<MenuView>> loader = environment.getDataLoader(SITE_MENUS);
+        return loader.load(new SiteMenus(site.id(), from, to, slot))
+                .thenApply(menus -> menus.stream().map(menu -> forDiner(menu, forDinerId)).toList());
     }
 
     @QueryMapping

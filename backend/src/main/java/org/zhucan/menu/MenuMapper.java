@@ -41,6 +41,10 @@ interface MenuMapper {
     /** Published menus of several sites on one date, by site then slot. */
     List<MenuRow> findPublishedMenusOn(@Param("siteIds") Collection<Long> siteIds, @Param("date") LocalDate date);
 
+    /** Published menus of several sites in a date range, of one slot or all, by site, date then slot. */
+    List<MenuRow> findPublishedMenusIn(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from, @Param("to") LocalDate to,
+                                       @Param("slot") MealSlot slot);
+
     void insertMenu(@Param("key") GeneratedKey key, @Param("siteId") long siteId, @Param("date") LocalDate date,
                     @Param("slot") MealSlot slot, @Param("at") Instant at);
 

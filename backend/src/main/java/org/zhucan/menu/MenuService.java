@@ -77,6 +77,26 @@ public class MenuService {
         return siteIds.isEmpty() ? Map.of() : publishedMenus.menusOn(siteIds, date);
     }
 
+    /** The longest date range {@link #publishedMenusIn} answers, in days. */
+    public static final int MAX_RANGE_DAYS = 14;
+
+    /**
+     * The published menus of sites the caller already holds (so no site is read again), from one
+     * date to another, of one slot or all, by site, each by date then slot, through the cache.
+     * At most {@link #MAX_RANGE_DAYS} days, else BAD_REQUEST.
+     */
+    public Map<Long, List<MenuView>> publishedMenusIn(Collection<Long> siteIds, LocalDate from, LocalDate to, MealSlot slot) {
+        requireRange(from, to);
+        return siteIds.isEmpty() ? Map.of() : publishedMenus.menusIn(siteIds, from, to, slot);
+    }
+
+    /** BAD_REQUEST unless from..to is 1 to {@link #MAX_RANGE_DAYS} days, from first. */
+    public static void requireRange(LocalDate from, LocalDate to) {
+        if (to.isBefore(from) || ChronoUnit.DAYS.between(from, to) >= MAX_RANGE_DAYS) {
+            throw new BadRequestException("from..to must be 1 to " + MAX_RANGE_DAYS + " days, from first", "to");
+        }
+    }
+
     public List<MenuView> publishedWeek(long siteId, LocalDate weekStart) {
         siteService.require(siteId);
         if (weekStart.getDayOfWeek() != DayOfWeek.MONDAY) {

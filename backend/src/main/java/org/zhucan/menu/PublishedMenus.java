@@ -1,5 +1,6 @@
 package org.zhucan.menu;
 
+import java.nio.ByteBuffer;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,10 +26,18 @@ import org.springframework.cache.CacheManager;
 import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.cache.annotation.Cacheable;
 import org.springframework.cache.annotation.Caching;
+import org.springframework.cache.support.NullValue;
+import org.springframework.data.redis.cache.RedisCache;
+import org.springframework.data.redis.cache.RedisCacheConfiguration;
+import org.springframework.data.redis.connection.RedisConnection;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.menu.MenuMapper.DishRow;
 import org.zhucan.menu.MenuMapper.ItemRow;
@@ -52,11 +62,17 @@ public class PublishedMenus {
     private final MenuMapper mapper;
     private final CacheManager caches;
     private final MeterRegistry meters;
+    private final RedisConnectionFactory redis;
+    private final TransactionTemplate readOnly;
 
-    PublishedMenus(MenuMapper mapper, CacheManager caches, MeterRegistry meters) {
+    PublishedMenus(MenuMapper mapper, CacheManager caches, MeterRegistry meters, RedisConnectionFactory redis,
+                   PlatformTransactionManager transactions) {
         this.mapper = mapper;
         this.caches = caches;
         this.meters = meters;
+        this.redis = redis;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
     @Cacheable(cacheNames = MENUS, key = "#siteId + ':' + #date + ':' + #slot")
@@ -108,6 +124,105 @@ public class PublishedMenus {
         Map<Long, List<MenuView>> menus = new HashMap<>();
         found.forEach((siteId, bySlot) -> menus.put(siteId, List.copyOf(bySlot.values())));
         return menus;
+    }
+
+    /**
+     * The published menus of many sites from one date to another (both included), of one slot or
+     * all (null), by site (every site given has an entry), each by date then slot: the same cache
+     * entries as {@link #menu}, read from Redis in one MGET, and no database statement at all when
+     * every entry is there. The sites with an entry missing are read from MySQL together (four
+     * statements in one read-only transaction), and what they read, nulls included, is cached as
+     * {@link #menu} would. If Redis fails, everything comes from MySQL.
+     */
+    public Map<Long, List<MenuView>> menusIn(Collection<Long> siteIds, LocalDate from, LocalDate to, MealSlot slot) {
+        List<MealSlot> slots = slot == null ? List.of(MealSlot.values()) : List.of(slot);
+        List<String> keys = new ArrayList<>();
+        for (long siteId : siteIds) {
+            for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+                for (MealSlot each : slots) {
+                    keys.add(key(siteId, date, each));
+                }
+            }
+        }
+        int perSite = slots.size() * (int) (to.toEpochDay() - from.toEpochDay() + 1);
+        Cache cache = cache();
+        List<Object> cached = cache instanceof RedisCache redisCache ? multiGet(redisCache, keys) : null;
+        Map<Long, List<MenuView>> menus = new LinkedHashMap<>();
+        Set<Long> missing = new LinkedHashSet<>();
+        int index = 0;
+        for (long siteId : siteIds) {
+            List<MenuView> ofSite = new ArrayList<>();
+            for (int i = 0; i < perSite; i++, index++) {
+                Object value = cached == null ? MISSING : cached.get(index);
+                if (value == MISSING) {
+                    missing.add(siteId);
+                } else if (value instanceof MenuView menu) {
+                    ofSite.add(menu);
+                }
+            }
+            menus.put(siteId, ofSite);
+        }
+        if (!missing.isEmpty()) {
+            List<MenuView> read = readOnly.execute(status -> assemble(mapper.findPublishedMenusIn(missing, from, to, slot)));
+            Map<Long, List<MenuView>> bySite = Batches.group(missing, read, MenuView::siteId);
+            for (long siteId : missing) {
+                menus.put(siteId, bySite.get(siteId));
+                if (cache != null) {
+                    Map<String, MenuView> found = new HashMap<>();
+                    bySite.get(siteId).forEach(menu -> found.put(key(siteId, menu.date(), menu.slot()), menu));
+                    for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+                        for (MealSlot each : slots) {
+                            String key = key(siteId, date, each);
+                            cachePut(cache, key, found.get(key));
+                        }
+                    }
+                }
+            }
+        }
+        return menus;
+    }
+
+    /** Stands for a key Redis does not hold (a cached null menu is held, as Spring's NullValue). */
+    private static final Object MISSING = new Object();
+
+    /**
+     * The cache entries of the keys, in order, in one MGET: a menu, null for a menu cached as
+     * missing, or {@link #MISSING}. Null when Redis fails (logged and counted).
+     */
+    private List<Object> multiGet(RedisCache cache, List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        RedisCacheConfiguration config = cache.getCacheConfiguration();
+        String prefix = config.usePrefix() ? config.getKeyPrefixFor(cache.getName()) : "";
+        byte[][] raw = keys.stream().map(key -> bytes(config.getKeySerializationPair().write(prefix + key))).toArray(byte[][]::new);
+        try (RedisConnection connection = redis.getConnection()) {
+            List<byte[]> values = connection.stringCommands().mGet(raw);
+            List<Object> entries = new ArrayList<>(keys.size());
+            for (int i = 0; i < keys.size(); i++) {
+                byte[] value = values == null ? null : values.get(i);
+                if (value == null) {
+                    entries.add(MISSING);
+                } else if (Arrays.equals(value, BINARY_NULL)) {
+                    entries.add(null);
+                } else {
+                    Object read = config.getValueSerializationPair().read(ByteBuffer.wrap(value));
+                    entries.add(read instanceof NullValue ? null : read);
+                }
+            }
+            return entries;
+        } catch (RuntimeException e) {
+            cacheFailed("get", e);
+            return null;
+        }
+    }
+
+    private static final byte[] BINARY_NULL = RedisSerializer.java().serialize(NullValue.INSTANCE);
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.get(bytes);
+        return bytes;
     }
 
     /** The key {@link #menu} caches under. */

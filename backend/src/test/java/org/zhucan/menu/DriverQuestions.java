@@ -1,0 +1,47 @@
+package org.zhucan.menu;
+
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+import com.mysql.cj.MysqlConnection;
+import com.mysql.cj.Query;
+import com.mysql.cj.interceptors.QueryInterceptor;
+import com.mysql.cj.log.Log;
+import com.mysql.cj.protocol.Resultset;
+import com.mysql.cj.protocol.ServerSession;
+
+/**
+ * Counts every query text the driver sends, its own SET, COMMIT and ROLLBACK included: what
+ * MariaDB counts as Questions, per application rather than for the whole shared server.
+ */
+public class DriverQuestions implements QueryInterceptor {
+
+    static final AtomicLong SENT = new AtomicLong();
+
+    @Override
+    public QueryInterceptor init(MysqlConnection connection, Properties properties, Log log) {
+        return this;
+    }
+
+    @Override
+    public <T extends Resultset> T preProcess(Supplier<String> sql, Query query) {
+        SENT.incrementAndGet();
+        return null;
+    }
+
+    @Override
+    public boolean executeTopLevelOnly() {
+        return false;
+    }
+
+    @Override
+    public void destroy() {
+        // nothing held
+    }
+
+    @Override
+    public <T extends Resultset> T postProcess(Supplier<String> sql, Query query, T originalResultSet, ServerSession serverSession) {
+        return null;
+    }
+}
