@@ -10,6 +10,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.sql.CallerScope;
+import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.diner.CategorySource;
 import org.zhucan.diner.DinerCategoryEntry;
@@ -51,7 +52,9 @@ public class EffectService {
             List<Long> due = applications.findDueIds(today, BATCH);
             while (!due.isEmpty()) {
                 for (long id : due) {
-                    if (Boolean.TRUE.equals(transactions.execute(status -> takeEffect(id, today)))) {
+                    // instances racing for the same application can deadlock on its row: the loser's transaction runs again
+                    // and then finds it claimed
+                    if (Boolean.TRUE.equals(TransientFailures.retry(() -> transactions.execute(status -> takeEffect(id, today))))) {
                         made++;
                     }
                 }
