@@ -30,10 +30,12 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.zhucan.common.error.BusyRequests;
 
 /**
  * Stateless JWT security. Tokens are HS256, signed with {@code ZHUCAN_JWT_SECRET} at login and
@@ -60,7 +62,9 @@ class SecurityConfig {
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenToAuthentication)));
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(tokenToAuthentication)))
+                // the token's account version may need the database: a pool too busy to lend a connection is a retryable 503
+                .addFilterBefore(new BusyRequests(), BearerTokenAuthenticationFilter.class);
         return http.build();
     }
 
