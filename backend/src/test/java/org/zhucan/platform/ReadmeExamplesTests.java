@@ -126,10 +126,15 @@ class ReadmeExamplesTests {
         } else {
             assertThat(userErrors).as("%s: user errors %s", example.name(), response).isEmpty();
         }
+        keep(example, response.path("data"));
+    }
+
+    /** The values an example keeps ({@code # keeps $v = path}) for the examples after it. */
+    private static void keep(ReadmeExamples.Example example, JsonNode answer) {
         for (Map.Entry<String, String> keep : example.keeps().entrySet()) {
-            JsonNode value = at(response.path("data"), keep.getValue());
+            JsonNode value = at(answer, keep.getValue());
             assertThat(value.isMissingNode() || value.isNull()).as("%s keeps $%s from %s in %s", example.name(), keep.getKey(),
-                    keep.getValue(), response).isFalse();
+                    keep.getValue(), answer).isFalse();
             kept.put(keep.getKey(), value.isNumber() ? value.numberValue() : value.asString());
         }
     }
@@ -202,13 +207,7 @@ class ReadmeExamplesTests {
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + token(example.account()))
                 .contentType(MediaType.parseMediaType(contentType.group(1).strip())).bodyValue(file).exchange()
                 .expectStatus().is2xxSuccessful().expectBody().returnResult().getResponseBody();
-        JsonNode response = JSON.readTree(answer);
-        for (Map.Entry<String, String> keep : example.keeps().entrySet()) {
-            JsonNode value = at(response, keep.getValue());
-            assertThat(value.isMissingNode() || value.isNull()).as("%s keeps $%s from %s in %s", example.name(), keep.getKey(),
-                    keep.getValue(), response).isFalse();
-            kept.put(keep.getKey(), value.isNumber() ? value.numberValue() : value.asString());
-        }
+        keep(example, JSON.readTree(answer));
     }
 
     /** The variables an operation declares: dates relative to today, or values kept from earlier examples. */
