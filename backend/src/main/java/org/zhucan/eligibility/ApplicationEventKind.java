@@ -6,5 +6,6 @@ enum ApplicationEventKind {
     APPROVED,
     REJECTED,
     OBJECTED,
-    EFFECTIVE
+    EFFECTIVE,
+    LAPSED
 }

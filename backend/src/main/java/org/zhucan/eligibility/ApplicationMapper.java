@@ -74,6 +74,12 @@ interface ApplicationMapper {
     /** IN_PUBLICITY → EFFECTIVE when the period ended before {@code today}: the claim of one job run; 0 when another took it. */
     int claimEffective(@Param("id") long id, @Param("today") LocalDate today, @Param("at") Instant at);
 
+    /** The diner's open applications (under review or in publicity), locked until the transaction ends. */
+    List<SubsidyApplication> lockOpenOfDiner(@Param("dinerId") long dinerId);
+
+    /** An open application → LAPSED (its diner left for good); 0 when it was no longer open. */
+    int lapse(@Param("id") long id);
+
     /** Applications in their publicity period on {@code today}, by id; {@code regionPath} narrows to a subtree. */
     List<Publicity> findPublicities(@Param("today") LocalDate today, @Param("regionPath") String regionPath,
                                     @Param("afterId") Long afterId, @Param("limit") int limit);

@@ -5,5 +5,6 @@ public enum ApplicationStatus {
     UNDER_REVIEW,
     REJECTED,
     IN_PUBLICITY,
-    EFFECTIVE
+    EFFECTIVE,
+    LAPSED
 }

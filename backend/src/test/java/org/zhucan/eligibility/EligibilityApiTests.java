@@ -280,6 +280,29 @@ class EligibilityApiTests extends ApiTest {
         assertThat(errorCodes(submit(family, input(diner, claim("LIVING_ALONE", "独居证明-生效"), null)))).containsExactly("DUPLICATE_CLAIM");
     }
 
+    @Test
+    void shouldLapseOpenApplicationsWhenTheDinerDiesAndNeverGrantThem() {
+        String inPublicity = approvedApplication("LIVING_ALONE", "独居证明-失效");
+        String underReview = (String) submitted(family, input(diner, claim("DISABLED", "残疾证-失效"), null)).get("id");
+        as("admin").documentName("fixtureChangeDinerStatus").variable("input", Map.of("dinerId", diner, "status", "DECEASED",
+                "effectiveOn", today.toString(), "reason", "病故")).execute().path("changeDinerStatus.userErrors").entityList(Object.class).hasSize(0);
+
+        for (String id : List.of(inPublicity, underReview)) {
+            Map<String, Object> lapsed = application(street, id);
+            assertThat(lapsed).containsEntry("status", "LAPSED");
+            assertThat(Responses.at(lapsed, "history")).asList().extracting("kind").last().isEqualTo("LAPSED");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'SUBSIDY_APPLICATION_LAPSED' AND entity_id = ?",
+                    Integer.class, id)).isEqualTo(1);
+        }
+        assertThat(publicityNumbers()).doesNotContain((String) application(street, inPublicity).get("number"));
+        // neither reviewed nor granted afterwards
+        assertThat(errorCodes(approve(secondStreet, underReview, null))).isNotEmpty();
+        stopAt(today.plusDays(8));
+        assertThat(effects.takeEffectDue()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM diner_category WHERE diner_id = ? AND source = 'APPLICATION'", Integer.class,
+                Long.valueOf(diner))).isZero();
+    }
+
     // ------------------------------------------------------------------ reads
 
     @Test
