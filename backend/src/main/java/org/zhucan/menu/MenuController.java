@@ -3,6 +3,7 @@ package org.zhucan.menu;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,43 +49,85 @@ class MenuController {
         this.quoteService = quoteService;
         this.siteService = siteService;
         this.operatorService = operatorService;
-        batchLoaders.<SiteMenus, List<MenuView>>forName(SITE_MENUS)
+        batchLoaders.<SiteMenus, SiteMenusAnswer>forName(SITE_MENUS)
                 .registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> siteMenus(keys)));
     }
 
-    /** The DataLoader of Site.menu and Site.menus: the menus of a site over dates and a slot. */
+    /** The DataLoader of Site.menu and Site.menus: the menus of a site over dates and a slot, quoted for a diner if asked. */
     static final String SITE_MENUS = "siteMenus";
 
-    /** What Site.menu and Site.menus ask of one site: a date range and a slot (null for all). */
-    record SiteMenus(long siteId, LocalDate from, LocalDate to, MealSlot slot) {
+    /** What Site.menu and Site.menus ask of one site: a date range, a slot (null for all) and the diner to quote for (or null). */
+    record SiteMenus(long siteId, LocalDate from, LocalDate to, MealSlot slot, Long forDinerId) {
     }
 
-    /** One cache read (and at most one database read) per distinct range and slot, however many sites. */
-    private Map<SiteMenus, List<MenuView>> siteMenus(Set<SiteMenus> keys) {
+    /** The menus of one key, or why the diner's quotes were refused for one of them (as the root menu field refuses). */
+    record SiteMenusAnswer(List<MenuResult> menus, RuntimeException refusal) {
+
+        List<MenuResult> orThrow() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return menus;
+        }
+    }
+
+    /**
+     * One cache read (and at most one database read) per distinct range and slot, however many
+     * sites; then, per diner asked for, one batch of quotes over all those sites' menus.
+     */
+    private Map<SiteMenus, SiteMenusAnswer> siteMenus(Set<SiteMenus> keys) {
         Map<SiteMenus, List<MenuView>> menus = new HashMap<>();
-        keys.stream().collect(Collectors.groupingBy(key -> new SiteMenus(0, key.from(), key.to(), key.slot()))).forEach((range, ofRange) -> {
+        keys.stream().collect(Collectors.groupingBy(key -> new SiteMenus(0, key.from(), key.to(), key.slot(), null))).forEach((range, ofRange) -> {
             Map<Long, List<MenuView>> bySite = menuService.publishedMenusIn(ofRange.stream().map(SiteMenus::siteId).distinct().toList(),
                     range.from(), range.to(), range.slot());
             ofRange.forEach(key -> menus.put(key, bySite.getOrDefault(key.siteId(), List.of())));
         });
-        return menus;
+        Map<SiteMenus, SiteMenusAnswer> answers = new HashMap<>();
+        Map<Long, List<SiteMenus>> byDiner = new HashMap<>();
+        for (SiteMenus key : keys) {
+            if (key.forDinerId() == null) {
+                answers.put(key, new SiteMenusAnswer(menus.get(key).stream().map(MenuController::unquoted).toList(), null));
+            } else {
+                byDiner.computeIfAbsent(key.forDinerId(), dinerId -> new ArrayList<>()).add(key);
+            }
+        }
+        byDiner.forEach((dinerId, ofDiner) -> {
+            List<QuoteService.MenuPrices> asked = ofDiner.stream().flatMap(key -> menus.get(key).stream())
+                    .map(menu -> new QuoteService.MenuPrices(menu.siteId(), menu.date(), menu.slot(), prices(menu))).toList();
+            Iterator<QuoteService.MenuQuoting> quotings = quoteService.quoteMenus(dinerId, asked).iterator();
+            for (SiteMenus key : ofDiner) {
+                List<MenuResult> quoted = new ArrayList<>();
+                RuntimeException refusal = null;
+                for (MenuView menu : menus.get(key)) {
+                    QuoteService.MenuQuoting quoting = quotings.next();
+                    if (quoting.refusal() != null) {
+                        refusal = refusal == null ? quoting.refusal() : refusal;
+                    } else {
+                        quoted.add(quoted(menu, quoting.quotes()));
+                    }
+                }
+                answers.put(key, new SiteMenusAnswer(refusal == null ? quoted : null, refusal));
+            }
+        });
+        return answers;
     }
 
     @SchemaMapping(typeName = "Site", field = "menu")
     CompletableFuture<MenuResult> siteMenu(Site site, @Argument LocalDate date, @Argument MealSlot slot, @Argument Long forDinerId,
                                            DataFetchingEnvironment environment) {
-        DataLoader<SiteMenus, List<MenuView>> loader = environment.getDataLoader(SITE_MENUS);
-        return loader.load(new SiteMenus(site.id(), date, date, slot))
-                .thenApply(menus -> menus.isEmpty() ? null : forDiner(menus.get(0), forDinerId));
+        DataLoader<SiteMenus, SiteMenusAnswer> loader = environment.getDataLoader(SITE_MENUS);
+        return loader.load(new SiteMenus(site.id(), date, date, slot, forDinerId)).thenApply(answer -> {
+            List<MenuResult> menus = answer.orThrow();
+            return menus.isEmpty() ? null : menus.get(0);
+        });
     }
 
     @SchemaMapping(typeName = "Site", field = "menus")
     CompletableFuture<List<MenuResult>> siteMenus(Site site, @Argument LocalDate from, @Argument LocalDate to, @Argument MealSlot slot,
                                                   @Argument Long forDinerId, DataFetchingEnvironment environment) {
         MenuService.requireRange(from, to);
-        DataLoader<SiteMenus, List<MenuView>> loader = environment.getDataLoader(SITE_MENUS);
-        return loader.load(new SiteMenus(site.id(), from, to, slot))
-                .thenApply(menus -> menus.stream().map(menu -> forDiner(menu, forDinerId)).toList());
+        DataLoader<SiteMenus, SiteMenusAnswer> loader = environment.getDataLoader(SITE_MENUS);
+        return loader.load(new SiteMenus(site.id(), from, to, slot, forDinerId)).thenApply(SiteMenusAnswer::orThrow);
     }
 
     @QueryMapping
@@ -151,13 +194,25 @@ class MenuController {
      */
     private MenuResult forDiner(MenuView menu, Long dinerId) {
         if (dinerId == null) {
-            return new MenuResult(menu, menu.items().stream().map(item -> new ItemResult(item.dish(), item.price(), item.dailyQuota(), null, null)).toList(),
-                    menu.setMeals().stream().map(set -> new SetMealResult(set.name(), set.price(), set.dailyQuota(), set.dishes(), null, null)).toList());
+            return unquoted(menu);
         }
+        return quoted(menu, quoteService.quoteMenu(dinerId, menu.siteId(), menu.date(), menu.slot(), prices(menu)));
+    }
+
+    private static MenuResult unquoted(MenuView menu) {
+        return new MenuResult(menu, menu.items().stream().map(item -> new ItemResult(item.dish(), item.price(), item.dailyQuota(), null, null)).toList(),
+                menu.setMeals().stream().map(set -> new SetMealResult(set.name(), set.price(), set.dailyQuota(), set.dishes(), null, null)).toList());
+    }
+
+    /** The prices a menu's quotes are asked for: its items', then its set meals', in order. */
+    private static List<Money> prices(MenuView menu) {
         List<Money> prices = new ArrayList<>();
         menu.items().forEach(item -> prices.add(item.price()));
         menu.setMeals().forEach(set -> prices.add(set.price()));
-        QuoteService.MenuQuotes menuQuotes = quoteService.quoteMenu(dinerId, menu.siteId(), menu.date(), menu.slot(), prices);
+        return prices;
+    }
+
+    private static MenuResult quoted(MenuView menu, QuoteService.MenuQuotes menuQuotes) {
         List<MealQuoteView> quotes = menuQuotes.quotes();
         Set<DishTag> needed = DishTag.neededBy(menuQuotes.dietaryNotes());
         List<ItemResult> items = new ArrayList<>();

@@ -178,4 +178,68 @@ public class QuoteService {
                 policy, quote.reasons())).toList();
     }
 
+    /** A menu to quote for {@link #quoteMenus}: its site, date and slot, and its prices in the menu's order. */
+    public record MenuPrices(long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
+    }
+
+    /** One menu's quotes, or why {@link #quoteMenu} would have refused them (NOT_FOUND, FORBIDDEN). */
+    public record MenuQuoting(MenuQuotes quotes, RuntimeException refusal) {
+    }
+
+    /**
+     * {@link #quoteMenu} for many menus of one diner at once (a page of sites, each with its menu):
+     * the sites and their places are read in one statement each, the diner's facts and the policy
+     * once per date, the meals already taken once per date and slot, so the statements do not grow
+     * with the number of sites. The rules are quoteMenu's, menu by menu: a site counter staff may
+     * not quote at, or a diner the caller may not quote for, refuses that menu (in the order
+     * quoteMenu checks them) and the others are still quoted. Answers in the order asked.
+     */
+    @Transactional(readOnly = true)
+    public List<MenuQuoting> quoteMenus(long dinerId, List<MenuPrices> menus) {
+        if (menus.isEmpty()) {
+            return List.of();
+        }
+        CurrentUser user = CurrentUser.get();
+        boolean counterStaff = !user.roles().contains(Role.ADMIN) && !user.roles().contains(Role.DINER) && user.roles().contains(Role.OPERATOR);
+        java.util.Map<Long, Site> sites = siteService.byIds(menus.stream().map(MenuPrices::siteId).distinct().toList());
+        Quoter quoter = new Quoter();
+        // primed here so that the quoter reads no site and no site's place one by one
+        quoter.sites.putAll(sites);
+        quoter.places.putAll(regionService.byIds(sites.values().stream().map(Site::communityId).distinct().toList()));
+        java.util.Map<LocalDate, java.util.Optional<QuoteFacts>> facts = new java.util.HashMap<>();
+        java.util.Map<String, SubsidyRules.Usage> taken = new java.util.HashMap<>();
+        java.util.Map<Long, SubsidyPolicy> policies = new java.util.HashMap<>();
+        List<MenuQuoting> answers = new java.util.ArrayList<>();
+        for (MenuPrices menu : menus) {
+            Site site = sites.get(menu.siteId());
+            if (site == null) {
+                answers.add(new MenuQuoting(null, new NotFoundException("Site", menu.siteId())));
+                continue;
+            }
+            if (counterStaff && !user.actsForOperator(site.operatorId())) {
+                answers.add(new MenuQuoting(null, new AccessDeniedException("counter staff quote diners at their own operator's sites")));
+                continue;
+            }
+            QuoteFacts diner = facts.computeIfAbsent(menu.date(),
+                    date -> java.util.Optional.ofNullable(dinerService.quoteFactsOn(List.of(dinerId), date).get(dinerId))).orElse(null);
+            if (diner == null) {
+                answers.add(new MenuQuoting(null, new NotFoundException("Diner", dinerId)));
+                continue;
+            }
+            SubsidyRules.Usage already = taken.computeIfAbsent(menu.date() + "|" + menu.slot(), key -> usage.usage(dinerId, menu.date(), menu.slot()));
+            List<SubsidyRules.Quote> quotes = quoter.quoteAll(diner, site.id(), menu.date(), menu.slot(), menu.prices(), already);
+            answers.add(new MenuQuoting(new MenuQuotes(diner.diner().dietaryNotes(), viewsWith(quotes, policies)), null));
+        }
+        return answers;
+    }
+
+    /** {@link #views}, with each policy read once for many menus (the policies read so far are kept in the map given). */
+    private List<MealQuoteView> viewsWith(List<SubsidyRules.Quote> quotes, java.util.Map<Long, SubsidyPolicy> policies) {
+        SubsidyPolicy policy = quotes.isEmpty() || quotes.get(0).policy() == null ? null
+                : policies.computeIfAbsent(quotes.get(0).policy().id(), policyService::find);
+        return quotes.stream().map(quote -> new MealQuoteView(Money.ofFen(quote.priceFen()), Money.ofFen(quote.subsidyFen()),
+                Money.ofFen(quote.dinerPaysFen()), quote.shares().stream()
+                .map(share -> new MealQuoteView.QuotedShare(share.source(), Money.ofFen(share.amountFen()), share.zeroBecause())).toList(),
+                policy, quote.reasons())).toList();
+    }
 }

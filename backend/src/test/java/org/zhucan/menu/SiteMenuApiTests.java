@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Site.menu and Site.menus, the mini-program's home screen in one request: a page of sites with
  * their menus and dishes costs the same statements at 10, 50 and 100 sites, none at all for the
- * menus once Redis holds them, and answers as Query.menu does.
+ * menus once Redis holds them, and answers as Query.menu does, quoted for a diner too (the quotes of
+ * all the sites' menus in one batch).
  */
 @TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.menu.DriverQuestions")
 class SiteMenuApiTests extends ApiTest {
@@ -125,6 +127,50 @@ class SiteMenuApiTests extends ApiTest {
     }
 
     @Test
+    void shouldQuoteForADinerWithAsManyStatementsForAHundredSitesAsForTen() {
+        String diner = dinerOfXiHan("首页批量老人");
+        assertStatementsDoNotGrow(() -> coldStatements(10, diner), () -> coldStatements(100, diner));
+        assertStatementsDoNotGrow(() -> warmStatements(10, diner), () -> warmStatements(100, diner));
+        assertStatementsDoNotGrow(() -> coldQuestions(10, diner), () -> coldQuestions(100, diner));
+        GraphQlTester.Response page = home("admin", 100, diner);
+        for (int i = 0; i < 100; i++) {
+            Object quote = page.returnResponse().field("sites.edges[" + i + "].node.menu.items[0].dinerQuote").getValue();
+            assertThat(quote == null).as("site %s has no menu, so no quote", i).isEqualTo(i % 3 == 2);
+        }
+    }
+
+    @Test
+    void shouldQuoteEachSiteOfAPageAsTheRootFieldQuotesIt() {
+        String diner = dinerOfXiHan("首页逐站老人");
+        GraphQlTester.Response page = home("admin", 12, diner);
+        for (int i = 0; i < 12; i += 3) {
+            Object root = as("admin").documentName("menu").variable("siteId", siteIds.get(i)).variable("date", DAY.toString())
+                    .variable("slot", "LUNCH").variable("forDinerId", diner).execute().returnResponse().field("menu.items").getValue();
+            Object nested = page.returnResponse().field("sites.edges[" + i + "].node.menu.items").getValue();
+            assertThat(((List<?>) nested)).as("site %s", i).hasSize(2);
+            for (int item = 0; item < 2; item++) {
+                Map<?, ?> rootItem = (Map<?, ?>) ((List<?>) root).get(item);
+                Map<?, ?> nestedItem = (Map<?, ?>) ((List<?>) nested).get(item);
+                assertThat(nestedItem.get("dinerQuote")).as("site %s item %s", i, item).isNotNull().isEqualTo(rootItem.get("dinerQuote"));
+                assertThat(nestedItem.get("fitsDiet")).as("site %s item %s", i, item).isNotNull().isEqualTo(rootItem.get("fitsDiet"));
+            }
+        }
+    }
+
+    /** The root field still reads the site before the cache; the in-process reference cache (issue 20, part W1) removes that statement. */
+    @Disabled("needs W1: SiteService reading sites from the in-process reference cache")
+    @Test
+    void shouldSendNoMoreStatementsForARootMenuRedisHoldsThanForTypename() {
+        Runnable menu = () -> as("admin").documentName("menuOnly").variable("siteId", siteIds.get(0)).variable("date", DAY.toString())
+                .variable("slot", "LUNCH").execute().path("menu.items[1].price").entity(String.class).isEqualTo("8.50");
+        menu.run();
+        long typename = fewestStatements(() -> as("admin").document("{ __typename }").execute(), 0);
+        assertThat(fewestStatements(menu, typename)).isEqualTo(typename);
+        long typenameQuestions = fewestQuestions(() -> as("admin").document("{ __typename }").execute(), 0);
+        assertThat(fewestQuestions(menu, typenameQuestions)).isEqualTo(typenameQuestions);
+    }
+
+    @Test
     void shouldListARangeOfMenusAndRefuseMoreThanTwoWeeks() {
         as("admin").documentName("siteMenuRange").variable("first", 2).variable("from", DAY.toString()).variable("to", DAY.plusDays(1).toString())
                 .execute()
@@ -143,17 +189,34 @@ class SiteMenuApiTests extends ApiTest {
                 .variable("forDinerId", forDinerId).execute();
     }
 
+    private String dinerOfXiHan(String name) {
+        String xiHan = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
+        return new DinerFixtures(as("admin"), jdbc).registerActiveSince2020(name, xiHan, LocalDate.of(1940, 1, 1), List.of(), null);
+    }
+
     private long coldStatements(int sites) {
+        return coldStatements(sites, null);
+    }
+
+    private long coldStatements(int sites, String forDinerId) {
         cacheManager.getCache(PublishedMenus.MENUS).clear();
+        return warmStatements(sites, forDinerId);
+    }
+
+    private long warmStatements(int sites, String forDinerId) {
         GraphQlTester.Response[] response = new GraphQlTester.Response[1];
-        long statements = statementsDuring(() -> response[0] = home("admin", sites, null));
+        long statements = statementsDuring(() -> response[0] = home("admin", sites, forDinerId));
         assertThat(response[0].path("sites.edges").entityList(Object.class).get()).hasSize(sites);
         return statements;
     }
 
     private long coldQuestions(int sites) {
+        return coldQuestions(sites, null);
+    }
+
+    private long coldQuestions(int sites, String forDinerId) {
         cacheManager.getCache(PublishedMenus.MENUS).clear();
-        return questionsDuring(() -> home("admin", sites, null));
+        return questionsDuring(() -> home("admin", sites, forDinerId));
     }
 
     private static long questionsDuring(Runnable request) {

@@ -1,0 +1,202 @@
+package org.zhucan.menu;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+
+import org.springframework.cache.CacheManager;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.testsupport.BenchmarkApp;
+import org.zhucan.testsupport.BenchmarkData;
+import org.zhucan.testsupport.BenchmarkGraphQl;
+import org.zhucan.testsupport.ThreadedRun;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The mini-program's home screen in one request: a page of N operating sites, each with its lunch
+ * menu for a date, its dishes with price and tags, over HTTP GraphQL as a family account sends it;
+ * against its floor, a plain JDBC endpoint in the same process that runs the four selects the page
+ * needs (sites, menus, items with their dishes, set meals) and writes the same data as JSON over
+ * HTTP. At N = 10, 50 and 100: requests/s, p50 and p99 of both, their ratio (goal: at least 0.5),
+ * and the statements per request, from MariaDB's global Questions (the whole shared server, so
+ * other clients add noise) and from the driver's own count (this process only). Prints figures;
+ * asserts nothing but that both sides answer the same sites, menus and prices. Run with
+ * {@code ./mvnw -q -pl backend -am spring-boot:test-run@home-screen-benchmark}.
+ */
+public final class HomeScreenBenchmark {
+
+    private static final int[] PAGE_SIZES = {10, 50, 100};
+    private static final int THREADS = 4;
+    private static final int WARM_UP = Integer.getInteger("home.warmUp", 300);
+    private static final int MEASURED = Integer.getInteger("home.requests", 1_000);
+    private static final int COUNTED = 200;
+    private static final int SITES = 100;
+    /** A day no test and no other benchmark publishes menus on. */
+    private static final LocalDate DAY = LocalDate.of(2098, 3, 2);
+    private static final String ACTOR = "benchmark";
+    private static final String TEMPLATE_SITE = "孝文街道长者食堂";
+    private static final String FAMILY_ACCOUNT = "family";
+    private static final String DEMO_PASSWORD = "demo1234";
+
+    static final String HOME = """
+            query Home($first: Int!, $date: Date!) {
+              sites(first: $first, filter: { statuses: [OPERATING] }) {
+                edges { node { id name address
+                  menu(date: $date, slot: LUNCH) { id date slot version
+                    items { price dish { id name tags } }
+                    setMeals { name price } } } }
+              }
+            }""";
+
+    private HomeScreenBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchmarkApp.run(HomeScreenBenchmark::run, "--zhucan.booking.jobs-enabled=false",
+                "--spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.menu.DriverQuestions");
+    }
+
+    private static void run(ConfigurableApplicationContext context) throws Exception {
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        JsonMapper json = context.getBean(JsonMapper.class);
+        seed(jdbc);
+        context.getBean(CacheManager.class).getCache(PublishedMenus.MENUS).clear();
+        BenchmarkGraphQl api = new BenchmarkGraphQl(context, Duration.ofMinutes(2));
+        String token = api.login(FAMILY_ACCOUNT, DEMO_PASSWORD);
+        try (HomeScreenJdbcFloor floor = HomeScreenJdbcFloor.start(context.getBean(DataSource.class), json)) {
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+            System.out.printf("home screen: a page of N operating sites -> lunch menu on %s -> dishes with price and tags; %d requests per side"
+                    + " after %d warm-up, %d client threads, HTTP/1.1 keep-alive; the better of two rounds%n", DAY, MEASURED, WARM_UP, THREADS);
+            for (int sites : PAGE_SIZES) {
+                String body = api.body(HOME, Map.of("first", sites, "date", DAY.toString()));
+                URI floorUri = floor.uri(sites, DAY);
+                ThreadedRun.Operation graphql = (thread, index) -> api.send(body, token);
+                ThreadedRun.Operation plain = (thread, index) -> get(http, floorUri);
+                checkSameAnswer(api.send(body, token), json.readValue(get(http, floorUri), Map.class), sites);
+                ThreadedRun.time("warm-graphql", THREADS, WARM_UP, graphql);
+                ThreadedRun.time("warm-floor", THREADS, WARM_UP, plain);
+                ThreadedRun.Timings graphqlTimings = null;
+                ThreadedRun.Timings floorTimings = null;
+                for (int round = 0; round < 2; round++) {
+                    floorTimings = better(floorTimings, ThreadedRun.time("floor", THREADS, MEASURED, plain));
+                    graphqlTimings = better(graphqlTimings, ThreadedRun.time("graphql", THREADS, MEASURED, graphql));
+                }
+                Statements graphqlStatements = statements(jdbc, graphql);
+                Statements floorStatements = statements(jdbc, plain);
+                System.out.printf("  N = %3d  GraphQL   %7.0f req/s  p50 %6.2f ms  p99 %6.2f ms  statements/request: driver %5.2f, server Questions %6.2f%n",
+                        sites, graphqlTimings.perSecond(), graphqlTimings.p50Millis(), graphqlTimings.p99Millis(), graphqlStatements.driver(),
+                        graphqlStatements.server());
+                System.out.printf("           JDBC floor %7.0f req/s  p50 %6.2f ms  p99 %6.2f ms  statements/request: driver %5.2f, server Questions %6.2f%n",
+                        floorTimings.perSecond(), floorTimings.p50Millis(), floorTimings.p99Millis(), floorStatements.driver(),
+                        floorStatements.server());
+                System.out.printf("           ratio GraphQL/floor %.2fx (goal >= 0.50x)%n", graphqlTimings.perSecond() / floorTimings.perSecond());
+            }
+        }
+    }
+
+    private static ThreadedRun.Timings better(ThreadedRun.Timings best, ThreadedRun.Timings next) {
+        return best == null || next.perSecond() > best.perSecond() ? next : best;
+    }
+
+    /** Statements a request sends, one thread, over {@link #COUNTED} requests: as the driver counts them and as the server does. */
+    private static Statements statements(JdbcTemplate jdbc, ThreadedRun.Operation request) throws Exception {
+        long serverBefore = questions(jdbc);
+        long driverBefore = DriverQuestions.SENT.get();
+        for (int i = 0; i < COUNTED; i++) {
+            request.run(0, i);
+        }
+        long driverAfter = DriverQuestions.SENT.get();
+        // the second SHOW is itself one question
+        long serverAfter = questions(jdbc) - 1;
+        return new Statements((driverAfter - driverBefore) / (double) COUNTED, (serverAfter - serverBefore) / (double) COUNTED);
+    }
+
+    private record Statements(double driver, double server) {
+    }
+
+    private static long questions(JdbcTemplate jdbc) {
+        return jdbc.query("SHOW GLOBAL STATUS LIKE 'Questions'", rows -> {
+            rows.next();
+            return rows.getLong(2);
+        });
+    }
+
+    private static String get(HttpClient http, URI uri) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("floor: HTTP " + response.statusCode() + ": " + BenchmarkGraphQl.abbreviate(response.body()));
+        }
+        return response.body();
+    }
+
+    /** Both sides must answer the same page: the same sites, menus and prices, else the comparison means nothing. */
+    @SuppressWarnings("unchecked")
+    private static void checkSameAnswer(Map<String, Object> graphql, Map<String, Object> floor, int sites) {
+        List<Map<String, Object>> edges = (List<Map<String, Object>>) BenchmarkGraphQl.map(graphql, "sites").get("edges");
+        List<Map<String, Object>> plain = (List<Map<String, Object>>) floor.get("sites");
+        if (edges.size() != sites || plain.size() != sites) {
+            throw new IllegalStateException("expected " + sites + " sites, GraphQL answered " + edges.size() + ", the floor " + plain.size());
+        }
+        for (int i = 0; i < sites; i++) {
+            Map<String, Object> node = BenchmarkGraphQl.map(edges.get(i), "node");
+            Map<String, Object> menu = BenchmarkGraphQl.map(node, "menu");
+            Map<String, Object> plainMenu = (Map<String, Object>) plain.get(i).get("menu");
+            if (!String.valueOf(node.get("id")).equals(String.valueOf(plain.get(i).get("id"))) || menu == null || plainMenu == null
+                    || !String.valueOf(menu.get("id")).equals(String.valueOf(plainMenu.get("id")))
+                    || !prices(menu.get("items")).equals(prices(plainMenu.get("items")))
+                    || !prices(menu.get("setMeals")).equals(prices(plainMenu.get("setMeals")))) {
+                throw new IllegalStateException("the sides differ at site " + i + ": " + node + " against " + plain.get(i));
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object> prices(Object entries) {
+        return ((List<Map<String, Object>>) entries).stream().map(entry -> entry.get("price")).toList();
+    }
+
+    /**
+     * Up to {@link #SITES} operating sites (copies of the demo canteen, kept between runs), and a
+     * published lunch menu of four dishes and a set meal on {@link #DAY} at the first hundred.
+     */
+    private static void seed(JdbcTemplate jdbc) {
+        long template = jdbc.queryForObject("SELECT id FROM site WHERE name = ?", Long.class, TEMPLATE_SITE);
+        int operating = jdbc.queryForObject("SELECT COUNT(*) FROM site WHERE status = 'OPERATING'", Integer.class);
+        for (int i = 0; operating < SITES; i++) {
+            String name = "首页基准站点" + i;
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM site WHERE name = ?", Integer.class, name) == 0) {
+                BenchmarkData.copyOperatingSite(jdbc, template, name, ACTOR);
+                operating++;
+            }
+        }
+        List<Long> sites = jdbc.queryForList("SELECT id FROM site WHERE status = 'OPERATING' ORDER BY id LIMIT ?", Long.class, SITES);
+        List<Long> dishes = jdbc.queryForList("SELECT d.id FROM dish d JOIN site s ON s.operator_id = d.operator_id WHERE s.id = ? AND d.active"
+                + " ORDER BY d.id LIMIT 4", Long.class, template);
+        if (dishes.size() < 4) {
+            throw new IllegalStateException("the demo canteen's operator has fewer than four dishes; is the demo data loaded?");
+        }
+        jdbc.update("DELETE FROM menu_item WHERE menu_id IN (SELECT id FROM menu WHERE menu_date = ?)", DAY);
+        jdbc.update("DELETE FROM set_meal WHERE menu_id IN (SELECT id FROM menu WHERE menu_date = ?)", DAY);
+        jdbc.update("DELETE FROM menu_version WHERE menu_id IN (SELECT id FROM menu WHERE menu_date = ?)", DAY);
+        jdbc.update("DELETE FROM menu WHERE menu_date = ?", DAY);
+        List<Object[]> menus = new ArrayList<>();
+        sites.forEach(site -> menus.add(new Object[] {site, DAY}));
+        jdbc.batchUpdate("INSERT INTO menu (site_id, menu_date, slot, status, version, published_at, created_at, updated_at)"
+                + " VALUES (?, ?, 'LUNCH', 'PUBLISHED', 1, NOW(6), NOW(6), NOW(6))", menus);
+        for (int position = 0; position < dishes.size(); position++) {
+            jdbc.update("INSERT INTO menu_item (menu_id, position, dish_id, price_fen, daily_quota)"
+                    + " SELECT id, ?, ?, ?, NULL FROM menu WHERE menu_date = ?", position, dishes.get(position), 650 + position * 150, DAY);
+        }
+        jdbc.update("INSERT INTO set_meal (menu_id, position, name, price_fen, daily_quota, dish_ids)"
+                + " SELECT id, 0, '营养套餐', 1200, NULL, ? FROM menu WHERE menu_date = ?", dishes.get(0) + "," + dishes.get(1), DAY);
+    }
+}
