@@ -2,6 +2,7 @@ package org.zhucan.serving;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
@@ -108,6 +109,7 @@ public final class ServingBenchmark {
     private final LocalDate yesterday = today.minusDays(1);
     private final LocalDate floorDate = today.minusDays(2);
     private final LocalDate floorRecordsOnlyDate = today.minusDays(3);
+    private final LocalDate floorSingleDate = today.minusDays(4);
 
     // per run
     private final LongAdder failures = new LongAdder();
@@ -172,6 +174,11 @@ public final class ServingBenchmark {
             for (int batch = 1; batch <= BATCHES; batch++) {
                 floorBare[batch - 1] = floor.batch(template, floorSite, diners, floorRecordsOnlyDate, (batch - 1) * BATCH, "r" + batch, false);
             }
+            // logMeal's floor: the same rows, one record a transaction, on as many threads as the concurrent logMeal runs
+            Instant floorNoon = floorSingleDate.atTime(LocalTime.NOON).atZone(BusinessTime.ZONE).toInstant();
+            measure(THREADS, WARM_UP, (thread, index) -> floor.single(template, floorSite, diners[index], floorNoon, "%s-s-%05d".formatted(tag, index)));
+            Result floorSingle = measure(THREADS, CONCURRENT, (thread, index) -> floor.single(template, floorSite, diners[WARM_UP + index], floorNoon,
+                    "%s-s-%05d".formatted(tag, WARM_UP + index)));
 
             System.out.printf("%nmeals served (%d cores; MariaDB/MySQL, Redis and this JVM on one machine; rewriteBatchedStatements=%s)%n",
                     Runtime.getRuntime().availableProcessors(), floor.rewriteBatchedStatements());
@@ -184,6 +191,7 @@ public final class ServingBenchmark {
             print("walk-ins, 8 threads, one site", CONCURRENT, oneSite);
             print("walk-ins, 8 threads, a site each", CONCURRENT, siteEach);
             print("bookings (pickup code), 8 threads, one site", BOOKED, booked);
+            print("JDBC floor: one record a transaction, 8 threads", CONCURRENT, floorSingle);
 
             System.out.printf("uploadMealRecords over GraphQL HTTP, %d batches of %,d walk-ins (one site, served yesterday 11:00-13:00), one thread,"
                     + " after one warm-up batch:%n", BATCHES, BATCH);

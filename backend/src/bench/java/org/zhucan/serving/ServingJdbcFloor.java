@@ -129,6 +129,64 @@ final class ServingJdbcFloor {
         return System.nanoTime() - before;
     }
 
+    /**
+     * One record with its items and shares in a transaction of its own, served at the instant: what a
+     * counter's logMeal writes, by raw JDBC with nothing checked (the floor of one record a request).
+     */
+    void single(Template template, long floorSite, long diner, Instant servedAt, String clientRecordId) throws Exception {
+        Map<String, Object> values = template.values();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+            long id;
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_RECORD, Statement.RETURN_GENERATED_KEYS)) {
+                insert.setLong(1, floorSite);
+                insert.setLong(2, diner);
+                insert.setDate(3, Date.valueOf(BusinessTime.dateOf(servedAt)));
+                insert.setTimestamp(4, Timestamp.from(servedAt));
+                insert.setObject(5, values.get("verification_note"));
+                insert.setObject(6, values.get("price_fen"));
+                insert.setObject(7, values.get("subsidy_fen"));
+                insert.setObject(8, values.get("diner_pays_fen"));
+                insert.setObject(9, values.get("policy_id"));
+                insert.setObject(10, values.get("diner_category"));
+                insert.setString(11, String.valueOf(values.get("quote")));
+                insert.setString(12, clientRecordId);
+                insert.setString(13, Sha256.hex(clientRecordId));
+                insert.setString(14, actor);
+                insert.setTimestamp(15, Timestamp.from(Instant.now()));
+                insert.setLong(16, floorSite);
+                insert.executeUpdate();
+                try (ResultSet keys = insert.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement items = connection.prepareStatement(INSERT_ITEM);
+                 PreparedStatement shares = connection.prepareStatement(INSERT_SHARE)) {
+                for (Map<String, Object> item : template.items()) {
+                    items.setLong(1, id);
+                    items.setObject(2, item.get("position"));
+                    items.setObject(3, item.get("dish_id"));
+                    items.setObject(4, item.get("set_meal_name"));
+                    items.setObject(5, item.get("name"));
+                    items.setObject(6, item.get("unit_price_fen"));
+                    items.setObject(7, item.get("quantity"));
+                    items.addBatch();
+                }
+                for (Map<String, Object> share : template.shares()) {
+                    shares.setLong(1, id);
+                    shares.setObject(2, share.get("source"));
+                    shares.setObject(3, share.get("amount_fen"));
+                    shares.addBatch();
+                }
+                items.executeBatch();
+                shares.executeBatch();
+            }
+            connection.commit();
+        }
+    }
+
     /** The driver property as the pool hands it to every connection. */
     Object rewriteBatchedStatements() throws java.sql.SQLException {
         return dataSource.unwrap(HikariDataSource.class).getDataSourceProperties().get("rewriteBatchedStatements");

@@ -35,8 +35,6 @@ interface BookingMapper {
 
     List<QuotaTaken> findQuotaTaken(@Param("menuId") long menuId);
 
-    Long findLiveBookingId(@Param("dinerId") long dinerId, @Param("date") LocalDate date, @Param("slot") MealSlot slot);
-
     void insert(@Param("key") GeneratedKey key, @Param("b") NewBooking booking, @Param("at") Instant at);
 
     void insertItems(@Param("bookingId") long bookingId, @Param("items") List<BookingItem> items);
@@ -99,6 +97,13 @@ interface BookingMapper {
                       String deliveryAddressEncrypted, String deliveryAddressMasked, Money deliveryFee, Money price, Money subsidy,
                       Money dinerPays, Long policyId, String quoteJson, String pickupCode, String bookedBy, Long recurringBookingId,
                       BookingChannel channel, String callReference) {
+
+        /** The row as {@link #insert} stored it at that instant (microseconds), under its generated id: what reading it back would give. */
+        Booking stored(long id, Instant at) {
+            return new Booking(id, dinerId, siteId, menuId, date, slot, fulfilment, deliveryAddressEncrypted, deliveryAddressMasked, deliveryFee,
+                    price, subsidy, dinerPays, policyId, quoteJson, BookingStatus.BOOKED, pickupCode, bookedBy, recurringBookingId, at, null, null,
+                    null, 0, channel, callReference);
+        }
     }
 
     record QuotaTaken(String ref, int taken) {

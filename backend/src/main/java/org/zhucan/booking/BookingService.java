@@ -49,11 +49,13 @@ import static org.zhucan.common.Text.blankToNull;
 
 /**
  * Bookings. A booking checks every rule first (window, cutoff, site, slot, fulfilment, diner,
- * menu), then takes its dine-in seat and its dishes' portions with conditional UPDATEs on counter
- * rows, then inserts the booking, whose unique key allows one live booking per diner, date and
- * slot. Any failure after something was taken rolls the whole transaction back, so counters
- * always equal the live bookings. Transactions run at READ COMMITTED: the counters are decided by
- * locking statements, and no gap locks are needed.
+ * menu), then inserts the booking, whose unique key allows one live booking per diner, date and
+ * slot (so "already booked" costs no read before), then takes its dishes' portions and its dine-in
+ * seat with conditional UPDATEs on counter rows, the seat last, so that the slot's one counter row
+ * is held the shortest time. Any failure after something was written rolls the whole transaction
+ * back, so counters always equal the live bookings. bookMeal writes its idempotency key last, with
+ * its result (see IdempotencyKeys#onceClaimingLast). Transactions run at READ COMMITTED: the
+ * counters are decided by locking statements, and no gap locks are needed.
  */
 @Service
 public class BookingService {
@@ -112,7 +114,7 @@ public class BookingService {
             return BookingResult.failed(UserError.of(UserErrorCode.INVALID_INPUT,
                     "A call reference is given by the hotline or counter staff booking on a diner's behalf", "input", "callReference"));
         }
-        return idempotencyKeys.once(user.username(), input.idempotencyKey(), "bookMeal", input.withoutKey(), outcomes, () -> {
+        return idempotencyKeys.onceClaimingLast(user.username(), input.idempotencyKey(), "bookMeal", input.withoutKey(), outcomes, () -> {
             BookingResult result = book(input.request(), site, user.username(), null, channel, callReference);
             if (!result.failed() && channel == BookingChannel.HOTLINE) {
                 Booking made = result.booking();
@@ -207,9 +209,6 @@ public class BookingService {
                     + request.date(), "input"));
         }
         List<MenuChoices.Priced> items = menu == null ? List.of() : priced(menu, request.items(), problems);
-        if (problems.isEmpty() && mapper.findLiveBookingId(request.dinerId(), request.date(), request.slot()) != null) {
-            problems.add(alreadyBooked(request));
-        }
         if (!problems.isEmpty()) {
             return BookingResult.failed(problems);
         }
@@ -217,39 +216,26 @@ public class BookingService {
         long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
         SubsidyRules.Quote quote = quoteService.quote(diner, site.id(), request.date(), request.slot(), Money.ofFen(priceFen));
 
-        if (request.fulfilment() == Fulfilment.DINE_IN) {
-            mapper.ensureSeatCounter(site.id(), request.date(), request.slot());
-            if (mapper.takeSeat(site.id(), request.date(), request.slot()) == 0) {
-                return BookingResult.failed(UserError.of(UserErrorCode.SLOT_FULL,
-                        "Every dine-in seat of " + site.name() + " is taken for " + request.date() + " " + request.slot(), "input", "slot"));
-            }
-        }
-        // counters in one order, so that two bookings never wait on each other's rows crosswise
-        for (MenuChoices.Priced item : items.stream().filter(item -> item.quota() != null).sorted(Comparator.comparing(MenuChoices.Priced::ref)).toList()) {
-            mapper.ensureQuotaCounter(menu.id(), item.ref());
-            if (mapper.takeQuota(menu.id(), item.ref(), item.quantity(), item.quota()) == 0) {
-                return BookingResult.failed(UserError.of(UserErrorCode.QUOTA_EXHAUSTED, item.name() + " is sold out", "input", "items"));
-            }
-        }
-
+        // the booking first: its unique key answers "already booked" (no read before), and takes the diner's slot
+        // before any counter, so that two bookings never wait on each other's rows crosswise
         String encryptedAddress = address == null || address.isEmpty() ? null : cipher.encrypt(address);
         String quoteJson = json.writeValueAsString(new StoredQuote(quote.shares(), quote.reasons()));
-        long bookingId = 0;
-        for (int attempt = 0; bookingId == 0; attempt++) {
+        Instant at = now.truncatedTo(ChronoUnit.MICROS);
+        Booking booking = null;
+        for (int attempt = 0; booking == null; attempt++) {
             BookingMapper.NewBooking row = new BookingMapper.NewBooking(request.dinerId(), site.id(), menu.id(), request.date(), request.slot(),
                     request.fulfilment(), encryptedAddress, encryptedAddress == null ? null : Masking.address(address), fulfilment.fee(),
                     Money.ofFen(priceFen), Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()),
                     quote.policy() == null ? null : quote.policy().id(), quoteJson, pickupCode(), actor, recurringId, channel, callReference);
             try {
                 GeneratedKey key = new GeneratedKey();
-                mapper.insert(key, row, now);
-                bookingId = key.value();
+                mapper.insert(key, row, at);
+                booking = row.stored(key.value(), at);
             } catch (DuplicateKeyException e) {
                 if (UniqueKeys.isViolated(e, "uk_booking_pickup_code") && attempt < 5) {
                     continue;
                 }
                 if (UniqueKeys.isViolated(e, "uk_booking_diner_slot")) {
-                    // another booking of this diner committed since the check above
                     return BookingResult.failed(alreadyBooked(request));
                 }
                 throw e;
@@ -258,11 +244,29 @@ public class BookingService {
         List<BookingItem> rows = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             MenuChoices.Priced item = items.get(i);
-            rows.add(new BookingItem(bookingId, i + 1, item.dishId(), item.setMealName(), item.name(), Money.ofFen(item.unitPriceFen()),
+            rows.add(new BookingItem(booking.id(), i + 1, item.dishId(), item.setMealName(), item.name(), Money.ofFen(item.unitPriceFen()),
                     item.quantity(), item.quota() != null));
         }
-        mapper.insertItems(bookingId, rows);
-        return new BookingResult(mapper.findById(bookingId), List.of());
+        mapper.insertItems(booking.id(), rows);
+
+        // counters in one order, portions then the seat; a counter row is created only when the first taking finds none
+        for (MenuChoices.Priced item : items.stream().filter(item -> item.quota() != null).sorted(Comparator.comparing(MenuChoices.Priced::ref)).toList()) {
+            if (mapper.takeQuota(menu.id(), item.ref(), item.quantity(), item.quota()) == 0) {
+                mapper.ensureQuotaCounter(menu.id(), item.ref());
+                if (mapper.takeQuota(menu.id(), item.ref(), item.quantity(), item.quota()) == 0) {
+                    return BookingResult.failed(UserError.of(UserErrorCode.QUOTA_EXHAUSTED, item.name() + " is sold out", "input", "items"));
+                }
+            }
+        }
+        // the seat last: the slot's one counter row, which every booking of the slot waits on, is held only until the commit
+        if (request.fulfilment() == Fulfilment.DINE_IN && mapper.takeSeat(site.id(), request.date(), request.slot()) == 0) {
+            mapper.ensureSeatCounter(site.id(), request.date(), request.slot());
+            if (mapper.takeSeat(site.id(), request.date(), request.slot()) == 0) {
+                return BookingResult.failed(UserError.of(UserErrorCode.SLOT_FULL,
+                        "Every dine-in seat of " + site.name() + " is taken for " + request.date() + " " + request.slot(), "input", "slot"));
+            }
+        }
+        return new BookingResult(booking, List.of());
     }
 
     private static List<MenuChoices.Priced> priced(MenuView menu, List<BookingItemInput> inputs, List<UserError> problems) {

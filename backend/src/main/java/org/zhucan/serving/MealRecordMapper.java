@@ -72,6 +72,13 @@ interface MealRecordMapper {
     /** Adds meals to days whose count stays within the limit; how many days took them. */
     int claimDays(@Param("claims") List<DayClaim> claims);
 
+    /**
+     * One diner's day claimed in one statement, its row created from the standing records when
+     * missing; a claim over the limit writes -1, which ck_diner_subsidy_day_meals refuses, so the
+     * statement fails and changes nothing.
+     */
+    void claimDayCreating(@Param("c") DayClaim claim);
+
     /** Adds subsidy to months whose total stays within the cap (a null cap: none); how many months took it. */
     int claimMonths(@Param("claims") List<MonthClaim> claims);
 

@@ -13,6 +13,7 @@ import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.MealSlot;
@@ -34,6 +35,9 @@ import org.zhucan.subsidy.SubsidyUsage;
 class MealRecordUsage implements SubsidyUsage {
 
     private static final Logger log = LoggerFactory.getLogger(MealRecordUsage.class);
+
+    /** The check that refuses a day's meals over the limit (see {@link MealRecordMapper#claimDayCreating}). */
+    private static final String DAY_LIMIT = "ck_diner_subsidy_day_meals";
 
     private final MealRecordMapper mapper;
 
@@ -96,7 +100,7 @@ class MealRecordUsage implements SubsidyUsage {
 
     /**
      * Claims the subsidies of many meals (quoted in this order) with three statements: their days'
-     * meals, then their months' subsidy. False when a row refused: the caller rolls back what was
+     * meals, then their months' subsidy (two for one diner's day: the day row is created as it is claimed). False when a row refused: the caller rolls back what was
      * claimed (a savepoint) and records the meals one by one.
      */
     boolean claimAll(List<Claim> claims) {
@@ -119,6 +123,18 @@ class MealRecordUsage implements SubsidyUsage {
         }
         if (days.isEmpty()) {
             return true;
+        }
+        if (days.size() == 1) {
+            // a counter's meal: its day claimed with the row's creation, one statement
+            try {
+                mapper.claimDayCreating(days.values().iterator().next());
+            } catch (DataAccessException refused) {
+                if (!String.valueOf(refused.getMostSpecificCause().getMessage()).contains(DAY_LIMIT)) {
+                    throw refused;
+                }
+                return false;
+            }
+            return mapper.claimMonths(List.copyOf(months.values())) == months.size();
         }
         mapper.createDayUsage(List.copyOf(days.keySet()));
         return mapper.claimDays(List.copyOf(days.values())) == days.size() && mapper.claimMonths(List.copyOf(months.values())) == months.size();

@@ -46,7 +46,7 @@ public class ServingService {
         CurrentUser user = CurrentUser.get();
         Site site = siteService.require(input.siteId());
         access.requireStaffOf(user, site);
-        return idempotencyKeys.once(user.username(), input.idempotencyKey(), "logMeal", input.withoutKey(), recordOutcomes,
+        return idempotencyKeys.onceClaimingLast(user.username(), input.idempotencyKey(), "logMeal", input.withoutKey(), recordOutcomes,
                 () -> writer.record(site, input.meal(), MealRecordOrigin.COUNTER, null, null, user.username(), checks.lookups(),
                         new String[] {"input"}));
     }

@@ -9,7 +9,7 @@ import org.apache.ibatis.annotations.Param;
 interface IdempotencyKeyMapper {
 
     void insert(@Param("username") String username, @Param("key") String key, @Param("operation") String operation,
-                @Param("requestHash") String requestHash, @Param("at") Instant at, @Param("expiresAt") Instant expiresAt);
+                @Param("requestHash") String requestHash, @Param("at") Instant at, @Param("expiresAt") Instant expiresAt, @Param("resultId") Long resultId);
 
     /** A locking read: it sees the committed row of the request that claimed the key first. */
     KeyRow findForUpdate(@Param("username") String username, @Param("key") String key);
@@ -20,6 +20,6 @@ interface IdempotencyKeyMapper {
 
     int deleteAllExpired(@Param("now") Instant now);
 
-    record KeyRow(String operation, String requestHash, Long resultId) {
+    record KeyRow(String operation, String requestHash, Long resultId, Instant expiresAt) {
     }
 }

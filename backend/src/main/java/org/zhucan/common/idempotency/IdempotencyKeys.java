@@ -18,8 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Idempotency keys of device mutations (book, cancel, log meals, offline upload). A mutation claims
  * its key in its own transaction, before it changes anything: a concurrent repeat then waits on the
  * key's row and, once the first commits, reads the first result; if the first rolled back (it
- * failed with user errors), the repeat runs as a new request. Keys are per account and expire
- * after 24 hours.
+ * failed with user errors), the repeat runs as a new request. The counter's busiest mutations write
+ * their key last instead, with the result ({@link #onceClaimingLast}). Keys are per account and
+ * expire after 24 hours.
  */
 @Component
 public class IdempotencyKeys {
@@ -59,11 +60,11 @@ public class IdempotencyKeys {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Claim claim(String username, String key, String operation, Object inputWithoutKey) {
-        String requestHash = Sha256.hex(operation + "\n" + json.writeValueAsString(inputWithoutKey));
+        String requestHash = requestHash(operation, inputWithoutKey);
         Instant now = clock.instant();
         mapper.deleteExpired(username, key, now);
         try {
-            mapper.insert(username, key, operation, requestHash, now, now.plus(LIFETIME));
+            mapper.insert(username, key, operation, requestHash, now, now.plus(LIFETIME), null);
             return new Claim(username, key, Claim.Kind.NEW, null);
         } catch (DuplicateKeyException firstCommitted) {
             IdempotencyKeyMapper.KeyRow first = mapper.findForUpdate(username, key);
@@ -106,6 +107,79 @@ public class IdempotencyKeys {
         }
         complete(claim, resultId);
         return result;
+    }
+
+    /**
+     * As {@link #once}, for a counter's mutation whose work always meets a repeat of itself in the
+     * database (the diner's usage rows or booking key, a seat's counter): the work runs first, and
+     * the key is written with its result in one INSERT at the end, instead of a claim before and an
+     * update after. A repeat running at the same time waits on what the first holds, then finds its
+     * key taken by the first's commit; a repeat arriving later does its work again and finds the key
+     * taken. Either way its work is rolled back and it answers the first result (or, for another
+     * input or operation, that the key was reused). A failure (user errors) rolls back what it took
+     * and writes no key, so the same key can try again; it still answers the first result when the
+     * key was taken, since a repeat's work may fail only because the first's succeeded (booked,
+     * served). Whatever else the work does must wait for the commit (after-commit events).
+     */
+    public <R> R onceClaimingLast(String username, String key, String operation, Object inputWithoutKey, Outcomes<R> outcomes,
+                                  java.util.function.Supplier<R> work) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            throw new IllegalStateException("an idempotent mutation runs inside its own transaction");
+        }
+        if (!isWellFormed(key)) {
+            return outcomes.failed().apply(malformedKey());
+        }
+        String requestHash = requestHash(operation, inputWithoutKey);
+        R result = work.get();
+        Long resultId = outcomes.resultId().apply(result);
+        Instant now = clock.instant();
+        Claim earlier = resultId == null ? earlier(username, key, operation, requestHash, now)
+                : claimWithResult(username, key, operation, requestHash, now, resultId);
+        if (earlier == null && resultId != null) {
+            return result;
+        }
+        org.springframework.transaction.interceptor.TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        if (earlier == null) {
+            return result;
+        }
+        return earlier.kind() == Claim.Kind.REUSED ? outcomes.failed().apply(reusedKey()) : outcomes.repeat().apply(earlier.resultId());
+    }
+
+    /** Writes the key with its result: null when it was free (or expired), otherwise the request that holds it. */
+    private Claim claimWithResult(String username, String key, String operation, String requestHash, Instant now, long resultId) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                mapper.insert(username, key, operation, requestHash, now, now.plus(LIFETIME), resultId);
+                return null;
+            } catch (DuplicateKeyException taken) {
+                Claim earlier = earlier(username, key, operation, requestHash, now);
+                if (earlier != null || attempt > 0) {
+                    if (earlier == null) {
+                        throw new IllegalStateException("idempotency key " + key + " was taken and then free again while being claimed");
+                    }
+                    return earlier;
+                }
+                // it expired (and is gone now) or was swept meanwhile: write it again
+            }
+        }
+    }
+
+    /** The request that holds the key (committed, not expired): null when none does; an expired key is deleted. */
+    private Claim earlier(String username, String key, String operation, String requestHash, Instant now) {
+        IdempotencyKeyMapper.KeyRow first = mapper.findForUpdate(username, key);
+        if (first == null) {
+            return null;
+        }
+        if (!first.expiresAt().isAfter(now)) {
+            mapper.deleteExpired(username, key, now);
+            return null;
+        }
+        boolean sameRequest = first.operation().equals(operation) && first.requestHash().equals(requestHash);
+        return new Claim(username, key, sameRequest ? Claim.Kind.REPEAT : Claim.Kind.REUSED, first.resultId());
+    }
+
+    private String requestHash(String operation, Object inputWithoutKey) {
+        return Sha256.hex(operation + "\n" + json.writeValueAsString(inputWithoutKey));
     }
 
     /**

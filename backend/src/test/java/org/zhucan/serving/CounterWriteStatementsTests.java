@@ -1,0 +1,113 @@
+package org.zhucan.serving;
+
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.zhucan.booking.BookingFixtures;
+import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.TestClock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhucan.booking.BookingFixtures.bookInput;
+import static org.zhucan.booking.BookingFixtures.key;
+import static org.zhucan.booking.BookingFixtures.setMeal;
+
+/**
+ * What a warm logMeal and bookMeal send to the database, SET, COMMIT and SAVEPOINT included, counted
+ * by the driver: a counter's write must not cost a round trip per rule. Warm means a first call of
+ * the same kind ran before (caches filled, statements prepared), as at a counter in service.
+ */
+@TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.serving.SentStatements")
+class CounterWriteStatementsTests extends ApiTest {
+
+    /**
+     * Statements a warm request may send, transaction control (SET, COMMIT, SAVEPOINT) not counted:
+     * what it sends today, the reference and diner reads included (sites, slots, policies, the
+     * diner's facts), which an in-process cache takes away.
+     */
+    static final int LOG_MEAL_AT_MOST = 22;
+    static final int BOOK_MEAL_AT_MOST = 18;
+    /** Everything the driver sends, transaction control included. */
+    static final int LOG_MEAL_QUESTIONS_AT_MOST = 29;
+    static final int BOOK_MEAL_QUESTIONS_AT_MOST = 23;
+
+    /** Transaction control the driver sends for a transaction: not a statement of the request's own. */
+    private static final Pattern CONTROL = Pattern.compile("^(SET |COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT).*");
+    /** Reads of reference data and of the diner's facts (sites, slots, regions, policies, menus, the diner's rows). */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "^SELECT .* FROM (site|site_slot|site_fulfilment|site_status_change|site_slot_change|region|subsidy_policy|subsidy_tier"
+                    + "|subsidy_tier_category|subsidy_tier_share|menu|menu_item|set_meal|dish|diner|diner_category|ability_assessment"
+                    + "|diner_status_change|\\( SELECT diner_id, to_status)\\b.*");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    TestClock clock;
+
+    BookingFixtures fixtures;
+    BookingFixtures.Lunch lunch;
+
+    @BeforeEach
+    void fixtures() {
+        logInDemoAccounts();
+        fixtures = new BookingFixtures(as("admin"), as("operator"), jdbc);
+        lunch = fixtures.lunch(fixtures.canteen(30, LocalTime.of(9, 30)), "红烧鱼", "12.00", BookingFixtures.today(), null);
+    }
+
+    @AfterEach
+    void resumeClock() {
+        clock.resume();
+    }
+
+    @Test
+    void shouldLogAWarmWalkInWithFewStatements() {
+        clock.stopAt(CounterRequests.at(lunch.date(), 12, 0));
+        logWalkIn(fixtures.diner());
+        String diner = fixtures.diner();
+        assertFew("logMeal", SentStatements.during(() -> logWalkIn(diner)), LOG_MEAL_AT_MOST, LOG_MEAL_QUESTIONS_AT_MOST);
+    }
+
+    @Test
+    void shouldBookAWarmDineInMealWithFewStatements() {
+        clock.stopAt(CounterRequests.at(lunch.date(), 8, 0));
+        book(fixtures.diner());
+        String diner = fixtures.diner();
+        assertFew("bookMeal", SentStatements.during(() -> book(diner)), BOOK_MEAL_AT_MOST, BOOK_MEAL_QUESTIONS_AT_MOST);
+    }
+
+    private static void assertFew(String mutation, List<String> sent, int statementsAtMost, int questionsAtMost) {
+        List<String> statements = sent.stream().filter(sql -> !CONTROL.matcher(sql).matches()).toList();
+        long reference = statements.stream().filter(sql -> REFERENCE.matcher(sql).matches()).count();
+        String listed = sent.stream().map(sql -> (CONTROL.matcher(sql).matches() ? "  control   " : REFERENCE.matcher(sql).matches()
+                ? "  reference " : "  write     ") + (sql.length() <= 160 ? sql : sql.substring(0, 160) + "...")).collect(Collectors.joining("\n"));
+        String report = "%s sent %d statements (%d reference or diner reads, %d of the write side) and %d questions in all:%n%s".formatted(
+                mutation, statements.size(), reference, statements.size() - reference, sent.size(), listed);
+        System.out.println(report);
+        assertThat(statements).as(report).hasSizeLessThanOrEqualTo(statementsAtMost);
+        assertThat(sent).as(report).hasSizeLessThanOrEqualTo(questionsAtMost);
+    }
+
+    private void logWalkIn(String diner) {
+        Map<String, Object> input = CounterRequests.walkIn(lunch, key(), diner, Map.of("method", "STAFF_PROXY", "proxyReason", "老人行动不便"));
+        as("operator").documentName("counterLogMeal").variable("input", input).execute()
+                .path("logMeal.userErrors").entityList(Object.class).hasSize(0)
+                .path("logMeal.record.id").hasValue();
+    }
+
+    private void book(String diner) {
+        as("operator").documentName("counterBookMeal")
+                .variable("input", bookInput(key(), diner, lunch.site(), lunch.date(), "DINE_IN", List.of(setMeal("套餐A")))).execute()
+                .path("bookMeal.userErrors").entityList(Object.class).hasSize(0)
+                .path("bookMeal.booking.id").hasValue();
+    }
+}
