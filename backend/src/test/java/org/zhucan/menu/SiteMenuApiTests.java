@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DinerFixtures;
+import org.zhucan.testsupport.DriverQuestions;
 import org.zhucan.testsupport.Responses;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * their menus and dishes costs the same statements at 10, 50 and 100 sites, none at all for the
  * menus once Redis holds them, and answers as Query.menu does.
  */
-@TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.menu.DriverQuestions")
+@TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.testsupport.DriverQuestions")
 class SiteMenuApiTests extends ApiTest {
 
     /** A date no other test publishes menus on (they pick weeks from now to about 2065). */
