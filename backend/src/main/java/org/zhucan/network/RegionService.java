@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.batch.Batches;
+import org.zhucan.common.cache.ReferenceCache;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
@@ -29,11 +30,19 @@ public class RegionService {
     private final RegionMapper regions;
     private final AuditService audit;
     private final Clock clock;
+    /**
+     * Regions by id and by division code. A region's row never changes once added (no statement
+     * updates one), so what is held can only be missing, never stale; nothing absent is held.
+     */
+    private final ReferenceCache.Region<Long, Region> cachedById;
+    private final ReferenceCache.Region<String, Region> cachedByCode;
 
-    RegionService(RegionMapper regions, AuditService audit, Clock clock) {
+    RegionService(RegionMapper regions, AuditService audit, Clock clock, ReferenceCache cache) {
         this.regions = regions;
         this.audit = audit;
         this.clock = clock;
+        this.cachedById = cache.region("regions", 20_000);
+        this.cachedByCode = cache.region("regionsByCode", 20_000);
     }
 
     @Transactional(readOnly = true)
@@ -47,18 +56,18 @@ public class RegionService {
 
     @Transactional(readOnly = true)
     public Region findByDivisionCode(String divisionCode) {
-        return regions.findByDivisionCode(divisionCode);
+        return divisionCode == null ? null : cachedByCode.get(divisionCode, regions::findByDivisionCode);
     }
 
     @Transactional(readOnly = true)
     public Region find(long id) {
-        return regions.findById(id);
+        return cachedById.get(id, regions::findById);
     }
 
     /** The region, or NOT_FOUND. */
     @Transactional(readOnly = true)
     public Region require(long id) {
-        Region region = regions.findById(id);
+        Region region = find(id);
         if (region == null) {
             throw new NotFoundException("Region", id);
         }
@@ -70,7 +79,7 @@ public class RegionService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return regions.findByIds(ids).stream().collect(Collectors.toMap(Region::id, Function.identity()));
+        return cachedById.getAll(ids, missing -> regions.findByIds(missing).stream().collect(Collectors.toMap(Region::id, Function.identity())));
     }
 
     /** The children of each given region, by division code; a region without children maps to an empty list. */
