@@ -34,15 +34,15 @@ public class RegionService {
      * Regions by id and by division code. A region's row never changes once added (no statement
      * updates one), so what is held can only be missing, never stale; nothing absent is held.
      */
-    private final ReferenceCache.Region<Long, Region> cachedById;
-    private final ReferenceCache.Region<String, Region> cachedByCode;
+    private final ReferenceCache.Shelf<Long, Region> cachedById;
+    private final ReferenceCache.Shelf<String, Region> cachedByCode;
 
     RegionService(RegionMapper regions, AuditService audit, Clock clock, ReferenceCache cache) {
         this.regions = regions;
         this.audit = audit;
         this.clock = clock;
-        this.cachedById = cache.region("regions", 20_000);
-        this.cachedByCode = cache.region("regionsByCode", 20_000);
+        this.cachedById = cache.shelf("regions", 20_000);
+        this.cachedByCode = cache.shelf("regionsByCode", 20_000);
     }
 
     @Transactional(readOnly = true)
@@ -56,18 +56,34 @@ public class RegionService {
 
     @Transactional(readOnly = true)
     public Region findByDivisionCode(String divisionCode) {
-        return divisionCode == null ? null : cachedByCode.get(divisionCode, regions::findByDivisionCode);
+        return regions.findByDivisionCode(divisionCode);
     }
 
     @Transactional(readOnly = true)
     public Region find(long id) {
-        return cachedById.get(id, regions::findById);
+        return regions.findById(id);
+    }
+
+    /**
+     * {@link #findByDivisionCode} from memory when this instance has read it before: for the
+     * counter's writes, which ask for the same few districts all day. Lists keep reading MySQL, so
+     * that what they cost never depends on what was read before.
+     */
+    @Transactional(readOnly = true)
+    public Region placeByCode(String divisionCode) {
+        return divisionCode == null ? null : cachedByCode.get(divisionCode, regions::findByDivisionCode);
+    }
+
+    /** {@link #byIds} from memory where this instance has read them before, as {@link #placeByCode}. */
+    @Transactional(readOnly = true)
+    public Map<Long, Region> placesOf(Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : cachedById.getAll(ids, this::readByIds);
     }
 
     /** The region, or NOT_FOUND. */
     @Transactional(readOnly = true)
     public Region require(long id) {
-        Region region = find(id);
+        Region region = regions.findById(id);
         if (region == null) {
             throw new NotFoundException("Region", id);
         }
@@ -79,7 +95,11 @@ public class RegionService {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return cachedById.getAll(ids, missing -> regions.findByIds(missing).stream().collect(Collectors.toMap(Region::id, Function.identity())));
+        return readByIds(ids);
+    }
+
+    private Map<Long, Region> readByIds(Collection<Long> ids) {
+        return regions.findByIds(ids).stream().collect(Collectors.toMap(Region::id, Function.identity()));
     }
 
     /** The children of each given region, by division code; a region without children maps to an empty list. */

@@ -37,16 +37,16 @@ public class SiteService {
     private final SiteMapper sites;
     private final RegionService regionService;
     /** A site's row, its current slots and its slots over time, by site id: what the counter's writes read of it. */
-    private final ReferenceCache.Region<Long, Site> cachedSites;
-    private final ReferenceCache.Region<Long, List<SiteSlot>> cachedSlots;
-    private final ReferenceCache.Region<Long, SiteSlotTimeline> cachedSlotTimelines;
+    private final ReferenceCache.Shelf<Long, Site> cachedSites;
+    private final ReferenceCache.Shelf<Long, List<SiteSlot>> cachedSlots;
+    private final ReferenceCache.Shelf<Long, SiteSlotTimeline> cachedSlotTimelines;
 
     SiteService(SiteMapper sites, RegionService regionService, ReferenceCache cache) {
         this.sites = sites;
         this.regionService = regionService;
-        this.cachedSites = cache.region("sites", CACHED_SITES);
-        this.cachedSlots = cache.region("siteSlots", CACHED_SITES);
-        this.cachedSlotTimelines = cache.region("siteSlotTimelines", CACHED_SITES);
+        this.cachedSites = cache.shelf("sites", CACHED_SITES);
+        this.cachedSlots = cache.shelf("siteSlots", CACHED_SITES);
+        this.cachedSlotTimelines = cache.shelf("siteSlotTimelines", CACHED_SITES);
     }
 
     /** The site (null when there is none), from memory when this instance has read it since it last changed. */

@@ -46,13 +46,13 @@ public class SubsidyPolicyService {
     private final Clock clock;
 
     /** The policy in force by district and date (empty: none), and each district's reassessment schedules. */
-    private final ReferenceCache.Region<String, java.util.Optional<SubsidyRules.Policy>> cachedInForce;
-    private final ReferenceCache.Region<String, AssessmentSchedules> cachedSchedules;
+    private final ReferenceCache.Shelf<String, java.util.Optional<SubsidyRules.Policy>> cachedInForce;
+    private final ReferenceCache.Shelf<String, AssessmentSchedules> cachedSchedules;
 
     SubsidyPolicyService(SubsidyMapper policies, NetworkAccess networkAccess, RegionService regionService, AuditService audit, Clock clock,
                          ReferenceCache cache) {
-        this.cachedInForce = cache.region("policiesInForce", 10_000);
-        this.cachedSchedules = cache.region("assessmentSchedules", 1_000);
+        this.cachedInForce = cache.shelf("policiesInForce", 10_000);
+        this.cachedSchedules = cache.shelf("assessmentSchedules", 1_000);
         this.networkAccess = networkAccess;
         this.policies = policies;
         this.regionService = regionService;

@@ -25,17 +25,17 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Reference data (sites, their slots, subsidy policies) kept in each instance's memory, because the
- * counter's writes read it on every call and it changes a few times a day. Each region of it is
+ * Reference data (sites and their slots, regions, subsidy policies) kept in each instance's memory, because the
+ * counter's writes read it on every call and it changes a few times a day. Each shelf of it is
  * bounded in size and expires after {@code zhucan.reference-cache.ttl} whatever happens. A write
- * that changes an entry calls {@link Region#evict} or {@link Region#evictAll}: once its
+ * that changes an entry calls {@link Shelf#evict} or {@link Shelf#evictAll}: once its
  * transaction commits, the entry goes from this instance at once and a message on a Redis channel
  * takes it from every other instance.
  * <p>
  * A message can be missed: while this instance is not subscribed (Redis down, reconnecting) the
  * memory is not read at all, and everything in it is dropped when the subscription is back. A read
  * that began before an eviction does not put what it read (possibly the old value) back after it:
- * each region counts its evictions and a load only keeps its value when none happened meanwhile.
+ * each shelf counts its evictions and a load only keeps its value when none happened meanwhile.
  */
 @Component
 public class ReferenceCache {
@@ -47,7 +47,7 @@ public class ReferenceCache {
     private final MeterRegistry meters;
     private final Duration ttl;
     private final String channel;
-    private final Map<String, Region<?, ?>> regions = new ConcurrentHashMap<>();
+    private final Map<String, Shelf<?, ?>> shelves = new ConcurrentHashMap<>();
     private volatile ReferenceInvalidations listener;
 
     ReferenceCache(StringRedisTemplate redis, RedisConnectionFactory connections, MeterRegistry meters,
@@ -78,18 +78,18 @@ public class ReferenceCache {
         return current != null && current.isListening();
     }
 
-    /** The region of a name, made on first use with room for {@code maximumSize} entries. */
+    /** The shelf of a name, made on first use with room for {@code maximumSize} entries. */
     @SuppressWarnings("unchecked")
-    public <K, V> Region<K, V> region(String name, int maximumSize) {
-        return (Region<K, V>) regions.computeIfAbsent(name, key -> new Region<>(key, maximumSize));
+    public <K, V> Shelf<K, V> shelf(String name, int maximumSize) {
+        return (Shelf<K, V>) shelves.computeIfAbsent(name, key -> new Shelf<>(key, maximumSize));
     }
 
     /** Drops everything this instance holds: the subscription was (re)made, and messages may have been missed. */
     void clearAll() {
-        regions.values().forEach(Region::dropAll);
+        shelves.values().forEach(Shelf::dropAll);
     }
 
-    /** Drops every region on every instance once the current transaction commits: data was loaded behind the services' backs. */
+    /** Drops every shelf on every instance once the current transaction commits: data was loaded behind the services' backs. */
     public void evictEverywhere() {
         clearAll();
         afterCommit(() -> {
@@ -98,7 +98,7 @@ public class ReferenceCache {
         });
     }
 
-    /** A message from any instance: "region|key", "region|*" for the whole region, or "*|*" for everything. */
+    /** A message from any instance: "shelf|key", "shelf|*" for the whole shelf, or "*|*" for everything. */
     void onMessage(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
         if (text.equals(ALL + "|" + ALL)) {
@@ -106,15 +106,15 @@ public class ReferenceCache {
             return;
         }
         int bar = text.indexOf('|');
-        Region<?, ?> region = bar < 0 ? null : regions.get(text.substring(0, bar));
-        if (region == null) {
+        Shelf<?, ?> shelf = bar < 0 ? null : shelves.get(text.substring(0, bar));
+        if (shelf == null) {
             return;
         }
         String key = text.substring(bar + 1);
         if (ALL.equals(key)) {
-            region.dropAll();
+            shelf.dropAll();
         } else {
-            region.drop(key);
+            shelf.drop(key);
         }
     }
 
@@ -141,13 +141,13 @@ public class ReferenceCache {
     }
 
     /** One kind of reference data by key. Keys are written as text in messages: use ids or simple composites. */
-    public final class Region<K, V> {
+    public final class Shelf<K, V> {
 
         private final String name;
         private final Cache<String, V> entries;
         private final AtomicLong evictions = new AtomicLong();
 
-        private Region(String name, int maximumSize) {
+        private Shelf(String name, int maximumSize) {
             this.name = name;
             this.entries = Caffeine.newBuilder().maximumSize(maximumSize).expireAfterWrite(ttl).recordStats().build();
             CaffeineCacheMetrics.monitor(meters, entries, "reference." + name);
@@ -214,7 +214,7 @@ public class ReferenceCache {
             });
         }
 
-        /** {@link #evict} for every key of the region. */
+        /** {@link #evict} for every key of the shelf. */
         public void evictAll() {
             dropAll();
             afterCommit(() -> {
