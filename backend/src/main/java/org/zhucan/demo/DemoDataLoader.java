@@ -17,6 +17,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhucan.common.cache.ReferenceCache;
 import org.zhucan.common.demo.DemoDataContributor;
 
 /**
@@ -36,11 +37,14 @@ public class DemoDataLoader implements ApplicationRunner {
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final List<DemoDataContributor> contributors;
+    private final ReferenceCache referenceCache;
 
-    DemoDataLoader(DataSource dataSource, TransactionTemplate transaction, List<DemoDataContributor> contributors) {
+    DemoDataLoader(DataSource dataSource, TransactionTemplate transaction, List<DemoDataContributor> contributors,
+                   ReferenceCache referenceCache) {
         this.dataSource = dataSource;
         this.transaction = transaction;
         this.contributors = contributors;
+        this.referenceCache = referenceCache;
     }
 
     @Override
@@ -61,6 +65,8 @@ public class DemoDataLoader implements ApplicationRunner {
         transaction.executeWithoutResult(status -> {
             populator.execute(dataSource);
             contributors.forEach(DemoDataContributor::contribute);
+            // the scripts write sites, slots and policies past the services that evict them
+            referenceCache.evictEverywhere();
         });
         log.info("Demo data loaded from {} scripts and {} contributors", scripts.length, contributors.size());
     }

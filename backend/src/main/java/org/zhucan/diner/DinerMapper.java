@@ -33,6 +33,15 @@ interface DinerMapper {
     record StatusOn(long dinerId, DinerStatus status) {
     }
 
+    /** Diners' facts on a date in one statement, as far as the scope reaches; see {@link DinerService#quoteFactsOn}. */
+    List<QuoteFactsRow> findQuoteFactsOn(@Param("ids") Collection<Long> dinerIds, @Param("date") LocalDate date,
+                                         @Param("scope") CallerScope scope);
+
+    /** A diner, the status on the date, the categories held then (comma-separated, null for none), the latest assessment. */
+    record QuoteFactsRow(long dinerId, Diner diner, DinerStatus statusOn, String categoriesOn, Long assessmentId, Integer assessmentLevel,
+                         LocalDate assessedOn, String assessor) {
+    }
+
     String findIdNumberEncrypted(@Param("id") long id);
 
     void insert(@Param("key") GeneratedKey key, @Param("name") String name, @Param("idNumberEncrypted") String idNumberEncrypted,

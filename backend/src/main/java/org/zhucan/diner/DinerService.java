@@ -147,12 +147,42 @@ public class DinerService {
     }
 
     /**
-     * {@link #quoteFacts} for many diners on one date in five statements, as counter staff see
-     * them (every diner); diners outside the caller's scope are absent.
+     * {@link #quoteFacts} for many diners on one date in one statement, as counter staff see them
+     * (every diner); diners outside the caller's scope are absent.
      */
     @Transactional(readOnly = true)
     public Map<Long, QuoteFacts> quoteFactsOn(Collection<Long> dinerIds, LocalDate date) {
-        CallerScope scope = access.quoteScope(CurrentUser.get());
+        return quoteFactsIn(dinerIds, date, access.quoteScope(CurrentUser.get()));
+    }
+
+    /** {@link #quoteFactsOn} within a scope given. */
+    @Transactional(readOnly = true)
+    Map<Long, QuoteFacts> quoteFactsIn(Collection<Long> dinerIds, LocalDate date, CallerScope scope) {
+        if (dinerIds.isEmpty() || scope.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, QuoteFacts> facts = new java.util.HashMap<>();
+        for (DinerMapper.QuoteFactsRow row : diners.findQuoteFactsOn(dinerIds, date, scope)) {
+            Diner diner = row.diner();
+            java.util.Set<DinerCategory> held = java.util.EnumSet.noneOf(DinerCategory.class);
+            if (row.categoriesOn() != null && !row.categoriesOn().isEmpty()) {
+                for (String category : row.categoriesOn().split(",")) {
+                    held.add(DinerCategory.valueOf(category));
+                }
+            }
+            AbilityAssessment assessment = row.assessmentId() == null ? null
+                    : new AbilityAssessment(row.assessmentId(), diner.id(), row.assessmentLevel(), row.assessedOn(), row.assessor());
+            facts.put(diner.id(), new QuoteFacts(diner, row.statusOn(), ageOn(diner, date), held, assessment));
+        }
+        return facts;
+    }
+
+    /**
+     * {@link #quoteFactsOn} gathered from the diner's histories one table at a time (five
+     * statements): what the single statement must always agree with, as a test checks.
+     */
+    @Transactional(readOnly = true)
+    Map<Long, QuoteFacts> quoteFactsByParts(Collection<Long> dinerIds, LocalDate date, CallerScope scope) {
         if (dinerIds.isEmpty() || scope.isEmpty()) {
             return Map.of();
         }

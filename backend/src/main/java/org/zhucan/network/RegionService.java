@@ -13,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.batch.Batches;
+import org.zhucan.common.cache.ReferenceCache;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
@@ -29,11 +30,19 @@ public class RegionService {
     private final RegionMapper regions;
     private final AuditService audit;
     private final Clock clock;
+    /**
+     * Regions by id and by division code. A region's row never changes once added (no statement
+     * updates one), so what is held can only be missing, never stale; nothing absent is held.
+     */
+    private final ReferenceCache.Shelf<Long, Region> cachedById;
+    private final ReferenceCache.Shelf<String, Region> cachedByCode;
 
-    RegionService(RegionMapper regions, AuditService audit, Clock clock) {
+    RegionService(RegionMapper regions, AuditService audit, Clock clock, ReferenceCache cache) {
         this.regions = regions;
         this.audit = audit;
         this.clock = clock;
+        this.cachedById = cache.shelf("regions", 20_000);
+        this.cachedByCode = cache.shelf("regionsByCode", 20_000);
     }
 
     @Transactional(readOnly = true)
@@ -55,6 +64,22 @@ public class RegionService {
         return regions.findById(id);
     }
 
+    /**
+     * {@link #findByDivisionCode} from memory when this instance has read it before: for the
+     * counter's writes, which ask for the same few districts all day. Lists keep reading MySQL, so
+     * that what they cost never depends on what was read before.
+     */
+    @Transactional(readOnly = true)
+    public Region placeByCode(String divisionCode) {
+        return divisionCode == null ? null : cachedByCode.get(divisionCode, regions::findByDivisionCode);
+    }
+
+    /** {@link #byIds} from memory where this instance has read them before, as {@link #placeByCode}. */
+    @Transactional(readOnly = true)
+    public Map<Long, Region> placesOf(Collection<Long> ids) {
+        return ids.isEmpty() ? Map.of() : cachedById.getAll(ids, this::readByIds);
+    }
+
     /** The region, or NOT_FOUND. */
     @Transactional(readOnly = true)
     public Region require(long id) {
@@ -70,6 +95,10 @@ public class RegionService {
         if (ids.isEmpty()) {
             return Map.of();
         }
+        return readByIds(ids);
+    }
+
+    private Map<Long, Region> readByIds(Collection<Long> ids) {
         return regions.findByIds(ids).stream().collect(Collectors.toMap(Region::id, Function.identity()));
     }
 

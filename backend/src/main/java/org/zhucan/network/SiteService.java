@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.batch.Batches;
+import org.zhucan.common.cache.ReferenceCache;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.pagination.Connection;
@@ -30,17 +31,38 @@ public class SiteService {
     static final int MAX_NEARBY_RADIUS_METERS = 50_000;
     private static final double METERS_PER_DEGREE_LATITUDE = 111_320;
 
+    /** Room in memory for every site of a large city's network, and their slots. */
+    static final int CACHED_SITES = 20_000;
+
     private final SiteMapper sites;
     private final RegionService regionService;
+    /** A site's row, its current slots and its slots over time, by site id: what the counter's writes read of it. */
+    private final ReferenceCache.Shelf<Long, Site> cachedSites;
+    private final ReferenceCache.Shelf<Long, List<SiteSlot>> cachedSlots;
+    private final ReferenceCache.Shelf<Long, SiteSlotTimeline> cachedSlotTimelines;
 
-    SiteService(SiteMapper sites, RegionService regionService) {
+    SiteService(SiteMapper sites, RegionService regionService, ReferenceCache cache) {
         this.sites = sites;
         this.regionService = regionService;
+        this.cachedSites = cache.shelf("sites", CACHED_SITES);
+        this.cachedSlots = cache.shelf("siteSlots", CACHED_SITES);
+        this.cachedSlotTimelines = cache.shelf("siteSlotTimelines", CACHED_SITES);
     }
 
+    /** The site (null when there is none), from memory when this instance has read it since it last changed. */
     @Transactional(readOnly = true)
     public Site find(long id) {
-        return sites.findById(id);
+        return cachedSites.get(id, sites::findById);
+    }
+
+    /**
+     * Drops the site's row and slots from every instance's memory once the current transaction
+     * commits: every write to a site, its status or its slots calls this.
+     */
+    void evict(long siteId) {
+        cachedSites.evict(siteId);
+        cachedSlots.evict(siteId);
+        cachedSlotTimelines.evict(siteId);
     }
 
     @Transactional(readOnly = true)
@@ -103,7 +125,7 @@ public class SiteService {
     /** The site's hours, seats and cutoff for a slot; null when it does not serve the slot. */
     @Transactional(readOnly = true)
     public SiteSlot slotOf(Site site, MealSlot slot) {
-        return slotsOf(List.of(site.id())).get(site.id()).stream().filter(served -> served.slot() == slot).findFirst().orElse(null);
+        return cachedSlots.get(site.id(), id -> List.copyOf(slotsOf(List.of(id)).get(id))).stream().filter(served -> served.slot() == slot).findFirst().orElse(null);
     }
 
     /** The site's fee for a fulfilment; null when it does not offer it. */
@@ -128,6 +150,10 @@ public class SiteService {
      */
     @Transactional(readOnly = true)
     public Map<Long, SiteSlotTimeline> slotTimelinesOf(Collection<Long> siteIds) {
+        return cachedSlotTimelines.getAll(siteIds, this::readSlotTimelinesOf);
+    }
+
+    private Map<Long, SiteSlotTimeline> readSlotTimelinesOf(Collection<Long> siteIds) {
         Map<Long, List<SiteSlotChange>> histories = Batches.group(siteIds, siteIds.isEmpty() ? List.of() : sites.findSlotChangesOf(siteIds),
                 SiteSlotChange::siteId);
         List<Long> withoutHistory = histories.entrySet().stream().filter(entry -> entry.getValue().isEmpty()).map(Map.Entry::getKey).toList();
@@ -148,7 +174,7 @@ public class SiteService {
     /** The site, or NOT_FOUND. */
     @Transactional(readOnly = true)
     public Site require(Long id) {
-        Site site = sites.findById(id);
+        Site site = id == null ? null : find(id);
         if (site == null) {
             throw new NotFoundException("Site", id);
         }

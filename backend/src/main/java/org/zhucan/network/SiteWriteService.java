@@ -83,13 +83,14 @@ class SiteWriteService {
         sites.insertStatusChange(new SiteStatusChange(0, siteId, null, SiteStatus.PLANNED, today, null, actor(), clock.instant()));
         Site created = sites.findById(siteId);
         audit.record("SITE_CREATED", "Site", siteId, null, Map.of("site", created, "slots", slots, "fulfilments", fulfilments));
+        siteService.evict(siteId);
         return new SiteResult(created, List.of());
     }
 
     @Transactional
     @PreAuthorize("hasAnyRole('ADMIN', 'OPERATOR')")
     public SiteResult update(UpdateSiteInput input) {
-        Site before = siteService.require(input.siteId());
+        Site before = current(input.siteId());
         access.requireMayUpdate(CurrentUser.get(), before, input);
         List<UserError> problems = new ArrayList<>();
         Long communityId = input.communityId() == null ? before.communityId() : input.communityId();
@@ -132,13 +133,14 @@ class SiteWriteService {
                 Map.of("site", before, "slots", slotsBefore.get(before.id()), "fulfilments", fulfilmentsBefore.get(before.id())),
                 Map.of("site", after, "slots", siteService.slotsOf(List.of(before.id())).get(before.id()),
                         "fulfilments", siteService.fulfilmentsOf(List.of(before.id())).get(before.id())));
+        siteService.evict(before.id());
         return new SiteResult(after, List.of());
     }
 
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public SiteResult changeStatus(ChangeSiteStatusInput input) {
-        Site before = siteService.require(input.siteId());
+        Site before = current(input.siteId());
         if (!access.administers(CurrentUser.get(), before)) {
             throw new org.springframework.security.access.AccessDeniedException("a site's status is changed by administrators of its region");
         }
@@ -173,6 +175,7 @@ class SiteWriteService {
                 clock.instant()));
         Site after = sites.findById(before.id());
         audit.record("SITE_STATUS_CHANGED", "Site", before.id(), before, after);
+        siteService.evict(before.id());
         return new SiteResult(after, List.of());
     }
 
@@ -281,6 +284,15 @@ class SiteWriteService {
             }
             sites.insertSlotChanges(changes);
         }
+    }
+
+    /** The site as MySQL holds it now, not as memory does: a change starts from the row it changes. */
+    private Site current(Long siteId) {
+        Site site = siteId == null ? null : sites.findById(siteId);
+        if (site == null) {
+            throw new org.zhucan.common.error.NotFoundException("Site", siteId);
+        }
+        return site;
     }
 
     private LocalDate today() {

@@ -106,12 +106,12 @@ public class QuoteService {
             List<Long> missing = java.util.stream.Stream.of(diner.diner().homeCommunityId(), site.communityId())
                     .filter(id -> !places.containsKey(id)).distinct().toList();
             if (!missing.isEmpty()) {
-                places.putAll(regionService.byIds(missing));
+                places.putAll(regionService.placesOf(missing));
             }
             String homeCode = places.get(diner.diner().homeCommunityId()).divisionCode();
             String siteCode = places.get(site.communityId()).divisionCode();
             SubsidyRules.Policy policy = policies.computeIfAbsent(homeCode.substring(0, 6) + "|" + date, key -> {
-                Region homeDistrict = regionService.findByDivisionCode(homeCode.substring(0, 6) + "000000");
+                Region homeDistrict = regionService.placeByCode(homeCode.substring(0, 6) + "000000");
                 return java.util.Optional.ofNullable(homeDistrict == null ? null : policyService.policyInForce(homeDistrict.id(), date));
             }).orElse(null);
             SubsidyRules.DinerOnDay dinerOnDay = new SubsidyRules.DinerOnDay(diner.active(), diner.age(), diner.categories(), homeCode, date,

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.batch.Batches;
+import org.zhucan.common.cache.ReferenceCache;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
@@ -44,7 +45,14 @@ public class SubsidyPolicyService {
     private final AuditService audit;
     private final Clock clock;
 
-    SubsidyPolicyService(SubsidyMapper policies, NetworkAccess networkAccess, RegionService regionService, AuditService audit, Clock clock) {
+    /** The policy in force by district and date (empty: none), and each district's reassessment schedules. */
+    private final ReferenceCache.Shelf<String, java.util.Optional<SubsidyRules.Policy>> cachedInForce;
+    private final ReferenceCache.Shelf<String, AssessmentSchedules> cachedSchedules;
+
+    SubsidyPolicyService(SubsidyMapper policies, NetworkAccess networkAccess, RegionService regionService, AuditService audit, Clock clock,
+                         ReferenceCache cache) {
+        this.cachedInForce = cache.shelf("policiesInForce", 10_000);
+        this.cachedSchedules = cache.shelf("assessmentSchedules", 1_000);
         this.networkAccess = networkAccess;
         this.policies = policies;
         this.regionService = regionService;
@@ -61,6 +69,19 @@ public class SubsidyPolicyService {
     /** The published version in force in the district on the date, with its tiers, as the rules need it; null when none. */
     @Transactional(readOnly = true)
     public SubsidyRules.Policy policyInForce(long districtId, LocalDate date) {
+        return cachedInForce.get(districtId + ":" + date, key -> java.util.Optional.ofNullable(readPolicyInForce(districtId, date))).orElse(null);
+    }
+
+    /**
+     * Drops every policy and schedule held in memory, on every instance, once the current transaction
+     * commits: what is in force on a date changes only when a version is published, which is rare.
+     */
+    private void evictPolicies() {
+        cachedInForce.evictAll();
+        cachedSchedules.evictAll();
+    }
+
+    private SubsidyRules.Policy readPolicyInForce(long districtId, LocalDate date) {
         SubsidyPolicy policy = policies.findPolicyInForce(districtId, date);
         if (policy == null) {
             return null;
@@ -76,6 +97,14 @@ public class SubsidyPolicyService {
      */
     @Transactional(readOnly = true)
     public AssessmentSchedules schedulesOf(Collection<String> districtCodes) {
+        if (districtCodes.size() == 1) {
+            String code = districtCodes.iterator().next();
+            return cachedSchedules.get(code, key -> readSchedulesOf(List.of(key)));
+        }
+        return readSchedulesOf(districtCodes);
+    }
+
+    private AssessmentSchedules readSchedulesOf(Collection<String> districtCodes) {
         return new AssessmentSchedules(districtCodes.isEmpty() ? List.of() : policies.findSchedulesOfDistricts(districtCodes));
     }
 
@@ -203,6 +232,7 @@ public class SubsidyPolicyService {
         }
         SubsidyPolicy created = policies.findPolicy(policyId);
         audit.record("SUBSIDY_POLICY_DRAFTED", "SubsidyPolicy", policyId, null, Map.of("policy", created, "tiers", tiersOf(List.of(policyId))));
+        evictPolicies();
         return new PolicyResult(created, List.of());
     }
 
@@ -220,6 +250,7 @@ public class SubsidyPolicyService {
         }
         SubsidyPolicy after = policies.findPolicy(policyId);
         audit.record("SUBSIDY_POLICY_PUBLISHED", "SubsidyPolicy", policyId, before, after);
+        evictPolicies();
         return new PolicyResult(after, List.of());
     }
 

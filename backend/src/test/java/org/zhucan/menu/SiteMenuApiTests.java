@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DinerFixtures;
+import org.zhucan.testsupport.DriverQuestions;
 import org.zhucan.testsupport.Responses;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * menus once Redis holds them, and answers as Query.menu does, quoted for a diner too (the quotes of
  * all the sites' menus in one batch).
  */
-@TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.menu.DriverQuestions")
+@TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.testsupport.DriverQuestions")
 class SiteMenuApiTests extends ApiTest {
 
     /** A date no other test publishes menus on (they pick weeks from now to about 2065). */

@@ -1,6 +1,8 @@
-package org.zhucan.menu;
+package org.zhucan.testsupport;
 
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
@@ -17,7 +19,12 @@ import com.mysql.cj.protocol.ServerSession;
  */
 public class DriverQuestions implements QueryInterceptor {
 
-    static final AtomicLong SENT = new AtomicLong();
+    public static final AtomicLong SENT = new AtomicLong();
+
+    /** The texts sent while {@link #recording} is on: what a test prints when a count goes up. */
+    public static final Queue<String> TEXTS = new ConcurrentLinkedQueue<>();
+
+    public static volatile boolean recording;
 
     @Override
     public QueryInterceptor init(MysqlConnection connection, Properties properties, Log log) {
@@ -27,6 +34,9 @@ public class DriverQuestions implements QueryInterceptor {
     @Override
     public <T extends Resultset> T preProcess(Supplier<String> sql, Query query) {
         SENT.incrementAndGet();
+        if (recording) {
+            TEXTS.add(sql.get());
+        }
         return null;
     }
 
