@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.testsupport.BenchmarkApp;
 import org.zhucan.testsupport.BenchmarkData;
 import org.zhucan.testsupport.BenchmarkGraphQl;
+import org.zhucan.testsupport.DriverQuestions;
 import org.zhucan.testsupport.ThreadedRun;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -61,7 +62,7 @@ public final class HomeScreenBenchmark {
 
     public static void main(String[] args) throws Exception {
         BenchmarkApp.run(HomeScreenBenchmark::run, "--zhucan.booking.jobs-enabled=false",
-                "--spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.menu.DriverQuestions");
+                "--spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.testsupport.DriverQuestions");
     }
 
     private static void run(ConfigurableApplicationContext context) throws Exception {
