@@ -33,15 +33,21 @@ interface SettlementMapper {
 
     void deleteLines(@Param("id") long id);
 
-    int claimRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("districtPath") String districtPath,
-                     @Param("start") LocalDate start, @Param("end") LocalDate end);
+    /** Claims the period's records of the operator at the district's sites that no statement holds. */
+    void claimPeriodRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("districtPath") String districtPath,
+                            @Param("start") LocalDate start, @Param("end") LocalDate end);
 
-    void insertMealLines(@Param("id") long id);
+    /** Claims, as carried, the records dated before the period that no statement holds. */
+    void claimCarriedRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("districtPath") String districtPath,
+                             @Param("start") LocalDate start);
+
+    void insertMealLines(@Param("id") long id, @Param("operatorId") long operatorId, @Param("start") LocalDate start,
+                         @Param("end") LocalDate end);
 
     LocalDate earliestCarriedDate(@Param("id") long id);
 
     void insertOperatingLines(@Param("id") long id, @Param("operatorId") long operatorId, @Param("earliest") LocalDate earliest,
-                              @Param("start") LocalDate start, @Param("periods") List<OperatingPeriod> periods);
+                              @Param("start") LocalDate start, @Param("end") LocalDate end, @Param("periods") List<OperatingPeriod> periods);
 
     void updateTotals(@Param("id") long id);
 

@@ -129,13 +129,14 @@ public class SettlementService {
             mapper.deleteLines(id);
             mapper.releaseRecords(id);
         }
-        mapper.claimRecords(id, input.operatorId(), district.path(), input.periodStart(), input.periodEnd());
-        mapper.insertMealLines(id);
+        mapper.claimPeriodRecords(id, input.operatorId(), district.path(), input.periodStart(), input.periodEnd());
+        mapper.claimCarriedRecords(id, input.operatorId(), district.path(), input.periodStart());
+        mapper.insertMealLines(id, input.operatorId(), input.periodStart(), input.periodEnd());
         List<SettlementMapper.OperatingPeriod> operating = operatingPeriods(district.id());
         if (!operating.isEmpty()) {
             LocalDate earliestCarried = mapper.earliestCarriedDate(id);
             mapper.insertOperatingLines(id, input.operatorId(), earliestCarried == null ? input.periodStart() : earliestCarried,
-                    input.periodStart(), operating);
+                    input.periodStart(), input.periodEnd(), operating);
         }
         mapper.updateTotals(id);
         SettlementStatement generated = mapper.findById(id);
