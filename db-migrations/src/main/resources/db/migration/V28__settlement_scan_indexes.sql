@@ -8,11 +8,11 @@ ALTER TABLE meal_record
     DROP KEY ix_meal_record_operator_date;
 
 -- A claim writes a row per record; each secondary index on it is a second write per record (and per
--- record again when a DRAFT is regenerated). One index serves every read by statement: its flagged
--- records in id order (pages of flagged records), and its records with whether they are carried
--- (lines, header counts) without the rows.
+-- record again when a DRAFT is regenerated). One index serves every read by statement: its carried
+-- records (a short range), its flagged ones (one range when carried, one when not), and its counts
+-- without the rows.
 ALTER TABLE settlement_record
-    ADD KEY ix_settlement_record_statement_flags (statement_id, flagged, meal_record_id, carried),
+    ADD KEY ix_settlement_record_statement_flags (statement_id, carried, flagged, meal_record_id),
     DROP KEY ix_settlement_record_statement,
     DROP KEY ix_settlement_record_carried,
     DROP KEY ix_settlement_record_flagged;
