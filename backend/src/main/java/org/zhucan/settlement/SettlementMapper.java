@@ -33,15 +33,28 @@ interface SettlementMapper {
 
     void deleteLines(@Param("id") long id);
 
-    int claimRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("districtPath") String districtPath,
-                     @Param("start") LocalDate start, @Param("end") LocalDate end);
+    List<Long> districtSiteIds(@Param("districtPath") String districtPath);
 
-    void insertMealLines(@Param("id") long id);
+    /** Other statements of the operator that reach the period (end on or after its start), and so may hold records of it. */
+    int countStatementsReaching(@Param("id") long id, @Param("operatorId") long operatorId, @Param("start") LocalDate start);
+
+    /** Claims the period's records of the operator at the sites that no statement holds. */
+    void claimPeriodRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
+                            @Param("start") LocalDate start, @Param("end") LocalDate end);
+
+    /** Claims, as carried, the records dated before the period at the sites that no statement holds. */
+    void claimCarriedRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
+                             @Param("start") LocalDate start);
+
+    /** {@code whole}: the statement holds every record of the period at the sites (no other statement reaches it). */
+    void insertMealLines(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
+                         @Param("start") LocalDate start, @Param("end") LocalDate end, @Param("whole") boolean whole);
 
     LocalDate earliestCarriedDate(@Param("id") long id);
 
-    void insertOperatingLines(@Param("id") long id, @Param("operatorId") long operatorId, @Param("earliest") LocalDate earliest,
-                              @Param("start") LocalDate start, @Param("periods") List<OperatingPeriod> periods);
+    void insertOperatingLines(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
+                              @Param("earliest") LocalDate earliest, @Param("start") LocalDate start, @Param("end") LocalDate end,
+                              @Param("whole") boolean whole, @Param("periods") List<OperatingPeriod> periods);
 
     void updateTotals(@Param("id") long id);
 

@@ -129,13 +129,18 @@ public class SettlementService {
             mapper.deleteLines(id);
             mapper.releaseRecords(id);
         }
-        mapper.claimRecords(id, input.operatorId(), district.path(), input.periodStart(), input.periodEnd());
-        mapper.insertMealLines(id);
+        List<Long> sites = mapper.districtSiteIds(district.path());
+        // only a statement whose claims reach the period can hold its records (it claimed up to its own end): with none, the period's
+        // records at the sites are all this one's, and the lines need not look up their claims
+        boolean whole = mapper.countStatementsReaching(id, input.operatorId(), input.periodStart()) == 0;
+        mapper.claimPeriodRecords(id, input.operatorId(), sites, input.periodStart(), input.periodEnd());
+        mapper.claimCarriedRecords(id, input.operatorId(), sites, input.periodStart());
+        mapper.insertMealLines(id, input.operatorId(), sites, input.periodStart(), input.periodEnd(), whole);
         List<SettlementMapper.OperatingPeriod> operating = operatingPeriods(district.id());
         if (!operating.isEmpty()) {
             LocalDate earliestCarried = mapper.earliestCarriedDate(id);
-            mapper.insertOperatingLines(id, input.operatorId(), earliestCarried == null ? input.periodStart() : earliestCarried,
-                    input.periodStart(), operating);
+            mapper.insertOperatingLines(id, input.operatorId(), sites, earliestCarried == null ? input.periodStart() : earliestCarried,
+                    input.periodStart(), input.periodEnd(), whole, operating);
         }
         mapper.updateTotals(id);
         SettlementStatement generated = mapper.findById(id);

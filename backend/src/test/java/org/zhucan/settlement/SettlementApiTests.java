@@ -197,6 +197,24 @@ class SettlementApiTests extends DistrictSettlementTest {
     }
 
     @Test
+    void shouldLeaveOutOfAMonthsLinesItsRecordsThatALaterStatementCarriedFirst() {
+        world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 30));
+        world.serve(world.siteB, world.diner(List.of()), shanghai(today(), 11, 30));
+        LocalDate nextMonth = periodEnd.plusDays(1);
+        stopAt(nextMonth, LocalTime.of(10, 0));
+        // next month's statement first: it carries this month's records as adjustments
+        Map<String, Object> next = statements.generate(world.financeA, nextMonth, nextMonth.with(TemporalAdjusters.lastDayOfMonth()));
+        assertThat(next).containsEntry("recordCount", 2).containsEntry("carriedCount", 2).containsEntry("mealSubsidy", "10.00");
+        assertThat(lines(next)).extracting(line -> line.get("kind")).containsOnly("ADJUSTMENT", "OPERATING_SUBSIDY");
+
+        // this month's, after: none of its records is left for it, so it has neither records nor lines
+        Map<String, Object> statement = statements.generate(world.financeA, periodStart, periodEnd);
+        assertThat(statement).containsEntry("recordCount", 0).containsEntry("carriedCount", 0).containsEntry("mealSubsidy", "0.00")
+                .containsEntry("operatingSubsidy", "0.00").containsEntry("payable", "0.00");
+        assertThat(lines(statement)).isEmpty();
+    }
+
+    @Test
     void shouldReconcileBudgetsCommitmentsAndEveryRecordThatDiffers() {
         int year = periodStart.getYear();
         assertThat(userError(setBudget(world.financeA, year, "CITY", "-1.00"), "setFundingBudget")).isEqualTo("INVALID_INPUT");
