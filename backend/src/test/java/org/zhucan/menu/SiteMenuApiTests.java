@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
@@ -158,8 +157,7 @@ class SiteMenuApiTests extends ApiTest {
         }
     }
 
-    /** The root field still reads the site before the cache; the in-process reference cache (issue 20, part W1) removes that statement. */
-    @Disabled("needs W1: SiteService reading sites from the in-process reference cache")
+    /** The root field checks the site before the cache: from the in-process reference cache, not MySQL. */
     @Test
     void shouldSendNoMoreStatementsForARootMenuRedisHoldsThanForTypename() {
         Runnable menu = () -> as("admin").documentName("menuOnly").variable("siteId", siteIds.get(0)).variable("date", DAY.toString())
