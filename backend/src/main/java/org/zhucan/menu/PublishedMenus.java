@@ -34,7 +34,6 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.serializer.RedisSerializer;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,10 +74,10 @@ public class PublishedMenus {
         this.readOnly.setReadOnly(true);
     }
 
+    // the read-only transaction is opened on a miss only: a hit in Redis sends the database nothing, not even SET and COMMIT
     @Cacheable(cacheNames = MENUS, key = "#siteId + ':' + #date + ':' + #slot")
-    @Transactional(readOnly = true)
     public MenuView menu(long siteId, LocalDate date, MealSlot slot) {
-        return menuFromDatabase(siteId, date, slot);
+        return readOnly.execute(status -> menuFromDatabase(siteId, date, slot));
     }
 
     /** What a cache miss reads: the published menu straight from MySQL. */
@@ -93,7 +92,6 @@ public class PublishedMenus {
      * read of MySQL for all of them together (four statements), whose answers, nulls included, are
      * cached as {@link #menu} would. If Redis fails, everything comes from MySQL.
      */
-    @Transactional(readOnly = true)
     public Map<Long, List<MenuView>> menusOn(Collection<Long> siteIds, LocalDate date) {
         Map<Long, Map<MealSlot, MenuView>> found = new HashMap<>();
         Set<Long> missing = new LinkedHashSet<>();
@@ -110,7 +108,8 @@ public class PublishedMenus {
             }
         }
         if (!missing.isEmpty()) {
-            Map<Long, List<MenuView>> read = Batches.group(missing, assemble(mapper.findPublishedMenusOn(missing, date)), MenuView::siteId);
+            Map<Long, List<MenuView>> read = Batches.group(missing,
+                    readOnly.execute(status -> assemble(mapper.findPublishedMenusOn(missing, date))), MenuView::siteId);
             for (long siteId : missing) {
                 Map<MealSlot, MenuView> bySlot = found.get(siteId);
                 read.get(siteId).forEach(menu -> bySlot.put(menu.slot(), menu));
@@ -264,9 +263,8 @@ public class PublishedMenus {
     }
 
     @Cacheable(cacheNames = WEEKS, key = "#siteId + ':' + #weekStart")
-    @Transactional(readOnly = true)
     public List<MenuView> week(long siteId, LocalDate weekStart) {
-        return assemble(mapper.findPublishedMenus(siteId, weekStart, weekStart.plusDays(6)));
+        return readOnly.execute(status -> assemble(mapper.findPublishedMenus(siteId, weekStart, weekStart.plusDays(6))));
     }
 
     /** Drops the cached menu of a site, date and slot and the week it falls in. */
