@@ -111,6 +111,23 @@ class MealRollupsPropertyTests extends ApiTest {
     }
 
     @Test
+    void aDeathRecordedLateChangesTheDaysOfTheMealsAfterIt() {
+        stopAt(today.plusDays(1));
+        String diner = world.diner(List.of());
+        String meal = Canteens.serveWalkIn(as(world.operatorStaff), world.siteB, diner, DistrictWorld.shanghai(today.plusDays(1), 11, 30));
+        rollups.computeMarked(10_000);
+        as("admin").documentName("fixtureChangeDinerStatus").variable("input", Map.of("dinerId", diner, "status", "DECEASED", "effectiveOn",
+                today.toString(), "reason", "家属报告")).execute().path("changeDinerStatus.userErrors").entityList(Object.class).hasSize(0);
+        // the meal after the death was flagged and corrected: its day changed, and the reads know
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record_flag WHERE meal_record_id = ? AND code = 'AFTER_DEATH'", Integer.class,
+                Long.valueOf(meal))).isEqualTo(1);
+        assertSameAsRecords("after the death");
+        rollups.computeMarked(10_000);
+        assertSameAsRecords("after the death and the job");
+        assertRowsAreTheRecords("after the death and the job");
+    }
+
+    @Test
     void rebuildComputesEveryDayAgainFromTheRecords() {
         stopAt(today);
         String diner = world.diner(List.of());
