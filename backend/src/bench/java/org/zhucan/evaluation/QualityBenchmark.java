@@ -35,7 +35,10 @@ import static org.zhucan.testsupport.BenchmarkGraphQl.map;
  * district, 40,000 diners, one subsidised lunch each on days 1 to 25 of last month); on top of them,
  * in plain JDBC multi-row INSERTs, ratings of about 30% of the records (some with tags), a sample
  * retention log for most of the (site, day, LUNCH) slots but not all, and a few inspections per site.
- * Both seedings are timed. Evaluation weights are given to the district from 2024-01 when it has none.
+ * Both seedings are timed. The seeders write by SQL, around the application, so the meal roll-ups
+ * the dashboard and the evaluation read (MealRollups) are then rebuilt from the records through the
+ * ADMIN mutation rebuildMealRollups over the year so far, as an administrator would after such a
+ * load; that is timed too. Evaluation weights are given to the district from 2024-01 when it has none.
  * Prints figures and checks; asserts nothing.
  *
  * <p>Run with {@code ./mvnw -q -pl backend -am spring-boot:test-run@quality-benchmark} (MySQL and
@@ -66,6 +69,9 @@ public final class QualityBenchmark {
             query SiteRatings($siteId: ID!, $month: YearMonth!) { siteRatings(siteId: $siteId, month: $month) {
               ratingCount averageScore scoreCounts { score count } tagCounts { tag count } operator { ratingCount averageScore }
               ratings(first: 20) { totalCount } } }""";
+    private static final String REBUILD = """
+            mutation Rebuild($input: RebuildMealRollupsInput!) { rebuildMealRollups(input: $input) {
+              rebuilt { siteDays computed stillMarked } userErrors { code message } } }""";
     private static final String MISSING = """
             query Missing($filter: SampleRetentionFilter!) { missingSampleLogs(filter: $filter, first: 50) { totalCount } }""";
 
@@ -95,6 +101,12 @@ public final class QualityBenchmark {
             GROUP BY m.site_id, m.operator_id, m.service_date, m.slot
             HAVING SUM(m.kind = 'MEAL') > 0
             ORDER BY m.service_date, m.site_id, m.slot, m.operator_id""";
+    /** What the dashboard reads of the roll-up for the days that are not marked: its sums per day, year to date. */
+    private static final String FLOOR_ROLLUP_DAYS = """
+            SELECT r.service_date, SUM(r.meals), SUM(r.flagged_meals), SUM(r.subsidy_fen), SUM(r.public_subsidy_fen)
+            FROM meal_slot_rollup r
+            WHERE r.site_id IN (%s) AND r.service_date BETWEEN ? AND ?
+            GROUP BY r.service_date""";
     /** SatisfactionMapper.tallyByOperator: the month's ratings of the district's sites per operator. */
     private static final String FLOOR_RATINGS_BY_OPERATOR = """
             SELECT r.operator_id, COUNT(*) AS rating_count, SUM(r.score) AS score_sum
@@ -140,6 +152,12 @@ public final class QualityBenchmark {
         long ratedSite = seeded.sites()[0];
 
         String admin = api.login(ADMIN_ACCOUNT, DEMO_PASSWORD);
+        // the seeders write by SQL, around the application, as a data migration would: the roll-ups are rebuilt from the
+        // records the way an administrator would then, through rebuildMealRollups over the year so far
+        long rebuildStart = System.nanoTime();
+        Map<String, Object> rebuild = map(map(api.send(api.body(REBUILD, Map.of("input", Map.of("from", today.withDayOfYear(1).toString(),
+                "to", today.toString()))), admin), "rebuildMealRollups"), "rebuilt");
+        long rebuildNanos = System.nanoTime() - rebuildStart;
         Map<String, Object> evaluationVariables = Map.of("districtId", Long.toString(seeded.districtId()), "month", month.toString());
         Map<String, Object> dashboardVariables = Map.of("districtId", Long.toString(seeded.districtId()), "days", DASHBOARD_DAYS);
         Map<String, Object> siteRatingsVariables = Map.of("siteId", Long.toString(ratedSite), "month", month.toString());
@@ -158,6 +176,8 @@ public final class QualityBenchmark {
                 floor(FLOOR_SERVED_DAYS, districtSites, today.withDayOfYear(1), today));
         List<Floor> servedSlots = List.of(floor(FLOOR_SERVED_SLOTS, districtSites, month.atDay(1), month.atEndOfMonth()),
                 floor(FLOOR_SERVED_SLOTS, districtSites, month.atDay(1), month.atEndOfMonth()));
+        List<Floor> rollupDays = List.of(floor(FLOOR_ROLLUP_DAYS, districtSites, today.withDayOfYear(1), today),
+                floor(FLOOR_ROLLUP_DAYS, districtSites, today.withDayOfYear(1), today));
         List<Floor> ratingsByOperator = List.of(floor(FLOOR_RATINGS_BY_OPERATOR, districtSites, month.atDay(1), month.atEndOfMonth()),
                 floor(FLOOR_RATINGS_BY_OPERATOR, districtSites, month.atDay(1), month.atEndOfMonth()));
 
@@ -174,6 +194,9 @@ public final class QualityBenchmark {
         System.out.printf("  %,d meal_rating + %,d meal_rating_tag, %,d sample_retention + dish (of %,d slots), %,d inspection + %,d"
                         + " inspection_item: %.1f s (ratings %.1f s)%n", quality.ratings(), quality.tags(), quality.retentions(),
                 (long) SITES * DAYS, quality.inspections(), quality.items(), qualityNanos / 1e9, quality.ratingNanos() / 1e9);
+        System.out.printf("  roll-ups rebuilt from the records (rebuildMealRollups, %s..%s over HTTP): %,d site days, %,d computed, %d still"
+                + " marked: %.1f s%n", today.withDayOfYear(1), today, toLong(rebuild.get("siteDays")), toLong(rebuild.get("computed")),
+                toLong(rebuild.get("stillMarked")), rebuildNanos / 1e9);
         System.out.printf("over GraphQL HTTP as ADMIN, %d runs each (the first cold), then the floors straight in SQL over JDBC:%n", RUNS);
         System.out.printf("  %-62s %9s %14s %14s %14s%n", "", "wall s", "heap before MB", "heap peak MB", "allocated MB");
         print("operatorEvaluations(%s)".formatted(month), evaluations);
@@ -185,6 +208,7 @@ public final class QualityBenchmark {
         printFloor("floor: servedDays GROUP BY day, year to date", servedDays);
         printFloor("floor: servedSlots GROUP BY site x operator x day x slot, month", servedSlots);
         printFloor("floor: meal_rating GROUP BY operator, month", ratingsByOperator);
+        printFloor("floor: meal_slot_rollup GROUP BY day, year to date", rollupDays);
 
         System.out.println("checks:");
         Map<String, Object> ranking = map(evaluations.get(RUNS - 1).data(), "operatorEvaluations");

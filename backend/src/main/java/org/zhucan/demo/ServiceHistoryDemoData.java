@@ -28,6 +28,8 @@ import org.zhucan.diner.QuoteFacts;
 import org.zhucan.network.MealSlot;
 import org.zhucan.security.AccountService;
 import org.zhucan.security.SystemActor;
+import org.zhucan.serving.MealRollups;
+import org.zhucan.serving.SiteDay;
 import org.zhucan.subsidy.QuoteService;
 import org.zhucan.subsidy.SubsidyRules;
 import tools.jackson.databind.json.JsonMapper;
@@ -64,15 +66,17 @@ class ServiceHistoryDemoData implements DemoDataContributor {
     private final QuoteService quoteService;
     private final DinerService dinerService;
     private final AccountService accountService;
+    private final MealRollups rollups;
     private final JsonMapper json;
     private final Clock clock;
 
     ServiceHistoryDemoData(JdbcTemplate jdbc, QuoteService quoteService, DinerService dinerService, AccountService accountService,
-                           JsonMapper json, Clock clock) {
+                           MealRollups rollups, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.quoteService = quoteService;
         this.dinerService = dinerService;
         this.accountService = accountService;
+        this.rollups = rollups;
         this.json = json;
         this.clock = clock;
     }
@@ -120,6 +124,7 @@ class ServiceHistoryDemoData implements DemoDataContributor {
         Random random = new Random(SEED);
         QuoteService.Quoter quoter = quoteService.quoter();
         Instant now = clock.instant();
+        List<SiteDay> served = new ArrayList<>();
         for (int daysAgo = DAYS; daysAgo >= 1; daysAgo--) {
             LocalDate day = today.minusDays(daysAgo);
             Map<Long, QuoteFacts> facts = dinerService.quoteFactsOn(diners, day);
@@ -152,6 +157,7 @@ class ServiceHistoryDemoData implements DemoDataContributor {
                     Instant servedAt = day.atTime(LocalTime.of(11, 5).plusMinutes(minute += 3)).atZone(BusinessTime.ZONE).toInstant();
                     long record = meal(quoter.quote(dinerFacts, siteId, day, MealSlot.LUNCH, PRICE, SubsidyRules.Usage.NONE), siteId, operatorId,
                             diner, day, servedAt, now);
+                    served.add(new SiteDay(siteId, day));
                     // the family tries rating for itself: its meals of the last 3 days are left unrated
                     boolean familyRecent = family.contains(diner) && daysAgo <= 3;
                     if (!familyRecent && random.nextInt(100) < 45) {
@@ -163,6 +169,8 @@ class ServiceHistoryDemoData implements DemoDataContributor {
                 }
             }
         }
+        // written around the serving feature: its roll-ups learn of these days as of any write
+        rollups.changed(served);
         for (Map<String, Object> site : sites) {
             inspect(random, ((Number) site.get("id")).longValue(), ((Number) site.get("operator_id")).longValue(),
                     !"91410300MA9GCY0B2D".equals(site.get("credit_code")), today, now);

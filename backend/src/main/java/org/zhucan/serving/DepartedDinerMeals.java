@@ -43,13 +43,15 @@ class DepartedDinerMeals {
 
     private final MealRecordMapper mapper;
     private final MealCorrectionService corrections;
+    private final MealRollups rollups;
     private final AuditService audit;
     private final NoticeService notices;
     private final Clock clock;
 
-    DepartedDinerMeals(MealRecordMapper mapper, MealCorrectionService corrections, AuditService audit, NoticeService notices, Clock clock) {
+    DepartedDinerMeals(MealRecordMapper mapper, MealCorrectionService corrections, MealRollups rollups, AuditService audit, NoticeService notices, Clock clock) {
         this.mapper = mapper;
         this.corrections = corrections;
+        this.rollups = rollups;
         this.audit = audit;
         this.notices = notices;
         this.clock = clock;
@@ -95,6 +97,7 @@ class DepartedDinerMeals {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         if (!flags.isEmpty()) {
             mapper.insertFlagsIfAbsent(flags, now);
+            rollups.changed(after.stream().map(record -> new SiteDay(record.siteId(), record.date())).toList());
         }
         Map<String, Object> what = new LinkedHashMap<>();
         what.put("status", left.status());

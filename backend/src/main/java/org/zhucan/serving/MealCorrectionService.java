@@ -178,6 +178,7 @@ public class MealCorrectionService {
         if (mapper.markReversed(record.id(), reversalId) != 1) {
             throw new IllegalStateException("meal record " + record.id() + " was reversed while locked");
         }
+        writer.changed(new SiteDay(record.siteId(), record.date()));
         events.publishEvent(new MealRecordReversed(record.id(), reversalId));
         if (record.bookingId() != null) {
             counterBookings.unmarkServed(record.bookingId());

@@ -42,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class MealRecordReadService {
 
     private final MealRecordMapper mapper;
+    private final MealRollupReads rollups;
     private final ServingAccess access;
     private final SiteService siteService;
     private final RegionService regionService;
@@ -50,9 +51,10 @@ public class MealRecordReadService {
     private final ServingProperties properties;
     private final Clock clock;
 
-    MealRecordReadService(MealRecordMapper mapper, ServingAccess access, SiteService siteService, RegionService regionService,
+    MealRecordReadService(MealRecordMapper mapper, MealRollupReads rollups, ServingAccess access, SiteService siteService, RegionService regionService,
                           CounterBookings counterBookings, JsonMapper json, ServingProperties properties, Clock clock) {
         this.mapper = mapper;
+        this.rollups = rollups;
         this.access = access;
         this.siteService = siteService;
         this.regionService = regionService;
@@ -176,12 +178,12 @@ public class MealRecordReadService {
 
     /**
      * The slots of these sites in which meals were served between the dates, by date, site and
-     * slot. Unscoped: for features that aggregate over sites the caller has already checked.
+     * slot, read from the daily roll-ups ({@link MealRollups}). Unscoped: for features that aggregate over sites the caller has already checked.
      */
     @BypassesCallerScope(usedBy = {"evaluation"})
     @Transactional(readOnly = true)
     public List<ServedSlot> servedSlots(Collection<Long> siteIds, LocalDate from, LocalDate to) {
-        return siteIds.isEmpty() ? List.of() : mapper.servedSlots(siteIds, from, to);
+        return siteIds.isEmpty() ? List.of() : rollups.servedSlots(siteIds, from, to);
     }
 
     /**
@@ -211,7 +213,7 @@ public class MealRecordReadService {
     @BypassesCallerScope(usedBy = {"evaluation"})
     @Transactional(readOnly = true)
     public List<ServedDay> servedDays(Collection<Long> siteIds, LocalDate from, LocalDate to) {
-        return siteIds.isEmpty() ? List.of() : mapper.servedDays(siteIds, from, to);
+        return siteIds.isEmpty() ? List.of() : rollups.servedDays(siteIds, from, to);
     }
 
     /** servingDashboard: the site's staff and ADMIN. */

@@ -46,17 +46,19 @@ class MealRecordWriter {
     private final MealRecordUsage usage;
     private final MealChecks checks;
     private final CounterBookings counterBookings;
+    private final MealRollups rollups;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate savepoint;
 
-    MealRecordWriter(MealRecordMapper mapper, MealRecordUsage usage, MealChecks checks, CounterBookings counterBookings,
+    MealRecordWriter(MealRecordMapper mapper, MealRecordUsage usage, MealChecks checks, CounterBookings counterBookings, MealRollups rollups,
                      ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
         this.mapper = mapper;
         this.usage = usage;
         this.checks = checks;
         this.counterBookings = counterBookings;
+        this.rollups = rollups;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -134,9 +136,14 @@ class MealRecordWriter {
         List<MealRecordMapper.KeyedRecord> rows = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>();
         List<MealRecordUsage.Claim> claims = new ArrayList<>();
+        List<SiteDay> touched = new ArrayList<>();
         for (Pending p : meals) {
             List<MealRecord> before = eaten.computeIfAbsent(p.meal().diner().diner().id(), id -> new ArrayList<>());
             Assessment assessed = assess(p, before, lookups);
+            touched.add(new SiteDay(p.meal().site().id(), p.meal().date()));
+            // a two-sites flag lands on the other record too: its site's day changes as well
+            assessed.flags().stream().filter(flag -> flag.relatedId() != null).forEach(flag -> before.stream()
+                    .filter(other -> other.id() == flag.relatedId()).forEach(other -> touched.add(new SiteDay(other.siteId(), other.date()))));
             MealRecordMapper.NewMealRecord row = mealRow(p, assessed, origin, actor, now);
             before.add(row.stored(0));
             rows.add(new MealRecordMapper.KeyedRecord(row));
@@ -144,7 +151,7 @@ class MealRecordWriter {
             claims.add(new MealRecordUsage.Claim(p.meal().diner().diner().id(), p.meal().date(), assessed.quote()));
         }
         Outcome outcome = savepoint.execute(status -> {
-            Outcome written = insert(meals, rows, assessments, claims, now);
+            Outcome written = insert(meals, rows, assessments, claims, touched, now);
             if (written.records() == null) {
                 status.setRollbackOnly();
             }
@@ -157,7 +164,7 @@ class MealRecordWriter {
     }
 
     private Outcome insert(List<Pending> meals, List<MealRecordMapper.KeyedRecord> rows, List<Assessment> assessments,
-                           List<MealRecordUsage.Claim> claims, Instant now) {
+                           List<MealRecordUsage.Claim> claims, List<SiteDay> touched, Instant now) {
         if (!usage.claimAll(claims)) {
             return new Outcome(null, null);
         }
@@ -197,6 +204,8 @@ class MealRecordWriter {
         if (!counterBookings.markAllServed(meals.stream().map(p -> p.meal().bookingId()).filter(Objects::nonNull).toList())) {
             return new Outcome(null, BOOKING_GONE);
         }
+        // last: the day's mark is the one row every meal of the site takes, held from here to the commit
+        rollups.changed(touched);
         return new Outcome(rows.stream().map(row -> row.r().stored(row.id())).toList(), null);
     }
 
@@ -271,6 +280,11 @@ class MealRecordWriter {
     /** The usage rows a meal of the diner served then takes first (see {@link MealRecordUsage#keysOf}). */
     static List<MealRecordMapper.MonthKey> usageKeys(long dinerId, Instant servedAt) {
         return MealRecordUsage.keysOf(dinerId, servedAt, MealFlags.TWO_SITES_WINDOW);
+    }
+
+    /** Marks a site's day for the roll-ups, for the writes beside this writer's (a void's reversal). */
+    void changed(SiteDay day) {
+        rollups.changed(List.of(day));
     }
 
     /** Shares of a record, negated ({@code sign} -1) for its reversal. */

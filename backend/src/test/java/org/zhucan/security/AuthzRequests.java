@@ -350,6 +350,9 @@ final class AuthzRequests {
                 mutation($input: CorrectMealRecordInput!) { correctMealRecord(input: $input) { replacement { id } userErrors { code } } }""",
                 "input", Map.of("idempotencyKey", key(), "recordId", w.serve(t, t.spareDiner, null), "reason", "录错",
                         "items", List.of(Map.of("setMealName", AuthzWorld.SET_MEAL)))));
+        b.put("Mutation.rebuildMealRollups", (w, t) -> of("""
+                mutation($input: RebuildMealRollupsInput!) { rebuildMealRollups(input: $input) { rebuilt { siteDays } userErrors { code } } }""",
+                "input", Map.of("from", today().minusDays(1).toString(), "to", today().toString())));
         // ------------------------------------------------------------ face terminals
         b.put("Query.faceTerminals", (w, t) -> of("query($site: ID!) { faceTerminals(siteId: $site) { id } }", "site", t.site));
         b.put("Mutation.registerFaceTerminal", (w, t) -> of("""
