@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 import org.zhucan.booking.BookingFixtures;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.DriverQuestions;
 import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +27,7 @@ import static org.zhucan.booking.BookingFixtures.setMeal;
  * by the driver: a counter's write must not cost a round trip per rule. Warm means a first call of
  * the same kind ran before (caches filled, statements prepared), as at a counter in service.
  */
-@TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.serving.SentStatements")
+@TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.testsupport.DriverQuestions")
 class CounterWriteStatementsTests extends ApiTest {
 
     /**
@@ -76,7 +77,7 @@ class CounterWriteStatementsTests extends ApiTest {
         clock.stopAt(CounterRequests.at(lunch.date(), 12, 0));
         logWalkIn(fixtures.diner());
         String diner = fixtures.diner();
-        assertFew("logMeal", SentStatements.during(() -> logWalkIn(diner)), LOG_MEAL_AT_MOST, LOG_MEAL_QUESTIONS_AT_MOST);
+        assertFew("logMeal", DriverQuestions.during(() -> logWalkIn(diner)), LOG_MEAL_AT_MOST, LOG_MEAL_QUESTIONS_AT_MOST);
     }
 
     @Test
@@ -84,7 +85,7 @@ class CounterWriteStatementsTests extends ApiTest {
         clock.stopAt(CounterRequests.at(lunch.date(), 8, 0));
         book(fixtures.diner());
         String diner = fixtures.diner();
-        assertFew("bookMeal", SentStatements.during(() -> book(diner)), BOOK_MEAL_AT_MOST, BOOK_MEAL_QUESTIONS_AT_MOST);
+        assertFew("bookMeal", DriverQuestions.during(() -> book(diner)), BOOK_MEAL_AT_MOST, BOOK_MEAL_QUESTIONS_AT_MOST);
     }
 
     private static void assertFew(String mutation, List<String> sent, int statementsAtMost, int questionsAtMost) {

@@ -26,6 +26,18 @@ public class DriverQuestions implements QueryInterceptor {
 
     public static volatile boolean recording;
 
+    /** The texts sent while {@code request} ran, whitespace folded (this application's only, every thread's). */
+    public static java.util.List<String> during(Runnable request) {
+        TEXTS.clear();
+        recording = true;
+        try {
+            request.run();
+        } finally {
+            recording = false;
+        }
+        return TEXTS.stream().map(text -> String.valueOf(text).replaceAll("\\s+", " ").strip()).toList();
+    }
+
     @Override
     public QueryInterceptor init(MysqlConnection connection, Properties properties, Log log) {
         return this;
