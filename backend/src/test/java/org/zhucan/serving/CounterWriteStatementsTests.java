@@ -95,7 +95,6 @@ class CounterWriteStatementsTests extends ApiTest {
                 ? "  reference " : "  write     ") + (sql.length() <= 160 ? sql : sql.substring(0, 160) + "...")).collect(Collectors.joining("\n"));
         String report = "%s sent %d statements (%d reference or diner reads, %d of the write side) and %d questions in all:%n%s".formatted(
                 mutation, statements.size(), reference, statements.size() - reference, sent.size(), listed);
-        System.out.println(report);
         assertThat(statements).as(report).hasSizeLessThanOrEqualTo(statementsAtMost);
         assertThat(sent).as(report).hasSizeLessThanOrEqualTo(questionsAtMost);
     }
