@@ -40,6 +40,7 @@ public class SiteService {
     private final ReferenceCache.Shelf<Long, Site> cachedSites;
     private final ReferenceCache.Shelf<Long, List<SiteSlot>> cachedSlots;
     private final ReferenceCache.Shelf<Long, SiteSlotTimeline> cachedSlotTimelines;
+    private final ReferenceCache.Shelf<Long, SiteStatusTimeline> cachedStatusTimelines;
 
     SiteService(SiteMapper sites, RegionService regionService, ReferenceCache cache) {
         this.sites = sites;
@@ -47,6 +48,7 @@ public class SiteService {
         this.cachedSites = cache.shelf("sites", CACHED_SITES);
         this.cachedSlots = cache.shelf("siteSlots", CACHED_SITES);
         this.cachedSlotTimelines = cache.shelf("siteSlotTimelines", CACHED_SITES);
+        this.cachedStatusTimelines = cache.shelf("siteStatusTimelines", CACHED_SITES);
     }
 
     /** The site (null when there is none), from memory when this instance has read it since it last changed. */
@@ -63,6 +65,7 @@ public class SiteService {
         cachedSites.evict(siteId);
         cachedSlots.evict(siteId);
         cachedSlotTimelines.evict(siteId);
+        cachedStatusTimelines.evict(siteId);
     }
 
     @Transactional(readOnly = true)
@@ -163,9 +166,17 @@ public class SiteService {
         return timelines;
     }
 
-    /** Each site's statuses day by day, from one read of their histories. */
+    /**
+     * Each site's statuses day by day, from memory or one read of their histories: a meal at the
+     * counter is judged by its site's status on its day, and the history changes only through
+     * {@link SiteWriteService}, which evicts it.
+     */
     @Transactional(readOnly = true)
     public Map<Long, SiteStatusTimeline> timelinesOf(Collection<Long> siteIds) {
+        return cachedStatusTimelines.getAll(siteIds, this::readTimelinesOf);
+    }
+
+    private Map<Long, SiteStatusTimeline> readTimelinesOf(Collection<Long> siteIds) {
         Map<Long, SiteStatusTimeline> timelines = new HashMap<>();
         statusHistoryOf(siteIds).forEach((siteId, history) -> timelines.put(siteId, new SiteStatusTimeline(history)));
         return timelines;

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.booking.BookingFixtures;
+import org.zhucan.common.cache.ReferenceCache;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DinerFixtures;
@@ -36,6 +37,9 @@ class ServingApiTests extends ApiTest {
 
     @Autowired
     TestClock clock;
+
+    @Autowired
+    ReferenceCache referenceCache;
 
     BookingFixtures fixtures;
     BookingFixtures.Lunch lunch;
@@ -172,6 +176,8 @@ class ServingApiTests extends ApiTest {
         // the site opened today: a meal of yesterday is judged by the site's status then
         expectError(yesterday, "SITE_NOT_OPERATING");
         jdbc.update("UPDATE site_status_change SET effective_on = ? WHERE site_id = ?", java.sql.Date.valueOf(day.minusDays(7)), Long.valueOf(site));
+        // written behind the site service's back: its status timeline in memory goes as after a data load
+        referenceCache.evictEverywhere();
         yesterday.put("idempotencyKey", key());
         expectError(yesterday, "NO_PUBLISHED_MENU");
         expectError(walkIn(key(), diner, Map.of("method", "STAFF_PROXY")), "INVALID_INPUT");
