@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 
-import org.springframework.cache.CacheManager;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.testsupport.BenchmarkApp;
@@ -69,7 +68,7 @@ public final class HomeScreenBenchmark {
         JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
         JsonMapper json = context.getBean(JsonMapper.class);
         seed(jdbc);
-        context.getBean(CacheManager.class).getCache(PublishedMenus.MENUS).clear();
+        context.getBean(PublishedMenus.class).evictAll();
         BenchmarkGraphQl api = new BenchmarkGraphQl(context, Duration.ofMinutes(2));
         String token = api.login(FAMILY_ACCOUNT, DEMO_PASSWORD);
         try (HomeScreenJdbcFloor floor = HomeScreenJdbcFloor.start(context.getBean(DataSource.class), json)) {

@@ -111,6 +111,7 @@ public class DishService {
         Dish saved = PublishedMenus.toDish(mapper.findDish(dishId));
         audit.record(before == null ? "DISH_CREATED" : "DISH_UPDATED", "Dish", dishId, before, saved);
         PublishedMenus.afterCommit(publishedMenus::evictAll);
+        publishedMenus.forgetAll();
         return new DishResult(saved, List.of());
     }
 }

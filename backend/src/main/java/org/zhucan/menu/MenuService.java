@@ -137,6 +137,7 @@ public class MenuService {
         mapper.insertVersion(menuId, 1, json.writeValueAsString(published), null, CurrentUser.get().username(), clock.instant());
         audit.record("MENU_PUBLISHED", "Menu", menuId, null, published);
         PublishedMenus.afterCommit(() -> publishedMenus.evict(menu.siteId(), menu.date(), menu.slot()));
+        publishedMenus.forget(menu.siteId(), menu.date(), menu.slot());
         return new MenuChange(published, List.of());
     }
 
@@ -172,6 +173,7 @@ public class MenuService {
                 clock.instant());
         audit.record("MENU_AMENDED", "Menu", menu.id(), before, Map.of("menu", after, "reason", input.reason().trim()));
         PublishedMenus.afterCommit(() -> publishedMenus.evict(menu.siteId(), menu.date(), menu.slot()));
+        publishedMenus.forget(menu.siteId(), menu.date(), menu.slot());
         return new MenuChange(after, List.of());
     }
 

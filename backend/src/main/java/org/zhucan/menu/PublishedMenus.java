@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -38,6 +37,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhucan.common.batch.Batches;
+import org.zhucan.common.cache.ReferenceCache;
 import org.zhucan.menu.MenuMapper.DishRow;
 import org.zhucan.menu.MenuMapper.ItemRow;
 import org.zhucan.menu.MenuMapper.MenuRow;
@@ -49,12 +49,20 @@ import org.zhucan.network.MealSlot;
  * {@code zhucan:weekMenus::<site>:<monday>}; 10 minutes (spring.cache.redis.time-to-live). A
  * missing menu is cached too (as null) and evicted when one is published. On a cache miss every
  * menu, item, set meal and dish comes from four statements, however many there are.
+ * <p>
+ * The menus of many sites (the mini-program's home screen, the public site list) are also held in
+ * each instance's memory ({@link ReferenceCache}, shelf {@code publishedMenus}) in front of Redis:
+ * a page of a hundred sites would otherwise fetch and deserialise a hundred entries per request.
+ * A writer calls {@link #forget} (or {@link #forgetAll}) after registering the Redis eviction, so
+ * that another instance that hears of the change reads Redis only once the entry is gone there.
  */
 @Component
 public class PublishedMenus {
 
     static final String MENUS = "menus";
     static final String WEEKS = "weekMenus";
+    /** Menus held in memory at most: a district's hundred sites, three slots, four weeks, with room to spare. */
+    static final int HELD_MENUS = 20_000;
 
     private static final Logger log = LoggerFactory.getLogger(PublishedMenus.class);
 
@@ -63,10 +71,13 @@ public class PublishedMenus {
     private final MeterRegistry meters;
     private final RedisConnectionFactory redis;
     private final TransactionTemplate readOnly;
+    /** A menu or its absence by {@link MenuKey}, in this instance's memory. */
+    private final ReferenceCache.Shelf<MenuKey, Held> held;
 
     PublishedMenus(MenuMapper mapper, CacheManager caches, MeterRegistry meters, RedisConnectionFactory redis,
-                   PlatformTransactionManager transactions) {
+                   PlatformTransactionManager transactions, ReferenceCache referenceCache) {
         this.mapper = mapper;
+        this.held = referenceCache.shelf("publishedMenus", HELD_MENUS);
         this.caches = caches;
         this.meters = meters;
         this.redis = redis;
@@ -86,43 +97,9 @@ public class PublishedMenus {
         return row == null || row.status() != MenuStatus.PUBLISHED ? null : assemble(List.of(row)).get(0);
     }
 
-    /**
-     * The published menus of many sites on one date, by site, each in slot order: the same cache
-     * entries as {@link #menu} (one Redis read per site and slot), and for every entry missing, one
-     * read of MySQL for all of them together (four statements), whose answers, nulls included, are
-     * cached as {@link #menu} would. If Redis fails, everything comes from MySQL.
-     */
+    /** The published menus of many sites on one date, by site (every site given has an entry), each in slot order: {@link #menusIn}. */
     public Map<Long, List<MenuView>> menusOn(Collection<Long> siteIds, LocalDate date) {
-        Map<Long, Map<MealSlot, MenuView>> found = new HashMap<>();
-        Set<Long> missing = new LinkedHashSet<>();
-        Cache cache = cache();
-        for (long siteId : siteIds) {
-            Map<MealSlot, MenuView> bySlot = found.computeIfAbsent(siteId, id -> new EnumMap<>(MealSlot.class));
-            for (MealSlot slot : MealSlot.values()) {
-                Cache.ValueWrapper cached = cache == null ? null : cacheGet(cache, key(siteId, date, slot));
-                if (cached == null) {
-                    missing.add(siteId);
-                } else if (cached.get() instanceof MenuView menu) {
-                    bySlot.put(slot, menu);
-                }
-            }
-        }
-        if (!missing.isEmpty()) {
-            Map<Long, List<MenuView>> read = Batches.group(missing,
-                    readOnly.execute(status -> assemble(mapper.findPublishedMenusOn(missing, date))), MenuView::siteId);
-            for (long siteId : missing) {
-                Map<MealSlot, MenuView> bySlot = found.get(siteId);
-                read.get(siteId).forEach(menu -> bySlot.put(menu.slot(), menu));
-                if (cache != null) {
-                    for (MealSlot slot : MealSlot.values()) {
-                        cachePut(cache, key(siteId, date, slot), bySlot.get(slot));
-                    }
-                }
-            }
-        }
-        Map<Long, List<MenuView>> menus = new HashMap<>();
-        found.forEach((siteId, bySlot) -> menus.put(siteId, List.copyOf(bySlot.values())));
-        return menus;
+        return menusIn(siteIds, date, date, null);
     }
 
     /**
@@ -135,50 +112,60 @@ public class PublishedMenus {
      */
     public Map<Long, List<MenuView>> menusIn(Collection<Long> siteIds, LocalDate from, LocalDate to, MealSlot slot) {
         List<MealSlot> slots = slot == null ? List.of(MealSlot.values()) : List.of(slot);
-        List<String> keys = new ArrayList<>();
+        List<MenuKey> keys = new ArrayList<>();
         for (long siteId : siteIds) {
             for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
                 for (MealSlot each : slots) {
-                    keys.add(key(siteId, date, each));
+                    keys.add(new MenuKey(siteId, date, each));
                 }
             }
         }
-        int perSite = slots.size() * (int) (to.toEpochDay() - from.toEpochDay() + 1);
-        Cache cache = cache();
-        List<Object> cached = cache instanceof RedisCache redisCache ? multiGet(redisCache, keys) : null;
+        Map<MenuKey, Held> found = held.getAll(keys, missing -> fromRedisOrDatabase(missing, from, to, slot));
         Map<Long, List<MenuView>> menus = new LinkedHashMap<>();
-        Set<Long> missing = new LinkedHashSet<>();
-        int index = 0;
-        for (long siteId : siteIds) {
-            List<MenuView> ofSite = new ArrayList<>();
-            for (int i = 0; i < perSite; i++, index++) {
-                Object value = cached == null ? MISSING : cached.get(index);
-                if (value == MISSING) {
-                    missing.add(siteId);
-                } else if (value instanceof MenuView menu) {
-                    ofSite.add(menu);
-                }
+        for (MenuKey key : keys) {
+            List<MenuView> ofSite = menus.computeIfAbsent(key.siteId(), id -> new ArrayList<>());
+            Held entry = found.get(key);
+            if (entry != null && entry.menu() != null) {
+                ofSite.add(entry.menu());
             }
-            menus.put(siteId, ofSite);
+        }
+        return menus;
+    }
+
+    /**
+     * What memory does not hold: read from Redis in one MGET, and the sites with an entry missing
+     * there from MySQL together (four statements in one read-only transaction, the whole range of
+     * dates for each), what they read cached in Redis as {@link #menu} would, nulls included.
+     */
+    private Map<MenuKey, Held> fromRedisOrDatabase(Collection<MenuKey> keys, LocalDate from, LocalDate to, MealSlot slot) {
+        List<MenuKey> wanted = List.copyOf(keys);
+        Cache cache = cache();
+        List<Object> cached = cache instanceof RedisCache redisCache ? multiGet(redisCache, wanted.stream().map(MenuKey::toString).toList()) : null;
+        Map<MenuKey, Held> found = new HashMap<>();
+        Set<Long> missing = new LinkedHashSet<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            Object value = cached == null ? MISSING : cached.get(i);
+            if (value == MISSING) {
+                missing.add(wanted.get(i).siteId());
+            } else {
+                found.put(wanted.get(i), new Held(value instanceof MenuView menu ? menu : null));
+            }
         }
         if (!missing.isEmpty()) {
             List<MenuView> read = readOnly.execute(status -> assemble(mapper.findPublishedMenusIn(missing, from, to, slot)));
-            Map<Long, List<MenuView>> bySite = Batches.group(missing, read, MenuView::siteId);
-            for (long siteId : missing) {
-                menus.put(siteId, bySite.get(siteId));
-                if (cache != null) {
-                    Map<String, MenuView> found = new HashMap<>();
-                    bySite.get(siteId).forEach(menu -> found.put(key(siteId, menu.date(), menu.slot()), menu));
-                    for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
-                        for (MealSlot each : slots) {
-                            String key = key(siteId, date, each);
-                            cachePut(cache, key, found.get(key));
-                        }
+            Map<MenuKey, MenuView> byKey = new HashMap<>();
+            read.forEach(menu -> byKey.put(new MenuKey(menu.siteId(), menu.date(), menu.slot()), menu));
+            for (MenuKey key : wanted) {
+                if (missing.contains(key.siteId()) && !found.containsKey(key)) {
+                    MenuView menu = byKey.get(key);
+                    found.put(key, new Held(menu));
+                    if (cache != null) {
+                        cachePut(cache, key.toString(), menu);
                     }
                 }
             }
         }
-        return menus;
+        return found;
     }
 
     /** Stands for a key Redis does not hold (a cached null menu is held, as Spring's NullValue). */
@@ -224,23 +211,21 @@ public class PublishedMenus {
         return bytes;
     }
 
-    /** The key {@link #menu} caches under. */
-    private static String key(long siteId, LocalDate date, MealSlot slot) {
-        return siteId + ":" + date + ":" + slot;
+    /** A site's menu of a date and slot; as text, the key {@link #menu} caches under in Redis. */
+    record MenuKey(long siteId, LocalDate date, MealSlot slot) {
+        @Override
+        public String toString() {
+            return siteId + ":" + date + ":" + slot;
+        }
+    }
+
+    /** A menu held in memory, or its absence (null): the shelf keeps no nulls. */
+    private record Held(MenuView menu) {
     }
 
     private Cache cache() {
         try {
             return caches.getCache(MENUS);
-        } catch (RuntimeException e) {
-            cacheFailed("get", e);
-            return null;
-        }
-    }
-
-    private Cache.ValueWrapper cacheGet(Cache cache, String key) {
-        try {
-            return cache.get(key);
         } catch (RuntimeException e) {
             cacheFailed("get", e);
             return null;
@@ -272,13 +257,29 @@ public class PublishedMenus {
             @CacheEvict(cacheNames = MENUS, key = "#siteId + ':' + #date + ':' + #slot"),
             @CacheEvict(cacheNames = WEEKS, key = "#siteId + ':' + T(org.zhucan.menu.PublishedMenus).mondayOf(#date)")})
     public void evict(long siteId, LocalDate date, MealSlot slot) {
-        // the annotations do the work, through the cache error handler
+        // the annotations do Redis's part, through the cache error handler
+        held.evict(new MenuKey(siteId, date, slot));
     }
 
     /** Drops every cached menu: a dish changed, and any menu may show it. */
     @Caching(evict = {@CacheEvict(cacheNames = MENUS, allEntries = true), @CacheEvict(cacheNames = WEEKS, allEntries = true)})
     public void evictAll() {
-        // the annotations do the work, through the cache error handler
+        // the annotations do Redis's part, through the cache error handler
+        held.evictAll();
+    }
+
+    /**
+     * Drops the menu from every instance's memory once the writer's transaction has committed. A
+     * writer registers the Redis eviction ({@link #afterCommit}) first and then calls this: the
+     * message that makes other instances read again then goes out after the Redis entry is gone.
+     */
+    void forget(long siteId, LocalDate date, MealSlot slot) {
+        held.evict(new MenuKey(siteId, date, slot));
+    }
+
+    /** {@link #forget} for every menu: a dish changed. */
+    void forgetAll() {
+        held.evictAll();
     }
 
     /**

@@ -1,23 +1,31 @@
 package org.zhucan.menu;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cache.CacheManager;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.cache.RedisCache;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.ZhucanApplication;
+import org.zhucan.common.cache.ReferenceCache;
+import org.zhucan.common.sql.SqlStatementCounter;
 import org.zhucan.common.time.BusinessTime;
+import org.zhucan.network.MealSlot;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.TestClients;
@@ -127,6 +135,39 @@ class MenuApiTests extends ApiTest {
                 .variable("input", Map.of("dishId", dish, "operatorId", operatorId, "name", renamed, "price", "5.00")).execute()
                 .path("saveDish.userErrors").entityList(Object.class).hasSize(0);
         readMenu(canteen, date, "DINNER").path("menu.items[0].dish.name").entity(String.class).isEqualTo(renamed);
+    }
+
+    @Test
+    void shouldHoldMenusOfManySitesInMemoryUntilAnotherInstanceChangesThem() {
+        LocalDate date = freeWeek().plusDays(2);
+        String dish = dish("内存菜" + System.nanoTime(), "6.00", List.of());
+        publish(saveMenu(canteen, date, "DINNER", List.of(item(dish, null, null))));
+        long site = Long.parseLong(canteen);
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ZhucanApplication.class).profiles("test")
+                .run("--server.port=0", "--zhucan.demo.enabled=false")) {
+            PublishedMenus secondMenus = second.getBean(PublishedMenus.class);
+            SqlStatementCounter secondStatements = second.getBean(SqlStatementCounter.class);
+            await().atMost(Duration.ofSeconds(60)).until(() -> second.getBean(ReferenceCache.class).inUse());
+            Supplier<String> dishName = () -> secondMenus.menusIn(List.of(site), date, date, MealSlot.DINNER).get(site).get(0).items().get(0)
+                    .dish().name();
+            assertThat(dishName.get()).startsWith("内存菜");
+            // gone from Redis, still in the second instance's memory: no statement, the same menu
+            publishedMenusInRedisCleared();
+            long before = secondStatements.count();
+            assertThat(dishName.get()).startsWith("内存菜");
+            assertThat(secondStatements.count()).as("read from memory").isEqualTo(before);
+
+            String renamed = "改名菜" + System.nanoTime();
+            as("operator").documentName("menuSaveDish")
+                    .variable("input", Map.of("dishId", dish, "operatorId", operatorId, "name", renamed, "price", "6.00")).execute()
+                    .path("saveDish.userErrors").entityList(Object.class).hasSize(0);
+            // only the message can make this pass within the bound: the memory's TTL is minutes
+            await().atMost(Duration.ofSeconds(60)).until(() -> renamed.equals(dishName.get()));
+        }
+    }
+
+    private void publishedMenusInRedisCleared() {
+        cacheManager.getCache(PublishedMenus.MENUS).clear();
     }
 
     @Test

@@ -9,7 +9,6 @@ import java.util.Objects;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.cache.CacheManager;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
@@ -36,7 +35,7 @@ class SiteMenuApiTests extends ApiTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    CacheManager cacheManager;
+    PublishedMenus publishedMenus;
 
     List<String> siteIds;
 
@@ -74,7 +73,7 @@ class SiteMenuApiTests extends ApiTest {
                     SELECT id, ?, ?, ?, NULL FROM menu WHERE menu_date BETWEEN ? AND ?""", position, dishes.get(position), 750 + position * 100,
                     DAY, DAY.plusDays(1));
         }
-        cacheManager.getCache(PublishedMenus.MENUS).clear();
+        publishedMenus.evictAll();
     }
 
     @Test
@@ -198,7 +197,7 @@ class SiteMenuApiTests extends ApiTest {
     }
 
     private long coldStatements(int sites, String forDinerId) {
-        cacheManager.getCache(PublishedMenus.MENUS).clear();
+        publishedMenus.evictAll();
         return warmStatements(sites, forDinerId);
     }
 
@@ -214,7 +213,7 @@ class SiteMenuApiTests extends ApiTest {
     }
 
     private long coldQuestions(int sites, String forDinerId) {
-        cacheManager.getCache(PublishedMenus.MENUS).clear();
+        publishedMenus.evictAll();
         return questionsDuring(() -> home("admin", sites, forDinerId));
     }
 

@@ -57,8 +57,14 @@ class ReferenceCacheTwoInstancesTests extends ApiTest {
                 assertThat(secondSites.slotOf(read, MealSlot.LUNCH).seats()).isEqualTo(45);
             });
 
-            network.changeStatus(String.valueOf(site), "BUILDING", java.time.LocalDate.now(org.zhucan.common.time.BusinessTime.ZONE).toString(), null);
+            java.time.LocalDate today = java.time.LocalDate.now(org.zhucan.common.time.BusinessTime.ZONE);
+            assertThat(secondSites.timelinesOf(List.of(site)).get(site).statusOn(today)).isEqualTo(SiteStatus.PLANNED);
+            long beforeTimeline = secondStatements.count();
+            assertThat(secondSites.timelinesOf(List.of(site)).get(site).statusOn(today)).isEqualTo(SiteStatus.PLANNED);
+            assertThat(secondStatements.count()).as("the status history read from memory").isEqualTo(beforeTimeline);
+            network.changeStatus(String.valueOf(site), "BUILDING", today.toString(), null);
             await().atMost(Duration.ofSeconds(60)).until(() -> secondSites.find(site).status() == SiteStatus.BUILDING);
+            await().atMost(Duration.ofSeconds(60)).until(() -> secondSites.timelinesOf(List.of(site)).get(site).statusOn(today) == SiteStatus.BUILDING);
         }
     }
 }

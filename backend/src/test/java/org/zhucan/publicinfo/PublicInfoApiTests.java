@@ -24,6 +24,7 @@ import org.springframework.graphql.execution.GraphQlSource;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
+import org.zhucan.menu.PublishedMenus;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.TestDocuments;
 
@@ -53,6 +54,9 @@ class PublicInfoApiTests extends ApiTest {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    PublishedMenus publishedMenus;
 
     @Test
     void shouldListADistrictsPublishedPoliciesWithTheirTiersWithoutLogin() {
@@ -95,9 +99,9 @@ class PublicInfoApiTests extends ApiTest {
 
     @Test
     void shouldReadTodaysMenusOfAPageInAFixedNumberOfStatements() {
-        redis.delete(redis.keys("zhucan:menus::*"));
+        publishedMenus.evictAll();
         long atOne = statementsDuring(() -> sites(null, 1).path("publicSites").hasValue());
-        redis.delete(redis.keys("zhucan:menus::*"));
+        publishedMenus.evictAll();
         long atMany = statementsDuring(() -> sites(null, 100).path("publicSites").hasValue());
         // the first site may have no menu today (then its read stops before items, set meals and dishes): at most those three more
         assertThat(atOne).isPositive();
