@@ -85,7 +85,10 @@ public class SiteService {
         return sites.findInRegion(regionService.require(regionId).path());
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * A page of sites: one statement, outside any transaction (no SET or COMMIT), and a second one
+     * only if the client asks for the total.
+     */
     public Connection<Site> list(SiteFilter filter, PageRequest page) {
         SiteFilter given = filter == null ? SiteFilter.NONE : filter;
         String regionPath = given.regionId() == null ? null : regionService.require(given.regionId()).path();
@@ -93,7 +96,7 @@ public class SiteService {
                 given.fulfilment(), Like.escape(given.text()));
         Long afterId = page.hasAfter() ? Cursor.decodeId(page.after()) : null;
         List<Site> rows = sites.findPage(query, afterId, page.fetchSize());
-        return Connection.of(rows, page, site -> Cursor.encode(site.id()), sites.count(query));
+        return Connection.ofCountedWhenAsked(rows, page, site -> Cursor.encode(site.id()), () -> sites.count(query));
     }
 
     @Transactional(readOnly = true)

@@ -80,8 +80,7 @@ class PublicInfoService {
         PublicSiteFilter given = filter == null ? new PublicSiteFilter(null, null, null, null) : filter;
         Connection<org.zhucan.network.Site> sites = siteService.list(new SiteFilter(given.regionId(), SERVING_KINDS, List.of(SiteStatus.OPERATING),
                 null, given.slot(), given.fulfilment(), given.text()), page);
-        return new Connection<>(sites.edges().stream().map(edge -> new Connection.Edge<>(edge.cursor(), PublicSite.of(edge.node()))).toList(),
-                sites.pageInfo(), sites.totalCount());
+        return sites.map(PublicSite::of);
     }
 
     /** The month's published ranking, one page of it, best first; null when it is not published. The cursor is the row's position. */

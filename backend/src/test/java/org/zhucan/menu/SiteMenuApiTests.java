@@ -112,6 +112,16 @@ class SiteMenuApiTests extends ApiTest {
     }
 
     @Test
+    void shouldSendOneStatementForAPageOfSitesAndCountThemOnlyWhenAsked() {
+        as("admin").documentName("siteMenusSitesOnly").variable("first", 100).execute();
+        // no transaction around a page of sites: no SET, no COMMIT; the total is a second statement, sent only when selected
+        assertThat(fewestQuestions(() -> as("admin").documentName("siteMenusSitesOnly").variable("first", 100).execute(), 1)).isEqualTo(1);
+        assertThat(fewestQuestions(() -> as("admin").documentName("siteMenusSitesCounted").variable("first", 100).execute()
+                .path("sites.totalCount").entity(Integer.class).satisfies(total -> assertThat(total).isGreaterThanOrEqualTo(100)), 2))
+                .isEqualTo(2);
+    }
+
+    @Test
     void shouldQuoteForADinerUnderTheRootFieldsRules() {
         String xiHan = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
         String diner = new DinerFixtures(as("admin"), jdbc).registerActiveSince2020("首页老人", xiHan, LocalDate.of(1940, 1, 1), List.of(), null);
