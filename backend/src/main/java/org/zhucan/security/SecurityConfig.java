@@ -10,6 +10,7 @@ import graphql.execution.instrumentation.Instrumentation;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.graphql.server.support.BearerTokenAuthenticationExtractor;
 import org.springframework.graphql.server.webmvc.AuthenticationWebSocketInterceptor;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -48,7 +49,23 @@ import org.zhucan.common.error.BusyRequests;
 @EnableMethodSecurity
 class SecurityConfig {
 
+    /**
+     * Prometheus's scraper: {@code /actuator/prometheus} with {@code Authorization: Bearer
+     * <ZHUCAN_METRICS_SCRAPE_TOKEN>} (a shared secret a scraper can keep, unlike a login token that
+     * expires). Any other request to it goes to the main chain, where it needs an ADMIN token.
+     */
     @Bean
+    @Order(1)
+    SecurityFilterChain metricsScrape(HttpSecurity http, MetricsScrapeToken scrapeToken) throws Exception {
+        http.securityMatcher(scrapeToken::presentedBy)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, JwtAuthenticationConverter tokenToAuthentication) throws Exception {
         http.csrf(csrf -> csrf.disable())
                 .cors(Customizer.withDefaults())
