@@ -79,6 +79,17 @@ class AllergiesAndNutritionApiTests extends ApiTest {
                 .path("diner.allergies").valueIsNull()
                 .path("diner.dietNeeds").valueIsNull();
 
+        // registration takes them too, and its audit row holds them
+        String registered = as("admin").documentName("dietRegisterDiner").variable("input", Map.of("name", "过敏登记老人",
+                        "idNumber", new org.zhucan.testsupport.DinerFixtures(as("admin"), jdbc).freshIdNumber(LocalDate.of(1940, 5, 1), false),
+                        "homeCommunityId", fixtures.community(), "address", "测试地址", "allergies", List.of("MILK"), "dietNeeds", List.of("MINCED")))
+                .execute().path("registerDiner.userErrors").entityList(Object.class).hasSize(0)
+                .path("registerDiner.diner.allergies").entityList(String.class).containsExactly("MILK")
+                .path("registerDiner.diner.dietNeeds").entityList(String.class).containsExactly("MINCED")
+                .path("registerDiner.diner.id").entity(String.class).get();
+        assertThat(jdbc.queryForObject("SELECT after_state FROM audit_log WHERE action = 'DINER_REGISTERED' AND entity_id = ?", String.class,
+                registered)).contains("MILK");
+
         // free text is no allergen: the schema refuses it before anything runs
         assertThat(Responses.errorType(setDiet("family", diner, List.of("花生"), List.of()))).isEqualTo("BAD_REQUEST");
         // counter staff serve the diner but do not write their health record

@@ -121,7 +121,7 @@ class SiteScheduleApiTests extends ApiTest {
         String kouDian = jdbc.queryForObject("SELECT id FROM region WHERE name = '寇店镇'", String.class);
         schedule(yibin, 2024, "2025-12-31");
         schedule(kouDian, 2024, "2025-12-31");
-        // 7 rows and 47 sites against 14 rows (寇店镇's villages) and 13 sites: the same statements
+        // the district (7 rows, 47 sites) against one town (a row per village, 13 sites): the same statements
         assertStatementsDoNotGrow(() -> fewestStatements(() -> schedule(kouDian, 2024, "2025-12-31"), 0),
                 () -> fewestStatements(() -> schedule(yibin, 2024, "2025-12-31"), 0));
     }
