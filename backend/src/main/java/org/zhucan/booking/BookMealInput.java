@@ -13,14 +13,21 @@ import org.zhucan.network.MealSlot;
  * booking on the diner's behalf (hotline, counter) may give their call or counter reference.
  */
 public record BookMealInput(String idempotencyKey, long dinerId, long siteId, LocalDate date, MealSlot slot, Fulfilment fulfilment,
-                            String deliveryAddress, List<@Valid BookingItemInput> items, @Size(max = 64) String callReference) {
+                            String deliveryAddress, List<@Valid BookingItemInput> items, @Size(max = 64) String callReference,
+                            Boolean confirmAllergens) {
+
+    /** A booking that confirms no allergen (what devices sent before confirmAllergens existed). */
+    public BookMealInput(String idempotencyKey, long dinerId, long siteId, LocalDate date, MealSlot slot, Fulfilment fulfilment,
+                         String deliveryAddress, List<BookingItemInput> items, String callReference) {
+        this(idempotencyKey, dinerId, siteId, date, slot, fulfilment, deliveryAddress, items, callReference, null);
+    }
 
     BookingRequest request() {
-        return new BookingRequest(dinerId, siteId, date, slot, fulfilment, deliveryAddress, items);
+        return new BookingRequest(dinerId, siteId, date, slot, fulfilment, deliveryAddress, items, Boolean.TRUE.equals(confirmAllergens));
     }
 
     BookMealInput withoutKey() {
-        return new BookMealInput(null, dinerId, siteId, date, slot, fulfilment, deliveryAddress, items, callReference);
+        return new BookMealInput(null, dinerId, siteId, date, slot, fulfilment, deliveryAddress, items, callReference, confirmAllergens);
     }
 
     @Override

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -17,6 +18,7 @@ import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.zhucan.common.audit.AuditService;
+import org.zhucan.common.diet.Allergen;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
@@ -156,7 +158,7 @@ public class BookingService {
             setMeal = menu == null || menu.setMeals().isEmpty() ? "" : menu.setMeals().get(0).name();
         }
         BookingRequest request = new BookingRequest(recurring.dinerId(), site.id(), date, recurring.slot(), recurring.fulfilment(), address,
-                List.of(new BookingItemInput(null, setMeal, 1)));
+                List.of(new BookingItemInput(null, setMeal, 1)), false);
         BookingResult result = book(request, site, RECURRING_ACTOR, recurring.id(), BookingChannel.RECURRING, null);
         if (result.failed()) {
             return rolledBack(result);
@@ -209,6 +211,12 @@ public class BookingService {
                     + request.date(), "input"));
         }
         List<MenuChoices.Priced> items = menu == null ? List.of() : priced(menu, request.items(), problems);
+        // the diner's allergies came with the facts above: no statement of their own
+        Set<Allergen> allergens = problems.isEmpty() ? MenuChoices.allergensOf(menu, items, diner.diner().allergies()) : Set.of();
+        if (!allergens.isEmpty() && !request.confirmAllergens()) {
+            problems.add(UserError.of(UserErrorCode.ALLERGEN_NOT_CONFIRMED, "The dishes contain " + allergens
+                    + ", which the diner is allergic to; tell the diner, then book with confirmAllergens", "input", "confirmAllergens"));
+        }
         if (!problems.isEmpty()) {
             return BookingResult.failed(problems);
         }
@@ -248,6 +256,9 @@ public class BookingService {
                     item.quantity(), item.quota() != null));
         }
         mapper.insertItems(booking.id(), rows);
+        if (!allergens.isEmpty()) {
+            audit.record("BOOKING_ALLERGEN_CONFIRMED", "Booking", booking.id(), null, allergenConfirmation(request.dinerId(), allergens, items));
+        }
 
         // counters in one order, portions then the seat; a counter row is created only when the first taking finds none
         for (MenuChoices.Priced item : items.stream().filter(item -> item.quota() != null).sorted(Comparator.comparing(MenuChoices.Priced::ref)).toList()) {
@@ -267,6 +278,15 @@ public class BookingService {
             }
         }
         return new BookingResult(booking, List.of());
+    }
+
+    /** What the audit row of a booking confirmed despite the diner's allergens says: who, which allergens, which dishes. */
+    private static Map<String, Object> allergenConfirmation(long dinerId, Set<Allergen> allergens, List<MenuChoices.Priced> items) {
+        Map<String, Object> what = new java.util.LinkedHashMap<>();
+        what.put("dinerId", dinerId);
+        what.put("allergens", List.copyOf(allergens));
+        what.put("items", items.stream().map(MenuChoices.Priced::name).toList());
+        return what;
     }
 
     private static List<MenuChoices.Priced> priced(MenuView menu, List<BookingItemInput> inputs, List<UserError> problems) {

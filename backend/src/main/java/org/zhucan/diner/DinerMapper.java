@@ -48,13 +48,18 @@ interface DinerMapper {
                 @Param("idNumberHash") String idNumberHash, @Param("idNumberMasked") String idNumberMasked,
                 @Param("birthDate") LocalDate birthDate, @Param("sex") IdNumber.Sex sex, @Param("phoneEncrypted") String phoneEncrypted,
                 @Param("phoneMasked") String phoneMasked, @Param("homeCommunityId") long homeCommunityId,
-                @Param("address") String address, @Param("dietaryNotes") String dietaryNotes, @Param("statusSince") LocalDate statusSince,
-                @Param("at") Instant at);
+                @Param("address") String address, @Param("dietaryNotes") String dietaryNotes, @Param("allergies") String allergies,
+                @Param("dietNeeds") String dietNeeds, @Param("statusSince") LocalDate statusSince, @Param("at") Instant at);
 
     int update(@Param("id") long id, @Param("version") int version, @Param("name") String name,
                @Param("phoneEncrypted") String phoneEncrypted, @Param("phoneMasked") String phoneMasked, @Param("phoneChanged") boolean phoneChanged,
                @Param("homeCommunityId") long homeCommunityId, @Param("address") String address,
-               @Param("dietaryNotes") String dietaryNotes, @Param("at") Instant at);
+               @Param("dietaryNotes") String dietaryNotes, @Param("allergies") String allergies, @Param("dietNeeds") String dietNeeds,
+               @Param("at") Instant at);
+
+    /** Sets a diner's allergies and diet needs (SET codes), if the version is still the one read; 0 when not. */
+    int updateDiet(@Param("id") long id, @Param("version") int version, @Param("allergies") String allergies,
+                   @Param("dietNeeds") String dietNeeds, @Param("at") Instant at);
 
     int updateStatus(@Param("id") long id, @Param("version") int version, @Param("status") DinerStatus status,
                      @Param("since") LocalDate since, @Param("at") Instant at);

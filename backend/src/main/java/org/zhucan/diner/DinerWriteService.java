@@ -11,6 +11,8 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.audit.AuditService;
+import org.zhucan.common.diet.Allergen;
+import org.zhucan.common.diet.DietNeed;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
@@ -97,7 +99,8 @@ class DinerWriteService {
         GeneratedKey key = new GeneratedKey();
         diners.insert(key, input.name().trim(), cipher.encrypt(idNumber.value()), hash, idNumber.masked(), idNumber.birthDate(),
                 idNumber.sex(), phone == null ? null : cipher.encrypt(phone), Masking.phone(phone), input.homeCommunityId(),
-                input.address().trim(), blankToNull(input.dietaryNotes()), today, clock.instant());
+                input.address().trim(), blankToNull(input.dietaryNotes()), Allergen.codes(input.allergies()), DietNeed.codes(input.dietNeeds()),
+                today, clock.instant());
         long dinerId = key.value();
         if (!categories.isEmpty()) {
             diners.insertCategories(dinerId, categories, CategorySource.REGISTRY, null, actor(), clock.instant());
@@ -133,7 +136,8 @@ class DinerWriteService {
         int updated = diners.update(before.id(), before.version(), input.name() == null ? before.name() : input.name().trim(),
                 phone == null ? null : cipher.encrypt(phone), Masking.phone(phone), input.phone() != null, homeCommunityId,
                 input.address() == null ? before.address() : input.address().trim(),
-                input.dietaryNotes() == null ? before.dietaryNotes() : blankToNull(input.dietaryNotes()), clock.instant());
+                input.dietaryNotes() == null ? before.dietaryNotes() : blankToNull(input.dietaryNotes()), Allergen.codes(before.allergies()),
+                DietNeed.codes(before.dietNeeds()), clock.instant());
         if (updated == 0) {
             return DinerResult.failed(List.of(UserError.of(UserErrorCode.CONCURRENT_CHANGE,
                     "The diner was changed meanwhile; read it again and retry")));

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.audit.AuditService;
+import org.zhucan.common.diet.Allergen;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
@@ -70,6 +71,19 @@ public class DishService {
                 .collect(Collectors.toMap(Dish::id, dish -> dish));
     }
 
+    /** Grams with at most one decimal, 0 to {@code max}, as milligrams; null when not given; a user error otherwise. */
+    private static Integer milligrams(Double grams, int max, String field, List<UserError> problems) {
+        if (grams == null) {
+            return null;
+        }
+        double tenths = grams * 10;
+        if (grams < 0 || grams > max || Math.abs(tenths - Math.rint(tenths)) > 1e-6) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, field + " is 0 to " + max + " grams with at most one decimal", "input", field));
+            return null;
+        }
+        return (int) Math.rint(tenths) * 100;
+    }
+
     @Transactional
     public DishResult saveDish(SaveDishInput input) {
         access.requireMayWriteDishesOf(CurrentUser.get(), input.operatorId());
@@ -91,14 +105,16 @@ public class DishService {
         if ((input.kcal() != null && input.kcal() < 0) || (input.proteinGrams() != null && input.proteinGrams() < 0)) {
             problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "Nutrition values cannot be negative", "input"));
         }
+        Integer saltMg = milligrams(input.saltGrams(), 100, "saltGrams", problems);
+        Integer oilMg = milligrams(input.oilGrams(), 500, "oilGrams", problems);
+        Integer sugarMg = milligrams(input.sugarGrams(), 500, "sugarGrams", problems);
         if (!problems.isEmpty()) {
             return new DishResult(null, List.copyOf(problems));
         }
         DishRow row = new DishRow(input.dishId() == null ? 0 : input.dishId(), input.operatorId(), input.name().trim(), input.price(),
                 blankToNull(input.portion()), input.tags() == null ? "" : input.tags().stream().distinct().map(Enum::name).collect(Collectors.joining(",")),
-                input.allergens() == null ? "" : input.allergens().stream().map(String::trim).filter(a -> !a.isEmpty() && !a.contains(","))
-                        .distinct().collect(Collectors.joining(",")),
-                input.kcal(), input.proteinGrams(), blankToNull(input.photoUrl()), input.active() == null || input.active());
+                Allergen.codes(input.allergens()), input.kcal(), input.proteinGrams(), blankToNull(input.photoUrl()),
+                input.active() == null || input.active(), saltMg, oilMg, sugarMg);
         long dishId;
         if (before == null) {
             GeneratedKey key = new GeneratedKey();

@@ -1,9 +1,12 @@
 package org.zhucan.menu;
 
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** What a dish suits; a diner's dietary notes name the tags they need. */
+import org.zhucan.common.diet.DietNeed;
+
+/** What a dish suits; a diner's diet needs name the tags they need (a need and its tag share a name). */
 public enum DishTag {
     SOFT("软食"),
     MINCED("碎食"),
@@ -21,16 +24,15 @@ public enum DishTag {
         this.keyword = keyword;
     }
 
-    /** The tags a diner's free-text dietary notes ask for, e.g. 低盐、软食 → LOW_SALT, SOFT. */
-    public static Set<DishTag> neededBy(String dietaryNotes) {
+    /** The tags a diner's diet needs ask for: LOW_SALT, SOFT → LOW_SALT, SOFT. */
+    public static Set<DishTag> neededBy(Collection<DietNeed> needs) {
         Set<DishTag> needed = EnumSet.noneOf(DishTag.class);
-        if (dietaryNotes != null) {
-            for (DishTag tag : values()) {
-                if (dietaryNotes.contains(tag.keyword)) {
-                    needed.add(tag);
-                }
-            }
-        }
+        needs.forEach(need -> needed.add(valueOf(need.name())));
         return needed;
+    }
+
+    /** The Chinese word for the tag, e.g. 低盐 (as the old free-text notes wrote it). */
+    public String keyword() {
+        return keyword;
     }
 }

@@ -1,11 +1,13 @@
 package org.zhucan.menu;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.zhucan.common.diet.Allergen;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 
@@ -75,6 +77,23 @@ public final class MenuChoices {
             }
         }
         return items;
+    }
+
+    /** The allergens of the priced choices' dishes (a set meal's every dish) that {@code allergies} names. */
+    public static Set<Allergen> allergensOf(MenuView menu, List<Priced> items, Set<Allergen> allergies) {
+        if (allergies.isEmpty()) {
+            return Set.of();
+        }
+        Set<Allergen> contained = EnumSet.noneOf(Allergen.class);
+        for (Priced item : items) {
+            if (item.dishId() != null) {
+                menu.items().stream().filter(on -> on.dish().id() == item.dishId()).forEach(on -> contained.addAll(on.dish().allergens()));
+            } else {
+                menu.setMeals().stream().filter(on -> on.name().equals(item.setMealName()))
+                        .forEach(on -> on.dishes().forEach(dish -> contained.addAll(dish.allergens())));
+            }
+        }
+        return Allergen.common(contained, allergies);
     }
 
     private static String[] at(String[] path, String... more) {

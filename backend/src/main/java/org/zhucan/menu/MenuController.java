@@ -21,6 +21,7 @@ import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import org.zhucan.common.batch.Batches;
+import org.zhucan.common.diet.Allergen;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.pagination.Connection;
 import org.zhucan.common.pagination.PageRequest;
@@ -41,9 +42,11 @@ class MenuController {
     private final QuoteService quoteService;
     private final SiteService siteService;
     private final OperatorService operatorService;
+    private final NutritionTargets nutrition;
 
     MenuController(MenuService menuService, DishService dishService, QuoteService quoteService, SiteService siteService,
-                   OperatorService operatorService, BatchLoaderRegistry batchLoaders) {
+                   OperatorService operatorService, NutritionTargets nutrition, BatchLoaderRegistry batchLoaders) {
+        this.nutrition = nutrition;
         this.menuService = menuService;
         this.dishService = dishService;
         this.quoteService = quoteService;
@@ -86,7 +89,7 @@ class MenuController {
         Map<Long, List<SiteMenus>> byDiner = new HashMap<>();
         for (SiteMenus key : keys) {
             if (key.forDinerId() == null) {
-                answers.put(key, new SiteMenusAnswer(menus.get(key).stream().map(MenuController::unquoted).toList(), null));
+                answers.put(key, new SiteMenusAnswer(menus.get(key).stream().map(this::unquoted).toList(), null));
             } else {
                 byDiner.computeIfAbsent(key.forDinerId(), dinerId -> new ArrayList<>()).add(key);
             }
@@ -190,7 +193,9 @@ class MenuController {
 
     /**
      * The menu as a diner sees it: each item and set meal with the diner's quote (one quote
-     * context per menu, however many dishes) and whether it fits the diner's dietary notes.
+     * context per menu, however many dishes), the diner's allergens it contains, and whether it fits
+     * the diner (every diet need's tag, none of the diner's allergens). Laid over the cached menu,
+     * which is the same for everyone: nothing of a diner is ever cached under the menu's key.
      */
     private MenuResult forDiner(MenuView menu, Long dinerId) {
         if (dinerId == null) {
@@ -199,9 +204,11 @@ class MenuController {
         return quoted(menu, quoteService.quoteMenu(dinerId, menu.siteId(), menu.date(), menu.slot(), prices(menu)));
     }
 
-    private static MenuResult unquoted(MenuView menu) {
-        return new MenuResult(menu, menu.items().stream().map(item -> new ItemResult(item.dish(), item.price(), item.dailyQuota(), null, null)).toList(),
-                menu.setMeals().stream().map(set -> new SetMealResult(set.name(), set.price(), set.dailyQuota(), set.dishes(), null, null)).toList());
+    private MenuResult unquoted(MenuView menu) {
+        return new MenuResult(menu, menu.items().stream().map(item -> new ItemResult(item.dish(), item.price(), item.dailyQuota(), null, null,
+                        nutrition.amounts(menu.slot(), List.of(item.dish())), null)).toList(),
+                menu.setMeals().stream().map(set -> new SetMealResult(set.name(), set.price(), set.dailyQuota(), set.dishes(), null, null,
+                        nutrition.amounts(menu.slot(), set.dishes()), null)).toList(), nutrition.targets(menu.slot()));
     }
 
     /** The prices a menu's quotes are asked for: its items', then its set meals', in order. */
@@ -212,21 +219,32 @@ class MenuController {
         return prices;
     }
 
-    private static MenuResult quoted(MenuView menu, QuoteService.MenuQuotes menuQuotes) {
+    private MenuResult quoted(MenuView menu, QuoteService.MenuQuotes menuQuotes) {
         List<MealQuoteView> quotes = menuQuotes.quotes();
-        Set<DishTag> needed = DishTag.neededBy(menuQuotes.dietaryNotes());
+        Set<DishTag> needed = DishTag.neededBy(menuQuotes.dietNeeds());
         List<ItemResult> items = new ArrayList<>();
         for (int i = 0; i < menu.items().size(); i++) {
             MenuView.Item item = menu.items().get(i);
-            items.add(new ItemResult(item.dish(), item.price(), item.dailyQuota(), quotes.get(i), item.dish().tags().containsAll(needed)));
+            List<Allergen> allergens = dinerAllergens(List.of(item.dish()), menuQuotes.allergies());
+            items.add(new ItemResult(item.dish(), item.price(), item.dailyQuota(), quotes.get(i),
+                    allergens.isEmpty() && item.dish().tags().containsAll(needed), nutrition.amounts(menu.slot(), List.of(item.dish())), allergens));
         }
         List<SetMealResult> setMeals = new ArrayList<>();
         for (int i = 0; i < menu.setMeals().size(); i++) {
             MenuView.SetMeal set = menu.setMeals().get(i);
+            List<Allergen> allergens = dinerAllergens(set.dishes(), menuQuotes.allergies());
             setMeals.add(new SetMealResult(set.name(), set.price(), set.dailyQuota(), set.dishes(), quotes.get(menu.items().size() + i),
-                    set.dishes().stream().allMatch(dish -> dish.tags().containsAll(needed))));
+                    allergens.isEmpty() && set.dishes().stream().allMatch(dish -> dish.tags().containsAll(needed)),
+                    nutrition.amounts(menu.slot(), set.dishes()), allergens));
         }
-        return new MenuResult(menu, items, setMeals);
+        return new MenuResult(menu, items, setMeals, nutrition.targets(menu.slot()));
+    }
+
+    /** The allergens of these dishes the diner is allergic to, in declaration order. */
+    static List<Allergen> dinerAllergens(List<Dish> dishes, Set<Allergen> allergies) {
+        Set<Allergen> contained = java.util.EnumSet.noneOf(Allergen.class);
+        dishes.forEach(dish -> contained.addAll(dish.allergens()));
+        return List.copyOf(Allergen.common(contained, allergies));
     }
 
     private MenuPayload menuPayload(MenuChange result) {
@@ -253,16 +271,19 @@ class MenuController {
 
     /** A menu for the API: the cached view with the caller's diner overlay. */
     record MenuResult(long id, long siteId, LocalDate date, MealSlot slot, MenuStatus status, int version, java.time.Instant publishedAt,
-                      List<ItemResult> items, List<SetMealResult> setMeals) {
+                      List<ItemResult> items, List<SetMealResult> setMeals, List<NutritionTargets.Target> nutritionTargets) {
 
-        MenuResult(MenuView menu, List<ItemResult> items, List<SetMealResult> setMeals) {
-            this(menu.id(), menu.siteId(), menu.date(), menu.slot(), menu.status(), menu.version(), menu.publishedAt(), items, setMeals);
+        MenuResult(MenuView menu, List<ItemResult> items, List<SetMealResult> setMeals, List<NutritionTargets.Target> nutritionTargets) {
+            this(menu.id(), menu.siteId(), menu.date(), menu.slot(), menu.status(), menu.version(), menu.publishedAt(), items, setMeals,
+                    nutritionTargets);
         }
     }
 
-    record ItemResult(Dish dish, Money price, Integer dailyQuota, MealQuoteView dinerQuote, Boolean fitsDiet) {
+    record ItemResult(Dish dish, Money price, Integer dailyQuota, MealQuoteView dinerQuote, Boolean fitsDiet,
+                      List<NutritionTargets.Amount> nutrition, List<Allergen> dinerAllergens) {
     }
 
-    record SetMealResult(String name, Money price, Integer dailyQuota, List<Dish> dishes, MealQuoteView dinerQuote, Boolean fitsDiet) {
+    record SetMealResult(String name, Money price, Integer dailyQuota, List<Dish> dishes, MealQuoteView dinerQuote, Boolean fitsDiet,
+                         List<NutritionTargets.Amount> nutrition, List<Allergen> dinerAllergens) {
     }
 }

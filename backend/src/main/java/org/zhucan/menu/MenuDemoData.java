@@ -45,18 +45,18 @@ import org.zhucan.network.SiteStatus;
 @Order(2)
 class MenuDemoData implements DemoDataContributor {
 
-    /** name, price in fen, tags, kcal. */
+    /** name, price in fen, tags, kcal, allergens, salt, oil and added sugar per portion in milligrams. */
     private static final List<Object[]> DISHES = List.of(
-            new Object[] {"红烧肉（软烂）", 600, "SOFT", 420},
-            new Object[] {"清蒸鲈鱼", 800, "LOW_FAT,SOFT", 210},
-            new Object[] {"西红柿炒鸡蛋", 400, "SOFT,VEGETARIAN", 180},
-            new Object[] {"蒜蓉西兰花", 300, "LOW_SALT,LOW_FAT,VEGETARIAN", 90},
-            new Object[] {"肉末豆腐", 400, "SOFT,MINCED,LOW_SALT", 200},
-            new Object[] {"清炒冬瓜", 300, "LOW_SALT,LOW_SUGAR,DIABETIC_FRIENDLY,VEGETARIAN", 60},
-            new Object[] {"小米南瓜粥", 200, "LIQUID,SOFT,VEGETARIAN", 120},
-            new Object[] {"杂粮馒头", 100, "LOW_SUGAR,DIABETIC_FRIENDLY,VEGETARIAN", 160},
-            new Object[] {"胡萝卜炖牛肉", 900, "SOFT,HALAL", 330},
-            new Object[] {"米饭", 100, "VEGETARIAN", 200});
+            new Object[] {"红烧肉（软烂）", 600, "SOFT", 420, "SOY", 1800, 12000, 6000},
+            new Object[] {"清蒸鲈鱼", 800, "LOW_FAT,SOFT", 210, "FISH,SOY", 1000, 4000, 500},
+            new Object[] {"西红柿炒鸡蛋", 400, "SOFT,VEGETARIAN", 180, "EGG", 1200, 8000, 3000},
+            new Object[] {"蒜蓉西兰花", 300, "LOW_SALT,LOW_FAT,VEGETARIAN", 90, "", 800, 5000, 0},
+            new Object[] {"肉末豆腐", 400, "SOFT,MINCED,LOW_SALT", 200, "SOY", 1000, 6000, 500},
+            new Object[] {"清炒冬瓜", 300, "LOW_SALT,LOW_SUGAR,DIABETIC_FRIENDLY,VEGETARIAN", 60, "", 600, 4000, 0},
+            new Object[] {"小米南瓜粥", 200, "LIQUID,SOFT,VEGETARIAN", 120, "", 0, 0, 2000},
+            new Object[] {"杂粮馒头", 100, "LOW_SUGAR,DIABETIC_FRIENDLY,VEGETARIAN", 160, "GLUTEN", 300, 0, 1000},
+            new Object[] {"胡萝卜炖牛肉", 900, "SOFT,HALAL", 330, "", 1500, 8000, 2000},
+            new Object[] {"米饭", 100, "VEGETARIAN", 200, "", 0, 0, 0});
 
     private final MenuMapper mapper;
     private final SiteService siteService;
@@ -117,8 +117,9 @@ class MenuDemoData implements DemoDataContributor {
             String name = (String) dish[0];
             if (!mapper.existsDishName(operatorId, name, null)) {
                 GeneratedKey key = new GeneratedKey();
-                mapper.insertDish(key, new DishRow(0, operatorId, name, Money.ofFen((Integer) dish[1]), "一份", (String) dish[2], "",
-                        (Integer) dish[3], null, null, true), clock.instant());
+                mapper.insertDish(key, new DishRow(0, operatorId, name, Money.ofFen((Integer) dish[1]), "一份", (String) dish[2],
+                        (String) dish[4], (Integer) dish[3], null, null, true, (Integer) dish[5], (Integer) dish[6], (Integer) dish[7]),
+                        clock.instant());
             }
         }
         Map<String, DishRow> byName = new HashMap<>();

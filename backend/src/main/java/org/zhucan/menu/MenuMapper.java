@@ -67,9 +67,9 @@ interface MenuMapper {
     void insertVersion(@Param("menuId") long menuId, @Param("version") int version, @Param("content") String content,
                        @Param("reason") String reason, @Param("createdBy") String createdBy, @Param("at") Instant at);
 
-    /** A dish row; tags and allergens as comma-separated text. */
+    /** A dish row; tags and allergens as comma-separated text (allergens a SET column); salt, oil and sugar in milligrams. */
     record DishRow(long id, long operatorId, String name, Money price, String portion, String tags, String allergens, Integer kcal,
-                   Double proteinGrams, String photoUrl, boolean active) {
+                   Double proteinGrams, String photoUrl, boolean active, Integer saltMg, Integer oilMg, Integer sugarMg) {
     }
 
     record MenuRow(long id, long siteId, LocalDate date, MealSlot slot, MenuStatus status, int version, Instant publishedAt) {

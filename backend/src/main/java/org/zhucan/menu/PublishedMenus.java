@@ -330,7 +330,7 @@ public class PublishedMenus {
     static Dish toDish(DishRow row) {
         return new Dish(row.id(), row.operatorId(), row.name(), row.price(), row.portion(),
                 row.tags().isEmpty() ? List.of() : Arrays.stream(row.tags().split(",")).map(DishTag::valueOf).toList(),
-                row.allergens().isEmpty() ? List.of() : List.of(row.allergens().split(",")), row.kcal(), row.proteinGrams(),
-                row.photoUrl(), row.active());
+                org.zhucan.common.diet.Allergen.parse(row.allergens()).stream().sorted().toList(), row.kcal(), row.proteinGrams(),
+                row.photoUrl(), row.active(), row.saltMg(), row.oilMg(), row.sugarMg());
     }
 }

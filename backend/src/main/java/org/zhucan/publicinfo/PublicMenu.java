@@ -18,7 +18,7 @@ record PublicMenu(LocalDate date, MealSlot slot, List<Item> items, List<SetMeal>
                 menu.setMeals().stream().map(set -> new SetMeal(set.name(), set.price(), set.dishes().stream().map(Dish::name).toList())).toList());
     }
 
-    record Item(String name, Money price, String portion, List<DishTag> tags, List<String> allergens, Integer kcal) {
+    record Item(String name, Money price, String portion, List<DishTag> tags, List<org.zhucan.common.diet.Allergen> allergens, Integer kcal) {
 
         static Item of(Dish dish, Money price) {
             return new Item(dish.name(), price, dish.portion(), dish.tags(), dish.allergens(), dish.kcal());

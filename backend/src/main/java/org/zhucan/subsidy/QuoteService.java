@@ -142,16 +142,17 @@ public class QuoteService {
         return views(quoteAll(dinerId, siteId, date, slot, prices));
     }
 
-    /** The quotes of a menu's prices with the diner's dietary notes, the diner read once for both. */
+    /** The quotes of a menu's prices with the diner's allergies and diet needs, the diner read once for both. */
     @Transactional(readOnly = true)
     public MenuQuotes quoteMenu(long dinerId, long siteId, LocalDate date, MealSlot slot, List<Money> prices) {
         requireMayQuoteAt(siteId);
         QuoteFacts diner = dinerService.quoteFacts(dinerId, date);
-        return new MenuQuotes(diner.diner().dietaryNotes(), views(quoteAll(diner, siteId, date, slot, prices)));
+        return new MenuQuotes(diner.diner().allergies(), diner.diner().dietNeeds(), views(quoteAll(diner, siteId, date, slot, prices)));
     }
 
-    /** A menu's quotes, in price order, and the diner's dietary notes. */
-    public record MenuQuotes(String dietaryNotes, List<MealQuoteView> quotes) {
+    /** A menu's quotes, in price order, and the diner's allergies and diet needs (read in the same statement as the quote's facts). */
+    public record MenuQuotes(java.util.Set<org.zhucan.common.diet.Allergen> allergies, java.util.Set<org.zhucan.common.diet.DietNeed> dietNeeds,
+                             List<MealQuoteView> quotes) {
     }
 
     /**
@@ -228,7 +229,7 @@ public class QuoteService {
             }
             SubsidyRules.Usage already = taken.computeIfAbsent(menu.date() + "|" + menu.slot(), key -> usage.usage(dinerId, menu.date(), menu.slot()));
             List<SubsidyRules.Quote> quotes = quoter.quoteAll(diner, site.id(), menu.date(), menu.slot(), menu.prices(), already);
-            answers.add(new MenuQuoting(new MenuQuotes(diner.diner().dietaryNotes(), viewsWith(quotes, policies)), null));
+            answers.add(new MenuQuoting(new MenuQuotes(diner.diner().allergies(), diner.diner().dietNeeds(), viewsWith(quotes, policies)), null));
         }
         return answers;
     }

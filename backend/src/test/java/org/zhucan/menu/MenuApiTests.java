@@ -245,6 +245,9 @@ class MenuApiTests extends ApiTest {
         publishedMenus.evict(Long.parseLong(site), date, org.zhucan.network.MealSlot.LUNCH);
         publish(saveMenu(site, date, "LUNCH", List.of(item(soft, null, null), item(plain, null, null))));
         String diner = registerDiner("低盐、软食");
+        // the needs are coded values now (issue 24); the notes stay a remark
+        as("admin").documentName("dietSetDinerDiet").variable("input", java.util.Map.of("dinerId", diner, "allergies", List.of(),
+                "dietNeeds", List.of("LOW_SALT", "SOFT"))).execute().path("setDinerDiet.userErrors").entityList(Object.class).hasSize(0);
         as("admin").documentName("menu").variable("siteId", site).variable("date", date.toString()).variable("slot", "LUNCH")
                 .variable("forDinerId", diner).execute()
                 .path("menu.items[0].fitsDiet").entity(Boolean.class).isEqualTo(true)

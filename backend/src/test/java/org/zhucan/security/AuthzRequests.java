@@ -167,6 +167,10 @@ final class AuthzRequests {
         b.put("Query.assessmentsDue", (w, t) -> of(
                 "query($regionId: ID!) { assessmentsDue(regionId: $regionId) { edges { node { diner { id } dueOn reason } } } }",
                 "regionId", w.assessedLongAgo(t).town));
+        // the own tenant's diner, whom the family account acts for; empty lists, so no other cell's menu or booking changes
+        b.put("Mutation.setDinerDiet", (w, t) -> of(
+                "mutation($input: SetDinerDietInput!) { setDinerDiet(input: $input) { diner { id } userErrors { code } } }",
+                "input", Map.of("dinerId", t.diner, "allergies", java.util.List.of(), "dietNeeds", java.util.List.of())));
         b.put("Mutation.linkFamilyMember", (w, t) -> of(
                 "mutation($input: LinkFamilyMemberInput!) { linkFamilyMember(input: $input) { diner { id } userErrors { code } } }",
                 "input", Map.of("username", w.spareFamily, "dinerId", t.spareDiner, "relation", "子女")));
@@ -277,6 +281,9 @@ final class AuthzRequests {
                 "query($lat: Float!, $lng: Float!) { nearbySites(lat: $lat, lng: $lng, radiusMeters: 1000) { site { id } } }",
                 "lat", t.lat, "lng", t.lng));
         b.put("Query.coverage", (w, t) -> of("query($region: ID!, $year: Int!) { coverage(regionId: $region, year: $year) { asOf } }",
+                "region", t.district, "year", today().getYear()));
+        b.put("Query.siteSchedule", (w, t) -> of(
+                "query($region: ID!, $year: Int!) { siteSchedule(regionId: $region, year: $year) { asOf rows { planned } } }",
                 "region", t.district, "year", today().getYear()));
         b.put("Mutation.createRegion", (w, t) -> of(
                 "mutation($input: CreateRegionInput!) { createRegion(input: $input) { region { id } userErrors { code } } }",
