@@ -137,6 +137,32 @@ class PaymentsApiTests extends ApiTest {
     }
 
     @Test
+    void shouldRejectOnlyTheUploadedRecordsTheBalanceCannotCover() {
+        String site = world.canteen(yesterday, today);
+        List<String> diners = world.diners(2);
+        HttpGraphQlTester staff = as(world.staff);
+        // 5.00 each for the first meal of the day: the first diner's 5.00 covers it, the second diner has 4.99
+        staff.document(TOP_UP).variable("input", topUpInput(diners.get(0), site, "5.00", "CASH", null)).execute()
+                .path("topUpPrepaid.userErrors").entityList(Object.class).hasSize(0);
+        staff.document(TOP_UP).variable("input", topUpInput(diners.get(1), site, "4.99", "CASH", null)).execute()
+                .path("topUpPrepaid.userErrors").entityList(Object.class).hasSize(0);
+        String run = "up-" + System.nanoTime() + "-";
+        List<Map<String, Object>> records = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> record = TwoSlotDistrict.offline(run + i, "LUNCH", diners.get(i), shanghai(yesterday, 12, 0));
+            record.put("payment", Map.of("method", "PREPAID"));
+            records.add(record);
+        }
+        GraphQlTester.Response uploaded = staff.documentName("uploadMealRecords").variable("input", Map.of("siteId", site, "records", records))
+                .execute();
+        uploaded.path("uploadMealRecords.acceptedCount").entity(Integer.class).isEqualTo(1)
+                .path("uploadMealRecords.rejectedCount").entity(Integer.class).isEqualTo(1)
+                .path("uploadMealRecords.results[1].userErrors[0].code").entity(String.class).isEqualTo("INSUFFICIENT_BALANCE");
+        balanceIs(diners.get(0), "0.00");
+        balanceIs(diners.get(1), "4.99");
+    }
+
+    @Test
     void shouldRefuseAPaymentThatCannotBeTakenAsGiven() {
         String site = world.canteen(yesterday, today);
         String diner = world.diners(1).get(0);
