@@ -31,6 +31,8 @@ import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
+import org.zhucan.payments.PaymentInput;
+import org.zhucan.payments.PaymentService;
 import org.zhucan.subsidy.QuoteService;
 
 import static org.zhucan.serving.FieldPaths.at;
@@ -113,11 +115,12 @@ class MealChecks {
             problems.add(UserError.of(UserErrorCode.PRICE_MISMATCH, "The menu price of the items is " + Money.ofFen(priceFen)
                     + ", not " + in.price(), at(path, "price")));
         }
+        problems.addAll(PaymentService.check(in.payment(), at(path, "payment")));
         if (!problems.isEmpty()) {
             return null;
         }
         return new Meal(site, slot, lookups.facts(dinerId, date), date, servedAt, booking == null ? null : booking.id(), verified.method(),
-                verified.note(), items, priceFen);
+                verified.note(), items, priceFen, in.payment() == null ? PaymentInput.CASH : in.payment());
     }
 
     /** Who the verification names, and the evidence to keep with the record, for a meal at the site served at servedAt. */

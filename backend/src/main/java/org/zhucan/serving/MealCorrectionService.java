@@ -25,6 +25,7 @@ import org.zhucan.menu.MenuChoices;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
+import org.zhucan.payments.PaymentService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.subsidy.StoredQuote;
 import org.zhucan.subsidy.SubsidyRules;
@@ -45,6 +46,7 @@ public class MealCorrectionService {
     private final SiteService siteService;
     private final DinerService dinerService;
     private final CounterBookings counterBookings;
+    private final PaymentService payments;
     private final IdempotencyKeys idempotencyKeys;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
@@ -53,7 +55,7 @@ public class MealCorrectionService {
 
     MealCorrectionService(MealRecordMapper mapper, MealRecordUsage usage, ServingAccess access, MealRecordReadService reads, MealChecks checks,
                           MealRecordWriter writer, SiteService siteService, DinerService dinerService, CounterBookings counterBookings,
-                          IdempotencyKeys idempotencyKeys, AuditService audit, ApplicationEventPublisher events, Clock clock) {
+                          PaymentService payments, IdempotencyKeys idempotencyKeys, AuditService audit, ApplicationEventPublisher events, Clock clock) {
         this.mapper = mapper;
         this.usage = usage;
         this.access = access;
@@ -63,6 +65,7 @@ public class MealCorrectionService {
         this.siteService = siteService;
         this.dinerService = dinerService;
         this.counterBookings = counterBookings;
+        this.payments = payments;
         this.idempotencyKeys = idempotencyKeys;
         this.audit = audit;
         this.events = events;
@@ -179,6 +182,7 @@ public class MealCorrectionService {
             throw new IllegalStateException("meal record " + record.id() + " was reversed while locked");
         }
         writer.changed(new SiteDay(record.siteId(), record.date()));
+        payments.refundMeal(record.id(), actor);
         events.publishEvent(new MealRecordReversed(record.id(), reversalId));
         if (record.bookingId() != null) {
             counterBookings.unmarkServed(record.bookingId());
@@ -212,7 +216,7 @@ public class MealCorrectionService {
         }
         long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
         Meal meal = new Meal(site, slot, dinerService.quoteFacts(dinerId, record.date()), record.date(), record.servedAt(), record.bookingId(),
-                verified.method(), verified.note(), items, priceFen);
+                verified.method(), verified.note(), items, priceFen, payments.paidWith(record.id()));
         return writer.writeOne(MealRecordWriter.Pending.correcting(meal, record.id(), reason), MealRecordOrigin.CORRECTION, actor, lookups);
     }
 

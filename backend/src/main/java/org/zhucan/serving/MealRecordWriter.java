@@ -27,6 +27,8 @@ import org.zhucan.diner.QuoteFacts;
 import org.zhucan.menu.MenuChoices;
 import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
+import org.zhucan.payments.MealCharge;
+import org.zhucan.payments.PaymentService;
 import org.zhucan.subsidy.StoredQuote;
 import org.zhucan.subsidy.SubsidyRules;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Recording checked meals, one or a hundred with the same statements: taking the diners' usage rows,
  * quoting each meal against their standing meals (the subsidised ones counted against the limits),
  * claiming the subsidies on the rows, inserting the records with their items, shares and flags, and
- * marking their bookings served. Logging at the counter and corrections write one meal, offline
+ * charging the diner's share ({@link PaymentService}) and marking their bookings served. Logging at the counter and corrections write one meal, offline
  * uploads a chunk; when the database refuses a chunk, its meals are written one at a time, so that
  * each refusal lands on its own meal and says why.
  */
@@ -47,18 +49,20 @@ class MealRecordWriter {
     private final MealChecks checks;
     private final CounterBookings counterBookings;
     private final MealRollups rollups;
+    private final PaymentService payments;
     private final ApplicationEventPublisher events;
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate savepoint;
 
     MealRecordWriter(MealRecordMapper mapper, MealRecordUsage usage, MealChecks checks, CounterBookings counterBookings, MealRollups rollups,
-                     ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+                     PaymentService payments, ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
         this.mapper = mapper;
         this.usage = usage;
         this.checks = checks;
         this.counterBookings = counterBookings;
         this.rollups = rollups;
+        this.payments = payments;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -99,6 +103,9 @@ class MealRecordWriter {
                 Meal refused = attempt.meal();
                 MealRecordMapper.UsageRow held = mapper.heldUsage(refused.diner().diner().id(), refused.date(), refused.date().withDayOfMonth(1));
                 attempt = attempt.heldAtLeast(new SubsidyRules.Usage(held.mealsToday(), 0, held.subsidyThisMonthFen()));
+            } else if (key.equals(PREPAID_SHORT)) {
+                return RecordResult.failed(UserError.of(UserErrorCode.INSUFFICIENT_BALANCE,
+                        "The diner's prepaid balance does not cover the diner's share of this meal; top it up or take another payment", "input", "payment", "method"));
             } else if (key.equals(BOOKING_GONE)) {
                 return RecordResult.failed(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking was cancelled meanwhile"));
             } else if (key.equals("uk_meal_record_subsidy") && !attempt.slotTaken()) {
@@ -151,7 +158,7 @@ class MealRecordWriter {
             claims.add(new MealRecordUsage.Claim(p.meal().diner().diner().id(), p.meal().date(), assessed.quote()));
         }
         Outcome outcome = savepoint.execute(status -> {
-            Outcome written = insert(meals, rows, assessments, claims, touched, now);
+            Outcome written = insert(meals, rows, assessments, claims, touched, actor, now);
             if (written.records() == null) {
                 status.setRollbackOnly();
             }
@@ -164,7 +171,7 @@ class MealRecordWriter {
     }
 
     private Outcome insert(List<Pending> meals, List<MealRecordMapper.KeyedRecord> rows, List<Assessment> assessments,
-                           List<MealRecordUsage.Claim> claims, List<SiteDay> touched, Instant now) {
+                           List<MealRecordUsage.Claim> claims, List<SiteDay> touched, String actor, Instant now) {
         if (!usage.claimAll(claims)) {
             return new Outcome(null, null);
         }
@@ -177,6 +184,7 @@ class MealRecordWriter {
         List<MealRecordMapper.RecordShare> shares = new ArrayList<>();
         List<MealRecordMapper.RecordFlag> flags = new ArrayList<>();
         List<MealRecordMapper.RecordFlag> answers = new ArrayList<>();
+        List<MealCharge> charges = new ArrayList<>();
         for (int k = 0; k < meals.size(); k++) {
             long id = rows.get(k).id();
             Meal meal = meals.get(k).meal();
@@ -188,6 +196,8 @@ class MealRecordWriter {
             assessments.get(k).quote().shares().forEach(share -> shares.add(new MealRecordMapper.RecordShare(id, share.source(), share.amountFen())));
             assessments.get(k).flags().forEach(flag -> flags.add(flag.of(id)));
             answers.addAll(MealFlags.answering(meal, id, assessments.get(k).flags()));
+            charges.add(new MealCharge(id, meal.site().id(), meal.diner().diner().id(), meal.date(), assessments.get(k).quote().dinerPaysFen(),
+                    meal.payment(), actor, now));
         }
         if (!items.isEmpty()) {
             mapper.insertItemsOfMany(items);
@@ -200,6 +210,9 @@ class MealRecordWriter {
         }
         if (!answers.isEmpty()) {
             mapper.insertFlagsIfAbsent(answers, now);
+        }
+        if (!payments.chargeMeals(charges)) {
+            return new Outcome(null, PREPAID_SHORT);
         }
         if (!counterBookings.markAllServed(meals.stream().map(p -> p.meal().bookingId()).filter(Objects::nonNull).toList())) {
             return new Outcome(null, BOOKING_GONE);
@@ -309,6 +322,9 @@ class MealRecordWriter {
 
     /** The refusal of a booking that was served or cancelled while the meal was written. */
     private static final String BOOKING_GONE = "booking served or cancelled meanwhile";
+
+    /** The refusal of a meal paid from a prepaid balance that does not cover it. */
+    private static final String PREPAID_SHORT = "prepaid balance short";
 
     /**
      * A checked meal to write, with what its record carries besides: the device's client record id

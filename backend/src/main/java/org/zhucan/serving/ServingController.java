@@ -25,6 +25,8 @@ import org.zhucan.menu.Dish;
 import org.zhucan.menu.DishService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteService;
+import org.zhucan.payments.Payment;
+import org.zhucan.payments.PaymentService;
 import org.zhucan.security.LiveTokens;
 import org.zhucan.subsidy.MealQuoteView;
 import org.zhucan.subsidy.StoredQuote;
@@ -47,10 +49,12 @@ class ServingController {
     private final DishService dishService;
     private final SubsidyPolicyService policyService;
     private final LiveTokens liveTokens;
+    private final PaymentService payments;
 
     ServingController(ServingService servingService, MealRecordReadService mealRecords, MealUploadService uploads, MealCorrectionService corrections,
                       MealsServedFeed feed, CounterBookings counterBookings, DinerService dinerService,
-                      SiteService siteService, DishService dishService, SubsidyPolicyService policyService, LiveTokens liveTokens) {
+                      SiteService siteService, DishService dishService, SubsidyPolicyService policyService, LiveTokens liveTokens,
+                      PaymentService payments) {
         this.servingService = servingService;
         this.mealRecords = mealRecords;
         this.uploads = uploads;
@@ -62,6 +66,7 @@ class ServingController {
         this.dishService = dishService;
         this.policyService = policyService;
         this.liveTokens = liveTokens;
+        this.payments = payments;
     }
 
     // ------------------------------------------------------------ roots
@@ -129,6 +134,11 @@ class ServingController {
     @BatchMapping(typeName = "MealRecord", field = "diner")
     Map<MealRecord, Diner> recordDiner(List<MealRecord> records) {
         return Batches.perParent(records, MealRecord::dinerId, dinerService.byIds(Batches.keys(records, MealRecord::dinerId)));
+    }
+
+    @BatchMapping(typeName = "MealRecord", field = "payments")
+    Map<MealRecord, List<Payment>> recordPayments(List<MealRecord> records) {
+        return Batches.perParent(records, MealRecord::id, payments.ofMealRecords(Batches.keys(records, MealRecord::id)));
     }
 
     @BatchMapping(typeName = "MealRecord", field = "booking")

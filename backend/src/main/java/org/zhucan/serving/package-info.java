@@ -3,7 +3,7 @@
  * the serving dashboard and the mealsServed subscription.
  * Its allowed dependencies are checked by ModularityTests.
  */
-@ApplicationModule(displayName = "Serving", allowedDependencies = {"booking", "common", "device", "diner", "menu", "network", "notice", "security", "subsidy"})
+@ApplicationModule(displayName = "Serving", allowedDependencies = {"booking", "common", "device", "diner", "menu", "network", "notice", "payments", "security", "subsidy"})
 package org.zhucan.serving;
 
 import org.springframework.modulith.ApplicationModule;

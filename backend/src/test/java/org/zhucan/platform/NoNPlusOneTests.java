@@ -316,12 +316,30 @@ class NoNPlusOneTests extends ApiTest {
         // every assessment of the demo district is due by 2100; assessedDemoDiners() makes sure there are some
         arguments.put("assessmentsDue", () -> Map.of("regionId", assessedDemoDiners(), "on", "2100-01-01"));
         arguments.put("intakeImportErrors", () -> Map.of("importId", rosterWithRowsInError()));
+        arguments.put("prepaidEntries", () -> Map.of("dinerId", prepaidDinerWithEntries()));
         arguments.put("nearbySites", () -> {
             Map<String, Object> site = jdbc.queryForMap("SELECT latitude, longitude FROM site WHERE latitude IS NOT NULL ORDER BY id LIMIT 1");
             return Map.of("lat", ((Number) site.get("latitude")).doubleValue(), "lng", ((Number) site.get("longitude")).doubleValue(),
                     "radiusMeters", 20_000);
         });
         return arguments;
+    }
+
+    /**
+     * A demo diner with a prepaid ledger of more than N entries: adjustments of 0.01 added with their balance, as
+     * adjustPrepaid writes them, so that the balance still adds up.
+     */
+    private String prepaidDinerWithEntries() {
+        long diner = jdbc.queryForObject("SELECT MIN(id) FROM diner", Long.class);
+        while (jdbc.queryForObject("SELECT COUNT(*) FROM prepaid_entry WHERE diner_id = ?", Integer.class, diner) <= N) {
+            jdbc.update("""
+                    INSERT INTO prepaid_entry (diner_id, kind, amount_fen, reason, created_by, created_at)
+                    VALUES (?, 'ADJUSTMENT', 1, 'N+1 guard', 'admin', CURRENT_TIMESTAMP(6))""", diner);
+            jdbc.update("""
+                    INSERT INTO prepaid_balance (diner_id, balance_fen, updated_at) VALUES (?, 1, CURRENT_TIMESTAMP(6))
+                    ON DUPLICATE KEY UPDATE balance_fen = balance_fen + 1""", diner);
+        }
+        return String.valueOf(diner);
     }
 
     /**

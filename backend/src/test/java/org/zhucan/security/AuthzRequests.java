@@ -453,6 +453,36 @@ final class AuthzRequests {
         b.put("Mutation.objectToSubsidyApplication", (w, t) -> of("""
                 mutation($input: ObjectToSubsidyApplicationInput!) { objectToSubsidyApplication(input: $input) { accepted userErrors { code } } }""",
                 "input", Map.of("applicationNumber", w.publishedApplication(t), "reason", "情况不实")));
+        // ------------------------------------------------------------ payments (issue 22)
+        b.put("Query.prepaidAccount", (w, t) -> of("query($diner: ID!) { prepaidAccount(dinerId: $diner) { balance consistent } }",
+                "diner", t.diner));
+        b.put("Query.prepaidEntries", (w, t) -> of("query($diner: ID!) { prepaidEntries(dinerId: $diner) { totalCount } }", "diner", t.diner)
+                .rows("totalCount"));
+        b.put("Query.checkPrepaidLedger", (w, t) -> of("{ checkPrepaidLedger { checkedCount mismatches { dinerId } } }"));
+        b.put("Query.cashDay", (w, t) -> of("query($site: ID!, $date: Date!) { cashDay(siteId: $site, date: $date) { status } }",
+                "site", t.site, "date", today().toString()));
+        b.put("Query.cashDaysCsv", (w, t) -> of("query($site: ID!, $date: Date!) { cashDaysCsv(siteId: $site, from: $date, to: $date) }",
+                "site", t.site, "date", today().toString()));
+        b.put("Query.providerStatement", (w, t) -> of("query($id: ID!) { providerStatement(id: $id) { id } }", "id", w.providerStatement(t)));
+        b.put("Mutation.topUpPrepaid", (w, t) -> of("""
+                mutation($input: TopUpPrepaidInput!) { topUpPrepaid(input: $input) { entry { id } userErrors { code } } }""",
+                "input", Map.of("idempotencyKey", key(), "dinerId", t.diner, "siteId", t.site, "amount", "10.00", "method", "WECHAT",
+                        "externalReference", "matrix-" + UUID.randomUUID())));
+        b.put("Mutation.adjustPrepaid", (w, t) -> of("""
+                mutation($input: AdjustPrepaidInput!) { adjustPrepaid(input: $input) { entry { id } userErrors { code } } }""",
+                "input", Map.of("idempotencyKey", key(), "dinerId", t.diner, "amount", "1.00", "reason", "矩阵调整")));
+        b.put("Mutation.recordCashCount", (w, t) -> of("""
+                mutation($input: RecordCashCountInput!) { recordCashCount(input: $input) { cashDay { status } userErrors { code } } }""",
+                "input", Map.of("siteId", t.site, "date", today().toString(), "staff", "矩阵收银员", "counted", "0.00", "handedOver", "0.00",
+                        "handedOverTo", "矩阵财务")));
+        // a day of its own, each later than the one before (a close refuses a day before a closed one), long past: no money on it
+        b.put("Mutation.closeCashDay", (w, t) -> of("""
+                mutation($input: CloseCashDayInput!) { closeCashDay(input: $input) { cashDay { status } userErrors { code } } }""",
+                "input", Map.of("siteId", t.site, "date", today().minusDays(5000 - w.next()).toString())));
+        b.put("Mutation.importProviderStatement", (w, t) -> of("""
+                mutation($input: ImportProviderStatementInput!) { importProviderStatement(input: $input) { statement { id } userErrors { code } } }""",
+                "input", Map.of("operatorId", t.operator, "provider", "WECHAT", "from", today().toString(), "to", today().toString(),
+                        "csv", "reference,amount,time\nmatrix-" + UUID.randomUUID() + ",5.00,2026-11-22 12:00:00\n")));
         return b;
     }
 

@@ -90,6 +90,14 @@ final class AuthzWorld {
         return LocalDate.now(BusinessTime.ZONE);
     }
 
+    /** A provider statement of the tenant's operator, imported for a case of its own; returns its id. */
+    String providerStatement(Tenant t) {
+        jdbc.update("""
+                INSERT INTO provider_statement (operator_id, provider, period_from, period_to, imported_by, imported_at)
+                VALUES (?, 'WECHAT', CURRENT_DATE, CURRENT_DATE, 'matrix', CURRENT_TIMESTAMP(6))""", Long.valueOf(t.operator));
+        return String.valueOf(jdbc.queryForObject("SELECT MAX(id) FROM provider_statement WHERE operator_id = ?", Long.class, Long.valueOf(t.operator)));
+    }
+
     /** A number no other case of this run has had: for fresh dates, periods, names and codes. */
     int next() {
         return sequence.incrementAndGet();

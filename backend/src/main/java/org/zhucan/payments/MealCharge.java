@@ -1,0 +1,12 @@
+package org.zhucan.payments;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * What serving asks to charge for a meal record it has just inserted: the diner's share (dinerPays, in fen) and
+ * how it was paid. A share of 0 is recorded as FREE whatever the method said: nothing changed hands.
+ */
+public record MealCharge(long mealRecordId, long siteId, long dinerId, LocalDate date, long amountFen, PaymentInput payment,
+                         String takenBy, Instant takenAt) {
+}
