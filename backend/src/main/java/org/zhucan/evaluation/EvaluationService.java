@@ -35,6 +35,7 @@ import org.zhucan.network.RegionLevel;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteKind;
+import org.zhucan.network.SiteOperatorChange;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteStatus;
 import org.zhucan.network.SiteStatusTimeline;
@@ -190,14 +191,17 @@ public class EvaluationService {
         Map<Long, Figures> byOperator = new TreeMap<>();
 
         Map<Long, SiteStatusTimeline> timelines = siteService.timelinesOf(siteIds);
+        // a site handed over during the month counts each day for the operator under contract that day (片区运营)
+        Map<Long, List<SiteOperatorChange>> handOvers = siteService.operatorChangesOf(siteIds);
         for (Site site : sites) {
-            Figures figures = byOperator.computeIfAbsent(site.operatorId(), id -> new Figures());
+            List<SiteOperatorChange> changes = handOvers.get(site.id());
             SiteStatusTimeline timeline = timelines.get(site.id());
             SiteStatus atEnd = timeline.statusOn(to);
             if (atEnd == SiteStatus.OPERATING || atEnd == SiteStatus.SUSPENDED) {
-                figures.sites++;
+                byOperator.computeIfAbsent(SiteOperatorChange.operatorOn(site, changes, to), id -> new Figures()).sites++;
             }
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                Figures figures = byOperator.computeIfAbsent(SiteOperatorChange.operatorOn(site, changes, day), id -> new Figures());
                 SiteStatus status = timeline.statusOn(day);
                 if (status == SiteStatus.OPERATING) {
                     figures.operatingDays++;

@@ -480,6 +480,7 @@ final class AuthzWorld {
     // ------------------------------------------------------------------ helpers
 
     private String site(Tenant t, String kind, String suppliedBy, Double lat, Double lng) {
+        org.zhucan.testsupport.Contracts.cover(jdbc, t.operator, t.village);
         Map<String, Object> input = new HashMap<>(Map.of("name", "矩阵" + kind + t.name() + System.nanoTime(), "kind", kind,
                 "communityId", t.village, "operatorId", t.operator, "address", "矩阵路" + next() + "号"));
         if (!"CENTRAL_KITCHEN".equals(kind)) {
