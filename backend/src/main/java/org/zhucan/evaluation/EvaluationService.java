@@ -61,6 +61,9 @@ import org.zhucan.serving.ServedSlot;
  * </ul>
  * A measure with nothing to measure (no ratings, no inspection) is left out and the others'
  * weights share its place; the row says which.
+ *
+ * <p>Once a month is closed ({@link EvaluationCloseService}) its ranking is read as it was frozen:
+ * late voids and ratings no longer change it.
  */
 @Service
 public class EvaluationService {
@@ -77,11 +80,14 @@ public class EvaluationService {
     private final InspectionService inspectionService;
     private final SampleRetentionService sampleRetentionService;
     private final AuditService audit;
+    private final FrozenEvaluations frozen;
     private final Clock clock;
 
     EvaluationService(EvaluationMapper mapper, EvaluationAccess access, RegionService regionService, SiteService siteService,
                       MealRecordReadService mealRecords, CounterBookings counterBookings, SatisfactionService satisfactionService,
-                      InspectionService inspectionService, SampleRetentionService sampleRetentionService, AuditService audit, Clock clock) {
+                      InspectionService inspectionService, SampleRetentionService sampleRetentionService, AuditService audit,
+                      FrozenEvaluations frozen, Clock clock) {
+        this.frozen = frozen;
         this.mapper = mapper;
         this.access = access;
         this.regionService = regionService;
@@ -154,14 +160,17 @@ public class EvaluationService {
         if (from.isAfter(today)) {
             throw new BadRequestException(month + " has not begun", "month");
         }
+        Ranking closed = frozen.read(district, month);
+        if (closed != null) {
+            return closed.showing(EvaluationAccess.visible(scope, closed.evaluations()));
+        }
         EvaluationWeights weights = mapper.findInForce(district.id(), from);
         if (weights == null) {
             throw new BadRequestException("No evaluation weights are in force for " + district.name() + " in " + month
                     + ": an administrator sets them with setEvaluationWeights", "month");
         }
         Ranking ranking = rank(district, month, weights, today);
-        return new Ranking(district, month, ranking.from(), ranking.to(), weights, ranking.operatorCount(),
-                EvaluationAccess.visible(scope, ranking.evaluations()));
+        return ranking.showing(EvaluationAccess.visible(scope, ranking.evaluations()));
     }
 
     /**
@@ -178,8 +187,21 @@ public class EvaluationService {
         if (!month.isBefore(YearMonth.from(today))) {
             return null;
         }
+        Ranking closed = frozen.read(district, month);
+        if (closed != null) {
+            return closed;
+        }
         EvaluationWeights weights = mapper.findInForce(district.id(), month.atDay(1));
         return weights == null ? null : rank(district, month, weights, today);
+    }
+
+    /**
+     * The month's ranking computed now from its records, for closing it; null when no weights are in
+     * force for it. The caller has checked access and that the month is over.
+     */
+    Ranking rankToClose(Region district, YearMonth month) {
+        EvaluationWeights weights = mapper.findInForce(district.id(), month.atDay(1));
+        return weights == null ? null : rank(district, month, weights, BusinessTime.today(clock));
     }
 
     /** Every operator serving the district in the month (up to today), ranked best first. */
@@ -256,7 +278,7 @@ public class EvaluationService {
             }
             ranked.add(row.ranked(rank));
         }
-        return new Ranking(district, month, from, to, weights, ranked.size(), ranked);
+        return new Ranking(district, month, from, to, weights, ranked.size(), ranked, null);
     }
 
     private static OperatorEvaluation evaluationOf(long operatorId, Figures figures, EvaluationWeights weights) {
@@ -346,9 +368,15 @@ public class EvaluationService {
 
     /**
      * @param operatorCount how many operators were ranked (an operator's staff see only their own row)
+     * @param closedAt when the month was closed and its ranking frozen; null while it is scored from the records
      */
     public record Ranking(Region district, YearMonth month, LocalDate from, LocalDate to, EvaluationWeights weights, int operatorCount,
-                          List<OperatorEvaluation> evaluations) {
+                          List<OperatorEvaluation> evaluations, java.time.Instant closedAt) {
+
+        /** The same ranking with only the rows given (an operator's staff see their own). */
+        Ranking showing(List<OperatorEvaluation> rows) {
+            return new Ranking(district, month, from, to, weights, operatorCount, rows, closedAt);
+        }
     }
 
     /**
