@@ -257,7 +257,8 @@ public class EvaluationService {
             figures.cleanSlots += slot.flaggedMeals() == 0 && !unlogged ? 1 : 0;
         }
         Map<Long, Long> operatorOfSite = new TreeMap<>();
-        sites.forEach(site -> operatorOfSite.put(site.id(), site.operatorId()));
+        // bookings are tallied per site for the month: they count for whoever ran the site at its end
+        sites.forEach(site -> operatorOfSite.put(site.id(), SiteOperatorChange.operatorOn(site, handOvers.get(site.id()), to)));
         for (SiteAttendance attendance : counterBookings.attendance(siteIds, from, to)) {
             Figures figures = byOperator.get(operatorOfSite.get(attendance.siteId()));
             figures.attended += attendance.served();

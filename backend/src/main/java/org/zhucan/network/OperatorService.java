@@ -29,20 +29,18 @@ import org.zhucan.security.CurrentUser;
 
 import static org.zhucan.common.Text.blankToNull;
 
-/** Operators and their contracts. Every logged-in role reads them; ADMIN writes. */
+/** Operators and their contracts. Every logged-in role reads them; ADMIN writes ({@link OperatorContractService} changes contracts). */
 @Service
 public class OperatorService {
 
     private final OperatorMapper operators;
     private final NetworkAccess access;
-    private final RegionService regionService;
     private final AuditService audit;
     private final Clock clock;
 
-    OperatorService(OperatorMapper operators, RegionService regionService, NetworkAccess access, AuditService audit, Clock clock) {
+    OperatorService(OperatorMapper operators, NetworkAccess access, AuditService audit, Clock clock) {
         this.access = access;
         this.operators = operators;
-        this.regionService = regionService;
         this.audit = audit;
         this.clock = clock;
     }
