@@ -38,6 +38,7 @@ import org.zhucan.menu.MenuView;
 import org.zhucan.network.Fulfilment;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteFulfilment;
+import org.zhucan.network.SiteKind;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
 import org.zhucan.network.SiteStatus;
@@ -126,6 +127,11 @@ public class BookingService {
         });
     }
 
+    /** A central kitchen cooks for other sites: nobody books a meal there. */
+    private static UserError kitchenOnly(Site site) {
+        return UserError.of(UserErrorCode.KITCHEN_ONLY_SITE, site.name() + " is a central kitchen and takes no bookings", "input", "siteId");
+    }
+
     /** What an audit row of a booking made or cancelled on a diner's behalf says; no personal data. */
     private static Map<String, Object> onBehalf(long dinerId, BookingChannel channel, String callReference) {
         Map<String, Object> what = new java.util.LinkedHashMap<>();
@@ -168,6 +174,9 @@ public class BookingService {
     }
 
     private BookingResult book(BookingRequest request, Site site, String actor, Long recurringId, BookingChannel channel, String callReference) {
+        if (site.kind() == SiteKind.CENTRAL_KITCHEN) {
+            return BookingResult.failed(kitchenOnly(site));
+        }
         List<UserError> problems = new ArrayList<>();
         Instant now = clock.instant();
         LocalDate today = BusinessTime.today(clock);

@@ -21,13 +21,15 @@ import org.zhucan.serving.DemandCoverageService;
 class EvaluationController {
 
     private final EvaluationService evaluationService;
+    private final EvaluationCloseService closeService;
     private final DistrictDashboardService dashboardService;
     private final OperatorService operatorService;
     private final RegionService regionService;
 
-    EvaluationController(EvaluationService evaluationService, DistrictDashboardService dashboardService, OperatorService operatorService,
-                         RegionService regionService) {
+    EvaluationController(EvaluationService evaluationService, EvaluationCloseService closeService, DistrictDashboardService dashboardService,
+                         OperatorService operatorService, RegionService regionService) {
         this.evaluationService = evaluationService;
+        this.closeService = closeService;
         this.dashboardService = dashboardService;
         this.operatorService = operatorService;
         this.regionService = regionService;
@@ -57,6 +59,11 @@ class EvaluationController {
     @MutationMapping
     EvaluationService.WeightsResult setEvaluationWeights(@Argument EvaluationWeightsInput input) {
         return evaluationService.setWeights(input);
+    }
+
+    @MutationMapping
+    CloseEvaluationMonthResult closeEvaluationMonth(@Argument CloseEvaluationMonthInput input) {
+        return closeService.close(input);
     }
 
     /** One set of weights per answer (a ranking has one), so a plain lookup. */

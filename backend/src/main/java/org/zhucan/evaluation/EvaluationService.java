@@ -35,6 +35,7 @@ import org.zhucan.network.RegionLevel;
 import org.zhucan.network.RegionService;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteKind;
+import org.zhucan.network.SiteOperatorChange;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteStatus;
 import org.zhucan.network.SiteStatusTimeline;
@@ -60,6 +61,9 @@ import org.zhucan.serving.ServedSlot;
  * </ul>
  * A measure with nothing to measure (no ratings, no inspection) is left out and the others'
  * weights share its place; the row says which.
+ *
+ * <p>Once a month is closed ({@link EvaluationCloseService}) its ranking is read as it was frozen:
+ * late voids and ratings no longer change it.
  */
 @Service
 public class EvaluationService {
@@ -76,11 +80,14 @@ public class EvaluationService {
     private final InspectionService inspectionService;
     private final SampleRetentionService sampleRetentionService;
     private final AuditService audit;
+    private final FrozenEvaluations frozen;
     private final Clock clock;
 
     EvaluationService(EvaluationMapper mapper, EvaluationAccess access, RegionService regionService, SiteService siteService,
                       MealRecordReadService mealRecords, CounterBookings counterBookings, SatisfactionService satisfactionService,
-                      InspectionService inspectionService, SampleRetentionService sampleRetentionService, AuditService audit, Clock clock) {
+                      InspectionService inspectionService, SampleRetentionService sampleRetentionService, AuditService audit,
+                      FrozenEvaluations frozen, Clock clock) {
+        this.frozen = frozen;
         this.mapper = mapper;
         this.access = access;
         this.regionService = regionService;
@@ -153,14 +160,17 @@ public class EvaluationService {
         if (from.isAfter(today)) {
             throw new BadRequestException(month + " has not begun", "month");
         }
+        Ranking closed = frozen.read(district, month);
+        if (closed != null) {
+            return closed.showing(EvaluationAccess.visible(scope, closed.evaluations()));
+        }
         EvaluationWeights weights = mapper.findInForce(district.id(), from);
         if (weights == null) {
             throw new BadRequestException("No evaluation weights are in force for " + district.name() + " in " + month
                     + ": an administrator sets them with setEvaluationWeights", "month");
         }
         Ranking ranking = rank(district, month, weights, today);
-        return new Ranking(district, month, ranking.from(), ranking.to(), weights, ranking.operatorCount(),
-                EvaluationAccess.visible(scope, ranking.evaluations()));
+        return ranking.showing(EvaluationAccess.visible(scope, ranking.evaluations()));
     }
 
     /**
@@ -177,8 +187,21 @@ public class EvaluationService {
         if (!month.isBefore(YearMonth.from(today))) {
             return null;
         }
+        Ranking closed = frozen.read(district, month);
+        if (closed != null) {
+            return closed;
+        }
         EvaluationWeights weights = mapper.findInForce(district.id(), month.atDay(1));
         return weights == null ? null : rank(district, month, weights, today);
+    }
+
+    /**
+     * The month's ranking computed now from its records, for closing it; null when no weights are in
+     * force for it. The caller has checked access and that the month is over.
+     */
+    Ranking rankToClose(Region district, YearMonth month) {
+        EvaluationWeights weights = mapper.findInForce(district.id(), month.atDay(1));
+        return weights == null ? null : rank(district, month, weights, BusinessTime.today(clock));
     }
 
     /** Every operator serving the district in the month (up to today), ranked best first. */
@@ -190,14 +213,17 @@ public class EvaluationService {
         Map<Long, Figures> byOperator = new TreeMap<>();
 
         Map<Long, SiteStatusTimeline> timelines = siteService.timelinesOf(siteIds);
+        // a site handed over during the month counts each day for the operator under contract that day (片区运营)
+        Map<Long, List<SiteOperatorChange>> handOvers = siteService.operatorChangesOf(siteIds);
         for (Site site : sites) {
-            Figures figures = byOperator.computeIfAbsent(site.operatorId(), id -> new Figures());
+            List<SiteOperatorChange> changes = handOvers.get(site.id());
             SiteStatusTimeline timeline = timelines.get(site.id());
             SiteStatus atEnd = timeline.statusOn(to);
             if (atEnd == SiteStatus.OPERATING || atEnd == SiteStatus.SUSPENDED) {
-                figures.sites++;
+                byOperator.computeIfAbsent(SiteOperatorChange.operatorOn(site, changes, to), id -> new Figures()).sites++;
             }
             for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+                Figures figures = byOperator.computeIfAbsent(SiteOperatorChange.operatorOn(site, changes, day), id -> new Figures());
                 SiteStatus status = timeline.statusOn(day);
                 if (status == SiteStatus.OPERATING) {
                     figures.operatingDays++;
@@ -231,7 +257,8 @@ public class EvaluationService {
             figures.cleanSlots += slot.flaggedMeals() == 0 && !unlogged ? 1 : 0;
         }
         Map<Long, Long> operatorOfSite = new TreeMap<>();
-        sites.forEach(site -> operatorOfSite.put(site.id(), site.operatorId()));
+        // bookings are tallied per site for the month: they count for whoever ran the site at its end
+        sites.forEach(site -> operatorOfSite.put(site.id(), SiteOperatorChange.operatorOn(site, handOvers.get(site.id()), to)));
         for (SiteAttendance attendance : counterBookings.attendance(siteIds, from, to)) {
             Figures figures = byOperator.get(operatorOfSite.get(attendance.siteId()));
             figures.attended += attendance.served();
@@ -252,7 +279,7 @@ public class EvaluationService {
             }
             ranked.add(row.ranked(rank));
         }
-        return new Ranking(district, month, from, to, weights, ranked.size(), ranked);
+        return new Ranking(district, month, from, to, weights, ranked.size(), ranked, null);
     }
 
     private static OperatorEvaluation evaluationOf(long operatorId, Figures figures, EvaluationWeights weights) {
@@ -342,9 +369,15 @@ public class EvaluationService {
 
     /**
      * @param operatorCount how many operators were ranked (an operator's staff see only their own row)
+     * @param closedAt when the month was closed and its ranking frozen; null while it is scored from the records
      */
     public record Ranking(Region district, YearMonth month, LocalDate from, LocalDate to, EvaluationWeights weights, int operatorCount,
-                          List<OperatorEvaluation> evaluations) {
+                          List<OperatorEvaluation> evaluations, java.time.Instant closedAt) {
+
+        /** The same ranking with only the rows given (an operator's staff see their own). */
+        Ranking showing(List<OperatorEvaluation> rows) {
+            return new Ranking(district, month, from, to, weights, operatorCount, rows, closedAt);
+        }
     }
 
     /**

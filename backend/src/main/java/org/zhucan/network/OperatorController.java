@@ -20,11 +20,14 @@ import org.zhucan.security.CurrentUser;
 class OperatorController {
 
     private final OperatorService operatorService;
+    private final OperatorContractService contractService;
     private final RegionService regionService;
     private final NetworkAccess access;
 
-    OperatorController(OperatorService operatorService, RegionService regionService, NetworkAccess access) {
+    OperatorController(OperatorService operatorService, OperatorContractService contractService, RegionService regionService,
+                       NetworkAccess access) {
         this.operatorService = operatorService;
+        this.contractService = contractService;
         this.regionService = regionService;
         this.access = access;
     }
@@ -52,7 +55,17 @@ class OperatorController {
 
     @MutationMapping
     OperatorService.ContractResult assignOperatorContract(@Argument OperatorService.AssignOperatorContractInput input) {
-        return operatorService.assignContract(input);
+        return contractService.assign(input);
+    }
+
+    @MutationMapping
+    OperatorService.ContractResult amendOperatorContract(@Argument AmendOperatorContractInput input) {
+        return contractService.amend(input);
+    }
+
+    @MutationMapping
+    OperatorService.ContractResult endOperatorContract(@Argument @Valid EndOperatorContractInput input) {
+        return contractService.end(input);
     }
 
     @SchemaMapping

@@ -45,6 +45,27 @@ interface OperatorMapper {
 
     List<OperatorContract> findContractsOf(@Param("operatorIds") Collection<Long> operatorIds);
 
+    /** Locks the district's contract row (made on first use) until the transaction ends. */
+    void lockDistrict(@Param("districtId") long districtId);
+
+    /** Another contract of the district running on one of the days and covering one of the communities (all, when empty). */
+    OperatorContract findOverlapping(@Param("districtId") long districtId, @Param("exceptId") Long exceptId,
+                                     @Param("communityIds") Collection<Long> communityIds, @Param("validFrom") LocalDate validFrom,
+                                     @Param("validTo") LocalDate validTo);
+
+    boolean covers(@Param("operatorId") long operatorId, @Param("communityId") long communityId, @Param("on") LocalDate on);
+
+    OperatorContract findInForce(@Param("operatorId") long operatorId, @Param("districtId") long districtId, @Param("on") LocalDate on);
+
+    List<Long> communitiesOf(@Param("contractId") long contractId);
+
+    int updateContract(@Param("id") long id, @Param("validFrom") LocalDate validFrom, @Param("validTo") LocalDate validTo,
+                       @Param("endReason") String endReason, @Param("at") Instant at);
+
+    int endContract(@Param("id") long id, @Param("validTo") LocalDate validTo, @Param("endReason") String endReason, @Param("at") Instant at);
+
+    void deleteContractCommunities(@Param("contractId") long contractId);
+
     List<ContractCommunity> findContractCommunities(@Param("contractIds") Collection<Long> contractIds);
 
     /** A community a contract covers. */

@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -31,20 +29,18 @@ import org.zhucan.security.CurrentUser;
 
 import static org.zhucan.common.Text.blankToNull;
 
-/** Operators and their contracts. Every logged-in role reads them; ADMIN writes. */
+/** Operators and their contracts. Every logged-in role reads them; ADMIN writes ({@link OperatorContractService} changes contracts). */
 @Service
 public class OperatorService {
 
     private final OperatorMapper operators;
     private final NetworkAccess access;
-    private final RegionService regionService;
     private final AuditService audit;
     private final Clock clock;
 
-    OperatorService(OperatorMapper operators, RegionService regionService, NetworkAccess access, AuditService audit, Clock clock) {
+    OperatorService(OperatorMapper operators, NetworkAccess access, AuditService audit, Clock clock) {
         this.access = access;
         this.operators = operators;
-        this.regionService = regionService;
         this.audit = audit;
         this.clock = clock;
     }
@@ -134,43 +130,6 @@ public class OperatorService {
                 clock.instant());
         audit.record("OPERATOR_UPDATED", "Operator", after.id(), before, after);
         return new OperatorResult(after, List.of());
-    }
-
-    @Transactional
-    @PreAuthorize("hasRole('ADMIN')")
-    public ContractResult assignContract(AssignOperatorContractInput input) {
-        Operator operator = require(input.operatorId());
-        Region district = regionService.require(input.districtId());
-        access.requireAdministers(CurrentUser.get(), district.id(), "contracts are assigned by administrators of the district's region");
-        if (district.level() != RegionLevel.DISTRICT) {
-            return ContractResult.failed(UserError.of(UserErrorCode.INVALID_REGION_LEVEL,
-                    district.name() + " is not a district", "input", "districtId"));
-        }
-        if (input.validTo() != null && input.validTo().isBefore(input.validFrom())) {
-            return ContractResult.failed(UserError.of(UserErrorCode.INVALID_DATE_RANGE,
-                    "validTo is before validFrom", "input", "validTo"));
-        }
-        Set<Long> communityIds = new LinkedHashSet<>(input.communityIds() == null ? List.of() : input.communityIds());
-        Map<Long, Region> communities = regionService.byIds(communityIds);
-        for (Long id : communityIds) {
-            Region community = communities.get(id);
-            if (community == null) {
-                throw new NotFoundException("Region", id);
-            }
-            if (!community.level().isCommunity() || !community.path().startsWith(district.path())) {
-                return ContractResult.failed(UserError.of(UserErrorCode.INVALID_REGION_LEVEL,
-                        community.name() + " is not a community or village of " + district.name(), "input", "communityIds"));
-            }
-        }
-        GeneratedKey key = new GeneratedKey();
-        operators.insertContract(key, operator.id(), district.id(), input.validFrom(), input.validTo(), clock.instant());
-        if (!communityIds.isEmpty()) {
-            operators.insertContractCommunities(key.value(), communityIds);
-        }
-        OperatorContract contract = operators.findContract(key.value());
-        audit.record("OPERATOR_CONTRACT_ASSIGNED", "OperatorContract", contract.id(), null,
-                Map.of("contract", contract, "communityIds", communityIds));
-        return new ContractResult(contract, List.of());
     }
 
     private UserError creditCodeProblem(String creditCode, Long exceptId) {

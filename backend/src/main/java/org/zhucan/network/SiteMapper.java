@@ -78,4 +78,11 @@ interface SiteMapper {
 
     record Nearby(long siteId, int distanceMeters) {
     }
+
+    void insertOperatorChange(@Param("siteId") long siteId, @Param("fromOperatorId") long fromOperatorId,
+                              @Param("toOperatorId") long toOperatorId, @Param("effectiveOn") LocalDate effectiveOn,
+                              @Param("by") String by, @Param("at") Instant at);
+
+    /** Every hand-over of the sites, oldest first. */
+    List<SiteOperatorChange> findOperatorChanges(@Param("siteIds") Collection<Long> siteIds);
 }

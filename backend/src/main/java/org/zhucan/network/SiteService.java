@@ -185,6 +185,17 @@ public class SiteService {
         return timelines;
     }
 
+    /** Each site's hand-overs, oldest first (empty for a site never handed over), from one read. */
+    @Transactional(readOnly = true)
+    public Map<Long, List<SiteOperatorChange>> operatorChangesOf(Collection<Long> siteIds) {
+        Map<Long, List<SiteOperatorChange>> changes = new HashMap<>();
+        siteIds.forEach(id -> changes.put(id, new java.util.ArrayList<>()));
+        if (!siteIds.isEmpty()) {
+            sites.findOperatorChanges(siteIds).forEach(change -> changes.get(change.siteId()).add(change));
+        }
+        return changes;
+    }
+
     /** The site, or NOT_FOUND. */
     @Transactional(readOnly = true)
     public Site require(Long id) {

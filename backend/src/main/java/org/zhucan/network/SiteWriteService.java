@@ -41,12 +41,14 @@ class SiteWriteService {
     private final SiteService siteService;
     private final RegionService regionService;
     private final OperatorService operatorService;
+    private final OperatorContractService contractService;
     private final NetworkAccess access;
     private final AuditService audit;
     private final Clock clock;
 
     SiteWriteService(SiteMapper sites, SiteService siteService, RegionService regionService, OperatorService operatorService,
-                     NetworkAccess access, AuditService audit, Clock clock) {
+                     OperatorContractService contractService, NetworkAccess access, AuditService audit, Clock clock) {
+        this.contractService = contractService;
         this.sites = sites;
         this.siteService = siteService;
         this.regionService = regionService;
@@ -64,6 +66,7 @@ class SiteWriteService {
         access.requireAdministers(CurrentUser.get(), community.id(), "sites are added by administrators of the community's region");
         Operator operator = operatorService.require(input.operatorId());
         checkCommunity(community, problems);
+        checkContract(operator.id(), community, problems);
         checkSupplier(input.suppliedById(), null, input.kind(), problems);
         checkCoordinates(input.latitude(), input.longitude(), problems);
         List<SiteSlot> slots = slots(0, input.slots(), problems);
@@ -74,7 +77,7 @@ class SiteWriteService {
         LocalDate today = today();
         Site draft = new Site(0, input.name().trim(), input.kind(), SiteStatus.PLANNED, community.id(), operator.id(),
                 input.address().trim(), degrees(input.latitude()), degrees(input.longitude()), blankToNull(input.licenceNumber()),
-                input.suppliedById(), input.plannedOpenOn(), null, null, null, 0);
+                input.suppliedById(), input.plannedOpenOn(), null, null, null, 0, null, null);
         GeneratedKey key = new GeneratedKey();
         sites.insert(key, draft, clock.instant());
         long siteId = key.value();
@@ -98,6 +101,29 @@ class SiteWriteService {
             checkCommunity(regionService.require(input.communityId()), problems);
         }
         long operatorId = input.operatorId() == null ? before.operatorId() : operatorService.require(input.operatorId()).id();
+        if (operatorId != before.operatorId() || !communityId.equals(before.communityId())) {
+            checkContract(operatorId, regionService.require(communityId), problems);
+        }
+        LocalDate operatorSince = before.operatorSince();
+        Long previousOperatorId = before.previousOperatorId();
+        boolean handedOver = operatorId != before.operatorId();
+        if (handedOver) {
+            LocalDate today = today();
+            if (operatorSince != null && operatorSince.isAfter(today.minusDays(Site.HANDOVER_SPACING_DAYS)) && !operatorSince.equals(today)) {
+                problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "The site was handed over on " + operatorSince
+                        + "; the next hand-over is from " + operatorSince.plusDays(Site.HANDOVER_SPACING_DAYS)
+                        + ", once meals of the last operator's days can no longer be recorded late", "input", "operatorId"));
+            }
+            // a second change on the hand-over's day corrects it: the day still starts with whoever ran the site before it
+            if (!today.equals(operatorSince)) {
+                previousOperatorId = before.operatorId();
+            }
+            operatorSince = today;
+            if (previousOperatorId != null && previousOperatorId == operatorId) {
+                operatorSince = null;
+                previousOperatorId = null;
+            }
+        }
         SiteKind kind = input.kind() == null ? before.kind() : input.kind();
         Long suppliedById = input.suppliedById() == null ? before.suppliedById() : input.suppliedById();
         if (input.suppliedById() != null || input.kind() != null) {
@@ -121,9 +147,12 @@ class SiteWriteService {
                 communityId, operatorId, input.address() == null ? before.address() : input.address().trim(), latitude, longitude,
                 input.licenceNumber() == null ? before.licenceNumber() : blankToNull(input.licenceNumber()), suppliedById,
                 input.plannedOpenOn() == null ? before.plannedOpenOn() : input.plannedOpenOn(), before.openedOn(),
-                before.closedOn(), before.statusReason(), before.version());
+                before.closedOn(), before.statusReason(), before.version(), operatorSince, previousOperatorId);
         if (sites.update(changed, clock.instant()) == 0) {
             return SiteResult.failed(List.of(concurrentChange()));
+        }
+        if (handedOver) {
+            sites.insertOperatorChange(before.id(), before.operatorId(), operatorId, today(), actor(), clock.instant());
         }
         Map<Long, List<SiteSlot>> slotsBefore = siteService.slotsOf(List.of(before.id()));
         Map<Long, List<SiteFulfilment>> fulfilmentsBefore = siteService.fulfilmentsOf(List.of(before.id()));
@@ -301,6 +330,18 @@ class SiteWriteService {
 
     private static String actor() {
         return CurrentUser.get().username();
+    }
+
+    /**
+     * A site is assigned only to an operator under a contract covering its community today (片区运营):
+     * a hand-over to another operator (updateSite with operatorId) needs the new operator's contract
+     * in force; meals from then on are recorded, and settled, as the new operator's.
+     */
+    private void checkContract(long operatorId, Region community, List<UserError> problems) {
+        if (!contractService.covers(operatorId, community.id(), today())) {
+            problems.add(UserError.of(UserErrorCode.NO_CONTRACT, "The operator holds no contract covering " + community.name() + " on "
+                    + today() + ": an administrator assigns one with assignOperatorContract", "input", "operatorId"));
+        }
     }
 
     private static UserError concurrentChange() {

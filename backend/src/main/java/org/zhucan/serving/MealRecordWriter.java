@@ -226,7 +226,7 @@ class MealRecordWriter {
     private MealRecordMapper.NewMealRecord mealRow(Pending p, Assessment assessed, MealRecordOrigin origin, String actor, Instant now) {
         Meal meal = p.meal();
         SubsidyRules.Quote quote = assessed.quote();
-        return new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, origin, meal.site().id(), meal.site().operatorId(),
+        return new MealRecordMapper.NewMealRecord(MealRecordKind.MEAL, origin, meal.site().id(), meal.site().operatorOn(meal.date()),
                 meal.diner().diner().id(), meal.date(),
                 meal.slot().slot(), meal.servedAt(), meal.bookingId(), meal.method(), meal.note(), Money.ofFen(quote.priceFen()),
                 Money.ofFen(quote.subsidyFen()), Money.ofFen(quote.dinerPaysFen()), quote.policy() == null ? null : quote.policy().id(),

@@ -27,6 +27,7 @@ import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.sql.TransientFailures;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.Site;
+import org.zhucan.network.SiteKind;
 import org.zhucan.network.SiteService;
 import org.zhucan.security.CurrentUser;
 import tools.jackson.databind.json.JsonMapper;
@@ -81,6 +82,10 @@ public class MealUploadService {
         CurrentUser user = CurrentUser.get();
         Site site = siteService.require(input.siteId());
         access.requireStaffOf(user, site);
+        if (site.kind() == SiteKind.CENTRAL_KITCHEN) {
+            return UploadResult.failed(UserError.of(UserErrorCode.KITCHEN_ONLY_SITE,
+                    site.name() + " is a central kitchen: it serves no meals, the sites it supplies do", "input", "siteId"));
+        }
         List<OfflineMealRecordInput> records = input.records() == null ? List.of() : input.records();
         if (records.isEmpty() || records.size() > MAX_UPLOAD) {
             return UploadResult.failed(UserError.of(UserErrorCode.INVALID_INPUT, "An upload takes 1 to " + MAX_UPLOAD + " records",

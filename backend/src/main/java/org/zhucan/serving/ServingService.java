@@ -5,9 +5,12 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhucan.common.error.UserError;
+import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.idempotency.IdempotencyKeys;
 import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.network.Site;
+import org.zhucan.network.SiteKind;
 import org.zhucan.network.SiteService;
 import org.zhucan.security.CurrentUser;
 
@@ -46,6 +49,10 @@ public class ServingService {
         CurrentUser user = CurrentUser.get();
         Site site = siteService.require(input.siteId());
         access.requireStaffOf(user, site);
+        if (site.kind() == SiteKind.CENTRAL_KITCHEN) {
+            return RecordResult.failed(UserError.of(UserErrorCode.KITCHEN_ONLY_SITE,
+                    site.name() + " is a central kitchen: it serves no meals, the sites it supplies do", "input", "siteId"));
+        }
         return idempotencyKeys.onceClaimingLast(user.username(), input.idempotencyKey(), "logMeal", input.withoutKey(), recordOutcomes,
                 () -> writer.record(site, input.meal(), MealRecordOrigin.COUNTER, null, null, user.username(), checks.lookups(),
                         new String[] {"input"}));

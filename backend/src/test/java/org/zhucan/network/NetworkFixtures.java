@@ -90,6 +90,7 @@ public final class NetworkFixtures {
             site.put("latitude", lat);
             site.put("longitude", lng);
         }
+        org.zhucan.testsupport.Contracts.cover(jdbc, operatorId, communityId);
         return admin.documentName("createSite").variable("input", site).execute()
                 .path("createSite.userErrors").entityList(Object.class).hasSize(0)
                 .path("createSite.site.id").entity(String.class).get();

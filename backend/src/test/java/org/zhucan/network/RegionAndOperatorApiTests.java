@@ -122,20 +122,23 @@ class RegionAndOperatorApiTests extends ApiTest {
     @Test
     void shouldAssignContractsToADistrictOrItsCommunities() {
         String operatorId = fixtures.createOperator("合同测试");
-        String yibin = jdbc.queryForObject("SELECT id FROM region WHERE division_code = '410371000000'", String.class);
-        String madai = jdbc.queryForObject("SELECT id FROM region WHERE name = '马寨村'", String.class);
+        // a district of its own: demo communities are all under contract, and two contracts never cover one community on one day
+        NetworkFixtures.District fresh = fixtures.district("合同区测试");
+        String district = fresh.districtId();
         String kouDian = jdbc.queryForObject("SELECT id FROM region WHERE name = '寇店镇'", String.class);
+        String villageName = jdbc.queryForObject("SELECT name FROM region WHERE id = ?", String.class, Long.valueOf(fresh.villageId()));
+        String village = fresh.villageId();
         as("admin").documentName("assignOperatorContract")
-                .variable("input", Map.of("operatorId", operatorId, "districtId", yibin, "communityIds", List.of(madai),
+                .variable("input", Map.of("operatorId", operatorId, "districtId", district, "communityIds", List.of(village),
                         "validFrom", "2025-01-01", "validTo", "2027-12-31"))
                 .execute()
-                .path("assignOperatorContract.contract.district.name").entity(String.class).isEqualTo("伊滨区")
-                .path("assignOperatorContract.contract.communities[*].name").entityList(String.class).containsExactly("马寨村");
+                .path("assignOperatorContract.contract.district.name").entity(String.class).isEqualTo("合同区测试区")
+                .path("assignOperatorContract.contract.communities[*].name").entityList(String.class).containsExactly(villageName);
         assertUserError("assignOperatorContract", Map.of("operatorId", operatorId, "districtId", kouDian, "validFrom", "2025-01-01"),
                 "INVALID_REGION_LEVEL", List.of("input", "districtId"));
-        assertUserError("assignOperatorContract", Map.of("operatorId", operatorId, "districtId", yibin, "communityIds", List.of(kouDian),
+        assertUserError("assignOperatorContract", Map.of("operatorId", operatorId, "districtId", district, "communityIds", List.of(kouDian),
                 "validFrom", "2025-01-01"), "INVALID_REGION_LEVEL", List.of("input", "communityIds"));
-        assertUserError("assignOperatorContract", Map.of("operatorId", operatorId, "districtId", yibin, "validFrom", "2025-01-01",
+        assertUserError("assignOperatorContract", Map.of("operatorId", operatorId, "districtId", district, "validFrom", "2025-01-01",
                 "validTo", "2024-12-31"), "INVALID_DATE_RANGE", List.of("input", "validTo"));
         as("finance").documentName("networkOperator").variable("id", operatorId)
                 .execute()

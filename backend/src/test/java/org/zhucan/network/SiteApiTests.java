@@ -36,6 +36,7 @@ class SiteApiTests extends ApiTest {
 
     @Test
     void shouldCreateAPlannedSiteWithSlotsAndFulfilment() {
+        org.zhucan.testsupport.Contracts.cover(jdbc, demoOperatorId, communityId);
         as("admin").documentName("createSite")
                 .variable("input", Map.of("name", "西韩幸福食堂", "kind", "CANTEEN", "communityId", communityId,
                         "operatorId", demoOperatorId, "address", "西韩社区党群服务中心", "latitude", 34.615, "longitude", 112.581,

@@ -206,6 +206,9 @@ final class AuthzRequests {
         b.put("Query.demandCoverage", (w, t) -> of(
                 "query($region: ID!, $month: YearMonth!) { demandCoverage(regionId: $region, month: $month) { rows { eligibleDiners } } }",
                 "region", t.town, "month", month).rows("rows"));
+        b.put("Mutation.closeEvaluationMonth", (w, t) -> of("""
+                mutation($input: CloseEvaluationMonthInput!) { closeEvaluationMonth(input: $input) { ranking { closedAt } userErrors { code } } }""",
+                "input", Map.of("districtId", t.district, "month", w.closableMonth(t))));
         b.put("Mutation.setEvaluationWeights", (w, t) -> of("""
                 mutation($input: SetEvaluationWeightsInput!) { setEvaluationWeights(input: $input) { weights { effectiveMonth } userErrors { code } } }""",
                 "input", Map.of("districtId", t.district, "effectiveMonth", month, "operatingRate", 20, "satisfaction", 20, "inspection", 20,
@@ -296,7 +299,13 @@ final class AuthzRequests {
                 "input", Map.of("operatorId", t.operator, "contactName", "矩阵联系人")));
         b.put("Mutation.assignOperatorContract", (w, t) -> of("""
                 mutation($input: AssignOperatorContractInput!) { assignOperatorContract(input: $input) { contract { id } userErrors { code } } }""",
-                "input", Map.of("operatorId", t.operator, "districtId", t.district, "validFrom", today().toString())));
+                "input", assignInput(w.futureYear(), t)));
+        b.put("Mutation.amendOperatorContract", (w, t) -> of("""
+                mutation($input: AmendOperatorContractInput!) { amendOperatorContract(input: $input) { contract { id } userErrors { code } } }""",
+                "input", amendInput(w, t)));
+        b.put("Mutation.endOperatorContract", (w, t) -> of("""
+                mutation($input: EndOperatorContractInput!) { endOperatorContract(input: $input) { contract { id } userErrors { code } } }""",
+                "input", endInput(w, t)));
         b.put("Mutation.createSite", (w, t) -> of("mutation($input: CreateSiteInput!) { createSite(input: $input) { site { id } userErrors { code } } }",
                 "input", Map.of("name", "矩阵新点" + w.next(), "kind", "MEAL_POINT", "communityId", t.village, "operatorId", t.operator,
                         "address", "矩阵路9号")));
@@ -505,5 +514,20 @@ final class AuthzRequests {
         List<Object> others = ((List<?>) rows).stream().map(row -> MatrixClient.at(row, path)).filter(value -> !expected.equals(value))
                 .map(Object.class::cast).toList();
         return others.isEmpty() ? null : "rows of " + others + " besides " + expected;
+    }
+
+    /** A whole-district contract of the tenant's operator in a year no other contract covers (today's village has one already). */
+    private static Map<String, Object> assignInput(int year, AuthzWorld.Tenant t) {
+        return Map.of("operatorId", t.operator, "districtId", t.district, "validFrom", year + "-01-01", "validTo", year + "-12-31");
+    }
+
+    private static Map<String, Object> amendInput(AuthzWorld w, AuthzWorld.Tenant t) {
+        int year = w.futureYear();
+        return Map.of("contractId", w.futureContract(t, year), "validTo", year + "-06-30");
+    }
+
+    private static Map<String, Object> endInput(AuthzWorld w, AuthzWorld.Tenant t) {
+        int year = w.futureYear();
+        return Map.of("contractId", w.futureContract(t, year), "lastDay", year + "-03-31", "reason", "矩阵终止");
     }
 }

@@ -423,6 +423,33 @@ final class AuthzWorld {
         return site(t, "MEAL_POINT", null, null, null);
     }
 
+    /**
+     * A contract of the tenant's operator for its whole district in a year far ahead (each call its own
+     * year, see {@link #futureYear}), written to the table so that no other cell's contract is in its way.
+     */
+    String futureContract(Tenant t, int year) {
+        jdbc.update("INSERT INTO operator_contract (operator_id, district_id, valid_from, valid_to, note, created_at) "
+                + "VALUES (?, ?, ?, ?, 'matrix', UTC_TIMESTAMP(6))", Long.valueOf(t.operator), Long.valueOf(t.district),
+                java.sql.Date.valueOf(year + "-01-01"), java.sql.Date.valueOf(year + "-12-31"));
+        return String.valueOf(jdbc.queryForObject("SELECT MAX(id) FROM operator_contract WHERE note = 'matrix'", Long.class));
+    }
+
+    /**
+     * A month of its own, long past, for a closeEvaluationMonth cell (a month closes once), with
+     * weights in force for the tenant's district from 2000 on.
+     */
+    String closableMonth(Tenant t) {
+        jdbc.update("INSERT IGNORE INTO evaluation_weights (district_id, effective_month, operating_rate, satisfaction, inspection, flags, "
+                + "no_show, set_by, set_at) VALUES (?, DATE '2000-01-01', 20, 20, 20, 20, 20, 'matrix', UTC_TIMESTAMP(6))",
+                Long.valueOf(t.district));
+        return java.time.YearMonth.of(2001, 1).plusMonths(next()).toString();
+    }
+
+    /** A year of its own for a contract of a matrix cell: contracts of different years never overlap. */
+    int futureYear() {
+        return 5000 + next();
+    }
+
     /** A draft policy of the tenant's district taking effect a century ahead, by ADMIN; returns its id. */
     String draftPolicy(Tenant t) {
         return client.id("admin", named("fixtureCreateSubsidyPolicy"),
@@ -488,6 +515,7 @@ final class AuthzWorld {
     // ------------------------------------------------------------------ helpers
 
     private String site(Tenant t, String kind, String suppliedBy, Double lat, Double lng) {
+        org.zhucan.testsupport.Contracts.cover(jdbc, t.operator, t.village);
         Map<String, Object> input = new HashMap<>(Map.of("name", "矩阵" + kind + t.name() + System.nanoTime(), "kind", kind,
                 "communityId", t.village, "operatorId", t.operator, "address", "矩阵路" + next() + "号"));
         if (!"CENTRAL_KITCHEN".equals(kind)) {

@@ -49,6 +49,7 @@ public final class TwoSlotDistrict {
     public String canteen(LocalDate... menuDates) {
         HttpGraphQlTester admin = as.apply("admin");
         String name = "限额测试食堂" + System.nanoTime();
+        Contracts.cover(jdbc, operatorId, villageId);
         String site = admin.documentName("createSite").variable("input", Map.of("name", name, "kind", "CANTEEN", "communityId", villageId,
                         "operatorId", operatorId, "address", name + "门口",
                         "slots", List.of(Map.of("slot", "LUNCH", "servesFrom", "11:00", "servesTo", "13:00", "seats", 30),
