@@ -64,5 +64,11 @@ public enum UserErrorCode {
     LAST_ADMIN,
     INVALID_INVITATION,
     DUPLICATE_CLAIM,
-    PUBLICITY_CLOSED
+    PUBLICITY_CLOSED,
+    /** The couriers together take fewer stops than there are deliveries (送餐运力不足). */
+    COURIER_CAPACITY_EXCEEDED,
+    /** A diner to deliver to has no home location to route by (缺少住址定位). */
+    NO_HOME_LOCATION,
+    /** The courier is farther from the diner's home than allowed, and gave no reason (距离过远). */
+    TOO_FAR_FROM_ADDRESS
 }
