@@ -1,5 +1,10 @@
 -- Issue 21: home delivery (送餐上门), care alerts (关爱提醒), visits (探访) and volunteers (志愿者).
 
+-- A meal delivered to the diner's home is recorded with the DELIVERY verification (the courier's proof).
+ALTER TABLE meal_record DROP CONSTRAINT ck_meal_record_verification;
+ALTER TABLE meal_record ADD CONSTRAINT ck_meal_record_verification
+    CHECK (verification IN ('ID_CARD', 'FACE', 'DINER_QR', 'STAFF_PROXY', 'FAMILY_PICKUP', 'DELIVERY'));
+
 -- Where a diner's meals are delivered, for routing. A home's position is personal data: the
 -- coordinates are stored as AES-GCM ciphertext ("lat,lng") and opened only by the delivery service.
 CREATE TABLE diner_home_location (
