@@ -35,13 +35,15 @@ public class CareAlertService {
     static final int MAX_TEXT = 500;
 
     private final CareAlertMapper mapper;
+    private final CareMapper diners;
     private final CareAccess access;
     private final AuditService audit;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    CareAlertService(CareAlertMapper mapper, CareAccess access, AuditService audit, ApplicationEventPublisher events, Clock clock) {
+    CareAlertService(CareAlertMapper mapper, CareMapper diners, CareAccess access, AuditService audit, ApplicationEventPublisher events, Clock clock) {
         this.mapper = mapper;
+        this.diners = diners;
         this.access = access;
         this.audit = audit;
         this.events = events;
@@ -88,10 +90,21 @@ public class CareAlertService {
                 mapper.count(scope, filter));
     }
 
-    /** The scope a subscriber of careAlerts reads, fixed when it subscribes. */
+    /**
+     * The scope a subscriber of careAlertRaised reads, fixed when it subscribes: the caller's, or one diner of it
+     * (a diner outside the caller's scope is refused).
+     */
     @Transactional(readOnly = true)
-    CallerScope subscriberScope() {
-        return access.alertReadScope(CurrentUser.get());
+    CallerScope subscriberScope(Long dinerId) {
+        CallerScope scope = access.alertReadScope(CurrentUser.get());
+        if (dinerId == null) {
+            return scope;
+        }
+        String path = diners.dinerCommunityPath(dinerId);
+        if (path == null || !CareAccess.covers(scope, dinerId, path)) {
+            throw new org.springframework.security.access.AccessDeniedException("the diner's alerts are not the caller's to follow");
+        }
+        return CallerScope.ofDiners(List.of(dinerId));
     }
 
     /** An alert for the feed, read after its scope was checked against the subscriber's. */

@@ -94,8 +94,8 @@ class CareController {
 
     /** Alerts as they are raised, those in the subscriber's scope (fixed when it subscribes), while its token stays valid. */
     @SubscriptionMapping
-    Flux<CareAlert> careAlertRaised() {
-        CallerScope scope = alerts.subscriberScope();
+    Flux<CareAlert> careAlertRaised(@Argument Long dinerId) {
+        CallerScope scope = alerts.subscriberScope(dinerId);
         return liveTokens.whileValid(feed.events().filter(raised -> CareAccess.covers(scope, raised.dinerId(), raised.communityPath()))
                         .publishOn(Schedulers.boundedElastic()))
                 .mapNotNull(raised -> alerts.forFeed(raised.alertId()));

@@ -159,9 +159,10 @@ public class DeliveryPlanningService {
     public DeliveryRunPayload reorder(ReorderDeliveryStopsInput input) {
         CurrentUser user = CurrentUser.get();
         DeliveryRun run = mapper.findRun(input.runId());
-        if (run == null || !networkAccess.isStaffOf(user, siteService.require(run.siteId()))) {
+        if (run == null) {
             throw new NotFoundException("DeliveryRun", input.runId());
         }
+        requireStaffOf(user, run.siteId());
         List<DeliveryStop> stops = mapper.findStopsOfRuns(List.of(run.id()));
         Set<Long> ids = new HashSet<>(stops.stream().map(DeliveryStop::id).toList());
         List<Long> order = input.stopIds() == null ? List.of() : input.stopIds();
