@@ -142,4 +142,57 @@ class DeliveryApiTests extends ApiTest {
                 .path("confirmDeliveryStop.userErrors[0].code").entity(String.class).isEqualTo("TOO_FAR_FROM_ADDRESS");
         assertThat(jdbc.queryForObject("SELECT status FROM delivery_stop WHERE id = ?", String.class, Long.valueOf(stops.get(2)))).isEqualTo("PENDING");
     }
+
+    @Test
+    void shouldReadTheRunSheetWithAsManyStatementsForThreeRunsAsForOne() {
+        logInDemoAccounts();
+        BookingFixtures fixtures = new BookingFixtures(as("admin"), as("operator"), jdbc);
+        NetworkFixtures network = new NetworkFixtures(as("admin"), jdbc);
+        LocalDate tomorrow = BookingFixtures.today().plusDays(1);
+        LocalDate dayAfter = tomorrow.plusDays(1);
+        String site = network.createSite("送餐计数食堂" + System.nanoTime(), "CANTEEN", fixtures.community(), fixtures.operatorId(), 34.500, 112.600);
+        jdbc.update("UPDATE site_slot SET booking_cutoff = ? WHERE site_id = ?", java.sql.Time.valueOf(LocalTime.of(9, 30)), Long.valueOf(site));
+        network.open(site, BookingFixtures.today().toString(), BookingFixtures.today().toString());
+        fixtures.lunch(site, "清蒸鱼", "8.00", tomorrow, null);
+        fixtures.lunch(site, "清蒸鱼", "8.00", dayAfter, null);
+        String region = jdbc.queryForObject("SELECT CAST(id AS CHAR) FROM region WHERE name = '孝文街道'", String.class);
+        List<String> volunteers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            volunteers.add(as("admin").document("""
+                            mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { volunteer { id } userErrors { code } } }""")
+                    .variable("input", Map.of("name", "计数志愿者" + i, "phone", "1390379000" + i, "regionId", region)).execute()
+                    .path("registerVolunteer.volunteer.id").entity(String.class).get());
+        }
+        deliveries(fixtures, site, tomorrow, 1);
+        deliveries(fixtures, site, dayAfter, 3);
+        as("operator").document(PLAN).variable("input", Map.of("siteId", site, "date", tomorrow.toString(), "slot", "LUNCH",
+                "couriers", List.of(Map.of("volunteerId", volunteers.get(0), "capacity", 5)))).execute()
+                .path("planDeliveryRuns.userErrors").entityList(Object.class).hasSize(0);
+        as("operator").document(PLAN).variable("input", Map.of("siteId", site, "date", dayAfter.toString(), "slot", "LUNCH",
+                "couriers", List.of(Map.of("volunteerId", volunteers.get(0), "capacity", 1), Map.of("volunteerId", volunteers.get(1), "capacity", 1),
+                        Map.of("username", "operator", "capacity", 1)))).execute()
+                .path("planDeliveryRuns.runs").entityList(Object.class).hasSize(3);
+        String sheet = """
+                query($site: ID!, $date: Date!) { deliveryRuns(siteId: $site, date: $date, slot: LUNCH) {
+                  id site { name } courierUsername volunteer { name phone visitMinutes deliveryMinutes serviceHours region { name } }
+                  stops { id position status diner { name } } } }""";
+        assertStatementsDoNotGrow(
+                () -> fewestStatements(() -> as("operator").document(sheet).variable("site", site).variable("date", tomorrow.toString()).execute()
+                        .path("deliveryRuns").entityList(Object.class).hasSize(1), 100),
+                () -> fewestStatements(() -> as("operator").document(sheet).variable("site", site).variable("date", dayAfter.toString()).execute()
+                        .path("deliveryRuns").entityList(Object.class).hasSize(3), 100));
+    }
+
+    /** Fresh diners, each with a delivery booking of the date's lunch at the site and a home near it. */
+    private void deliveries(BookingFixtures fixtures, String site, LocalDate date, int count) {
+        for (int i = 0; i < count; i++) {
+            String diner = fixtures.diner();
+            as("operator").documentName("bookMeal").variable("input", BookingFixtures.bookInput(BookingFixtures.key(), diner, site, date, "DELIVERY",
+                    List.of(BookingFixtures.setMeal("套餐A")))).execute().path("bookMeal.userErrors").entityList(Object.class).hasSize(0);
+            as("operator").document("""
+                            mutation($input: SetDinerHomeLocationInput!) { setDinerHomeLocation(input: $input) { set } }""")
+                    .variable("input", Map.of("dinerId", diner, "latitude", 34.501 + i * 0.001, "longitude", 112.600)).execute()
+                    .path("setDinerHomeLocation.set").entity(Boolean.class).isEqualTo(true);
+        }
+    }
 }
