@@ -415,6 +415,18 @@ final class AuthzRequests {
                 .check(root -> t.diner.equals(MatrixClient.at(root, "diner.id")) ? null : "another diner's alert: " + root)
                 .trigger(() -> w.careAlert(t.diner)));
 
+        b.put("Query.kitchenProductionSheet", (w, t) -> of("""
+                query($kitchen: ID!, $date: Date!) { kitchenProductionSheet(kitchenId: $kitchen, date: $date, slot: LUNCH) {
+                  kitchen { id } points { point { id } } } }""", "kitchen", t.kitchen, "date", tomorrow)
+                .check(root -> t.kitchen.equals(MatrixClient.at(root, "kitchen.id")) ? null : "another kitchen: " + root));
+        b.put("Mutation.recordKitchenDispatch", (w, t) -> of("""
+                mutation($input: RecordKitchenDispatchInput!) { recordKitchenDispatch(input: $input) { dispatch { id } userErrors { code } } }""",
+                "input", Map.of("kitchenId", t.kitchen, "pointId", t.point, "date", today().plusDays(200 + w.next()).toString(), "slot", "LUNCH",
+                        "portionsSent", 12)));
+        b.put("Mutation.recordDispatchReceipt", (w, t) -> of("""
+                mutation($input: RecordDispatchReceiptInput!) { recordDispatchReceipt(input: $input) { dispatch { id discrepancy } userErrors { code } } }""",
+                "input", Map.of("dispatchId", w.dispatch(t), "portionsReceived", 12)));
+
         // ------------------------------------------------------------ settlement
         b.put("Query.settlementStatements", (w, t) -> of(
                 "query($district: ID) { settlementStatements(filter: { districtId: $district }) { edges { node { id } } } }",

@@ -103,6 +103,15 @@ final class AuthzWorld {
         return jdbc.queryForObject("SELECT CAST(MAX(id) AS CHAR) FROM delivery_run WHERE site_id = ?", String.class, Long.valueOf(t.site));
     }
 
+    /** A dispatch from the tenant's kitchen to its point on a date no other case has, made in SQL; returns its id. */
+    String dispatch(Tenant t) {
+        LocalDate date = today().plusDays(200 + next());
+        jdbc.update("INSERT INTO kitchen_dispatch (kitchen_id, point_id, service_date, slot, portions_sent, sent_by, sent_at)"
+                + " VALUES (?, ?, ?, 'LUNCH', 12, 'matrix', UTC_TIMESTAMP(6))", Long.valueOf(t.kitchen), Long.valueOf(t.point), date);
+        return jdbc.queryForObject("SELECT CAST(id AS CHAR) FROM kitchen_dispatch WHERE point_id = ? AND service_date = ?", String.class,
+                Long.valueOf(t.point), date);
+    }
+
     /** A pending stop on a fresh run, for a fresh diner's booking of tomorrow, made in SQL; returns its id. */
     String pendingStop(Tenant t) {
         String diner = freshDiner(t);
