@@ -7,5 +7,7 @@ public enum CareAlertKind {
     /** Nobody answered the courier (无人应答). */
     NO_ANSWER,
     /** A diner who usually eats has had no meal and no booking for days (连续未就餐). */
-    STOPPED_EATING
+    STOPPED_EATING,
+    /** A recurring booking's meals of the last two days were served at no site (长期订餐连续两日未就餐). */
+    RECURRING_NOT_SERVED
 }

@@ -45,6 +45,12 @@ interface CareAlertMapper {
                                  @Param("usualFrom") LocalDate usualFrom, @Param("usualMeals") int usualMeals,
                                  @Param("eightyBornBy") LocalDate eightyBornBy);
 
+    /**
+     * Active diners with a live booking made by a recurring booking on each of the two days, and no standing meal at
+     * any site on either.
+     */
+    List<Long> findRecurringNotServed(@Param("first") LocalDate first, @Param("second") LocalDate second);
+
     record NewAlert(long dinerId, CareAlertKind kind, String detail, Long stopId, String raisedBy, Instant raisedAt) {
     }
 }

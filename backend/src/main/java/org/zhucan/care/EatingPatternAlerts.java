@@ -12,7 +12,8 @@ import org.zhucan.common.time.BusinessTime;
 /**
  * Care alerts from eating patterns (issue 21, point 4): a diner who lives alone or is 80 or older, who usually eats
  * ({@link CareProperties#usualMeals} standing meals in the four weeks before), and who has had no meal and no live
- * booking for the last {@link CareProperties#noMealDays} days (or any later one) gets a STOPPED_EATING alert. Every
+ * booking for the last {@link CareProperties#noMealDays} days (or any later one) gets a STOPPED_EATING alert; a diner
+ * whose recurring booking's meals of the last two days were served at no site gets a RECURRING_NOT_SERVED one. Every
  * instance may run it at once: the open alert's unique key lets one alert through, the others find it open.
  */
 @Component
@@ -43,6 +44,12 @@ class EatingPatternAlerts {
             // each in its own transaction: one diner's failure leaves the others' alerts raised
             CareAlertService.Raised result = alerts.raise(diner, CareAlertKind.STOPPED_EATING, "No meal and no booking since " + quietFrom
                     + " (" + properties.noMealDays() + " days), after eating regularly the four weeks before", null, ACTOR);
+            raised += result.isNew() ? 1 : 0;
+        }
+        LocalDate yesterday = today.minusDays(1);
+        for (long diner : mapper.findRecurringNotServed(yesterday.minusDays(1), yesterday)) {
+            CareAlertService.Raised result = alerts.raise(diner, CareAlertKind.RECURRING_NOT_SERVED, "Recurring lunches booked for "
+                    + yesterday.minusDays(1) + " and " + yesterday + " were served at no site", null, ACTOR);
             raised += result.isNew() ? 1 : 0;
         }
         if (raised > 0) {

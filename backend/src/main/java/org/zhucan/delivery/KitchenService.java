@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.zhucan.booking.Booking;
 import org.zhucan.booking.BookingReadService;
 import org.zhucan.booking.SlotBookings;
 import org.zhucan.common.audit.AuditService;
@@ -64,7 +65,7 @@ public class KitchenService {
         // one kitchen supplies a handful of points; each point's sheet is the booking feature's own read
         for (long point : mapper.findSuppliedBy(kitchen.id())) {
             SlotBookings booked = bookings.slotBookings(point, date, slot);
-            points.add(new PointProduction(point, booked.bookedCount(), booked.itemCounts(), dispatches.get(point)));
+            points.add(new PointProduction(point, booked.bookedCount(), items(booked.bookings()), dispatches.get(point)));
         }
         return new ProductionSheet(kitchen.id(), date, slot, points);
     }
@@ -122,6 +123,15 @@ public class KitchenService {
         audit.record("kitchen.dispatch.receive", "KitchenDispatch", dispatch.id(), Map.of("portionsSent", dispatch.portionsSent()),
                 Map.of("portionsReceived", input.portionsReceived()));
         return new KitchenDispatchPayload(mapper.findDispatch(dispatch.id()), List.of());
+    }
+
+    /** Portions per dish or set meal of the bookings, most first; one statement. */
+    private List<ProductionItem> items(List<Booking> live) {
+        Map<String, ProductionItem> byName = new java.util.LinkedHashMap<>();
+        bookings.itemsOf(live.stream().map(Booking::id).toList()).values().stream().flatMap(List::stream).forEach(item ->
+                byName.merge(item.name() + "|" + item.setMealName(), new ProductionItem(item.name(), item.setMealName(), item.quantity()),
+                        (a, b) -> new ProductionItem(a.name(), a.setMealName(), a.quantity() + b.quantity())));
+        return byName.values().stream().sorted(java.util.Comparator.comparingInt(ProductionItem::quantity).reversed()).toList();
     }
 
     private Site requireKitchenStaff(CurrentUser user, long kitchenId) {

@@ -77,6 +77,37 @@ class EatingPatternAlertsTests extends ApiTest {
         assertThat(jdbc.queryForObject("SELECT kind FROM care_alert WHERE diner_id = ?", String.class, stopped)).isEqualTo("STOPPED_EATING");
     }
 
+    @Test
+    void shouldRaiseAnAlertWhenARecurringBookingWasServedAtNoSiteForTwoDays() {
+        logInDemoAccounts();
+        DinerFixtures diners = new DinerFixtures(as("admin"), jdbc);
+        String community = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
+        long missed = Long.parseLong(diners.registerActiveSince2020("长期订餐未到老人", community, LocalDate.of(1950, 5, 1), List.of(), null));
+        long servedOnce = Long.parseLong(diners.registerActiveSince2020("长期订餐到过老人", community, LocalDate.of(1950, 5, 1), List.of(), null));
+        LocalDate day = LocalDate.of(2031, 9, 10);
+        for (long diner : List.of(missed, servedOnce)) {
+            recurringBooking(diner, day.minusDays(2));
+            recurringBooking(diner, day.minusDays(1));
+        }
+        meal(servedOnce, day.minusDays(1));
+
+        clock.stopAt(day.atTime(LocalTime.of(6, 0)).atZone(BusinessTime.ZONE).toInstant());
+        job.raiseDue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM care_alert WHERE diner_id = ? AND kind = 'RECURRING_NOT_SERVED' AND status = 'OPEN'",
+                Integer.class, missed)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM care_alert WHERE diner_id = ?", Integer.class, servedOnce)).isZero();
+    }
+
+    /** A lunch a recurring booking booked for the diner on the date (copied from a demo booking; only its diner, date and origin matter here). */
+    private void recurringBooking(long diner, LocalDate date) {
+        jdbc.update("""
+                INSERT INTO booking (diner_id, site_id, service_date, slot, fulfilment, menu_id, delivery_fee_fen, price_fen, subsidy_fen,
+                                     diner_pays_fen, policy_id, quote, status, pickup_code, booked_by, recurring_booking_id, created_at, updated_at)
+                SELECT ?, b.site_id, ?, 'LUNCH', 'DINE_IN', b.menu_id, 0, b.price_fen, b.subsidy_fen, b.diner_pays_fen, b.policy_id, b.quote,
+                       'BOOKED', LPAD(FLOOR(RAND() * 1000000), 6, '0'), 'system:recurring', 999999, b.created_at, b.updated_at
+                FROM booking b WHERE b.fulfilment = 'DINE_IN' ORDER BY b.id LIMIT 1""", diner, date);
+    }
+
     private int openAlerts(long diner) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM care_alert WHERE diner_id = ? AND kind = 'STOPPED_EATING' AND status = 'OPEN'",
                 Integer.class, diner);
