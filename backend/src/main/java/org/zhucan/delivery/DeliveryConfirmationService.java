@@ -139,7 +139,9 @@ public class DeliveryConfirmationService {
         StopStatus status = input.outcome() == StopOutcome.DELIVERED ? StopStatus.DELIVERED : StopStatus.FAILED;
         if (mapper.confirm(new DeliveryMapper.Confirmation(stop.id(), status, at, user.username(), distance, positionReason, codeGiven, photoRef,
                 input.failureReason(), failureNote, input.wellness(), wellnessNote, mealRecordId)) == 0) {
-            throw new IllegalStateException("delivery stop " + stop.id() + " was confirmed meanwhile");
+            // another device confirmed it meanwhile: this result has no id, so what this call wrote is rolled back
+            return DeliveryStopPayload.failed(UserError.of(UserErrorCode.ILLEGAL_STATUS_TRANSITION, "The stop was confirmed meanwhile",
+                    "input", "stopId"));
         }
         raiseCareAlert(stop, input.wellness(), wellnessNote, at, user.username());
         Map<String, Object> after = new LinkedHashMap<>();

@@ -62,9 +62,10 @@ public class KitchenService {
         Map<Long, KitchenDispatch> dispatches = new HashMap<>();
         mapper.findDispatchesOf(kitchen.id(), date, slot).forEach(d -> dispatches.put(d.pointId(), d));
         List<PointProduction> points = new ArrayList<>();
-        // one kitchen supplies a handful of points; each point's sheet is the booking feature's own read
+        // one kitchen supplies a handful of points, listed by their suppliedBy; each point's bookings are the booking
+        // feature's own read, open to the kitchen's staff for the points it supplies
         for (long point : mapper.findSuppliedBy(kitchen.id())) {
-            SlotBookings booked = bookings.slotBookings(point, date, slot);
+            SlotBookings booked = bookings.suppliedPointBookings(point, date, slot);
             points.add(new PointProduction(point, booked.bookedCount(), items(booked.bookings()), dispatches.get(point)));
         }
         return new ProductionSheet(kitchen.id(), date, slot, points);
