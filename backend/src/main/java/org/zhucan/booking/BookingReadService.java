@@ -130,6 +130,19 @@ public class BookingReadService {
                 mapper.countFulfilmentsAt(siteId, date, slot), live.stream().filter(b -> b.fulfilment() == Fulfilment.DELIVERY).toList(), live);
     }
 
+    /**
+     * A supplied point's live bookings for its central kitchen's production sheet (issue 21): the kitchen's staff see
+     * the point's bookings without being its staff, since they cook them; the delivery feature checks that the kitchen
+     * supplies the point. No delivery addresses.
+     */
+    @org.zhucan.common.access.BypassesCallerScope(usedBy = {"delivery"})
+    @Transactional(readOnly = true)
+    public SlotBookings suppliedPointBookings(long siteId, LocalDate date, MealSlot slot) {
+        List<Booking> live = mapper.findLiveAt(siteId, date, slot);
+        return new SlotBookings(siteId, date, slot, live.size(), mapper.countItemsAt(siteId, date, slot),
+                mapper.countFulfilmentsAt(siteId, date, slot), List.of(), live);
+    }
+
     /** Seats and quotas left, for anyone logged in. */
     @Transactional(readOnly = true)
     public SlotAvailability availability(long siteId, LocalDate date, MealSlot slotName) {

@@ -186,6 +186,15 @@ class MealChecks {
                 }
                 return new Verified(input.method(), input.pickedUpBy().strip(), null);
             }
+            case DELIVERY -> {
+                // set only by ServingService.recordDelivery, after the courier's proof was checked there
+                if (blank(input.deliveryEvidence())) {
+                    problems.add(UserError.of(UserErrorCode.INVALID_INPUT,
+                            "DELIVERY is confirmed by the courier at the diner's home (confirmDeliveryStop), not at a counter", at(path, "method")));
+                    return new Verified(input.method(), null, null);
+                }
+                return new Verified(input.method(), input.deliveryEvidence(), null);
+            }
             default -> throw new IllegalStateException("unknown verification method " + input.method());
         }
     }

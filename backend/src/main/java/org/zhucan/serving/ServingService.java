@@ -1,14 +1,17 @@
 package org.zhucan.serving;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.idempotency.IdempotencyKeys;
 import org.zhucan.common.sql.RetryOnTransientFailure;
+import org.zhucan.network.MealSlot;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteKind;
 import org.zhucan.network.SiteService;
@@ -56,5 +59,16 @@ public class ServingService {
         return idempotencyKeys.onceClaimingLast(user.username(), input.idempotencyKey(), "logMeal", input.withoutKey(), recordOutcomes,
                 () -> writer.record(site, input.meal(), MealRecordOrigin.COUNTER, null, null, user.username(), checks.lookups(),
                         new String[] {"input"}));
+    }
+
+    /**
+     * A delivery booking's meal, delivered to the diner's home (DELIVERY): recorded as a served meal is, priced
+     * and subsidised by the same rules, the booking marked served. Called by the delivery feature inside its own
+     * transaction, once it has checked the courier's proof; {@code evidence} is what the record keeps of it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RecordResult recordDelivery(Site site, MealSlot slot, Instant deliveredAt, String pickupCode, String evidence, String courier) {
+        MealInput meal = new MealInput(slot, deliveredAt, pickupCode, null, null, VerificationInput.delivery(evidence), null, null);
+        return writer.record(site, meal, MealRecordOrigin.COUNTER, null, null, courier, checks.lookups(), new String[] {"input"});
     }
 }

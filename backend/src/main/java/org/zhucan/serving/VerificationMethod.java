@@ -6,5 +6,7 @@ public enum VerificationMethod {
     FACE,
     DINER_QR,
     STAFF_PROXY,
-    FAMILY_PICKUP
+    FAMILY_PICKUP,
+    /** Delivered to the diner's home and confirmed by the courier (issue 21); never sent by a counter. */
+    DELIVERY
 }

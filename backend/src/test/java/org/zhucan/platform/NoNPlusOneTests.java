@@ -84,7 +84,10 @@ class NoNPlusOneTests extends ApiTest {
             "weekMenu", "the week's menus of one site, at most a slot a day each; MenuApiTests counts them",
             "faceTerminals", "one site's terminals, a handful; not counted",
             "subsidyPolicies", "one district's policy versions, a handful; not counted",
-            "mealsToRate", "the family's meals of the last days; SatisfactionReadTests counts them at 1 and at 4");
+            "mealsToRate", "the family's meals of the last days; SatisfactionReadTests counts them at 1 and at 4",
+            "deliveryRuns", "one site's runs of a slot, one per courier; DeliveryApiTests counts them at 1 and at 3",
+            "visits", "one diner's visits, about one a month; not counted",
+            "visitRates", "the communities under a region, one row each; not counted (community is one batched read)");
 
     /**
      * Fields below the rows that the generated selection leaves out, because they take an argument
@@ -123,6 +126,7 @@ class NoNPlusOneTests extends ApiTest {
         twoSettlementStatements();
         twoMealRecordFlags();
         noticesOfTheFamily();
+        careAlertsAndVolunteers();
         twoApplicationsInPublicity();
         // intakeImports lists the imports: at least N of them (each run of the guard adds one more)
         while (jdbc.queryForObject("SELECT COUNT(*) FROM intake_import", Integer.class) < N) {
@@ -444,6 +448,28 @@ class NoNPlusOneTests extends ApiTest {
     }
 
     /** Notices to the demo family account's diners (the demo data has none), as the departures of issue 19 send them. */
+    /**
+     * The demo data has one volunteer and no open care alert: each of the family's diners gets an alert of each kind
+     * (closed first when open, by the same unique key the service keeps), each with a follow-up, and N volunteers are added.
+     */
+    private void careAlertsAndVolunteers() {
+        for (Long diner : jdbc.queryForList("SELECT f.diner_id FROM family_link f JOIN app_user u ON u.id = f.user_id WHERE u.username = 'family'",
+                Long.class)) {
+            for (String kind : List.of("WELLNESS_CONCERN", "NO_ANSWER")) {
+                jdbc.update("UPDATE care_alert SET status = 'CLOSED', outcome = 'test', closed_at = UTC_TIMESTAMP(6),"
+                        + " acknowledged_at = COALESCE(acknowledged_at, UTC_TIMESTAMP(6)) WHERE diner_id = ? AND kind = ? AND status <> 'CLOSED'", diner, kind);
+                jdbc.update("INSERT INTO care_alert (diner_id, kind, detail, status, raised_by, raised_at)"
+                        + " VALUES (?, ?, '防N+1提醒', 'OPEN', 'test', UTC_TIMESTAMP(6))", diner, kind);
+                jdbc.update("INSERT INTO care_alert_follow_up (alert_id, note, recorded_by, recorded_at)"
+                        + " SELECT MAX(id), '防N+1跟进', 'test', UTC_TIMESTAMP(6) FROM care_alert WHERE diner_id = ?", diner);
+            }
+        }
+        for (int i = 0; i < N; i++) {
+            jdbc.update("INSERT INTO volunteer (name, phone_encrypted, phone_masked, region_id, registered_by, registered_at)"
+                    + " SELECT '防N+1志愿者', 'x', '139****0000', id, 'test', UTC_TIMESTAMP(6) FROM region WHERE name = '孝文街道'");
+        }
+    }
+
     private void noticesOfTheFamily() {
         for (Long diner : jdbc.queryForList("SELECT f.diner_id FROM family_link f JOIN app_user u ON u.id = f.user_id WHERE u.username = 'family'",
                 Long.class)) {

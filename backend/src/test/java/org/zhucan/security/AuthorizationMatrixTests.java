@@ -80,6 +80,9 @@ class AuthorizationMatrixTests extends ApiTest {
     @Autowired
     BookingService bookingService;
 
+    @Autowired
+    org.zhucan.care.CareAlertService careAlerts;
+
     @Test
     void shouldHaveARowForEveryRootFieldOfTheSchemaAndNoOther() throws IOException {
         Set<String> schema = rootFields();
@@ -106,7 +109,7 @@ class AuthorizationMatrixTests extends ApiTest {
         Map<String, BiFunction<AuthzWorld, Tenant, Request>> builders = AuthzRequests.all();
         MatrixClient client = new MatrixClient(http(), username -> login(username, DEMO_PASSWORD));
         long started = System.nanoTime();
-        AuthzWorld world = new AuthzWorld(client, as("admin"), jdbc, clock, bookingService);
+        AuthzWorld world = new AuthzWorld(client, as("admin"), jdbc, clock, bookingService, careAlerts);
         log.info("The authorization matrix's world took {} ms to build", (System.nanoTime() - started) / 1_000_000);
         Map<String, String> callers = new LinkedHashMap<>();
         callers.put("ADMIN", "admin");

@@ -384,6 +384,65 @@ final class AuthzRequests {
                 .check(root -> t.site.equals(MatrixClient.at(root, "site.id")) ? null : "a record of another site: " + root)
                 .trigger(() -> w.serve(t, t.spareDiner, null)));
 
+        // ------------------------------------------------------------ delivery and care (issue 21)
+        b.put("Query.deliveryRuns", (w, t) -> of("query($site: ID!, $date: Date!) { deliveryRuns(siteId: $site, date: $date, slot: LUNCH) { id site { id } } }",
+                "site", t.site, "date", tomorrow).check(root -> allEqual(root, "site.id", t.site)));
+        b.put("Mutation.setDinerHomeLocation", (w, t) -> of("""
+                mutation($input: SetDinerHomeLocationInput!) { setDinerHomeLocation(input: $input) { set userErrors { code } } }""",
+                "input", Map.of("dinerId", t.diner, "latitude", t.lat, "longitude", t.lng)));
+        b.put("Mutation.planDeliveryRuns", (w, t) -> {
+            w.deliveryBooking(t);
+            return of("""
+                    mutation($input: PlanDeliveryRunsInput!) { planDeliveryRuns(input: $input) { runs { id } userErrors { code message } } }""",
+                    "input", Map.of("siteId", t.site, "date", tomorrow, "slot", "LUNCH", "couriers", List.of(Map.of("username", t.staff, "capacity", 100))))
+                    .rows("runs");
+        });
+        b.put("Mutation.reorderDeliveryStops", (w, t) -> of("""
+                mutation($input: ReorderDeliveryStopsInput!) { reorderDeliveryStops(input: $input) { run { id } userErrors { code } } }""",
+                "input", Map.of("runId", w.deliveryRun(t), "stopIds", List.of())));
+        b.put("Mutation.confirmDeliveryStop", (w, t) -> of("""
+                mutation($input: ConfirmDeliveryStopInput!) { confirmDeliveryStop(input: $input) { stop { id status } userErrors { code } } }""",
+                "input", Map.of("idempotencyKey", AuthzWorld.key(), "stopId", w.pendingStop(t), "outcome", "FAILED", "failureReason", "REFUSED",
+                        "positionReason", "矩阵", "wellness", "NORMAL")));
+        b.put("Query.careAlerts", (w, t) -> of("query($diner: ID) { careAlerts(filter: { dinerId: $diner }) { edges { node { id diner { id } } } } }",
+                "diner", t.diner).check(root -> allEqual(MatrixClient.at(root, "edges"), "node.diner.id", t.diner)));
+        b.put("Query.visits", (w, t) -> of("query($diner: ID!) { visits(dinerId: $diner) { id diner { id } } }", "diner", t.diner)
+                .check(root -> allEqual(root, "diner.id", t.diner)));
+        b.put("Query.visitRates", (w, t) -> of("query($region: ID!, $month: String!) { visitRates(regionId: $region, month: $month) { community { id } } }",
+                "region", t.town, "month", month));
+        b.put("Query.volunteers", (w, t) -> of("{ volunteers(first: 100) { edges { node { id } } } }"));
+        b.put("Mutation.acknowledgeCareAlert", (w, t) -> of("""
+                mutation($input: AcknowledgeCareAlertInput!) { acknowledgeCareAlert(input: $input) { alert { id } userErrors { code } } }""",
+                "input", Map.of("alertId", w.careAlert(w.freshDiner(t)))));
+        b.put("Mutation.followUpCareAlert", (w, t) -> of("""
+                mutation($input: FollowUpCareAlertInput!) { followUpCareAlert(input: $input) { alert { id } userErrors { code } } }""",
+                "input", Map.of("alertId", w.careAlert(w.freshDiner(t)), "note", "已电话联系家属")));
+        b.put("Mutation.closeCareAlert", (w, t) -> of("""
+                mutation($input: CloseCareAlertInput!) { closeCareAlert(input: $input) { alert { id } userErrors { code } } }""",
+                "input", Map.of("alertId", w.careAlert(w.freshDiner(t)), "outcome", "老人外出，已回家")));
+        b.put("Mutation.recordVisit", (w, t) -> of("""
+                mutation($input: RecordVisitInput!) { recordVisit(input: $input) { visit { id } userErrors { code } } }""",
+                "input", Map.of("dinerId", t.diner, "visitedOn", today().toString(), "minutes", 30, "outcome", "WELL")));
+        b.put("Mutation.registerVolunteer", (w, t) -> of("""
+                mutation($input: RegisterVolunteerInput!) { registerVolunteer(input: $input) { volunteer { id } userErrors { code } } }""",
+                "input", Map.of("name", "矩阵志愿者" + w.next(), "phone", "13800000000", "regionId", t.town)));
+        b.put("Subscription.careAlertRaised", (w, t) -> of("subscription($diner: ID) { careAlertRaised(dinerId: $diner) { id diner { id } } }",
+                "diner", t.diner)
+                .check(root -> t.diner.equals(MatrixClient.at(root, "diner.id")) ? null : "another diner's alert: " + root)
+                .trigger(() -> w.careAlert(t.diner)));
+
+        b.put("Query.kitchenProductionSheet", (w, t) -> of("""
+                query($kitchen: ID!, $date: Date!) { kitchenProductionSheet(kitchenId: $kitchen, date: $date, slot: LUNCH) {
+                  kitchen { id } points { point { id } } } }""", "kitchen", t.kitchen, "date", tomorrow)
+                .check(root -> t.kitchen.equals(MatrixClient.at(root, "kitchen.id")) ? null : "another kitchen: " + root));
+        b.put("Mutation.recordKitchenDispatch", (w, t) -> of("""
+                mutation($input: RecordKitchenDispatchInput!) { recordKitchenDispatch(input: $input) { dispatch { id } userErrors { code } } }""",
+                "input", Map.of("kitchenId", t.kitchen, "pointId", t.point, "date", today().plusDays(200 + w.next()).toString(), "slot", "LUNCH",
+                        "portionsSent", 12)));
+        b.put("Mutation.recordDispatchReceipt", (w, t) -> of("""
+                mutation($input: RecordDispatchReceiptInput!) { recordDispatchReceipt(input: $input) { dispatch { id discrepancy } userErrors { code } } }""",
+                "input", Map.of("dispatchId", w.dispatch(t), "portionsReceived", 12)));
+
         // ------------------------------------------------------------ settlement
         b.put("Query.settlementStatements", (w, t) -> of(
                 "query($district: ID) { settlementStatements(filter: { districtId: $district }) { edges { node { id } } } }",

@@ -60,7 +60,11 @@ final class AuthzWorld {
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicInteger monthsBack = new AtomicInteger(30);
 
-    AuthzWorld(MatrixClient client, HttpGraphQlTester admin, JdbcTemplate jdbc, TestClock clock, BookingService bookings) {
+    private final org.zhucan.care.CareAlertService careAlerts;
+
+    AuthzWorld(MatrixClient client, HttpGraphQlTester admin, JdbcTemplate jdbc, TestClock clock, BookingService bookings,
+               org.zhucan.care.CareAlertService careAlerts) {
+        this.careAlerts = careAlerts;
         this.client = client;
         this.admin = admin;
         this.jdbc = jdbc;
@@ -96,6 +100,56 @@ final class AuthzWorld {
                 INSERT INTO provider_statement (operator_id, provider, period_from, period_to, imported_by, imported_at)
                 VALUES (?, 'WECHAT', CURRENT_DATE, CURRENT_DATE, 'matrix', CURRENT_TIMESTAMP(6))""", Long.valueOf(t.operator));
         return String.valueOf(jdbc.queryForObject("SELECT MAX(id) FROM provider_statement WHERE operator_id = ?", Long.class, Long.valueOf(t.operator)));
+    }
+
+    // ------------------------------------------------------------------ delivery and care (issue 21)
+
+    /** A run of the tenant's staff at its canteen's lunch tomorrow, made in SQL, without stops; returns its id. */
+    String deliveryRun(Tenant t) {
+        jdbc.update("INSERT INTO delivery_run (site_id, service_date, slot, courier_username, capacity, created_by, created_at)"
+                + " VALUES (?, ?, 'LUNCH', ?, 10, 'matrix', UTC_TIMESTAMP(6))", Long.valueOf(t.site), today().plusDays(1), t.staff);
+        return jdbc.queryForObject("SELECT CAST(MAX(id) AS CHAR) FROM delivery_run WHERE site_id = ?", String.class, Long.valueOf(t.site));
+    }
+
+    /** A dispatch from the tenant's kitchen to its point on a date no other case has, made in SQL; returns its id. */
+    String dispatch(Tenant t) {
+        LocalDate date = today().plusDays(200 + next());
+        jdbc.update("INSERT INTO kitchen_dispatch (kitchen_id, point_id, service_date, slot, portions_sent, sent_by, sent_at)"
+                + " VALUES (?, ?, ?, 'LUNCH', 12, 'matrix', UTC_TIMESTAMP(6))", Long.valueOf(t.kitchen), Long.valueOf(t.point), date);
+        return jdbc.queryForObject("SELECT CAST(id AS CHAR) FROM kitchen_dispatch WHERE point_id = ? AND service_date = ?", String.class,
+                Long.valueOf(t.point), date);
+    }
+
+    /** A pending stop on a fresh run, for a fresh diner's booking of tomorrow, made in SQL; returns its id. */
+    String pendingStop(Tenant t) {
+        String diner = freshDiner(t);
+        String booking = book(t, diner, today().plusDays(1));
+        String run = deliveryRun(t);
+        jdbc.update("INSERT INTO delivery_stop (run_id, booking_id, diner_id, position, pickup_code, status) VALUES (?, ?, ?, 1, '123456', 'PENDING')",
+                Long.valueOf(run), Long.valueOf(booking), Long.valueOf(diner));
+        return jdbc.queryForObject("SELECT CAST(id AS CHAR) FROM delivery_stop WHERE booking_id = ?", String.class, Long.valueOf(booking));
+    }
+
+    /** A fresh diner of the tenant with one unplanned delivery booking of tomorrow's lunch and a home location; returns the diner. */
+    String deliveryBooking(Tenant t) {
+        String diner = freshDiner(t);
+        Map<String, Object> input = new HashMap<>(bookInput(t, diner, today().plusDays(1)));
+        input.put("fulfilment", "DELIVERY");
+        input.put("deliveryAddress", "矩阵路1号");
+        client.id("admin", named("fixtureBookMeal"), Map.of("input", input), "bookMeal.booking.id");
+        client.data("admin", """
+                mutation($input: SetDinerHomeLocationInput!) { setDinerHomeLocation(input: $input) { set } }""",
+                Map.of("input", Map.of("dinerId", diner, "latitude", t.lat + 0.001, "longitude", t.lng)));
+        return diner;
+    }
+
+    /** An open care alert (raised through the service, so that subscribers see it); the diner's open one of its kind closed first. */
+    String careAlert(String diner) {
+        jdbc.update("UPDATE care_alert SET status = 'CLOSED', outcome = 'matrix', closed_by = 'matrix', closed_at = UTC_TIMESTAMP(6),"
+                + " acknowledged_at = COALESCE(acknowledged_at, UTC_TIMESTAMP(6)) WHERE diner_id = ? AND kind = 'NO_ANSWER' AND status <> 'CLOSED'",
+                Long.valueOf(diner));
+        return String.valueOf(SystemActor.runAs("matrix", () -> careAlerts.raise(Long.parseLong(diner), org.zhucan.care.CareAlertKind.NO_ANSWER,
+                "矩阵提醒", null, "matrix")).alert().id());
     }
 
     /** A number no other case of this run has had: for fresh dates, periods, names and codes. */
@@ -196,6 +250,12 @@ final class AuthzWorld {
                         "items", List.of(Map.of("item", "STORAGE", "passed", true)))), "recordInspection.inspection.id");
         logSample(t, today().minusDays(2));
         t.statement = generate(t, YearMonth.from(today()).minusMonths(24)).get("id").toString();
+        deliveryRun(t);
+        careAlert(t.diner);
+        jdbc.update("INSERT INTO visit (diner_id, visited_on, visitor, minutes, outcome, recorded_by, recorded_at)"
+                + " VALUES (?, ?, 'matrix', 30, 'WELL', 'matrix', UTC_TIMESTAMP(6))", Long.valueOf(t.diner), today());
+        jdbc.update("INSERT INTO volunteer (name, phone_encrypted, phone_masked, region_id, registered_by, registered_at)"
+                + " VALUES (?, 'x', '138****0000', ?, 'matrix', UTC_TIMESTAMP(6))", "矩阵志愿者" + t.name(), Long.valueOf(t.town));
         client.data("admin", named("fixtureSetEvaluationWeights"),
                 Map.of("input", Map.of("districtId", t.district, "effectiveMonth", YearMonth.from(today()).minusMonths(2).toString(), "operatingRate", 20,
                         "satisfaction", 20, "inspection", 20, "flags", 20, "noShow", 20)));

@@ -73,5 +73,11 @@ public enum UserErrorCode {
     INSUFFICIENT_BALANCE,
     DAY_CLOSED,
     COUNT_MISSING,
-    REFERENCE_USED
+    REFERENCE_USED,
+    /** The couriers together take fewer stops than there are deliveries (送餐运力不足). */
+    COURIER_CAPACITY_EXCEEDED,
+    /** A diner to deliver to has no home location to route by (缺少住址定位). */
+    NO_HOME_LOCATION,
+    /** The courier is farther from the diner's home than allowed, and gave no reason (距离过远). */
+    TOO_FAR_FROM_ADDRESS
 }

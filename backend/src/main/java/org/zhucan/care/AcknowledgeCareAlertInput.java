@@ -1,0 +1,4 @@
+package org.zhucan.care;
+
+public record AcknowledgeCareAlertInput(long alertId) {
+}

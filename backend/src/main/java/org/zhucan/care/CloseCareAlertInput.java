@@ -1,0 +1,4 @@
+package org.zhucan.care;
+
+public record CloseCareAlertInput(long alertId, String outcome) {
+}

@@ -1,0 +1,4 @@
+package org.zhucan.care;
+
+public record FollowUpCareAlertInput(long alertId, String note) {
+}

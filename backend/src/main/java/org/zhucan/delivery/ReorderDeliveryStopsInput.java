@@ -1,0 +1,6 @@
+package org.zhucan.delivery;
+
+import java.util.List;
+
+public record ReorderDeliveryStopsInput(long runId, List<Long> stopIds) {
+}
