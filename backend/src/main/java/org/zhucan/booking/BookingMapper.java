@@ -58,6 +58,9 @@ interface BookingMapper {
     /** Live (not cancelled) bookings of a site, date and slot, by pickup code. */
     List<Booking> findLiveAt(@Param("siteId") long siteId, @Param("date") LocalDate date, @Param("slot") MealSlot slot);
 
+    List<Booking> findLiveAtSites(@Param("siteIds") java.util.Collection<Long> siteIds, @Param("date") LocalDate date,
+                                  @Param("slot") MealSlot slot);
+
     List<ItemCountRow> countItemsAt(@Param("siteId") long siteId, @Param("date") LocalDate date, @Param("slot") MealSlot slot);
 
     List<FulfilmentCountRow> countFulfilmentsAt(@Param("siteId") long siteId, @Param("date") LocalDate date, @Param("slot") MealSlot slot);

@@ -13,8 +13,8 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.booking.Booking;
+import org.zhucan.booking.BookingItem;
 import org.zhucan.booking.BookingReadService;
-import org.zhucan.booking.SlotBookings;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.NotFoundException;
@@ -62,11 +62,14 @@ public class KitchenService {
         Map<Long, KitchenDispatch> dispatches = new HashMap<>();
         mapper.findDispatchesOf(kitchen.id(), date, slot).forEach(d -> dispatches.put(d.pointId(), d));
         List<PointProduction> points = new ArrayList<>();
-        // one kitchen supplies a handful of points, listed by their suppliedBy; each point's bookings are the booking
-        // feature's own read, open to the kitchen's staff for the points it supplies
-        for (long point : mapper.findSuppliedBy(kitchen.id())) {
-            SlotBookings booked = bookings.suppliedPointBookings(point, date, slot);
-            points.add(new PointProduction(point, booked.bookedCount(), items(booked.bookings()), dispatches.get(point)));
+        // the points it supplies (by their suppliedBy), their live bookings and the bookings' items: one read each,
+        // however many points; the bookings are the booking feature's own read, open to the kitchen's staff for its points
+        List<Long> supplied = mapper.findSuppliedBy(kitchen.id());
+        Map<Long, List<Booking>> booked = bookings.suppliedPointsBookings(supplied, date, slot);
+        Map<Long, List<BookingItem>> itemsByBooking = bookings.itemsOf(booked.values().stream().flatMap(List::stream).map(Booking::id).toList());
+        for (long point : supplied) {
+            List<Booking> live = booked.get(point);
+            points.add(new PointProduction(point, live.size(), items(live, itemsByBooking), dispatches.get(point)));
         }
         return new ProductionSheet(kitchen.id(), date, slot, points);
     }
@@ -127,9 +130,9 @@ public class KitchenService {
     }
 
     /** Portions per dish or set meal of the bookings, most first; one statement. */
-    private List<ProductionItem> items(List<Booking> live) {
+    private static List<ProductionItem> items(List<Booking> live, Map<Long, List<BookingItem>> itemsByBooking) {
         Map<String, ProductionItem> byName = new java.util.LinkedHashMap<>();
-        bookings.itemsOf(live.stream().map(Booking::id).toList()).values().stream().flatMap(List::stream).forEach(item ->
+        live.stream().flatMap(booking -> itemsByBooking.getOrDefault(booking.id(), List.of()).stream()).forEach(item ->
                 byName.merge(item.name() + "|" + item.setMealName(), new ProductionItem(item.name(), item.setMealName(), item.quantity()),
                         (a, b) -> new ProductionItem(a.name(), a.setMealName(), a.quantity() + b.quantity())));
         return byName.values().stream().sorted(java.util.Comparator.comparingInt(ProductionItem::quantity).reversed()).toList();

@@ -68,7 +68,8 @@ public class ServingService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public RecordResult recordDelivery(Site site, MealSlot slot, Instant deliveredAt, String pickupCode, String evidence, String courier) {
-        MealInput meal = new MealInput(slot, deliveredAt, pickupCode, null, null, VerificationInput.delivery(evidence), null, null);
+        // the diner's share is taken at the door, in cash by the courier, as at a counter when no payment is given (issue 22)
+        MealInput meal = new MealInput(slot, deliveredAt, pickupCode, null, null, VerificationInput.delivery(evidence), null, null, null);
         return writer.record(site, meal, MealRecordOrigin.COUNTER, null, null, courier, checks.lookups(), new String[] {"input"});
     }
 }

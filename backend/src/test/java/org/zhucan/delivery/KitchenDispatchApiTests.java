@@ -29,6 +29,25 @@ class KitchenDispatchApiTests extends ApiTest {
     JdbcTemplate jdbc;
 
     @Test
+    void shouldReadTheProductionSheetWithAsManyStatementsForThreePointsAsForOne() {
+        logInDemoAccounts();
+        BookingFixtures fixtures = new BookingFixtures(as("admin"), as("operator"), jdbc);
+        String kitchen = site(fixtures, "CENTRAL_KITCHEN", null);
+        site(fixtures, "MEAL_POINT", kitchen);
+        LocalDate date = BookingFixtures.today().plusDays(3);
+        Runnable sheet = () -> as("operator").document("""
+                        query($k: ID!, $d: Date!) { kitchenProductionSheet(kitchenId: $k, date: $d, slot: LUNCH) {
+                          totalPortions points { point { id } bookedPortions items { name quantity } dispatch { portionsSent } } } }""")
+                .variable("k", kitchen).variable("d", date.toString()).execute().path("kitchenProductionSheet.points").hasValue();
+        sheet.run();
+        long atOnePoint = fewestStatements(sheet, 0);
+        site(fixtures, "MEAL_POINT", kitchen);
+        site(fixtures, "MEAL_POINT", kitchen);
+        sheet.run();
+        assertThat(fewestStatements(sheet, atOnePoint)).as("statements at three points").isEqualTo(atOnePoint);
+    }
+
+    @Test
     void shouldRecordWhatTheKitchenSentAndWhatEachPointReceived() {
         logInDemoAccounts();
         BookingFixtures fixtures = new BookingFixtures(as("admin"), as("operator"), jdbc);
