@@ -7,11 +7,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.zhucan.common.redis.RedisChannels;
 import org.zhucan.common.redis.RedisSubscription;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -37,9 +37,7 @@ class CareAlertFeed {
 
     CareAlertFeed(StringRedisTemplate redis, RedisConnectionFactory connections) {
         this.redis = redis;
-        // pub/sub ignores the database number: naming the channel after it keeps deployments sharing a server apart
-        int database = connections instanceof LettuceConnectionFactory lettuce ? lettuce.getDatabase() : 0;
-        this.channel = "zhucan:care-alerts:db" + database;
+        this.channel = RedisChannels.of("care-alerts", connections);
     }
 
     String channel() {

@@ -7,11 +7,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.zhucan.common.redis.RedisChannels;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
 
@@ -38,9 +38,7 @@ class MealsServedFeed {
     MealsServedFeed(StringRedisTemplate redis, RedisConnectionFactory connections) {
         this.redis = redis;
         // Pub/sub ignores the Redis database number; naming the channel after it keeps deployments
-        // (and test runs) that share one Redis server but not one database apart.
-        int database = connections instanceof LettuceConnectionFactory lettuce ? lettuce.getDatabase() : 0;
-        this.channel = "zhucan:meals-served:db" + database;
+        this.channel = RedisChannels.of("meals-served", connections);
     }
 
     String channel() {

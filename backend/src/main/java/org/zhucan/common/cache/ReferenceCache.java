@@ -18,11 +18,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
-import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.zhucan.common.redis.RedisChannels;
 
 /**
  * Reference data (sites and their slots, regions, subsidy policies) kept in each instance's memory, because the
@@ -55,9 +55,7 @@ public class ReferenceCache {
         this.redis = redis;
         this.meters = meters;
         this.ttl = ttl;
-        // pub/sub ignores the database number: deployments sharing one Redis server stay apart by it
-        int database = connections instanceof LettuceConnectionFactory lettuce ? lettuce.getDatabase() : 0;
-        this.channel = "zhucan:reference-invalidations:db" + database;
+        this.channel = RedisChannels.of("reference-invalidations", connections);
     }
 
     String channel() {
