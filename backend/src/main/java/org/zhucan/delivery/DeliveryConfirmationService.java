@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.care.CareAlertKind;
 import org.zhucan.care.CareAlertService;
@@ -70,7 +71,9 @@ public class DeliveryConfirmationService {
                 payload -> payload.stop() == null ? null : payload.stop().id());
     }
 
-    @Transactional
+    // READ COMMITTED as the counter's writes: the diner's meals are read after the usage rows are taken, and must
+    // show what committed while it waited (under REPEATABLE READ a second courier would quote from an older snapshot)
+    @Transactional(isolation = Isolation.READ_COMMITTED)
     @RetryOnTransientFailure
     public DeliveryStopPayload confirm(ConfirmDeliveryStopInput input) {
         CurrentUser user = CurrentUser.get();

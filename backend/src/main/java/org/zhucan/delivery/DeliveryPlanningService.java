@@ -98,7 +98,7 @@ public class DeliveryPlanningService {
         }
         List<UserError> problems = new ArrayList<>();
         for (int i = 0; i < input.couriers().size(); i++) {
-            checkCourier(input.couriers().get(i), problems, "input", "couriers", String.valueOf(i));
+            checkCourier(site, input.couriers().get(i), problems, "input", "couriers", String.valueOf(i));
         }
         if (!problems.isEmpty()) {
             return new DeliveryRunsPayload(List.of(), problems);
@@ -195,12 +195,15 @@ public class DeliveryPlanningService {
         return byRun;
     }
 
-    private void checkCourier(CourierInput courier, List<UserError> problems, String... path) {
+    /** A courier is an enabled OPERATOR account of the site's own operator (who then confirms its stops), or a registered volunteer. */
+    private void checkCourier(Site site, CourierInput courier, List<UserError> problems, String... path) {
         boolean staff = courier.username() != null && !courier.username().isBlank();
         if (staff == (courier.volunteerId() != null)) {
             problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A courier is a staff account or a volunteer, one of the two", path));
-        } else if (staff && accounts.find(courier.username().strip()).isEmpty()) {
-            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "No account " + courier.username().strip(), path));
+        } else if (staff && accounts.find(courier.username().strip()).filter(account -> account.enabled()
+                && account.roles().contains(Role.OPERATOR) && Long.valueOf(site.operatorId()).equals(account.operatorId())).isEmpty()) {
+            problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "No enabled staff account " + courier.username().strip() + " of "
+                    + site.name() + "'s operator", path));
         } else if (!staff && volunteers.find(courier.volunteerId()) == null) {
             problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "No volunteer " + courier.volunteerId(), path));
         }

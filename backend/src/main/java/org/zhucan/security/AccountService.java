@@ -49,7 +49,7 @@ public class AccountService {
     @Transactional(readOnly = true)
     public Optional<Account> find(String username) {
         UserAccountRow row = accounts.findByUsername(username);
-        return row == null ? Optional.empty() : Optional.of(new Account(row.id(), row.username(), accounts.findRoles(row.id())));
+        return row == null ? Optional.empty() : Optional.of(new Account(row.id(), row.username(), accounts.findRoles(row.id()), row.operatorId(), row.enabled()));
     }
 
     /** The diners a family account may act for, read now (a token may be older than a new link). */
@@ -162,7 +162,7 @@ public class AccountService {
     }
 
     /** An account and its roles. */
-    public record Account(long id, String username, List<Role> roles) {
+    public record Account(long id, String username, List<Role> roles, Long operatorId, boolean enabled) {
     }
 
     /** What an account change can touch, as audited before and after. */

@@ -14,6 +14,7 @@ import org.zhucan.booking.BookingFixtures;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.TestAccounts;
 import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,6 +78,13 @@ class DeliveryApiTests extends ApiTest {
                 .variable("input", Map.of("dinerId", diner, "latitude", lat, "longitude", 112.700)).execute()
                 .path("setDinerHomeLocation.set").entity(Boolean.class).isEqualTo(true));
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM diner_home_location WHERE location_encrypted LIKE '%34.6%'", Integer.class)).isZero();
+        // a courier is staff of the site's own operator (or a volunteer): another operator's account or a family account is refused
+        for (String stranger : List.of("family", TestAccounts.create(jdbc, "OPERATOR", otherOperator(), null, "别家员工"))) {
+            as("operator").document(PLAN).variable("input", Map.of("siteId", site, "date", tomorrow.toString(), "slot", "LUNCH",
+                            "couriers", List.of(Map.of("username", stranger, "capacity", 3)))).execute()
+                    .path("planDeliveryRuns.userErrors[0].code").entity(String.class).isEqualTo("INVALID_INPUT")
+                    .path("planDeliveryRuns.runs").entityList(Object.class).hasSize(0);
+        }
         // too little capacity: refused as a whole
         as("operator").document(PLAN).variable("input", Map.of("siteId", site, "date", tomorrow.toString(), "slot", "LUNCH",
                         "couriers", List.of(Map.of("username", "operator", "capacity", 2)))).execute()
@@ -194,5 +202,11 @@ class DeliveryApiTests extends ApiTest {
                     .variable("input", Map.of("dinerId", diner, "latitude", 34.501 + i * 0.001, "longitude", 112.600)).execute()
                     .path("setDinerHomeLocation.set").entity(Boolean.class).isEqualTo(true);
         }
+    }
+
+    /** An operator other than the one whose staff the demo account "operator" is. */
+    private String otherOperator() {
+        return jdbc.queryForObject("SELECT CAST(MIN(o.id) AS CHAR) FROM operator o WHERE o.id <> (SELECT operator_id FROM app_user WHERE username = 'operator')",
+                String.class);
     }
 }
