@@ -1,5 +1,6 @@
 package org.zhucan.serving;
 
+import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +17,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.error.UserError;
@@ -133,6 +135,12 @@ class MealRecordWriter {
      * database refuses any of it, nothing is left written and the outcome says what refused.
      */
     Outcome writeTogether(List<Pending> meals, MealRecordOrigin origin, String actor, MealLookups lookups) {
+        Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
+        if (isolation == null || isolation != Connection.TRANSACTION_READ_COMMITTED) {
+            // the diner's meals are read after the usage rows are taken: an older snapshot (REPEATABLE READ) would miss a
+            // meal committed while this writer waited, and every claim would then be refused
+            throw new IllegalStateException("meal records are written in a READ COMMITTED transaction");
+        }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         usage.take(meals.stream().flatMap(p -> usageKeys(p.meal().diner().diner().id(), p.meal().servedAt()).stream()).toList());
         LocalDate from = meals.stream().map(p -> readFrom(p.meal().date())).min(LocalDate::compareTo).orElseThrow();

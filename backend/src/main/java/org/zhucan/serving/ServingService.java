@@ -7,7 +7,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.idempotency.IdempotencyKeys;
@@ -65,15 +64,11 @@ public class ServingService {
     /**
      * A delivery booking's meal, delivered to the diner's home (DELIVERY): recorded as a served meal is, priced
      * and subsidised by the same rules, the booking marked served. Called by the delivery feature inside its own
-     * transaction, once it has checked the courier's proof; {@code evidence} is what the record keeps of it.
+     * READ COMMITTED transaction (as every meal write), once it has checked the courier's proof; {@code evidence} is what the
+     * record keeps of it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public RecordResult recordDelivery(Site site, MealSlot slot, Instant deliveredAt, String pickupCode, String evidence, String courier) {
-        Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
-        if (isolation == null || isolation != java.sql.Connection.TRANSACTION_READ_COMMITTED) {
-            // the writer reads the diner's meals after taking the usage rows: an older snapshot would miss a meal just committed
-            throw new IllegalStateException("recordDelivery runs in a READ COMMITTED transaction");
-        }
         // the diner's share is taken at the door, in cash by the courier, as at a counter when no payment is given (issue 22)
         MealInput meal = new MealInput(slot, deliveredAt, pickupCode, null, null, VerificationInput.delivery(evidence), null, null, null);
         return writer.record(site, meal, MealRecordOrigin.COUNTER, null, null, courier, checks.lookups(), new String[] {"input"});
