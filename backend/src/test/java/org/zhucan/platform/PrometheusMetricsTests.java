@@ -25,6 +25,7 @@ class PrometheusMetricsTests extends ApiTest {
         assertThat(scraped).containsPattern("graphql_request_seconds_count\\{[^}]*graphql_operation_name=\"LunchRushProbe\"");
         assertThat(scraped).containsPattern("graphql_datafetcher_seconds_count\\{[^}]*graphql_field_name=\"me\"[^}]*\\}|"
                 + "graphql_datafetcher_seconds_count\\{[^}]*graphql_operation_name=\"LunchRushProbe\"");
+        assertThat(scraped).containsPattern("graphql_request_seconds_bucket\\{[^}]*graphql_operation_name=\"LunchRushProbe\"[^}]*le=\"0.25\"");
         assertThat(scraped).contains("hikaricp_connections_active", "zhucan_sql_statements");
 
         http().get().uri("/actuator/prometheus").exchange().expectStatus().isUnauthorized();
