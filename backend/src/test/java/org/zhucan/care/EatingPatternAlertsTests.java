@@ -1,5 +1,6 @@
 package org.zhucan.care;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -7,7 +8,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.ZhucanApplication;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DinerFixtures;
@@ -75,6 +79,43 @@ class EatingPatternAlertsTests extends ApiTest {
         job.raiseDue();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM care_alert WHERE diner_id = ?", Integer.class, stopped)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT kind FROM care_alert WHERE diner_id = ?", String.class, stopped)).isEqualTo("STOPPED_EATING");
+    }
+
+    /**
+     * The other branch of "who is watched": a diner under 80 who lives alone (category 独居 in force that day) is watched,
+     * one whose 独居 ended before that day, or whose 独居 record was superseded by a correction, is not. The job runs on
+     * two application instances at the same moment, and the diner gets one alert.
+     */
+    @Test
+    void shouldWatchThoseWhoLiveAloneAndRaiseOneAlertWhenTwoInstancesRunTheJobAtOnce() throws Exception {
+        LocalDate today = LocalDate.of(2031, 3, 15);
+        logInDemoAccounts();
+        DinerFixtures diners = new DinerFixtures(as("admin"), jdbc);
+        String community = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
+        LocalDate born = LocalDate.of(1960, 5, 1);
+        long alone = Long.parseLong(diners.registerActiveSince2020("独居停餐老人", community, born, List.of("LIVING_ALONE"), null));
+        long noLongerAlone = Long.parseLong(diners.registerActiveSince2020("曾独居老人", community, born, List.of("LIVING_ALONE"), null));
+        long corrected = Long.parseLong(diners.registerActiveSince2020("误登独居老人", community, born, List.of("LIVING_ALONE"), null));
+        jdbc.update("UPDATE diner_category SET valid_to = ? WHERE diner_id = ? AND category = 'LIVING_ALONE'", today.minusDays(40), noLongerAlone);
+        jdbc.update("UPDATE diner_category SET superseded_at = valid_from WHERE diner_id = ? AND category = 'LIVING_ALONE'", corrected);
+        LocalDate quietFrom = today.minusDays(3);
+        for (long diner : List.of(alone, noLongerAlone, corrected)) {
+            for (int day = 2; day <= 24; day += 2) {
+                meal(diner, quietFrom.minusDays(day));
+            }
+        }
+        Instant six = today.atTime(LocalTime.of(6, 0)).atZone(BusinessTime.ZONE).toInstant();
+        clock.stopAt(six);
+        try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ZhucanApplication.class).profiles("test")
+                .run("--server.port=0", "--zhucan.demo.enabled=false", "--zhucan.care.jobs-enabled=false")) {
+            second.getBean(TestClock.class).stopAt(six);
+            EatingPatternAlerts secondJob = second.getBean(EatingPatternAlerts.class);
+            List<String> raised = Race.run(2, i -> String.valueOf(i == 0 ? job.raiseDue() : secondJob.raiseDue()));
+            assertThat(raised.stream().mapToInt(Integer::parseInt).sum()).as("new alerts over both instances").isGreaterThanOrEqualTo(1);
+        }
+        assertThat(openAlerts(alone)).isEqualTo(1);
+        assertThat(openAlerts(noLongerAlone)).as("独居 ended before the day").isZero();
+        assertThat(openAlerts(corrected)).as("独居 superseded by a correction").isZero();
     }
 
     @Test
