@@ -124,6 +124,32 @@ class QualityWeightedSettlementApiTests extends ApiTest {
     }
 
     @Test
+    void shouldTakeBackAVoidCarriedIntoTheNextMonthAtTheFrozenScoreOfTheMonthItWasServedIn() {
+        stopAt(today(), LocalTime.of(12, 30));
+        String voided = world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 30));
+        world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 31));
+        world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 32));
+        closeMonth();
+        setFrozenScore(world.operatorId, new BigDecimal("86.00"));
+        Map<String, Object> settled = operatingLine(generated(world.financeA, world.operatorId), world.siteA);
+        assertThat(settled).containsEntry("quantity", 3).containsEntry("amount", "8.33");
+
+        world.voidRecord(voided);
+        // next month is neither closed nor has records of its own: only the served month's score is needed
+        LocalDate nextStart = periodEnd.plusDays(1);
+        Map<String, Object> next = as(world.financeA).documentName("qualityWeightedSettlement").operationName("qualityGenerate")
+                .variable("input", Map.of("operatorId", world.operatorId, "districtId", world.districtId, "periodStart", nextStart.toString(),
+                        "periodEnd", nextStart.with(TemporalAdjusters.lastDayOfMonth()).toString()))
+                .execute()
+                .path("generateSettlement.userErrors").entityList(Object.class).hasSize(0)
+                .path("generateSettlement.statement").entity(SettlementStatements.mapType()).get();
+        Map<String, Object> takenBack = operatingLine(next, world.siteA);
+        assertQuality(takenBack, new BigDecimal("86.00"), 85, 9250);
+        // -3.00 at 92.5 % is -2.775: half away from zero, -2.78, the mirror of how 2.775 rounds
+        assertThat(takenBack).containsEntry("quantity", -1).containsEntry("amount", "-2.78");
+    }
+
+    @Test
     void shouldPayEachOperatorOfASiteHandedOverMidMonthAtItsOwnFrozenScore() {
         DistrictWorld.Venue successor = world.venue("接手公司");
         String before = world.diner(List.of());
