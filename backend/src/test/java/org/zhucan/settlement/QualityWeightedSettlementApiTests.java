@@ -179,6 +179,20 @@ class QualityWeightedSettlementApiTests extends ApiTest {
         assertQuality(secondLine, new BigDecimal("70.00"), 60, 6000);
         assertThat(secondLine).containsEntry("quantity", 2).containsEntry("amount", "3.60");
         assertThat(second.get("operatingSubsidy")).isEqualTo("3.60");
+
+        // approved, the weighting is under the content hash: a line whose share is changed afterwards no longer verifies
+        String id = (String) second.get("id");
+        int version = (Integer) as(successor.staff()).documentName("qualityWeightedSettlement").operationName("qualitySubmit")
+                .variable("input", Map.of("statementId", id, "version", second.get("version"))).execute()
+                .path("submitSettlement.userErrors").entityList(Object.class).hasSize(0)
+                .path("submitSettlement.statement.version").entity(Integer.class).get();
+        as(world.financeB).documentName("qualityWeightedSettlement").operationName("qualityApprove")
+                .variable("input", Map.of("statementId", id, "version", version)).execute()
+                .path("approveSettlement.userErrors").entityList(Object.class).hasSize(0)
+                .path("approveSettlement.statement.contentVerified").entity(Boolean.class).isEqualTo(true);
+        jdbc.update("UPDATE settlement_line SET percent_bp = 9000 WHERE statement_id = ? AND kind = 'OPERATING_SUBSIDY'", Long.valueOf(id));
+        as(world.financeB).documentName("qualityWeightedSettlement").operationName("qualityStatement").variable("id", id).execute()
+                .path("settlementStatement.contentVerified").entity(Boolean.class).isEqualTo(false);
     }
 
     // ------------------------------------------------------------ steps
