@@ -22,6 +22,13 @@ interface EvaluationFreezeMapper {
     /** Best first, unranked last. */
     List<FrozenRow> findFrozen(@Param("districtId") long districtId, @Param("month") LocalDate month);
 
+    /** Of the months given, those the district has closed, each with the operator's frozen score (null when it has none). */
+    List<FrozenScore> findFrozenScores(@Param("districtId") long districtId, @Param("operatorId") long operatorId,
+                                       @Param("months") List<LocalDate> months);
+
+    record FrozenScore(LocalDate month, BigDecimal score) {
+    }
+
     /** A closed month of a district: the period scored, the weights applied (JSON), who closed it and when. */
     record ClosedMonth(long districtId, LocalDate month, LocalDate scoredFrom, LocalDate scoredTo, String weights, int operatorCount,
                        String closedBy, Instant closedAt) {

@@ -190,6 +190,16 @@ class SettlementController {
         return line.dinerCategory().isEmpty() ? null : DinerCategory.valueOf(line.dinerCategory());
     }
 
+    @SchemaMapping(typeName = "SettlementLine", field = "quality")
+    OperatingSubsidyQuality quality(SettlementLine line) {
+        return line.scaled() ? new OperatingSubsidyQuality(java.time.YearMonth.parse(line.evaluationMonth()),
+                line.evaluationScore().doubleValue(), line.bandMinScore(), line.percentBasisPoints()) : null;
+    }
+
+    /** A scaled operating-subsidy line's weighting, read from the line itself. The score is shown as evaluations show it, a Float. */
+    record OperatingSubsidyQuality(java.time.YearMonth month, double score, int bandMinScore, int percentBasisPoints) {
+    }
+
     @BatchMapping(typeName = "FundingBudget", field = "district")
     Map<FundingBudget, Region> budgetDistrict(List<FundingBudget> budgets) {
         return Batches.perParent(budgets, FundingBudget::districtId, regionService.byIds(Batches.keys(budgets, FundingBudget::districtId)));

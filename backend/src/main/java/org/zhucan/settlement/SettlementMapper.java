@@ -56,6 +56,9 @@ interface SettlementMapper {
                               @Param("earliest") LocalDate earliest, @Param("start") LocalDate start, @Param("end") LocalDate end,
                               @Param("whole") boolean whole, @Param("periods") List<OperatingPeriod> periods);
 
+    /** The first day of each month that the statement's records fall in, earliest first. */
+    List<LocalDate> recordMonths(@Param("id") long id);
+
     void updateTotals(@Param("id") long id);
 
     int submit(@Param("id") long id, @Param("version") int version, @Param("by") String by, @Param("at") Instant at);
@@ -110,8 +113,17 @@ interface SettlementMapper {
     long countDifferences(@Param("districtId") long districtId, @Param("districtPath") String districtPath, @Param("from") LocalDate from,
                           @Param("to") LocalDate to);
 
-    /** A policy version's operating subsidy from its effective date until the next version's (exclusive; null when none). */
-    record OperatingPeriod(LocalDate from, LocalDate until, long amountFen, FundingSource source) {
+    /**
+     * A policy version's operating subsidy from its effective date until the next version's (exclusive; null when none).
+     * Quality-weighted, one such rate per month needed, with the operator's frozen score of the month ({@code evaluationMonth}
+     * e.g. "2026-11"), the band it falls in and the band's share in basis points; otherwise month "", no score, 10000.
+     */
+    record OperatingPeriod(LocalDate from, LocalDate until, long amountFen, FundingSource source, String evaluationMonth,
+                           java.math.BigDecimal score, Integer bandMinScore, int percentBasisPoints) {
+
+        static OperatingPeriod unscaled(LocalDate from, LocalDate until, long amountFen, FundingSource source) {
+            return new OperatingPeriod(from, until, amountFen, source, "", null, null, 10_000);
+        }
     }
 
     /** What a statement's content hash covers of its records, aggregated in SQL. */

@@ -5,13 +5,13 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.NotFoundException;
 import org.zhucan.common.error.UserError;
@@ -29,9 +29,6 @@ import org.zhucan.network.Region;
 import org.zhucan.network.RegionLevel;
 import org.zhucan.network.RegionService;
 import org.zhucan.security.CurrentUser;
-import org.zhucan.subsidy.SubsidyPolicy;
-import org.zhucan.subsidy.SubsidyPolicyService;
-import org.zhucan.subsidy.SubsidyPolicyStatus;
 
 /**
  * Subsidy settlement (补贴结算): statements per operator, district and period, and their lifecycle.
@@ -59,20 +56,20 @@ public class SettlementService {
     private final OperatorService operatorService;
     private final RegionService regionService;
     private final NetworkAccess networkAccess;
-    private final SubsidyPolicyService policyService;
+    private final OperatingRates operatingRates;
     private final StatementContentsService contents;
     private final SettlementAccess access;
     private final AuditService audit;
     private final Clock clock;
 
     SettlementService(SettlementMapper mapper, OperatorService operatorService, RegionService regionService, NetworkAccess networkAccess,
-                      SubsidyPolicyService policyService, StatementContentsService contents, SettlementAccess access, AuditService audit,
+                      OperatingRates operatingRates, StatementContentsService contents, SettlementAccess access, AuditService audit,
                       Clock clock) {
         this.mapper = mapper;
         this.operatorService = operatorService;
         this.regionService = regionService;
         this.networkAccess = networkAccess;
-        this.policyService = policyService;
+        this.operatingRates = operatingRates;
         this.contents = contents;
         this.access = access;
         this.audit = audit;
@@ -136,7 +133,13 @@ public class SettlementService {
         mapper.claimPeriodRecords(id, input.operatorId(), sites, input.periodStart(), input.periodEnd());
         mapper.claimCarriedRecords(id, input.operatorId(), sites, input.periodStart());
         mapper.insertMealLines(id, input.operatorId(), sites, input.periodStart(), input.periodEnd(), whole);
-        List<SettlementMapper.OperatingPeriod> operating = operatingPeriods(district.id());
+        OperatingRates.Rates rates = operatingRates.of(district.id(), input.operatorId(), id);
+        if (rates.refused() != null) {
+            // the claims and the reset above are undone: the statement stays as it was
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+            return StatementResult.failed(rates.refused());
+        }
+        List<SettlementMapper.OperatingPeriod> operating = rates.periods();
         if (!operating.isEmpty()) {
             LocalDate earliestCarried = mapper.earliestCarriedDate(id);
             mapper.insertOperatingLines(id, input.operatorId(), sites, earliestCarried == null ? input.periodStart() : earliestCarried,
@@ -146,24 +149,6 @@ public class SettlementService {
         SettlementStatement generated = mapper.findById(id);
         audit.record(previous == null ? "SETTLEMENT_GENERATED" : "SETTLEMENT_REGENERATED", "SettlementStatement", id, previous, generated);
         return StatementResult.of(generated, contents.contentsOf(List.of(generated), parts));
-    }
-
-    /** Each published version's operating subsidy, from its effective date until the version after it takes over. */
-    private List<SettlementMapper.OperatingPeriod> operatingPeriods(long districtId) {
-        List<SubsidyPolicy> published = policyService.policiesOf(districtId).stream()
-                .filter(policy -> policy.status() == SubsidyPolicyStatus.PUBLISHED)
-                .sorted(Comparator.comparing(SubsidyPolicy::effectiveFrom).thenComparingInt(SubsidyPolicy::version))
-                .toList();
-        List<SettlementMapper.OperatingPeriod> periods = new ArrayList<>();
-        for (int i = 0; i < published.size(); i++) {
-            SubsidyPolicy policy = published.get(i);
-            LocalDate until = i + 1 < published.size() ? published.get(i + 1).effectiveFrom() : null;
-            if (policy.operatingSubsidy() != null) {
-                periods.add(new SettlementMapper.OperatingPeriod(policy.effectiveFrom(), until, policy.operatingSubsidy().fen(),
-                        policy.operatingSubsidySource()));
-            }
-        }
-        return periods;
     }
 
     /** A calendar month, or a calendar quarter, that has begun. */

@@ -27,6 +27,9 @@ import org.zhucan.subsidy.FundingSource;
 final class SettlementSheet {
 
     static final List<String> LINE_HEADERS = List.of("类型", "站点", "资金来源", "老人类别", "数量", "金额（元）");
+    /** The weighting of operating-subsidy lines scaled by a frozen evaluation score, a section of its own after the totals. */
+    static final List<String> QUALITY_HEADERS = List.of("绩效挂钩运营补贴", "站点", "资金来源", "考核月份", "考核得分", "所在分档（分以上）",
+            "支付比例", "人天", "金额（元）");
 
     /** What a spreadsheet takes for the start of a formula (OWASP's CSV injection list). */
     private static final String FORMULA_STARTS = "=+-@\t\r";
@@ -69,6 +72,21 @@ final class SettlementSheet {
         rows.add(List.of("餐费补贴合计（含调整）", statement.mealSubsidy()));
         rows.add(List.of("运营补贴合计", statement.operatingSubsidy()));
         rows.add(List.of("应付金额（不含运营方让利）", statement.payable()));
+        List<SettlementLine> scaled = lines.stream().filter(SettlementLine::scaled).toList();
+        if (!scaled.isEmpty()) {
+            rows.add(List.of());
+            rows.add(List.copyOf(QUALITY_HEADERS));
+            for (SettlementLine line : scaled) {
+                rows.add(List.of(KIND.get(line.kind()), siteNames.getOrDefault(line.siteId(), "站点 " + line.siteId()), SOURCE.get(line.source()),
+                        line.evaluationMonth(), line.evaluationScore().toPlainString(), line.bandMinScore(), percent(line.percentBasisPoints()),
+                        line.quantity(), line.amount()));
+            }
+        }
+    }
+
+    /** Basis points as a percentage with two decimals, e.g. 9250 as "92.50%". */
+    static String percent(int basisPoints) {
+        return BigDecimal.valueOf(basisPoints, 2).toPlainString() + "%";
     }
 
     byte[] csv() {

@@ -71,7 +71,13 @@ public class StatementContentsService {
                 String.valueOf(statement.payable().fen()))).append('\n');
         for (SettlementLine line : lines) {
             text.append(String.join("|", line.kind().name(), String.valueOf(line.siteId()), line.source().name(), line.dinerCategory(),
-                    String.valueOf(line.quantity()), String.valueOf(line.amount().fen()))).append('\n');
+                    String.valueOf(line.quantity()), String.valueOf(line.amount().fen())));
+            if (line.scaled()) {
+                // only scaled lines carry these, so the hash of a statement approved before score bands existed is unchanged
+                text.append('|').append(line.evaluationMonth()).append('|').append(line.evaluationScore().toPlainString()).append('|')
+                        .append(line.bandMinScore()).append('|').append(line.percentBasisPoints());
+            }
+            text.append('\n');
         }
         if (fingerprint != null) {
             text.append(fingerprint.records()).append('|').append(fingerprint.idSum()).append('|').append(fingerprint.digest()).append('|')

@@ -63,10 +63,18 @@ class SubsidyController {
 
     @SchemaMapping(typeName = "SubsidyPolicy", field = "operatingSubsidy")
     OperatingSubsidy operatingSubsidy(SubsidyPolicy policy) {
-        return policy.operatingSubsidy() == null ? null : new OperatingSubsidy(policy.operatingSubsidy(), policy.operatingSubsidySource());
+        return policy.operatingSubsidy() == null ? null
+                : new OperatingSubsidy(policy.id(), policy.operatingSubsidy(), policy.operatingSubsidySource());
     }
 
-    record OperatingSubsidy(Money perDinerPerDay, FundingSource source) {
+    @BatchMapping(typeName = "OperatingSubsidy", field = "scoreBands")
+    Map<OperatingSubsidy, List<ScoreBand>> scoreBands(List<OperatingSubsidy> subsidies) {
+        return Batches.perParent(subsidies, OperatingSubsidy::policyId,
+                policyService.scoreBandsOf(Batches.keys(subsidies, OperatingSubsidy::policyId)));
+    }
+
+    /** A policy's operating subsidy; the policy's id finds its score bands. */
+    record OperatingSubsidy(long policyId, Money perDinerPerDay, FundingSource source) {
     }
 
     record PublishSubsidyPolicyInput(long policyId) {

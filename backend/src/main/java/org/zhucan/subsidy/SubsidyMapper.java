@@ -34,6 +34,11 @@ interface SubsidyMapper {
 
     void insertTierShares(@Param("tierId") long tierId, @Param("shares") List<SubsidyTier.FundingShare> shares);
 
+    void insertScoreBands(@Param("policyId") long policyId, @Param("bands") List<SubsidyPolicyService.ScoreBandInput> bands);
+
+    /** Lowest band first. */
+    List<ScoreBand> findScoreBandsOf(@Param("policyIds") Collection<Long> policyIds);
+
     SubsidyPolicy findPolicy(@Param("id") long id);
 
     List<SubsidyPolicy> findPoliciesByIds(@Param("ids") java.util.Collection<Long> ids);

@@ -163,6 +163,18 @@ public class SubsidyPolicyService {
         return Batches.group(policyIds, tiers, SubsidyTier::policyId);
     }
 
+    /**
+     * The score bands of each policy's operating subsidy, lowest first; empty when the subsidy is not
+     * scaled by the evaluation score. One statement whatever the number of policies.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, List<ScoreBand>> scoreBandsOf(Collection<Long> policyIds) {
+        if (policyIds.isEmpty()) {
+            return Map.of();
+        }
+        return Batches.group(policyIds, policies.findScoreBandsOf(policyIds), ScoreBand::policyId);
+    }
+
     @Transactional
     @PreAuthorize("hasRole('ADMIN')")
     public PolicyResult create(CreateSubsidyPolicyInput input) {
@@ -195,6 +207,9 @@ public class SubsidyPolicyService {
             problems.add(UserError.of(UserErrorCode.INVALID_POLICY,
                     "An operating subsidy is a positive amount paid by a public source, not by the operator", "input", "operatingSubsidy"));
         }
+        if (operating != null) {
+            ScoreBands.check(operating.scoreBands(), problems);
+        }
         if (input.tiers().isEmpty()) {
             problems.add(UserError.of(UserErrorCode.INVALID_POLICY, "A policy needs at least one tier", "input", "tiers"));
         }
@@ -216,6 +231,9 @@ public class SubsidyPolicyService {
                     "Another version of this district's policy was created at the same moment; send it again", "input", "districtId")));
         }
         long policyId = key.value();
+        if (operating != null && operating.scoreBands() != null && !operating.scoreBands().isEmpty()) {
+            policies.insertScoreBands(policyId, operating.scoreBands());
+        }
         int position = 0;
         for (SubsidyTierInput tier : input.tiers()) {
             for (MealSlot slot : EnumSet.copyOf(tier.slots())) {
@@ -231,7 +249,8 @@ public class SubsidyPolicyService {
             }
         }
         SubsidyPolicy created = policies.findPolicy(policyId);
-        audit.record("SUBSIDY_POLICY_DRAFTED", "SubsidyPolicy", policyId, null, Map.of("policy", created, "tiers", tiersOf(List.of(policyId))));
+        audit.record("SUBSIDY_POLICY_DRAFTED", "SubsidyPolicy", policyId, null, Map.of("policy", created, "tiers", tiersOf(List.of(policyId)),
+                "scoreBands", scoreBandsOf(List.of(policyId)).get(policyId)));
         evictPolicies();
         return new PolicyResult(created, List.of());
     }
@@ -307,8 +326,15 @@ public class SubsidyPolicyService {
                                            Integer reassessmentMonths, Integer assessmentGraceDays) {
     }
 
-    /** 运营补贴: an amount per diner served per day, paid to the operator by one public source. */
-    public record OperatingSubsidyInput(Money perDinerPerDay, FundingSource source) {
+    /**
+     * 运营补贴: an amount per diner served per day, paid to the operator by one public source; with score
+     * bands, scaled by the band of the operator's frozen evaluation score of the month.
+     */
+    public record OperatingSubsidyInput(Money perDinerPerDay, FundingSource source, List<ScoreBandInput> scoreBands) {
+    }
+
+    /** A band to set: from this score (inclusive) up to the next band, this share of the operating subsidy in basis points. */
+    public record ScoreBandInput(int minScore, int percentBasisPoints) {
     }
 
     public record PolicyResult(SubsidyPolicy policy, List<UserError> userErrors) {
