@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +21,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Out of the box (no observability variable set): logs are text lines, each written during a request carries
- * that request's trace id, and no span leaves the process, because no exporter exists.
+ * that request's trace id, and no span or metric leaves the process: no span exporter exists, and metrics are only
+ * scraped from /actuator/prometheus, never pushed.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TraceIdsInLogsTests extends ApiTest {
@@ -32,6 +34,12 @@ class TraceIdsInLogsTests extends ApiTest {
     void noSpanExporterExistsUnlessAnEndpointIsConfigured() {
         assertThat(context.getBeansOfType(SpanExporter.class).values())
                 .noneMatch(exporter -> exporter.getClass().getName().toLowerCase().contains("otlp"));
+    }
+
+    @Test
+    void noMetricIsPushedAnywhere() {
+        assertThat(context.getBeansOfType(MeterRegistry.class).values()).extracting(registry -> registry.getClass().getName())
+                .noneMatch(name -> name.toLowerCase().contains("otlp"));
     }
 
     @Test
