@@ -267,6 +267,13 @@ class BookingPaymentApiTests extends ApiTest {
         balanceIs(diner, fen("30.00"));
     }
 
+    @Test
+    void shouldShowTheDemoFamilyABookingPaidInAdvanceFromTheBalance() {
+        List<Map> advances = as("family").document("{ myBookings(first: 50) { edges { node { advancePayments { kind method takenBy } } } } }")
+                .execute().path("myBookings.edges[*].node.advancePayments[*]").entityList(Map.class).get();
+        assertThat(advances).contains(Map.of("kind", "CHARGE", "method", "PREPAID", "takenBy", "family"));
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private void at(int hour, int minute) {
