@@ -109,8 +109,12 @@ class BookingPaymentApiTests extends ApiTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("CHARGE", "PREPAID", share), org.assertj.core.groups.Tuple.tuple("REFUND", "PREPAID", "-" + share));
         balanceIs(diner, fen("30.00"));
         // the mini-program's history shows the advance and its refund
-        as(family).document("query($d: ID!) { prepaidEntries(dinerId: $d) { edges { node { kind amount } } } }").variable("d", diner).execute()
+        as(family).document("query($d: ID!) { prepaidEntries(dinerId: $d) { edges { node { kind amount bookingId } } } }").variable("d", diner)
+                .execute()
                 .path("prepaidEntries.edges[*].node.kind").entityList(String.class).containsExactly("REFUND", "MEAL", "TOP_UP")
+                .path("prepaidEntries.edges[0].node.bookingId").entity(String.class).isEqualTo(booking.get("id"))
+                .path("prepaidEntries.edges[1].node.bookingId").entity(String.class).isEqualTo(booking.get("id"))
+                .path("prepaidEntries.edges[2].node.bookingId").valueIsNull()
                 .path("prepaidEntries.edges[*].node.amount").entityList(String.class).containsExactly(share, "-" + share, "30.00");
         // both money changes audited
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_log WHERE action = 'BOOKING_PAID' AND entity_id = ?", Integer.class,
