@@ -42,6 +42,8 @@ import org.zhucan.network.SiteKind;
 import org.zhucan.network.SiteService;
 import org.zhucan.network.SiteSlot;
 import org.zhucan.network.SiteStatus;
+import org.zhucan.payments.Payment;
+import org.zhucan.payments.PaymentService;
 import org.zhucan.security.CurrentUser;
 import org.zhucan.subsidy.QuoteService;
 import org.zhucan.subsidy.StoredQuote;
@@ -71,6 +73,7 @@ public class BookingService {
     private final SiteService siteService;
     private final MenuService menuService;
     private final QuoteService quoteService;
+    private final PaymentService payments;
     private final IdempotencyKeys idempotencyKeys;
     private final PersonalDataCipher cipher;
     private final BookingAccess access;
@@ -83,7 +86,7 @@ public class BookingService {
     private final IdempotencyKeys.Outcomes<BookingResult> outcomes;
 
     BookingService(BookingMapper mapper, RecurringBookingMapper days, DinerService dinerService, SiteService siteService, MenuService menuService,
-                   QuoteService quoteService, IdempotencyKeys idempotencyKeys, PersonalDataCipher cipher,
+                   QuoteService quoteService, PaymentService payments, IdempotencyKeys idempotencyKeys, PersonalDataCipher cipher,
                    BookingAccess access, AuditService audit, JsonMapper json, BookingProperties properties, Clock clock) {
         this.mapper = mapper;
         this.days = days;
@@ -91,6 +94,7 @@ public class BookingService {
         this.siteService = siteService;
         this.menuService = menuService;
         this.quoteService = quoteService;
+        this.payments = payments;
         this.idempotencyKeys = idempotencyKeys;
         this.cipher = cipher;
         this.access = access;
@@ -388,11 +392,16 @@ public class BookingService {
                 .sorted(Comparator.comparing(BookingItem::quotaRef)).toList()) {
             mapper.releaseQuota(booking.menuId(), item.quotaRef(), item.quantity());
         }
+        // every path that cancels comes here: an advance is given back by the method it was paid with, once
+        Payment refund = payments.refundBooking(booking.id(), actor);
         Booking after = mapper.findById(booking.id());
         Map<String, Object> what = new java.util.LinkedHashMap<>(behalf);
         what.put("status", after.status());
         if (reason != null) {
             what.put("reason", reason);
+        }
+        if (refund != null) {
+            what.put("refund", Map.of("paymentId", refund.id(), "method", refund.method(), "amountFen", refund.amount().fen()));
         }
         audit.record("BOOKING_CANCELLED", "Booking", booking.id(), Map.of("status", booking.status()), what);
         return new BookingResult(after, List.of());

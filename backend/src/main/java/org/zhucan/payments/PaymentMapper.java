@@ -20,6 +20,20 @@ interface PaymentMapper {
     /** The charge of a meal record, if it has one (records written before payments were recorded have none). */
     Payment findChargeOf(@Param("mealRecordId") long mealRecordId);
 
+    /** The payments of bookings paid in advance: advances and their refunds. */
+    List<Payment> findByBookings(@Param("ids") Collection<Long> bookingIds);
+
+    Payment findById(@Param("id") long id);
+
+    /** A booking's advance, refunded or not. */
+    Payment findAdvanceOf(@Param("bookingId") long bookingId);
+
+    /** The advances of these bookings that paid no meal yet and were never refunded. */
+    List<Payment> findOpenAdvances(@Param("ids") Collection<Long> bookingIds);
+
+    /** Makes an advance the charge of the meal it paid: 1 row, or 0 when it paid one already. */
+    int linkAdvance(@Param("id") long advanceId, @Param("mealRecordId") long mealRecordId);
+
     /** Takes from a balance only as far as it reaches: 0 rows when it holds less than the amount (or none). */
     int takeFromBalance(@Param("dinerId") long dinerId, @Param("amountFen") long amountFen, @Param("at") Instant at);
 
@@ -37,21 +51,23 @@ interface PaymentMapper {
         final long amountFen;
         final long siteId;
         final long dinerId;
-        final long mealRecordId;
+        final Long mealRecordId;
+        final Long bookingId;
         final String externalReference;
         final Long refundsId;
         final String takenBy;
         final Instant takenAt;
         final LocalDate cashDate;
 
-        NewPayment(PaymentKind kind, PaymentMethod method, long amountFen, long siteId, long dinerId, long mealRecordId, String externalReference,
-                   Long refundsId, String takenBy, Instant takenAt, LocalDate cashDate) {
+        NewPayment(PaymentKind kind, PaymentMethod method, long amountFen, long siteId, long dinerId, Long mealRecordId, Long bookingId,
+                   String externalReference, Long refundsId, String takenBy, Instant takenAt, LocalDate cashDate) {
             this.kind = kind;
             this.method = method;
             this.amountFen = amountFen;
             this.siteId = siteId;
             this.dinerId = dinerId;
             this.mealRecordId = mealRecordId;
+            this.bookingId = bookingId;
             this.externalReference = externalReference;
             this.refundsId = refundsId;
             this.takenBy = takenBy;

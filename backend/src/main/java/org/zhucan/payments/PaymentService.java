@@ -63,7 +63,11 @@ public class PaymentService {
 
     /**
      * Charges the meals just recorded, in the caller's transaction: false, with nothing of it written, when a
-     * prepaid balance does not cover its meals (the caller rolls its savepoint back and says so).
+     * prepaid balance does not cover its meals (the caller rolls its savepoint back and says so). A meal booked
+     * and paid in advance is not charged again: an advance of the meal's share becomes the record's charge; one of
+     * another amount (a price or policy changed, other dishes) is refunded and the meal charged by the same method,
+     * as a correction nets to the difference. The caller has marked the bookings served first, so that their rows
+     * are held: an advance paid meanwhile is seen here, and none is paid after.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean chargeMeals(List<MealCharge> charges) {
@@ -71,28 +75,64 @@ public class PaymentService {
             return true;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        List<Long> bookingIds = charges.stream().map(MealCharge::bookingId).filter(java.util.Objects::nonNull).toList();
+        Map<Long, Payment> advances = new java.util.HashMap<>();
+        if (!bookingIds.isEmpty()) {
+            mapper.findOpenAdvances(bookingIds).forEach(advance -> advances.put(advance.bookingId(), advance));
+        }
+        // what each diner's balance moves by: meals taken less advances given back, so each balance moves once
         Map<Long, Long> prepaidByDiner = new LinkedHashMap<>();
         List<PaymentMapper.NewPayment> rows = new ArrayList<>();
+        List<PaymentMapper.NewPayment> refunds = new ArrayList<>();
+        Map<Long, Long> links = new LinkedHashMap<>();
         for (MealCharge charge : charges) {
+            Payment advance = charge.bookingId() == null ? null : advances.get(charge.bookingId());
+            if (advance != null && advance.amount().fen() == charge.amountFen()) {
+                links.put(advance.id(), charge.mealRecordId());
+                continue;
+            }
             PaymentInput given = charge.payment() == null ? PaymentInput.CASH : charge.payment();
+            if (advance != null) {
+                refunds.add(refundRow(advance, null, charge.takenBy(), now, charge.date()));
+                if (advance.method() == PaymentMethod.PREPAID) {
+                    prepaidByDiner.merge(charge.dinerId(), -advance.amount().fen(), Long::sum);
+                }
+                if (advance.method() != PaymentMethod.FREE) {
+                    given = new PaymentInput(advance.method(), advance.externalReference());
+                }
+            }
             PaymentMethod method = charge.amountFen() == 0 ? PaymentMethod.FREE : given.method();
             String reference = method.online() ? given.externalReference().strip() : null;
             rows.add(new PaymentMapper.NewPayment(PaymentKind.CHARGE, method, charge.amountFen(), charge.siteId(), charge.dinerId(),
-                    charge.mealRecordId(), reference, null, charge.takenBy(), charge.takenAt(), charge.date()));
+                    charge.mealRecordId(), null, reference, null, charge.takenBy(), charge.takenAt(), charge.date()));
             if (method == PaymentMethod.PREPAID) {
                 prepaidByDiner.merge(charge.dinerId(), charge.amountFen(), Long::sum);
             }
         }
         // diners in id order, as every writer of balances takes them: two batches never wait on each other crosswise
         for (Map.Entry<Long, Long> diner : prepaidByDiner.entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
-            if (mapper.takeFromBalance(diner.getKey(), diner.getValue(), now) != 1) {
+            if (diner.getValue() > 0 && mapper.takeFromBalance(diner.getKey(), diner.getValue(), now) != 1) {
                 return false;
+            } else if (diner.getValue() < 0) {
+                mapper.addToBalance(diner.getKey(), -diner.getValue(), now);
             }
         }
-        mapper.insertPayments(rows);
-        List<PaymentMapper.NewEntry> entries = rows.stream().filter(row -> row.method == PaymentMethod.PREPAID)
-                .map(row -> new PaymentMapper.NewEntry(row.dinerId, PrepaidEntryKind.MEAL, -row.amountFen, null, null, row.id(), row.siteId, null, null,
-                        row.takenBy, now)).toList();
+        for (Map.Entry<Long, Long> link : links.entrySet()) {
+            if (mapper.linkAdvance(link.getKey(), link.getValue()) != 1) {
+                throw new IllegalStateException("advance payment " + link.getKey() + " paid another meal meanwhile");
+            }
+        }
+        List<PaymentMapper.NewEntry> entries = new ArrayList<>();
+        if (!refunds.isEmpty()) {
+            mapper.insertPayments(refunds);
+            refunds.stream().filter(row -> row.method == PaymentMethod.PREPAID).forEach(row -> entries.add(refundEntry(row, now)));
+        }
+        if (!rows.isEmpty()) {
+            mapper.insertPayments(rows);
+        }
+        rows.stream().filter(row -> row.method == PaymentMethod.PREPAID)
+                .forEach(row -> entries.add(new PaymentMapper.NewEntry(row.dinerId, PrepaidEntryKind.MEAL, -row.amountFen, null, null, row.id(),
+                        row.siteId, null, null, row.takenBy, now)));
         if (!entries.isEmpty()) {
             mapper.insertEntries(entries);
         }
@@ -102,24 +142,103 @@ public class PaymentService {
     /**
      * Refunds the charge of a voided meal record by the method it was paid with (a prepaid one back to the
      * balance), in the caller's transaction; nothing when the record was never charged (recorded before
-     * payments were). The unique keys refuse a second refund of one charge.
+     * payments were). The unique keys refuse a second refund of one charge. A charge that was a booking's
+     * advance is refunded on its booking too: the booking shows it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void refundMeal(long mealRecordId, String actor) {
         Payment charge = mapper.findChargeOf(mealRecordId);
-        if (charge == null) {
-            return;
+        if (charge != null) {
+            // refunded today: a refund of a closed day's meal goes to the day it is handed back
+            refund(charge, mealRecordId, actor);
         }
+    }
+
+    // ---------------------------------------------------------------- bookings paid in advance
+
+    /** A booking's advance, refunded or not; null when it was never paid in advance. For the booking, under its row lock. */
+    @BypassesCallerScope(usedBy = "booking")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Payment advanceOf(long bookingId) {
+        return mapper.findAdvanceOf(bookingId);
+    }
+
+    /**
+     * Takes a booking's share in advance, in the caller's transaction (which holds the booking's row): a CHARGE of the
+     * booking, FREE when the share is 0.00, from the prepaid balance when PREPAID. Null, with nothing written, when
+     * the balance does not cover it. The caller has checked the input ({@link #check}) and the amount.
+     */
+    @BypassesCallerScope(usedBy = "booking")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Payment chargeBooking(long bookingId, long siteId, long dinerId, long amountFen, PaymentInput given, String takenBy) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        // refunded today: a refund of a closed day's meal goes to the day it is handed back
-        PaymentMapper.NewPayment refund = new PaymentMapper.NewPayment(PaymentKind.REFUND, charge.method(), -charge.amount().fen(), charge.siteId(),
-                charge.dinerId(), mealRecordId, charge.externalReference(), charge.id(), actor, now, BusinessTime.today(clock));
+        PaymentMethod method = amountFen == 0 ? PaymentMethod.FREE : given.method();
+        if (method == PaymentMethod.PREPAID && mapper.takeFromBalance(dinerId, amountFen, now) != 1) {
+            return null;
+        }
+        String reference = method.online() ? given.externalReference().strip() : null;
+        PaymentMapper.NewPayment row = new PaymentMapper.NewPayment(PaymentKind.CHARGE, method, amountFen, siteId, dinerId, null, bookingId,
+                reference, null, takenBy, now, BusinessTime.today(clock));
+        mapper.insertPayments(List.of(row));
+        if (method == PaymentMethod.PREPAID) {
+            mapper.insertEntries(List.of(new PaymentMapper.NewEntry(dinerId, PrepaidEntryKind.MEAL, -amountFen, null, null, row.id(), siteId, null,
+                    null, takenBy, now)));
+        }
+        return mapper.findById(row.id());
+    }
+
+    /**
+     * Gives a cancelled booking's advance back by the method it was paid with, in the caller's transaction: to the
+     * prepaid balance, as an online refund with the payment's reference, or as cash handed back today at the
+     * booking's site by whoever took it (its cash close, or the next open one, takes it in). Null when there is nothing to give back:
+     * never paid, or refunded already (the unique keys refuse a second refund, whichever instance asks).
+     */
+    @BypassesCallerScope(usedBy = "booking")
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Payment refundBooking(long bookingId, String actor) {
+        List<Payment> open = mapper.findOpenAdvances(List.of(bookingId));
+        if (open.isEmpty()) {
+            return null;
+        }
+        Payment advance = open.get(0);
+        // cash is handed back by the staff member who took it (only the site's staff take cash): their expected cash of
+        // the day goes down by it, whoever cancelled (the family, the hotline, the departure of the diner)
+        return refund(advance, null, advance.method() == PaymentMethod.CASH ? advance.takenBy() : actor);
+    }
+
+    /** The payments of bookings the caller has already been shown (advances and their refunds), in one statement. */
+    @BypassesCallerScope(usedBy = "booking")
+    @Transactional(readOnly = true)
+    public Map<Long, List<Payment>> ofBookings(Collection<Long> bookingIds) {
+        return Batches.group(bookingIds, bookingIds.isEmpty() ? List.of() : mapper.findByBookings(bookingIds), Payment::bookingId);
+    }
+
+    /** A payment by id, for a repeated request's answer. */
+    @BypassesCallerScope(usedBy = "booking")
+    @Transactional(readOnly = true)
+    public Payment payment(long id) {
+        return mapper.findById(id);
+    }
+
+    private Payment refund(Payment charge, Long mealRecordId, String actor) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        PaymentMapper.NewPayment refund = refundRow(charge, mealRecordId, actor, now, BusinessTime.today(clock));
         mapper.insertPayments(List.of(refund));
         if (charge.method() == PaymentMethod.PREPAID) {
             mapper.addToBalance(charge.dinerId(), charge.amount().fen(), now);
-            mapper.insertEntries(List.of(new PaymentMapper.NewEntry(charge.dinerId(), PrepaidEntryKind.REFUND, charge.amount().fen(), null, null,
-                    refund.id(), charge.siteId(), null, null, actor, now)));
+            mapper.insertEntries(List.of(refundEntry(refund, now)));
         }
+        return mapper.findById(refund.id());
+    }
+
+    private static PaymentMapper.NewPayment refundRow(Payment charge, Long mealRecordId, String actor, Instant now, java.time.LocalDate cashDate) {
+        return new PaymentMapper.NewPayment(PaymentKind.REFUND, charge.method(), -charge.amount().fen(), charge.siteId(), charge.dinerId(),
+                mealRecordId, charge.bookingId(), charge.externalReference(), charge.id(), actor, now, cashDate);
+    }
+
+    private static PaymentMapper.NewEntry refundEntry(PaymentMapper.NewPayment refund, Instant now) {
+        return new PaymentMapper.NewEntry(refund.dinerId, PrepaidEntryKind.REFUND, -refund.amountFen, null, null, refund.id(), refund.siteId, null,
+                null, refund.takenBy, now);
     }
 
     /**

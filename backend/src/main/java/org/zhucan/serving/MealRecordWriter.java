@@ -205,7 +205,7 @@ class MealRecordWriter {
             assessments.get(k).flags().forEach(flag -> flags.add(flag.of(id)));
             answers.addAll(MealFlags.answering(meal, id, assessments.get(k).flags()));
             charges.add(new MealCharge(id, meal.site().id(), meal.diner().diner().id(), meal.date(), assessments.get(k).quote().dinerPaysFen(),
-                    meal.payment(), actor, now));
+                    meal.payment(), actor, now, meal.bookingId()));
         }
         if (!items.isEmpty()) {
             mapper.insertItemsOfMany(items);
@@ -219,11 +219,13 @@ class MealRecordWriter {
         if (!answers.isEmpty()) {
             mapper.insertFlagsIfAbsent(answers, now);
         }
-        if (!payments.chargeMeals(charges)) {
-            return new Outcome(null, PREPAID_SHORT);
-        }
+        // the bookings before the payments: their rows, held from here, keep an advance from being paid or refunded
+        // while the meal takes it (payBooking and cancelBooking lock the booking first)
         if (!counterBookings.markAllServed(meals.stream().map(p -> p.meal().bookingId()).filter(Objects::nonNull).toList())) {
             return new Outcome(null, BOOKING_GONE);
+        }
+        if (!payments.chargeMeals(charges)) {
+            return new Outcome(null, PREPAID_SHORT);
         }
         // last: the day's mark is the one row every meal of the site takes, held from here to the commit
         rollups.changed(touched);

@@ -134,6 +134,12 @@ final class AuthzRequests {
         b.put("Mutation.cancelBooking", (w, t) -> of(
                 "mutation($input: CancelBookingInput!) { cancelBooking(input: $input) { booking { status } userErrors { code } } }",
                 "input", Map.of("idempotencyKey", key(), "bookingId", w.book(t, w.freshDiner(t), today().plusDays(1)), "reason", "计划有变")));
+        b.put("Mutation.payBooking", (w, t) -> {
+            String booking = w.book(t, w.freshDiner(t), today().plusDays(1));
+            return of("mutation($input: PayBookingInput!) { payBooking(input: $input) { payment { id } userErrors { code } } }",
+                    "input", Map.of("idempotencyKey", key(), "bookingId", booking, "amount", w.dinerPaysOf(booking), "method", "WECHAT",
+                            "externalReference", "matrix-" + UUID.randomUUID()));
+        });
         b.put("Mutation.createRecurringBooking", (w, t) -> of("""
                 mutation($input: CreateRecurringBookingInput!) { createRecurringBooking(input: $input) { recurringBooking { id } userErrors { code } } }""",
                 "input", w.recurringInput(t, w.freshDiner(t))));

@@ -59,6 +59,8 @@ final class AuthzWorld {
     private final NetworkFixtures network;
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicInteger monthsBack = new AtomicInteger(30);
+    /** Months of closeEvaluationMonth's cells, counted on their own: the shared sequence grows with every row and ran past today. */
+    private final AtomicInteger closableMonths = new AtomicInteger();
 
     private final org.zhucan.care.CareAlertService careAlerts;
 
@@ -386,6 +388,12 @@ final class AuthzWorld {
                 Map.of("input", bookInput(t, diner, date)), "bookMeal.booking.id");
     }
 
+    /** The diner's share a booking was quoted at, as payBooking takes it. */
+    String dinerPaysOf(String booking) {
+        long fen = jdbc.queryForObject("SELECT diner_pays_fen FROM booking WHERE id = ?", Long.class, Long.valueOf(booking));
+        return java.math.BigDecimal.valueOf(fen, 2).toPlainString();
+    }
+
     Map<String, Object> bookInput(Tenant t, String diner, LocalDate date) {
         return Map.of("idempotencyKey", key(), "dinerId", diner, "siteId", t.site, "date", date.toString(), "slot", "LUNCH",
                 "fulfilment", "DINE_IN", "items", List.of(Map.of("setMealName", SET_MEAL)));
@@ -508,7 +516,7 @@ final class AuthzWorld {
         jdbc.update("INSERT IGNORE INTO evaluation_weights (district_id, effective_month, operating_rate, satisfaction, inspection, flags, "
                 + "no_show, set_by, set_at) VALUES (?, DATE '2000-01-01', 20, 20, 20, 20, 20, 'matrix', UTC_TIMESTAMP(6))",
                 Long.valueOf(t.district));
-        return java.time.YearMonth.of(2001, 1).plusMonths(next()).toString();
+        return java.time.YearMonth.of(2001, 1).plusMonths(closableMonths.incrementAndGet()).toString();
     }
 
     /** A year of its own for a contract of a matrix cell: contracts of different years never overlap. */

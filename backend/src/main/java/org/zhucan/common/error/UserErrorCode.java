@@ -80,5 +80,7 @@ public enum UserErrorCode {
     /** A diner to deliver to has no home location to route by (缺少住址定位). */
     NO_HOME_LOCATION,
     /** The courier is farther from the diner's home than allowed, and gave no reason (距离过远). */
-    TOO_FAR_FROM_ADDRESS
+    TOO_FAR_FROM_ADDRESS,
+    /** The booking is already paid in advance (已预付). */
+    ALREADY_PAID
 }
