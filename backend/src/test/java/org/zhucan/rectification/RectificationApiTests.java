@@ -162,7 +162,15 @@ class RectificationApiTests extends ApiTest {
         List<Map<String, Object>> cases = nodes(world.cases("admin", Map.of("districtId", world.district.districtId)));
         String first = (String) cases.get(0).get("id");
         String second = (String) cases.get(1).get("id");
-        assertThat(world.step(first, "CLOSE", "考核数据有误，撤销", null, null)).isEqualTo("CLOSED");
+        // the district's own administrator acts (as a city's would: a region holding the district); another district's sees nothing
+        String districtAdmin = world.district.account("ADMIN", null, world.district.districtId);
+        String otherDistrict = new org.zhucan.network.NetworkFixtures(as("admin"), jdbc).district("整改他区").districtId();
+        String otherAdmin = world.district.account("ADMIN", null, otherDistrict);
+        assertThat(Responses.errorType(world.advance(otherAdmin, first, "CLOSE", "越权结案", null, null))).isEqualTo("NOT_FOUND");
+        assertThat(nodes(world.cases(otherAdmin, Map.of("districtId", world.district.districtId)))).isEmpty();
+        world.advance(districtAdmin, first, "CLOSE", "考核数据有误，撤销", null, null)
+                .path("advanceRectificationCase.userErrors").entityList(Object.class).hasSize(0)
+                .path("advanceRectificationCase.rectificationCase.status").entity(String.class).isEqualTo("CLOSED");
         assertThat(world.step(second, "WARN", "警告", null, null)).isEqualTo("WARNED");
         assertThat(world.step(second, "ORDER_RECTIFICATION", "整改", closedOn.plusDays(10), null)).isEqualTo("RECTIFYING");
         assertThat(world.step(second, "REINSPECTION_FAILED", "复查不合格", null, null)).isEqualTo("REINSPECTION_FAILED");
