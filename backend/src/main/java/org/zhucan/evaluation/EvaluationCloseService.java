@@ -5,6 +5,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -33,9 +34,11 @@ public class EvaluationCloseService {
     private final FrozenEvaluations frozen;
     private final AuditService audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     EvaluationCloseService(EvaluationService evaluationService, EvaluationAccess access, FrozenEvaluations frozen, AuditService audit,
-                           Clock clock) {
+                           Clock clock, ApplicationEventPublisher events) {
+        this.events = events;
         this.evaluationService = evaluationService;
         this.access = access;
         this.frozen = frozen;
@@ -79,6 +82,10 @@ public class EvaluationCloseService {
                         .map(row -> Map.of("operatorId", row.operatorId(), "rank", String.valueOf(row.rank()),
                                 "score", String.valueOf(row.exactScore())))
                         .toList()));
+        events.publishEvent(new EvaluationMonthClosed(district.id(), month, closed.evaluations().stream()
+                .filter(row -> row.exactScore() != null)
+                .map(row -> new EvaluationMonthClosed.OperatorScore(row.operatorId(), row.exactScore()))
+                .toList(), actor));
         return new CloseEvaluationMonthResult(closed, List.of());
     }
 

@@ -196,6 +196,16 @@ public class EvaluationService {
     }
 
     /**
+     * A closed month's frozen ranking, every row; null while the month is open. Unscoped: the
+     * rectification feature opens cases on it for an administrator it has checked.
+     */
+    @Transactional(readOnly = true)
+    @BypassesCallerScope(usedBy = {"rectification"})
+    public Ranking frozenEvaluation(long districtId, YearMonth month) {
+        return frozen.read(access.district(districtId, "districtId"), month);
+    }
+
+    /**
      * The month's ranking computed now from its records, for closing it; null when no weights are in
      * force for it. The caller has checked access and that the month is over.
      */

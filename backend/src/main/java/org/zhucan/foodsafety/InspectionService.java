@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,8 +61,11 @@ public class InspectionService {
     private final FoodSafetyAccess access;
     private final AuditService audit;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    InspectionService(FoodSafetyMapper mapper, SiteService siteService, FoodSafetyAccess access, AuditService audit, Clock clock) {
+    InspectionService(FoodSafetyMapper mapper, SiteService siteService, FoodSafetyAccess access, AuditService audit, Clock clock,
+                      ApplicationEventPublisher events) {
+        this.events = events;
         this.mapper = mapper;
         this.siteService = siteService;
         this.access = access;
@@ -119,7 +123,17 @@ public class InspectionService {
         Inspection recorded = mapper.findInspection(id);
         audit.record("INSPECTION_RECORDED", "Inspection", id, null,
                 Map.of("inspection", recorded, "items", stored, "photoUrls", photoUrls));
+        events.publishEvent(new InspectionRecorded(recorded, firstOfChain(recorded)));
         return new InspectionPayload(recorded, List.of());
+    }
+
+    /** The first inspection of the follow-up chain this one is in (itself when it follows nothing up). */
+    private long firstOfChain(Inspection inspection) {
+        Inspection first = inspection;
+        while (first.followsUpId() != null) {
+            first = mapper.findInspection(first.followsUpId());
+        }
+        return first.id();
     }
 
     private static List<InspectionItem> checkItems(List<InspectionItemInput> inputs, List<UserError> problems) {

@@ -220,6 +220,22 @@ final class AuthzRequests {
                 "input", Map.of("districtId", t.district, "effectiveMonth", month, "operatingRate", 20, "satisfaction", 20, "inspection", 20,
                         "flags", 20, "noShow", 20)));
 
+        // ------------------------------------------------------------ rectification cases
+        b.put("Query.rectificationCases", (w, t) -> of("query($district: ID) { rectificationCases(filter: { districtId: $district }) {"
+                + " edges { node { id steps { kind } } } } }", "district", t.district));
+        b.put("Query.rectificationCase", (w, t) -> of("query($id: ID!) { rectificationCase(id: $id) { id } }", "id", t.rectificationCase));
+        b.put("Mutation.advanceRectificationCase", (w, t) -> of("""
+                mutation($input: AdvanceRectificationCaseInput!) { advanceRectificationCase(input: $input) {
+                  rectificationCase { status } userErrors { code } } }""",
+                "input", Map.of("caseId", w.rectificationCase(t, "OPEN"), "action", "WARN", "note", "矩阵警告")));
+        b.put("Mutation.submitRectificationReport", (w, t) -> of("""
+                mutation($input: SubmitRectificationReportInput!) { submitRectificationReport(input: $input) {
+                  rectificationCase { status } userErrors { code } } }""",
+                "input", Map.of("caseId", w.rectificationCase(t, "RECTIFYING"), "report", "矩阵整改报告")));
+        b.put("Mutation.openRectificationCases", (w, t) -> of("""
+                mutation($input: OpenRectificationCasesInput!) { openRectificationCases(input: $input) { opened { id } userErrors { code } } }""",
+                "input", Map.of("districtId", t.district, "month", w.closedMonth(t))));
+
         // ------------------------------------------------------------ food safety
         Map<String, Object> window = Map.of("from", today().minusDays(30).toString(), "to", today().toString());
         b.put("Query.inspections", (w, t) -> of("query($site: ID) { inspections(filter: { siteId: $site }) { edges { node { id } } } }",

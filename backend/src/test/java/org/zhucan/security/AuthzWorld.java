@@ -208,6 +208,8 @@ final class AuthzWorld {
         String mealRecord;
         String inspection;
         String statement;
+        /** A case of the tenant's operator about its canteen, OPEN (see rectificationCase). */
+        String rectificationCase;
 
         Tenant(boolean own, double latBase) {
             this.own = own;
@@ -257,6 +259,7 @@ final class AuthzWorld {
                 Map.of("input", Map.of("siteId", t.site, "inspectedOn", today().toString(), "result", "PASSED",
                         "items", List.of(Map.of("item", "STORAGE", "passed", true)))), "recordInspection.inspection.id");
         logSample(t, today().minusDays(2));
+        t.rectificationCase = rectificationCase(t, "OPEN");
         t.statement = generate(t, YearMonth.from(today()).minusMonths(24)).get("id").toString();
         deliveryRun(t);
         careAlert(t.diner);
@@ -517,6 +520,37 @@ final class AuthzWorld {
                 + "no_show, set_by, set_at) VALUES (?, DATE '2000-01-01', 20, 20, 20, 20, 20, 'matrix', UTC_TIMESTAMP(6))",
                 Long.valueOf(t.district));
         return java.time.YearMonth.of(2001, 1).plusMonths(closableMonths.incrementAndGet()).toString();
+    }
+
+    // ------------------------------------------------------------------ rectification cases (issue 24.5)
+
+    /**
+     * A case of the tenant's operator about its canteen in the status given (a deadline a week ahead when RECTIFYING), made
+     * in SQL with a cause of its own; returns its id.
+     */
+    String rectificationCase(Tenant t, String status) {
+        String key = "MATRIX:" + t.name() + ":" + next() + ":" + System.nanoTime();
+        jdbc.update("INSERT INTO rectification_case (operator_id, district_id, site_id, cause, cause_key, inspection_id, status, rectification_due,"
+                + " opened_at, updated_at) VALUES (?, ?, ?, 'FAILED_INSPECTION', ?, ?, ?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6))",
+                Long.valueOf(t.operator), Long.valueOf(t.district), Long.valueOf(t.site), key, Long.valueOf(t.inspection), status,
+                status.equals("RECTIFYING") ? java.sql.Date.valueOf(today().plusDays(7)) : null);
+        String id = jdbc.queryForObject("SELECT CAST(id AS CHAR) FROM rectification_case WHERE cause_key = ?", String.class, key);
+        jdbc.update("INSERT INTO rectification_step (case_id, kind, status_before, status_after, note, actor, acted_at)"
+                + " VALUES (?, 'OPENED', NULL, 'OPEN', 'matrix', 'matrix', UTC_TIMESTAMP(6))", Long.valueOf(id));
+        return id;
+    }
+
+    /** 2000-06 of the tenant's district, closed by ADMIN through the API the first time it is asked for (before any other case's month). */
+    String closedMonth(Tenant t) {
+        String month = "2000-06";
+        closableMonth(t); // for the weights it puts in force from 2000
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM evaluation_close WHERE district_id = ? AND month = DATE '2000-06-01'", Integer.class,
+                Long.valueOf(t.district)) == 0) {
+            client.data("admin", """
+                    mutation($input: CloseEvaluationMonthInput!) { closeEvaluationMonth(input: $input) { userErrors { code } } }""",
+                    Map.of("input", Map.of("districtId", t.district, "month", month)));
+        }
+        return month;
     }
 
     /** A year of its own for a contract of a matrix cell: contracts of different years never overlap. */
