@@ -125,26 +125,10 @@ public class BookingService {
             BookingResult result = book(input.request(), site, user.username(), null, channel, callReference);
             if (!result.failed() && channel == BookingChannel.HOTLINE) {
                 Booking made = result.booking();
-                audit.record("BOOKING_MADE_ON_BEHALF", "Booking", made.id(), null, onBehalf(made.dinerId(), channel, callReference));
+                audit.record("BOOKING_MADE_ON_BEHALF", "Booking", made.id(), null, BookingAuditDetails.onBehalf(made.dinerId(), channel, callReference));
             }
             return result;
         });
-    }
-
-    /** A central kitchen cooks for other sites: nobody books a meal there. */
-    private static UserError kitchenOnly(Site site) {
-        return UserError.of(UserErrorCode.KITCHEN_ONLY_SITE, site.name() + " is a central kitchen and takes no bookings", "input", "siteId");
-    }
-
-    /** What an audit row of a booking made or cancelled on a diner's behalf says; no personal data. */
-    private static Map<String, Object> onBehalf(long dinerId, BookingChannel channel, String callReference) {
-        Map<String, Object> what = new java.util.LinkedHashMap<>();
-        what.put("dinerId", dinerId);
-        what.put("channel", channel);
-        if (callReference != null) {
-            what.put("callReference", callReference);
-        }
-        return what;
     }
 
     /**
@@ -179,7 +163,7 @@ public class BookingService {
 
     private BookingResult book(BookingRequest request, Site site, String actor, Long recurringId, BookingChannel channel, String callReference) {
         if (site.kind() == SiteKind.CENTRAL_KITCHEN) {
-            return BookingResult.failed(kitchenOnly(site));
+            return BookingResult.failed(BookingRefusals.kitchenOnly(site));
         }
         List<UserError> problems = new ArrayList<>();
         Instant now = clock.instant();
@@ -257,7 +241,7 @@ public class BookingService {
                     continue;
                 }
                 if (UniqueKeys.isViolated(e, "uk_booking_diner_slot")) {
-                    return BookingResult.failed(alreadyBooked(request));
+                    return BookingResult.failed(BookingRefusals.alreadyBooked(request));
                 }
                 throw e;
             }
@@ -270,7 +254,7 @@ public class BookingService {
         }
         mapper.insertItems(booking.id(), rows);
         if (!allergens.isEmpty()) {
-            audit.record("BOOKING_ALLERGEN_CONFIRMED", "Booking", booking.id(), null, allergenConfirmation(request.dinerId(), allergens, items));
+            audit.record("BOOKING_ALLERGEN_CONFIRMED", "Booking", booking.id(), null, BookingAuditDetails.allergenConfirmation(request.dinerId(), allergens, items));
         }
 
         // counters in one order, portions then the seat; a counter row is created only when the first taking finds none
@@ -291,15 +275,6 @@ public class BookingService {
             }
         }
         return new BookingResult(booking, List.of());
-    }
-
-    /** What the audit row of a booking confirmed despite the diner's allergens says: who, which allergens, which dishes. */
-    private static Map<String, Object> allergenConfirmation(long dinerId, Set<Allergen> allergens, List<MenuChoices.Priced> items) {
-        Map<String, Object> what = new java.util.LinkedHashMap<>();
-        what.put("dinerId", dinerId);
-        what.put("allergens", List.copyOf(allergens));
-        what.put("items", items.stream().map(MenuChoices.Priced::name).toList());
-        return what;
     }
 
     private static List<MenuChoices.Priced> priced(MenuView menu, List<BookingItemInput> inputs, List<UserError> problems) {
@@ -332,7 +307,7 @@ public class BookingService {
                     "A call reference is given by the hotline or counter staff cancelling on a diner's behalf", "input", "callReference"));
         }
         // the hotline cancels as the diner would: before the cutoff, a reason optional
-        Map<String, Object> behalf = channel == BookingChannel.HOTLINE ? onBehalf(booking.dinerId(), channel, callReference) : Map.of();
+        Map<String, Object> behalf = channel == BookingChannel.HOTLINE ? BookingAuditDetails.onBehalf(booking.dinerId(), channel, callReference) : Map.of();
         return idempotencyKeys.once(user.username(), input.idempotencyKey(), "cancelBooking", input.withoutKey(), outcomes,
                 () -> cancel(mapper.findByIdForUpdate(booking.id()), asStaff, reason, user.username(), behalf));
     }
@@ -419,11 +394,6 @@ public class BookingService {
     private static BookingResult rolledBack(BookingResult result) {
         TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         return result;
-    }
-
-    private static UserError alreadyBooked(BookingRequest request) {
-        return UserError.of(UserErrorCode.ALREADY_BOOKED, "The diner already has a booking for " + request.date() + " " + request.slot(),
-                "input", "date");
     }
 
     private String pickupCode() {
