@@ -7,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +14,6 @@ import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.booking.BookingFixtures.bookInput;
@@ -28,9 +26,6 @@ class BookingApiTests extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
 
     BookingFixtures fixtures;
     String site;
@@ -47,11 +42,6 @@ class BookingApiTests extends ApiTest {
         fish = lunch.fish();
         rice = lunch.rice();
         tomorrow = lunch.date();
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,7 +16,6 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.TestAccounts;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.booking.BookingFixtures.bookInput;
@@ -53,9 +51,6 @@ class BookingPaymentApiTests extends ApiTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     BookingService bookingService;
 
     BookingFixtures fixtures;
@@ -70,11 +65,6 @@ class BookingPaymentApiTests extends ApiTest {
         day = today();
         lunch = fixtures.lunch(fixtures.canteen(30, LocalTime.of(9, 30)), "红烧鱼", "12.00", day, null);
         site = lunch.site();
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,14 +41,6 @@ class BookingPaymentRaceTests extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
 
     @Test
     void shouldRefundEachPaidBookingOnceWhenTwoInstancesCancelItAtOnce() throws Exception {

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,18 +34,10 @@ class EatingPatternAlertsTests extends ApiTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     EatingPatternAlerts job;
 
     @Autowired
     CareAlertService alerts;
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
 
     @Test
     void shouldRaiseOneAlertForAnElderWhoStoppedEatingWhateverRunsTheJobAtOnce() throws Exception {

@@ -5,7 +5,6 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -15,7 +14,6 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.TestAccounts;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,14 +34,6 @@ class DeliveryApiTests extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
 
     @Test
     void shouldRouteConfirmAndSubsidiseDeliveriesAndRaiseACareAlertWhenNobodyAnswers() {

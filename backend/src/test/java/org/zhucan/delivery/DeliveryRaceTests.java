@@ -5,7 +5,6 @@ import java.time.LocalTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,14 +32,6 @@ class DeliveryRaceTests extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
 
     @Test
     void shouldRecordOneSubsidisedMealWhenTwoInstancesConfirmTheSameStopAtOnce() throws Exception {

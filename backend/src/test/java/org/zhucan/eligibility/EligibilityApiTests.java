@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +21,6 @@ import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.Race;
 import org.zhucan.testsupport.Responses;
 import org.zhucan.testsupport.TestAccounts;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,9 +34,6 @@ class EligibilityApiTests extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     EffectService effects;
@@ -80,11 +75,6 @@ class EligibilityApiTests extends ApiTest {
         admin.documentName("linkFamilyMember").variable("input", Map.of("username", family, "dinerId", diner, "relation", "子女")).execute()
                 .path("linkFamilyMember.userErrors").entityList(Object.class).hasSize(0);
         today = DistrictWorld.today();
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     // ------------------------------------------------------------------ submit

@@ -4,7 +4,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -13,7 +12,6 @@ import org.zhucan.booking.BookingService;
 import org.zhucan.security.SystemActor;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DistrictWorld;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.evaluation.QualityWorld.today;
@@ -31,15 +29,7 @@ class EvaluationApiTests extends ApiTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     BookingService bookingService;
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
 
     /** The day described above, with the clock left at 14:00 (lunch over). */
     private QualityWorld aDayOfService() {

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,7 +17,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Responses;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.testsupport.DistrictWorld.today;
@@ -37,9 +35,6 @@ class FoodSafetyInspectionTests extends ApiTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     InspectionService inspectionService;
 
     FoodSafetyWorld world;
@@ -47,11 +42,6 @@ class FoodSafetyInspectionTests extends ApiTest {
     @BeforeEach
     void world() {
         world = new FoodSafetyWorld(this::as, jdbc);
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     // ------------------------------------------------------------------------------- recording

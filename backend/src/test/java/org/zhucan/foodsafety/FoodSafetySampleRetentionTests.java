@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +23,6 @@ import org.zhucan.network.MealSlot;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Race;
 import org.zhucan.testsupport.Responses;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.testsupport.DistrictWorld.shanghai;
@@ -48,9 +46,6 @@ class FoodSafetySampleRetentionTests extends ApiTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     SampleRetentionService sampleRetentionService;
 
     FoodSafetyWorld world;
@@ -60,11 +55,6 @@ class FoodSafetySampleRetentionTests extends ApiTest {
     void world() {
         day = today().plusDays(2);
         world = new FoodSafetyWorld(this::as, jdbc, day, day.plusDays(1));
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     // ------------------------------------------------------------------------------- logging

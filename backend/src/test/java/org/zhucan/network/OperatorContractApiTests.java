@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +23,6 @@ import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.Race;
 import org.zhucan.testsupport.TestClients;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.testsupport.DistrictWorld.shanghai;
@@ -41,9 +39,6 @@ class OperatorContractApiTests extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    TestClock clock;
-
     NetworkFixtures network;
     String district;
     String village;
@@ -59,11 +54,6 @@ class OperatorContractApiTests extends ApiTest {
         String town = String.valueOf(jdbc.queryForObject("SELECT parent_id FROM region WHERE id = ?", Long.class, Long.valueOf(village)));
         String townCode = jdbc.queryForObject("SELECT division_code FROM region WHERE id = ?", String.class, Long.valueOf(town));
         otherVillage = network.createRegion(town, townCode.substring(0, 9) + "299", "合同测试二村", "VILLAGE");
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import graphql.schema.GraphQLFieldDefinition;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,7 +22,6 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DistrictWorld;
-import org.zhucan.testsupport.TestClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,9 +42,6 @@ class IdempotentReplayApiTests extends ApiTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     GraphQlSource graphQlSource;
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -62,11 +57,6 @@ class IdempotentReplayApiTests extends ApiTest {
         // log in before the clock moves: tokens are checked against real time
         staffToken = login(world.operatorStaff, DEMO_PASSWORD);
         clock.stopAt(ZonedDateTime.of(DistrictWorld.today(), LocalTime.of(12, 0, 0, 123_456_789), BusinessTime.ZONE).toInstant());
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -30,14 +29,6 @@ class RectificationRaceTests extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
 
     @Test
     void shouldOpenOneCasePerCauseAndTakeOneStepOnceWhenTwoInstancesRace() throws Exception {

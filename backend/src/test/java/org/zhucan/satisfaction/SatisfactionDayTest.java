@@ -4,14 +4,12 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DistrictWorld;
-import org.zhucan.testsupport.TestClock;
 
 /**
  * The base of the rating API tests: a district of their own ({@link SatisfactionWorld}), today as
@@ -23,9 +21,6 @@ abstract class SatisfactionDayTest extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    TestClock clock;
-
     SatisfactionWorld world;
     LocalDate day;
 
@@ -35,11 +30,6 @@ abstract class SatisfactionDayTest extends ApiTest {
         world = new SatisfactionWorld(this::as, jdbc);
         day = DistrictWorld.today();
         stopAt(day, LocalTime.of(12, 30));
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     void stopAt(LocalDate date, LocalTime time) {

@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -27,7 +26,6 @@ import org.zhucan.testsupport.Race;
 import org.zhucan.testsupport.Responses;
 import org.zhucan.testsupport.TestAccounts;
 import org.zhucan.testsupport.TestClients;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,9 +60,6 @@ class LoginThrottlingTests extends ApiTest {
     static final String REDIS_CONNECT_TIMEOUT = "spring.data.redis.connect-timeout=10s";
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     JdbcTemplate jdbc;
 
     @Autowired
@@ -74,11 +69,6 @@ class LoginThrottlingTests extends ApiTest {
     MeterRegistry meters;
 
     Instant start;
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
 
     @Test
     void shouldMakeEachFailureBeyondTheFreeOnesWaitTwiceAsLongAndThenLockOut() {

@@ -7,7 +7,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +20,6 @@ import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.Responses;
 import org.zhucan.testsupport.TestAccounts;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,9 +34,6 @@ class StreetAndHotlineApiTests extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
 
     DinerFixtures diners;
     String xihan;
@@ -66,11 +61,6 @@ class StreetAndHotlineApiTests extends ApiTest {
         String operator = jdbc.queryForObject("SELECT id FROM operator WHERE credit_code = ?", String.class, BookingFixtures.OPERATOR_CREDIT_CODE);
         site = Canteens.open(as("admin"), jdbc, xihan, operator, "热线测试食堂", today, today.plusDays(1));
         clock.stopAt(ZonedDateTime.of(today, LocalTime.of(12, 30), BusinessTime.ZONE).toInstant());
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +14,6 @@ import org.springframework.test.context.TestPropertySource;
 import org.zhucan.booking.BookingFixtures;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DriverQuestions;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.booking.BookingFixtures.bookInput;
@@ -57,9 +55,6 @@ class CounterWriteStatementsTests extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    TestClock clock;
-
     BookingFixtures fixtures;
     BookingFixtures.Lunch lunch;
 
@@ -68,11 +63,6 @@ class CounterWriteStatementsTests extends ApiTest {
         logInDemoAccounts();
         fixtures = new BookingFixtures(as("admin"), as("operator"), jdbc);
         lunch = fixtures.lunch(fixtures.canteen(30, LocalTime.of(9, 30)), "红烧鱼", "12.00", BookingFixtures.today(), null);
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test

@@ -6,7 +6,6 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.graphql.test.tester.GraphQlTester;
@@ -17,7 +16,6 @@ import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.TestAccounts;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,17 +44,9 @@ class DemandCoverageApiTests extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    TestClock clock;
-
     DistrictWorld world;
     String town;
     String village2;
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
 
     @Test
     void shouldCountEligibleDinersWhoAteWhereTheyLivedAtTheMonthsEnd() {

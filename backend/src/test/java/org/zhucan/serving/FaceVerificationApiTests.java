@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +23,6 @@ import org.zhucan.booking.BookingFixtures;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.FaceTerminals;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.booking.BookingFixtures.dishItem;
@@ -43,9 +41,6 @@ class FaceVerificationApiTests extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
 
     BookingFixtures fixtures;
     BookingFixtures.Lunch lunch;
@@ -74,11 +69,6 @@ class FaceVerificationApiTests extends ApiTest {
         terminal = FaceTerminals.register(as("admin"), site);
         noon = at(day, 12, 0);
         clock.stopAt(noon);
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,7 +13,6 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DistrictWorld;
-import org.zhucan.testsupport.TestClock;
 import org.zhucan.testsupport.TwoSlotDistrict;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,9 +31,6 @@ class MealDateRulesTests extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    TestClock clock;
-
     LocalDate today;
     LocalDate yesterday;
 
@@ -47,11 +42,6 @@ class MealDateRulesTests extends ApiTest {
             world = new TwoSlotDistrict(this::as, jdbc);
         }
         as("admin");
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,7 +21,6 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DistrictWorld;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,9 +42,6 @@ class MealRollupsPropertyTests extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
 
     @Autowired
     MealRollupReads reads;
@@ -78,11 +73,6 @@ class MealRollupsPropertyTests extends ApiTest {
         for (String site : List.of(world.siteA, world.siteB)) {
             Canteens.publishSetMeal(as("admin"), site, today.plusDays(1), "LUNCH", fish, rice);
         }
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test

@@ -15,7 +15,6 @@ import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -62,9 +61,6 @@ class ServingReadTests extends ApiTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     MealsServedFeed feed;
 
     @Autowired
@@ -83,11 +79,6 @@ class ServingReadTests extends ApiTest {
         network = new NetworkFixtures(as("admin"), jdbc);
         dinerFixtures = new DinerFixtures(as("admin"), jdbc);
         day = today().plusDays(2);
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     // ------------------------------------------------------------------------------- flags

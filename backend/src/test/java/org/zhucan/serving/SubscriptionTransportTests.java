@@ -14,7 +14,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -35,7 +34,6 @@ import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.Canteens;
 import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.TestClients;
-import org.zhucan.testsupport.TestClock;
 import org.zhucan.testsupport.TestDocuments;
 import org.zhucan.testsupport.TestSettings;
 import reactor.core.Disposable;
@@ -63,15 +61,7 @@ class SubscriptionTransportTests extends ApiTest {
     JdbcTemplate jdbc;
 
     @Autowired
-    TestClock clock;
-
-    @Autowired
     MealsServedFeed feed;
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
-    }
 
     @Test
     void shouldRefuseSubscriptionOverPlainHttpWithClearBadRequest() {

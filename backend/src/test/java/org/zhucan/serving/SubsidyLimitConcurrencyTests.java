@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +20,6 @@ import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.Race;
 import org.zhucan.testsupport.TestClients;
-import org.zhucan.testsupport.TestClock;
 import org.zhucan.testsupport.TwoSlotDistrict;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,9 +47,6 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    TestClock clock;
-
     LocalDate yesterday;
 
     @BeforeEach
@@ -64,11 +59,6 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
             siteA = world.canteen(dates);
             siteB = world.canteen(dates);
         }
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test

@@ -5,14 +5,12 @@ import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DistrictWorld;
-import org.zhucan.testsupport.TestClock;
 
 import static org.zhucan.testsupport.DistrictWorld.today;
 
@@ -24,9 +22,6 @@ abstract class DistrictSettlementTest extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
 
     DistrictWorld world;
     SettlementStatements statements;
@@ -41,11 +36,6 @@ abstract class DistrictSettlementTest extends ApiTest {
         periodStart = today().withDayOfMonth(1);
         periodEnd = today().with(TemporalAdjusters.lastDayOfMonth());
         stopAt(today(), LocalTime.of(12, 30));
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     /** The named document whose operations generate and read the statements (see {@link SettlementStatements}). */

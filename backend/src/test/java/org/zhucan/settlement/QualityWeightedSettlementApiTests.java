@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +20,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DistrictWorld;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.testsupport.DistrictWorld.shanghai;
@@ -44,9 +42,6 @@ class QualityWeightedSettlementApiTests extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    TestClock clock;
-
     DistrictWorld world;
     YearMonth month;
     LocalDate periodStart;
@@ -60,11 +55,6 @@ class QualityWeightedSettlementApiTests extends ApiTest {
         periodStart = today().withDayOfMonth(1);
         periodEnd = today().with(TemporalAdjusters.lastDayOfMonth());
         publishBandedPolicy(periodStart);
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test

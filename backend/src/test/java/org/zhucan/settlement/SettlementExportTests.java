@@ -15,7 +15,6 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +23,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DistrictWorld;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.testsupport.DistrictWorld.shanghai;
@@ -35,9 +33,6 @@ class SettlementExportTests extends ApiTest {
 
     @Autowired
     JdbcTemplate jdbc;
-
-    @Autowired
-    TestClock clock;
 
     DistrictWorld world;
     String statementId;
@@ -59,11 +54,6 @@ class SettlementExportTests extends ApiTest {
         statement = new SettlementStatements(this::as, world, "settlementLifecycle").generate(world.financeA, today().withDayOfMonth(1),
                 today().with(TemporalAdjusters.lastDayOfMonth()));
         statementId = (String) statement.get("id");
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,6 +34,15 @@ public abstract class ApiTest {
 
     @Autowired
     protected SqlStatementCounter sqlStatements;
+
+    /** The application's clock: a test may stop it at an instant of its choosing; it runs again after each test. */
+    @Autowired
+    protected TestClock clock;
+
+    @AfterEach
+    void resumeClock() {
+        clock.resume();
+    }
 
     /**
      * How many SQL statements the request sends: what proves a list resolver batched (no N+1). The application's

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,7 +18,6 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.Race;
-import org.zhucan.testsupport.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +35,6 @@ class CallerMistakeApiTests extends ApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Autowired
-    TestClock clock;
-
     @BeforeEach
     void world() {
         // log in before the clock moves (tokens are checked against real time), then serve at lunchtime
@@ -50,11 +45,6 @@ class CallerMistakeApiTests extends ApiTest {
             diner = world.diner(List.of());
             record = world.serve(world.siteA, diner, DistrictWorld.shanghai(DistrictWorld.today(), 11, 30));
         }
-    }
-
-    @AfterEach
-    void resumeClock() {
-        clock.resume();
     }
 
     @Test
