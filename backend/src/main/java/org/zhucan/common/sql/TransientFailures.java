@@ -1,5 +1,6 @@
 package org.zhucan.common.sql;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -11,8 +12,8 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.resilience.retry.MethodRetrySpec;
 
 /**
- * The one retry policy for a whole transaction that the database chose as a deadlock victim or
- * timed out on a lock: up to five more attempts, about 5, 10, 20, 40 and 80 ms apart with a few ms
+ * The one retry policy for a whole transaction that the database chose as a deadlock victim, timed
+ * out on a lock, or that a Galera node refused: up to five more attempts, about 5, 10, 20, 40 and 80 ms apart with a few ms
  * of jitter. Anything else, and the last failure when the attempts are spent, is thrown as it was.
  *
  * <p>A service method declares it with {@link RetryOnTransientFailure} (the advice runs outside the
@@ -25,13 +26,21 @@ public final class TransientFailures {
     /** Attempts in all: the first and five retries. */
     static final int ATTEMPTS = 6;
 
+    /**
+     * MariaDB's ER_UNKNOWN_COM_ERROR, which a Galera node answers to every statement while it is not
+     * part of the primary component ("WSREP has not yet prepared node for application use"): it has
+     * done nothing, and its SQLSTATE 08S01 makes the pool drop the connection and the driver's
+     * multi-host URL move to the next node, so the next attempt runs on another connection.
+     */
+    static final int WSREP_NOT_READY = 1047;
+
     // Jitter spreads the retries of transactions that collided on one row (twenty repeats of one
     // idempotency key), which fixed delays would send back in step to collide again.
-    static final MethodRetrySpec POLICY = new MethodRetrySpec(List.of(PessimisticLockingFailureException.class), List.of(),
-            (method, failure) -> true, ATTEMPTS - 1, Duration.ofMillis(5), Duration.ofMillis(4), 2, Duration.ofMillis(100));
+    static final MethodRetrySpec POLICY = new MethodRetrySpec(List.of(), List.of(),
+            (method, failure) -> isTransient(failure), ATTEMPTS - 1, Duration.ofMillis(5), Duration.ofMillis(4), 2, Duration.ofMillis(100));
 
     private static final RetryTemplate RETRY = new RetryTemplate(RetryPolicy.builder()
-            .includes(POLICY.includes())
+            .predicate(TransientFailures::isTransient)
             .maxRetries(POLICY.maxRetries())
             .delay(POLICY.delay())
             .jitter(POLICY.jitter())
@@ -40,6 +49,24 @@ public final class TransientFailures {
             .build());
 
     private TransientFailures() {
+    }
+
+    /**
+     * A deadlock victim or lock timeout (Galera reports a write set that lost certification as a
+     * deadlock, 1213, so it is retried the same way), or a node that is not ready. A broken
+     * connection is not retried: its COMMIT may have been replicated, and a repeat would be a
+     * second write rather than a second try.
+     */
+    static boolean isTransient(Throwable failure) {
+        if (failure instanceof PessimisticLockingFailureException) {
+            return true;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == WSREP_NOT_READY) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs {@code transaction}, which must open and end its own transaction, under {@link #POLICY}. */

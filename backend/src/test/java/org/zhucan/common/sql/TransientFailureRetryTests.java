@@ -1,5 +1,6 @@
 package org.zhucan.common.sql;
 
+import java.sql.SQLNonTransientConnectionException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,6 +12,7 @@ import org.springframework.aop.framework.Advised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DeadlockLoserDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -83,6 +85,21 @@ class TransientFailureRetryTests extends ApiTest {
         assertThatThrownBy(() -> probe.write(Integer.MAX_VALUE, last)).isSameAs(last);
         assertThat(probe.attempts()).isEqualTo(TransientFailures.ATTEMPTS);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Integer.class)).isZero();
+    }
+
+    @Test
+    void shouldRetryAGaleraNodeThatIsNotReadyButNotABrokenConnection() {
+        // what the driver and Spring make of a node outside the primary component, and of one that vanished
+        DataAccessResourceFailureException notReady = new DataAccessResourceFailureException("could not execute",
+                new SQLNonTransientConnectionException("WSREP has not yet prepared node for application use", "08S01", 1047));
+        assertThat(probe.write(2, notReady)).isEqualTo(3);
+        assertThat(jdbc.queryForList("SELECT attempt FROM " + TABLE, Integer.class)).containsExactly(3);
+
+        Probe another = (Probe) context.getAutowireCapableBeanFactory().initializeBean(new Probe(jdbc), "transientFailureProbe");
+        DataAccessResourceFailureException broken = new DataAccessResourceFailureException("could not commit",
+                new SQLNonTransientConnectionException("Communications link failure", "08S01", 0));
+        assertThatThrownBy(() -> another.write(1, broken)).isSameAs(broken);
+        assertThat(another.attempts()).isEqualTo(1);
     }
 
     @Test
