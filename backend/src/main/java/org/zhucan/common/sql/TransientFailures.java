@@ -10,6 +10,7 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.resilience.retry.MethodRetrySpec;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * The one retry policy for a whole transaction that the database chose as a deadlock victim, timed
@@ -33,6 +34,9 @@ public final class TransientFailures {
      * multi-host URL move to the next node, so the next attempt runs on another connection.
      */
     static final int WSREP_NOT_READY = 1047;
+
+    /** ER_SP_DOES_NOT_EXIST: a savepoint is gone only when the database rolled the whole transaction back. */
+    static final int SAVEPOINT_GONE = 1305;
 
     // Jitter spreads the retries of transactions that collided on one row (twenty repeats of one
     // idempotency key), which fixed delays would send back in step to collide again.
@@ -61,8 +65,21 @@ public final class TransientFailures {
         if (failure instanceof PessimisticLockingFailureException) {
             return true;
         }
+        if (failure instanceof TransactionSystemException rollback) {
+            // A deadlock victim inside a savepoint (PROPAGATION_NESTED): the database rolled the whole transaction back,
+            // so rolling back to (or releasing) the savepoint fails, and that failure hides the deadlock. Galera's
+            // brute-force abort of a transaction that lost to a replicated write set lands here too.
+            if (rollback.getApplicationException() != null && isTransient(rollback.getApplicationException())) {
+                return true;
+            }
+            return hasErrorCode(rollback, SAVEPOINT_GONE);
+        }
+        return hasErrorCode(failure, WSREP_NOT_READY);
+    }
+
+    private static boolean hasErrorCode(Throwable failure, int code) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getErrorCode() == WSREP_NOT_READY) {
+            if (cause instanceof SQLException sql && sql.getErrorCode() == code) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package org.zhucan.common.sql;
 
 import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -16,6 +17,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DeadlockLoserDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -99,6 +101,20 @@ class TransientFailureRetryTests extends ApiTest {
         DataAccessResourceFailureException broken = new DataAccessResourceFailureException("could not commit",
                 new SQLNonTransientConnectionException("Communications link failure", "08S01", 0));
         assertThatThrownBy(() -> another.write(1, broken)).isSameAs(broken);
+        assertThat(another.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRetryADeadlockThatTheFailedRollbackToItsSavepointHides() {
+        // what TransactionTemplate throws when a deadlock victim's savepoint went with its transaction
+        TransactionSystemException hidden = new TransactionSystemException("Could not roll back to JDBC savepoint",
+                new SQLSyntaxErrorException("SAVEPOINT SAVEPOINT_1 does not exist", "42000", 1305));
+        hidden.initApplicationException(new DeadlockLoserDataAccessException("Deadlock found when trying to get lock", null));
+        assertThat(probe.write(1, hidden)).isEqualTo(2);
+
+        Probe another = (Probe) context.getAutowireCapableBeanFactory().initializeBean(new Probe(jdbc), "transientFailureProbe");
+        TransactionSystemException otherRollback = new TransactionSystemException("Could not roll back JDBC transaction");
+        assertThatThrownBy(() -> another.write(1, otherRollback)).isSameAs(otherRollback);
         assertThat(another.attempts()).isEqualTo(1);
     }
 
