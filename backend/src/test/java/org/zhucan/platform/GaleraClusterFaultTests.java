@@ -176,8 +176,14 @@ class GaleraClusterFaultTests {
         load.fault(faultAt);
         Duration sentinelFailover = timeUntil(faultAt, () -> !LocalCluster.sentinelMaster().endsWith(":6390"));
         Duration galeraView = timeUntil(faultAt, () -> "2".equals(LocalCluster.status(1, "wsrep_cluster_size")));
-        Duration subscriptions = timeUntil(faultAt, () -> instances.stream().allMatch(GaleraClusterFaultTests::listening)
-                && "3".equals(numSub("zhucan:meals-served:db0")));
+        Duration subscriptions;
+        try {
+            subscriptions = timeUntil(faultAt, () -> instances.stream().allMatch(GaleraClusterFaultTests::listening)
+                    && "3".equals(numSub("zhucan:meals-served:db0")));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("subscriptions not back on the new primary " + LocalCluster.sentinelMaster() + ": listening "
+                    + instances.stream().map(GaleraClusterFaultTests::listening).toList() + ", NUMSUB " + numSub("zhucan:meals-served:db0"), e);
+        }
         load.awaitRecovered();
         load.stop();
 
