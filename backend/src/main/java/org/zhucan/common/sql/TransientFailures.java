@@ -35,6 +35,9 @@ public final class TransientFailures {
      */
     static final int WSREP_NOT_READY = 1047;
 
+    /** ER_LOCK_DEADLOCK, which Galera also answers for a write set that lost certification. */
+    static final int DEADLOCK = 1213;
+
     /** ER_SP_DOES_NOT_EXIST: a savepoint is gone only when the database rolled the whole transaction back. */
     static final int SAVEPOINT_GONE = 1305;
 
@@ -74,7 +77,9 @@ public final class TransientFailures {
             }
             return hasErrorCode(rollback, SAVEPOINT_GONE);
         }
-        return hasErrorCode(failure, WSREP_NOT_READY);
+        // a deadlock however it is wrapped (Galera's abort can strike at the SAVEPOINT statement itself, which
+        // Spring reports as CannotCreateTransactionException): the database has rolled the transaction back
+        return hasErrorCode(failure, WSREP_NOT_READY) || hasErrorCode(failure, DEADLOCK);
     }
 
     private static boolean hasErrorCode(Throwable failure, int code) {
