@@ -12,6 +12,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.batch.Batches;
+import org.zhucan.common.sql.ClusterLocks;
+import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.security.CurrentUser;
 
 /**
@@ -25,11 +27,13 @@ public class DinerCategoryService {
     private final DinerMapper diners;
     private final AuditService audit;
     private final Clock clock;
+    private final ClusterLocks clusterLocks;
 
-    DinerCategoryService(DinerMapper diners, AuditService audit, Clock clock) {
+    DinerCategoryService(DinerMapper diners, AuditService audit, Clock clock, ClusterLocks clusterLocks) {
         this.diners = diners;
         this.audit = audit;
         this.clock = clock;
+        this.clusterLocks = clusterLocks;
     }
 
     /** What a change did; nothing when every wanted entry was already held as it is. */
@@ -41,6 +45,7 @@ public class DinerCategoryService {
 
     /** The wanted entries become the diner's whole current list: what staff mean when they edit a diner. */
     @Transactional
+    @RetryOnTransientFailure
     public CategoryChange replaceAll(long dinerId, List<DinerCategoryEntry> wanted, CategorySource source, String sourceRef) {
         return apply(dinerId, wanted, source, sourceRef, entry -> true);
     }
@@ -50,12 +55,14 @@ public class DinerCategoryService {
      * leaves what an application or staff granted alone.
      */
     @Transactional
+    @RetryOnTransientFailure
     public CategoryChange replaceFromSource(long dinerId, List<DinerCategoryEntry> wanted, CategorySource source, String sourceRef) {
         return apply(dinerId, wanted, source, sourceRef, entry -> entry.source() == source);
     }
 
     /** Adds the wanted entries the diner does not hold yet; supersedes nothing (an approved application). */
     @Transactional
+    @RetryOnTransientFailure
     public CategoryChange grant(long dinerId, List<DinerCategoryEntry> wanted, CategorySource source, String sourceRef) {
         return apply(dinerId, wanted, source, sourceRef, entry -> false);
     }
@@ -68,6 +75,7 @@ public class DinerCategoryService {
     private CategoryChange apply(long dinerId, List<DinerCategoryEntry> wanted, CategorySource source, String sourceRef,
                                  Predicate<DinerCategoryEntry> replaceable) {
         diners.lockForUpdate(dinerId);
+        clusterLocks.lock("diner", dinerId);
         List<DinerCategoryEntry> current = diners.findCategoriesOf(List.of(dinerId));
         List<DinerCategoryEntry> toAdd = new ArrayList<>();
         for (DinerCategoryEntry entry : wanted) {

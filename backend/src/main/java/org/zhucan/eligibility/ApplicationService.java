@@ -22,6 +22,7 @@ import org.zhucan.common.pagination.Cursor;
 import org.zhucan.common.pagination.PageRequest;
 import org.zhucan.common.pii.Masking;
 import org.zhucan.common.sql.CallerScope;
+import org.zhucan.common.sql.ClusterLocks;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.common.time.BusinessTime;
@@ -51,10 +52,11 @@ public class ApplicationService {
     private final AuditService audit;
     private final EligibilityProperties settings;
     private final Clock clock;
+    private final ClusterLocks clusterLocks;
 
     ApplicationService(ApplicationMapper applications, ApplicationAccess access, DinerService dinerService,
                        DinerCategoryService dinerCategories, RegionService regionService, AuditService audit,
-                       EligibilityProperties settings, Clock clock) {
+                       EligibilityProperties settings, Clock clock, ClusterLocks clusterLocks) {
         this.applications = applications;
         this.access = access;
         this.dinerService = dinerService;
@@ -63,6 +65,7 @@ public class ApplicationService {
         this.audit = audit;
         this.settings = settings;
         this.clock = clock;
+        this.clusterLocks = clusterLocks;
     }
 
     @Transactional
@@ -75,6 +78,7 @@ public class ApplicationService {
             throw new NotFoundException("Diner", input.dinerId());
         }
         applications.lockDiner(diner.id());
+        clusterLocks.lock("diner", diner.id());
         List<UserError> errors = validate(input, diner, channel);
         if (!errors.isEmpty()) {
             return SubsidyApplicationPayload.failed(errors);

@@ -20,6 +20,7 @@ import org.zhucan.common.error.BadRequestException;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.money.Money;
+import org.zhucan.common.sql.ClusterLocks;
 import org.zhucan.common.sql.RetryOnTransientFailure;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkAccess;
@@ -41,13 +42,16 @@ public class CashDayService {
     private final NetworkAccess networkAccess;
     private final AuditService audit;
     private final Clock clock;
+    private final ClusterLocks clusterLocks;
 
-    CashDayService(CashDayMapper mapper, SiteService siteService, NetworkAccess networkAccess, AuditService audit, Clock clock) {
+    CashDayService(CashDayMapper mapper, SiteService siteService, NetworkAccess networkAccess, AuditService audit, Clock clock,
+                   ClusterLocks clusterLocks) {
         this.mapper = mapper;
         this.siteService = siteService;
         this.networkAccess = networkAccess;
         this.audit = audit;
         this.clock = clock;
+        this.clusterLocks = clusterLocks;
     }
 
     @Transactional(readOnly = true)
@@ -167,6 +171,7 @@ public class CashDayService {
     /** The day's row locked, or null when it or a later day of the site is closed. */
     private CashDayMapper.DayRow openDay(long siteId, LocalDate date) {
         mapper.ensureDay(siteId, date);
+        clusterLocks.lock("cash-day", siteId + "/" + date);
         CashDayMapper.DayRow day = mapper.lockDay(siteId, date);
         if (day.status() == CashDayStatus.CLOSED || mapper.lastClosedAfter(siteId, date) != null) {
             return null;

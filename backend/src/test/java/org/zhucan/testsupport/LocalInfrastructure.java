@@ -50,7 +50,9 @@ public class LocalInfrastructure implements EnvironmentPostProcessor, Ordered {
             log.info("MySQL: explicit configuration, ZHUCAN_DB_URL " + redacted(environment.getProperty("ZHUCAN_DB_URL"))
                     + " (user " + environment.getProperty("ZHUCAN_DB_USER", "") + ")");
         }
-        if (isBlank(environment, "ZHUCAN_REDIS_URL")) {
+        if (!isBlank(environment, "zhucan.redis.sentinel.nodes") || !isBlank(environment, "zhucan.redis.cluster.nodes")) {
+            log.info("Redis: explicit configuration, Sentinel or Cluster nodes");
+        } else if (isBlank(environment, "ZHUCAN_REDIS_URL")) {
             LocalServices.Redis redis = LocalServices.redis();
             supplied.put("zhucan.redis.url", redis.url());
             log.info("Redis: " + redis.description());

@@ -34,7 +34,7 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
         List<String> problems = new ArrayList<>();
         requirePresent(environment, "zhucan.db.url", "ZHUCAN_DB_URL", "the MySQL JDBC URL", problems);
         requirePresent(environment, "zhucan.db.user", "ZHUCAN_DB_USER", "the database user", problems);
-        requirePresent(environment, "zhucan.redis.url", "ZHUCAN_REDIS_URL", "the Redis URL, e.g. redis://127.0.0.1:6379/0", problems);
+        redisProblems(environment, problems);
         String jwtSecret = environment.getProperty("zhucan.security.jwt-secret", "");
         if (jwtSecret.isBlank()) {
             problems.add("ZHUCAN_JWT_SECRET is not set (the token signing key, at least 32 bytes)");
@@ -56,6 +56,27 @@ public class RequiredSettings implements EnvironmentPostProcessor, Ordered {
             }
         }
         return problems;
+    }
+
+    /** Exactly one Redis topology, complete (README "Running as a cluster"). */
+    private static void redisProblems(ConfigurableEnvironment environment, List<String> problems) {
+        boolean url = RedisTopology.present(environment, "zhucan.redis.url");
+        boolean master = RedisTopology.present(environment, "zhucan.redis.sentinel.master");
+        boolean sentinels = RedisTopology.present(environment, "zhucan.redis.sentinel.nodes");
+        boolean cluster = RedisTopology.present(environment, "zhucan.redis.cluster.nodes");
+        int chosen = (url ? 1 : 0) + (master || sentinels ? 1 : 0) + (cluster ? 1 : 0);
+        if (chosen == 0) {
+            problems.add("ZHUCAN_REDIS_URL is not set (the Redis URL, e.g. redis://127.0.0.1:6379/0; or ZHUCAN_REDIS_SENTINEL_MASTER"
+                    + " with ZHUCAN_REDIS_SENTINEL_NODES, or ZHUCAN_REDIS_CLUSTER_NODES)");
+        } else if (chosen > 1) {
+            problems.add("more than one Redis is set: choose one of ZHUCAN_REDIS_URL, ZHUCAN_REDIS_SENTINEL_*, ZHUCAN_REDIS_CLUSTER_NODES");
+        } else if (master != sentinels) {
+            problems.add(master ? "ZHUCAN_REDIS_SENTINEL_MASTER is set without ZHUCAN_REDIS_SENTINEL_NODES (host:port,... of the Sentinels)"
+                    : "ZHUCAN_REDIS_SENTINEL_NODES is set without ZHUCAN_REDIS_SENTINEL_MASTER (the name the Sentinels monitor)");
+        }
+        if (RedisTopology.present(environment, "zhucan.redis.database") && !environment.getProperty("zhucan.redis.database").trim().matches("\\d{1,2}")) {
+            problems.add("ZHUCAN_REDIS_DATABASE is not a database number (0-15)");
+        }
     }
 
     private static void requirePresent(ConfigurableEnvironment environment, String property, String variable, String what,

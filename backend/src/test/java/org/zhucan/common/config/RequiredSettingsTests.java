@@ -70,6 +70,60 @@ class RequiredSettingsTests {
                 .containsExactly("ZHUCAN_DB_PASSWORD is not set (set it, even to an empty value, in prod)");
     }
 
+    @Test
+    void shouldTakeExactlyOneCompleteRedisTopology() {
+        Map<String, Object> sentinel = complete();
+        sentinel.remove("zhucan.redis.url");
+        sentinel.put("zhucan.redis.sentinel.master", "zhucan");
+        sentinel.put("zhucan.redis.sentinel.nodes", "127.0.0.1:26390,127.0.0.1:26391");
+        assertThat(RequiredSettings.problems(environment(sentinel))).isEmpty();
+
+        sentinel.put("zhucan.redis.url", "redis://cache.internal:6379/0");
+        assertThat(RequiredSettings.problems(environment(sentinel)))
+                .containsExactly("more than one Redis is set: choose one of ZHUCAN_REDIS_URL, ZHUCAN_REDIS_SENTINEL_*, ZHUCAN_REDIS_CLUSTER_NODES");
+
+        sentinel.remove("zhucan.redis.url");
+        sentinel.put("zhucan.redis.sentinel.nodes", " ");
+        sentinel.put("zhucan.redis.database", "three");
+        assertThat(RequiredSettings.problems(environment(sentinel))).containsExactly(
+                "ZHUCAN_REDIS_SENTINEL_MASTER is set without ZHUCAN_REDIS_SENTINEL_NODES (host:port,... of the Sentinels)",
+                "ZHUCAN_REDIS_DATABASE is not a database number (0-15)");
+
+        Map<String, Object> cluster = complete();
+        cluster.remove("zhucan.redis.url");
+        cluster.put("zhucan.redis.cluster.nodes", "10.0.0.1:7000");
+        assertThat(RequiredSettings.problems(environment(cluster))).isEmpty();
+    }
+
+    @Test
+    void shouldMapTheChosenRedisTopologyOntoSpringBootsSettings() {
+        Map<String, Object> sentinel = complete();
+        sentinel.remove("zhucan.redis.url");
+        sentinel.put("zhucan.redis.sentinel.master", "zhucan");
+        sentinel.put("zhucan.redis.sentinel.nodes", "127.0.0.1:26390,127.0.0.1:26391");
+        sentinel.put("zhucan.redis.database", "3");
+        sentinel.put("zhucan.redis.url", "");
+        StandardEnvironment environment = environment(sentinel);
+        new RedisTopology().postProcessEnvironment(environment, null);
+        assertThat(environment.getProperty("spring.data.redis.sentinel.master")).isEqualTo("zhucan");
+        assertThat(environment.getProperty("spring.data.redis.sentinel.nodes")).isEqualTo("127.0.0.1:26390,127.0.0.1:26391");
+        assertThat(environment.getProperty("spring.data.redis.database")).isEqualTo("3");
+        // an empty URL would not parse, and Boot reads it in Sentinel mode too
+        assertThat(environment.containsProperty("spring.data.redis.url")).isFalse();
+
+        StandardEnvironment standalone = environment(complete());
+        new RedisTopology().postProcessEnvironment(standalone, null);
+        assertThat(standalone.getProperty("spring.data.redis.url")).isEqualTo("redis://cache.internal:6379/0");
+        assertThat(standalone.containsProperty("spring.data.redis.sentinel.master")).isFalse();
+
+        Map<String, Object> clusterSettings = complete();
+        clusterSettings.remove("zhucan.redis.url");
+        clusterSettings.put("zhucan.redis.cluster.nodes", "10.0.0.1:7000,10.0.0.2:7000");
+        StandardEnvironment cluster = environment(clusterSettings);
+        new RedisTopology().postProcessEnvironment(cluster, null);
+        assertThat(cluster.getProperty("spring.data.redis.cluster.nodes")).isEqualTo("10.0.0.1:7000,10.0.0.2:7000");
+    }
+
     private static Map<String, Object> complete() {
         Map<String, Object> settings = new HashMap<>();
         settings.put("zhucan.db.url", "jdbc:mysql://db.internal:3306/zhucan");

@@ -1,5 +1,7 @@
 package org.zhucan.common.sql;
 
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,9 +13,11 @@ import org.springframework.aop.framework.Advised;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.dao.CannotAcquireLockException;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DeadlockLoserDataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionInterceptor;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -83,6 +87,35 @@ class TransientFailureRetryTests extends ApiTest {
         assertThatThrownBy(() -> probe.write(Integer.MAX_VALUE, last)).isSameAs(last);
         assertThat(probe.attempts()).isEqualTo(TransientFailures.ATTEMPTS);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + TABLE, Integer.class)).isZero();
+    }
+
+    @Test
+    void shouldRetryAGaleraNodeThatIsNotReadyButNotABrokenConnection() {
+        // what the driver and Spring make of a node outside the primary component, and of one that vanished
+        DataAccessResourceFailureException notReady = new DataAccessResourceFailureException("could not execute",
+                new SQLNonTransientConnectionException("WSREP has not yet prepared node for application use", "08S01", 1047));
+        assertThat(probe.write(2, notReady)).isEqualTo(3);
+        assertThat(jdbc.queryForList("SELECT attempt FROM " + TABLE, Integer.class)).containsExactly(3);
+
+        Probe another = (Probe) context.getAutowireCapableBeanFactory().initializeBean(new Probe(jdbc), "transientFailureProbe");
+        DataAccessResourceFailureException broken = new DataAccessResourceFailureException("could not commit",
+                new SQLNonTransientConnectionException("Communications link failure", "08S01", 0));
+        assertThatThrownBy(() -> another.write(1, broken)).isSameAs(broken);
+        assertThat(another.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRetryADeadlockThatTheFailedRollbackToItsSavepointHides() {
+        // what TransactionTemplate throws when a deadlock victim's savepoint went with its transaction
+        TransactionSystemException hidden = new TransactionSystemException("Could not roll back to JDBC savepoint",
+                new SQLSyntaxErrorException("SAVEPOINT SAVEPOINT_1 does not exist", "42000", 1305));
+        hidden.initApplicationException(new DeadlockLoserDataAccessException("Deadlock found when trying to get lock", null));
+        assertThat(probe.write(1, hidden)).isEqualTo(2);
+
+        Probe another = (Probe) context.getAutowireCapableBeanFactory().initializeBean(new Probe(jdbc), "transientFailureProbe");
+        TransactionSystemException otherRollback = new TransactionSystemException("Could not roll back JDBC transaction");
+        assertThatThrownBy(() -> another.write(1, otherRollback)).isSameAs(otherRollback);
+        assertThat(another.attempts()).isEqualTo(1);
     }
 
     @Test
