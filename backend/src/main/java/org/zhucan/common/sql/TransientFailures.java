@@ -75,7 +75,9 @@ public final class TransientFailures {
             if (rollback.getApplicationException() != null && isTransient(rollback.getApplicationException())) {
                 return true;
             }
-            return hasErrorCode(rollback, SAVEPOINT_GONE);
+            // Galera can also abort the transaction at the RELEASE SAVEPOINT itself ("Could not explicitly release JDBC
+            // savepoint", caused by a deadlock): seen on the cluster under the meal race
+            return hasErrorCode(rollback, SAVEPOINT_GONE) || hasErrorCode(rollback, DEADLOCK) || hasErrorCode(rollback, WSREP_NOT_READY);
         }
         // a deadlock however it is wrapped (Galera's abort can strike at the SAVEPOINT statement itself, which
         // Spring reports as CannotCreateTransactionException): the database has rolled the transaction back

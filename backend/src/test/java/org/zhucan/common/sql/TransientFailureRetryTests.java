@@ -2,6 +2,7 @@ package org.zhucan.common.sql;
 
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTransactionRollbackException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -116,6 +117,14 @@ class TransientFailureRetryTests extends ApiTest {
         TransactionSystemException otherRollback = new TransactionSystemException("Could not roll back JDBC transaction");
         assertThatThrownBy(() -> another.write(1, otherRollback)).isSameAs(otherRollback);
         assertThat(another.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRetryADeadlockAtTheReleaseOfASavepoint() {
+        // what TransactionTemplate throws when Galera aborts the transaction as it releases a savepoint (seen on the cluster)
+        TransactionSystemException atRelease = new TransactionSystemException("Could not explicitly release JDBC savepoint",
+                new SQLTransactionRollbackException("Deadlock found when trying to get lock; try restarting transaction", "40001", 1213));
+        assertThat(probe.write(1, atRelease)).isEqualTo(2);
     }
 
     @Test
