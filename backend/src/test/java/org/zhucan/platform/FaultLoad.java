@@ -64,6 +64,9 @@ final class FaultLoad {
             try {
                 text = request.apply(index);
             } catch (Throwable failure) {
+                if (stopped) {
+                    return; // cut short by stop(), after the drill: no outcome of the fault
+                }
                 String message = String.valueOf(failure.getMessage());
                 text = "ERROR " + failure.getClass().getSimpleName() + ": " + message.lines().findFirst().orElse("");
             }
