@@ -51,8 +51,8 @@ import static org.zhucan.testsupport.TwoSlotDistrict.walkIn;
  * Redis primary are killed at once: every acknowledged booking and meal is there afterwards, no slot
  * is oversold, the node rejoins with the same rows, and the times to recover are printed.
  * <p>
- * Run with {@code ./mvnw verify -Pgalera} (tag "galera", left out of the default build until it passes); skipped,
- * saying why, on a machine without the packages or not as root.
+ * Part of {@code ./mvnw verify} (tag "galera": {@code -DexcludedGroups=galera} leaves it out of a local run); skipped,
+ * saying why, on a machine without the packages (.ci/run installs them) or not as root.
  */
 @Tag("galera")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
