@@ -117,7 +117,8 @@ public class BookingPayments {
             what.put("externalReference", paid.externalReference());
         }
         audit.record("BOOKING_PAID", "Booking", booking.id(), null, what);
-        return new PayBookingPayload(mapper.findById(booking.id()), paid, List.of());
+        // the booking's row is as it was read under its lock: paying writes a payment, not the booking
+        return new PayBookingPayload(booking, paid, List.of());
     }
 
     private PayBookingPayload repeated(long paymentId) {
