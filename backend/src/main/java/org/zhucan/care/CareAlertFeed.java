@@ -11,6 +11,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.zhucan.common.redis.RecentlyHeard;
 import org.zhucan.common.redis.RedisChannels;
 import org.zhucan.common.redis.RedisSubscription;
 import reactor.core.publisher.Flux;
@@ -34,6 +35,7 @@ class CareAlertFeed {
     private final StringRedisTemplate redis;
     private final String channel;
     private final Sinks.Many<Raised> sink = Sinks.many().multicast().directBestEffort();
+    private final RecentlyHeard heard = new RecentlyHeard(10_000);
 
     CareAlertFeed(StringRedisTemplate redis, RedisConnectionFactory connections) {
         this.redis = redis;
@@ -54,7 +56,10 @@ class CareAlertFeed {
             redis.convertAndSend(channel, raised.alertId() + ":" + raised.dinerId() + ":" + raised.communityPath());
         } catch (RuntimeException e) {
             log.warn("Could not publish care alert {} to Redis; only this instance's subscribers get it: {}", raised.alertId(), e.toString());
-            emit(raised);
+            // a publish that timed out may still have gone out, and come back
+            if (heard.first(raised.alertId())) {
+                emit(raised);
+            }
         }
     }
 
@@ -62,7 +67,10 @@ class CareAlertFeed {
         String text = new String(body, StandardCharsets.UTF_8);
         String[] parts = text.split(":", 3);
         try {
-            emit(new Raised(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]));
+            Raised raised = new Raised(Long.parseLong(parts[0]), Long.parseLong(parts[1]), parts[2]);
+            if (heard.first(raised.alertId())) {
+                emit(raised);
+            }
         } catch (RuntimeException e) {
             log.warn("Ignoring a malformed care-alert message");
         }

@@ -11,6 +11,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.zhucan.common.redis.RecentlyHeard;
 import org.zhucan.common.redis.RedisChannels;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
@@ -34,6 +35,7 @@ class MealsServedFeed {
     private final StringRedisTemplate redis;
     private final String channel;
     private final Sinks.Many<Served> sink = Sinks.many().multicast().directBestEffort();
+    private final RecentlyHeard heard = new RecentlyHeard(10_000);
 
     MealsServedFeed(StringRedisTemplate redis, RedisConnectionFactory connections) {
         this.redis = redis;
@@ -55,7 +57,10 @@ class MealsServedFeed {
             redis.convertAndSend(channel, served.siteId() + ":" + served.recordId());
         } catch (RuntimeException e) {
             log.warn("Could not publish meal record {} to Redis; only this instance's screens get it: {}", served.recordId(), e.toString());
-            emit(served);
+            // a publish that timed out may still have gone out, and come back
+            if (heard.first(served.recordId())) {
+                emit(served);
+            }
         }
     }
 
@@ -63,7 +68,10 @@ class MealsServedFeed {
         String text = new String(body, StandardCharsets.UTF_8);
         int colon = text.indexOf(':');
         try {
-            emit(new Served(Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1))));
+            Served served = new Served(Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1)));
+            if (heard.first(served.recordId())) {
+                emit(served);
+            }
         } catch (RuntimeException e) {
             log.warn("Ignoring a malformed meals-served message: {}", text);
         }
