@@ -107,12 +107,19 @@ public final class QualityBenchmark {
             FROM meal_slot_rollup r
             WHERE r.site_id IN (%s) AND r.service_date BETWEEN ? AND ?
             GROUP BY r.service_date""";
-    /** SatisfactionMapper.tallyByOperator: the month's ratings of the district's sites per operator. */
+    /** What SatisfactionMapper.tallyByOperator read before the rating tally (V40): the month's ratings of the district's sites per operator. */
     private static final String FLOOR_RATINGS_BY_OPERATOR = """
             SELECT r.operator_id, COUNT(*) AS rating_count, SUM(r.score) AS score_sum
             FROM meal_rating r
             WHERE r.site_id IN (%s) AND r.service_date BETWEEN ? AND ?
             GROUP BY r.operator_id""";
+
+    /** SatisfactionMapper.tallyByOperator: the same per operator over the rating tally (V40). */
+    private static final String FLOOR_TALLY_BY_OPERATOR = """
+            SELECT t.operator_id, SUM(t.ratings - t.counter_ratings), SUM(t.score_sum - t.counter_score_sum)
+            FROM meal_rating_tally t
+            WHERE t.site_id IN (%s) AND t.service_date BETWEEN ? AND ?
+            GROUP BY t.operator_id""";
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
@@ -176,6 +183,8 @@ public final class QualityBenchmark {
                 floor(FLOOR_SERVED_DAYS, districtSites, today.withDayOfYear(1), today));
         List<Floor> servedSlots = List.of(floor(FLOOR_SERVED_SLOTS, districtSites, month.atDay(1), month.atEndOfMonth()),
                 floor(FLOOR_SERVED_SLOTS, districtSites, month.atDay(1), month.atEndOfMonth()));
+        List<Floor> tallyByOperator = List.of(floor(FLOOR_TALLY_BY_OPERATOR, districtSites, month.atDay(1), month.atEndOfMonth()),
+                floor(FLOOR_TALLY_BY_OPERATOR, districtSites, month.atDay(1), month.atEndOfMonth()));
         List<Floor> rollupDays = List.of(floor(FLOOR_ROLLUP_DAYS, districtSites, today.withDayOfYear(1), today),
                 floor(FLOOR_ROLLUP_DAYS, districtSites, today.withDayOfYear(1), today));
         List<Floor> ratingsByOperator = List.of(floor(FLOOR_RATINGS_BY_OPERATOR, districtSites, month.atDay(1), month.atEndOfMonth()),
@@ -208,11 +217,13 @@ public final class QualityBenchmark {
         printFloor("floor: servedDays GROUP BY day, year to date", servedDays);
         printFloor("floor: servedSlots GROUP BY site x operator x day x slot, month", servedSlots);
         printFloor("floor: meal_rating GROUP BY operator, month", ratingsByOperator);
+        printFloor("floor: meal_rating_tally GROUP BY operator, month", tallyByOperator);
         printFloor("floor: meal_slot_rollup GROUP BY day, year to date", rollupDays);
 
         System.out.println("checks:");
         Map<String, Object> ranking = map(evaluations.get(RUNS - 1).data(), "operatorEvaluations");
         long evaluated = -1;
+        long ratingsEvaluated = -1;
         int operators = 0;
         for (Object each : (List<?>) ranking.get("evaluations")) {
             operators++;
@@ -220,11 +231,20 @@ public final class QualityBenchmark {
             Map<String, Object> row = (Map<String, Object>) each;
             if (Long.toString(seeded.operatorId()).equals(map(row, "operator").get("id"))) {
                 evaluated = toLong(row.get("mealsServed"));
+                for (Object metric : (List<?>) row.get("metrics")) {
+                    if ("SATISFACTION".equals(((Map<?, ?>) metric).get("metric"))) {
+                        ratingsEvaluated = toLong(((Map<?, ?>) metric).get("sampleSize"));
+                    }
+                }
                 System.out.printf("    seeded operator: rank %s of %d, score %s, metrics %s%n", row.get("rank"), ((List<?>) ranking.get("evaluations"))
                         .size(), row.get("score"), ((List<?>) row.get("metrics")).stream().map(String::valueOf).collect(Collectors.joining(", ")));
             }
         }
         check("evaluation mealsServed (seeded operator) = records seeded", evaluated, seeded.records());
+        // the evaluation reads ratings from their tally (V40), rebuilt with the roll-ups: it must count what the ratings are
+        check("evaluation SATISFACTION sampleSize (seeded operator) = direct COUNT", ratingsEvaluated, jdbc.queryForObject(
+                "SELECT COUNT(*) FROM meal_rating WHERE operator_id = ? AND service_date BETWEEN ? AND ? AND channel <> 'COUNTER'", Long.class,
+                seeded.operatorId(), month.atDay(1), month.atEndOfMonth()));
         System.out.printf("    %d operators ranked%n", operators);
 
         long dashboardMonth = 0;

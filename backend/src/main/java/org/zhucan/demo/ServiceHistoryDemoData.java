@@ -207,6 +207,10 @@ class ServiceHistoryDemoData implements DemoDataContributor {
         jdbc.update("INSERT INTO meal_rating (meal_record_id, diner_id, site_id, operator_id, service_date, slot, score, comment, rated_by, rated_at)"
                         + " VALUES (?, ?, ?, ?, ?, 'LUNCH', ?, ?, ?, ?)", record, diner, siteId, operatorId, day, score,
                 COMMENTS[random.nextInt(COMMENTS.length)], ACTOR, Timestamp.from(servedAt.plusSeconds(3 * 3600)));
+        // the rating tally (V40) as rateMeal keeps it: the evaluation and the dashboard read ratings from there
+        jdbc.update("INSERT INTO meal_rating_tally (site_id, service_date, operator_id, ratings, score_sum, counter_ratings, counter_score_sum)"
+                + " VALUES (?, ?, ?, 1, ?, 0, 0) ON DUPLICATE KEY UPDATE ratings = ratings + 1, score_sum = score_sum + VALUES(score_sum)",
+                siteId, day, operatorId, score);
         String tag = score >= 5 ? "TASTY" : score == 4 ? "FRIENDLY_SERVICE" : new String[] {"TOO_SALTY", "TOO_HARD", "COLD"}[random.nextInt(3)];
         jdbc.update("INSERT INTO meal_rating_tag (rating_id, tag) SELECT id, ? FROM meal_rating WHERE meal_record_id = ?", tag, record);
     }

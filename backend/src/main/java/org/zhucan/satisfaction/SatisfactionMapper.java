@@ -56,6 +56,29 @@ interface SatisfactionMapper {
     record RatingTagRow(long ratingId, RatingTag tag) {
     }
 
+    void adjustTally(@Param("d") TallyDifference difference);
+
+    int deleteTallies(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    int computeTallies(@Param("from") LocalDate from, @Param("to") LocalDate to);
+
+    /** What one rating changes in its site's day (meal_rating_tally): each count and sum by how much. */
+    record TallyDifference(long siteId, LocalDate date, long operatorId, int ratings, long scoreSum, int counterRatings, long counterScoreSum) {
+
+        /** What a rating adds (sign 1) or takes away (sign -1). */
+        static TallyDifference of(MealRating rating, int sign) {
+            boolean counter = rating.channel() == RatingChannel.COUNTER;
+            return new TallyDifference(rating.siteId(), rating.date(), rating.operatorId(), sign, (long) sign * rating.score(),
+                    counter ? sign : 0, counter ? (long) sign * rating.score() : 0);
+        }
+
+        /** This difference followed by another of the same site, day and operator. */
+        TallyDifference plus(TallyDifference other) {
+            return new TallyDifference(siteId, date, operatorId, ratings + other.ratings, scoreSum + other.scoreSum,
+                    counterRatings + other.counterRatings, counterScoreSum + other.counterScoreSum);
+        }
+    }
+
     record OperatorTallyRow(long operatorId, int count, long scoreSum) {
     }
 

@@ -44,6 +44,7 @@ import org.zhucan.security.CurrentUser;
 import org.zhucan.serving.MealRecord;
 import org.zhucan.serving.MealRecordReadService;
 import org.zhucan.serving.MealRecordReversed;
+import org.zhucan.serving.MealRollupsRebuilt;
 
 /**
  * Diners' ratings of meals served (满意度): a diner or family rates a standing meal of its diners
@@ -153,6 +154,8 @@ public class SatisfactionService {
         mapper.upsert(new SatisfactionMapper.NewRating(record.id(), record.dinerId(), record.siteId(), record.operatorId(), record.date(),
                 record.slot(), input.score(), comment, user.username(), now, channel, callReference));
         MealRating rating = mapper.findByMealRecordId(record.id());
+        SatisfactionMapper.TallyDifference difference = SatisfactionMapper.TallyDifference.of(rating, 1);
+        mapper.adjustTally(before == null ? difference : difference.plus(SatisfactionMapper.TallyDifference.of(before, -1)));
         mapper.deleteTags(rating.id());
         if (!distinctTags.isEmpty()) {
             mapper.insertTags(rating.id(), distinctTags);
@@ -194,6 +197,7 @@ public class SatisfactionService {
         List<RatingTag> tags = tagsOf(List.of(rating.id())).get(rating.id());
         mapper.deleteTags(rating.id());
         mapper.deleteRating(rating.id());
+        mapper.adjustTally(SatisfactionMapper.TallyDifference.of(rating, -1));
         audit.record("MEAL_RATING_WITHDRAWN", "MealRating", rating.id(), Map.of("rating", rating, "tags", tags),
                 Map.of("reversal", reversed.reversalId()));
     }
@@ -349,6 +353,28 @@ public class SatisfactionService {
     }
 
     // ------------------------------------------------------------ inputs and results
+
+    /**
+     * Computes the rating tallies (meal_rating_tally) of the days between the dates again from the
+     * ratings: for ratings written around the application (a data load, the demo's history, the
+     * benchmark's seeding), as {@code rebuildMealRollups} does for the meal roll-ups, and called by it.
+     * Unscoped: its callers have checked the caller. Returns the tally rows written.
+     */
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnTransientFailure
+    public int rebuildTallies(LocalDate from, LocalDate to) {
+        mapper.deleteTallies(from, to);
+        return mapper.computeTallies(from, to);
+    }
+
+    /** The meal roll-ups were computed again over a range: the rating tallies of the same days are too, in a transaction of their own. */
+    @EventListener
+    @Transactional(isolation = Isolation.READ_COMMITTED)
+    @RetryOnTransientFailure
+    public void rebuildTalliesWith(MealRollupsRebuilt rebuilt) {
+        mapper.deleteTallies(rebuilt.from(), rebuilt.to());
+        mapper.computeTallies(rebuilt.from(), rebuilt.to());
+    }
 
     public record RateMealInput(long mealRecordId, int score, List<RatingTag> tags, String comment, String callReference) {
     }

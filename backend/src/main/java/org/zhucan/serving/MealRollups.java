@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -50,9 +51,12 @@ public class MealRollups {
     private final AuditService audit;
     private final Clock clock;
     private final TransactionTemplate readCommitted;
+    private final ApplicationEventPublisher events;
 
-    MealRollups(MealRollupMapper mapper, AuditService audit, Clock clock, PlatformTransactionManager transactions) {
+    MealRollups(MealRollupMapper mapper, AuditService audit, Clock clock, PlatformTransactionManager transactions,
+                ApplicationEventPublisher events) {
         this.mapper = mapper;
+        this.events = events;
         this.audit = audit;
         this.clock = clock;
         // no gap locks on the roll-up rows it replaces, and each statement reads what is committed by then
@@ -139,6 +143,7 @@ public class MealRollups {
             }
         }
         int stillMarked = mapper.dirtyBatch(from, to, Integer.MAX_VALUE).size();
+        events.publishEvent(new MealRollupsRebuilt(from, to));
         return new Rebuilt(from, to, days.size(), computed, stillMarked, clock.instant());
     }
 

@@ -74,6 +74,16 @@ class PlatformChecksController {
         return holdConnection(seconds);
     }
 
+    /**
+     * A statement that runs until it is killed (or the seconds pass), found in the process list by its tag. The tag is a
+     * second column: a query that is nothing but SLEEP() answers 1 to KILL QUERY instead of failing.
+     */
+    @QueryMapping
+    Boolean sleepInDatabase(@Argument int seconds, @Argument String tag) {
+        return transaction.execute(status -> jdbc.queryForObject("SELECT SLEEP(?) = 0 AS slept, ? AS tag", (row, n) -> row.getBoolean(1),
+                seconds, tag));
+    }
+
     /** 1000 into a TINYINT: the database refuses it (strict mode), as it refuses a value too long or out of range. */
     @QueryMapping
     Boolean storeOutOfRange() {

@@ -1,7 +1,6 @@
 package org.zhucan.common.error;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
 import jakarta.servlet.FilterChain;
@@ -10,16 +9,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * A request the server was too busy to let in: what failed for lack of a database connection
- * before any GraphQL field ran (the bearer token's account version, read from the database when
- * Redis does not hold it) is answered 503 with a retryable UNAVAILABLE error shaped as GraphQL's,
- * as a field that failed the same way is, instead of the container's internal error page. Nothing
- * ran, so the same request may be sent again.
+ * A request the data stores could not serve outside a GraphQL field: the bearer token's account
+ * version (read from the database when Redis does not hold it) before any field ran, or a plain
+ * HTTP endpoint (a settlement export, a roster upload), failed for lack of a connection or on a
+ * connection that broke (a node stopped, a connection killed). Answered 503 with a Retry-After and
+ * a retryable UNAVAILABLE error shaped as GraphQL's, as a field that failed the same way is, instead
+ * of the container's internal error page (HTTP 500, no body a client can read). Any other failure
+ * goes on as it did.
  */
 public final class BusyRequests extends OncePerRequestFilter {
 
@@ -31,17 +30,19 @@ public final class BusyRequests extends OncePerRequestFilter {
         try {
             chain.doFilter(request, response);
         } catch (RuntimeException | ServletException e) {
-            if (!ServerFaults.isBusy(e) || response.isCommitted()) {
+            ServerFaults.Unavailability kind = ServerFaults.unavailability(e);
+            if (kind == null || response.isCommitted()) {
                 throw e;
             }
             String reference = UUID.randomUUID().toString();
             log.warn("Unavailable {} before {} ran: {}", reference, request.getRequestURI(), e.toString());
-            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-            response.setHeader("Retry-After", "1");
-            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"errors\":[{\"message\":\"The service is busy and changed nothing; send the same request again in a moment"
-                    + " (reference " + reference + ")\",\"extensions\":{\"classification\":\"UNAVAILABLE\",\"retryable\":true}}]}");
+            UnavailableAnswers.write(response, kind, reference);
         }
+    }
+
+    /** A handler that answers asynchronously (GraphQL over HTTP, an export) fails in the async dispatch: caught there too. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
     }
 }

@@ -107,17 +107,17 @@ public class GraphQlErrorHandling {
 
     /**
      * Everything else. Two kinds are told apart before calling it an internal fault: a server too
-     * busy to answer (UNAVAILABLE, retryable: nothing was changed) and a value the database refused
+     * busy to answer or a database connection that broke (UNAVAILABLE, retryable) and a value the database refused
      * that validation let through (BAD_REQUEST: the caller's to fix; logged, as validation should
      * have said so). Each is logged with a reference the client sees.
      */
     @GraphQlExceptionHandler
     GraphQLError internal(Exception e, DataFetchingEnvironment env) {
         String reference = UUID.randomUUID().toString();
-        if (ServerFaults.isBusy(e)) {
+        ServerFaults.Unavailability unavailable = ServerFaults.unavailability(e);
+        if (unavailable != null) {
             log.warn("Unavailable {} at {}: {}", reference, env.getExecutionStepInfo().getPath(), e.toString());
-            return GraphqlErrorBuilder.newError(env).errorType(Unavailable.UNAVAILABLE)
-                    .message("The service is busy and changed nothing; send the same request again in a moment (reference " + reference + ")")
+            return GraphqlErrorBuilder.newError(env).errorType(Unavailable.UNAVAILABLE).message(UnavailableAnswers.message(unavailable, reference))
                     .extensions(Map.of("retryable", true)).build();
         }
         if (ServerFaults.isRefusedValue(e)) {

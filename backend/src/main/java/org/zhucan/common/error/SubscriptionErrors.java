@@ -1,5 +1,6 @@
 package org.zhucan.common.error;
 
+import java.util.Map;
 import java.util.UUID;
 
 import graphql.GraphQLError;
@@ -15,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * What a subscription that ends with an exception sends as its last message, classified as
  * {@link GraphQlErrorHandling} classifies a request's: a revoked token is UNAUTHORIZED with its
- * reason, a refusal FORBIDDEN, anything else an INTERNAL_ERROR with a reference to the server log.
+ * reason, a refusal FORBIDDEN, a data store that failed under it (a broken connection, no connection in time)
+ * UNAVAILABLE and retryable, anything else an INTERNAL_ERROR with a reference to the server log.
  */
 @Component
 public class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
@@ -31,6 +33,13 @@ public class SubscriptionErrors extends SubscriptionExceptionResolverAdapter {
             return GraphqlErrorBuilder.newError().errorType(ErrorType.FORBIDDEN).message(GraphQlErrorHandling.FORBIDDEN_MESSAGE).build();
         }
         String reference = UUID.randomUUID().toString();
+        ServerFaults.Unavailability unavailable = ServerFaults.unavailability(exception);
+        if (unavailable != null) {
+            // the client subscribes again after a pause, as it sends a request again
+            log.warn("Subscription ended unavailable {}: {}", reference, exception.toString());
+            return GraphqlErrorBuilder.newError().errorType(Unavailable.UNAVAILABLE).message(UnavailableAnswers.message(unavailable, reference))
+                    .extensions(Map.of("retryable", true)).build();
+        }
         log.error("Subscription ended by internal error {}", reference, exception);
         return GraphqlErrorBuilder.newError().errorType(ErrorType.INTERNAL_ERROR).message(GraphQlErrorHandling.INTERNAL_MESSAGE + reference).build();
     }
