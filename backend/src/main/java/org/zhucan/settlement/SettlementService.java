@@ -135,12 +135,12 @@ public class SettlementService {
         // only a statement whose claims reach the period can hold its records (it claimed up to its own end): with none, the period's
         // records at the sites are all this one's, and the lines need not look up their claims
         boolean whole = mapper.countStatementsReaching(id, input.operatorId(), input.periodStart()) == 0;
-        mapper.claimPeriodRecords(id, input.operatorId(), sites, input.periodStart(), input.periodEnd());
-        mapper.claimCarriedRecords(id, input.operatorId(), sites, input.periodStart());
+        int claimed = mapper.claimPeriodRecords(id, input.operatorId(), sites, input.periodStart(), input.periodEnd(), whole);
+        int carried = mapper.claimCarriedRecords(id, input.operatorId(), sites, input.periodStart());
         phases.lap("claim");
         mapper.insertMealLines(id, input.operatorId(), sites, input.periodStart(), input.periodEnd(), whole);
         phases.lap("meal lines");
-        OperatingRates.Rates rates = operatingRates.of(district.id(), input.operatorId(), id);
+        OperatingRates.Rates rates = operatingRates.of(district.id(), input.operatorId(), id, input.periodStart(), input.periodEnd());
         phases.lap("operating rates");
         if (rates.refused() != null) {
             // the claims and the reset above are undone: the statement stays as it was
@@ -154,7 +154,9 @@ public class SettlementService {
                     input.periodStart(), input.periodEnd(), whole, operating);
         }
         phases.lap("operating lines");
-        mapper.updateTotals(id);
+        // the period's claim inserted every record it claimed only when whole (else some may be duplicates it kept out): then its
+        // count is exact and the header need not count the claims again
+        mapper.updateTotals(id, whole ? Integer.valueOf(claimed + carried) : null, carried);
         phases.lap("header");
         if (log.isDebugEnabled()) {
             log.debug("statement {} generated ({}): {}", id, whole ? "whole period" : "claims looked up", phases);
