@@ -118,12 +118,14 @@ public final class SettlementBenchmark {
 
     public static void main(String[] args) throws Exception {
         // nothing else should write while the figures are taken
-        BenchmarkApp.run(context -> new SettlementBenchmark(context).run(), "--zhucan.booking.jobs-enabled=false");
+        BenchmarkApp.run(context -> new SettlementBenchmark(context).run(), "--zhucan.booking.jobs-enabled=false",
+                // generation's SQL steps timed one by one (SettlementService logs them at DEBUG)
+                "--logging.level.org.zhucan.settlement.SettlementService=DEBUG");
     }
 
     private void run() throws Exception {
         YearMonth month = YearMonth.from(LocalDate.now(BusinessTime.ZONE)).minusMonths(1);
-        String policyChange = giveOperatingSubsidy();
+        String policyChange = giveOperatingSubsidy(month);
 
         SettlementSeeder.Seeded seeded = new SettlementSeeder(jdbc, dataSource).seed(DISTRICT_CODE, month, SITES, DINERS, DAYS, tag, ACTOR);
         String operatorStaff = operatorStaff(seeded.operatorId());
@@ -221,14 +223,15 @@ public final class SettlementBenchmark {
     // ---------------------------------------------------------------- set-up
 
     /**
-     * The demo district's latest published policy version given an operating subsidy, when none is
-     * in force, so that generation runs its operating-subsidy step. In place, in the scratch database.
+     * The demo district's published policy version in force at the month's start (the demo publishes a
+     * quality-weighted one from next year) given an operating subsidy, when it has none, so that generation runs its operating-subsidy step. In place, in the scratch database.
      */
-    private String giveOperatingSubsidy() {
+    private String giveOperatingSubsidy(YearMonth month) {
         Map<String, Object> policy = jdbc.queryForMap("""
                 SELECT p.id, p.version, p.effective_from, p.operating_subsidy_fen, p.operating_subsidy_source
                 FROM subsidy_policy p JOIN region r ON r.id = p.district_id
-                WHERE r.division_code = ? AND p.status = 'PUBLISHED' ORDER BY p.effective_from DESC, p.version DESC LIMIT 1""", DISTRICT_CODE);
+                WHERE r.division_code = ? AND p.status = 'PUBLISHED' AND p.effective_from <= ?
+                ORDER BY p.effective_from DESC, p.version DESC LIMIT 1""", DISTRICT_CODE, Date.valueOf(month.atDay(1)));
         if (policy.get("operating_subsidy_fen") == null) {
             jdbc.update("UPDATE subsidy_policy SET operating_subsidy_fen = ?, operating_subsidy_source = ? WHERE id = ?", OPERATING_SUBSIDY_FEN,
                     OPERATING_SUBSIDY_SOURCE, policy.get("id"));

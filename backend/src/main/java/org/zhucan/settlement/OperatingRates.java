@@ -52,8 +52,8 @@ class OperatingRates {
         }
     }
 
-    /** The rates for the statement whose records are claimed, of the operator in the district. */
-    Rates of(long districtId, long operatorId, long statementId) {
+    /** The rates for the statement of the period whose records are claimed, of the operator in the district. */
+    Rates of(long districtId, long operatorId, long statementId, LocalDate periodStart, LocalDate periodEnd) {
         List<Span> spans = spans(districtId);
         List<SettlementMapper.OperatingPeriod> periods = new ArrayList<>();
         List<Span> banded = new ArrayList<>();
@@ -61,7 +61,9 @@ class OperatingRates {
             if (span.bands().isEmpty()) {
                 periods.add(SettlementMapper.OperatingPeriod.unscaled(span.from(), span.until(), span.amountFen(),
                         span.policy().operatingSubsidySource()));
-            } else {
+            } else if (!span.from().isAfter(periodEnd)) {
+                // a version in force only after the period covers no month of its records (none is dated after its end): its months
+                // need not be looked up, nor its scores frozen
                 banded.add(span);
             }
         }
@@ -69,7 +71,11 @@ class OperatingRates {
             return new Rates(periods, null);
         }
         TreeSet<YearMonth> needed = new TreeSet<>();
-        for (LocalDate first : mapper.recordMonths(statementId)) {
+        List<LocalDate> periodMonths = new ArrayList<>();
+        for (YearMonth month = YearMonth.from(periodStart); !month.isAfter(YearMonth.from(periodEnd)); month = month.plusMonths(1)) {
+            periodMonths.add(month.atDay(1));
+        }
+        for (LocalDate first : mapper.recordMonths(statementId, operatorId, periodMonths)) {
             YearMonth month = YearMonth.from(first);
             if (banded.stream().anyMatch(span -> span.covers(month))) {
                 needed.add(month);

@@ -38,12 +38,15 @@ interface SettlementMapper {
     /** Other statements of the operator that reach the period (end on or after its start), and so may hold records of it. */
     int countStatementsReaching(@Param("id") long id, @Param("operatorId") long operatorId, @Param("start") LocalDate start);
 
-    /** Claims the period's records of the operator at the sites that no statement holds. */
-    void claimPeriodRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
-                            @Param("start") LocalDate start, @Param("end") LocalDate end);
+    /**
+     * Claims the period's records of the operator at the sites that no statement holds. When no other statement holds any of
+     * them ({@code whole}), every one is inserted, and the count is how many it claimed; otherwise the count is not one.
+     */
+    int claimPeriodRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
+                           @Param("start") LocalDate start, @Param("end") LocalDate end, @Param("whole") boolean whole);
 
-    /** Claims, as carried, the records dated before the period at the sites that no statement holds. */
-    void claimCarriedRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
+    /** Claims, as carried, the records dated before the period at the sites that no statement holds; how many. */
+    int claimCarriedRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
                              @Param("start") LocalDate start);
 
     /** {@code whole}: the statement holds every record of the period at the sites (no other statement reaches it). */
@@ -56,10 +59,17 @@ interface SettlementMapper {
                               @Param("earliest") LocalDate earliest, @Param("start") LocalDate start, @Param("end") LocalDate end,
                               @Param("whole") boolean whole, @Param("periods") List<OperatingPeriod> periods);
 
-    /** The first day of each month that the statement's records fall in, earliest first. */
-    List<LocalDate> recordMonths(@Param("id") long id);
+    /**
+     * The first day of each month that the statement's records fall in, earliest first: the months of its carried records, and
+     * those of its period's months (given by their first days) in which it holds a record of the operator.
+     */
+    List<LocalDate> recordMonths(@Param("id") long id, @Param("operatorId") long operatorId, @Param("periodMonths") List<LocalDate> periodMonths);
 
-    void updateTotals(@Param("id") long id);
+    /**
+     * The header's counts and amounts. With {@code records} (and {@code carried}) known from the claims, only the few flagged claims
+     * are counted; with null, every claim of the statement is.
+     */
+    void updateTotals(@Param("id") long id, @Param("records") Integer records, @Param("carried") int carried);
 
     int submit(@Param("id") long id, @Param("version") int version, @Param("by") String by, @Param("at") Instant at);
 

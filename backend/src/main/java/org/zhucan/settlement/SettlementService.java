@@ -7,6 +7,8 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
@@ -49,6 +51,7 @@ import org.zhucan.security.CurrentUser;
 @Service
 public class SettlementService {
 
+    private static final Logger log = LoggerFactory.getLogger(SettlementService.class);
     private static final int MAX_REASON = 500;
     private static final int MAX_REFERENCE = 64;
 
@@ -111,6 +114,7 @@ public class SettlementService {
         String actor = user.username();
         java.time.Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         SettlementStatement previous = mapper.findByPeriodForUpdate(input.operatorId(), district.id(), input.periodStart(), input.periodEnd());
+        PhaseClock phases = new PhaseClock();
         long id;
         if (previous == null) {
             GeneratedKey key = new GeneratedKey();
@@ -125,15 +129,19 @@ public class SettlementService {
             mapper.resetForRegeneration(id, actor, now);
             mapper.deleteLines(id);
             mapper.releaseRecords(id);
+            phases.lap("release");
         }
         List<Long> sites = mapper.districtSiteIds(district.path());
         // only a statement whose claims reach the period can hold its records (it claimed up to its own end): with none, the period's
         // records at the sites are all this one's, and the lines need not look up their claims
         boolean whole = mapper.countStatementsReaching(id, input.operatorId(), input.periodStart()) == 0;
-        mapper.claimPeriodRecords(id, input.operatorId(), sites, input.periodStart(), input.periodEnd());
-        mapper.claimCarriedRecords(id, input.operatorId(), sites, input.periodStart());
+        int claimed = mapper.claimPeriodRecords(id, input.operatorId(), sites, input.periodStart(), input.periodEnd(), whole);
+        int carried = mapper.claimCarriedRecords(id, input.operatorId(), sites, input.periodStart());
+        phases.lap("claim");
         mapper.insertMealLines(id, input.operatorId(), sites, input.periodStart(), input.periodEnd(), whole);
-        OperatingRates.Rates rates = operatingRates.of(district.id(), input.operatorId(), id);
+        phases.lap("meal lines");
+        OperatingRates.Rates rates = operatingRates.of(district.id(), input.operatorId(), id, input.periodStart(), input.periodEnd());
+        phases.lap("operating rates");
         if (rates.refused() != null) {
             // the claims and the reset above are undone: the statement stays as it was
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
@@ -145,10 +153,34 @@ public class SettlementService {
             mapper.insertOperatingLines(id, input.operatorId(), sites, earliestCarried == null ? input.periodStart() : earliestCarried,
                     input.periodStart(), input.periodEnd(), whole, operating);
         }
-        mapper.updateTotals(id);
+        phases.lap("operating lines");
+        // the period's claim inserted every record it claimed only when whole (else some may be duplicates it kept out): then its
+        // count is exact and the header need not count the claims again
+        mapper.updateTotals(id, whole ? Integer.valueOf(claimed + carried) : null, carried);
+        phases.lap("header");
+        if (log.isDebugEnabled()) {
+            log.debug("statement {} generated ({}): {}", id, whole ? "whole period" : "claims looked up", phases);
+        }
         SettlementStatement generated = mapper.findById(id);
         audit.record(previous == null ? "SETTLEMENT_GENERATED" : "SETTLEMENT_REGENERATED", "SettlementStatement", id, previous, generated);
         return StatementResult.of(generated, contents.contentsOf(List.of(generated), parts));
+    }
+
+    /** Wall time of generation's SQL steps, logged at DEBUG: the settlement benchmark reports them one by one. */
+    private static final class PhaseClock {
+        private final StringBuilder laps = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void lap(String phase) {
+            long now = System.nanoTime();
+            laps.append(laps.isEmpty() ? "" : ", ").append(phase).append(' ').append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return laps.toString();
+        }
     }
 
     /** A calendar month, or a calendar quarter, that has begun. */
