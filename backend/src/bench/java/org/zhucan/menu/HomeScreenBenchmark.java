@@ -1,5 +1,6 @@
 package org.zhucan.menu;
 
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +29,9 @@ import tools.jackson.databind.json.JsonMapper;
  * HTTP. At N = 10, 50 and 100: requests/s, p50 and p99 of both, their ratio (goal: at least 0.5),
  * and the statements per request, from MariaDB's global Questions (the whole shared server, so
  * other clients add noise) and from the driver's own count (this process only). Prints figures;
- * asserts nothing but that both sides answer the same sites, menus and prices. Run with
+ * asserts nothing but that both sides answer the same sites, menus and prices. It also prints the
+ * process's CPU time per request on each side (client threads included on both), a figure that
+ * holds when other programs load the machine and the requests per second do not. Run with
  * {@code ./mvnw -q -pl backend -am spring-boot:test-run@home-screen-benchmark}.
  */
 public final class HomeScreenBenchmark {
@@ -85,9 +88,15 @@ public final class HomeScreenBenchmark {
                 ThreadedRun.time("warm-floor", THREADS, WARM_UP, plain);
                 ThreadedRun.Timings graphqlTimings = null;
                 ThreadedRun.Timings floorTimings = null;
+                long floorCpu = 0;
+                long graphqlCpu = 0;
                 for (int round = 0; round < 2; round++) {
+                    long before = processCpuNanos();
                     floorTimings = better(floorTimings, ThreadedRun.time("floor", THREADS, MEASURED, plain));
+                    long between = processCpuNanos();
                     graphqlTimings = better(graphqlTimings, ThreadedRun.time("graphql", THREADS, MEASURED, graphql));
+                    floorCpu += between - before;
+                    graphqlCpu += processCpuNanos() - between;
                 }
                 Statements graphqlStatements = statements(jdbc, graphql);
                 Statements floorStatements = statements(jdbc, plain);
@@ -98,8 +107,20 @@ public final class HomeScreenBenchmark {
                         floorTimings.perSecond(), floorTimings.p50Millis(), floorTimings.p99Millis(), floorStatements.driver(),
                         floorStatements.server());
                 System.out.printf("           ratio GraphQL/floor %.2fx (goal >= 0.50x)%n", graphqlTimings.perSecond() / floorTimings.perSecond());
+                double graphqlCpuMillis = graphqlCpu / 1e6 / (2.0 * MEASURED);
+                double floorCpuMillis = floorCpu / 1e6 / (2.0 * MEASURED);
+                System.out.printf("           this process's CPU per request (server and client threads): GraphQL %.2f ms, floor %.2f ms,"
+                        + " floor/GraphQL %.2fx%n", graphqlCpuMillis, floorCpuMillis, floorCpuMillis / graphqlCpuMillis);
             }
         }
+    }
+
+    /**
+     * CPU time of this whole process (server, floor and client threads), which, unlike the
+     * requests per second, does not fall when other programs share the machine's cores.
+     */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static ThreadedRun.Timings better(ThreadedRun.Timings best, ThreadedRun.Timings next) {

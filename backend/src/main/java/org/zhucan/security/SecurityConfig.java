@@ -19,6 +19,7 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -131,6 +132,17 @@ class SecurityConfig {
     @Bean
     GraphQlSourceBuilderCustomizer authenticationRequiredOnEveryRootField(AuthenticationRequired authenticationRequired) {
         return builder -> builder.typeVisitors(List.of(authenticationRequired));
+    }
+
+    /**
+     * No observation of the filter chain itself: it wraps each of its fifteen filters in an
+     * observation with events before and after, on every request, for what the HTTP request's
+     * observation ({@code http.server.requests}, its span) already times as a whole. The
+     * authentications and authorizations stay observed.
+     */
+    @Bean
+    SecurityObservationSettings securityObservationSettings() {
+        return SecurityObservationSettings.withDefaults().shouldObserveRequests(false).build();
     }
 
     @Bean

@@ -1,11 +1,20 @@
 package org.zhucan.common.graphql;
 
 import graphql.execution.ResultPath;
+import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
+import graphql.schema.DataFetcher;
 import io.micrometer.observation.ObservationPredicate;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.graphql.observation.DataFetcherObservationContext;
+import org.springframework.graphql.observation.DataFetcherObservationConvention;
+import org.springframework.graphql.observation.DataLoaderObservationConvention;
+import org.springframework.graphql.observation.ExecutionRequestObservationConvention;
+import org.springframework.graphql.observation.GraphQlObservationInstrumentation;
 
 /**
  * Which GraphQL fields are observed (timers {@code graphql.datafetcher}, and spans once tracing is
@@ -15,6 +24,10 @@ import org.springframework.graphql.observation.DataFetcherObservationContext;
  * ({@code graphql.dataloader}, one per batch) and the request timer ({@code graphql.request}) covers.
  * {@code zhucan.observability.nested-field-observations=true} observes every non-trivial field
  * again, for an investigation.
+ *
+ * <p>The fields below the root are not even wrapped: Spring's instrumentation would otherwise build,
+ * for each of them, an observation context, a no-op observation (the predicate refuses it) and a
+ * copy of the field's environment carrying it, only to throw them away.
  */
 @Configuration(proxyBeanMethods = false)
 class FieldObservations {
@@ -22,6 +35,26 @@ class FieldObservations {
     @Bean
     ObservationPredicate rootFieldsObservedOnly(@Value("${zhucan.observability.nested-field-observations:false}") boolean nestedFields) {
         return (name, context) -> nestedFields || !(context instanceof DataFetcherObservationContext field) || isRoot(field);
+    }
+
+    /** Spring Boot's instrumentation, built as Boot builds it (which then makes none of its own), that leaves nested fields alone. */
+    @Bean
+    GraphQlObservationInstrumentation rootFieldObservationInstrumentation(
+            ObservationRegistry registry, ObjectProvider<ExecutionRequestObservationConvention> requests,
+            ObjectProvider<DataFetcherObservationConvention> fields, ObjectProvider<DataLoaderObservationConvention> loads,
+            @Value("${zhucan.observability.nested-field-observations:false}") boolean nestedFields) {
+        return new GraphQlObservationInstrumentation(registry, requests.getIfAvailable(), fields.getIfAvailable(), loads.getIfAvailable()) {
+            @Override
+            public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+                                                        InstrumentationState state) {
+                // a property read is never observed; ask its path (built on demand) only of the others
+                if (parameters.isTrivialDataFetcher()
+                        || !nestedFields && parameters.getExecutionStepInfo().getPath().getLevel() > 1) {
+                    return dataFetcher;
+                }
+                return super.instrumentDataFetcher(dataFetcher, parameters, state);
+            }
+        };
     }
 
     private static boolean isRoot(DataFetcherObservationContext field) {

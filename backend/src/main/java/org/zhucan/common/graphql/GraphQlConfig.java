@@ -1,10 +1,13 @@
 package org.zhucan.common.graphql;
 
+import java.util.List;
+
 import graphql.execution.instrumentation.Instrumentation;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.graphql.autoconfigure.GraphQlSourceBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +51,8 @@ class GraphQlConfig {
     }
 
     @Bean
-    GraphQlSourceBuilderCustomizer zhucanGraphQlSource(ParsedDocumentCache documents, SchemaMappingReport report) {
+    GraphQlSourceBuilderCustomizer zhucanGraphQlSource(ParsedDocumentCache documents, SchemaMappingReport report,
+                                                       ObjectProvider<Instrumentation> instrumentations) {
         return builder -> builder
                 .inspectSchemaMappings(schemaReport -> {
                     report.set(schemaReport);
@@ -56,6 +60,14 @@ class GraphQlConfig {
                         log.warn("GraphQL schema mapping is incomplete: {}", schemaReport);
                     }
                 })
-                .configureGraphQl(graphQl -> graphQl.preparsedDocumentProvider(documents));
+                .configureGraphQl(graphQl -> {
+                    graphQl.preparsedDocumentProvider(documents);
+                    // the instrumentations Spring Boot hands the builder, in its order, in a chain that
+                    // skips the per-field hooks none of them uses
+                    List<Instrumentation> chain = instrumentations.orderedStream().toList();
+                    if (!chain.isEmpty()) {
+                        graphQl.instrumentation(new LeanInstrumentationChain(chain));
+                    }
+                });
     }
 }
