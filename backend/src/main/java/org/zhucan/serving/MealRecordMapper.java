@@ -69,23 +69,16 @@ interface MealRecordMapper {
     /** Creates the day usage rows that are missing, from the diners' standing records of the day. */
     void createDayUsage(@Param("keys") List<DayKey> keys);
 
-    /** Adds meals to days whose count stays within the limit; how many days took them. */
-    int claimDays(@Param("claims") List<DayClaim> claims);
-
     /**
-     * One diner's day claimed in one statement, its row created from the standing records when
-     * missing; a claim over the limit writes -1, which ck_diner_subsidy_day_meals refuses, so the
-     * statement fails and changes nothing.
+     * Claims days' meals and months' subsidy in one statement, a day row created from the standing
+     * records when missing; a claim over its limit writes -1, which ck_diner_subsidy_usage_meals or
+     * ck_diner_subsidy_usage_amount refuses, so the statement fails and changes nothing.
      */
-    void claimDayCreating(@Param("c") DayClaim claim);
+    void claimUsage(@Param("claims") List<UsageClaim> claims);
 
-    /** Adds subsidy to months whose total stays within the cap (a null cap: none); how many months took it. */
-    int claimMonths(@Param("claims") List<MonthClaim> claims);
-
-    /** Gives a voided meal's day and subsidy back; how many rows gave (0 when they did not hold it). */
-    int giveBackDay(@Param("dinerId") long dinerId, @Param("date") LocalDate date);
-
-    int giveBackMonth(@Param("dinerId") long dinerId, @Param("monthStart") LocalDate monthStart, @Param("amountFen") long amountFen);
+    /** Gives a voided meal's day and subsidy back; how many rows gave (2, or fewer when they did not hold it). */
+    int giveBackUsage(@Param("dinerId") long dinerId, @Param("date") LocalDate date, @Param("monthStart") LocalDate monthStart,
+                      @Param("amountFen") long amountFen);
 
     /** What the usage rows hold for a diner's day and its month (0 where a row is missing). */
     UsageRow heldUsage(@Param("dinerId") long dinerId, @Param("date") LocalDate date, @Param("monthStart") LocalDate monthStart);
@@ -172,12 +165,19 @@ interface MealRecordMapper {
     record DayKey(long dinerId, LocalDate date) {
     }
 
-    /** Meals to add to a diner's day, within the policy's meals per day. */
-    record DayClaim(long dinerId, LocalDate date, int meals, int limit) {
-    }
+    /**
+     * A claim on a usage row: meals added to a diner's day ('D') within the policy's meals per day,
+     * or subsidy added to the diner's month ('M', starting on its first day) within the monthly cap (null: uncapped).
+     */
+    record UsageClaim(long dinerId, String period, LocalDate periodStart, int meals, Integer mealsLimit, long subsidyFen, Long capFen) {
 
-    /** Subsidy to add to a diner's month, within the policy's monthly cap (null: uncapped). */
-    record MonthClaim(long dinerId, LocalDate monthStart, long subsidyFen, Long capFen) {
+        static UsageClaim day(long dinerId, LocalDate date, int meals, int limit) {
+            return new UsageClaim(dinerId, "D", date, meals, limit, 0, null);
+        }
+
+        static UsageClaim month(long dinerId, LocalDate monthStart, long subsidyFen, Long capFen) {
+            return new UsageClaim(dinerId, "M", monthStart, 0, null, subsidyFen, capFen);
+        }
     }
 
     record DayTotalRow(MealSlot slot, int walkIns, long subsidyFen) {

@@ -157,7 +157,7 @@ class GaleraClusterFaultTests {
                 + twice.size() + " diners without exactly one subsidised meal");
         assertThat(twice).isEmpty();
         assertThat(jdbc.queryForObject("""
-                SELECT COUNT(*) FROM diner_subsidy_day d WHERE d.service_date = ? AND d.diner_id IN (
+                SELECT COUNT(*) FROM diner_subsidy_usage d WHERE d.period = 'D' AND d.period_start = ? AND d.diner_id IN (
                   SELECT diner_id FROM meal_record WHERE site_id = ?) AND d.meals <> 1""", Integer.class, yesterday, Long.valueOf(siteA))).isZero();
     }
 

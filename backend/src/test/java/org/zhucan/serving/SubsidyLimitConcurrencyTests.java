@@ -217,9 +217,9 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
         List<String> diners = world.diners(4);
         java.sql.Date day = java.sql.Date.valueOf(yesterday);
         java.sql.Date month = java.sql.Date.valueOf(yesterday.withDayOfMonth(1));
-        jdbc.update("INSERT INTO diner_subsidy_day (diner_id, service_date, meals) VALUES (?, ?, 1)", Long.valueOf(diners.get(0)), day);
-        jdbc.update("INSERT INTO diner_subsidy_month (diner_id, month_start, subsidy_fen) VALUES (?, ?, 700)", Long.valueOf(diners.get(1)), month);
-        jdbc.update("INSERT INTO diner_subsidy_day (diner_id, service_date, meals) VALUES (?, ?, 1)", Long.valueOf(diners.get(2)), day);
+        jdbc.update("INSERT INTO diner_subsidy_usage (diner_id, period, period_start, meals) VALUES (?, 'D', ?, 1)", Long.valueOf(diners.get(0)), day);
+        jdbc.update("INSERT INTO diner_subsidy_usage (diner_id, period, period_start, subsidy_fen) VALUES (?, 'M', ?, 700)", Long.valueOf(diners.get(1)), month);
+        jdbc.update("INSERT INTO diner_subsidy_usage (diner_id, period, period_start, meals) VALUES (?, 'D', ?, 1)", Long.valueOf(diners.get(2)), day);
         HttpGraphQlTester staff = as(world.staff);
 
         String dailyLimit = loggedRecord(staff, walkIn(siteA, "LUNCH", diners.get(0), shanghai(yesterday, 12, 0)));
@@ -236,7 +236,7 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
         assertThat(((Number) uploaded.get(0).get("subsidy_fen")).longValue()).isZero();
         assertThat(uploaded.get(0).get("quote").toString()).contains("\"DAILY_LIMIT\"");
         assertThat(((Number) uploaded.get(1).get("subsidy_fen")).longValue()).isEqualTo(500);
-        assertThat(jdbc.queryForObject("SELECT meals FROM diner_subsidy_day WHERE diner_id = ? AND service_date = ?", Integer.class,
+        assertThat(jdbc.queryForObject("SELECT meals FROM diner_subsidy_usage WHERE diner_id = ? AND period = 'D' AND period_start = ?", Integer.class,
                 Long.valueOf(diners.get(3)), day)).isEqualTo(1);
     }
 
@@ -277,13 +277,13 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
     /** The usage rows hold what the standing records add up to, for every day and month of these diners. */
     private void assertUsageRowsMatchTheRecords(List<String> diners) {
         for (String diner : diners) {
-            assertThat(pairs("SELECT service_date, meals FROM diner_subsidy_day WHERE diner_id = ? AND meals <> 0 ORDER BY service_date", diner))
+            assertThat(pairs("SELECT period_start, meals FROM diner_subsidy_usage WHERE diner_id = ? AND period = 'D' AND meals <> 0 ORDER BY period_start", diner))
                     .as("day usage of diner %s", diner)
                     .isEqualTo(pairs("""
                             SELECT service_date, COUNT(*) FROM meal_record
                             WHERE diner_id = ? AND kind = 'MEAL' AND reversed_by_id IS NULL AND subsidy_fen > 0
                             GROUP BY service_date ORDER BY service_date""", diner));
-            assertThat(pairs("SELECT month_start, subsidy_fen FROM diner_subsidy_month WHERE diner_id = ? AND subsidy_fen <> 0 ORDER BY month_start",
+            assertThat(pairs("SELECT period_start, subsidy_fen FROM diner_subsidy_usage WHERE diner_id = ? AND period = 'M' AND subsidy_fen <> 0 ORDER BY period_start",
                     diner))
                     .as("month usage of diner %s", diner)
                     .isEqualTo(pairs("""
