@@ -15,6 +15,8 @@ import javax.sql.DataSource;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.graphql.ResponseError;
@@ -62,23 +64,14 @@ class DatabaseConnectionLossApiTests extends ApiTest {
         System.clearProperty(BYPASS_WINDOW);
     }
 
-    @Test
-    void shouldAnswerAConnectionKilledUnderAFieldAsRetryableUnavailable() throws Exception {
+    /** KILL: the connection of a field's statement dies under it; KILL QUERY: only its statement is stopped. */
+    @ParameterizedTest
+    @ValueSource(strings = {"KILL", "KILL QUERY"})
+    void shouldAnswerAConnectionOrStatementKilledUnderAFieldAsRetryableUnavailable(String kill) throws Exception {
         HttpGraphQlTester admin = as("admin");
         String tag = "killed-" + UUID.randomUUID();
         CompletableFuture<List<ResponseError>> request = sleepInDatabase(admin, tag);
-        kill("KILL " + processOf(tag));
-
-        assertUnavailable(request.get());
-        assertAnswersAgain(admin);
-    }
-
-    @Test
-    void shouldAnswerAKilledStatementAsRetryableUnavailable() throws Exception {
-        HttpGraphQlTester admin = as("admin");
-        String tag = "query-killed-" + UUID.randomUUID();
-        CompletableFuture<List<ResponseError>> request = sleepInDatabase(admin, tag);
-        kill("KILL QUERY " + processOf(tag));
+        kill(kill + " " + processOf(tag));
 
         assertUnavailable(request.get());
         assertAnswersAgain(admin);
