@@ -277,8 +277,9 @@ class GaleraClusterFaultTests {
         }
 
         long rejoinFrom = System.nanoTime();
-        cluster.run("start-db", "2");
-        System.out.printf("GaleraClusterFaultTests fault: node 2 rejoined and Synced in %.1f s%n", seconds(Duration.ofNanos(System.nanoTime() - rejoinFrom)));
+        String rejoining = cluster.run("start-db", "2");
+        System.out.printf("GaleraClusterFaultTests fault: node 2 rejoined and Synced in %.1f s%s%n", seconds(Duration.ofNanos(System.nanoTime() - rejoinFrom)),
+                rejoining.contains("rejoined by SST") ? ", by a full state transfer after it stopped rejoining by IST:\n" + rejoining : " (IST)");
         String rows = "SELECT (SELECT COUNT(*) FROM booking WHERE site_id = " + bookingSite + ") + (SELECT COUNT(*) FROM meal_record WHERE site_id = "
                 + mealSite + ")";
         assertThat(rowsOnNode(2, rows)).isEqualTo(rowsOnNode(1, rows));

@@ -75,13 +75,14 @@ final class LocalCluster {
         throw new IllegalStateException("deploy/local-cluster not found above " + Path.of("").toAbsolutePath());
     }
 
-    /** Runs the script with these arguments, its output into the run folder's log; fails on a non-zero exit. */
-    void run(String... arguments) {
+    /** Runs the script with these arguments, its output into the run folder's log; fails on a non-zero exit. Returns what it wrote. */
+    String run(String... arguments) {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(arguments));
         try {
             Files.createDirectories(runDir.getParent());
             Path log = runDir.getParent().resolve(runDir.getFileName() + ".log");
+            long before = Files.exists(log) ? Files.size(log) : 0;
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("ZHUCAN_CLUSTER_DIR", runDir.toString());
@@ -94,6 +95,9 @@ final class LocalCluster {
                 throw new IllegalStateException("deploy/local-cluster " + String.join(" ", arguments) + " failed (" + process.exitValue() + "): "
                         + tail(log));
             }
+            byte[] written = Files.readAllBytes(log);
+            return new String(written, (int) Math.min(before, written.length), (int) Math.max(0, written.length - before),
+                    java.nio.charset.StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
