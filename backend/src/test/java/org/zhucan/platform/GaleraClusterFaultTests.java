@@ -252,7 +252,7 @@ class GaleraClusterFaultTests {
         }
         // one subscription an instance, and it stays so: a connection given up during the fail-over must not come back
         // subscribed beside its replacement (Lettuce retries a connection it was not told to close for up to 30 s)
-        await("exactly three subscribers for 35 s").during(Duration.ofSeconds(35)).atMost(Duration.ofSeconds(60))
+        await("exactly three subscribers for 35 s").during(Duration.ofSeconds(35)).atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(200)).until(() -> numSub(MEALS_SERVED), "3"::equals);
         load.awaitRecovered();
         load.stop();
