@@ -33,6 +33,7 @@ import org.zhucan.serving.MealRollups;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.Race;
+import org.zhucan.testsupport.ServerErrorLog;
 import org.zhucan.testsupport.TestClients;
 import org.zhucan.testsupport.TwoSlotDistrict;
 
@@ -68,6 +69,8 @@ class GaleraClusterFaultTests {
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private boolean started;
+    /** What the instances logged of the faults they answered, for a failure's message (CI shows it, not the log). */
+    private ServerErrorLog serverErrors;
     private TwoSlotDistrict world;
     private JdbcTemplate jdbc;
 
@@ -84,6 +87,8 @@ class GaleraClusterFaultTests {
         for (int node = 1; node <= 3; node++) {
             instances.add(startInstance(node));
         }
+        // after the instances: starting one resets the logging system, and with it any appender added before
+        serverErrors = ServerErrorLog.attach();
         jdbc = instances.get(0).getBean(JdbcTemplate.class);
         world = new TwoSlotDistrict(username -> as(0, username), jdbc);
     }
@@ -106,6 +111,9 @@ class GaleraClusterFaultTests {
 
     @AfterAll
     void tearDown() {
+        if (serverErrors != null) {
+            serverErrors.stop();
+        }
         instances.forEach(ConfigurableApplicationContext::close);
         if (started) {
             cluster.run("down", "--purge");
@@ -330,6 +338,10 @@ class GaleraClusterFaultTests {
     }
 
     private String book(int instance, String idempotencyKey, String diner, String site, LocalDate day, String slot) {
+        return serverErrors.explaining(() -> bookOnce(instance, idempotencyKey, diner, site, day, slot));
+    }
+
+    private String bookOnce(int instance, String idempotencyKey, String diner, String site, LocalDate day, String slot) {
         var response = as(instance, world.staff).documentName("bookMeal").variable("input", Map.of("idempotencyKey", idempotencyKey,
                 "dinerId", diner, "siteId", site, "date", day.toString(), "slot", slot, "fulfilment", "DINE_IN",
                 "items", List.of(Map.of("setMealName", "套餐A")))).execute();
@@ -338,6 +350,10 @@ class GaleraClusterFaultTests {
     }
 
     private String logMeal(int instance, Map<String, Object> input) {
+        return serverErrors.explaining(() -> logMealOnce(instance, input));
+    }
+
+    private String logMealOnce(int instance, Map<String, Object> input) {
         var response = as(instance, world.staff).documentName("logMeal").variable("input", input).execute();
         List<String> codes = response.path("logMeal.userErrors[*].code").entityList(String.class).get();
         return codes.isEmpty() ? "LOGGED " + response.path("logMeal.record.id").entity(String.class).get() : String.join(",", codes);
