@@ -16,14 +16,14 @@ interface MealRollupMapper {
 
     List<Dirty> dirtyIn(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
-    /** Up to {@code limit} marks, the oldest days first; between the dates when they are given. */
+    /** Up to {@code limit} marks, the oldest days first (a day's marks together); between the dates when they are given. */
     List<Dirty> dirtyBatch(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("limit") int limit);
 
     List<SiteDay> siteDaysBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
 
-    List<SlotRow> computeSlots(@Param("days") Collection<? extends SiteDayKey> days);
+    List<SlotRow> computeSlots(@Param("days") Collection<SiteDay> days);
 
-    List<DayRow> computeDays(@Param("days") Collection<? extends SiteDayKey> days);
+    List<DayRow> computeDays(@Param("days") Collection<SiteDay> days);
 
     List<DayCount> distinctDiners(@Param("siteIds") Collection<Long> siteIds, @Param("dates") Collection<LocalDate> dates);
 
@@ -33,9 +33,9 @@ interface MealRollupMapper {
     /** Per day with a record at the sites, their figures summed over the sites, counted the same way as {@link #servedSlots}. */
     List<DaySum> servedDays(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
-    void deleteSlots(@Param("days") Collection<? extends SiteDayKey> days);
+    void deleteSlots(@Param("days") Collection<SiteDay> days);
 
-    void deleteDays(@Param("days") Collection<? extends SiteDayKey> days);
+    void deleteDays(@Param("days") Collection<SiteDay> days);
 
     void insertSlots(@Param("rows") List<SlotRow> rows);
 
@@ -43,15 +43,8 @@ interface MealRollupMapper {
 
     int unmark(@Param("days") List<Dirty> days);
 
-    /** What the site-day clauses read: a site and a date. */
-    interface SiteDayKey {
-        long siteId();
-
-        LocalDate date();
-    }
-
-    /** A marked site day and the stamp it had when read. */
-    record Dirty(long siteId, LocalDate date, long stamp) implements SiteDayKey {
+    /** A mark of a site day (V41: one per writer, told apart by its stamp). */
+    record Dirty(long siteId, LocalDate date, long stamp) {
     }
 
     /** A row of meal_slot_rollup (or the same figures computed from the records). */

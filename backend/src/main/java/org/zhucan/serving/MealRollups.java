@@ -74,22 +74,22 @@ public class MealRollups {
         if (days.isEmpty()) {
             return;
         }
-        // one order for every writer, so that two writers marking the same days take their rows alike
+        // a mark of this writer's own (V41): writers never wait on one another's marks, nor conflict on a Galera cluster
         List<SiteDay> sorted = days.stream().distinct().sorted(Comparator.comparing(SiteDay::date).thenComparingLong(SiteDay::siteId)).toList();
         mapper.mark(sorted, ThreadLocalRandom.current().nextLong(1, 1L << 62));
     }
 
     /**
      * Computes marked site days again, the oldest first, up to {@code limit} of them: what the job
-     * runs. Returns how many marks it removed (a day changed while it was computed stays marked).
+     * runs. Returns how many site days it computed (a day changed while it was computed keeps the newer mark).
      */
     public int computeMarked(int limit) {
         List<MealRollupMapper.Dirty> marked = mapper.dirtyBatch(null, null, limit);
-        int removed = 0;
+        int computed = 0;
         for (int from = 0; from < marked.size(); from += BATCH) {
-            removed += compute(marked.subList(from, Math.min(from + BATCH, marked.size())));
+            computed += compute(marked.subList(from, Math.min(from + BATCH, marked.size())));
         }
-        return removed;
+        return computed;
     }
 
     /**
@@ -136,42 +136,49 @@ public class MealRollups {
             if (batch.isEmpty()) {
                 break;
             }
-            int removed = compute(batch);
-            computed += removed;
-            if (removed == 0) {
+            int done = compute(batch);
+            computed += done;
+            if (done == 0) {
                 break;
             }
         }
-        int stillMarked = mapper.dirtyBatch(from, to, Integer.MAX_VALUE).size();
+        int stillMarked = (int) mapper.dirtyBatch(from, to, Integer.MAX_VALUE).stream().map(MealRollups::siteDay).distinct().count();
         events.publishEvent(new MealRollupsRebuilt(from, to));
         return new Rebuilt(from, to, days.size(), computed, stillMarked, clock.instant());
     }
 
     /**
      * The rows of these marked days computed from the records and written in place of theirs, and
-     * the marks removed where their stamps are still the ones read: in one transaction, retried
-     * when it loses a deadlock to a writer or another instance's job.
+     * the marks read removed (a mark written meanwhile stays): in one transaction, retried when it
+     * loses a deadlock to another instance's job. Returns the site days computed. Only a job removes
+     * marks, and it removes those it computed, so a mark read and then gone was computed by another.
      */
     private int compute(List<MealRollupMapper.Dirty> marked) {
+        List<SiteDay> days = marked.stream().map(MealRollups::siteDay).distinct().toList();
         return TransientFailures.retry(() -> readCommitted.execute(status -> {
-            List<MealRollupMapper.SlotRow> slots = mapper.computeSlots(marked);
-            List<MealRollupMapper.DayRow> days = mapper.computeDays(marked);
-            mapper.deleteSlots(marked);
-            mapper.deleteDays(marked);
+            List<MealRollupMapper.SlotRow> slots = mapper.computeSlots(days);
+            List<MealRollupMapper.DayRow> dayRows = mapper.computeDays(days);
+            mapper.deleteSlots(days);
+            mapper.deleteDays(days);
             if (!slots.isEmpty()) {
                 mapper.insertSlots(slots);
             }
-            if (!days.isEmpty()) {
-                mapper.insertDays(days);
+            if (!dayRows.isEmpty()) {
+                mapper.insertDays(dayRows);
             }
-            return mapper.unmark(marked);
+            mapper.unmark(marked);
+            return days.size();
         }));
+    }
+
+    private static SiteDay siteDay(MealRollupMapper.Dirty mark) {
+        return new SiteDay(mark.siteId(), mark.date());
     }
 
     /**
      * @param siteDays site days between the dates with records or roll-up rows
      * @param computed of them, those computed again and unmarked
-     * @param stillMarked marks left between the dates (changed while computed): the job takes them
+     * @param stillMarked site days left marked between the dates (changed while computed): the job takes them
      */
     public record Rebuilt(LocalDate from, LocalDate to, int siteDays, int computed, int stillMarked, java.time.Instant at) {
     }

@@ -217,7 +217,7 @@ class GaleraClusterFaultTests {
                 : "COMPUTED " + instances.get(i % 3).getBean(MealRollups.class).computeMarked(2000));
         assertThat(logged).filteredOn(outcome -> !outcome.startsWith("COMPUTED")).allMatch(outcome -> outcome.startsWith("LOGGED"));
         instances.get(2).getBean(MealRollups.class).computeMarked(2000);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_rollup_dirty WHERE site_id = ?", Integer.class, Long.valueOf(rollupSite))).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_rollup_mark WHERE site_id = ?", Integer.class, Long.valueOf(rollupSite))).isZero();
         assertThat(jdbc.queryForList("SELECT CONCAT_WS(' ', service_date, slot, meals, subsidy_fen) FROM meal_slot_rollup WHERE site_id = ?",
                 String.class, Long.valueOf(rollupSite))).containsExactly(jdbc.queryForObject("""
                         SELECT CONCAT_WS(' ', service_date, slot, SUM(kind = 'MEAL' AND reversed_by_id IS NULL), SUM(subsidy_fen))

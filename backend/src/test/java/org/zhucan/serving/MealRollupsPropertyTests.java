@@ -139,6 +139,62 @@ class MealRollupsPropertyTests extends ApiTest {
         }
     }
 
+    /**
+     * Two writers of one site's day never wait on each other's mark (V41: each inserts its own; before it, the second
+     * waited on the first's row until its commit, so a site's counters queued, and on Galera they conflicted), and the
+     * job deletes only the marks it read: one written while it computed keeps the day marked.
+     */
+    @Test
+    void writersMarkOneDayWithoutWaitingAndTheJobKeepsTheMarksItDidNotRead() throws Exception {
+        SiteDay day = new SiteDay(sites.get(0), today.plusDays(1));
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        java.util.concurrent.CountDownLatch firstMarked = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService first = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<?> firstWriter = first.submit(() -> transaction.executeWithoutResult(status -> {
+                rollups.changed(List.of(day));
+                firstMarked.countDown();
+                awaitLatch(secondDone);
+            }));
+            awaitLatch(firstMarked);
+            try {
+                // a row lock held by the first writer would fail this after a second instead of waiting for its commit
+                transaction.executeWithoutResult(status -> {
+                    jdbc.execute("SET SESSION innodb_lock_wait_timeout = 1");
+                    try {
+                        rollups.changed(List.of(day));
+                    } finally {
+                        jdbc.execute("SET SESSION innodb_lock_wait_timeout = DEFAULT");
+                    }
+                });
+            } finally {
+                secondDone.countDown();
+            }
+            firstWriter.get();
+        } finally {
+            first.shutdownNow();
+        }
+        List<MealRollupMapper.Dirty> read = rollupRows.dirtyIn(List.of(day.siteId()), day.date(), day.date());
+        assertThat(read).hasSize(2);
+        transaction.executeWithoutResult(status -> rollups.changed(List.of(day)));
+        transaction.executeWithoutResult(status -> rollupRows.unmark(read));
+        assertThat(rollupRows.dirtyIn(List.of(day.siteId()), day.date(), day.date())).hasSize(1).doesNotContainAnyElementsOf(read);
+        rollups.computeMarked(10_000);
+        assertThat(rollupRows.dirtyIn(List.of(day.siteId()), day.date(), day.date())).isEmpty();
+    }
+
+    private static void awaitLatch(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(5, java.util.concurrent.TimeUnit.MINUTES)) {
+                throw new AssertionError("the other writer never got there");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
     @Test
     void rebuildComputesEveryDayAgainFromTheRecords() {
         stopAt(today);
@@ -296,10 +352,10 @@ class MealRollupsPropertyTests extends ApiTest {
         LocalDate from = today.minusDays(2);
         LocalDate to = today.plusDays(2);
         assertThat(rollupRows.dirtyIn(sites, from, to)).as("marks left, %s", after).isEmpty();
-        List<MealRollupMapper.Dirty> days = new ArrayList<>();
+        List<SiteDay> days = new ArrayList<>();
         for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
             for (long site : sites) {
-                days.add(new MealRollupMapper.Dirty(site, day, 0));
+                days.add(new SiteDay(site, day));
             }
         }
         List<MealRollupMapper.SlotRow> stored = jdbc.query("SELECT site_id, service_date, slot, operator_id, meal_records, meals, flagged_meals,"
