@@ -7,17 +7,13 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 
-import graphql.schema.DataFetchingEnvironment;
 import jakarta.validation.Valid;
-import org.dataloader.DataLoader;
 import org.springframework.graphql.data.method.annotation.Argument;
 import org.springframework.graphql.data.method.annotation.BatchMapping;
 import org.springframework.graphql.data.method.annotation.MutationMapping;
 import org.springframework.graphql.data.method.annotation.QueryMapping;
-import org.springframework.graphql.data.method.annotation.SchemaMapping;
 import org.springframework.graphql.execution.BatchLoaderRegistry;
 import org.springframework.stereotype.Controller;
 import org.zhucan.common.batch.Batches;
@@ -56,7 +52,7 @@ class MenuController {
                 .registerMappedBatchLoader((keys, environment) -> Mono.fromCallable(() -> siteMenus(keys)));
     }
 
-    /** The DataLoader of Site.menu and Site.menus: the menus of a site over dates and a slot, quoted for a diner if asked. */
+    /** The DataLoader of Site.menu and Site.menus ({@link SiteMenuFetchers}): the menus of a site over dates and a slot, quoted for a diner if asked. */
     static final String SITE_MENUS = "siteMenus";
 
     /** What Site.menu and Site.menus ask of one site: a date range, a slot (null for all) and the diner to quote for (or null). */
@@ -113,24 +109,6 @@ class MenuController {
             }
         });
         return answers;
-    }
-
-    @SchemaMapping(typeName = "Site", field = "menu")
-    CompletableFuture<MenuResult> siteMenu(Site site, @Argument LocalDate date, @Argument MealSlot slot, @Argument Long forDinerId,
-                                           DataFetchingEnvironment environment) {
-        DataLoader<SiteMenus, SiteMenusAnswer> loader = environment.getDataLoader(SITE_MENUS);
-        return loader.load(new SiteMenus(site.id(), date, date, slot, forDinerId)).thenApply(answer -> {
-            List<MenuResult> menus = answer.orThrow();
-            return menus.isEmpty() ? null : menus.get(0);
-        });
-    }
-
-    @SchemaMapping(typeName = "Site", field = "menus")
-    CompletableFuture<List<MenuResult>> siteMenus(Site site, @Argument LocalDate from, @Argument LocalDate to, @Argument MealSlot slot,
-                                                  @Argument Long forDinerId, DataFetchingEnvironment environment) {
-        MenuService.requireRange(from, to);
-        DataLoader<SiteMenus, SiteMenusAnswer> loader = environment.getDataLoader(SITE_MENUS);
-        return loader.load(new SiteMenus(site.id(), from, to, slot, forDinerId)).thenApply(SiteMenusAnswer::orThrow);
     }
 
     @QueryMapping
