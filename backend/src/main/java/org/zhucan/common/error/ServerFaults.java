@@ -72,7 +72,10 @@ final class ServerFaults {
      * connection was killed, the network or a proxy between dropped it (SQLSTATE class 08, which the
      * driver raises as a communications failure, and Spring as a resource failure), or Galera's node
      * is out of the primary component (08S01). Not the request's fault, and gone on the next
-     * connection the pool makes; but a COMMIT that was under way may have been kept.
+     * connection the pool makes; but a COMMIT that was under way may have been kept. Also the pool's
+     * "Connection is closed" (no SQLSTATE): the pool closes a connection it found broken, and a
+     * request that still holds it meets that on its next statement, the broken one's failure
+     * having been handled (an export answered 500 for it once in DatabaseConnectionLossApiTests).
      */
     static boolean isConnectionLost(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -81,7 +84,7 @@ final class ServerFaults {
                 return true;
             }
             if (cause instanceof SQLException sql && (sql.getErrorCode() == CONNECTION_KILLED
-                    || (sql.getSQLState() != null && sql.getSQLState().startsWith("08")))) {
+                    || (sql.getSQLState() != null && sql.getSQLState().startsWith("08")) || isClosedByPool(sql))) {
                 return true;
             }
             if (cause.getCause() == cause) {
@@ -89,6 +92,12 @@ final class ServerFaults {
             }
         }
         return false;
+    }
+
+    private static boolean isClosedByPool(SQLException sql) {
+        StackTraceElement[] stack = sql.getStackTrace();
+        return "Connection is closed".equals(sql.getMessage()) && stack.length > 0
+                && stack[0].getClassName().startsWith("com.zaxxer.hikari.pool.ProxyConnection");
     }
 
     /**

@@ -118,6 +118,23 @@ class DatabaseConnectionLossApiTests extends ApiTest {
         assertAnswersAgain(admin);
     }
 
+    /**
+     * The pool closes a connection it found broken; a request still holding it meets "Connection is closed" (no
+     * SQLSTATE) on its next statement, which is the same loss (an export once answered 500 for it here). Only the
+     * pool's own message counts: the same words from anything else stay an internal error.
+     */
+    @Test
+    void shouldCountAConnectionThePoolClosedAsLost() throws Exception {
+        Connection connection = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getConnection();
+        connection.close();
+        java.sql.SQLException closed = org.assertj.core.api.Assertions.catchThrowableOfType(java.sql.SQLException.class,
+                () -> connection.setAutoCommit(false));
+        assertThat(closed.getMessage()).isEqualTo("Connection is closed");
+        assertThat(ServerFaults.isConnectionLost(new org.springframework.jdbc.UncategorizedSQLException("export", "SELECT 1", closed))).isTrue();
+        assertThat(ServerFaults.isConnectionLost(new org.springframework.jdbc.UncategorizedSQLException("export", "SELECT 1",
+                new java.sql.SQLException("Connection is closed")))).isFalse();
+    }
+
     @Test
     void shouldStillAnswerANonTransientFaultAsInternalError() {
         List<ResponseError> errors = new ArrayList<>();
