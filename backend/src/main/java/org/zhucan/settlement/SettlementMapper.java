@@ -29,8 +29,6 @@ interface SettlementMapper {
 
     int resetForRegeneration(@Param("id") long id, @Param("by") String by, @Param("at") Instant at);
 
-    void releaseRecords(@Param("id") long id);
-
     void deleteLines(@Param("id") long id);
 
     List<Long> districtSiteIds(@Param("districtPath") String districtPath);
@@ -39,11 +37,27 @@ interface SettlementMapper {
     int countStatementsReaching(@Param("id") long id, @Param("operatorId") long operatorId, @Param("start") LocalDate start);
 
     /**
-     * Claims the period's records of the operator at the sites that no statement holds. When no other statement holds any of
-     * them ({@code whole}), every one is inserted, and the count is how many it claimed; otherwise the count is not one.
+     * Claims the period's records of the operator at the sites that no statement holds. When no statement holds any of them
+     * ({@code plain}), every one is inserted, and the count is how many it claimed; otherwise the count is not one.
      */
     int claimPeriodRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
-                           @Param("start") LocalDate start, @Param("end") LocalDate end, @Param("whole") boolean whole);
+                           @Param("start") LocalDate start, @Param("end") LocalDate end, @Param("plain") boolean plain);
+
+    /** The records whose claims the statement holds although their sites are no longer among the district's. */
+    List<Long> claimsOffSites(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
+                              @Param("start") LocalDate start, @Param("end") LocalDate end);
+
+    void releaseClaims(@Param("id") long id, @Param("records") Collection<Long> records);
+
+    /** The records whose claims the statement holds as unflagged although they carry a flag now. */
+    List<Long> claimsFlaggedSince(@Param("id") long id);
+
+    void markClaimsFlagged(@Param("id") long id, @Param("records") Collection<Long> records);
+
+    int countPeriodRecords(@Param("operatorId") long operatorId, @Param("sites") List<Long> sites, @Param("start") LocalDate start,
+                           @Param("end") LocalDate end);
+
+    int countClaims(@Param("id") long id, @Param("carried") boolean carried);
 
     /** Claims, as carried, the records dated before the period at the sites that no statement holds; how many. */
     int claimCarriedRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,

@@ -60,19 +60,21 @@ public class SettlementService {
     private final RegionService regionService;
     private final NetworkAccess networkAccess;
     private final OperatingRates operatingRates;
+    private final StatementClaims claims;
     private final StatementContentsService contents;
     private final SettlementAccess access;
     private final AuditService audit;
     private final Clock clock;
 
     SettlementService(SettlementMapper mapper, OperatorService operatorService, RegionService regionService, NetworkAccess networkAccess,
-                      OperatingRates operatingRates, StatementContentsService contents, SettlementAccess access, AuditService audit,
-                      Clock clock) {
+                      OperatingRates operatingRates, StatementClaims claims, StatementContentsService contents, SettlementAccess access,
+                      AuditService audit, Clock clock) {
         this.mapper = mapper;
         this.operatorService = operatorService;
         this.regionService = regionService;
         this.networkAccess = networkAccess;
         this.operatingRates = operatingRates;
+        this.claims = claims;
         this.contents = contents;
         this.access = access;
         this.audit = audit;
@@ -85,7 +87,7 @@ public class SettlementService {
      * Generates the statement of an operator, district and period, or regenerates it while it is a
      * DRAFT or REJECTED. Read committed: the claim reads records without locking them, so counters
      * keep logging meals while a month is settled; a record committed too late for this claim is
-     * carried into the next statement. The parts asked for are read before the commit: the payload
+     * carried into the next statement, and none is paid by lines that did not claim it ({@link StatementClaims}). The parts asked for are read before the commit: the payload
      * is the generation stored, even if another one follows at once.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
@@ -127,19 +129,14 @@ public class SettlementService {
             }
             id = previous.id();
             mapper.resetForRegeneration(id, actor, now);
-            mapper.deleteLines(id);
-            mapper.releaseRecords(id);
-            phases.lap("release");
         }
         List<Long> sites = mapper.districtSiteIds(district.path());
         // only a statement whose claims reach the period can hold its records (it claimed up to its own end): with none, the period's
         // records at the sites are all this one's, and the lines need not look up their claims
         boolean whole = mapper.countStatementsReaching(id, input.operatorId(), input.periodStart()) == 0;
-        int claimed = mapper.claimPeriodRecords(id, input.operatorId(), sites, input.periodStart(), input.periodEnd(), whole);
-        int carried = mapper.claimCarriedRecords(id, input.operatorId(), sites, input.periodStart());
+        StatementClaims.Scope scope = new StatementClaims.Scope(id, input.operatorId(), sites, input.periodStart(), input.periodEnd(), whole);
+        StatementClaims.Held held = previous == null ? claims.claimAnew(scope) : claims.keepAndBringUpToDate(scope);
         phases.lap("claim");
-        mapper.insertMealLines(id, input.operatorId(), sites, input.periodStart(), input.periodEnd(), whole);
-        phases.lap("meal lines");
         OperatingRates.Rates rates = operatingRates.of(district.id(), input.operatorId(), id, input.periodStart(), input.periodEnd());
         phases.lap("operating rates");
         if (rates.refused() != null) {
@@ -147,23 +144,39 @@ public class SettlementService {
             TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
             return StatementResult.failed(rates.refused());
         }
-        List<SettlementMapper.OperatingPeriod> operating = rates.periods();
-        if (!operating.isEmpty()) {
-            LocalDate earliestCarried = mapper.earliestCarriedDate(id);
-            mapper.insertOperatingLines(id, input.operatorId(), sites, earliestCarried == null ? input.periodStart() : earliestCarried,
-                    input.periodStart(), input.periodEnd(), whole, operating);
+        if (previous != null) {
+            mapper.deleteLines(id);
         }
-        phases.lap("operating lines");
-        // the period's claim inserted every record it claimed only when whole (else some may be duplicates it kept out): then its
-        // count is exact and the header need not count the claims again
-        mapper.updateTotals(id, whole ? Integer.valueOf(claimed + carried) : null, carried);
+        writeLines(scope, whole, rates.periods(), phases);
+        if (!claims.linesReadTheClaims(scope, held)) {
+            // records came between the claim and the lines, which read the records: written again from the claims alone
+            mapper.deleteLines(id);
+            writeLines(scope, false, rates.periods(), phases);
+        }
+        phases.lap("records counted again");
+        mapper.updateTotals(id, held.records(), held.carried());
         phases.lap("header");
         if (log.isDebugEnabled()) {
-            log.debug("statement {} generated ({}): {}", id, whole ? "whole period" : "claims looked up", phases);
+            log.debug("statement {} {} ({}): {}", id, previous == null ? "generated" : "generated again, claims kept",
+                    whole ? "whole period" : "claims looked up", phases);
         }
         SettlementStatement generated = mapper.findById(id);
         audit.record(previous == null ? "SETTLEMENT_GENERATED" : "SETTLEMENT_REGENERATED", "SettlementStatement", id, previous, generated);
         return StatementResult.of(generated, contents.contentsOf(List.of(generated), parts));
+    }
+
+    /** The meal lines and the operating lines; {@code fromRecords}: read the period's records rather than the claims (whole only). */
+    private void writeLines(StatementClaims.Scope scope, boolean fromRecords, List<SettlementMapper.OperatingPeriod> operating,
+                            PhaseClock phases) {
+        long id = scope.statementId();
+        mapper.insertMealLines(id, scope.operatorId(), scope.sites(), scope.start(), scope.end(), fromRecords);
+        phases.lap("meal lines");
+        if (!operating.isEmpty()) {
+            LocalDate earliestCarried = mapper.earliestCarriedDate(id);
+            mapper.insertOperatingLines(id, scope.operatorId(), scope.sites(), earliestCarried == null ? scope.start() : earliestCarried,
+                    scope.start(), scope.end(), fromRecords, operating);
+        }
+        phases.lap("operating lines");
     }
 
     /** Wall time of generation's SQL steps, logged at DEBUG: the settlement benchmark reports them one by one. */
