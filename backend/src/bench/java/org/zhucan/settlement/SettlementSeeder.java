@@ -120,6 +120,24 @@ public final class SettlementSeeder {
     }
 
     /**
+     * {@code count} new diners, each served one subsidised lunch at the seeded sites on the seeded month's last day: the records
+     * that come after a statement was generated. How many records were written.
+     */
+    public int moreRecords(Seeded seeded, int count, String tag, String actor) throws Exception {
+        long[] diners = diners(count, tag, actor);
+        Timestamp recordedAt = Timestamp.from(Instant.now());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            for (int from = 0; from < count; from += CHUNK) {
+                chunk(connection, seeded.operatorId(), seeded.sites(), diners, from, Math.min(count, from + CHUNK), seeded.lastDay(), recordedAt,
+                        actor);
+            }
+        }
+        jdbc.execute("ANALYZE TABLE meal_record, meal_record_share");
+        return count;
+    }
+
+    /**
      * One chunk, diners from to to of one day, in one transaction: its records, then their CITY and
      * DISTRICT shares by the generated keys (a fixed CITY part, the rest DISTRICT). The shares
      * written. Keys rather than an INSERT ... SELECT of the id range: the other connection's ids
