@@ -191,7 +191,7 @@ public final class SettlementBenchmark {
         System.out.printf("  %-60s %9.2f%n", "floor: INSERT ... SELECT of %,d ids, temporary table".formatted(claim.rows()), claim.nanos() / 1e9);
         System.out.printf("  %-60s %9.2f%n", "generation / the lines' floor (both GROUP BYs)", first.nanos() / (double) linesFloor);
         System.out.printf("  %-60s %9.2f%n", "generation again / the lines' floor", again.nanos() / (double) linesFloor);
-        System.out.printf("  %-60s %9.2f%n", "generation again after 1 %% more / the lines' floor (before them)",
+        System.out.printf("  %-60s %9.2f%n", "generation again after 1 % more / the lines' floor (before them)",
                 third.nanos() / (double) linesFloor);
         System.out.printf("  %-60s %9.2f%n", "generation / the meal lines' GROUP BY alone", first.nanos() / (double) groupBy.nanos());
         System.out.printf("  %-60s %9.2f%n", "generation / (the lines' + INSERT ... SELECT floors)", first.nanos() / (double) (linesFloor

@@ -43,6 +43,10 @@ interface SettlementMapper {
     int claimPeriodRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
                            @Param("start") LocalDate start, @Param("end") LocalDate end, @Param("plain") boolean plain);
 
+    /** Claims the period's records that no statement holds, when the statement keeps the claims it has. */
+    void claimNewPeriodRecords(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
+                               @Param("start") LocalDate start, @Param("end") LocalDate end);
+
     /** The records whose claims the statement holds although their sites are no longer among the district's. */
     List<Long> claimsOffSites(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
                               @Param("start") LocalDate start, @Param("end") LocalDate end);

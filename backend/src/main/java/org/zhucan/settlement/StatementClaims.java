@@ -64,7 +64,7 @@ class StatementClaims {
         int inPeriod = mapper.countClaims(id, false);
         // whole: every claim of the period is of a period record at the sites, so equal numbers mean nothing is left to claim
         if (!scope.whole() || periodRecords(scope) != inPeriod) {
-            mapper.claimPeriodRecords(id, scope.operatorId(), scope.sites(), scope.start(), scope.end(), false);
+            mapper.claimNewPeriodRecords(id, scope.operatorId(), scope.sites(), scope.start(), scope.end());
             inPeriod = mapper.countClaims(id, false);
         }
         mapper.claimCarriedRecords(id, scope.operatorId(), scope.sites(), scope.start());
