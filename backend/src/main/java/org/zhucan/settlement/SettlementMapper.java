@@ -53,8 +53,16 @@ interface SettlementMapper {
 
     void releaseClaims(@Param("id") long id, @Param("records") Collection<Long> records);
 
-    /** The records whose claims the statement holds as unflagged although they carry a flag now. */
-    List<Long> claimsFlaggedSince(@Param("id") long id);
+    /** The lowest and highest record ids of the statement's unflagged claims of its period (null without any). */
+    IdSpan unflaggedClaimSpan(@Param("id") long id);
+
+    /** The records whose claims the statement holds as unflagged although they carry a flag now; span: {@link #unflaggedClaimSpan}. */
+    List<Long> claimsFlaggedSince(@Param("id") long id, @Param("span") IdSpan span);
+
+    record IdSpan(Long low, Long high) {
+
+        static final IdSpan NONE = new IdSpan(0L, -1L);
+    }
 
     void markClaimsFlagged(@Param("id") long id, @Param("records") Collection<Long> records);
 

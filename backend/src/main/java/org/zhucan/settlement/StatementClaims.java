@@ -60,7 +60,9 @@ class StatementClaims {
         long id = scope.statementId();
         inChunks(mapper.claimsOffSites(id, scope.operatorId(), scope.sites(), scope.start(), scope.end()),
                 chunk -> mapper.releaseClaims(id, chunk));
-        inChunks(mapper.claimsFlaggedSince(id), chunk -> mapper.markClaimsFlagged(id, chunk));
+        SettlementMapper.IdSpan span = mapper.unflaggedClaimSpan(id);
+        inChunks(mapper.claimsFlaggedSince(id, span == null || span.low() == null ? SettlementMapper.IdSpan.NONE : span),
+                chunk -> mapper.markClaimsFlagged(id, chunk));
         int inPeriod = mapper.countClaims(id, false);
         // whole: every claim of the period is of a period record at the sites, so equal numbers mean nothing is left to claim
         if (!scope.whole() || periodRecords(scope) != inPeriod) {
