@@ -1,5 +1,6 @@
 package org.zhucan.security;
 
+import java.time.Duration;
 import java.util.List;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -23,6 +24,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
@@ -113,13 +115,16 @@ class SecurityConfig {
         return new BCryptPasswordEncoder();
     }
 
-    /** Checks signature, expiry and issuer, then that the account's token version still matches (TokenVersionValidator). */
+    /**
+     * Checks signature, expiry and issuer, then that the account's token version still matches (TokenVersionValidator); the
+     * signature's check is remembered per token (VerifiedTokenDecoder), the rest runs on every request.
+     */
     @Bean
     JwtDecoder jwtDecoder(SecurityProperties properties, TokenVersions tokenVersions) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(signingKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(TokenClaims.ISSUER),
-                new TokenVersionValidator(tokenVersions)));
-        return decoder;
+        NimbusJwtDecoder signatureChecked = NimbusJwtDecoder.withSecretKey(signingKey(properties)).macAlgorithm(MacAlgorithm.HS256).build();
+        signatureChecked.setJwtValidator(token -> OAuth2TokenValidatorResult.success());
+        return new VerifiedTokenDecoder(signatureChecked, new DelegatingOAuth2TokenValidator<>(
+                JwtValidators.createDefaultWithIssuer(TokenClaims.ISSUER), new TokenVersionValidator(tokenVersions)), 10_000, Duration.ofMinutes(15));
     }
 
     /** One {@code login} per request: aliases and fragments cannot turn one request into many guesses. */
