@@ -127,14 +127,14 @@ public final class SettlementBenchmark {
         YearMonth month = YearMonth.from(LocalDate.now(BusinessTime.ZONE)).minusMonths(1);
         String policyChange = giveOperatingSubsidy(month);
 
-        SettlementSeeder.Seeded seeded = new SettlementSeeder(jdbc, dataSource).seed(DISTRICT_CODE, month, SITES, DINERS, DAYS, tag, ACTOR);
+        SettlementSeeder seeder = new SettlementSeeder(jdbc, dataSource);
+        SettlementSeeder.Seeded seeded = seeder.seed(DISTRICT_CODE, month, SITES, DINERS, DAYS, tag, ACTOR);
         String operatorStaff = operatorStaff(seeded.operatorId());
         String admin = api.login(ADMIN_ACCOUNT, DEMO_PASSWORD);
 
         Map<String, Object> input = Map.of("operatorId", Long.toString(seeded.operatorId()), "districtId", Long.toString(seeded.districtId()),
                 "periodStart", month.atDay(1).toString(), "periodEnd", month.atEndOfMonth().toString());
         Expected expected = expected(seeded);
-        SettlementSeeder seeder = new SettlementSeeder(jdbc, dataSource);
 
         // the month read once after seeding, so that no timed run below comes straight after the writes
         Floor coldGroupBy = floorGroupBy(seeded);

@@ -194,7 +194,7 @@ class GaleraClusterFaultTests {
                 .path("updateSite.userErrors").entityList(Object.class).hasSize(0);
         for (int instance = 1; instance < 3; instance++) {
             org.zhucan.network.SiteService sites = instances.get(instance).getBean(org.zhucan.network.SiteService.class);
-            await("instance " + (instance + 1) + " reading the new name").atMost(Duration.ofSeconds(60))
+            await("instance " + (instance + 1) + " reading the new name").atMost(Duration.ofMinutes(3))
                     .until(() -> sites.find(Long.parseLong(site)).name(), renamed::equals);
         }
 

@@ -2,6 +2,7 @@ package org.zhucan.settlement;
 
 import java.sql.Connection;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.TemporalAdjusters;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.zhucan.network.NetworkFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.zhucan.testsupport.DistrictWorld.shanghai;
 import static org.zhucan.testsupport.DistrictWorld.today;
 
@@ -101,19 +103,13 @@ class SettlementRegenerationTests extends DistrictSettlementTest {
         assertThat(next).containsEntry("recordCount", 1).containsEntry("carriedCount", 1).containsEntry("mealSubsidy", "5.00");
     }
 
-    /** Until the generation's statement on settlement_line waits for the table (or the generation ends, which fails the test). */
-    private void awaitWaitingOnSettlementLines(CompletableFuture<?> generation) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
-        while (System.nanoTime() < deadline) {
+    /** Until the generation's statement on settlement_line waits for the table (failing if the generation ends first). */
+    private void awaitWaitingOnSettlementLines(CompletableFuture<?> generation) {
+        await("the generation waiting for settlement_line").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> {
             assertThat(generation).as("the generation waits for settlement_line").isNotDone();
-            Integer waiting = jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE '%settlement_line%'"
-                    + " AND info NOT LIKE '%processlist%' AND state LIKE 'Waiting for table%'", Integer.class);
-            if (waiting != null && waiting > 0) {
-                return;
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("the generation never reached settlement_line");
+            return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE '%settlement_line%'"
+                    + " AND info NOT LIKE '%processlist%' AND state LIKE 'Waiting for table%'", Integer.class) > 0;
+        });
     }
 
     private List<Long> claimedBy(long statementId) {
