@@ -187,7 +187,7 @@ public class MealCorrectionService {
         if (record.bookingId() != null) {
             counterBookings.unmarkServed(record.bookingId());
         }
-        events.publishEvent(new MealsServedFeed.Served(record.siteId(), reversalId));
+        events.publishEvent(MealsServedFeed.Added.one(record.siteId(), reversalId));
         return new CorrectionResult(mapper.findById(record.id()), mapper.findById(reversalId), null, List.of());
     }
 

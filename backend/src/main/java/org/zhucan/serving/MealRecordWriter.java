@@ -173,7 +173,8 @@ class MealRecordWriter {
             return written;
         });
         if (outcome.records() != null) {
-            outcome.records().forEach(record -> events.publishEvent(new MealsServedFeed.Served(record.siteId(), record.id())));
+            events.publishEvent(new MealsServedFeed.Added(outcome.records().stream().map(record -> new MealsServedFeed.Served(record.siteId(), record.id()))
+                    .toList()));
         }
         return outcome;
     }

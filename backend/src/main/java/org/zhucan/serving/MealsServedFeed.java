@@ -1,6 +1,8 @@
 package org.zhucan.serving;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +34,14 @@ class MealsServedFeed {
     record Served(long siteId, long recordId) {
     }
 
+    /** The records one transaction added (a counter's one, an upload chunk's hundred): one message once it commits. */
+    record Added(List<Served> records) {
+
+        static Added one(long siteId, long recordId) {
+            return new Added(List.of(new Served(siteId, recordId)));
+        }
+    }
+
     private final StringRedisTemplate redis;
     private final String channel;
     private final Sinks.Many<Served> sink = Sinks.many().multicast().directBestEffort();
@@ -51,29 +61,33 @@ class MealsServedFeed {
         return sink.asFlux();
     }
 
+    /**
+     * One message a transaction, a line "site:record" a record (a single record's message is that one line): an upload
+     * of a thousand records sends ten messages, not a thousand round trips to Redis.
+     */
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT)
-    void afterCommit(Served served) {
+    void afterCommit(Added added) {
         try {
-            redis.convertAndSend(channel, served.siteId() + ":" + served.recordId());
+            redis.convertAndSend(channel, added.records().stream().map(served -> served.siteId() + ":" + served.recordId())
+                    .collect(Collectors.joining("\n")));
         } catch (RuntimeException e) {
-            log.warn("Could not publish meal record {} to Redis; only this instance's screens get it: {}", served.recordId(), e.toString());
+            log.warn("Could not publish {} meal record(s) to Redis; only this instance's screens get them: {}", added.records().size(), e.toString());
             // a publish that timed out may still have gone out, and come back
-            if (heard.first(served.recordId())) {
-                emit(served);
-            }
+            added.records().stream().filter(served -> heard.first(served.recordId())).forEach(this::emit);
         }
     }
 
     void onMessage(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
-        int colon = text.indexOf(':');
-        try {
-            Served served = new Served(Long.parseLong(text.substring(0, colon)), Long.parseLong(text.substring(colon + 1)));
-            if (heard.first(served.recordId())) {
-                emit(served);
+        for (String line : new String(body, StandardCharsets.UTF_8).split("\n")) {
+            int colon = line.indexOf(':');
+            try {
+                Served served = new Served(Long.parseLong(line.substring(0, colon)), Long.parseLong(line.substring(colon + 1)));
+                if (heard.first(served.recordId())) {
+                    emit(served);
+                }
+            } catch (RuntimeException e) {
+                log.warn("Ignoring a malformed meals-served line: {}", line);
             }
-        } catch (RuntimeException e) {
-            log.warn("Ignoring a malformed meals-served message: {}", text);
         }
     }
 

@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A meal record heard twice on one instance (two subscriptions for a while after a Redis fail-over, or a publish that
- * timed out and went out anyway) reaches the screens once. No Redis is needed: the messages are handed in as the
+ * timed out and went out anyway) reaches the screens once, and every record of a transaction's message reaches them. No Redis is needed: the messages are handed in as the
  * subscription hands them.
  */
 class MealsServedFeedTests {
@@ -30,6 +30,22 @@ class MealsServedFeedTests {
                 feed.onMessage(message.getBytes(StandardCharsets.UTF_8));
             }
             assertThat(shown).containsExactly(41L, 42L, 43L);
+        } finally {
+            screen.dispose();
+        }
+    }
+
+    @Test
+    void shouldShowEveryRecordOfATransactionsMessage() {
+        LettuceConnectionFactory unstarted = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+        MealsServedFeed feed = new MealsServedFeed(new StringRedisTemplate(), unstarted);
+        List<MealsServedFeed.Served> shown = new CopyOnWriteArrayList<>();
+        Disposable screen = feed.events().subscribe(shown::add);
+        try {
+            // an upload chunk's message, one already heard alone, and a line garbled in transit: the others still arrive
+            feed.onMessage("7:41".getBytes(StandardCharsets.UTF_8));
+            feed.onMessage("7:41\n7:42\nnot-a-record\n8:43".getBytes(StandardCharsets.UTF_8));
+            assertThat(shown).containsExactly(new MealsServedFeed.Served(7, 41), new MealsServedFeed.Served(7, 42), new MealsServedFeed.Served(8, 43));
         } finally {
             screen.dispose();
         }

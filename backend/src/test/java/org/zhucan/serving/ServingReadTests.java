@@ -593,6 +593,24 @@ class ServingReadTests extends ApiTest {
                 Map<String, Object> pushed = nextRecord(atA, PUSH_TIMEOUT);
                 assertThat(pushed).as("a record logged on the second instance reaches the first instance's screen").isNotNull();
                 assertThat(id(pushed)).isEqualTo(loggedOnSecond);
+
+                // an upload's records go out as one message for their transaction: each of them reaches the screen
+                List<Map<String, Object>> offline = new ArrayList<>();
+                for (Diner each : List.of(diner(), diner())) {
+                    offline.add(Map.of("clientRecordId", "screen-" + System.nanoTime() + "-" + offline.size(), "slot", "LUNCH",
+                            "servedAt", shanghai(day, 11, 40 + offline.size()), "dinerId", each.id(),
+                            "verification", Map.of("method", "STAFF_PROXY", "proxyReason", "离线补录"), "items", List.of(Map.of("setMealName", "套餐A"))));
+                }
+                List<String> uploaded = CounterRequests.upload(viaSecond, a.id(), offline)
+                        .path("uploadMealRecords.acceptedCount").entity(Integer.class).isEqualTo(2)
+                        .path("uploadMealRecords.results[*].record.id").entityList(String.class).get();
+                List<String> pushedAfter = new ArrayList<>();
+                for (int i = 0; i < uploaded.size(); i++) {
+                    Map<String, Object> next = nextRecord(atA, PUSH_TIMEOUT);
+                    assertThat(next).as("record %d of the upload on the second instance reaches the first instance's screen", i + 1).isNotNull();
+                    pushedAfter.add(id(next));
+                }
+                assertThat(pushedAfter).containsExactlyInAnyOrderElementsOf(uploaded);
             } finally {
                 screen.stop().block(PUSH_TIMEOUT);
             }
