@@ -12,8 +12,11 @@ import org.apache.ibatis.annotations.Param;
 @Mapper
 interface PaymentMapper {
 
-    /** One multi-row INSERT; each row gets its id. */
-    void insertPayments(@Param("rows") List<NewPayment> rows);
+    /** One payment, given its id; many go as a batch through {@link org.zhucan.common.sql.BatchedStatements}. */
+    void insertPayment(NewPayment row);
+
+    /** One ledger entry (batched, as {@link #insertPayment}). */
+    void insertEntry(NewEntry row);
 
     List<Payment> findByMealRecords(@Param("ids") Collection<Long> mealRecordIds);
 
@@ -40,7 +43,6 @@ interface PaymentMapper {
     /** Adds to a balance, opening it with the amount when the diner has none yet. */
     void addToBalance(@Param("dinerId") long dinerId, @Param("amountFen") long amountFen, @Param("at") Instant at);
 
-    void insertEntries(@Param("rows") List<NewEntry> rows);
 
     /** A payment row to insert; its id is set by the insert. */
     final class NewPayment {

@@ -16,6 +16,7 @@ import org.zhucan.common.access.BypassesCallerScope;
 import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
+import org.zhucan.common.sql.BatchedStatements;
 import org.zhucan.common.time.BusinessTime;
 
 /**
@@ -30,8 +31,10 @@ public class PaymentService {
 
     private final PaymentMapper mapper;
     private final Clock clock;
+    private final BatchedStatements batches;
 
-    PaymentService(PaymentMapper mapper, Clock clock) {
+    PaymentService(PaymentMapper mapper, Clock clock, BatchedStatements batches) {
+        this.batches = batches;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -123,18 +126,16 @@ public class PaymentService {
             }
         }
         List<PaymentMapper.NewEntry> entries = new ArrayList<>();
-        if (!refunds.isEmpty()) {
-            mapper.insertPayments(refunds);
-            refunds.stream().filter(row -> row.method == PaymentMethod.PREPAID).forEach(row -> entries.add(refundEntry(row, now)));
-        }
-        if (!rows.isEmpty()) {
-            mapper.insertPayments(rows);
-        }
+        batches.run(PaymentMapper.class, batch -> {
+            refunds.forEach(batch::insertPayment);
+            rows.forEach(batch::insertPayment);
+        });
+        refunds.stream().filter(row -> row.method == PaymentMethod.PREPAID).forEach(row -> entries.add(refundEntry(row, now)));
         rows.stream().filter(row -> row.method == PaymentMethod.PREPAID)
                 .forEach(row -> entries.add(new PaymentMapper.NewEntry(row.dinerId, PrepaidEntryKind.MEAL, -row.amountFen, null, null, row.id(),
                         row.siteId, null, null, row.takenBy, now)));
         if (!entries.isEmpty()) {
-            mapper.insertEntries(entries);
+            batches.run(PaymentMapper.class, batch -> entries.forEach(batch::insertEntry));
         }
         return true;
     }
@@ -179,10 +180,10 @@ public class PaymentService {
         String reference = method.online() ? given.externalReference().strip() : null;
         PaymentMapper.NewPayment row = new PaymentMapper.NewPayment(PaymentKind.CHARGE, method, amountFen, siteId, dinerId, null, bookingId,
                 reference, null, takenBy, now, BusinessTime.today(clock));
-        mapper.insertPayments(List.of(row));
+        mapper.insertPayment(row);
         if (method == PaymentMethod.PREPAID) {
-            mapper.insertEntries(List.of(new PaymentMapper.NewEntry(dinerId, PrepaidEntryKind.MEAL, -amountFen, null, null, row.id(), siteId, null,
-                    null, takenBy, now)));
+            mapper.insertEntry(new PaymentMapper.NewEntry(dinerId, PrepaidEntryKind.MEAL, -amountFen, null, null, row.id(), siteId, null,
+                    null, takenBy, now));
         }
         return mapper.findById(row.id());
     }
@@ -223,10 +224,10 @@ public class PaymentService {
     private Payment refund(Payment charge, Long mealRecordId, String actor) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         PaymentMapper.NewPayment refund = refundRow(charge, mealRecordId, actor, now, BusinessTime.today(clock));
-        mapper.insertPayments(List.of(refund));
+        mapper.insertPayment(refund);
         if (charge.method() == PaymentMethod.PREPAID) {
             mapper.addToBalance(charge.dinerId(), charge.amount().fen(), now);
-            mapper.insertEntries(List.of(refundEntry(refund, now)));
+            mapper.insertEntry(refundEntry(refund, now));
         }
         return mapper.findById(refund.id());
     }

@@ -175,7 +175,7 @@ public class MealCorrectionService {
                 Money.ofFen(-record.price().fen()), Money.ofFen(-record.subsidy().fen()), Money.ofFen(-record.dinerPays().fen()),
                 record.policyId(), record.dinerCategory(), writer.quoteJson(negated, stored.reasons()), false, null, null, record.id(), null, reason,
                 actor, now));
-        mapper.insertAll(List.of(reversal));
+        mapper.insertRecord(reversal);
         long reversalId = reversal.id();
         writer.insertShares(reversalId, stored.shares(), -1);
         if (mapper.markReversed(record.id(), reversalId) != 1) {

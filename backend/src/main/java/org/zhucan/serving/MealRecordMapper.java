@@ -18,12 +18,14 @@ interface MealRecordMapper {
     /** Takes the site's upload lock (creating its row the first time) until the transaction ends. */
     void lockUploads(@Param("siteId") long siteId);
 
-    /** Records in one multi-row statement, one or many; each row's key receives the id the database gave it. */
-    void insertAll(@Param("records") List<KeyedRecord> records);
+    /** One record, its key receiving its id; many go as a batch through {@link org.zhucan.common.sql.BatchedStatements}. */
+    void insertRecord(KeyedRecord record);
 
-    void insertItemsOfMany(@Param("items") List<MealRecordItem> items);
+    /** One item (batched, as {@link #insertRecord}). */
+    void insertItem(MealRecordItem item);
 
-    void insertSharesOfMany(@Param("shares") List<RecordShare> shares);
+    /** One share (batched, as {@link #insertRecord}). */
+    void insertShare(RecordShare share);
 
     void insertFlags(@Param("flags") List<RecordFlag> flags, @Param("at") Instant at);
 
@@ -121,7 +123,7 @@ interface MealRecordMapper {
     }
 
     /**
-     * A record's row and the id the database gives it ({@link #insertAll}); a class, not a record,
+     * A record's row and the id the database gives it ({@link #insertRecord}); a class, not a record,
      * because MyBatis sets generated keys only through a property it can write.
      */
     final class KeyedRecord {

@@ -23,6 +23,7 @@ import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.money.Money;
+import org.zhucan.common.sql.BatchedStatements;
 import org.zhucan.common.sql.UniqueKeys;
 import org.zhucan.diner.DinerCategory;
 import org.zhucan.diner.QuoteFacts;
@@ -56,9 +57,12 @@ class MealRecordWriter {
     private final JsonMapper json;
     private final Clock clock;
     private final TransactionTemplate savepoint;
+    private final BatchedStatements batches;
 
     MealRecordWriter(MealRecordMapper mapper, MealRecordUsage usage, MealChecks checks, CounterBookings counterBookings, MealRollups rollups,
-                     PaymentService payments, ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactions) {
+                     PaymentService payments, ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactions,
+                     BatchedStatements batches) {
+        this.batches = batches;
         this.mapper = mapper;
         this.usage = usage;
         this.checks = checks;
@@ -185,7 +189,7 @@ class MealRecordWriter {
             return new Outcome(null, null);
         }
         try {
-            mapper.insertAll(rows);
+            batches.run(MealRecordMapper.class, batch -> rows.forEach(batch::insertRecord));
         } catch (DuplicateKeyException refused) {
             return new Outcome(null, UniqueKeys.violated(refused));
         }
@@ -208,12 +212,10 @@ class MealRecordWriter {
             charges.add(new MealCharge(id, meal.site().id(), meal.diner().diner().id(), meal.date(), assessments.get(k).quote().dinerPaysFen(),
                     meal.payment(), actor, now, meal.bookingId()));
         }
-        if (!items.isEmpty()) {
-            mapper.insertItemsOfMany(items);
-        }
-        if (!shares.isEmpty()) {
-            mapper.insertSharesOfMany(shares);
-        }
+        batches.run(MealRecordMapper.class, batch -> {
+            items.forEach(batch::insertItem);
+            shares.forEach(batch::insertShare);
+        });
         if (!flags.isEmpty()) {
             mapper.insertFlags(flags, now);
         }
@@ -314,8 +316,8 @@ class MealRecordWriter {
     /** Shares of a record, negated ({@code sign} -1) for its reversal. */
     void insertShares(long recordId, List<SubsidyRules.QuotedShare> shares, int sign) {
         if (!shares.isEmpty()) {
-            mapper.insertSharesOfMany(shares.stream().map(share -> new MealRecordMapper.RecordShare(recordId, share.source(),
-                    sign * share.amountFen())).toList());
+            batches.run(MealRecordMapper.class, batch -> shares.forEach(share -> batch.insertShare(new MealRecordMapper.RecordShare(recordId,
+                    share.source(), sign * share.amountFen()))));
         }
     }
 

@@ -214,7 +214,7 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
     @Test
     void shouldQuoteTheLimitTheDatabaseHeldWhenItsUsageRowsCountMoreThanTheRecords() {
         // rows ahead of the records, as if meals had been written around the application: the rows decide, and the quote says so
-        List<String> diners = world.diners(4);
+        List<String> diners = world.diners(8);
         java.sql.Date day = java.sql.Date.valueOf(yesterday);
         java.sql.Date month = java.sql.Date.valueOf(yesterday.withDayOfMonth(1));
         jdbc.update("INSERT INTO diner_subsidy_usage (diner_id, period, period_start, meals) VALUES (?, 'D', ?, 1)", Long.valueOf(diners.get(0)), day);
@@ -229,8 +229,10 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
         assertThat(subsidyOf(capped)).as("the 1.00 the month's row leaves under the cap").isEqualTo(100);
         assertThat(quoteOf(capped)).contains("\"MONTHLY_CAP\"");
 
-        // an upload whose chunk the rows refuse is written record by record, each with its own reason
-        assertThat(upload(staff, siteB, "held", "DINNER", diners.subList(2, 4), shanghai(yesterday, 18, 0))).isEqualTo("2/0");
+        // an upload whose chunk the rows refuse is written record by record, each with its own reason, the others subsidised
+        assertThat(upload(staff, siteB, "held", "DINNER", diners.subList(2, 8), shanghai(yesterday, 18, 0))).isEqualTo("6/0");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id IN (?, ?, ?, ?, ?) AND subsidy_fen = 500", Integer.class,
+                diners.subList(3, 8).stream().map(Long::valueOf).toArray())).isEqualTo(5);
         List<Map<String, Object>> uploaded = jdbc.queryForList("SELECT diner_id, subsidy_fen, quote FROM meal_record WHERE diner_id IN (?, ?) "
                 + "ORDER BY diner_id", Long.valueOf(diners.get(2)), Long.valueOf(diners.get(3)));
         assertThat(((Number) uploaded.get(0).get("subsidy_fen")).longValue()).isZero();
