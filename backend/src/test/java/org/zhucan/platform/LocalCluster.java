@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -77,6 +78,11 @@ final class LocalCluster {
 
     /** Runs the script with these arguments, its output into the run folder's log; fails on a non-zero exit. Returns what it wrote. */
     String run(String... arguments) {
+        return run(Map.of(), arguments);
+    }
+
+    /** {@link #run(String...)} with these variables added to the script's environment (and so to what it starts). */
+    String run(Map<String, String> environment, String... arguments) {
         List<String> command = new ArrayList<>(List.of("bash", script.toString()));
         command.addAll(List.of(arguments));
         try {
@@ -85,6 +91,7 @@ final class LocalCluster {
             long before = Files.exists(log) ? Files.size(log) : 0;
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(environment);
             builder.environment().put("ZHUCAN_CLUSTER_DIR", runDir.toString());
             Process process = builder.start();
             if (!process.waitFor(10, TimeUnit.MINUTES)) {
