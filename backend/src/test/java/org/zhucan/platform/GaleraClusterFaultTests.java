@@ -39,7 +39,6 @@ import org.zhucan.testsupport.TwoSlotDistrict;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.zhucan.testsupport.DistrictWorld.shanghai;
 import static org.zhucan.testsupport.TwoSlotDistrict.walkIn;
 
@@ -76,11 +75,7 @@ class GaleraClusterFaultTests {
 
     @BeforeAll
     void startCluster() throws Exception {
-        String whyNot = LocalCluster.whyNot();
-        if (whyNot != null) {
-            System.out.println("GaleraClusterFaultTests SKIPPED: " + whyNot);
-        }
-        assumeTrue(whyNot == null, () -> "GaleraClusterFaultTests skipped: " + whyNot);
+        LocalCluster.assumeCanRun("GaleraClusterFaultTests");
         started = true;
         cluster.run("down", "--purge");
         cluster.run("up");

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Assumptions;
+
 /**
  * The cluster of {@code deploy/local-cluster}, driven from a test: brought up in a run folder of its
  * own, faults injected through it, and torn down with its data. Says why it cannot run (packages
@@ -55,6 +57,15 @@ final class LocalCluster {
             return "the cluster script runs as root (it starts mariadbd as user mysql), and this is " + System.getProperty("user.name");
         }
         return null;
+    }
+
+    /** Skips the calling test where the cluster cannot run, saying why on the output (CI shows it) and in the skip. */
+    static void assumeCanRun(String test) {
+        String whyNot = whyNot();
+        if (whyNot != null) {
+            System.out.println(test + " SKIPPED: " + whyNot);
+        }
+        Assumptions.assumeTrue(whyNot == null, () -> test + " skipped: " + whyNot);
     }
 
     private static boolean onPath(String tool) {

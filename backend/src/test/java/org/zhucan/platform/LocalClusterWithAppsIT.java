@@ -14,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.zhucan.testsupport.TestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * {@code deploy/local-cluster up --with-app} as an operator runs it: the Galera cluster and Redis with its Sentinels, then
@@ -31,11 +30,7 @@ class LocalClusterWithAppsIT {
 
     @Test
     void shouldBringUpThreeInstancesFromThePackagedJarOnTheCluster() throws Exception {
-        String whyNot = LocalCluster.whyNot();
-        if (whyNot != null) {
-            System.out.println("LocalClusterWithAppsIT SKIPPED: " + whyNot);
-        }
-        assumeTrue(whyNot == null, () -> "LocalClusterWithAppsIT skipped: " + whyNot);
+        LocalCluster.assumeCanRun("LocalClusterWithAppsIT");
         assertThat(Path.of("target/zhucan.jar")).as("the jar that package builds").exists();
         LocalCluster cluster = new LocalCluster(Path.of(System.getProperty("java.io.tmpdir"), "zhucan-cluster-apps-it"));
         cluster.run("down", "--purge");
