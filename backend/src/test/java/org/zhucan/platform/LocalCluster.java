@@ -126,7 +126,8 @@ final class LocalCluster {
 
     private static String tail(Path log) throws IOException {
         List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-        return String.join("\n", lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+        // enough for the end of an instance's log that the script prints before giving up on it
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
     static int dbPort(int node) {
