@@ -43,7 +43,6 @@ interface PaymentMapper {
     /** Adds to a balance, opening it with the amount when the diner has none yet. */
     void addToBalance(@Param("dinerId") long dinerId, @Param("amountFen") long amountFen, @Param("at") Instant at);
 
-
     /** A payment row to insert; its id is set by the insert. */
     final class NewPayment {
 

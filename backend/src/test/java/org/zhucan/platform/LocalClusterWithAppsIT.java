@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -26,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalClusterWithAppsIT {
 
     private static final String SCRAPE_TOKEN = "local-cluster-apps-it-scrape-token-0123456789";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TestClients.RESPONSE_TIMEOUT).build();
 
     @Test
     void shouldBringUpThreeInstancesFromThePackagedJarOnTheCluster() throws Exception {
