@@ -16,8 +16,12 @@ interface MealRollupMapper {
 
     List<Dirty> dirtyIn(@Param("siteIds") Collection<Long> siteIds, @Param("from") LocalDate from, @Param("to") LocalDate to);
 
-    /** Up to {@code limit} marks, the oldest days first (a day's marks together); between the dates when they are given. */
-    List<Dirty> dirtyBatch(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("limit") int limit);
+    /**
+     * Up to {@code limit} marks, the oldest days first (a day's marks together); between the dates when they are given,
+     * and before {@code keptFrom} when it is.
+     */
+    List<Dirty> dirtyBatch(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("keptFrom") LocalDate keptFrom,
+                           @Param("limit") int limit);
 
     List<SiteDay> siteDaysBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
 

@@ -8,6 +8,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -17,11 +19,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.sql.TransientFailures;
+import org.zhucan.common.time.BusinessTime;
 import org.zhucan.security.CurrentUser;
 
 /**
@@ -35,9 +40,13 @@ import org.zhucan.security.CurrentUser;
  * <p>Why marks and not deltas: a void changes who counts as a diner and whether a slot has a
  * flagged meal, a two-sites flag lands on another site's record, and distinct diners do not add
  * up; a day computed from its records is right by construction, and a mark costs one statement
- * whatever the change. The mark is a row per site and day, so the counter writes of one site
- * serialize on it from that statement to their commit (it comes last in the transaction): one
- * site's meals are written one after another anyway at a counter, and other sites are not held.
+ * whatever the change. Each writer inserts a mark of its own (V41), so writers never wait on one another's.
+ *
+ * <p>The last days keep their marks ({@link #KEPT_DAYS}): the job leaves them, and readers compute
+ * those days from their records, as they do any marked day. So a writer that has seen a mark of its
+ * own of a recent site day committed writes no other for that day (issue 20: the counter's logMeal
+ * sends one statement less); the job takes the day once it is older. This leans on the instances'
+ * clocks agreeing within a day, as every "today" of the application does.
  */
 @Service
 public class MealRollups {
@@ -46,12 +55,22 @@ public class MealRollups {
     static final int BATCH = 200;
     /** Days one rebuild covers at most. */
     static final int MAX_REBUILD_DAYS = 366;
+    /**
+     * Today and the days before it whose marks the job keeps (today, yesterday, the day before): one day more than
+     * the writers trust a mark they saw ({@link #WRITERS_TRUST_DAYS}), so that a job whose clock is up to a day
+     * ahead of a writer's never takes a mark the writer still trusts.
+     */
+    static final int KEPT_DAYS = 3;
+    /** Yesterday and today: the days a writer trusts a mark of its own it saw committed, and writes none again. */
+    static final int WRITERS_TRUST_DAYS = 1;
 
     private final MealRollupMapper mapper;
     private final AuditService audit;
     private final Clock clock;
     private final TransactionTemplate readCommitted;
     private final ApplicationEventPublisher events;
+    /** Recent site days whose mark this instance saw committed: marks the job keeps while they are recent. */
+    private final Set<SiteDay> markedRecently = ConcurrentHashMap.newKeySet();
 
     MealRollups(MealRollupMapper mapper, AuditService audit, Clock clock, PlatformTransactionManager transactions,
                 ApplicationEventPublisher events) {
@@ -74,9 +93,30 @@ public class MealRollups {
         if (days.isEmpty()) {
             return;
         }
+        LocalDate recentFrom = BusinessTime.dateOf(clock.instant()).minusDays(WRITERS_TRUST_DAYS);
+        // a recent day whose mark is known committed stays marked until it is old: nothing to write
+        List<SiteDay> sorted = days.stream().distinct().filter(day -> day.date().isBefore(recentFrom) || !markedRecently.contains(day))
+                .sorted(Comparator.comparing(SiteDay::date).thenComparingLong(SiteDay::siteId)).toList();
+        if (sorted.isEmpty()) {
+            return;
+        }
         // a mark of this writer's own (V41): writers never wait on one another's marks, nor conflict on a Galera cluster
-        List<SiteDay> sorted = days.stream().distinct().sorted(Comparator.comparing(SiteDay::date).thenComparingLong(SiteDay::siteId)).toList();
         mapper.mark(sorted, ThreadLocalRandom.current().nextLong(1, 1L << 62));
+        List<SiteDay> recent = sorted.stream().filter(day -> !day.date().isBefore(recentFrom)).toList();
+        if (!recent.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    markedRecently.removeIf(day -> day.date().isBefore(recentFrom));
+                    markedRecently.addAll(recent);
+                }
+            });
+        }
+    }
+
+    /** The first date whose marks the job keeps: the days from it on are left to the readers (see the class). */
+    private LocalDate keptFrom() {
+        return BusinessTime.dateOf(clock.instant()).minusDays(KEPT_DAYS - 1);
     }
 
     /**
@@ -84,7 +124,7 @@ public class MealRollups {
      * runs. Returns how many site days it computed (a day changed while it was computed keeps the newer mark).
      */
     public int computeMarked(int limit) {
-        List<MealRollupMapper.Dirty> marked = mapper.dirtyBatch(null, null, limit);
+        List<MealRollupMapper.Dirty> marked = mapper.dirtyBatch(null, null, keptFrom(), limit);
         int computed = 0;
         for (int from = 0; from < marked.size(); from += BATCH) {
             computed += compute(marked.subList(from, Math.min(from + BATCH, marked.size())));
@@ -132,7 +172,7 @@ public class MealRollups {
         int computed = 0;
         // each mark once: a day that keeps changing (a site serving now) is left to the job
         for (int rounds = days.size() / BATCH + 2; rounds > 0; rounds--) {
-            List<MealRollupMapper.Dirty> batch = mapper.dirtyBatch(from, to, BATCH);
+            List<MealRollupMapper.Dirty> batch = mapper.dirtyBatch(from, to, keptFrom(), BATCH);
             if (batch.isEmpty()) {
                 break;
             }
@@ -142,7 +182,7 @@ public class MealRollups {
                 break;
             }
         }
-        int stillMarked = (int) mapper.dirtyBatch(from, to, Integer.MAX_VALUE).stream().map(MealRollups::siteDay).distinct().count();
+        int stillMarked = (int) mapper.dirtyBatch(from, to, null, Integer.MAX_VALUE).stream().map(MealRollups::siteDay).distinct().count();
         events.publishEvent(new MealRollupsRebuilt(from, to));
         return new Rebuilt(from, to, days.size(), computed, stillMarked, clock.instant());
     }
@@ -155,7 +195,7 @@ public class MealRollups {
      */
     private int compute(List<MealRollupMapper.Dirty> marked) {
         List<SiteDay> days = marked.stream().map(MealRollups::siteDay).distinct().toList();
-        return TransientFailures.retry(() -> readCommitted.execute(status -> {
+        int computed = TransientFailures.retry(() -> readCommitted.execute(status -> {
             List<MealRollupMapper.SlotRow> slots = mapper.computeSlots(days);
             List<MealRollupMapper.DayRow> dayRows = mapper.computeDays(days);
             mapper.deleteSlots(days);
@@ -169,6 +209,9 @@ public class MealRollups {
             mapper.unmark(marked);
             return days.size();
         }));
+        // only a test's clock goes back: a day the job took is no longer marked for this instance's writers
+        days.forEach(markedRecently::remove);
+        return computed;
     }
 
     private static SiteDay siteDay(MealRollupMapper.Dirty mark) {
@@ -178,7 +221,8 @@ public class MealRollups {
     /**
      * @param siteDays site days between the dates with records or roll-up rows
      * @param computed of them, those computed again and unmarked
-     * @param stillMarked site days left marked between the dates (changed while computed): the job takes them
+     * @param stillMarked site days left marked between the dates (changed while computed, or of the last {@link #KEPT_DAYS} days):
+     *                    the job takes them
      */
     public record Rebuilt(LocalDate from, LocalDate to, int siteDays, int computed, int stillMarked, java.time.Instant at) {
     }
