@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.idempotency.IdempotencyKeys;
@@ -19,11 +20,13 @@ import org.zhucan.security.CurrentUser;
 
 /**
  * logMeal: a meal served at the counter, checked ({@link MealChecks}) and recorded
- * ({@link MealRecordWriter}) once per idempotency key. Offline uploads are {@link MealUploadService},
+ * ({@link MealRecordWriter}) once per idempotency key, which the record keeps. Offline uploads are {@link MealUploadService},
  * voids and corrections {@link MealCorrectionService}, reads {@link MealRecordReadService}.
  */
 @Service
 public class ServingService {
+
+    private static final String OPERATION = "logMeal";
 
     private final MealRecordMapper mapper;
     private final ServingAccess access;
@@ -31,7 +34,6 @@ public class ServingService {
     private final MealRecordWriter writer;
     private final SiteService siteService;
     private final IdempotencyKeys idempotencyKeys;
-    private final IdempotencyKeys.Outcomes<RecordResult> recordOutcomes;
 
     ServingService(MealRecordMapper mapper, ServingAccess access, MealChecks checks, MealRecordWriter writer, SiteService siteService,
                    IdempotencyKeys idempotencyKeys) {
@@ -41,11 +43,15 @@ public class ServingService {
         this.writer = writer;
         this.siteService = siteService;
         this.idempotencyKeys = idempotencyKeys;
-        this.recordOutcomes = new IdempotencyKeys.Outcomes<>(RecordResult::failed,
-                id -> new RecordResult(mapper.findById(id), List.of()), result -> result.failed() ? null : result.record().id());
     }
 
-    /** logMeal: the record, or the first result of an earlier call with the same key. */
+    /**
+     * logMeal: the record, or the first record of an earlier call with the same key. The key is kept on the record it
+     * made, as an offline record's id is (its site's clientRecordId, with the request's hash): the record's own unique
+     * key claims it, with no statement of its own. A repeat at the same time waits on the first's usage rows and then
+     * meets its record (or its served booking, its used face token); either way it answers the first record, its own
+     * work rolled back. The key then holds at its site for good, not for the 24 hours of other mutations' keys.
+     */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     @RetryOnTransientFailure
     public RecordResult logMeal(LogMealInput input) {
@@ -56,9 +62,26 @@ public class ServingService {
             return RecordResult.failed(UserError.of(UserErrorCode.KITCHEN_ONLY_SITE,
                     site.name() + " is a central kitchen: it serves no meals, the sites it supplies do", "input", "siteId"));
         }
-        return idempotencyKeys.onceClaimingLast(user.username(), input.idempotencyKey(), "logMeal", input.withoutKey(), recordOutcomes,
-                () -> writer.record(site, input.meal(), MealRecordOrigin.COUNTER, null, null, user.username(), checks.lookups(),
-                        new String[] {"input"}));
+        String key = input.idempotencyKey();
+        if (!IdempotencyKeys.isWellFormed(key)) {
+            return RecordResult.failed(IdempotencyKeys.malformedKey());
+        }
+        String requestHash = idempotencyKeys.requestHash(OPERATION, input.withoutKey());
+        RecordResult result = writer.record(site, input.meal(), MealRecordOrigin.COUNTER, key, requestHash, user.username(), checks.lookups(),
+                new String[] {"input"});
+        if (result.record() != null) {
+            return result;
+        }
+        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        // a failure may be the repeat's, failing only because the first succeeded (its booking served, its face token used)
+        MealRecord first = result.duplicateOf() != null ? result.duplicateOf()
+                : mapper.findByClientRecordIds(site.id(), List.of(key)).stream().findFirst().orElse(null);
+        if (first == null) {
+            return result;
+        }
+        boolean repeat = first.origin() == MealRecordOrigin.COUNTER && user.username().equals(first.recordedBy())
+                && requestHash.equals(first.clientHash());
+        return repeat ? new RecordResult(first, List.of()) : RecordResult.failed(IdempotencyKeys.reusedKey());
     }
 
     /**

@@ -12,12 +12,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.ZhucanApplication;
 import org.zhucan.testsupport.DinerFixtures;
 import org.zhucan.testsupport.Race;
-import org.zhucan.testsupport.TestClients;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.zhucan.booking.BookingFixtures.bookInput;
@@ -111,12 +109,5 @@ class BookingConcurrencyTests extends org.zhucan.testsupport.ApiTest {
     private int seatsTaken(String site) {
         return jdbc.queryForObject("SELECT seats_taken FROM slot_capacity WHERE site_id = ? AND service_date = ? AND slot = 'LUNCH'",
                 Integer.class, Long.valueOf(site), java.sql.Date.valueOf(tomorrow));
-    }
-
-    private HttpGraphQlTester testerAt(int otherPort, String username) {
-        HttpGraphQlTester anonymous = TestClients.graphQl("http://localhost:" + otherPort);
-        String token = anonymous.documentName("login").variable("username", username).variable("password", DEMO_PASSWORD).execute()
-                .path("login.token").entity(String.class).get();
-        return anonymous.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 }

@@ -10,13 +10,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.ZhucanApplication;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.Race;
-import org.zhucan.testsupport.TestClients;
 import org.zhucan.testsupport.TwoSlotDistrict;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,12 +85,5 @@ class PrepaidConcurrencyTests extends ApiTest {
                         "method", "CASH")).execute();
         List<Map> errors = response.path("topUpPrepaid.userErrors").entityList(Map.class).get();
         return errors.isEmpty() ? "topped up" : errors.get(0).get("code").toString();
-    }
-
-    private HttpGraphQlTester testerAt(int otherPort, String username) {
-        HttpGraphQlTester anonymous = TestClients.graphQl("http://localhost:" + otherPort);
-        String token = anonymous.documentName("login").variable("username", username).variable("password", DEMO_PASSWORD).execute()
-                .path("login.token").entity(String.class).get();
-        return anonymous.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 }

@@ -96,6 +96,17 @@ class ServingApiTests extends ApiTest {
         expectError(byPickupCode(key(), otherCode(booking.get("pickupCode")), proxy()), "BOOKING_NOT_FOUND");
     }
 
+    /** A repeat whose own work fails only because the first succeeded (the booking is served now) answers the first record. */
+    @Test
+    void shouldReturnTheFirstRecordForARepeatedPickupCodeWithItsKey() {
+        Map<String, String> booking = book(fixtures.diner());
+        String key = key();
+        String first = log("operator", byPickupCode(key, booking.get("pickupCode"), proxy())).path("logMeal.record.id").entity(String.class).get();
+        log("operator", byPickupCode(key, booking.get("pickupCode"), proxy())).path("logMeal.userErrors").entityList(Object.class).hasSize(0)
+                .path("logMeal.record.id").entity(String.class).isEqualTo(first);
+        expectError(byPickupCode(key(), booking.get("pickupCode"), proxy()), "ALREADY_SERVED");
+    }
+
     @Test
     void shouldServeABookingByItsQrAndRejectAForgedOne() {
         String diner = fixtures.diner();

@@ -12,14 +12,12 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.graphql.test.tester.GraphQlTester;
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
-import org.springframework.http.HttpHeaders;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.ZhucanApplication;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DistrictWorld;
 import org.zhucan.testsupport.Race;
-import org.zhucan.testsupport.TestClients;
 import org.zhucan.testsupport.TwoSlotDistrict;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -363,12 +361,5 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
         List<Long> related = jdbc.queryForList("""
                 SELECT related_record_id FROM meal_record_flag WHERE meal_record_id = ? AND code = 'TWO_SITES_WITHIN_HOUR'""", Long.class, recordId);
         return related.isEmpty() ? null : related.get(0);
-    }
-
-    private HttpGraphQlTester testerAt(int otherPort, String username) {
-        HttpGraphQlTester anonymous = TestClients.graphQl("http://localhost:" + otherPort);
-        String token = anonymous.documentName("login").variable("username", username).variable("password", DEMO_PASSWORD).execute()
-                .path("login.token").entity(String.class).get();
-        return anonymous.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 }

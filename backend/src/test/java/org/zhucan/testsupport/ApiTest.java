@@ -107,6 +107,14 @@ public abstract class ApiTest {
         return anonymous().mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
     }
 
+    /** A tester logged in as the account on another application instance of the test (its port). */
+    protected static HttpGraphQlTester testerAt(int otherPort, String username) {
+        HttpGraphQlTester anonymous = TestClients.graphQl("http://localhost:" + otherPort);
+        String token = anonymous.documentName("login").variable("username", username).variable("password", DEMO_PASSWORD).execute()
+                .path("login.token").entity(String.class).get();
+        return anonymous.mutate().header(HttpHeaders.AUTHORIZATION, "Bearer " + token).build();
+    }
+
     protected String login(String username, String password) {
         return anonymous().documentName("login")
                 .variable("username", username)

@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Idempotency keys of device mutations (book, cancel, log meals, offline upload). A mutation claims
  * its key in its own transaction, before it changes anything: a concurrent repeat then waits on the
  * key's row and, once the first commits, reads the first result; if the first rolled back (it
- * failed with user errors), the repeat runs as a new request. The counter's busiest mutations write
- * their key last instead, with the result ({@link #onceClaimingLast}). Keys are per account and
- * expire after 24 hours.
+ * failed with user errors), the repeat runs as a new request. bookMeal writes its key last instead,
+ * with the result ({@link #onceClaimingLast}); logMeal keeps its key on the meal record it writes (no
+ * row here: ServingService). Keys are per account and expire after 24 hours.
  */
 @Component
 public class IdempotencyKeys {
@@ -178,7 +178,11 @@ public class IdempotencyKeys {
         return new Claim(username, key, sameRequest ? Claim.Kind.REPEAT : Claim.Kind.REUSED, first.resultId());
     }
 
-    private String requestHash(String operation, Object inputWithoutKey) {
+    /**
+     * What tells a repeat from a reuse of the key: a hash of the operation and its input without the key. For a
+     * mutation that keeps its key on the row it writes (logMeal, on its meal record).
+     */
+    public String requestHash(String operation, Object inputWithoutKey) {
         return Sha256.hex(operation + "\n" + json.writeValueAsString(inputWithoutKey));
     }
 
