@@ -56,13 +56,14 @@ public class MealRollups {
     /** Days one rebuild covers at most. */
     static final int MAX_REBUILD_DAYS = 366;
     /**
-     * Today and the days before it whose marks the job keeps (today, yesterday, the day before): one day more than
-     * the writers trust a mark they saw ({@link #WRITERS_TRUST_DAYS}), so that a job whose clock is up to a day
-     * ahead of a writer's never takes a mark the writer still trusts.
+     * The days whose marks the job keeps, today's and yesterday's: one day more than the writers trust a mark they saw
+     * ({@link #WRITERS_TRUST_DAYS}), so that a job whose clock is up to a day ahead of a writer's never takes a mark the
+     * writer still trusts. Kept short, as reads compute these days from their records (a busy site's today was marked
+     * nearly all the time anyway, re-marked by every meal between the job's runs).
      */
-    static final int KEPT_DAYS = 3;
-    /** Yesterday and today: the days a writer trusts a mark of its own it saw committed, and writes none again. */
-    static final int WRITERS_TRUST_DAYS = 1;
+    static final int KEPT_DAYS = 2;
+    /** Days before today a writer trusts a mark of its own it saw committed, and writes none again: none, today only. */
+    static final int WRITERS_TRUST_DAYS = 0;
 
     private final MealRollupMapper mapper;
     private final AuditService audit;

@@ -204,7 +204,7 @@ class GaleraClusterFaultTests {
                     .isEqualTo("TOO_MANY_ATTEMPTS");
         }
 
-        // a day the job takes: it keeps the marks of the last three days, which reads compute from the records
+        // a day the job takes: it keeps the marks of today and yesterday, which reads compute from the records
         LocalDate fourDaysAgo = DistrictWorld.today().minusDays(4);
         String rollupSite = world.canteen(fourDaysAgo);
         List<String> rollupDiners = world.diners(30);
