@@ -38,9 +38,7 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
     /** Races released together, each with its own diners: on a busy machine a single one may happen not to overlap. */
     private static final int ROUNDS = 4;
 
-    private static TwoSlotDistrict world;
-    private static String siteA;
-    private static String siteB;
+    private static TwoSlotDistrict.WithTwoCanteens district;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -51,25 +49,22 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
     void world() {
         LocalDate today = DistrictWorld.today();
         yesterday = today.minusDays(1);
-        if (world == null) {
-            world = new TwoSlotDistrict(this::as, jdbc);
-            LocalDate[] dates = {today.minusDays(3), today.minusDays(2), yesterday, today};
-            siteA = world.canteen(dates);
-            siteB = world.canteen(dates);
+        if (district == null) {
+            district = TwoSlotDistrict.WithTwoCanteens.of(this::as, jdbc, today.minusDays(3), today.minusDays(2), yesterday, today);
         }
     }
 
     @Test
     void shouldSubsidiseOneMealADayWhenTwoSitesUploadLunchAndDinnerAtOnce() throws Exception {
-        HttpGraphQlTester staff = as(world.staff);
+        HttpGraphQlTester staff = as(district.world().staff);
         List<String> diners = new ArrayList<>();
         // rounds of two uploads released together, so that some of them overlap however the machine schedules them
         for (int round = 0; round < ROUNDS; round++) {
-            List<String> ofRound = world.diners(15);
+            List<String> ofRound = district.world().diners(15);
             diners.addAll(ofRound);
             List<String> outcomes = Race.run(2, i -> i == 0
-                    ? upload(staff, siteA, "a", "LUNCH", ofRound, shanghai(yesterday, 12, 0))
-                    : upload(staff, siteB, "b", "DINNER", ofRound, shanghai(yesterday, 18, 0)));
+                    ? upload(staff, district.siteA(), "a", "LUNCH", ofRound, shanghai(yesterday, 12, 0))
+                    : upload(staff, district.siteB(), "b", "DINNER", ofRound, shanghai(yesterday, 18, 0)));
             assertThat(outcomes).containsOnly("15/0");
         }
         assertOneSubsidisedMealADay(diners, yesterday);
@@ -77,11 +72,11 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
 
     @Test
     void shouldSubsidiseOneMealADayWhenLogMealRacesAnUpload() throws Exception {
-        List<String> diners = world.diners(30);
-        HttpGraphQlTester staff = as(world.staff);
+        List<String> diners = district.world().diners(30);
+        HttpGraphQlTester staff = as(district.world().staff);
         List<String> outcomes = Race.run(diners.size() + 1, i -> i < diners.size()
-                ? logged(staff, walkIn(siteA, "LUNCH", diners.get(i), shanghai(yesterday, 12, 0)))
-                : upload(staff, siteB, "b", "DINNER", diners, shanghai(yesterday, 18, 0)));
+                ? logged(staff, walkIn(district.siteA(), "LUNCH", diners.get(i), shanghai(yesterday, 12, 0)))
+                : upload(staff, district.siteB(), "b", "DINNER", diners, shanghai(yesterday, 18, 0)));
         assertThat(outcomes.subList(0, diners.size())).allMatch(outcome -> outcome.startsWith("logged"));
         assertThat(outcomes.get(diners.size())).isEqualTo("30/0");
         assertOneSubsidisedMealADay(diners, yesterday);
@@ -89,17 +84,17 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
 
     @Test
     void shouldSubsidiseOneMealADayWhenUploadsWrittenRecordByRecordRaceEachOther() throws Exception {
-        HttpGraphQlTester staff = as(world.staff);
+        HttpGraphQlTester staff = as(district.world().staff);
         List<String> diners = new ArrayList<>();
         for (int round = 0; round < ROUNDS; round++) {
-            List<String> ofRound = world.diners(10);
+            List<String> ofRound = district.world().diners(10);
             diners.addAll(ofRound);
             // a booking's meal twice in each upload: neither chunk can be written at once, both are written record by record
             List<Map<String, Object>> lunches = withABookingTwice(records("a", "LUNCH", ofRound, shanghai(yesterday, 12, 0)),
-                    book(staff, ofRound.get(0), siteA, "LUNCH", yesterday));
+                    book(staff, ofRound.get(0), district.siteA(), "LUNCH", yesterday));
             List<Map<String, Object>> dinners = withABookingTwice(records("b", "DINNER", ofRound, shanghai(yesterday, 18, 0)),
-                    book(staff, ofRound.get(0), siteB, "DINNER", yesterday));
-            List<String> outcomes = Race.run(2, i -> upload(staff, i == 0 ? siteA : siteB, i == 0 ? lunches : dinners));
+                    book(staff, ofRound.get(0), district.siteB(), "DINNER", yesterday));
+            List<String> outcomes = Race.run(2, i -> upload(staff, i == 0 ? district.siteA() : district.siteB(), i == 0 ? lunches : dinners));
             assertThat(outcomes).containsExactly("10/1", "10/1");
         }
         assertOneSubsidisedMealADay(diners, yesterday);
@@ -117,17 +112,17 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
 
     @Test
     void shouldSubsidiseOneMealADayWhenCountersOfTwoApplicationInstancesRaceAnUpload() throws Exception {
-        List<String> diners = world.diners(30);
-        HttpGraphQlTester first = as(world.staff);
+        List<String> diners = district.world().diners(30);
+        HttpGraphQlTester first = as(district.world().staff);
         try (ConfigurableApplicationContext second = new SpringApplicationBuilder(ZhucanApplication.class).profiles("test")
                 .run("--server.port=0", "--zhucan.demo.enabled=false")) {
             int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
             assertThat(secondPort).isNotEqualTo(port);
-            HttpGraphQlTester other = testerAt(secondPort, world.staff);
+            HttpGraphQlTester other = testerAt(secondPort, district.world().staff);
             // lunches logged through both instances, dinners uploaded through the second, all at once
             List<String> outcomes = Race.run(diners.size() + 1, i -> i < diners.size()
-                    ? logged(i % 2 == 0 ? first : other, walkIn(siteA, "LUNCH", diners.get(i), shanghai(yesterday, 12, 0)))
-                    : upload(other, siteB, "b", "DINNER", diners, shanghai(yesterday, 18, 0)));
+                    ? logged(i % 2 == 0 ? first : other, walkIn(district.siteA(), "LUNCH", diners.get(i), shanghai(yesterday, 12, 0)))
+                    : upload(other, district.siteB(), "b", "DINNER", diners, shanghai(yesterday, 18, 0)));
             assertThat(outcomes.subList(0, diners.size())).allMatch(outcome -> outcome.startsWith("logged"));
             assertThat(outcomes.get(diners.size())).isEqualTo("30/0");
         }
@@ -139,12 +134,12 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
         // two days of one month, both past and within the offline window, whatever today is
         LocalDate second = yesterday.getDayOfMonth() == 1 ? yesterday.minusDays(1) : yesterday;
         LocalDate first = second.minusDays(1);
-        List<String> diners = world.diners(30);
-        HttpGraphQlTester staff = as(world.staff);
+        List<String> diners = district.world().diners(30);
+        HttpGraphQlTester staff = as(district.world().staff);
         // 5.00 a meal against a cap of 8.00: whichever comes second gets the 3.00 left
         List<String> outcomes = Race.run(diners.size() + 1, i -> i < diners.size()
-                ? logged(staff, walkIn(siteA, "LUNCH", diners.get(i), shanghai(second, 12, 0)))
-                : upload(staff, siteB, "b", "LUNCH", diners, shanghai(first, 12, 0)));
+                ? logged(staff, walkIn(district.siteA(), "LUNCH", diners.get(i), shanghai(second, 12, 0)))
+                : upload(staff, district.siteB(), "b", "LUNCH", diners, shanghai(first, 12, 0)));
         assertThat(outcomes.get(diners.size())).isEqualTo("30/0");
         for (String diner : diners) {
             List<Map<String, Object>> meals = jdbc.queryForList("""
@@ -159,8 +154,8 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
 
     @Test
     void shouldFlagBothRecordsWhenTwoSitesServeOneDinerAtOnce() throws Exception {
-        List<String> diners = world.diners(20);
-        HttpGraphQlTester staff = as(world.staff);
+        List<String> diners = district.world().diners(20);
+        HttpGraphQlTester staff = as(district.world().staff);
         // each diner at both sites at the same moment, and across midnight (23:40 and 00:10) at both sites
         LocalDate dayBefore = yesterday.minusDays(1);
         List<String> recordIds = Race.run(diners.size() * 2, i -> {
@@ -168,7 +163,7 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
             boolean atA = i % 2 == 0;
             boolean acrossMidnight = (i / 2) % 2 == 1;
             String servedAt = acrossMidnight ? (atA ? shanghai(dayBefore, 23, 40) : shanghai(yesterday, 0, 10)) : shanghai(yesterday, 12, 0);
-            GraphQlTester.Response response = staff.documentName("logMeal").variable("input", walkIn(atA ? siteA : siteB, acrossMidnight ? "DINNER" : "LUNCH",
+            GraphQlTester.Response response = staff.documentName("logMeal").variable("input", walkIn(atA ? district.siteA() : district.siteB(), acrossMidnight ? "DINNER" : "LUNCH",
                     diner, servedAt)).execute();
             response.path("logMeal.userErrors").entityList(Object.class).hasSize(0);
             return response.path("logMeal.record.id").entity(String.class).get();
@@ -183,11 +178,11 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
 
     @Test
     void shouldGiveTheUsageBackWhenAMealIsVoidedOrCorrected() {
-        List<String> diners = world.diners(1);
+        List<String> diners = district.world().diners(1);
         String diner = diners.get(0);
-        HttpGraphQlTester staff = as(world.staff);
-        String lunch = loggedRecord(staff, walkIn(siteA, "LUNCH", diner, shanghai(yesterday, 12, 0)));
-        String dinner = loggedRecord(staff, walkIn(siteB, "DINNER", diner, shanghai(yesterday, 18, 0)));
+        HttpGraphQlTester staff = as(district.world().staff);
+        String lunch = loggedRecord(staff, walkIn(district.siteA(), "LUNCH", diner, shanghai(yesterday, 12, 0)));
+        String dinner = loggedRecord(staff, walkIn(district.siteB(), "DINNER", diner, shanghai(yesterday, 18, 0)));
         assertThat(subsidyOf(lunch)).isEqualTo(500);
         assertThat(subsidyOf(dinner)).isZero();
         assertUsageRowsMatchTheRecords(diners);
@@ -203,7 +198,7 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
         assertUsageRowsMatchTheRecords(diners);
 
         // and the day's one subsidised meal is taken again: another lunch is not subsidised, for the daily limit
-        String another = loggedRecord(staff, walkIn(siteA, "LUNCH", diner, shanghai(yesterday, 12, 30)));
+        String another = loggedRecord(staff, walkIn(district.siteA(), "LUNCH", diner, shanghai(yesterday, 12, 30)));
         assertThat(subsidyOf(another)).isZero();
         assertThat(quoteOf(another)).contains("\"DAILY_LIMIT\"");
         assertUsageRowsMatchTheRecords(diners);
@@ -212,23 +207,23 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
     @Test
     void shouldQuoteTheLimitTheDatabaseHeldWhenItsUsageRowsCountMoreThanTheRecords() {
         // rows ahead of the records, as if meals had been written around the application: the rows decide, and the quote says so
-        List<String> diners = world.diners(8);
+        List<String> diners = district.world().diners(8);
         java.sql.Date day = java.sql.Date.valueOf(yesterday);
         java.sql.Date month = java.sql.Date.valueOf(yesterday.withDayOfMonth(1));
         jdbc.update("INSERT INTO diner_subsidy_usage (diner_id, period, period_start, meals) VALUES (?, 'D', ?, 1)", Long.valueOf(diners.get(0)), day);
         jdbc.update("INSERT INTO diner_subsidy_usage (diner_id, period, period_start, subsidy_fen) VALUES (?, 'M', ?, 700)", Long.valueOf(diners.get(1)), month);
         jdbc.update("INSERT INTO diner_subsidy_usage (diner_id, period, period_start, meals) VALUES (?, 'D', ?, 1)", Long.valueOf(diners.get(2)), day);
-        HttpGraphQlTester staff = as(world.staff);
+        HttpGraphQlTester staff = as(district.world().staff);
 
-        String dailyLimit = loggedRecord(staff, walkIn(siteA, "LUNCH", diners.get(0), shanghai(yesterday, 12, 0)));
+        String dailyLimit = loggedRecord(staff, walkIn(district.siteA(), "LUNCH", diners.get(0), shanghai(yesterday, 12, 0)));
         assertThat(subsidyOf(dailyLimit)).isZero();
         assertThat(quoteOf(dailyLimit)).contains("\"DAILY_LIMIT\"");
-        String capped = loggedRecord(staff, walkIn(siteA, "LUNCH", diners.get(1), shanghai(yesterday, 12, 0)));
+        String capped = loggedRecord(staff, walkIn(district.siteA(), "LUNCH", diners.get(1), shanghai(yesterday, 12, 0)));
         assertThat(subsidyOf(capped)).as("the 1.00 the month's row leaves under the cap").isEqualTo(100);
         assertThat(quoteOf(capped)).contains("\"MONTHLY_CAP\"");
 
         // an upload whose chunk the rows refuse is written record by record, each with its own reason, the others subsidised
-        assertThat(upload(staff, siteB, "held", "DINNER", diners.subList(2, 8), shanghai(yesterday, 18, 0))).isEqualTo("6/0");
+        assertThat(upload(staff, district.siteB(), "held", "DINNER", diners.subList(2, 8), shanghai(yesterday, 18, 0))).isEqualTo("6/0");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id IN (?, ?, ?, ?, ?) AND subsidy_fen = 500", Integer.class,
                 diners.subList(3, 8).stream().map(Long::valueOf).toArray())).isEqualTo(5);
         List<Map<String, Object>> uploaded = jdbc.queryForList("SELECT diner_id, subsidy_fen, quote FROM meal_record WHERE diner_id IN (?, ?) "
@@ -242,12 +237,12 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
 
     @Test
     void shouldUploadFortyRecordsWithAsManyStatementsAsFive() {
-        HttpGraphQlTester staff = as(world.staff);
+        HttpGraphQlTester staff = as(district.world().staff);
         // the usage rows of a chunk are taken, created and claimed with multi-row statements, never one per record
-        List<String> few = world.diners(5);
-        List<String> many = world.diners(40);
-        long forFew = statementsDuring(() -> assertThat(upload(staff, siteA, "few", "LUNCH", few, shanghai(yesterday, 12, 0))).isEqualTo("5/0"));
-        long forMany = statementsDuring(() -> assertThat(upload(staff, siteA, "many", "LUNCH", many, shanghai(yesterday, 12, 0))).isEqualTo("40/0"));
+        List<String> few = district.world().diners(5);
+        List<String> many = district.world().diners(40);
+        long forFew = statementsDuring(() -> assertThat(upload(staff, district.siteA(), "few", "LUNCH", few, shanghai(yesterday, 12, 0))).isEqualTo("5/0"));
+        long forMany = statementsDuring(() -> assertThat(upload(staff, district.siteA(), "many", "LUNCH", many, shanghai(yesterday, 12, 0))).isEqualTo("40/0"));
         assertThat(forMany).isEqualTo(forFew);
     }
 

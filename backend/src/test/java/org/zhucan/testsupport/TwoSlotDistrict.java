@@ -45,6 +45,16 @@ public final class TwoSlotDistrict {
         templateDiner = diners.registerActiveSince2020("限额老人", villageId, LocalDate.of(1955, 3, 14), List.of(), null);
     }
 
+    /** The district and two of its canteens, made once for a test class (kept in a static field of its own) and shared by its tests. */
+    public record WithTwoCanteens(TwoSlotDistrict world, String siteA, String siteB) {
+
+        /** A new district with two canteens whose menus have the dates given. */
+        public static WithTwoCanteens of(Function<String, HttpGraphQlTester> as, JdbcTemplate jdbc, LocalDate... menuDates) {
+            TwoSlotDistrict world = new TwoSlotDistrict(as, jdbc);
+            return new WithTwoCanteens(world, world.canteen(menuDates), world.canteen(menuDates));
+        }
+    }
+
     /** A canteen of the operator, OPERATING since ten days ago, with 套餐A on LUNCH and DINNER menus of each date given. */
     public String canteen(LocalDate... menuDates) {
         HttpGraphQlTester admin = as.apply("admin");
