@@ -18,10 +18,9 @@ interface MealRollupMapper {
 
     /**
      * Up to {@code limit} marks, the oldest days first (a day's marks together); between the dates when they are given,
-     * and before {@code keptFrom} when it is.
+     * and only those {@code taken} allows when it is given.
      */
-    List<Dirty> dirtyBatch(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("keptFrom") LocalDate keptFrom,
-                           @Param("limit") int limit);
+    List<Dirty> dirtyBatch(@Param("from") LocalDate from, @Param("to") LocalDate to, @Param("taken") Taken taken, @Param("limit") int limit);
 
     List<SiteDay> siteDaysBetween(@Param("from") LocalDate from, @Param("to") LocalDate to);
 
@@ -46,6 +45,10 @@ interface MealRollupMapper {
     void insertDays(@Param("rows") List<DayRow> rows);
 
     int unmark(@Param("days") List<Dirty> days);
+
+    /** The stamps the job takes: below {@code below} (written long enough ago), or from {@code noTimeFrom} on (no time). */
+    record Taken(long below, long noTimeFrom) {
+    }
 
     /** A mark of a site day (V41: one per writer, told apart by its stamp). */
     record Dirty(long siteId, LocalDate date, long stamp) {

@@ -1,6 +1,8 @@
 package org.zhucan.serving;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -8,10 +10,10 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -26,7 +28,6 @@ import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.sql.TransientFailures;
-import org.zhucan.common.time.BusinessTime;
 import org.zhucan.security.CurrentUser;
 
 /**
@@ -42,11 +43,13 @@ import org.zhucan.security.CurrentUser;
  * up; a day computed from its records is right by construction, and a mark costs one statement
  * whatever the change. Each writer inserts a mark of its own (V41), so writers never wait on one another's.
  *
- * <p>The last days keep their marks ({@link #KEPT_DAYS}): the job leaves them, and readers compute
- * those days from their records, as they do any marked day. So a writer that has seen a mark of its
- * own of a recent site day committed writes no other for that day (issue 20: the counter's logMeal
- * sends one statement less); the job takes the day once it is older. This leans on the instances'
- * clocks agreeing within a day, as every "today" of the application does.
+ * <p>A writer that has seen a mark of its own committed trusts it for a while ({@code trustedFor}, a
+ * minute) and writes no other for that site day meanwhile: a site's counter marks its day about once
+ * a minute, not once a meal (issue 20: logMeal sends one statement less). The job leaves a mark
+ * until it is older than that, with room for clocks apart and commits under way
+ * ({@code leftToWriters}, three minutes): a mark's stamp carries the time it was written. Readers
+ * compute a marked day from its records, so a busy site's day is read from them while it serves, as
+ * it was when every meal marked it between the job's runs.
  */
 @Service
 public class MealRollups {
@@ -55,26 +58,28 @@ public class MealRollups {
     static final int BATCH = 200;
     /** Days one rebuild covers at most. */
     static final int MAX_REBUILD_DAYS = 366;
-    /**
-     * The days whose marks the job keeps, today's and yesterday's: one day more than the writers trust a mark they saw
-     * ({@link #WRITERS_TRUST_DAYS}), so that a job whose clock is up to a day ahead of a writer's never takes a mark the
-     * writer still trusts. Kept short, as reads compute these days from their records (a busy site's today was marked
-     * nearly all the time anyway, re-marked by every meal between the job's runs).
-     */
-    static final int KEPT_DAYS = 2;
-    /** Days before today a writer trusts a mark of its own it saw committed, and writes none again: none, today only. */
-    static final int WRITERS_TRUST_DAYS = 0;
+    /** Bits of a mark's stamp below its time in milliseconds: random, so that two writers' marks of one instant differ. */
+    private static final int STAMP_RANDOM_BITS = 20;
 
     private final MealRollupMapper mapper;
     private final AuditService audit;
     private final Clock clock;
     private final TransactionTemplate readCommitted;
     private final ApplicationEventPublisher events;
-    /** Recent site days whose mark this instance saw committed: marks the job keeps while they are recent. */
-    private final Set<SiteDay> markedRecently = ConcurrentHashMap.newKeySet();
+    private final Duration trustedFor;
+    private final Duration leftToWriters;
+    /** Site days whose mark this instance saw committed, and until when it trusts that mark. */
+    private final Map<SiteDay, Instant> trusted = new ConcurrentHashMap<>();
 
     MealRollups(MealRollupMapper mapper, AuditService audit, Clock clock, PlatformTransactionManager transactions,
-                ApplicationEventPublisher events) {
+                ApplicationEventPublisher events, @Value("${zhucan.serving.rollup-marks-trusted-for}") Duration trustedFor,
+                @Value("${zhucan.serving.rollup-marks-left-to-writers}") Duration leftToWriters) {
+        if (trustedFor.isNegative() || leftToWriters.compareTo(trustedFor) <= 0) {
+            throw new IllegalStateException("zhucan.serving.rollup-marks-left-to-writers (" + leftToWriters
+                    + ") must be longer than zhucan.serving.rollup-marks-trusted-for (" + trustedFor + "), which may not be negative");
+        }
+        this.trustedFor = trustedFor;
+        this.leftToWriters = leftToWriters;
         this.mapper = mapper;
         this.events = events;
         this.audit = audit;
@@ -94,30 +99,40 @@ public class MealRollups {
         if (days.isEmpty()) {
             return;
         }
-        LocalDate recentFrom = BusinessTime.dateOf(clock.instant()).minusDays(WRITERS_TRUST_DAYS);
-        // a recent day whose mark is known committed stays marked until it is old: nothing to write
-        List<SiteDay> sorted = days.stream().distinct().filter(day -> day.date().isBefore(recentFrom) || !markedRecently.contains(day))
+        Instant now = clock.instant();
+        // a day whose mark this instance saw committed a moment ago is still marked: nothing to write
+        List<SiteDay> sorted = days.stream().distinct().filter(day -> !trusted.getOrDefault(day, Instant.MIN).isAfter(now))
                 .sorted(Comparator.comparing(SiteDay::date).thenComparingLong(SiteDay::siteId)).toList();
         if (sorted.isEmpty()) {
             return;
         }
         // a mark of this writer's own (V41): writers never wait on one another's marks, nor conflict on a Galera cluster
-        mapper.mark(sorted, ThreadLocalRandom.current().nextLong(1, 1L << 62));
-        List<SiteDay> recent = sorted.stream().filter(day -> !day.date().isBefore(recentFrom)).toList();
-        if (!recent.isEmpty() && TransactionSynchronizationManager.isSynchronizationActive()) {
+        mapper.mark(sorted, stampAt(now));
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            Instant until = now.plus(trustedFor);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    markedRecently.removeIf(day -> day.date().isBefore(recentFrom));
-                    markedRecently.addAll(recent);
+                    trusted.values().removeIf(expiry -> !expiry.isAfter(now));
+                    sorted.forEach(day -> trusted.put(day, until));
                 }
             });
         }
     }
 
-    /** The first date whose marks the job keeps: the days from it on are left to the readers (see the class). */
-    private LocalDate keptFrom() {
-        return BusinessTime.dateOf(clock.instant()).minusDays(KEPT_DAYS - 1);
+    /** A writer's stamp: the time in milliseconds, then random bits. */
+    private static long stampAt(Instant at) {
+        return (at.toEpochMilli() << STAMP_RANDOM_BITS) | ThreadLocalRandom.current().nextLong(1L << STAMP_RANDOM_BITS);
+    }
+
+    /**
+     * The marks the job may take now: those written longer than {@code leftToWriters} ago, and those whose stamp is no
+     * time (a day or more ahead): the random stamps of V41, and any of a clock that ran far ahead.
+     */
+    private MealRollupMapper.Taken taken() {
+        Instant now = clock.instant();
+        return new MealRollupMapper.Taken(stampAt(now.minus(leftToWriters)) & -(1L << STAMP_RANDOM_BITS),
+                stampAt(now.plus(Duration.ofDays(1))) & -(1L << STAMP_RANDOM_BITS));
     }
 
     /**
@@ -125,7 +140,7 @@ public class MealRollups {
      * runs. Returns how many site days it computed (a day changed while it was computed keeps the newer mark).
      */
     public int computeMarked(int limit) {
-        List<MealRollupMapper.Dirty> marked = mapper.dirtyBatch(null, null, keptFrom(), limit);
+        List<MealRollupMapper.Dirty> marked = mapper.dirtyBatch(null, null, taken(), limit);
         int computed = 0;
         for (int from = 0; from < marked.size(); from += BATCH) {
             computed += compute(marked.subList(from, Math.min(from + BATCH, marked.size())));
@@ -166,14 +181,15 @@ public class MealRollups {
         for (int start = 0; start < days.size(); start += 1000) {
             List<SiteDay> chunk = days.subList(start, Math.min(start + 1000, days.size()));
             TransientFailures.retry(() -> readCommitted.execute(status -> {
-                changed(chunk);
+                // a mark of no time, which the job takes at once and no writer trusts
+                mapper.mark(chunk, ThreadLocalRandom.current().nextLong(1, 1L << 40));
                 return null;
             }));
         }
         int computed = 0;
         // each mark once: a day that keeps changing (a site serving now) is left to the job
         for (int rounds = days.size() / BATCH + 2; rounds > 0; rounds--) {
-            List<MealRollupMapper.Dirty> batch = mapper.dirtyBatch(from, to, keptFrom(), BATCH);
+            List<MealRollupMapper.Dirty> batch = mapper.dirtyBatch(from, to, taken(), BATCH);
             if (batch.isEmpty()) {
                 break;
             }
@@ -210,8 +226,8 @@ public class MealRollups {
             mapper.unmark(marked);
             return days.size();
         }));
-        // only a test's clock goes back: a day the job took is no longer marked for this instance's writers
-        days.forEach(markedRecently::remove);
+        // a mark this instance still trusted was taken (only where a clock jumped, or the settings were changed): trust it no more
+        days.forEach(trusted::remove);
         return computed;
     }
 
@@ -222,8 +238,8 @@ public class MealRollups {
     /**
      * @param siteDays site days between the dates with records or roll-up rows
      * @param computed of them, those computed again and unmarked
-     * @param stillMarked site days left marked between the dates (changed while computed, or of the last {@link #KEPT_DAYS} days):
-     *                    the job takes them
+     * @param stillMarked site days left marked between the dates (changed while computed, or marked by a writer in the last
+     *                    minutes): the job takes them
      */
     public record Rebuilt(LocalDate from, LocalDate to, int siteDays, int computed, int stillMarked, java.time.Instant at) {
     }

@@ -101,6 +101,8 @@ class GaleraClusterFaultTests {
                 // (the test profile lifts the limits out of reach; here a name's limit is what is checked, the address's stays lifted)
                 "--zhucan.security.login.username.free-failures=3", "--zhucan.security.login.username.lockout-failures=10",
                 "--zhucan.security.login.base-delay=5m", "--zhucan.security.login.max-delay=10m",
+                // the roll-up's marks trusted and left to their writers for seconds, not minutes: the job takes them while the test waits
+                "--zhucan.serving.rollup-marks-trusted-for=2s", "--zhucan.serving.rollup-marks-left-to-writers=5s",
                 "--zhucan.demo.enabled=" + (node == 1), "--server.port=0");
     }
 
@@ -204,7 +206,6 @@ class GaleraClusterFaultTests {
                     .isEqualTo("TOO_MANY_ATTEMPTS");
         }
 
-        // a day the job takes: it keeps the marks of today and yesterday, which reads compute from the records
         LocalDate fourDaysAgo = DistrictWorld.today().minusDays(4);
         String rollupSite = world.canteen(fourDaysAgo);
         List<String> rollupDiners = world.diners(30);

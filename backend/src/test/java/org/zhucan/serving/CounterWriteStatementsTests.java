@@ -36,7 +36,7 @@ class CounterWriteStatementsTests extends ApiTest {
      * diner's share paid (one multi-row INSERT into payment, issue 22: the payment's own ledger, which the
      * cash close and the provider reconciliation read without reaching into meal records), key (issue 20 asks 8: one
      * more than that, see README "Performance"); the site's status history is reference data as well. The roll-up's
-     * day mark is written by the site's first meal of the day only (MealRollups: the warm call is the second).
+     * day mark is written about once a minute a site (MealRollups: the warm call trusts the first call's).
      */
     static final int LOG_MEAL_AT_MOST = 8;
     static final int BOOK_MEAL_AT_MOST = 7;
