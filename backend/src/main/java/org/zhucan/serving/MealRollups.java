@@ -122,7 +122,17 @@ public class MealRollups {
 
     /** A writer's stamp: the time in milliseconds, then random bits. */
     private static long stampAt(Instant at) {
-        return (at.toEpochMilli() << STAMP_RANDOM_BITS) | ThreadLocalRandom.current().nextLong(1L << STAMP_RANDOM_BITS);
+        return timeStamp(at) | ThreadLocalRandom.current().nextLong(1L << STAMP_RANDOM_BITS);
+    }
+
+    /** The lowest stamp of an instant: its milliseconds, the random bits zero. */
+    private static long timeStamp(Instant at) {
+        return at.toEpochMilli() << STAMP_RANDOM_BITS;
+    }
+
+    /** A stamp of no time (its milliseconds under 18 minutes after 1970), which the job takes at once and no writer trusts. */
+    private static long noTimeStamp() {
+        return ThreadLocalRandom.current().nextLong(1, 1L << 40);
     }
 
     /**
@@ -131,8 +141,7 @@ public class MealRollups {
      */
     private MealRollupMapper.Taken taken() {
         Instant now = clock.instant();
-        return new MealRollupMapper.Taken(stampAt(now.minus(leftToWriters)) & -(1L << STAMP_RANDOM_BITS),
-                stampAt(now.plus(Duration.ofDays(1))) & -(1L << STAMP_RANDOM_BITS));
+        return new MealRollupMapper.Taken(timeStamp(now.minus(leftToWriters)), timeStamp(now.plus(Duration.ofDays(1))));
     }
 
     /**
@@ -181,8 +190,7 @@ public class MealRollups {
         for (int start = 0; start < days.size(); start += 1000) {
             List<SiteDay> chunk = days.subList(start, Math.min(start + 1000, days.size()));
             TransientFailures.retry(() -> readCommitted.execute(status -> {
-                // a mark of no time, which the job takes at once and no writer trusts
-                mapper.mark(chunk, ThreadLocalRandom.current().nextLong(1, 1L << 40));
+                mapper.mark(chunk, noTimeStamp());
                 return null;
             }));
         }
