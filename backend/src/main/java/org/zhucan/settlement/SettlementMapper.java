@@ -79,6 +79,20 @@ interface SettlementMapper {
     void insertMealLines(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,
                          @Param("start") LocalDate start, @Param("end") LocalDate end, @Param("whole") boolean whole);
 
+    /** The period's meal lines of a whole statement as figures, per site, source and category (MealLinesAside). */
+    List<LineTotal> periodMealLineTotals(@Param("operatorId") long operatorId, @Param("sites") List<Long> sites, @Param("start") LocalDate start,
+                                         @Param("end") LocalDate end);
+
+    /** Writes meal lines from their figures; not called with none. */
+    void insertMealLineTotals(@Param("id") long id, @Param("lines") List<LineTotal> lines);
+
+    /** The carried records' adjustment lines (the second half of {@link #insertMealLines}). */
+    void insertAdjustmentLines(@Param("id") long id);
+
+    /** A meal line's figures before it is written. */
+    record LineTotal(long siteId, String source, String category, int quantity, long amountFen) {
+    }
+
     LocalDate earliestCarriedDate(@Param("id") long id);
 
     void insertOperatingLines(@Param("id") long id, @Param("operatorId") long operatorId, @Param("sites") List<Long> sites,

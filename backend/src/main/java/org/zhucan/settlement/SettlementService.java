@@ -61,13 +61,14 @@ public class SettlementService {
     private final NetworkAccess networkAccess;
     private final OperatingRates operatingRates;
     private final StatementClaims claims;
+    private final MealLinesAside linesAside;
     private final StatementContentsService contents;
     private final SettlementAccess access;
     private final AuditService audit;
     private final Clock clock;
 
     SettlementService(SettlementMapper mapper, OperatorService operatorService, RegionService regionService, NetworkAccess networkAccess,
-                      OperatingRates operatingRates, StatementClaims claims, StatementContentsService contents, SettlementAccess access,
+                      OperatingRates operatingRates, StatementClaims claims, MealLinesAside linesAside, StatementContentsService contents, SettlementAccess access,
                       AuditService audit, Clock clock) {
         this.mapper = mapper;
         this.operatorService = operatorService;
@@ -75,6 +76,7 @@ public class SettlementService {
         this.networkAccess = networkAccess;
         this.operatingRates = operatingRates;
         this.claims = claims;
+        this.linesAside = linesAside;
         this.contents = contents;
         this.access = access;
         this.audit = audit;
@@ -135,6 +137,8 @@ public class SettlementService {
         // records at the sites are all this one's, and the lines need not look up their claims
         boolean whole = mapper.countStatementsReaching(id, input.operatorId(), input.periodStart()) == 0;
         StatementClaims.Scope scope = new StatementClaims.Scope(id, input.operatorId(), sites, input.periodStart(), input.periodEnd(), whole);
+        // a whole statement's meal lines are read from the records on another connection while the claim is written
+        MealLinesAside.Pending linesRead = whole ? linesAside.start(scope) : null;
         StatementClaims.Held held = previous == null ? claims.claimAnew(scope) : claims.keepAndBringUpToDate(scope);
         phases.lap("claim");
         OperatingRates.Rates rates = operatingRates.of(district.id(), input.operatorId(), id, input.periodStart(), input.periodEnd());
@@ -147,11 +151,11 @@ public class SettlementService {
         if (previous != null) {
             mapper.deleteLines(id);
         }
-        writeLines(scope, whole, rates.periods(), phases);
+        writeLines(scope, whole, linesRead == null ? null : linesRead.await(), held, rates.periods(), phases);
         if (!claims.linesReadTheClaims(scope, held)) {
             // records came between the claim and the lines, which read the records: written again from the claims alone
             mapper.deleteLines(id);
-            writeLines(scope, false, rates.periods(), phases);
+            writeLines(scope, false, null, held, rates.periods(), phases);
         }
         phases.lap("records counted again");
         mapper.updateTotals(id, held.records(), held.carried());
@@ -165,12 +169,23 @@ public class SettlementService {
         return StatementResult.of(generated, contents.contentsOf(List.of(generated), parts));
     }
 
-    /** The meal lines and the operating lines; {@code fromRecords}: read the period's records rather than the claims (whole only). */
-    private void writeLines(StatementClaims.Scope scope, boolean fromRecords, List<SettlementMapper.OperatingPeriod> operating,
-                            PhaseClock phases) {
+    /**
+     * The meal lines and the operating lines; {@code fromRecords}: read the period's records rather than the claims (whole only).
+     * The meal lines read aside are written when they sum exactly the claimed records; otherwise they are read here.
+     */
+    private void writeLines(StatementClaims.Scope scope, boolean fromRecords, MealLinesAside.Read readAside, StatementClaims.Held held,
+                            List<SettlementMapper.OperatingPeriod> operating, PhaseClock phases) {
         long id = scope.statementId();
-        mapper.insertMealLines(id, scope.operatorId(), scope.sites(), scope.start(), scope.end(), fromRecords);
-        phases.lap("meal lines");
+        if (fromRecords && MealLinesAside.Read.matches(readAside, held.inPeriod())) {
+            if (!readAside.lines().isEmpty()) {
+                mapper.insertMealLineTotals(id, readAside.lines());
+            }
+            mapper.insertAdjustmentLines(id);
+            phases.lap("meal lines (read aside)");
+        } else {
+            mapper.insertMealLines(id, scope.operatorId(), scope.sites(), scope.start(), scope.end(), fromRecords);
+            phases.lap("meal lines");
+        }
         if (!operating.isEmpty()) {
             LocalDate earliestCarried = mapper.earliestCarriedDate(id);
             mapper.insertOperatingLines(id, scope.operatorId(), scope.sites(), earliestCarried == null ? scope.start() : earliestCarried,

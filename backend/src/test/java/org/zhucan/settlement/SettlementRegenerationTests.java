@@ -29,6 +29,8 @@ class SettlementRegenerationTests extends DistrictSettlementTest {
 
     @Autowired
     DataSource dataSource;
+    @Autowired
+    MealLinesAside linesAside;
 
     @Test
     void shouldKeepTheClaimsOfAStatementGeneratedAgainReleaseThoseOfASiteThatLeftTheDistrictAndClaimNewRecords() {
@@ -74,6 +76,33 @@ class SettlementRegenerationTests extends DistrictSettlementTest {
     }
 
     /**
+     * A whole statement's meal lines are read on another connection while the claim is written (MealLinesAside). Here the claim
+     * is held (a read lock on settlement_record) until that read has ended, and a meal is logged in between: the read saw one
+     * record, the claim takes two, and the lines must pay both, read again by the generation itself.
+     */
+    @Test
+    void shouldNotWriteTheMealLinesReadAsideWhenTheClaimTookARecordTheyDidNotSee() throws Exception {
+        world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 30));
+        long readsBefore = linesAside.readsEnded();
+        CompletableFuture<Map<String, Object>> generation;
+        try (Connection lock = dataSource.getConnection(); Statement sql = lock.createStatement()) {
+            sql.execute("LOCK TABLES settlement_record READ");
+            try {
+                generation = CompletableFuture.supplyAsync(() -> statements.generate(world.financeA, periodStart, periodEnd));
+                awaitWaitingOn(generation, "settlement_record");
+                await("the meal lines read aside").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20))
+                        .until(() -> linesAside.readsEnded() > readsBefore);
+                world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 45));
+            } finally {
+                sql.execute("UNLOCK TABLES");
+            }
+        }
+        Map<String, Object> statement = generation.get(5, TimeUnit.MINUTES);
+        SettlementConsistencyTests.assertOneGeneration(statement);
+        assertThat(statement).containsEntry("recordCount", 2).containsEntry("mealSubsidy", "10.00");
+    }
+
+    /**
      * Holds the statement's generation at its first write of lines (a read lock on settlement_line), which comes after its
      * claims, logs a meal of the period meanwhile, and lets it go on: the statement pays the one record it claimed, and next
      * month's statement carries the other, so each is paid once.
@@ -84,7 +113,7 @@ class SettlementRegenerationTests extends DistrictSettlementTest {
             sql.execute("LOCK TABLES settlement_line READ");
             try {
                 generation = CompletableFuture.supplyAsync(() -> statements.generate(world.financeA, periodStart, periodEnd));
-                awaitWaitingOnSettlementLines(generation);
+                awaitWaitingOn(generation, "settlement_line");
                 world.serve(world.siteA, world.diner(List.of()), shanghai(today(), 11, 45));
             } finally {
                 sql.execute("UNLOCK TABLES");
@@ -103,12 +132,12 @@ class SettlementRegenerationTests extends DistrictSettlementTest {
         assertThat(next).containsEntry("recordCount", 1).containsEntry("carriedCount", 1).containsEntry("mealSubsidy", "5.00");
     }
 
-    /** Until the generation's statement on settlement_line waits for the table (failing if the generation ends first). */
-    private void awaitWaitingOnSettlementLines(CompletableFuture<?> generation) {
-        await("the generation waiting for settlement_line").atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> {
-            assertThat(generation).as("the generation waits for settlement_line").isNotDone();
-            return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE '%settlement_line%'"
-                    + " AND info NOT LIKE '%processlist%' AND state LIKE 'Waiting for table%'", Integer.class) > 0;
+    /** Until the generation's statement on the table waits for it (failing if the generation ends first). */
+    private void awaitWaitingOn(CompletableFuture<?> generation, String table) {
+        await("the generation waiting for " + table).atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(20)).until(() -> {
+            assertThat(generation).as("the generation waits for " + table).isNotDone();
+            return jdbc.queryForObject("SELECT COUNT(*) FROM information_schema.processlist WHERE info LIKE ?"
+                    + " AND info NOT LIKE '%processlist%' AND state LIKE 'Waiting for table%'", Integer.class, "%" + table + "%") > 0;
         });
     }
 
