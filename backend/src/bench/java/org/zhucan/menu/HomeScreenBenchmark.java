@@ -18,6 +18,7 @@ import org.zhucan.testsupport.BenchmarkApp;
 import org.zhucan.testsupport.BenchmarkData;
 import org.zhucan.testsupport.BenchmarkGraphQl;
 import org.zhucan.testsupport.DriverQuestions;
+import org.zhucan.testsupport.JitSettling;
 import org.zhucan.testsupport.ThreadedRun;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -47,7 +48,6 @@ public final class HomeScreenBenchmark {
     private static final int WARM_UP = Integer.getInteger("home.warmUp", 2_000);
     private static final int MEASURED = Integer.getInteger("home.requests", 1_000);
     private static final int SETTLE_ROUND = 500;
-    private static final int SETTLED_JIT_MILLIS = 50;
     private static final int MAX_SETTLE_ROUNDS = 12;
     private static final int COUNTED = 200;
     private static final int SITES = 100;
@@ -96,8 +96,11 @@ public final class HomeScreenBenchmark {
                 checkSameAnswer(api.send(body, token), json.readValue(get(http, floorUri), Map.class), sites);
                 ThreadedRun.time("warm-graphql", THREADS, WARM_UP, graphql);
                 ThreadedRun.time("warm-floor", THREADS, WARM_UP, plain);
-                int settling = warmUntilTheJitSettles(graphql, plain);
-                long jitBefore = jitMillis();
+                int settling = JitSettling.settle(MAX_SETTLE_ROUNDS, round -> {
+                    ThreadedRun.time("settle-graphql", THREADS, SETTLE_ROUND, graphql);
+                    ThreadedRun.time("settle-floor", THREADS, SETTLE_ROUND, plain);
+                });
+                long jitBefore = JitSettling.compiledMillis();
                 ThreadedRun.Timings graphqlTimings = null;
                 ThreadedRun.Timings floorTimings = null;
                 long floorCpu = 0;
@@ -120,36 +123,13 @@ public final class HomeScreenBenchmark {
                         floorStatements.server());
                 System.out.printf("           ratio GraphQL/floor %.2fx (goal >= 0.50x)%n", graphqlTimings.perSecond() / floorTimings.perSecond());
                 System.out.printf("           JIT: %d more warm-up rounds of %d a side until a round compiled under %d ms; %d ms compiling while"
-                        + " measured%n", settling, SETTLE_ROUND, SETTLED_JIT_MILLIS, jitMillis() - jitBefore);
+                        + " measured%n", settling, SETTLE_ROUND, JitSettling.QUIET_MILLIS, JitSettling.compiledMillis() - jitBefore);
                 double graphqlCpuMillis = graphqlCpu / 1e6 / (2.0 * MEASURED);
                 double floorCpuMillis = floorCpu / 1e6 / (2.0 * MEASURED);
                 System.out.printf("           this process's CPU per request (server and client threads): GraphQL %.2f ms, floor %.2f ms,"
                         + " floor/GraphQL %.2fx%n", graphqlCpuMillis, floorCpuMillis, floorCpuMillis / graphqlCpuMillis);
             }
         }
-    }
-
-    /**
-     * Warm-up rounds after the first {@link #WARM_UP} until the JIT compiled for less than {@link #SETTLED_JIT_MILLIS} in
-     * one (at most {@link #MAX_SETTLE_ROUNDS}): a server at lunch has run for hours, and the first page size measured
-     * was otherwise measured while C2 still compiled GraphQL's paths (6.6 ms of CPU a request at N = 10 after 2,000
-     * warm-up requests, 4.7 ms after 4,000), which the later sizes then inherited compiled. Returns the rounds run.
-     */
-    private static int warmUntilTheJitSettles(ThreadedRun.Operation graphql, ThreadedRun.Operation plain) throws Exception {
-        for (int round = 1; round <= MAX_SETTLE_ROUNDS; round++) {
-            long before = jitMillis();
-            ThreadedRun.time("settle-graphql", THREADS, SETTLE_ROUND, graphql);
-            ThreadedRun.time("settle-floor", THREADS, SETTLE_ROUND, plain);
-            if (jitMillis() - before < SETTLED_JIT_MILLIS) {
-                return round;
-            }
-        }
-        return MAX_SETTLE_ROUNDS;
-    }
-
-    /** The JIT's compiling time so far, all compiler threads. */
-    private static long jitMillis() {
-        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime();
     }
 
     /**

@@ -33,6 +33,7 @@ import org.zhucan.security.SystemActor;
 import org.zhucan.testsupport.BenchmarkApp;
 import org.zhucan.testsupport.BenchmarkData;
 import org.zhucan.testsupport.BenchmarkGraphQl;
+import org.zhucan.testsupport.JitSettling;
 import org.zhucan.testsupport.ThreadedRun;
 
 import static org.zhucan.testsupport.BenchmarkGraphQl.abbreviate;
@@ -71,8 +72,15 @@ public final class ServingBenchmark {
     private static final int BATCH = 1_000;
     /** Measured batches per run, after one warm-up batch. */
     private static final int BATCHES = 5;
+    /** Further warm-up rounds of logMeal on 8 threads, a site each, until one compiles for under 50 ms (JitSettling). */
+    private static final int SETTLE_ROUND = 500;
+    private static final int MAX_SETTLE_ROUNDS = 40;
+    /** Further warm-up batches of uploads, likewise; the settling diners again, on another date. */
+    private static final int MAX_UPLOAD_SETTLE_BATCHES = 12;
+    /** The diners the settling rounds serve, after those of the measured runs. */
+    private static final int SETTLE_BASE = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP + 2 * CONCURRENT + BOOKED;
     /** Diners served today by the counter runs; the upload and floor runs reuse them on other dates. */
-    private static final int DINERS = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP + 2 * CONCURRENT + BOOKED;
+    private static final int DINERS = SETTLE_BASE + SETTLE_ROUND * MAX_SETTLE_ROUNDS;
     private static final String ACTOR = "benchmark";
     private static final String OPERATOR_ACCOUNT = "operator";
     private static final String DEMO_PASSWORD = "demo1234";
@@ -148,20 +156,27 @@ public final class ServingBenchmark {
             measure(1, WARM_UP, (thread, index) -> walkIn(sequentialSite, index));
             Result sequential = measure(1, SEQUENTIAL, (thread, index) -> walkIn(sequentialSite, WARM_UP + index));
             measure(THREADS, CONCURRENT_WARM_UP, (thread, index) -> walkIn(ownSites[thread], WARM_UP + SEQUENTIAL + index));
+            int settleRounds = JitSettling.settle(MAX_SETTLE_ROUNDS, round -> measure(THREADS, SETTLE_ROUND,
+                    (thread, index) -> walkIn(ownSites[thread], SETTLE_BASE + round * SETTLE_ROUND + index)));
+            long jitBeforeLogMeal = JitSettling.compiledMillis();
             int base = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP;
             Result oneSite = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(sharedSite, base + index));
             Result siteEach = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(ownSites[thread], base + CONCURRENT + index));
             int bookedBase = base + 2 * CONCURRENT;
             book(bookedBase);
             Result booked = measure(THREADS, BOOKED, (thread, index) -> servedBooking(bookedBase + index, index));
+            long jitLogMeal = JitSettling.compiledMillis() - jitBeforeLogMeal;
 
             // ---- uploadMealRecords, batches of 1,000, one thread
             upload(0, "warm");
+            int uploadSettleBatches = JitSettling.settle(MAX_UPLOAD_SETTLE_BATCHES, batch -> upload(SETTLE_BASE + batch * BATCH, "s" + batch));
+            long jitBeforeUploads = JitSettling.compiledMillis();
             List<Upload> uploads = new ArrayList<>();
             for (int batch = 1; batch <= BATCHES; batch++) {
                 uploads.add(upload(batch * BATCH, "b" + batch));
             }
             Upload replay = upload(BATCH, "b1");
+            long jitUploads = JitSettling.compiledMillis() - jitBeforeUploads;
 
             // ---- the floor: raw JDBC batched INSERTs of the same rows
             ServingJdbcFloor.Template template = floor.template(uploadSite);
@@ -192,6 +207,8 @@ public final class ServingBenchmark {
             print("walk-ins, 8 threads, a site each", CONCURRENT, siteEach);
             print("bookings (pickup code), 8 threads, one site", BOOKED, booked);
             print("JDBC floor: one record a transaction, 8 threads", CONCURRENT, floorSingle);
+            System.out.printf("  JIT: %d more warm-up rounds of %d (8 threads, a site each) until a round compiled under %d ms; %,d ms compiling"
+                    + " while the four logMeal runs were measured%n", settleRounds, SETTLE_ROUND, JitSettling.QUIET_MILLIS, jitLogMeal);
 
             System.out.printf("uploadMealRecords over GraphQL HTTP, %d batches of %,d walk-ins (one site, served yesterday 11:00-13:00), one thread,"
                     + " after one warm-up batch:%n", BATCHES, BATCH);
@@ -206,6 +223,8 @@ public final class ServingBenchmark {
                     replay.nanos() / 1e6, "", "", replay.statements() / (double) BATCH, replay.counts());
             uploads.stream().filter(u -> u.firstFailure() != null).findFirst()
                     .ifPresent(u -> System.out.printf("    first rejection: %s%n", u.firstFailure()));
+            System.out.printf("  JIT: %d more warm-up batches until one compiled under %d ms; %,d ms compiling while the uploads were measured%n",
+                    uploadSettleBatches, JitSettling.QUIET_MILLIS, jitUploads);
             System.out.printf("  subsidised records among the accepted: %d of %d%n", uploads.stream().mapToLong(Upload::subsidised).sum(),
                     uploads.stream().mapToLong(Upload::accepted).sum());
 
