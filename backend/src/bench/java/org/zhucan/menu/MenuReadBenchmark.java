@@ -13,8 +13,9 @@ import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.MealSlot;
 
 /**
- * Menu-read latency and throughput, cache hit against the forced MySQL path, in one run on the
- * same data: the demo canteen's lunch menu for today. Prints figures; asserts nothing. Run with
+ * Menu-read latency and throughput, in one run on the same data (the demo canteen's lunch menu for
+ * today): a hit in this instance's memory, a hit in Redis (as an instance without it in memory reads
+ * it), and the forced MySQL path. Prints figures; asserts nothing. Run with
  * {@code ./mvnw -q -pl backend -am spring-boot:test-run@menu-benchmark} (MySQL and Redis as for
  * the tests: configured, else Testcontainers, else embedded).
  */
@@ -40,10 +41,13 @@ public final class MenuReadBenchmark {
             }
             menus.evict(siteId, date, MealSlot.LUNCH);
             Result hit = measure(() -> menus.menu(siteId, date, MealSlot.LUNCH));
+            Result redis = measure(() -> menus.menuBehindMemory(siteId, date, MealSlot.LUNCH));
             Result database = measure(() -> menus.menuFromDatabase(siteId, date, MealSlot.LUNCH));
             System.out.printf("menu read (demo canteen, lunch, %d items), %d reads after %d warm-up, one thread:%n",
                     menus.menuFromDatabase(siteId, date, MealSlot.LUNCH).items().size(), MEASURED, WARM_UP);
-            System.out.printf("  cache hit (Redis):  p50 %7.1f us  p99 %7.1f us  %8.0f reads/s%n", hit.p50Micros, hit.p99Micros, hit.perSecond);
+            System.out.printf("  memory hit:         p50 %7.1f us  p99 %7.1f us  %8.0f reads/s%n", hit.p50Micros, hit.p99Micros, hit.perSecond);
+            System.out.printf("  Redis hit:          p50 %7.1f us  p99 %7.1f us  %8.0f reads/s%n", redis.p50Micros, redis.p99Micros,
+                    redis.perSecond);
             System.out.printf("  forced MySQL path:  p50 %7.1f us  p99 %7.1f us  %8.0f reads/s%n", database.p50Micros, database.p99Micros,
                     database.perSecond);
         } finally {

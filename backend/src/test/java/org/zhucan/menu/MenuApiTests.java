@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.data.redis.cache.RedisCache;
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +48,9 @@ class MenuApiTests extends ApiTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ReferenceCache referenceCache;
 
     String canteen;
     String operatorId;
@@ -170,22 +172,29 @@ class MenuApiTests extends ApiTest {
         cacheManager.getCache(PublishedMenus.MENUS).clear();
     }
 
+    /**
+     * Repeated reads of one menu are answered from the instance's memory (in front of Redis), at least 90 % of them, as the
+     * memory's metrics count them.
+     */
     @Test
     void shouldReachAHitRatioOfAtLeastNinetyPercentOnRepeatedReads() {
         LocalDate date = freeWeek().plusDays(4);
         publish(saveMenu(canteen, date, "BREAKFAST", List.of(item(dish("早点" + System.nanoTime(), "2.00", List.of()), null, null))));
-        RedisCache cache = (RedisCache) cacheManager.getCache(PublishedMenus.MENUS);
-        long hits = cache.getStatistics().getHits();
-        long misses = cache.getStatistics().getMisses();
+        await().atMost(Duration.ofSeconds(60)).until(referenceCache::inUse);
+        double hits = menuGetsInMemory("hit");
+        double misses = menuGetsInMemory("miss");
         for (int i = 0; i < 20; i++) {
             readMenu(canteen, date, "BREAKFAST").path("menu.status").entity(String.class).isEqualTo("PUBLISHED");
         }
-        long newHits = cache.getStatistics().getHits() - hits;
-        long newMisses = cache.getStatistics().getMisses() - misses;
+        double newHits = menuGetsInMemory("hit") - hits;
+        double newMisses = menuGetsInMemory("miss") - misses;
         assertThat(newHits + newMisses).isEqualTo(20);
-        assertThat((double) newHits / (newHits + newMisses)).isGreaterThanOrEqualTo(0.9);
-        assertThat(meters.find("cache.gets").tag("cache", PublishedMenus.MENUS).tag("result", "hit").meters())
-                .as("hits exposed in /actuator/metrics").isNotEmpty();
+        assertThat(newHits / (newHits + newMisses)).isGreaterThanOrEqualTo(0.9);
+    }
+
+    private double menuGetsInMemory(String result) {
+        return meters.find("cache.gets").tag("cache", "reference.publishedMenus").tag("result", result).functionCounters().stream()
+                .mapToDouble(counter -> counter.count()).sum();
     }
 
     @Test
