@@ -66,7 +66,12 @@ interface MealRecordMapper {
      * given (diner, then month), each created from the diner's standing records of the month when
      * missing: every write of a diner's meal records takes them first.
      */
-    void takeMonthUsage(@Param("keys") List<MonthKey> keys);
+    default void takeMonthUsage(List<MonthKey> keys) {
+        takeMonthUsageOf(MonthKey.json(keys));
+    }
+
+    /** {@link #takeMonthUsage} with its keys as one JSON array, which the statement reads as a table (JSON_TABLE). */
+    void takeMonthUsageOf(@Param("keys") String keys);
 
     /** Creates the day usage rows that are missing, from the diners' standing records of the day. */
     void createDayUsage(@Param("keys") List<DayKey> keys);
@@ -76,7 +81,12 @@ interface MealRecordMapper {
      * records when missing; a claim over its limit writes -1, which ck_diner_subsidy_usage_meals or
      * ck_diner_subsidy_usage_amount refuses, so the statement fails and changes nothing.
      */
-    void claimUsage(@Param("claims") List<UsageClaim> claims);
+    default void claimUsage(List<UsageClaim> claims) {
+        claimUsageOf(UsageClaim.json(claims));
+    }
+
+    /** {@link #claimUsage} with its claims as one JSON array, which the statement reads as a table (JSON_TABLE). */
+    void claimUsageOf(@Param("claims") String claims);
 
     /** Gives a voided meal's day and subsidy back; how many rows gave (2, or fewer when they did not hold it). */
     int giveBackUsage(@Param("dinerId") long dinerId, @Param("date") LocalDate date, @Param("monthStart") LocalDate monthStart,
@@ -162,6 +172,16 @@ interface MealRecordMapper {
     }
 
     record MonthKey(long dinerId, LocalDate monthStart) {
+
+        /** As {@code [{"d":diner,"m":"yyyy-mm-dd"},...]}, for {@link #takeMonthUsageOf}. */
+        static String json(List<MonthKey> keys) {
+            StringBuilder json = new StringBuilder(keys.size() * 32 + 2).append('[');
+            for (MonthKey key : keys) {
+                json.append(json.length() > 1 ? "," : "").append("{\"d\":").append(key.dinerId()).append(",\"m\":\"").append(key.monthStart())
+                        .append("\"}");
+            }
+            return json.append(']').toString();
+        }
     }
 
     record DayKey(long dinerId, LocalDate date) {
@@ -179,6 +199,25 @@ interface MealRecordMapper {
 
         static UsageClaim month(long dinerId, LocalDate monthStart, long subsidyFen, Long capFen) {
             return new UsageClaim(dinerId, "M", monthStart, 0, null, subsidyFen, capFen);
+        }
+
+        /**
+         * As one JSON array, for {@link #claimUsageOf}: numbers, ISO dates and the period's letter, nothing to escape. A
+         * thousand claims bound one by one made a statement of 14,000 parameters that MyBatis built and the driver parsed
+         * on every upload (a third of its time); as one parameter, the statement's text is constant.
+         */
+        static String json(List<UsageClaim> claims) {
+            StringBuilder json = new StringBuilder(claims.size() * 96 + 2).append('[');
+            for (UsageClaim claim : claims) {
+                if (!"D".equals(claim.period()) && !"M".equals(claim.period())) {
+                    throw new IllegalArgumentException("a usage claim's period is D or M, not " + claim.period());
+                }
+                json.append(json.length() > 1 ? "," : "").append("{\"d\":").append(claim.dinerId())
+                        .append(",\"p\":\"").append(claim.period()).append("\",\"s\":\"").append(claim.periodStart())
+                        .append("\",\"m\":").append(claim.meals()).append(",\"l\":").append(claim.mealsLimit())
+                        .append(",\"f\":").append(claim.subsidyFen()).append(",\"c\":").append(claim.capFen()).append('}');
+            }
+            return json.append(']').toString();
         }
     }
 
