@@ -35,9 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 import static org.zhucan.serving.FieldPaths.at;
 
 /**
- * uploadMealRecords: the records a counter device kept while offline, checked and recorded a
- * hundred to a transaction, so that one bad record never fails the others and a record uploaded
- * again counts once (by the site and its client record id).
+ * uploadMealRecords: the records a counter device kept while offline, checked and recorded in one
+ * transaction (a chunk the database refuses goes again record by record), so that one bad record never
+ * fails the others and a record uploaded again counts once (by the site and its client record id).
  */
 @Service
 public class MealUploadService {
@@ -45,8 +45,12 @@ public class MealUploadService {
     private static final Logger log = LoggerFactory.getLogger(MealUploadService.class);
 
     static final int MAX_UPLOAD = 1000;
-    /** Offline records per transaction: each record has its own savepoint inside it. */
-    private static final int UPLOAD_CHUNK = 100;
+    /**
+     * Offline records per transaction: a whole upload. A chunk's statements are one each however many records it has
+     * (claims, month rows, batches), so a hundred to a chunk paid them ten times an upload: 2,700 records/s against 3,500
+     * in one (serving benchmark, 2026-12-04). A chunk the database refuses is written again record by record.
+     */
+    private static final int UPLOAD_CHUNK = MAX_UPLOAD;
     private static final Pattern CLIENT_RECORD_ID = Pattern.compile("[A-Za-z0-9_-]{8,64}");
 
     private final MealRecordMapper mapper;
@@ -73,7 +77,7 @@ public class MealUploadService {
     }
 
     /**
-     * uploadMealRecords: a hundred records to a transaction, each chunk written at once and, if the
+     * uploadMealRecords: up to {@link #UPLOAD_CHUNK} records to a transaction, each chunk written at once and, if the
      * database refuses that, record by record, so one bad record never fails the others. A chunk the
      * database chose as a deadlock victim is simply run again (records it had added went with it, and
      * the unique site and client record id makes every record count once).
