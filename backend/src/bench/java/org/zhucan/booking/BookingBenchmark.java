@@ -24,6 +24,7 @@ import org.zhucan.network.MealSlot;
 import org.zhucan.security.SystemActor;
 import org.zhucan.testsupport.BenchmarkApp;
 import org.zhucan.testsupport.BenchmarkData;
+import org.zhucan.testsupport.JitSettling;
 import org.zhucan.testsupport.ThreadedRun;
 
 /**
@@ -44,6 +45,9 @@ public final class BookingBenchmark {
     private static final int THREADS = 16;
     private static final int BOOKINGS = 2_000;
     private static final int WARM_UP = 500;
+    /** Further warm-up rounds on the warm-up date until one compiles for under 50 ms (JitSettling), each with diners of its own. */
+    private static final int SETTLE_ROUND = 500;
+    private static final int MAX_SETTLE_ROUNDS = 40;
     private static final String ACTOR = "benchmark";
     private static final String TEMPLATE_SITE = "孝文街道长者食堂";
 
@@ -104,8 +108,12 @@ public final class BookingBenchmark {
         prepare();
         try {
             measure(WARM_UP, (thread, index) -> book(ownSites[thread], warmUpDate, index));
+            int settleRounds = JitSettling.settle(MAX_SETTLE_ROUNDS, round -> measure(SETTLE_ROUND,
+                    (thread, index) -> book(ownSites[thread], warmUpDate, BOOKINGS + round * SETTLE_ROUND + index)));
+            long jitBefore = JitSettling.compiledMillis();
             Result contended = measure(BOOKINGS, (thread, index) -> book(contendedSite, contendedDate, index));
             Result uncontended = measure(BOOKINGS, (thread, index) -> book(ownSites[thread], uncontendedDate, index));
+            long jitWhileMeasured = JitSettling.compiledMillis() - jitBefore;
             measure(WARM_UP, (thread, index) -> takeSeat(ownSites[thread], floorWarmUpDate));
             Result floorContended = measure(BOOKINGS, (thread, index) -> takeSeat(contendedSite, floorContendedDate));
             Result floorUncontended = measure(BOOKINGS, (thread, index) -> takeSeat(ownSites[thread], floorUncontendedDate));
@@ -117,6 +125,8 @@ public final class BookingBenchmark {
             print("bookMeal, a site per thread", uncontended);
             print("JDBC floor, one slot", floorContended);
             print("JDBC floor, a slot per thread", floorUncontended);
+            System.out.printf("  JIT: %d more warm-up rounds of %d until a round compiled under %d ms; %,d ms compiling while bookMeal was measured%n",
+                    settleRounds, SETTLE_ROUND, JitSettling.QUIET_MILLIS, jitWhileMeasured);
             check("bookMeal, one slot", contendedDate, "BOOKED rows", jdbc.queryForObject("SELECT COUNT(*) FROM booking"
                     + " WHERE site_id = ? AND service_date = ? AND slot = 'LUNCH' AND status = 'BOOKED'", Long.class, contendedSite, contendedDate));
             check("JDBC floor, one slot", floorContendedDate, "seats taken by UPDATE", BOOKINGS - floorContended.failed());
@@ -138,7 +148,7 @@ public final class BookingBenchmark {
         for (int thread = 0; thread < THREADS; thread++) {
             ownSites[thread] = site(template, "thread-" + thread);
         }
-        diners = diners(BOOKINGS);
+        diners = diners(BOOKINGS + SETTLE_ROUND * MAX_SETTLE_ROUNDS);
         // a cached entry for a reused site id (another database on the same Redis) must not hide the new menus
         evictMenus();
     }
