@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.ZhucanApplication;
 import org.zhucan.common.time.BusinessTime;
@@ -38,6 +39,40 @@ class EatingPatternAlertsTests extends ApiTest {
 
     @Autowired
     CareAlertService alerts;
+
+    @Autowired
+    CareAlertMapper mapper;
+
+    @Autowired
+    CareProperties properties;
+
+    @Autowired
+    ConfigurableApplicationContext context;
+
+    /**
+     * Once the application closes (its ContextClosedEvent), a run stops before its next diner: an instance closing
+     * while Redis closes no longer raises alerts it cannot publish. The diner it left is raised by the next run.
+     */
+    @Test
+    void shouldLeaveTheRestToTheNextRunOnceTheApplicationIsClosing() {
+        logInDemoAccounts();
+        DinerFixtures diners = new DinerFixtures(as("admin"), jdbc);
+        String community = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
+        long stopped = Long.parseLong(diners.registerActiveSince2020("关停时停餐老人", community, LocalDate.of(1940, 5, 1), List.of(), null));
+        LocalDate today = LocalDate.of(2033, 9, 14);
+        for (int day = 2; day <= 24; day += 2) {
+            meal(stopped, today.minusDays(3 + day));
+        }
+        clock.stopAt(today.atTime(LocalTime.of(6, 0)).atZone(BusinessTime.ZONE).toInstant());
+
+        EatingPatternAlerts closingJob = new EatingPatternAlerts(mapper, alerts, properties, clock, context);
+        closingJob.closing(new ContextClosedEvent(context));
+        assertThat(closingJob.raiseDue()).isZero();
+        assertThat(openAlerts(stopped)).isZero();
+
+        assertThat(job.raiseDue()).as("the next run").isGreaterThanOrEqualTo(1);
+        assertThat(openAlerts(stopped)).isEqualTo(1);
+    }
 
     @Test
     void shouldRaiseOneAlertForAnElderWhoStoppedEatingWhateverRunsTheJobAtOnce() throws Exception {
