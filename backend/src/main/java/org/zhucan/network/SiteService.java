@@ -41,6 +41,7 @@ public class SiteService {
     private final ReferenceCache.Shelf<Long, List<SiteSlot>> cachedSlots;
     private final ReferenceCache.Shelf<Long, SiteSlotTimeline> cachedSlotTimelines;
     private final ReferenceCache.Shelf<Long, SiteStatusTimeline> cachedStatusTimelines;
+    private final ReferenceCache.Shelf<Long, List<SiteFulfilment>> cachedFulfilments;
 
     SiteService(SiteMapper sites, RegionService regionService, ReferenceCache cache) {
         this.sites = sites;
@@ -49,6 +50,7 @@ public class SiteService {
         this.cachedSlots = cache.shelf("siteSlots", CACHED_SITES);
         this.cachedSlotTimelines = cache.shelf("siteSlotTimelines", CACHED_SITES);
         this.cachedStatusTimelines = cache.shelf("siteStatusTimelines", CACHED_SITES);
+        this.cachedFulfilments = cache.shelf("siteFulfilments", CACHED_SITES);
     }
 
     /** The site (null when there is none), from memory when this instance has read it since it last changed. */
@@ -58,14 +60,15 @@ public class SiteService {
     }
 
     /**
-     * Drops the site's row and slots from every instance's memory once the current transaction
-     * commits: every write to a site, its status or its slots calls this.
+     * Drops the site's row, slots and fulfilments from every instance's memory once the current transaction
+     * commits: every write to a site, its status, its slots or its fulfilments calls this.
      */
     void evict(long siteId) {
         cachedSites.evict(siteId);
         cachedSlots.evict(siteId);
         cachedSlotTimelines.evict(siteId);
         cachedStatusTimelines.evict(siteId);
+        cachedFulfilments.evict(siteId);
     }
 
     @Transactional(readOnly = true)
@@ -134,10 +137,14 @@ public class SiteService {
         return cachedSlots.get(site.id(), id -> List.copyOf(slotsOf(List.of(id)).get(id))).stream().filter(served -> served.slot() == slot).findFirst().orElse(null);
     }
 
-    /** The site's fee for a fulfilment; null when it does not offer it. */
+    /**
+     * The site's fee for a fulfilment; null when it does not offer it. From memory, as the site's slots: every
+     * {@code bookMeal} asks it (a statement and 12 % of a booking's CPU when it was read each time).
+     */
     @Transactional(readOnly = true)
     public SiteFulfilment fulfilmentOf(Site site, Fulfilment mode) {
-        return fulfilmentsOf(List.of(site.id())).get(site.id()).stream().filter(offered -> offered.mode() == mode).findFirst().orElse(null);
+        return cachedFulfilments.get(site.id(), id -> List.copyOf(fulfilmentsOf(List.of(id)).get(id))).stream()
+                .filter(offered -> offered.mode() == mode).findFirst().orElse(null);
     }
 
     @Transactional(readOnly = true)
