@@ -45,7 +45,7 @@ public final class BookingBenchmark {
     private static final int THREADS = 16;
     private static final int BOOKINGS = 2_000;
     private static final int WARM_UP = 500;
-    /** Further warm-up rounds on the warm-up date until one compiles for under 50 ms (JitSettling), each with diners of its own. */
+    /** Further warm-up rounds on the warm-up date until two in a row compile for under 50 ms (JitSettling), each with its own diners. */
     private static final int SETTLE_ROUND = 500;
     private static final int MAX_SETTLE_ROUNDS = 40;
     private static final String ACTOR = "benchmark";
@@ -97,7 +97,16 @@ public final class BookingBenchmark {
         this.floorWarmUpDate = tomorrow.plusDays(3);
         this.floorContendedDate = tomorrow.plusDays(4);
         this.floorUncontendedDate = tomorrow.plusDays(5);
-        this.menuDates = List.of(contendedDate, uncontendedDate, warmUpDate);
+        List<LocalDate> dates = new java.util.ArrayList<>(List.of(contendedDate, uncontendedDate, warmUpDate));
+        for (int round = 0; round < MAX_SETTLE_ROUNDS; round++) {
+            dates.add(settleDate(round));
+        }
+        this.menuDates = List.copyOf(dates);
+    }
+
+    /** The contended site's date in a settling round: seats for the round, and no booking of another run. */
+    private LocalDate settleDate(int round) {
+        return contendedDate.plusDays(10 + round);
     }
 
     public static void main(String[] args) throws Exception {
@@ -108,8 +117,15 @@ public final class BookingBenchmark {
         prepare();
         try {
             measure(WARM_UP, (thread, index) -> book(ownSites[thread], warmUpDate, index));
-            int settleRounds = JitSettling.settle(MAX_SETTLE_ROUNDS, round -> measure(SETTLE_ROUND,
-                    (thread, index) -> book(ownSites[thread], warmUpDate, BOOKINGS + round * SETTLE_ROUND + index)));
+            // each round half on the contended site (a date of its own) and half a site per thread, as the measured runs
+            int settleRounds = JitSettling.settle(MAX_SETTLE_ROUNDS, round -> measure(SETTLE_ROUND, (thread, index) -> {
+                int diner = BOOKINGS + round * SETTLE_ROUND + index;
+                if (index % 2 == 0) {
+                    book(contendedSite, settleDate(round), diner);
+                } else {
+                    book(ownSites[thread], warmUpDate, diner);
+                }
+            }));
             long jitBefore = JitSettling.compiledMillis();
             Result contended = measure(BOOKINGS, (thread, index) -> book(contendedSite, contendedDate, index));
             Result uncontended = measure(BOOKINGS, (thread, index) -> book(ownSites[thread], uncontendedDate, index));
@@ -125,7 +141,7 @@ public final class BookingBenchmark {
             print("bookMeal, a site per thread", uncontended);
             print("JDBC floor, one slot", floorContended);
             print("JDBC floor, a slot per thread", floorUncontended);
-            System.out.printf("  JIT: %d more warm-up rounds of %d until a round compiled under %d ms; %,d ms compiling while bookMeal was measured%n",
+            System.out.printf("  JIT: %d more warm-up rounds of %d until two rounds in a row compiled under %d ms; %,d ms compiling while bookMeal was measured%n",
                     settleRounds, SETTLE_ROUND, JitSettling.QUIET_MILLIS, jitWhileMeasured);
             check("bookMeal, one slot", contendedDate, "BOOKED rows", jdbc.queryForObject("SELECT COUNT(*) FROM booking"
                     + " WHERE site_id = ? AND service_date = ? AND slot = 'LUNCH' AND status = 'BOOKED'", Long.class, contendedSite, contendedDate));

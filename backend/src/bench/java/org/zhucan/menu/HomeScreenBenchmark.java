@@ -122,7 +122,7 @@ public final class HomeScreenBenchmark {
                         floorTimings.perSecond(), floorTimings.p50Millis(), floorTimings.p99Millis(), floorStatements.driver(),
                         floorStatements.server());
                 System.out.printf("           ratio GraphQL/floor %.2fx (goal >= 0.50x)%n", graphqlTimings.perSecond() / floorTimings.perSecond());
-                System.out.printf("           JIT: %d more warm-up rounds of %d a side until a round compiled under %d ms; %d ms compiling while"
+                System.out.printf("           JIT: %d more warm-up rounds of %d a side until two rounds in a row compiled under %d ms; %d ms compiling while"
                         + " measured%n", settling, SETTLE_ROUND, JitSettling.QUIET_MILLIS, JitSettling.compiledMillis() - jitBefore);
                 double graphqlCpuMillis = graphqlCpu / 1e6 / (2.0 * MEASURED);
                 double floorCpuMillis = floorCpu / 1e6 / (2.0 * MEASURED);

@@ -72,7 +72,7 @@ public final class ServingBenchmark {
     private static final int BATCH = 1_000;
     /** Measured batches per run, after one warm-up batch. */
     private static final int BATCHES = 5;
-    /** Further warm-up rounds of logMeal on 8 threads, a site each, until one compiles for under 50 ms (JitSettling). */
+    /** Further warm-up rounds of logMeal on 8 threads, a site each, until two in a row compile for under 50 ms each (JitSettling). */
     private static final int SETTLE_ROUND = 500;
     private static final int MAX_SETTLE_ROUNDS = 40;
     /** Further warm-up batches of uploads, likewise; the settling diners again, on another date. */
@@ -207,7 +207,7 @@ public final class ServingBenchmark {
             print("walk-ins, 8 threads, a site each", CONCURRENT, siteEach);
             print("bookings (pickup code), 8 threads, one site", BOOKED, booked);
             print("JDBC floor: one record a transaction, 8 threads", CONCURRENT, floorSingle);
-            System.out.printf("  JIT: %d more warm-up rounds of %d (8 threads, a site each) until a round compiled under %d ms; %,d ms compiling"
+            System.out.printf("  JIT: %d more warm-up rounds of %d (8 threads, a site each) until two rounds in a row compiled under %d ms; %,d ms compiling"
                     + " while the four logMeal runs were measured%n", settleRounds, SETTLE_ROUND, JitSettling.QUIET_MILLIS, jitLogMeal);
 
             System.out.printf("uploadMealRecords over GraphQL HTTP, %d batches of %,d walk-ins (one site, served yesterday 11:00-13:00), one thread,"
@@ -223,7 +223,7 @@ public final class ServingBenchmark {
                     replay.nanos() / 1e6, "", "", replay.statements() / (double) BATCH, replay.counts());
             uploads.stream().filter(u -> u.firstFailure() != null).findFirst()
                     .ifPresent(u -> System.out.printf("    first rejection: %s%n", u.firstFailure()));
-            System.out.printf("  JIT: %d more warm-up batches until one compiled under %d ms; %,d ms compiling while the uploads were measured%n",
+            System.out.printf("  JIT: %d more warm-up batches until two in a row compiled under %d ms; %,d ms compiling while the uploads were measured%n",
                     uploadSettleBatches, JitSettling.QUIET_MILLIS, jitUploads);
             System.out.printf("  subsidised records among the accepted: %d of %d%n", uploads.stream().mapToLong(Upload::subsidised).sum(),
                     uploads.stream().mapToLong(Upload::accepted).sum());
