@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -85,22 +84,14 @@ public final class ServingBenchmark {
     private static final String OPERATOR_ACCOUNT = "operator";
     private static final String DEMO_PASSWORD = "demo1234";
     private static final String TEMPLATE_SITE = "孝文街道长者食堂";
-    private static final String SET_MEAL = "营养套餐";
+    static final String SET_MEAL = "营养套餐";
     private static final long SET_MEAL_PRICE_FEN = 1200;
-    private static final String PROXY_REASON = "老人无法出示证件";
+    static final String PROXY_REASON = "老人无法出示证件";
 
     private static final String LOG_MEAL = """
             mutation LogMeal($input: LogMealInput!) {
               logMeal(input: $input) {
                 record { id subsidy secondMeal }
-                userErrors { code field message }
-              }
-            }""";
-    private static final String UPLOAD = """
-            mutation Upload($input: UploadMealRecordsInput!) {
-              uploadMealRecords(input: $input) {
-                results { outcome record { id subsidy } userErrors { code field message } }
-                acceptedCount duplicateCount rejectedCount
                 userErrors { code field message }
               }
             }""";
@@ -112,6 +103,7 @@ public final class ServingBenchmark {
     private final BenchmarkGraphQl api;
     private final SqlStatementCounter statements;
     private final ServingJdbcFloor floor;
+    private ServingUploads uploads;
     private final String tag = "bench" + System.nanoTime();
     private final LocalDate today = LocalDate.now(BusinessTime.ZONE);
     private final LocalDate yesterday = today.minusDays(1);
@@ -168,14 +160,14 @@ public final class ServingBenchmark {
             long jitLogMeal = JitSettling.compiledMillis() - jitBeforeLogMeal;
 
             // ---- uploadMealRecords, batches of 1,000, one thread
-            upload(0, "warm");
-            int uploadSettleBatches = JitSettling.settle(MAX_UPLOAD_SETTLE_BATCHES, batch -> upload(SETTLE_BASE + batch * BATCH, "s" + batch));
+            uploads.upload(0, "warm");
+            int uploadSettleBatches = JitSettling.settle(MAX_UPLOAD_SETTLE_BATCHES, batch -> uploads.upload(SETTLE_BASE + batch * BATCH, "s" + batch));
             long jitBeforeUploads = JitSettling.compiledMillis();
-            List<Upload> uploads = new ArrayList<>();
+            List<ServingUploads.Upload> batches = new ArrayList<>();
             for (int batch = 1; batch <= BATCHES; batch++) {
-                uploads.add(upload(batch * BATCH, "b" + batch));
+                batches.add(uploads.upload(batch * BATCH, "b" + batch));
             }
-            Upload replay = upload(BATCH, "b1");
+            ServingUploads.Upload replay = uploads.upload(BATCH, "b1");
             long jitUploads = JitSettling.compiledMillis() - jitBeforeUploads;
 
             // ---- the floor: raw JDBC batched INSERTs of the same rows
@@ -212,21 +204,21 @@ public final class ServingBenchmark {
 
             System.out.printf("uploadMealRecords over GraphQL HTTP, %d batches of %,d walk-ins (one site, served yesterday 11:00-13:00), one thread,"
                     + " after one warm-up batch:%n", BATCHES, BATCH);
-            long[] uploadNanos = uploads.stream().mapToLong(Upload::nanos).toArray();
+            long[] uploadNanos = batches.stream().mapToLong(ServingUploads.Upload::nanos).toArray();
             System.out.printf("  %-45s %10s %13s %9s %9s %8s  %s%n", "", "records/s", "batch p50 ms", "min ms", "max ms", "SQL/rec",
                     "accepted/duplicate/rejected");
             System.out.printf("  %-45s %10.0f %13.0f %9.0f %9.0f %8.1f  %s%n", "upload, new records", recordsPerSecond(uploadNanos),
                     p50Millis(uploadNanos), Arrays.stream(uploadNanos).min().getAsLong() / 1e6, Arrays.stream(uploadNanos).max().getAsLong() / 1e6,
-                    uploads.stream().mapToLong(Upload::statements).sum() / (double) (BATCHES * BATCH),
-                    uploads.stream().map(Upload::counts).collect(Collectors.joining(" ")));
+                    batches.stream().mapToLong(ServingUploads.Upload::statements).sum() / (double) (BATCHES * BATCH),
+                    batches.stream().map(ServingUploads.Upload::counts).collect(Collectors.joining(" ")));
             System.out.printf("  %-45s %10.0f %13.0f %9s %9s %8.1f  %s%n", "upload, one batch replayed (duplicates)", BATCH / (replay.nanos() / 1e9),
                     replay.nanos() / 1e6, "", "", replay.statements() / (double) BATCH, replay.counts());
-            uploads.stream().filter(u -> u.firstFailure() != null).findFirst()
+            batches.stream().filter(u -> u.firstFailure() != null).findFirst()
                     .ifPresent(u -> System.out.printf("    first rejection: %s%n", u.firstFailure()));
             System.out.printf("  JIT: %d more warm-up batches until two in a row compiled under %d ms; %,d ms compiling while the uploads were measured%n",
                     uploadSettleBatches, JitSettling.QUIET_MILLIS, jitUploads);
-            System.out.printf("  subsidised records among the accepted: %d of %d%n", uploads.stream().mapToLong(Upload::subsidised).sum(),
-                    uploads.stream().mapToLong(Upload::accepted).sum());
+            System.out.printf("  subsidised records among the accepted: %d of %d%n", batches.stream().mapToLong(ServingUploads.Upload::subsidised).sum(),
+                    batches.stream().mapToLong(ServingUploads.Upload::accepted).sum());
 
             System.out.printf("JDBC floor: batched INSERT, %d batches of %,d, one transaction a batch, after one warm-up batch:%n", BATCHES, BATCH);
             System.out.printf("  %-45s %10s %13s%n", "", "records/s", "batch p50 ms");
@@ -259,6 +251,7 @@ public final class ServingBenchmark {
         diners = diners(template, DINERS);
         evictMenus();
         token = api.login(OPERATOR_ACCOUNT, DEMO_PASSWORD);
+        uploads = new ServingUploads(api, statements, token, tag, uploadSite, diners, yesterday, BATCH);
     }
 
     private long site(long template, String role) {
@@ -367,48 +360,6 @@ public final class ServingBenchmark {
         }
     }
 
-    /** One batch of walk-ins served yesterday between 11:00 and 13:00 at the upload site, diners from the given index; times the request. */
-    private Upload upload(int dinerBase, String batch) throws Exception {
-        OffsetDateTime eleven = yesterday.atTime(LocalTime.of(11, 0)).atZone(BusinessTime.ZONE).toOffsetDateTime();
-        List<Map<String, Object>> records = new ArrayList<>();
-        for (int i = 0; i < BATCH; i++) {
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("clientRecordId", "%s-%s-%04d".formatted(tag, batch, i));
-            record.put("slot", "LUNCH");
-            record.put("servedAt", eleven.plusSeconds(7L * i).toString());
-            record.put("dinerId", Long.toString(diners[dinerBase + i]));
-            record.put("verification", Map.of("method", "STAFF_PROXY", "proxyReason", PROXY_REASON));
-            record.put("items", List.of(Map.of("setMealName", SET_MEAL)));
-            records.add(record);
-        }
-        String body = api.body(UPLOAD, Map.of("input", Map.of("siteId", Long.toString(uploadSite), "records", records)));
-        long statementsBefore = statements.count();
-        long before = System.nanoTime();
-        Map<String, Object> data = api.send(body, token);
-        long nanos = System.nanoTime() - before;
-        long sent = statements.count() - statementsBefore;
-        Map<String, Object> payload = map(data, "uploadMealRecords");
-        if (!((List<?>) payload.get("userErrors")).isEmpty()) {
-            throw new IllegalStateException("upload " + batch + " refused: " + payload.get("userErrors"));
-        }
-        String firstRejection = null;
-        long subsidisedRecords = 0;
-        for (Object each : (List<?>) payload.get("results")) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> result = (Map<String, Object>) each;
-            Map<String, Object> record = map(result, "record");
-            if ("ACCEPTED".equals(result.get("outcome")) && record != null && new BigDecimal((String) record.get("subsidy")).signum() > 0) {
-                subsidisedRecords++;
-            }
-            if ("REJECTED".equals(result.get("outcome")) && firstRejection == null) {
-                firstRejection = String.valueOf(result.get("userErrors"));
-            }
-        }
-        return new Upload(nanos, ((Number) payload.get("acceptedCount")).intValue(), ((Number) payload.get("duplicateCount")).intValue(),
-                ((Number) payload.get("rejectedCount")).intValue(), sent, subsidisedRecords, firstRejection);
-    }
-
-
     // ---------------------------------------------------------------- measuring
 
     /** Runs count operations on the given threads, each thread taking the next index, timing each operation and the whole. */
@@ -459,13 +410,6 @@ public final class ServingBenchmark {
 
     private record Result(double perSecond, double p50Millis, double p99Millis, double statements, long failed, long subsidised,
                           String firstFailure) {
-    }
-
-    private record Upload(long nanos, int accepted, int duplicates, int rejected, long statements, long subsidised, String firstFailure) {
-
-        String counts() {
-            return accepted + "/" + duplicates + "/" + rejected;
-        }
     }
 
 }

@@ -91,15 +91,18 @@ public class PublishedMenus {
      * a {@code logMeal}'s server time). The read-only transaction is opened on a miss only.
      */
     public MenuView menu(long siteId, LocalDate date, MealSlot slot) {
-        Held entry = held.get(new MenuKey(siteId, date, slot), key -> fromRedisOrDatabase(List.of(key), date, date, slot).get(key));
+        Held entry = held.get(new MenuKey(siteId, date, slot), this::behindMemory);
         return entry == null ? null : entry.menu();
     }
 
     /** {@link #menu} as an instance without it in memory reads it: from Redis, else MySQL (the menu benchmark's Redis figure). */
     MenuView menuBehindMemory(long siteId, LocalDate date, MealSlot slot) {
-        MenuKey key = new MenuKey(siteId, date, slot);
-        Held entry = fromRedisOrDatabase(List.of(key), date, date, slot).get(key);
+        Held entry = behindMemory(new MenuKey(siteId, date, slot));
         return entry == null ? null : entry.menu();
+    }
+
+    private Held behindMemory(MenuKey key) {
+        return fromRedisOrDatabase(List.of(key), key.date(), key.date(), key.slot()).get(key);
     }
 
     /** The published menu straight from MySQL, one statement per part (the menu benchmark's floor). */

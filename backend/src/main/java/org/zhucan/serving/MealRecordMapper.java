@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -175,12 +176,8 @@ interface MealRecordMapper {
 
         /** As {@code [{"d":diner,"m":"yyyy-mm-dd"},...]}, for {@link #takeMonthUsageOf}. */
         static String json(List<MonthKey> keys) {
-            StringBuilder json = new StringBuilder(keys.size() * 32 + 2).append('[');
-            for (MonthKey key : keys) {
-                json.append(json.length() > 1 ? "," : "").append("{\"d\":").append(key.dinerId()).append(",\"m\":\"").append(key.monthStart())
-                        .append("\"}");
-            }
-            return json.append(']').toString();
+            return keys.stream().map(key -> "{\"d\":" + key.dinerId() + ",\"m\":\"" + key.monthStart() + "\"}")
+                    .collect(Collectors.joining(",", "[", "]"));
         }
     }
 
@@ -207,17 +204,15 @@ interface MealRecordMapper {
          * on every upload (a third of its time); as one parameter, the statement's text is constant.
          */
         static String json(List<UsageClaim> claims) {
-            StringBuilder json = new StringBuilder(claims.size() * 96 + 2).append('[');
-            for (UsageClaim claim : claims) {
-                if (!"D".equals(claim.period()) && !"M".equals(claim.period())) {
-                    throw new IllegalArgumentException("a usage claim's period is D or M, not " + claim.period());
-                }
-                json.append(json.length() > 1 ? "," : "").append("{\"d\":").append(claim.dinerId())
-                        .append(",\"p\":\"").append(claim.period()).append("\",\"s\":\"").append(claim.periodStart())
-                        .append("\",\"m\":").append(claim.meals()).append(",\"l\":").append(claim.mealsLimit())
-                        .append(",\"f\":").append(claim.subsidyFen()).append(",\"c\":").append(claim.capFen()).append('}');
+            return claims.stream().map(UsageClaim::json).collect(Collectors.joining(",", "[", "]"));
+        }
+
+        private String json() {
+            if (!"D".equals(period) && !"M".equals(period)) {
+                throw new IllegalArgumentException("a usage claim's period is D or M, not " + period);
             }
-            return json.append(']').toString();
+            return "{\"d\":" + dinerId + ",\"p\":\"" + period + "\",\"s\":\"" + periodStart + "\",\"m\":" + meals + ",\"l\":" + mealsLimit
+                    + ",\"f\":" + subsidyFen + ",\"c\":" + capFen + "}";
         }
     }
 
