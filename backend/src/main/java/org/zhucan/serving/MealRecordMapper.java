@@ -22,11 +22,25 @@ interface MealRecordMapper {
     /** One record, its key receiving its id; many go as a batch through {@link org.zhucan.common.sql.BatchedStatements}. */
     void insertRecord(KeyedRecord record);
 
-    /** One item (batched, as {@link #insertRecord}). */
-    void insertItem(MealRecordItem item);
+    /** Items of records, one statement however many (none: nothing sent). */
+    default void insertItems(List<MealRecordItem> items) {
+        if (!items.isEmpty()) {
+            insertItemsOf(JsonRows.items(items));
+        }
+    }
 
-    /** One share (batched, as {@link #insertRecord}). */
-    void insertShare(RecordShare share);
+    /** {@link #insertItems} as one JSON array, which the statement reads as a table (JSON_TABLE). */
+    void insertItemsOf(@Param("items") String items);
+
+    /** Shares of records, one statement however many (none: nothing sent). */
+    default void insertShares(List<RecordShare> shares) {
+        if (!shares.isEmpty()) {
+            insertSharesOf(JsonRows.shares(shares));
+        }
+    }
+
+    /** {@link #insertShares} as one JSON array, which the statement reads as a table (JSON_TABLE). */
+    void insertSharesOf(@Param("shares") String shares);
 
     void insertFlags(@Param("flags") List<RecordFlag> flags, @Param("at") Instant at);
 

@@ -212,10 +212,8 @@ class MealRecordWriter {
             charges.add(new MealCharge(id, meal.site().id(), meal.diner().diner().id(), meal.date(), assessments.get(k).quote().dinerPaysFen(),
                     meal.payment(), actor, now, meal.bookingId()));
         }
-        batches.run(MealRecordMapper.class, batch -> {
-            items.forEach(batch::insertItem);
-            shares.forEach(batch::insertShare);
-        });
+        mapper.insertItems(items);
+        mapper.insertShares(shares);
         if (!flags.isEmpty()) {
             mapper.insertFlags(flags, now);
         }
@@ -315,10 +313,8 @@ class MealRecordWriter {
 
     /** Shares of a record, negated ({@code sign} -1) for its reversal. */
     void insertShares(long recordId, List<SubsidyRules.QuotedShare> shares, int sign) {
-        if (!shares.isEmpty()) {
-            batches.run(MealRecordMapper.class, batch -> shares.forEach(share -> batch.insertShare(new MealRecordMapper.RecordShare(recordId,
-                    share.source(), sign * share.amountFen()))));
-        }
+        mapper.insertShares(shares.stream().map(share -> new MealRecordMapper.RecordShare(recordId, share.source(), sign * share.amountFen()))
+                .toList());
     }
 
     String quoteJson(List<SubsidyRules.QuotedShare> shares, List<SubsidyRules.Reason> reasons) {

@@ -81,6 +81,21 @@ class ServingApiTests extends ApiTest {
         assertThat(jdbc.queryForObject("SELECT policy_id FROM meal_record WHERE id = ?", Long.class, id)).isNotNull();
     }
 
+    /** A record's items reach the database as JSON text: a dish named with quotes and a backslash is stored as the menu names it. */
+    @Test
+    void shouldStoreItemsNamedWithQuotesAndABackslashAsTheMenuNamesThem() {
+        String name = "王\"家\"鱼\\汤";
+        BookingFixtures.Lunch quoted = fixtures.lunch(fixtures.canteen(30, LocalTime.of(9, 30)), name, "12.00", day, null);
+        GraphQlTester.Response response = log("operator", CounterRequests.walkIn(quoted, key(), fixtures.diner(), proxy()));
+        response.path("logMeal.userErrors").entityList(Object.class).hasSize(0);
+        long id = Long.parseLong(response.path("logMeal.record.id").entity(String.class).get());
+        String fishName = jdbc.queryForObject("SELECT name FROM dish WHERE id = ?", String.class, Long.parseLong(quoted.fish()));
+        assertThat(fishName).startsWith(name);
+        assertThat(jdbc.queryForList("SELECT name FROM meal_record_item WHERE meal_record_id = ? ORDER BY position", String.class, id))
+                .containsExactly(fishName, jdbc.queryForObject("SELECT name FROM dish WHERE id = ?", String.class, Long.parseLong(quoted.rice())));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record_share WHERE meal_record_id = ?", Integer.class, id)).isPositive();
+    }
+
     @Test
     void shouldServeABookingByPickupCodeOnceAndMarkItServed() {
         String diner = fixtures.diner();
