@@ -32,6 +32,7 @@ import org.zhucan.security.SystemActor;
 import org.zhucan.testsupport.BenchmarkApp;
 import org.zhucan.testsupport.BenchmarkData;
 import org.zhucan.testsupport.BenchmarkGraphQl;
+import org.zhucan.testsupport.CpuMeter;
 import org.zhucan.testsupport.JitSettling;
 import org.zhucan.testsupport.ThreadedRun;
 
@@ -47,7 +48,8 @@ import static org.zhucan.testsupport.BenchmarkGraphQl.map;
  * ({@code rewriteBatchedStatements=true}, batches of 1,000, one transaction a batch), records with
  * their items and shares, and records alone. Every record is a distinct diner on its date and
  * slot, so each one is really subsidised (one subsidised meal per diner, date and slot). Prints
- * figures and checks (rows, subsidised rows, flags); asserts nothing. Run with
+ * figures, where the CPU went for a record and a batch on each side ({@link CpuMeter}: request threads, JIT,
+ * collector, the rest of the JVM, the database server), and checks (rows, subsidised rows, flags); asserts nothing. Run with
  * {@code ./mvnw -q -pl backend -am spring-boot:test-run@serving-benchmark} (MySQL and Redis as for
  * the tests). Each run adds fresh sites, menus and about 6,000 diners, so point it at a scratch
  * database and a Redis database of its own, e.g.
@@ -103,6 +105,7 @@ public final class ServingBenchmark {
     private final BenchmarkGraphQl api;
     private final SqlStatementCounter statements;
     private final ServingJdbcFloor floor;
+    private final CpuMeter cpu = new CpuMeter();
     private ServingUploads uploads;
     private final String tag = "bench" + System.nanoTime();
     private final LocalDate today = LocalDate.now(BusinessTime.ZONE);
@@ -153,7 +156,9 @@ public final class ServingBenchmark {
             long jitBeforeLogMeal = JitSettling.compiledMillis();
             int base = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP;
             Result oneSite = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(sharedSite, base + index));
+            Map<CpuMeter.Part, Long> cpuBeforeSiteEach = cpu.snapshot();
             Result siteEach = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(ownSites[thread], base + CONCURRENT + index));
+            Map<CpuMeter.Part, Double> cpuSiteEach = CpuMeter.perUnit(cpuBeforeSiteEach, cpu.snapshot(), CONCURRENT);
             int bookedBase = base + 2 * CONCURRENT;
             book(bookedBase);
             Result booked = measure(THREADS, BOOKED, (thread, index) -> servedBooking(bookedBase + index, index));
@@ -164,9 +169,11 @@ public final class ServingBenchmark {
             int uploadSettleBatches = JitSettling.settle(MAX_UPLOAD_SETTLE_BATCHES, batch -> uploads.upload(SETTLE_BASE + batch * BATCH, "s" + batch));
             long jitBeforeUploads = JitSettling.compiledMillis();
             List<ServingUploads.Upload> batches = new ArrayList<>();
+            Map<CpuMeter.Part, Long> cpuBeforeUploads = cpu.snapshot();
             for (int batch = 1; batch <= BATCHES; batch++) {
                 batches.add(uploads.upload(batch * BATCH, "b" + batch));
             }
+            Map<CpuMeter.Part, Double> cpuUploads = CpuMeter.perUnit(cpuBeforeUploads, cpu.snapshot(), BATCHES);
             ServingUploads.Upload replay = uploads.upload(BATCH, "b1");
             long jitUploads = JitSettling.compiledMillis() - jitBeforeUploads;
 
@@ -175,17 +182,21 @@ public final class ServingBenchmark {
             floor.batch(template, floorSite, diners, floorDate, 0, "fwarm", true);
             long[] floorFull = new long[BATCHES];
             long[] floorBare = new long[BATCHES];
+            Map<CpuMeter.Part, Long> cpuBeforeFloorBatches = cpu.snapshot();
             for (int batch = 1; batch <= BATCHES; batch++) {
                 floorFull[batch - 1] = floor.batch(template, floorSite, diners, floorDate, batch * BATCH, "f" + batch, true);
             }
+            Map<CpuMeter.Part, Double> cpuFloorBatches = CpuMeter.perUnit(cpuBeforeFloorBatches, cpu.snapshot(), BATCHES);
             for (int batch = 1; batch <= BATCHES; batch++) {
                 floorBare[batch - 1] = floor.batch(template, floorSite, diners, floorRecordsOnlyDate, (batch - 1) * BATCH, "r" + batch, false);
             }
             // logMeal's floor: the same rows, one record a transaction, on as many threads as the concurrent logMeal runs
             Instant floorNoon = floorSingleDate.atTime(LocalTime.NOON).atZone(BusinessTime.ZONE).toInstant();
             measure(THREADS, WARM_UP, (thread, index) -> floor.single(template, floorSite, diners[index], floorNoon, "%s-s-%05d".formatted(tag, index)));
+            Map<CpuMeter.Part, Long> cpuBeforeFloorSingle = cpu.snapshot();
             Result floorSingle = measure(THREADS, CONCURRENT, (thread, index) -> floor.single(template, floorSite, diners[WARM_UP + index], floorNoon,
                     "%s-s-%05d".formatted(tag, WARM_UP + index)));
+            Map<CpuMeter.Part, Double> cpuFloorSingle = CpuMeter.perUnit(cpuBeforeFloorSingle, cpu.snapshot(), CONCURRENT);
 
             System.out.printf("%nmeals served (%d cores; MariaDB/MySQL, Redis and this JVM on one machine; rewriteBatchedStatements=%s)%n",
                     Runtime.getRuntime().availableProcessors(), floor.rewriteBatchedStatements());
@@ -201,6 +212,8 @@ public final class ServingBenchmark {
             print("JDBC floor: one record a transaction, 8 threads", CONCURRENT, floorSingle);
             System.out.printf("  JIT: %d more warm-up rounds of %d (8 threads, a site each) until two rounds in a row compiled under %d ms; %,d ms compiling"
                     + " while the four logMeal runs were measured%n", settleRounds, SETTLE_ROUND, JitSettling.QUIET_MILLIS, jitLogMeal);
+            System.out.printf("  CPU ms a record, walk-ins a site each: %s%n  CPU ms a record, JDBC floor:           %s%n",
+                    CpuMeter.describe(cpuSiteEach, "%.2f"), CpuMeter.describe(cpuFloorSingle, "%.2f"));
 
             System.out.printf("uploadMealRecords over GraphQL HTTP, %d batches of %,d walk-ins (one site, served yesterday 11:00-13:00), one thread,"
                     + " after one warm-up batch:%n", BATCHES, BATCH);
@@ -225,6 +238,8 @@ public final class ServingBenchmark {
             System.out.printf("  %-45s %10.0f %13.0f%n", "meal_record + %d item + %d shares".formatted(template.items().size(), template.shares().size()),
                     recordsPerSecond(floorFull), p50Millis(floorFull));
             System.out.printf("  %-45s %10.0f %13.0f%n", "meal_record only", recordsPerSecond(floorBare), p50Millis(floorBare));
+            System.out.printf("  CPU ms a batch of %,d, upload: %s%n  CPU ms a batch of %,d, floor:  %s%n", BATCH, CpuMeter.describe(cpuUploads, "%.0f"),
+                    BATCH, CpuMeter.describe(cpuFloorBatches, "%.0f"));
 
             check();
         } finally {
