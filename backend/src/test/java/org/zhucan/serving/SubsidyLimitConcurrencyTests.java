@@ -204,6 +204,26 @@ class SubsidyLimitConcurrencyTests extends ApiTest {
         assertUsageRowsMatchTheRecords(diners);
     }
 
+    /**
+     * A month row that is missing (records loaded around the application, rows lost) starts from the standing records when a
+     * meal takes it: the statements look the records up only for a row that is not there, and must still do so then.
+     */
+    @Test
+    void shouldStartAMissingMonthRowFromTheStandingRecordsAndKeepTheCap() {
+        LocalDate second = yesterday.getDayOfMonth() == 1 ? yesterday.minusDays(1) : yesterday;
+        LocalDate first = second.minusDays(1);
+        String diner = district.world().diners(1).get(0);
+        HttpGraphQlTester staff = as(district.world().staff);
+        assertThat(subsidyOf(loggedRecord(staff, walkIn(district.siteA(), "LUNCH", diner, shanghai(first, 12, 0))))).isEqualTo(500);
+        assertThat(jdbc.update("DELETE FROM diner_subsidy_usage WHERE diner_id = ?", Long.valueOf(diner))).isEqualTo(2);
+
+        String capped = loggedRecord(staff, walkIn(district.siteA(), "LUNCH", diner, shanghai(second, 12, 0)));
+        assertThat(subsidyOf(capped)).as("the 3.00 the standing 5.00 leaves under the cap of 8.00").isEqualTo(300);
+        assertThat(quoteOf(capped)).contains("\"MONTHLY_CAP\"");
+        assertThat(jdbc.queryForObject("SELECT subsidy_fen FROM diner_subsidy_usage WHERE diner_id = ? AND period = 'M' AND period_start = ?", Long.class,
+                Long.valueOf(diner), second.withDayOfMonth(1))).isEqualTo(800);
+    }
+
     @Test
     void shouldQuoteTheLimitTheDatabaseHeldWhenItsUsageRowsCountMoreThanTheRecords() {
         // rows ahead of the records, as if meals had been written around the application: the rows decide, and the quote says so
