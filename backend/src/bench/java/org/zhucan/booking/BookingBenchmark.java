@@ -24,6 +24,7 @@ import org.zhucan.network.MealSlot;
 import org.zhucan.security.SystemActor;
 import org.zhucan.testsupport.BenchmarkApp;
 import org.zhucan.testsupport.BenchmarkData;
+import org.zhucan.testsupport.CpuMeter;
 import org.zhucan.testsupport.JitSettling;
 import org.zhucan.testsupport.ThreadedRun;
 
@@ -58,6 +59,7 @@ public final class BookingBenchmark {
             + " AND seats_taken < (SELECT ss.seats FROM site_slot ss WHERE ss.site_id = ? AND ss.slot = ?)";
 
     private final JdbcTemplate jdbc;
+    private final CpuMeter cpu = new CpuMeter();
     private final DataSource dataSource;
     private final BookingService bookings;
     private final PublishedMenus menus;
@@ -127,11 +129,15 @@ public final class BookingBenchmark {
                 }
             }));
             long jitBefore = JitSettling.compiledMillis();
+            Map<CpuMeter.Part, Long> cpuBefore = cpu.snapshot();
             Result contended = measure(BOOKINGS, (thread, index) -> book(contendedSite, contendedDate, index));
+            Map<CpuMeter.Part, Double> cpuContended = CpuMeter.perUnit(cpuBefore, cpu.snapshot(), BOOKINGS);
             Result uncontended = measure(BOOKINGS, (thread, index) -> book(ownSites[thread], uncontendedDate, index));
             long jitWhileMeasured = JitSettling.compiledMillis() - jitBefore;
             measure(WARM_UP, (thread, index) -> takeSeat(ownSites[thread], floorWarmUpDate));
+            Map<CpuMeter.Part, Long> cpuBeforeFloor = cpu.snapshot();
             Result floorContended = measure(BOOKINGS, (thread, index) -> takeSeat(contendedSite, floorContendedDate));
+            Map<CpuMeter.Part, Double> cpuFloor = CpuMeter.perUnit(cpuBeforeFloor, cpu.snapshot(), BOOKINGS);
             Result floorUncontended = measure(BOOKINGS, (thread, index) -> takeSeat(ownSites[thread], floorUncontendedDate));
 
             System.out.printf("dine-in lunch bookings, %d threads, %d per run after %d warm-up (%d cores):%n", THREADS, BOOKINGS, WARM_UP,
@@ -143,6 +149,8 @@ public final class BookingBenchmark {
             print("JDBC floor, a slot per thread", floorUncontended);
             System.out.printf("  JIT: %d more warm-up rounds of %d until two rounds in a row compiled under %d ms; %,d ms compiling while bookMeal was measured%n",
                     settleRounds, SETTLE_ROUND, JitSettling.QUIET_MILLIS, jitWhileMeasured);
+            System.out.printf("  CPU ms a booking, bookMeal one slot: %s%n  CPU ms a booking, JDBC floor one slot: %s%n", CpuMeter.describe(cpuContended, "%.2f"),
+                    CpuMeter.describe(cpuFloor, "%.2f"));
             check("bookMeal, one slot", contendedDate, "BOOKED rows", jdbc.queryForObject("SELECT COUNT(*) FROM booking"
                     + " WHERE site_id = ? AND service_date = ? AND slot = 'LUNCH' AND status = 'BOOKED'", Long.class, contendedSite, contendedDate));
             check("JDBC floor, one slot", floorContendedDate, "seats taken by UPDATE", BOOKINGS - floorContended.failed());

@@ -55,11 +55,11 @@ import static org.zhucan.common.Text.blankToNull;
 /**
  * Bookings. A booking checks every rule first (window, cutoff, site, slot, fulfilment, diner,
  * menu), then inserts the booking, whose unique key allows one live booking per diner, date and
- * slot (so "already booked" costs no read before), then takes its dishes' portions and its dine-in
- * seat with conditional UPDATEs on counter rows, the seat last, so that the slot's one counter row
- * is held the shortest time. Any failure after something was written rolls the whole transaction
- * back, so counters always equal the live bookings. bookMeal writes its idempotency key last, with
- * its result (see IdempotencyKeys#onceClaimingLast). Transactions run at READ COMMITTED: the
+ * slot (so "already booked" costs no read before), writes bookMeal's idempotency key with the booking
+ * (see IdempotencyKeys#onceClaimingLast), then takes its dishes' portions and its dine-in seat with
+ * conditional UPDATEs on counter rows, the seat last, so that the slot's one counter row is held the
+ * shortest time: from its UPDATE to the commit. Any failure after something was written rolls the whole
+ * transaction back (the key too), so counters always equal the live bookings. Transactions run at READ COMMITTED: the
  * counters are decided by locking statements, and no gap locks are needed.
  */
 @Service
@@ -121,14 +121,8 @@ public class BookingService {
             return BookingResult.failed(UserError.of(UserErrorCode.INVALID_INPUT,
                     "A call reference is given by the hotline or counter staff booking on a diner's behalf", "input", "callReference"));
         }
-        return idempotencyKeys.onceClaimingLast(user.username(), input.idempotencyKey(), "bookMeal", input.withoutKey(), outcomes, () -> {
-            BookingResult result = book(input.request(), site, user.username(), null, channel, callReference);
-            if (!result.failed() && channel == BookingChannel.HOTLINE) {
-                Booking made = result.booking();
-                audit.record("BOOKING_MADE_ON_BEHALF", "Booking", made.id(), null, BookingAuditDetails.onBehalf(made.dinerId(), channel, callReference));
-            }
-            return result;
-        });
+        return idempotencyKeys.onceClaimingLast(user.username(), input.idempotencyKey(), "bookMeal", input.withoutKey(), outcomes,
+                resultKey -> book(input.request(), site, user.username(), null, channel, callReference, resultKey));
     }
 
     /**
@@ -153,7 +147,7 @@ public class BookingService {
         }
         BookingRequest request = new BookingRequest(recurring.dinerId(), site.id(), date, recurring.slot(), recurring.fulfilment(), address,
                 List.of(new BookingItemInput(null, setMeal, 1)), false);
-        BookingResult result = book(request, site, RECURRING_ACTOR, recurring.id(), BookingChannel.RECURRING, null);
+        BookingResult result = book(request, site, RECURRING_ACTOR, recurring.id(), BookingChannel.RECURRING, null, IdempotencyKeys.ResultKey.NONE);
         if (result.failed()) {
             return rolledBack(result);
         }
@@ -161,7 +155,8 @@ public class BookingService {
         return result;
     }
 
-    private BookingResult book(BookingRequest request, Site site, String actor, Long recurringId, BookingChannel channel, String callReference) {
+    private BookingResult book(BookingRequest request, Site site, String actor, Long recurringId, BookingChannel channel, String callReference,
+                               IdempotencyKeys.ResultKey resultKey) {
         if (site.kind() == SiteKind.CENTRAL_KITCHEN) {
             return BookingResult.failed(BookingRefusals.kitchenOnly(site));
         }
@@ -255,6 +250,14 @@ public class BookingService {
         mapper.insertItems(booking.id(), rows);
         if (!allergens.isEmpty()) {
             audit.record("BOOKING_ALLERGEN_CONFIRMED", "Booking", booking.id(), null, BookingAuditDetails.allergenConfirmation(request.dinerId(), allergens, items));
+        }
+        if (channel == BookingChannel.HOTLINE) {
+            audit.record("BOOKING_MADE_ON_BEHALF", "Booking", booking.id(), null, BookingAuditDetails.onBehalf(request.dinerId(), channel, callReference));
+        }
+        // the request's key before the counters (IdempotencyKeys#onceClaimingLast): their rows, which every booking of the menu
+        // and slot waits on, are then held from their UPDATE to the commit. A repeat stops here and answers the first booking.
+        if (!resultKey.write(booking.id())) {
+            return new BookingResult(booking, List.of());
         }
 
         // counters in one order, portions then the seat; a counter row is created only when the first taking finds none

@@ -185,6 +185,32 @@ class BookingApiTests extends ApiTest {
         book("operator", changed).path("bookMeal.userErrors[0].code").entity(String.class).isEqualTo("ALREADY_BOOKED");
     }
 
+    /**
+     * The key is written with the booking before the seat is taken: a booking the full slot then refuses leaves no key behind
+     * (the same key books once a seat is free), and the key used again for another diner is refused with nothing kept.
+     */
+    @Test
+    void shouldLeaveNoKeyWhenTheSeatRefusesAfterItAndRefuseTheKeyForAnotherDinerWithNothingKept() {
+        String small = fixtures.canteen(1, LocalTime.of(9, 30));
+        fixtures.publishLunch(small, tomorrow, List.of(rice), java.util.Collections.singletonList(null));
+        String taker = book("operator", bookInput(key(), fixtures.diner(), small, tomorrow, "DINE_IN", List.of(dishItem(rice, 1))))
+                .path("bookMeal.booking.id").entity(String.class).get();
+        String key = key();
+        Map<String, Object> input = bookInput(key, fixtures.diner(), small, tomorrow, "DINE_IN", List.of(dishItem(rice, 1)));
+        expectError(input, "SLOT_FULL", "slot");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM idempotency_key WHERE idem_key = ?", Integer.class, key)).isZero();
+
+        cancel("operator", taker, "家属取消").path("cancelBooking.userErrors").entityList(Object.class).hasSize(0);
+        String booked = book("operator", input).path("bookMeal.userErrors").entityList(Object.class).hasSize(0)
+                .path("bookMeal.booking.id").entity(String.class).get();
+        assertThat(jdbc.queryForObject("SELECT result_id FROM idempotency_key WHERE idem_key = ?", Long.class, key)).isEqualTo(Long.valueOf(booked));
+
+        String other = fixtures.diner();
+        expectError(bookInput(key, other, small, tomorrow, "PICKUP", List.of(dishItem(rice, 1))), "IDEMPOTENCY_KEY_REUSED", "idempotencyKey");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking WHERE diner_id = ?", Integer.class, Long.valueOf(other))).isZero();
+        assertThat(seatsTaken(small, tomorrow)).isEqualTo(1);
+    }
+
     @Test
     void shouldCancelBeforeTheCutoffFreeingSeatAndQuotaAndLetOnlyStaffCancelAfterIt() {
         String diner = fixtures.diner();

@@ -112,17 +112,19 @@ public class IdempotencyKeys {
     /**
      * As {@link #once}, for a counter's mutation whose work always meets a repeat of itself in the
      * database (the diner's usage rows or booking key, a seat's counter): the work runs first, and
-     * the key is written with its result in one INSERT at the end, instead of a claim before and an
-     * update after. A repeat running at the same time waits on what the first holds, then finds its
+     * writes the key with its result in one INSERT ({@link ResultKey#write}) as soon as it has the result's id, before the
+     * rows it takes last (bookMeal's seat: the slot's one counter row, which every booking of the slot waits on, is then held
+     * from its UPDATE to the commit and no longer). A work that ends without writing it has the key written after it, with
+     * its result. A repeat running at the same time waits on what the first holds, then finds its
      * key taken by the first's commit; a repeat arriving later does its work again and finds the key
      * taken. Either way its work is rolled back and it answers the first result (or, for another
      * input or operation, that the key was reused). A failure (user errors) rolls back what it took
-     * and writes no key, so the same key can try again; it still answers the first result when the
+     * and its key, so the same key can try again; it still answers the first result when the
      * key was taken, since a repeat's work may fail only because the first's succeeded (booked,
      * served). Whatever else the work does must wait for the commit (after-commit events).
      */
     public <R> R onceClaimingLast(String username, String key, String operation, Object inputWithoutKey, Outcomes<R> outcomes,
-                                  java.util.function.Supplier<R> work) {
+                                  java.util.function.Function<ResultKey, R> work) {
         if (!org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("an idempotent mutation runs inside its own transaction");
         }
@@ -130,11 +132,18 @@ public class IdempotencyKeys {
             return outcomes.failed().apply(malformedKey());
         }
         String requestHash = requestHash(operation, inputWithoutKey);
-        R result = work.get();
-        Long resultId = outcomes.resultId().apply(result);
         Instant now = clock.instant();
-        Claim earlier = resultId == null ? earlier(username, key, operation, requestHash, now)
-                : claimWithResult(username, key, operation, requestHash, now, resultId);
+        KeyWrite written = new KeyWrite(username, key, operation, requestHash, now);
+        R result = work.apply(written);
+        Long resultId = outcomes.resultId().apply(result);
+        Claim earlier;
+        if (written.done) {
+            // the work wrote the key, or met the request that holds it; a failure after it rolls the key back with the rest
+            earlier = written.earlier;
+        } else {
+            earlier = resultId == null ? earlier(username, key, operation, requestHash, now)
+                    : claimWithResult(username, key, operation, requestHash, now, resultId);
+        }
         if (earlier == null && resultId != null) {
             return result;
         }
@@ -143,6 +152,49 @@ public class IdempotencyKeys {
             return result;
         }
         return earlier.kind() == Claim.Kind.REUSED ? outcomes.failed().apply(reusedKey()) : outcomes.repeat().apply(earlier.resultId());
+    }
+
+    /** The key of a {@link #onceClaimingLast} mutation, for its work to write with its result before its last statements. */
+    public interface ResultKey {
+
+        /** For a work that runs without a key (a recurring booking's day): writes nothing, always free. */
+        ResultKey NONE = resultId -> true;
+
+        /**
+         * Writes the key with the result's id: true when it was free, so the work goes on; false when an earlier request
+         * holds it, so the work stops where it is (its transaction is rolled back, and the earlier result answered).
+         */
+        boolean write(long resultId);
+    }
+
+    /** A ResultKey that remembers whether it was written and whom it met. */
+    private final class KeyWrite implements ResultKey {
+
+        private final String username;
+        private final String key;
+        private final String operation;
+        private final String requestHash;
+        private final Instant now;
+        private boolean done;
+        private Claim earlier;
+
+        KeyWrite(String username, String key, String operation, String requestHash, Instant now) {
+            this.username = username;
+            this.key = key;
+            this.operation = operation;
+            this.requestHash = requestHash;
+            this.now = now;
+        }
+
+        @Override
+        public boolean write(long resultId) {
+            if (done) {
+                throw new IllegalStateException("idempotency key " + key + " written twice by one request");
+            }
+            earlier = claimWithResult(username, key, operation, requestHash, now, resultId);
+            done = true;
+            return earlier == null;
+        }
     }
 
     /** Writes the key with its result: null when it was free (or expired), otherwise the request that holds it. */
