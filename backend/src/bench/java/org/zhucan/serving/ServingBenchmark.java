@@ -77,7 +77,7 @@ public final class ServingBenchmark {
     private static final int SETTLE_ROUND = 500;
     private static final int MAX_SETTLE_ROUNDS = 40;
     /** Further warm-up batches of uploads, likewise; the settling diners again, on another date. */
-    private static final int MAX_UPLOAD_SETTLE_BATCHES = 12;
+    private static final int MAX_UPLOAD_SETTLE_BATCHES = 20;
     /** The diners the settling rounds serve, after those of the measured runs. */
     private static final int SETTLE_BASE = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP + 2 * CONCURRENT + BOOKED;
     /** Diners served today by the counter runs; the upload and floor runs reuse them on other dates. */
