@@ -41,6 +41,7 @@ class ServingController {
     private final ServingService servingService;
     private final MealRecordReadService mealRecords;
     private final MealUploadService uploads;
+    private final UploadArgument uploadArgument;
     private final MealCorrectionService corrections;
     private final MealsServedFeed feed;
     private final CounterBookings counterBookings;
@@ -51,13 +52,14 @@ class ServingController {
     private final LiveTokens liveTokens;
     private final PaymentService payments;
 
-    ServingController(ServingService servingService, MealRecordReadService mealRecords, MealUploadService uploads, MealCorrectionService corrections,
+    ServingController(ServingService servingService, MealRecordReadService mealRecords, MealUploadService uploads, UploadArgument uploadArgument, MealCorrectionService corrections,
                       MealsServedFeed feed, CounterBookings counterBookings, DinerService dinerService,
                       SiteService siteService, DishService dishService, SubsidyPolicyService policyService, LiveTokens liveTokens,
                       PaymentService payments) {
         this.servingService = servingService;
         this.mealRecords = mealRecords;
         this.uploads = uploads;
+        this.uploadArgument = uploadArgument;
         this.corrections = corrections;
         this.feed = feed;
         this.counterBookings = counterBookings;
@@ -97,9 +99,10 @@ class ServingController {
         return servingService.logMeal(input);
     }
 
+    /** The input as graphql-java coerced it, read by {@link UploadArgument} (its records carry no constraints to validate). */
     @MutationMapping
-    UploadResult uploadMealRecords(@Argument @Valid UploadMealRecordsInput input) {
-        return uploads.upload(input);
+    UploadResult uploadMealRecords(@Argument("input") Map<String, Object> input) throws org.springframework.validation.BindException {
+        return uploads.upload(uploadArgument.read(input));
     }
 
     @MutationMapping
