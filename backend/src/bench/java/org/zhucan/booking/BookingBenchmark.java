@@ -129,15 +129,15 @@ public final class BookingBenchmark {
                 }
             }));
             long jitBefore = JitSettling.compiledMillis();
-            Map<CpuMeter.Part, Long> cpuBefore = cpu.snapshot();
+            CpuMeter.Since cpuBefore = cpu.since();
             Result contended = measure(BOOKINGS, (thread, index) -> book(contendedSite, contendedDate, index));
-            Map<CpuMeter.Part, Double> cpuContended = CpuMeter.perUnit(cpuBefore, cpu.snapshot(), BOOKINGS);
+            Map<CpuMeter.Part, Double> cpuContended = cpuBefore.perUnit(BOOKINGS);
             Result uncontended = measure(BOOKINGS, (thread, index) -> book(ownSites[thread], uncontendedDate, index));
             long jitWhileMeasured = JitSettling.compiledMillis() - jitBefore;
             measure(WARM_UP, (thread, index) -> takeSeat(ownSites[thread], floorWarmUpDate));
-            Map<CpuMeter.Part, Long> cpuBeforeFloor = cpu.snapshot();
+            CpuMeter.Since cpuBeforeFloor = cpu.since();
             Result floorContended = measure(BOOKINGS, (thread, index) -> takeSeat(contendedSite, floorContendedDate));
-            Map<CpuMeter.Part, Double> cpuFloor = CpuMeter.perUnit(cpuBeforeFloor, cpu.snapshot(), BOOKINGS);
+            Map<CpuMeter.Part, Double> cpuFloor = cpuBeforeFloor.perUnit(BOOKINGS);
             Result floorUncontended = measure(BOOKINGS, (thread, index) -> takeSeat(ownSites[thread], floorUncontendedDate));
 
             System.out.printf("dine-in lunch bookings, %d threads, %d per run after %d warm-up (%d cores):%n", THREADS, BOOKINGS, WARM_UP,

@@ -156,9 +156,9 @@ public final class ServingBenchmark {
             long jitBeforeLogMeal = JitSettling.compiledMillis();
             int base = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP;
             Result oneSite = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(sharedSite, base + index));
-            Map<CpuMeter.Part, Long> cpuBeforeSiteEach = cpu.snapshot();
+            CpuMeter.Since cpuBeforeSiteEach = cpu.since();
             Result siteEach = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(ownSites[thread], base + CONCURRENT + index));
-            Map<CpuMeter.Part, Double> cpuSiteEach = CpuMeter.perUnit(cpuBeforeSiteEach, cpu.snapshot(), CONCURRENT);
+            Map<CpuMeter.Part, Double> cpuSiteEach = cpuBeforeSiteEach.perUnit(CONCURRENT);
             int bookedBase = base + 2 * CONCURRENT;
             book(bookedBase);
             Result booked = measure(THREADS, BOOKED, (thread, index) -> servedBooking(bookedBase + index, index));
@@ -169,11 +169,11 @@ public final class ServingBenchmark {
             int uploadSettleBatches = JitSettling.settle(MAX_UPLOAD_SETTLE_BATCHES, batch -> uploads.upload(SETTLE_BASE + batch * BATCH, "s" + batch));
             long jitBeforeUploads = JitSettling.compiledMillis();
             List<ServingUploads.Upload> batches = new ArrayList<>();
-            Map<CpuMeter.Part, Long> cpuBeforeUploads = cpu.snapshot();
+            CpuMeter.Since cpuBeforeUploads = cpu.since();
             for (int batch = 1; batch <= BATCHES; batch++) {
                 batches.add(uploads.upload(batch * BATCH, "b" + batch));
             }
-            Map<CpuMeter.Part, Double> cpuUploads = CpuMeter.perUnit(cpuBeforeUploads, cpu.snapshot(), BATCHES);
+            Map<CpuMeter.Part, Double> cpuUploads = cpuBeforeUploads.perUnit(BATCHES);
             ServingUploads.Upload replay = uploads.upload(BATCH, "b1");
             long jitUploads = JitSettling.compiledMillis() - jitBeforeUploads;
 
@@ -182,21 +182,21 @@ public final class ServingBenchmark {
             floor.batch(template, floorSite, diners, floorDate, 0, "fwarm", true);
             long[] floorFull = new long[BATCHES];
             long[] floorBare = new long[BATCHES];
-            Map<CpuMeter.Part, Long> cpuBeforeFloorBatches = cpu.snapshot();
+            CpuMeter.Since cpuBeforeFloorBatches = cpu.since();
             for (int batch = 1; batch <= BATCHES; batch++) {
                 floorFull[batch - 1] = floor.batch(template, floorSite, diners, floorDate, batch * BATCH, "f" + batch, true);
             }
-            Map<CpuMeter.Part, Double> cpuFloorBatches = CpuMeter.perUnit(cpuBeforeFloorBatches, cpu.snapshot(), BATCHES);
+            Map<CpuMeter.Part, Double> cpuFloorBatches = cpuBeforeFloorBatches.perUnit(BATCHES);
             for (int batch = 1; batch <= BATCHES; batch++) {
                 floorBare[batch - 1] = floor.batch(template, floorSite, diners, floorRecordsOnlyDate, (batch - 1) * BATCH, "r" + batch, false);
             }
             // logMeal's floor: the same rows, one record a transaction, on as many threads as the concurrent logMeal runs
             Instant floorNoon = floorSingleDate.atTime(LocalTime.NOON).atZone(BusinessTime.ZONE).toInstant();
             measure(THREADS, WARM_UP, (thread, index) -> floor.single(template, floorSite, diners[index], floorNoon, "%s-s-%05d".formatted(tag, index)));
-            Map<CpuMeter.Part, Long> cpuBeforeFloorSingle = cpu.snapshot();
+            CpuMeter.Since cpuBeforeFloorSingle = cpu.since();
             Result floorSingle = measure(THREADS, CONCURRENT, (thread, index) -> floor.single(template, floorSite, diners[WARM_UP + index], floorNoon,
                     "%s-s-%05d".formatted(tag, WARM_UP + index)));
-            Map<CpuMeter.Part, Double> cpuFloorSingle = CpuMeter.perUnit(cpuBeforeFloorSingle, cpu.snapshot(), CONCURRENT);
+            Map<CpuMeter.Part, Double> cpuFloorSingle = cpuBeforeFloorSingle.perUnit(CONCURRENT);
 
             System.out.printf("%nmeals served (%d cores; MariaDB/MySQL, Redis and this JVM on one machine; rewriteBatchedStatements=%s)%n",
                     Runtime.getRuntime().availableProcessors(), floor.rewriteBatchedStatements());

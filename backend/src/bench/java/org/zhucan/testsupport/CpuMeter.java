@@ -35,7 +35,7 @@ public final class CpuMeter {
     private final Path database = databaseProcess();
 
     /** The CPU used so far by each part, in nanoseconds; -1 for a part this machine cannot tell. */
-    public Map<Part, Long> snapshot() {
+    private Map<Part, Long> snapshot() {
         Map<Part, Long> used = new EnumMap<>(Part.class);
         for (Part part : Part.values()) {
             used.put(part, Files.isDirectory(OWN_THREADS) ? 0L : -1L);
@@ -65,15 +65,31 @@ public final class CpuMeter {
         return used;
     }
 
-    /** The CPU each part used between two snapshots, in milliseconds per unit of work (a record, a batch); -1 where unknown. */
-    public static Map<Part, Double> perUnit(Map<Part, Long> before, Map<Part, Long> after, long units) {
-        Map<Part, Double> each = new EnumMap<>(Part.class);
-        for (Part part : Part.values()) {
-            long from = before.get(part);
-            long to = after.get(part);
-            each.put(part, from < 0 || to < 0 ? -1.0 : (to - from) / 1e6 / units);
+    /** A point to measure from: {@link Since#perUnit} then says what each part used since. */
+    public Since since() {
+        return new Since(snapshot());
+    }
+
+    /** The CPU used from a point on. */
+    public final class Since {
+
+        private final Map<Part, Long> before;
+
+        private Since(Map<Part, Long> before) {
+            this.before = before;
         }
-        return each;
+
+        /** What each part used since, in milliseconds per unit of work (a record, a batch); -1 where unknown. */
+        public Map<Part, Double> perUnit(long units) {
+            Map<Part, Long> after = snapshot();
+            Map<Part, Double> each = new EnumMap<>(Part.class);
+            for (Part part : Part.values()) {
+                long from = before.get(part);
+                long to = after.get(part);
+                each.put(part, from < 0 || to < 0 ? -1.0 : (to - from) / 1e6 / units);
+            }
+            return each;
+        }
     }
 
     /** As a line of figures: "request threads 0.95, JIT compilers 1.20, ..." with the given format, "n/a" where unknown. */

@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -82,7 +81,7 @@ interface MealRecordMapper {
      * missing: every write of a diner's meal records takes them first.
      */
     default void takeMonthUsage(List<MonthKey> keys) {
-        takeMonthUsageOf(MonthKey.json(keys));
+        takeMonthUsageOf(JsonRows.monthKeys(keys));
     }
 
     /** {@link #takeMonthUsage} with its keys as one JSON array, which the statement reads as a table (JSON_TABLE). */
@@ -97,7 +96,7 @@ interface MealRecordMapper {
      * ck_diner_subsidy_usage_amount refuses, so the statement fails and changes nothing.
      */
     default void claimUsage(List<UsageClaim> claims) {
-        claimUsageOf(UsageClaim.json(claims));
+        claimUsageOf(JsonRows.usageClaims(claims));
     }
 
     /** {@link #claimUsage} with its claims as one JSON array, which the statement reads as a table (JSON_TABLE). */
@@ -187,12 +186,6 @@ interface MealRecordMapper {
     }
 
     record MonthKey(long dinerId, LocalDate monthStart) {
-
-        /** As {@code [{"d":diner,"m":"yyyy-mm-dd"},...]}, for {@link #takeMonthUsageOf}. */
-        static String json(List<MonthKey> keys) {
-            return keys.stream().map(key -> "{\"d\":" + key.dinerId() + ",\"m\":\"" + key.monthStart() + "\"}")
-                    .collect(Collectors.joining(",", "[", "]"));
-        }
     }
 
     record DayKey(long dinerId, LocalDate date) {
@@ -210,23 +203,6 @@ interface MealRecordMapper {
 
         static UsageClaim month(long dinerId, LocalDate monthStart, long subsidyFen, Long capFen) {
             return new UsageClaim(dinerId, "M", monthStart, 0, null, subsidyFen, capFen);
-        }
-
-        /**
-         * As one JSON array, for {@link #claimUsageOf}: numbers, ISO dates and the period's letter, nothing to escape. A
-         * thousand claims bound one by one made a statement of 14,000 parameters that MyBatis built and the driver parsed
-         * on every upload (a third of its time); as one parameter, the statement's text is constant.
-         */
-        static String json(List<UsageClaim> claims) {
-            return claims.stream().map(UsageClaim::json).collect(Collectors.joining(",", "[", "]"));
-        }
-
-        private String json() {
-            if (!"D".equals(period) && !"M".equals(period)) {
-                throw new IllegalArgumentException("a usage claim's period is D or M, not " + period);
-            }
-            return "{\"d\":" + dinerId + ",\"p\":\"" + period + "\",\"s\":\"" + periodStart + "\",\"m\":" + meals + ",\"l\":" + mealsLimit
-                    + ",\"f\":" + subsidyFen + ",\"c\":" + capFen + "}";
         }
     }
 
