@@ -56,9 +56,7 @@ class EatingPatternAlertsTests extends ApiTest {
     @Test
     void shouldLeaveTheRestToTheNextRunOnceTheApplicationIsClosing() {
         logInDemoAccounts();
-        DinerFixtures diners = new DinerFixtures(as("admin"), jdbc);
-        String community = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
-        long stopped = Long.parseLong(diners.registerActiveSince2020("关停时停餐老人", community, LocalDate.of(1940, 5, 1), List.of(), null));
+        long stopped = diner("关停时停餐老人", LocalDate.of(1940, 5, 1));
         LocalDate today = LocalDate.of(2033, 9, 14);
         for (int day = 2; day <= 24; day += 2) {
             meal(stopped, today.minusDays(3 + day));
@@ -77,12 +75,10 @@ class EatingPatternAlertsTests extends ApiTest {
     @Test
     void shouldRaiseOneAlertForAnElderWhoStoppedEatingWhateverRunsTheJobAtOnce() throws Exception {
         logInDemoAccounts();
-        DinerFixtures diners = new DinerFixtures(as("admin"), jdbc);
-        String community = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
-        long stopped = Long.parseLong(diners.registerActiveSince2020("停餐老人", community, LocalDate.of(1940, 5, 1), List.of(), null));
-        long rarely = Long.parseLong(diners.registerActiveSince2020("偶尔就餐老人", community, LocalDate.of(1940, 5, 1), List.of(), null));
-        long ateYesterday = Long.parseLong(diners.registerActiveSince2020("昨日就餐老人", community, LocalDate.of(1940, 5, 1), List.of(), null));
-        long younger = Long.parseLong(diners.registerActiveSince2020("年轻老人", community, LocalDate.of(1965, 5, 1), List.of(), null));
+        long stopped = diner("停餐老人", LocalDate.of(1940, 5, 1));
+        long rarely = diner("偶尔就餐老人", LocalDate.of(1940, 5, 1));
+        long ateYesterday = diner("昨日就餐老人", LocalDate.of(1940, 5, 1));
+        long younger = diner("年轻老人", LocalDate.of(1965, 5, 1));
         LocalDate quietFrom = TODAY.minusDays(3);
         for (long diner : List.of(stopped, ateYesterday, younger)) {
             for (int day = 2; day <= 24; day += 2) {
@@ -116,12 +112,10 @@ class EatingPatternAlertsTests extends ApiTest {
     void shouldWatchThoseWhoLiveAloneAndRaiseOneAlertWhenTwoInstancesRunTheJobAtOnce() throws Exception {
         LocalDate today = LocalDate.of(2031, 3, 15);
         logInDemoAccounts();
-        DinerFixtures diners = new DinerFixtures(as("admin"), jdbc);
-        String community = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
         LocalDate born = LocalDate.of(1960, 5, 1);
-        long alone = Long.parseLong(diners.registerActiveSince2020("独居停餐老人", community, born, List.of("LIVING_ALONE"), null));
-        long noLongerAlone = Long.parseLong(diners.registerActiveSince2020("曾独居老人", community, born, List.of("LIVING_ALONE"), null));
-        long corrected = Long.parseLong(diners.registerActiveSince2020("误登独居老人", community, born, List.of("LIVING_ALONE"), null));
+        long alone = diner("独居停餐老人", born, "LIVING_ALONE");
+        long noLongerAlone = diner("曾独居老人", born, "LIVING_ALONE");
+        long corrected = diner("误登独居老人", born, "LIVING_ALONE");
         jdbc.update("UPDATE diner_category SET valid_to = ? WHERE diner_id = ? AND category = 'LIVING_ALONE'", today.minusDays(40), noLongerAlone);
         jdbc.update("UPDATE diner_category SET superseded_at = valid_from WHERE diner_id = ? AND category = 'LIVING_ALONE'", corrected);
         LocalDate quietFrom = today.minusDays(3);
@@ -147,10 +141,8 @@ class EatingPatternAlertsTests extends ApiTest {
     @Test
     void shouldRaiseAnAlertWhenARecurringBookingWasServedAtNoSiteForTwoDays() {
         logInDemoAccounts();
-        DinerFixtures diners = new DinerFixtures(as("admin"), jdbc);
-        String community = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
-        long missed = Long.parseLong(diners.registerActiveSince2020("长期订餐未到老人", community, LocalDate.of(1950, 5, 1), List.of(), null));
-        long servedOnce = Long.parseLong(diners.registerActiveSince2020("长期订餐到过老人", community, LocalDate.of(1950, 5, 1), List.of(), null));
+        long missed = diner("长期订餐未到老人", LocalDate.of(1950, 5, 1));
+        long servedOnce = diner("长期订餐到过老人", LocalDate.of(1950, 5, 1));
         LocalDate day = LocalDate.of(2031, 9, 10);
         for (long diner : List.of(missed, servedOnce)) {
             recurringBooking(diner, day.minusDays(2));
@@ -187,5 +179,11 @@ class EatingPatternAlertsTests extends ApiTest {
                                          diner_pays_fen, quote, origin, recorded_by, recorded_at)
                 SELECT 'MEAL', s.id, s.operator_id, ?, ?, 'LUNCH', ?, 'STAFF_PROXY', 1000, 0, 1000, '{}', 'COUNTER', 'history', ?
                 FROM site s WHERE s.name = '孝文街道长者食堂'""", diner, date, date.atTime(4, 0), date.atTime(4, 0));
+    }
+
+    /** An ACTIVE diner at home in 西韩社区, registered through the API as the admin. */
+    private long diner(String name, LocalDate born, String... categories) {
+        String community = jdbc.queryForObject("SELECT id FROM region WHERE name = '西韩社区'", String.class);
+        return Long.parseLong(new DinerFixtures(as("admin"), jdbc).registerActiveSince2020(name, community, born, List.of(categories), null));
     }
 }
