@@ -80,9 +80,15 @@ interface BookingMapper {
     /** The BOOKED bookings of a diner dated on or after a day, earliest first. */
     List<Booking> findBookedOfDinerFrom(@Param("dinerId") long dinerId, @Param("from") LocalDate from);
 
-    /** The booking with a pickup code at a site, date and slot, whatever its status (the code is unique there). */
-    Booking findByPickupCode(@Param("siteId") long siteId, @Param("date") LocalDate date, @Param("slot") MealSlot slot,
-                             @Param("code") String code);
+    /**
+     * The booking with a pickup code at a site, date and slot, whatever its status (the code is unique there), with its items as
+     * JSON: the counter's one read of what it serves.
+     */
+    BookingWithItems findByPickupCodeWithItems(@Param("siteId") long siteId, @Param("date") LocalDate date, @Param("slot") MealSlot slot,
+                                               @Param("code") String code);
+
+    /** A booking by id with its items as JSON, likewise. */
+    BookingWithItems findByIdWithItems(@Param("id") long id);
 
     /** BOOKED or NO_SHOW becomes SERVED; the count of bookings that were in either. */
     int markAllServed(@Param("ids") Collection<Long> ids, @Param("at") Instant at);
@@ -119,5 +125,9 @@ interface BookingMapper {
     }
 
     record NoShowRow(long dinerId, int noShows, LocalDate lastNoShowOn) {
+    }
+
+    /** A booking and its items as a JSON array of {p, d, s, n, u, q, c} (position, dish id, set meal, name, unit price fen, quantity, quota counted). */
+    record BookingWithItems(Booking booking, String itemsJson) {
     }
 }

@@ -3,6 +3,7 @@ package org.zhucan.booking;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.access.BypassesCallerScope;
+import org.zhucan.common.money.Money;
 import org.zhucan.network.MealSlot;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Bookings as the counter (核销) and the features that count meals see them: found by QR payload or
@@ -24,11 +28,13 @@ public class CounterBookings {
     private final BookingMapper mapper;
     private final BookingQr qr;
     private final Clock clock;
+    private final JsonMapper json;
 
-    CounterBookings(BookingMapper mapper, BookingQr qr, Clock clock) {
+    CounterBookings(BookingMapper mapper, BookingQr qr, Clock clock, JsonMapper json) {
         this.mapper = mapper;
         this.qr = qr;
         this.clock = clock;
+        this.json = json;
     }
 
     /** Whether a payload is a booking's QR (rather than a diner's meal card): it may still be forged. */
@@ -37,25 +43,43 @@ public class CounterBookings {
     }
 
     /**
-     * The booking a QR payload names, when its signature holds and the booking still has that
-     * pickup code; null for a forged, mangled or unknown payload.
+     * The booking a QR payload names, with its items, when its signature holds and the booking
+     * still has that pickup code; null for a forged, mangled or unknown payload.
      */
     @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(readOnly = true)
-    public Booking bookingOfQr(String payload) {
+    public CounterBooking bookingOfQr(String payload) {
         BookingQr.Named named = qr.named(payload);
         if (named == null) {
             return null;
         }
-        Booking booking = mapper.findById(named.bookingId());
-        return booking != null && booking.pickupCode().equals(named.pickupCode()) ? booking : null;
+        CounterBooking found = withItems(mapper.findByIdWithItems(named.bookingId()));
+        return found != null && found.booking().pickupCode().equals(named.pickupCode()) ? found : null;
     }
 
-    /** The booking with a pickup code at a site, date and slot, whatever its status; null when none. */
+    /** The booking with a pickup code at a site, date and slot, with its items, whatever its status; null when none. */
     @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(readOnly = true)
-    public Booking bookingOfPickupCode(long siteId, LocalDate date, MealSlot slot, String pickupCode) {
-        return mapper.findByPickupCode(siteId, date, slot, pickupCode);
+    public CounterBooking bookingOfPickupCode(long siteId, LocalDate date, MealSlot slot, String pickupCode) {
+        return withItems(mapper.findByPickupCodeWithItems(siteId, date, slot, pickupCode));
+    }
+
+    private CounterBooking withItems(BookingMapper.BookingWithItems found) {
+        if (found == null) {
+            return null;
+        }
+        long id = found.booking().id();
+        List<BookingItem> items = found.itemsJson() == null ? List.of() : json.readValue(found.itemsJson(), ITEMS).stream()
+                .map(item -> new BookingItem(id, item.p(), item.d(), item.s(), item.n(), Money.ofFen(item.u()), item.q(), item.c() != 0))
+                .sorted(Comparator.comparingInt(BookingItem::position)).toList();
+        return new CounterBooking(found.booking(), items);
+    }
+
+    private static final TypeReference<List<ItemJson>> ITEMS = new TypeReference<>() {
+    };
+
+    /** An item as {@code itemsJson} in BookingMapper.xml spells it. */
+    private record ItemJson(int p, Long d, String s, String n, long u, int q, int c) {
     }
 
     /** Marks bookings SERVED in the caller's transaction; false (nothing to rely on) unless every one of them was BOOKED or NO_SHOW. */

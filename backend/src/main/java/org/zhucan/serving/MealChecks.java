@@ -11,9 +11,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
 import org.zhucan.booking.Booking;
-import org.zhucan.booking.BookingItem;
-import org.zhucan.booking.BookingReadService;
 import org.zhucan.booking.BookingStatus;
+import org.zhucan.booking.CounterBooking;
 import org.zhucan.booking.CounterBookings;
 import org.zhucan.common.Sha256;
 import org.zhucan.common.error.UserError;
@@ -55,18 +54,16 @@ class MealChecks {
     private final SiteService siteService;
     private final DinerService dinerService;
     private final MenuService menuService;
-    private final BookingReadService bookingReads;
     private final CounterBookings counterBookings;
     private final QuoteService quoteService;
     private final FaceTerminalService faceTerminals;
     private final Clock clock;
 
-    MealChecks(SiteService siteService, DinerService dinerService, MenuService menuService, BookingReadService bookingReads, CounterBookings counterBookings, QuoteService quoteService,
+    MealChecks(SiteService siteService, DinerService dinerService, MenuService menuService, CounterBookings counterBookings, QuoteService quoteService,
                FaceTerminalService faceTerminals, Clock clock) {
         this.siteService = siteService;
         this.dinerService = dinerService;
         this.menuService = menuService;
-        this.bookingReads = bookingReads;
         this.counterBookings = counterBookings;
         this.quoteService = quoteService;
         this.faceTerminals = faceTerminals;
@@ -104,12 +101,13 @@ class MealChecks {
         }
 
         Verified verified = verify(in.verification(), site, servedAt, problems, at(path, "verification"));
-        Booking booking = bookingOf(site, date, in, verified, problems, path);
+        CounterBooking served = bookingOf(site, date, in, verified, problems, path);
+        Booking booking = served == null ? null : served.booking();
         Long dinerId = agreedDiner(booking, in.dinerId(), verified, problems, path);
         if (!problems.isEmpty()) {
             return null;
         }
-        List<MenuChoices.Priced> items = priced(site, date, in.slot(), in.items(), booking, lookups, problems, at(path, "items"));
+        List<MenuChoices.Priced> items = priced(site, date, in.slot(), in.items(), served, lookups, problems, at(path, "items"));
         long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
         if (problems.isEmpty() && in.price() != null && in.price().fen() != priceFen) {
             problems.add(UserError.of(UserErrorCode.PRICE_MISMATCH, "The menu price of the items is " + Money.ofFen(priceFen)
@@ -199,16 +197,19 @@ class MealChecks {
         }
     }
 
-    /** The booking named by the pickup code, the booking QR, or a DINER_QR that is a booking's QR: all that are given must agree. */
-    private Booking bookingOf(Site site, LocalDate date, MealInput in, Verified verified, List<UserError> problems, String[] path) {
-        Booking booking = null;
+    /**
+     * The booking named by the pickup code, the booking QR, or a DINER_QR that is a booking's QR (all that are given must agree),
+     * with its items.
+     */
+    private CounterBooking bookingOf(Site site, LocalDate date, MealInput in, Verified verified, List<UserError> problems, String[] path) {
+        CounterBooking found = null;
         if (in.pickupCode() != null) {
             if (!PICKUP_CODE.matcher(in.pickupCode()).matches()) {
                 problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "A pickup code is six digits", at(path, "pickupCode")));
                 return null;
             }
-            booking = counterBookings.bookingOfPickupCode(site.id(), date, in.slot(), in.pickupCode());
-            if (booking == null) {
+            found = counterBookings.bookingOfPickupCode(site.id(), date, in.slot(), in.pickupCode());
+            if (found == null) {
                 problems.add(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "No booking has pickup code " + in.pickupCode() + " at " + site.name()
                         + " for " + date + " " + in.slot(), at(path, "pickupCode")));
                 return null;
@@ -224,22 +225,24 @@ class MealChecks {
         }
         for (String[] qr : qrs) {
             String[] field = qr[1].equals("bookingQr") ? at(path, "bookingQr") : at(path, "verification", "qrPayload");
-            Booking named = counterBookings.bookingOfQr(qr[0]);
-            if (named == null) {
+            CounterBooking namedWithItems = counterBookings.bookingOfQr(qr[0]);
+            if (namedWithItems == null) {
                 problems.add(UserError.of(UserErrorCode.INVALID_QR, "Not a valid booking QR", field));
                 return null;
             }
+            Booking named = namedWithItems.booking();
             if (named.siteId() != site.id() || !named.date().equals(date) || named.slot() != in.slot()) {
                 problems.add(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking is for " + named.date() + " " + named.slot()
                         + (named.siteId() == site.id() ? "" : " at another site"), field));
                 return null;
             }
-            if (booking != null && booking.id() != named.id()) {
+            if (found != null && found.booking().id() != named.id()) {
                 problems.add(UserError.of(UserErrorCode.IDENTITY_MISMATCH, "The QR and the pickup code name different bookings", field));
                 return null;
             }
-            booking = named;
+            found = namedWithItems;
         }
+        Booking booking = found == null ? null : found.booking();
         if (booking != null && booking.status() == BookingStatus.CANCELLED) {
             problems.add(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking was cancelled", at(path, "pickupCode")));
             return null;
@@ -248,7 +251,7 @@ class MealChecks {
             problems.add(UserError.of(UserErrorCode.ALREADY_SERVED, "The booking's meal has already been served", at(path, "pickupCode")));
             return null;
         }
-        return booking;
+        return found;
     }
 
     /** The one diner that the booking, the dinerId given and the card read all name; null (with a problem) otherwise. */
@@ -272,11 +275,10 @@ class MealChecks {
     }
 
     /** The items at the menu's prices; a booking's own items when none are given. */
-    List<MenuChoices.Priced> priced(Site site, LocalDate date, MealSlot slot, List<MealItemInput> inputs, Booking booking, MealLookups lookups,
-                                            List<UserError> problems, String... path) {
+    List<MenuChoices.Priced> priced(Site site, LocalDate date, MealSlot slot, List<MealItemInput> inputs, CounterBooking booking,
+                                    MealLookups lookups, List<UserError> problems, String... path) {
         if ((inputs == null || inputs.isEmpty()) && booking != null) {
-            List<BookingItem> booked = bookingReads.itemsOf(List.of(booking.id())).get(booking.id());
-            return booked.stream().map(item -> new MenuChoices.Priced(item.quotaRef(), item.dishId(), item.setMealName(), item.name(),
+            return booking.items().stream().map(item -> new MenuChoices.Priced(item.quotaRef(), item.dishId(), item.setMealName(), item.name(),
                     item.unitPrice().fen(), item.quantity(), null)).toList();
         }
         MenuView menu = lookups.menu(site, date, slot);

@@ -96,6 +96,42 @@ class ServingApiTests extends ApiTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record_share WHERE meal_record_id = ?", Integer.class, id)).isPositive();
     }
 
+    /**
+     * A booking served without items given is served its own items, read with the booking in one statement (as JSON): every
+     * item in position order, with its quantity and price, a name with quotes and a backslash as booked; by pickup code and by QR.
+     */
+    @Test
+    void shouldServeABookingItsOwnItemsInOrderByPickupCodeAndByQr() {
+        BookingFixtures.Lunch quoted = fixtures.lunch(fixtures.canteen(30, LocalTime.of(9, 30)), "李\"记\"汤\\面", "12.00", day, null);
+        for (String by : List.of("pickupCode", "qr")) {
+            Instant now = clock.instant();
+            clock.stopAt(day.atTime(8, 0).atZone(BusinessTime.ZONE).toInstant());
+            GraphQlTester.Response booked;
+            try {
+                booked = as("operator").documentName("bookMeal").variable("input", bookInput(key(), fixtures.diner(), quoted.site(), day, "DINE_IN",
+                        List.of(dishItem(quoted.rice(), 3), dishItem(quoted.fish(), 2)))).execute();
+                booked.path("bookMeal.userErrors").entityList(Object.class).hasSize(0);
+            } finally {
+                clock.stopAt(now);
+            }
+            long bookingId = Long.parseLong(booked.path("bookMeal.booking.id").entity(String.class).get());
+            Map<String, Object> input = new HashMap<>(Map.of("idempotencyKey", key(), "siteId", quoted.site(), "slot", "LUNCH", "verification", proxy()));
+            input.put(by.equals("qr") ? "bookingQr" : "pickupCode", booked.path(by.equals("qr") ? "bookMeal.booking.qrPayload"
+                    : "bookMeal.booking.pickupCode").entity(String.class).get());
+            GraphQlTester.Response served = log("operator", input);
+            served.path("logMeal.userErrors").entityList(Object.class).hasSize(0)
+                    .path("logMeal.record.booking.status").entity(String.class).isEqualTo("SERVED");
+            long recordId = Long.parseLong(served.path("logMeal.record.id").entity(String.class).get());
+            String columns = "dish_id, set_meal_name, name, unit_price_fen, quantity";
+            List<Map<String, Object>> bookedItems = jdbc.queryForList("SELECT " + columns + " FROM booking_item WHERE booking_id = ? ORDER BY position",
+                    bookingId);
+            assertThat(bookedItems).as(by).hasSize(2);
+            assertThat(((String) bookedItems.get(1).get("name"))).as(by).startsWith("李\"记\"汤\\面");
+            assertThat(jdbc.queryForList("SELECT " + columns + " FROM meal_record_item WHERE meal_record_id = ? ORDER BY position", recordId))
+                    .as(by).isEqualTo(bookedItems);
+        }
+    }
+
     @Test
     void shouldServeABookingByPickupCodeOnceAndMarkItServed() {
         String diner = fixtures.diner();
