@@ -42,7 +42,7 @@ class CounterWriteStatementsTests extends ApiTest {
     static final int LOG_MEAL_AT_MOST = 8;
     static final int BOOK_MEAL_AT_MOST = 6;
     /**
-     * logMeal serving a booking by its pickup code: the walk-in's 8 less none, plus the booking read with its items (one
+     * logMeal serving a booking by its pickup code: the walk-in's 8, plus the booking read with its items (one
      * statement since 2026-12-04, two before), marking it served, and the booking's open advance payment, which decides
      * whether the meal takes the advance or is charged (issue 20 asks 8: see README "Performance").
      */

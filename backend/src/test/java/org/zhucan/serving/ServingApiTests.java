@@ -104,20 +104,10 @@ class ServingApiTests extends ApiTest {
     void shouldServeABookingItsOwnItemsInOrderByPickupCodeAndByQr() {
         BookingFixtures.Lunch quoted = fixtures.lunch(fixtures.canteen(30, LocalTime.of(9, 30)), "李\"记\"汤\\面", "12.00", day, null);
         for (String by : List.of("pickupCode", "qr")) {
-            Instant now = clock.instant();
-            clock.stopAt(day.atTime(8, 0).atZone(BusinessTime.ZONE).toInstant());
-            GraphQlTester.Response booked;
-            try {
-                booked = as("operator").documentName("bookMeal").variable("input", bookInput(key(), fixtures.diner(), quoted.site(), day, "DINE_IN",
-                        List.of(dishItem(quoted.rice(), 3), dishItem(quoted.fish(), 2)))).execute();
-                booked.path("bookMeal.userErrors").entityList(Object.class).hasSize(0);
-            } finally {
-                clock.stopAt(now);
-            }
-            long bookingId = Long.parseLong(booked.path("bookMeal.booking.id").entity(String.class).get());
+            Map<String, String> booked = book(fixtures.diner(), quoted.site(), List.of(dishItem(quoted.rice(), 3), dishItem(quoted.fish(), 2)));
+            long bookingId = Long.parseLong(booked.get("id"));
             Map<String, Object> input = new HashMap<>(Map.of("idempotencyKey", key(), "siteId", quoted.site(), "slot", "LUNCH", "verification", proxy()));
-            input.put(by.equals("qr") ? "bookingQr" : "pickupCode", booked.path(by.equals("qr") ? "bookMeal.booking.qrPayload"
-                    : "bookMeal.booking.pickupCode").entity(String.class).get());
+            input.put(by.equals("qr") ? "bookingQr" : "pickupCode", booked.get(by.equals("qr") ? "qrPayload" : "pickupCode"));
             GraphQlTester.Response served = log("operator", input);
             served.path("logMeal.userErrors").entityList(Object.class).hasSize(0)
                     .path("logMeal.record.booking.status").entity(String.class).isEqualTo("SERVED");
@@ -448,11 +438,16 @@ class ServingApiTests extends ApiTest {
     }
 
     private Map<String, String> book(String diner) {
+        return book(diner, site, List.of(setMeal("套餐A")));
+    }
+
+    /** A dine-in booking of the items at the site for the day, made at 08:00: its id, pickup code and QR payload. */
+    private Map<String, String> book(String diner, String atSite, List<Map<String, Object>> items) {
         Instant now = clock.instant();
         clock.stopAt(day.atTime(8, 0).atZone(BusinessTime.ZONE).toInstant());
         try {
             GraphQlTester.Response response = as("operator").documentName("bookMeal")
-                    .variable("input", bookInput(key(), diner, site, day, "DINE_IN", List.of(setMeal("套餐A")))).execute();
+                    .variable("input", bookInput(key(), diner, atSite, day, "DINE_IN", items)).execute();
             response.path("bookMeal.userErrors").entityList(Object.class).hasSize(0);
             return Map.of("id", response.path("bookMeal.booking.id").entity(String.class).get(),
                     "pickupCode", response.path("bookMeal.booking.pickupCode").entity(String.class).get(),

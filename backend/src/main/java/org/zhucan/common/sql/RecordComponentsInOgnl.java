@@ -24,12 +24,10 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class RecordComponentsInOgnl {
 
-    /** Registered before MyBatis builds its first statement, for java.lang.Record, which OGNL looks up for every record class. */
+    /** Registered as MyBatis's configuration is built, before any statement runs, for java.lang.Record, which OGNL looks up for every record class. */
     @Bean
     ConfigurationCustomizer recordComponentAccessor() {
-        register();
-        return configuration -> {
-        };
+        return configuration -> register();
     }
 
     /** Idempotent: OGNL keeps one accessor per class for the whole JVM. */
@@ -43,8 +41,8 @@ public class RecordComponentsInOgnl {
             @Override
             protected Map<String, Method> computeValue(Class<?> type) {
                 Map<String, Method> accessors = new HashMap<>();
-                RecordComponent[] components = type.getRecordComponents();
-                for (RecordComponent component : components == null ? new RecordComponent[0] : components) {
+                // registered for java.lang.Record: every type asked for here is a record
+                for (RecordComponent component : type.getRecordComponents()) {
                     Method accessor = component.getAccessor();
                     // records nested in package-private mappers are read as MyBatis's OGNL member access reads them; a
                     // component that cannot be opened is left to the usual way
