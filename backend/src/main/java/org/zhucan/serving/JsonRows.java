@@ -23,7 +23,7 @@ final class JsonRows {
         return array(keys, 32, (json, key) -> json.append("{\"d\":").append(key.dinerId()).append(",\"m\":\"").append(key.monthStart()).append("\"}"));
     }
 
-    /** {@code [{"d":diner,"p":"D"|"M","s":"yyyy-mm-dd","m":meals,"l":mealsLimit,"f":subsidyFen,"c":capFen},...]} */
+    /** {@code [{"d":diner,"p":"D"|"M","s":"yyyy-mm-dd","m":meals,"l":mealsLimit,"f":subsidyFen,"c":capFen,"b":standing},...]} */
     static String usageClaims(List<MealRecordMapper.UsageClaim> claims) {
         return array(claims, 96, (json, claim) -> {
             if (!"D".equals(claim.period()) && !"M".equals(claim.period())) {
@@ -31,7 +31,7 @@ final class JsonRows {
             }
             json.append("{\"d\":").append(claim.dinerId()).append(",\"p\":\"").append(claim.period()).append("\",\"s\":\"").append(claim.periodStart())
                     .append("\",\"m\":").append(claim.meals()).append(",\"l\":").append(claim.mealsLimit()).append(",\"f\":").append(claim.subsidyFen())
-                    .append(",\"c\":").append(claim.capFen()).append('}');
+                    .append(",\"c\":").append(claim.capFen()).append(",\"b\":").append(claim.standing()).append('}');
         });
     }
 

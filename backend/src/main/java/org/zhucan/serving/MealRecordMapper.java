@@ -91,8 +91,8 @@ interface MealRecordMapper {
     void createDayUsage(@Param("keys") List<DayKey> keys);
 
     /**
-     * Claims days' meals and months' subsidy in one statement, a day row created from the standing
-     * records when missing; a claim over its limit writes -1, which ck_diner_subsidy_usage_meals or
+     * Claims days' meals and months' subsidy in one statement, a missing row created from what the claim says the
+     * standing records hold; a claim over its limit writes -1, which ck_diner_subsidy_usage_meals or
      * ck_diner_subsidy_usage_amount refuses, so the statement fails and changes nothing.
      */
     default void claimUsage(List<UsageClaim> claims) {
@@ -194,15 +194,18 @@ interface MealRecordMapper {
     /**
      * A claim on a usage row: meals added to a diner's day ('D') within the policy's meals per day,
      * or subsidy added to the diner's month ('M', starting on its first day) within the monthly cap (null: uncapped).
+     * {@code standing} is what the diner's standing records hold for the period (the day's subsidised meals, or the
+     * month's subsidy in fen), as the writer read them with the month rows taken: a missing row starts from it.
      */
-    record UsageClaim(long dinerId, String period, LocalDate periodStart, int meals, Integer mealsLimit, long subsidyFen, Long capFen) {
+    record UsageClaim(long dinerId, String period, LocalDate periodStart, int meals, Integer mealsLimit, long subsidyFen, Long capFen,
+                      long standing) {
 
-        static UsageClaim day(long dinerId, LocalDate date, int meals, int limit) {
-            return new UsageClaim(dinerId, "D", date, meals, limit, 0, null);
+        static UsageClaim day(long dinerId, LocalDate date, int meals, int limit, long standingMeals) {
+            return new UsageClaim(dinerId, "D", date, meals, limit, 0, null, standingMeals);
         }
 
-        static UsageClaim month(long dinerId, LocalDate monthStart, long subsidyFen, Long capFen) {
-            return new UsageClaim(dinerId, "M", monthStart, 0, null, subsidyFen, capFen);
+        static UsageClaim month(long dinerId, LocalDate monthStart, long subsidyFen, Long capFen, long standingFen) {
+            return new UsageClaim(dinerId, "M", monthStart, 0, null, subsidyFen, capFen, standingFen);
         }
     }
 

@@ -80,7 +80,8 @@ class MealRecordUsage implements SubsidyUsage {
 
     /**
      * Claims the subsidies of many meals (quoted in this order) with one statement: their days'
-     * meals and their months' subsidy, a missing day row created as it is claimed. False when a row
+     * meals and their months' subsidy, a missing day row created as it is claimed from the standing
+     * usage the claim carries. False when a row
      * refused (its limit held): nothing was claimed, and the caller records the meals one by one,
      * quoting each again from what the rows hold.
      */
@@ -94,14 +95,15 @@ class MealRecordUsage implements SubsidyUsage {
             }
             // a diner's meals of a day share a policy; of a month, the last one quoted bounds the total (each was within its cap)
             days.merge(new MealRecordMapper.DayKey(claim.dinerId(), claim.date()),
-                    MealRecordMapper.UsageClaim.day(claim.dinerId(), claim.date(), 1, quote.policy().mealsPerDay()),
+                    MealRecordMapper.UsageClaim.day(claim.dinerId(), claim.date(), 1, quote.policy().mealsPerDay(), claim.standing().mealsToday()),
                     (before, added) -> MealRecordMapper.UsageClaim.day(before.dinerId(), before.periodStart(), before.meals() + 1,
-                            added.mealsLimit()));
+                            added.mealsLimit(), before.standing()));
             LocalDate month = claim.date().withDayOfMonth(1);
             months.merge(new MealRecordMapper.MonthKey(claim.dinerId(), month),
-                    MealRecordMapper.UsageClaim.month(claim.dinerId(), month, quote.subsidyFen(), quote.policy().monthlyCapFen()),
+                    MealRecordMapper.UsageClaim.month(claim.dinerId(), month, quote.subsidyFen(), quote.policy().monthlyCapFen(),
+                            claim.standing().subsidyThisMonthFen()),
                     (before, added) -> MealRecordMapper.UsageClaim.month(before.dinerId(), month, before.subsidyFen() + added.subsidyFen(),
-                            added.capFen()));
+                            added.capFen(), before.standing()));
         }
         if (days.isEmpty()) {
             return true;
@@ -132,7 +134,10 @@ class MealRecordUsage implements SubsidyUsage {
         }
     }
 
-    /** A meal's subsidy as quoted, to claim. */
-    record Claim(long dinerId, LocalDate date, SubsidyRules.Quote quote) {
+    /**
+     * A meal's subsidy as quoted, to claim, with what the diner's standing records held when read (before this
+     * writer's own meals): where the day's or the month's row is missing, it starts from that.
+     */
+    record Claim(long dinerId, LocalDate date, SubsidyRules.Quote quote, SubsidyRules.Usage standing) {
     }
 }

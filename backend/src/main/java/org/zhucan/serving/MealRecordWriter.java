@@ -152,6 +152,9 @@ class MealRecordWriter {
         Map<Long, List<MealRecord>> eaten = new HashMap<>();
         mapper.findStandingMealsOf(meals.stream().map(p -> p.meal().diner().diner().id()).distinct().toList(), from, to)
                 .forEach(record -> eaten.computeIfAbsent(record.dinerId(), id -> new ArrayList<>()).add(record));
+        // as read, before the batch adds its own meals: what a missing usage row starts from
+        Map<Long, List<MealRecord>> asRead = new HashMap<>();
+        eaten.forEach((diner, records) -> asRead.put(diner, List.copyOf(records)));
         List<MealRecordMapper.KeyedRecord> rows = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>();
         List<MealRecordUsage.Claim> claims = new ArrayList<>();
@@ -167,7 +170,9 @@ class MealRecordWriter {
             before.add(row.stored(0));
             rows.add(new MealRecordMapper.KeyedRecord(row));
             assessments.add(assessed);
-            claims.add(new MealRecordUsage.Claim(p.meal().diner().diner().id(), p.meal().date(), assessed.quote()));
+            long diner = p.meal().diner().diner().id();
+            claims.add(new MealRecordUsage.Claim(diner, p.meal().date(), assessed.quote(),
+                    usageOf(asRead.getOrDefault(diner, List.of()), p.meal().date(), p.meal().slot().slot())));
         }
         Outcome outcome = savepoint.execute(status -> {
             Outcome written = insert(meals, rows, assessments, claims, touched, actor, now);
