@@ -2,9 +2,6 @@ package org.zhucan.menu;
 
 import java.lang.management.ManagementFactory;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -19,6 +16,7 @@ import org.zhucan.testsupport.BenchmarkData;
 import org.zhucan.testsupport.BenchmarkGraphQl;
 import org.zhucan.testsupport.DriverQuestions;
 import org.zhucan.testsupport.JitSettling;
+import org.zhucan.testsupport.KeptAliveHttp;
 import org.zhucan.testsupport.ThreadedRun;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,7 +82,8 @@ public final class HomeScreenBenchmark {
         BenchmarkGraphQl api = new BenchmarkGraphQl(context, Duration.ofMinutes(2));
         String token = api.login(FAMILY_ACCOUNT, DEMO_PASSWORD);
         try (HomeScreenJdbcFloor floor = HomeScreenJdbcFloor.start(context.getBean(DataSource.class), json)) {
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+            // the same client as the GraphQL side's (BenchmarkGraphQl), so that neither side pays more for it
+            KeptAliveHttp http = new KeptAliveHttp(floor.port(), Duration.ofMinutes(2));
             System.out.printf("home screen: a page of N operating sites -> lunch menu on %s -> dishes with price and tags; %d requests per side"
                     + " after %d warm-up, %d client threads, HTTP/1.1 keep-alive; the better of two rounds%n", DAY, MEASURED, WARM_UP, THREADS);
             for (int sites : PAGE_SIZES) {
@@ -167,11 +166,10 @@ public final class HomeScreenBenchmark {
         });
     }
 
-    private static String get(HttpClient http, URI uri) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofMinutes(2)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("floor: HTTP " + response.statusCode() + ": " + BenchmarkGraphQl.abbreviate(response.body()));
+    private static String get(KeptAliveHttp http, URI uri) throws Exception {
+        KeptAliveHttp.Response response = http.get(uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()));
+        if (response.status() != 200) {
+            throw new IllegalStateException("floor: HTTP " + response.status() + ": " + BenchmarkGraphQl.abbreviate(response.body()));
         }
         return response.body();
     }

@@ -74,6 +74,10 @@ final class HomeScreenJdbcFloor implements AutoCloseable {
         return floor;
     }
 
+    int port() {
+        return server.getAddress().getPort();
+    }
+
     URI uri(int first, LocalDate date) {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/home?first=" + first + "&date=" + date);
     }

@@ -1,18 +1,16 @@
 package org.zhucan.testsupport;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The benchmark programs' GraphQL client: plain HTTP/1.1 POSTs to the running application, as a
- * real client sends them, so the figures include parsing, security and serialisation.
+ * The benchmark programs' GraphQL client: plain HTTP/1.1 POSTs to the running application over kept-alive
+ * connections ({@link KeptAliveHttp}), as a real client sends them, so the figures include parsing, security
+ * and serialisation.
  */
 public final class BenchmarkGraphQl {
 
@@ -20,15 +18,12 @@ public final class BenchmarkGraphQl {
             "mutation($u: String!, $p: String!) { login(input: { username: $u, password: $p }) { token userErrors { code } } }";
 
     private final JsonMapper json;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI graphql;
-    private final Duration timeout;
+    private final KeptAliveHttp http;
 
     /** A client of the application in the context, waiting at most {@code timeout} for a response. */
     public BenchmarkGraphQl(ConfigurableApplicationContext context, Duration timeout) {
         this.json = context.getBean(JsonMapper.class);
-        this.graphql = URI.create("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port") + "/graphql");
-        this.timeout = timeout;
+        this.http = new KeptAliveHttp(Integer.parseInt(context.getEnvironment().getProperty("local.server.port")), timeout);
     }
 
     /** A request body: the document and its variables as JSON. */
@@ -60,14 +55,14 @@ public final class BenchmarkGraphQl {
     }
 
     private String post(String body, String bearer) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(graphql).timeout(timeout)
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json");
         if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
+            headers.put("Authorization", "Bearer " + bearer);
         }
-        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("HTTP " + response.statusCode() + ": " + abbreviate(response.body()));
+        KeptAliveHttp.Response response = http.post("/graphql", headers, body);
+        if (response.status() != 200) {
+            throw new IllegalStateException("HTTP " + response.status() + ": " + abbreviate(response.body()));
         }
         return response.body();
     }
