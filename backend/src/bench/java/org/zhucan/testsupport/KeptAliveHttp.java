@@ -19,7 +19,7 @@ import java.util.concurrent.ConcurrentLinkedDeque;
 /**
  * The benchmarks' HTTP/1.1 client: a blocking request and response over a connection kept alive and
  * reused by the next request, as a browser or the mini-program's runtime does. The JDK's
- * {@code java.net.http.HttpClient} spent about half a millisecond of CPU a request on this
+ * {@code java.net.http.HttpClient} spent about 0.3 ms of CPU a request more than this one on the
  * two-core machine (its selector thread and asynchronous stages), which the server under test then
  * lacked; this one writes the same request (method, path, Host, Content-Type, Content-Length,
  * Authorization) and reads status, headers and body, fixed-length or chunked. Connections are
