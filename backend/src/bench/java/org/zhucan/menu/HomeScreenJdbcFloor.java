@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.Date;
@@ -78,8 +77,9 @@ final class HomeScreenJdbcFloor implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    URI uri(int first, LocalDate date) {
-        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/home?first=" + first + "&date=" + date);
+    /** The path and query of the page of {@code first} sites on the date, on this floor's {@link #port}. */
+    String path(int first, LocalDate date) {
+        return "/home?first=" + first + "&date=" + date;
     }
 
     private void serve(HttpExchange exchange) throws IOException {

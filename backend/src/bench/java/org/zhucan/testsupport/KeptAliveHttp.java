@@ -27,14 +27,14 @@ import java.util.concurrent.ConcurrentLinkedDeque;
  */
 public final class KeptAliveHttp {
 
-    private final String host;
+    private static final String HOST = "127.0.0.1";
+
     private final int port;
     private final int readTimeoutMillis;
     private final ConcurrentLinkedDeque<Connection> idle = new ConcurrentLinkedDeque<>();
 
     /** A client of 127.0.0.1:port whose reads wait at most {@code timeout} for the server. */
     public KeptAliveHttp(int port, Duration timeout) {
-        this.host = "127.0.0.1";
         this.port = port;
         this.readTimeoutMillis = Math.toIntExact(timeout.toMillis());
     }
@@ -52,7 +52,7 @@ public final class KeptAliveHttp {
     }
 
     private Response exchange(String method, String path, Map<String, String> headers, byte[] body) throws IOException {
-        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(host)
+        StringBuilder head = new StringBuilder(256).append(method).append(' ').append(path).append(" HTTP/1.1\r\nHost: ").append(HOST)
                 .append(':').append(port).append("\r\n");
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
         if (body != null) {
@@ -70,7 +70,7 @@ public final class KeptAliveHttp {
             }
         }
         try {
-            return send(new Connection(host, port, readTimeoutMillis), request, body);
+            return send(new Connection(HOST, port, readTimeoutMillis), request, body);
         } catch (StaleConnection closed) {
             throw new EOFException("the server closed a new connection without answering");
         }

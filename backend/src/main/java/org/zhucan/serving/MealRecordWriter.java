@@ -152,14 +152,15 @@ class MealRecordWriter {
         Map<Long, List<MealRecord>> eaten = new HashMap<>();
         mapper.findStandingMealsOf(meals.stream().map(p -> p.meal().diner().diner().id()).distinct().toList(), from, to)
                 .forEach(record -> eaten.computeIfAbsent(record.dinerId(), id -> new ArrayList<>()).add(record));
-        // as read, before the batch adds its own meals: what a missing usage row starts from
-        Map<Long, List<MealRecord>> asRead = new HashMap<>();
-        eaten.forEach((diner, records) -> asRead.put(diner, List.copyOf(records)));
+        // what each meal's usage rows start from if missing: the standing meals as read, before the batch adds its own
+        List<SubsidyRules.Usage> standing = meals.stream().map(p -> usageOf(eaten.getOrDefault(p.meal().diner().diner().id(), List.of()),
+                p.meal().date(), p.meal().slot().slot())).toList();
         List<MealRecordMapper.KeyedRecord> rows = new ArrayList<>();
         List<Assessment> assessments = new ArrayList<>();
         List<MealRecordUsage.Claim> claims = new ArrayList<>();
         List<SiteDay> touched = new ArrayList<>();
-        for (Pending p : meals) {
+        for (int k = 0; k < meals.size(); k++) {
+            Pending p = meals.get(k);
             List<MealRecord> before = eaten.computeIfAbsent(p.meal().diner().diner().id(), id -> new ArrayList<>());
             Assessment assessed = assess(p, before, lookups);
             touched.add(new SiteDay(p.meal().site().id(), p.meal().date()));
@@ -170,9 +171,7 @@ class MealRecordWriter {
             before.add(row.stored(0));
             rows.add(new MealRecordMapper.KeyedRecord(row));
             assessments.add(assessed);
-            long diner = p.meal().diner().diner().id();
-            claims.add(new MealRecordUsage.Claim(diner, p.meal().date(), assessed.quote(),
-                    usageOf(asRead.getOrDefault(diner, List.of()), p.meal().date(), p.meal().slot().slot())));
+            claims.add(new MealRecordUsage.Claim(p.meal().diner().diner().id(), p.meal().date(), assessed.quote(), standing.get(k)));
         }
         Outcome outcome = savepoint.execute(status -> {
             Outcome written = insert(meals, rows, assessments, claims, touched, actor, now);
