@@ -48,7 +48,7 @@ public final class BookingBenchmark {
     private static final int WARM_UP = 500;
     /** Further warm-up rounds on the warm-up date until two in a row compile for under 50 ms (JitSettling), each with its own diners. */
     private static final int SETTLE_ROUND = 500;
-    private static final int MAX_SETTLE_ROUNDS = 40;
+    private static final int MAX_SETTLE_ROUNDS = JitSettling.MAX_ROUNDS;
     private static final String ACTOR = "benchmark";
     private static final String TEMPLATE_SITE = "孝文街道长者食堂";
 

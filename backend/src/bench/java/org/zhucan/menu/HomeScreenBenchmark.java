@@ -45,7 +45,7 @@ public final class HomeScreenBenchmark {
     private static final int WARM_UP = Integer.getInteger("home.warmUp", 2_000);
     private static final int MEASURED = Integer.getInteger("home.requests", 1_000);
     private static final int SETTLE_ROUND = 500;
-    private static final int MAX_SETTLE_ROUNDS = 40;
+    private static final int MAX_SETTLE_ROUNDS = JitSettling.MAX_ROUNDS;
     private static final int COUNTED = 200;
     private static final int SITES = 100;
     /** A day no test and no other benchmark publishes menus on. */

@@ -75,7 +75,7 @@ public final class ServingBenchmark {
     private static final int BATCHES = 5;
     /** Further warm-up rounds of logMeal on 8 threads, a site each, until two in a row compile for under 50 ms each (JitSettling). */
     private static final int SETTLE_ROUND = 500;
-    private static final int MAX_SETTLE_ROUNDS = 40;
+    private static final int MAX_SETTLE_ROUNDS = JitSettling.MAX_ROUNDS;
     /** Further warm-up batches of uploads, likewise; the settling diners again, on another date. */
     private static final int MAX_UPLOAD_SETTLE_BATCHES = 20;
     /** The diners the settling rounds serve, after those of the measured runs. */

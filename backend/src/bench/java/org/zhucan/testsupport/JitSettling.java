@@ -15,6 +15,14 @@ public final class JitSettling {
     public static final long QUIET_MILLIS = 50;
     /** Quiet rounds in a row that count as settled. */
     public static final int QUIET_ROUNDS = 2;
+    /**
+     * The most warm-up rounds a benchmark runs before it measures anyway ({@code -Dbench.settleRounds} to change). It
+     * was 40, and the first figures after it were still taken while C2 compiled: on two cores the compile queue backs
+     * up behind the request threads, and a method every request calls (Spring Security's FilterChainProxy.getFilters)
+     * reached C2 75 s after C1 had compiled it. The home screen at N = 10 then measured 0.40-0.46x with 1.8-2.8 s of
+     * compiling while measured, and 0.60x with 0.1 s once it had settled after 56 rounds.
+     */
+    public static final int MAX_ROUNDS = Integer.getInteger("bench.settleRounds", 150);
 
     private JitSettling() {
     }
