@@ -1,11 +1,17 @@
 package org.zhucan.common.graphql;
 
+import java.util.concurrent.atomic.AtomicReference;
+
+import graphql.ExecutionInput;
 import graphql.execution.ResultPath;
 import graphql.execution.instrumentation.InstrumentationState;
+import graphql.execution.instrumentation.parameters.InstrumentationExecutionParameters;
 import graphql.execution.instrumentation.parameters.InstrumentationFieldFetchParameters;
 import graphql.schema.DataFetcher;
 import io.micrometer.observation.ObservationPredicate;
 import io.micrometer.observation.ObservationRegistry;
+import org.dataloader.DataLoaderRegistry;
+import org.dataloader.instrumentation.DataLoaderInstrumentation;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -43,18 +49,54 @@ class FieldObservations {
             ObservationRegistry registry, ObjectProvider<ExecutionRequestObservationConvention> requests,
             ObjectProvider<DataFetcherObservationConvention> fields, ObjectProvider<DataLoaderObservationConvention> loads,
             @Value("${zhucan.observability.nested-field-observations:false}") boolean nestedFields) {
-        return new GraphQlObservationInstrumentation(registry, requests.getIfAvailable(), fields.getIfAvailable(), loads.getIfAvailable()) {
-            @Override
-            public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
-                                                        InstrumentationState state) {
-                // a property read is never observed; ask its path (built on demand) only of the others
-                if (parameters.isTrivialDataFetcher()
-                        || !nestedFields && parameters.getExecutionStepInfo().getPath().getLevel() > 1) {
-                    return dataFetcher;
-                }
-                return super.instrumentDataFetcher(dataFetcher, parameters, state);
+        return new RootFieldObservations(registry, requests.getIfAvailable(), fields.getIfAvailable(), loads.getIfAvailable(), nestedFields);
+    }
+
+    /**
+     * Spring's instrumentation, with the nested fields left alone, and its batch-load observations given to a request's
+     * {@link UsedDataLoaders.Registry} to apply to the loaders a field looks up. Spring's own {@code instrumentExecutionInput}
+     * copies every registered loader (about 130) into a new registry of its own, building each again with the observation
+     * added: per request, for the two or three a page uses, and the copy would dispatch them all again.
+     */
+    static final class RootFieldObservations extends GraphQlObservationInstrumentation {
+
+        private final boolean nestedFields;
+        /** Spring's observation of batch loads, taken once from its own registry (it holds no state of a request). */
+        private final AtomicReference<DataLoaderInstrumentation> batchLoads = new AtomicReference<>();
+
+        RootFieldObservations(ObservationRegistry registry, ExecutionRequestObservationConvention requests, DataFetcherObservationConvention fields,
+                              DataLoaderObservationConvention loads, boolean nestedFields) {
+            super(registry, requests, fields, loads);
+            this.nestedFields = nestedFields;
+        }
+
+        @Override
+        public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
+                                                    InstrumentationState state) {
+            // a property read is never observed; ask its path (built on demand) only of the others
+            if (parameters.isTrivialDataFetcher() || !nestedFields && parameters.getExecutionStepInfo().getPath().getLevel() > 1) {
+                return dataFetcher;
             }
-        };
+            return super.instrumentDataFetcher(dataFetcher, parameters, state);
+        }
+
+        @Override
+        public ExecutionInput instrumentExecutionInput(ExecutionInput input, InstrumentationExecutionParameters parameters, InstrumentationState state) {
+            if (!(input.getDataLoaderRegistry() instanceof UsedDataLoaders.Registry used)) {
+                return super.instrumentExecutionInput(input, parameters, state);
+            }
+            DataLoaderInstrumentation observed = batchLoads.get();
+            if (observed == null) {
+                observed = super.instrumentExecutionInput(input.transform(builder -> builder.dataLoaderRegistry(new DataLoaderRegistry())), parameters,
+                        state).getDataLoaderRegistry().getInstrumentation();
+                if (observed == null) {
+                    throw new IllegalStateException("Spring's GraphQL observation no longer instruments the DataLoader registry: see UsedDataLoaders");
+                }
+                batchLoads.set(observed);
+            }
+            used.instrumentOnLookUp(observed);
+            return input;
+        }
     }
 
     private static boolean isRoot(DataFetcherObservationContext field) {

@@ -7,7 +7,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import org.dataloader.DataLoader;
+import org.dataloader.DataLoaderOptions;
 import org.dataloader.DataLoaderRegistry;
+import org.dataloader.instrumentation.ChainedDataLoaderInstrumentation;
+import org.dataloader.instrumentation.DataLoaderInstrumentation;
+import org.dataloader.instrumentation.DataLoaderInstrumentationHelper;
 import org.springframework.graphql.server.WebGraphQlInterceptor;
 import org.springframework.graphql.server.WebGraphQlRequest;
 import org.springframework.graphql.server.WebGraphQlResponse;
@@ -25,8 +29,9 @@ import reactor.core.publisher.Mono;
  * <p>A field reaches its loader only by name ({@code DataFetchingEnvironment.getDataLoader}, which
  * Spring's batch mappings and our own fetchers call before they load a key), so the registry marks a
  * loader used when it is looked up, before any key is loaded into it, and answers the dispatcher
- * (which asks {@link #getDataLoaders()}) with the used ones. Registration, look-up by name and
- * statistics see every loader, as before.
+ * (which asks {@link Registry#getDataLoaders()}) with the used ones. Registration, look-up by name and
+ * statistics see every loader, as before. Spring's observation instrumentation would replace this registry
+ * with a copy of all of them; {@link FieldObservations.RootFieldObservations} keeps it.
  */
 @Component
 class UsedDataLoaders implements WebGraphQlInterceptor {
@@ -37,34 +42,48 @@ class UsedDataLoaders implements WebGraphQlInterceptor {
         return chain.next(request);
     }
 
-    /** The registry: every loader registered, the used ones dispatched. */
+    /**
+     * The registry: every loader registered, the used ones dispatched. Spring's observation of batch loads (which its
+     * instrumentation would add to every registered loader by building each again) is added to a loader when a field first
+     * looks it up; {@link FieldObservations.RootFieldObservations} hands it over before the request executes.
+     */
     static final class Registry extends DataLoaderRegistry {
 
         private final Map<String, DataLoader<?, ?>> used = new ConcurrentHashMap<>(8);
+        private volatile DataLoaderInstrumentation onLookUp;
+
+        /** Adds this to every loader a field looks up from now on, before any key is loaded into it. */
+        void instrumentOnLookUp(DataLoaderInstrumentation instrumentation) {
+            this.onLookUp = instrumentation;
+        }
 
         @Override
+        @SuppressWarnings("unchecked")
         public <K, V> DataLoader<K, V> getDataLoader(String key) {
-            DataLoader<K, V> loader = super.getDataLoader(key);
-            if (loader != null && !used.containsKey(key)) {
-                used.put(key, loader);
+            DataLoader<?, ?> loader = used.get(key);
+            if (loader == null && super.getDataLoader(key) != null) {
+                // atomically: two fields looking the loader up at once must load into one instance, the one dispatched
+                loader = used.computeIfAbsent(key, name -> {
+                    DataLoader<?, ?> instrumented = instrumented(Registry.super.getDataLoader(name));
+                    dataLoaders.put(name, instrumented);
+                    return instrumented;
+                });
             }
-            return loader;
+            return (DataLoader<K, V>) loader;
         }
 
         @Override
         public <K, V> DataLoader<K, V> computeIfAbsent(String key, Function<String, DataLoader<?, ?>> mappingFunction) {
-            DataLoader<K, V> loader = super.computeIfAbsent(key, mappingFunction);
-            used.put(key, loader);
-            return loader;
+            super.computeIfAbsent(key, mappingFunction);
+            return getDataLoader(key);
         }
 
         @Override
         public DataLoaderRegistry register(String key, DataLoader<?, ?> dataLoader) {
-            super.register(key, dataLoader);
             if (used.containsKey(key)) {
-                used.put(key, super.getDataLoader(key)); // registered again under a used name: the dispatcher sees the new one
+                throw new IllegalStateException("DataLoader " + key + " registered again after a field used it");
             }
-            return this;
+            return super.register(key, dataLoader);
         }
 
         @Override
@@ -77,6 +96,20 @@ class UsedDataLoaders implements WebGraphQlInterceptor {
         @Override
         public List<DataLoader<?, ?>> getDataLoaders() {
             return new ArrayList<>(used.values());
+        }
+
+        /** The loader with {@link #onLookUp} before its own instrumentation, as the library's registry adds its own. */
+        private <K, V> DataLoader<K, V> instrumented(DataLoader<K, V> loader) {
+            DataLoaderInstrumentation added = onLookUp;
+            if (added == null) {
+                return loader;
+            }
+            DataLoaderOptions options = loader.getOptions();
+            DataLoaderInstrumentation existing = options.getInstrumentation();
+            DataLoaderInstrumentation chained = existing == null || existing == DataLoaderInstrumentationHelper.NOOP_INSTRUMENTATION ? added
+                    : existing instanceof ChainedDataLoaderInstrumentation chain ? chain.prepend(added)
+                    : new ChainedDataLoaderInstrumentation().add(added).add(existing);
+            return loader.transform(builder -> builder.options(options.transform(changed -> changed.setInstrumentation(chained))));
         }
     }
 }

@@ -11,10 +11,15 @@ import graphql.ExecutionInput;
 import graphql.ExecutionResult;
 import graphql.GraphQL;
 import graphql.GraphQLContext;
+import graphql.execution.instrumentation.Instrumentation;
 import graphql.schema.DataFetcher;
 import graphql.schema.idl.RuntimeWiring;
 import graphql.schema.idl.SchemaGenerator;
 import graphql.schema.idl.SchemaParser;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.dataloader.DataLoader;
 import org.dataloader.DataLoaderFactory;
 import org.dataloader.DataLoaderOptions;
@@ -83,7 +88,28 @@ class UsedDataLoadersTests {
         assertThat(registry.getDataLoader("no such loader")).isNull();
     }
 
+    @Test
+    void shouldObserveTheBatchLoadsOfTheLoadersUsedThroughSpringsObservations() {
+        // Spring's instrumentation would copy every loader into a registry of its own, which dispatches them all
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+        Instrumentation spring = new FieldObservations.RootFieldObservations(observations, null, null, null, false);
+
+        ExecutionResult result = execute(new UsedDataLoaders.Registry(), spring);
+
+        assertThat(result.getErrors()).isEmpty();
+        assertThat(menuBatches).containsExactly(List.of(1L, 2L, 3L));
+        assertThat(dispatched).containsExactly("menus");
+        assertThat(meters.find("graphql.dataloader").timers()).extracting(Timer::count).containsExactly(1L);
+        assertThat(meters.find("graphql.request").timers()).extracting(Timer::count).containsExactly(1L);
+    }
+
     private ExecutionResult execute(DataLoaderRegistry registry) {
+        return execute(registry, null);
+    }
+
+    private ExecutionResult execute(DataLoaderRegistry registry, Instrumentation instrumentation) {
         DataLoaderInstrumentation dispatches = new DataLoaderInstrumentation() {
             @Override
             public DataLoaderInstrumentationContext<DispatchResult<?>> beginDispatch(DataLoader<?, ?> dataLoader) {
@@ -106,7 +132,8 @@ class UsedDataLoadersTests {
                 .type("Query", type -> type.dataFetcher("sites", environment -> List.of(Map.of("id", "1"), Map.of("id", "2"), Map.of("id", "3"))))
                 .type("Site", type -> type.dataFetcher("menu", menu))
                 .build();
-        GraphQL graphQl = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SCHEMA), wiring)).build();
+        GraphQL.Builder builder = GraphQL.newGraphQL(new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SCHEMA), wiring));
+        GraphQL graphQl = instrumentation == null ? builder.build() : builder.instrumentation(instrumentation).build();
         return graphQl.execute(ExecutionInput.newExecutionInput("{ sites { id menu { id } } }").dataLoaderRegistry(registry).build());
     }
 }
