@@ -1,30 +1,56 @@
 package org.zhucan.common.sql;
 
-import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import net.ttddyy.dsproxy.ExecutionInfo;
-import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Counts every SQL statement the application sends, batched ones once per batch. Tests read it
+ * Counts every SQL statement the application sends, a batch sent as one statement once. Tests read it
  * around a request to prove the statement count does not grow with the rows returned (no N+1);
- * in production it is the {@code zhucan.sql.statements} meter.
+ * in production it is the {@code zhucan.sql.statements} meter. The driver reports to it
+ * ({@link StatementCountingInterceptor}), which finds it by the id the data source's connections carry.
  */
-public class SqlStatementCounter implements QueryExecutionListener {
+public class SqlStatementCounter implements DisposableBean {
+
+    /** The connection property naming the counter a connection's statements are counted by. */
+    static final String CONNECTION_PROPERTY = "zhucanStatementCounter";
+
+    /** The counters of the application contexts that are open, by id: the driver creates its interceptors by class name. */
+    private static final Map<String, SqlStatementCounter> OPEN = new ConcurrentHashMap<>();
 
     /**
      * The threads the application runs its own background work on: Spring's scheduler (the jobs), the intake
      * workers and the health checks. Their statements are not any request's.
      */
-    private static final List<String> BACKGROUND_THREADS = List.of("scheduling-", "intake-", "health-");
+    private static final String[] BACKGROUND_THREADS = {"scheduling-", "intake-", "health-"};
 
+    private final String id = UUID.randomUUID().toString();
     private final AtomicLong executed = new AtomicLong();
     private final AtomicLong inBackground = new AtomicLong();
     private volatile Counter meter;
+
+    public SqlStatementCounter() {
+        OPEN.put(id, this);
+    }
+
+    /** The counter a connection opened with {@code id} in its {@link #CONNECTION_PROPERTY} reports to. */
+    static SqlStatementCounter named(String id) {
+        SqlStatementCounter counter = id == null ? null : OPEN.get(id);
+        if (counter == null) {
+            throw new IllegalStateException("no open statement counter " + id + ": the connection was opened for an application context that has closed"
+                    + " or outside the application's data source");
+        }
+        return counter;
+    }
+
+    String id() {
+        return id;
+    }
 
     /** The number of statements executed since the application started. */
     public long count() {
@@ -42,25 +68,28 @@ public class SqlStatementCounter implements QueryExecutionListener {
 
     void bindTo(MeterRegistry registry) {
         this.meter = Counter.builder("zhucan.sql.statements")
-                .description("SQL statements sent to the database (a batch counts once)")
+                .description("SQL statements sent to the database (a batch sent as one statement counts once)")
                 .register(registry);
     }
 
-    @Override
-    public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
-        // counted once it has run
-    }
-
-    @Override
-    public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+    /** A statement was sent on the current thread. */
+    void sent() {
         String thread = Thread.currentThread().getName();
-        if (BACKGROUND_THREADS.stream().anyMatch(thread::startsWith)) {
-            inBackground.incrementAndGet();
+        for (String background : BACKGROUND_THREADS) {
+            if (thread.startsWith(background)) {
+                inBackground.incrementAndGet();
+                break;
+            }
         }
         executed.incrementAndGet();
         Counter counter = meter;
         if (counter != null) {
             counter.increment();
         }
+    }
+
+    @Override
+    public void destroy() {
+        OPEN.remove(id);
     }
 }

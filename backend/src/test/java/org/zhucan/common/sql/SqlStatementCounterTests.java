@@ -23,15 +23,17 @@ class SqlStatementCounterTests extends ApiTest {
     @Test
     void statementsOfBackgroundThreadsAreCountedForTheMeterButNotForARequest() throws Exception {
         SqlStatementCounter counter = new SqlStatementCounter();
-        counter.afterQuery(null, List.of());
+        counter.sent();
         for (String name : List.of("scheduling-1", "intake-2", "health-db")) {
-            Thread thread = new Thread(() -> counter.afterQuery(null, List.of()), name);
+            Thread thread = new Thread(() -> counter.sent(), name);
             thread.start();
             thread.join();
         }
-        Thread request = new Thread(() -> counter.afterQuery(null, List.of()), "http-nio-8080-exec-1");
+        Thread request = new Thread(() -> counter.sent(), "http-nio-8080-exec-1");
         request.start();
         request.join();
+
+        counter.destroy();
 
         assertThat(counter.count()).isEqualTo(5);
         assertThat(counter.countOutsideBackgroundWork()).isEqualTo(2);
