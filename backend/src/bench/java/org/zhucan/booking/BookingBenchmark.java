@@ -147,8 +147,8 @@ public final class BookingBenchmark {
             print("bookMeal, a site per thread", uncontended);
             print("JDBC floor, one slot", floorContended);
             print("JDBC floor, a slot per thread", floorUncontended);
-            System.out.printf("  JIT: %d more warm-up rounds of %d until two rounds in a row compiled under %d ms; %,d ms compiling while bookMeal was measured%n",
-                    settleRounds, SETTLE_ROUND, JitSettling.QUIET_MILLIS, jitWhileMeasured);
+            System.out.printf("  JIT: %d more warm-up rounds of %d until %s; %,d ms compiling while bookMeal was measured%n",
+                    settleRounds, SETTLE_ROUND, JitSettling.QUIET, jitWhileMeasured);
             // both sides run on this benchmark's own threads, in the process: their work is under "rest of this JVM"
             System.out.printf("  CPU ms a booking (the calls in-process: \"rest of this JVM\" is the service), bookMeal one slot: %s%n"
                     + "  CPU ms a booking, JDBC floor one slot: %s%n", CpuMeter.describe(cpuContended, "%.2f"), CpuMeter.describe(cpuFloor, "%.2f"));

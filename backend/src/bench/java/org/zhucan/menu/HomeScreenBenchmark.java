@@ -120,8 +120,8 @@ public final class HomeScreenBenchmark {
                         floorTimings.perSecond(), floorTimings.p50Millis(), floorTimings.p99Millis(), floorStatements.driver(),
                         floorStatements.server());
                 System.out.printf("           ratio GraphQL/floor %.2fx (goal >= 0.50x)%n", graphqlTimings.perSecond() / floorTimings.perSecond());
-                System.out.printf("           JIT: %d more warm-up rounds of %d a side until two rounds in a row compiled under %d ms; %d ms compiling while"
-                        + " measured%n", settling, SETTLE_ROUND, JitSettling.QUIET_MILLIS, JitSettling.compiledMillis() - jitBefore);
+                System.out.printf("           JIT: %d more warm-up rounds of %d a side until %s; %d ms compiling while"
+                        + " measured%n", settling, SETTLE_ROUND, JitSettling.QUIET, JitSettling.compiledMillis() - jitBefore);
                 double graphqlCpuMillis = graphqlCpu / 1e6 / (2.0 * MEASURED);
                 double floorCpuMillis = floorCpu / 1e6 / (2.0 * MEASURED);
                 System.out.printf("           this process's CPU per request (server and client threads): GraphQL %.2f ms, floor %.2f ms,"

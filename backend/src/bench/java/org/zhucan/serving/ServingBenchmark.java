@@ -210,8 +210,8 @@ public final class ServingBenchmark {
             print("walk-ins, 8 threads, a site each", CONCURRENT, siteEach);
             print("bookings (pickup code), 8 threads, one site", BOOKED, booked);
             print("JDBC floor: one record a transaction, 8 threads", CONCURRENT, floorSingle);
-            System.out.printf("  JIT: %d more warm-up rounds of %d (8 threads, a site each) until two rounds in a row compiled under %d ms; %,d ms compiling"
-                    + " while the four logMeal runs were measured%n", settleRounds, SETTLE_ROUND, JitSettling.QUIET_MILLIS, jitLogMeal);
+            System.out.printf("  JIT: %d more warm-up rounds of %d (8 threads, a site each) until %s; %,d ms compiling"
+                    + " while the four logMeal runs were measured%n", settleRounds, SETTLE_ROUND, JitSettling.QUIET, jitLogMeal);
             System.out.printf("  CPU ms a record, walk-ins a site each: %s%n  CPU ms a record, JDBC floor:           %s%n",
                     CpuMeter.describe(cpuSiteEach, "%.2f"), CpuMeter.describe(cpuFloorSingle, "%.2f"));
 
@@ -228,8 +228,8 @@ public final class ServingBenchmark {
                     replay.nanos() / 1e6, "", "", replay.statements() / (double) BATCH, replay.counts());
             batches.stream().filter(u -> u.firstFailure() != null).findFirst()
                     .ifPresent(u -> System.out.printf("    first rejection: %s%n", u.firstFailure()));
-            System.out.printf("  JIT: %d more warm-up batches until two in a row compiled under %d ms; %,d ms compiling while the uploads were measured%n",
-                    uploadSettleBatches, JitSettling.QUIET_MILLIS, jitUploads);
+            System.out.printf("  JIT: %d more warm-up batches until %s (or 20); %,d ms compiling while the uploads were measured%n",
+                    uploadSettleBatches, JitSettling.QUIET, jitUploads);
             System.out.printf("  subsidised records among the accepted: %d of %d%n", batches.stream().mapToLong(ServingUploads.Upload::subsidised).sum(),
                     batches.stream().mapToLong(ServingUploads.Upload::accepted).sum());
 
