@@ -46,7 +46,7 @@ public final class BookingBenchmark {
     private static final int THREADS = 16;
     private static final int BOOKINGS = 2_000;
     private static final int WARM_UP = 500;
-    /** Further warm-up rounds on the warm-up date until two in a row compile for under 50 ms (JitSettling), each with its own diners. */
+    /** Further warm-up rounds on the warm-up date until the JIT settles (JitSettling), each with its own diners. */
     private static final int SETTLE_ROUND = 500;
     private static final int MAX_SETTLE_ROUNDS = JitSettling.MAX_ROUNDS;
     private static final String ACTOR = "benchmark";

@@ -73,10 +73,10 @@ public final class ServingBenchmark {
     private static final int BATCH = 1_000;
     /** Measured batches per run, after one warm-up batch. */
     private static final int BATCHES = 5;
-    /** Further warm-up rounds of logMeal on 8 threads, a site each, until two in a row compile for under 50 ms each (JitSettling). */
+    /** Further warm-up rounds of logMeal on 8 threads, a site each, until the JIT settles (JitSettling). */
     private static final int SETTLE_ROUND = 500;
     private static final int MAX_SETTLE_ROUNDS = JitSettling.MAX_ROUNDS;
-    /** Further warm-up batches of uploads, likewise; the settling diners again, on another date. */
+    /** Further warm-up batches of uploads, likewise (fewer than JitSettling.MIN_ROUNDS, so all of them); the settling diners again, on another date. */
     private static final int MAX_UPLOAD_SETTLE_BATCHES = 20;
     /** The diners the settling rounds serve, after those of the measured runs. */
     private static final int SETTLE_BASE = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP + 2 * CONCURRENT + BOOKED;
@@ -228,8 +228,8 @@ public final class ServingBenchmark {
                     replay.nanos() / 1e6, "", "", replay.statements() / (double) BATCH, replay.counts());
             batches.stream().filter(u -> u.firstFailure() != null).findFirst()
                     .ifPresent(u -> System.out.printf("    first rejection: %s%n", u.firstFailure()));
-            System.out.printf("  JIT: %d more warm-up batches until %s (or 20); %,d ms compiling while the uploads were measured%n",
-                    uploadSettleBatches, JitSettling.QUIET, jitUploads);
+            System.out.printf("  JIT: %d more warm-up batches until %s, at most %d; %,d ms compiling while the uploads were measured%n",
+                    uploadSettleBatches, JitSettling.QUIET, MAX_UPLOAD_SETTLE_BATCHES, jitUploads);
             System.out.printf("  subsidised records among the accepted: %d of %d%n", batches.stream().mapToLong(ServingUploads.Upload::subsidised).sum(),
                     batches.stream().mapToLong(ServingUploads.Upload::accepted).sum());
 

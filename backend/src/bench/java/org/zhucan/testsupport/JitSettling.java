@@ -14,7 +14,7 @@ import javax.management.ObjectName;
  */
 public final class JitSettling {
 
-    /** A round that compiled for less than this is taken as settled. */
+    /** A quiet round compiled for less than this. */
     public static final long QUIET_MILLIS = 50;
     /**
      * A quiet round also leaves at most this many methods in the compilers' queues. Compiling time alone can look quiet
@@ -22,11 +22,11 @@ public final class JitSettling {
      * booking benchmark measured one slot, its threads waiting on one row, with 8-13 s of compiling after quiet rounds).
      */
     public static final int QUIET_QUEUE = 2;
-    /** How the benchmarks print the criterion. */
-    public static final String QUIET = "two rounds in a row compiled under " + QUIET_MILLIS + " ms and left at most " + QUIET_QUEUE
-            + " methods queued";
     /** Quiet rounds in a row that count as settled. */
     public static final int QUIET_ROUNDS = 2;
+    /** How the benchmarks print the criterion. */
+    public static final String QUIET = QUIET_ROUNDS + " rounds in a row compiled under " + QUIET_MILLIS + " ms and left at most " + QUIET_QUEUE
+            + " methods queued";
     /**
      * The most warm-up rounds a benchmark runs before it measures anyway ({@code -Dbench.settleRounds} to change). It
      * was 40, and the first figures after it were still taken while C2 compiled: on two cores the compile queue backs
@@ -55,9 +55,9 @@ public final class JitSettling {
 
     /**
      * Runs rounds until {@link #QUIET_ROUNDS} in a row compile for under {@link #QUIET_MILLIS} each and leave at most
-     * {@link #QUIET_QUEUE} methods queued, the last of them no
-     * earlier than round {@link #MIN_ROUNDS} (or maxRounds, if fewer), at most maxRounds; returns the rounds run. One quiet round was not enough: the booking benchmark once stopped after 7 rounds and then
-     * compiled for 11.5 s while it measured.
+     * {@link #QUIET_QUEUE} methods queued, the last of them no earlier than round {@link #MIN_ROUNDS} (or maxRounds, if
+     * fewer), at most maxRounds; returns the rounds run. One quiet round was not enough: the booking benchmark once
+     * stopped after 7 rounds and then compiled for 11.5 s while it measured.
      */
     public static int settle(int maxRounds, Round round) throws Exception {
         int quiet = 0;
