@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.IntFunction;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -139,6 +140,14 @@ class MealRecordWriter {
      * database refuses any of it, nothing is left written and the outcome says what refused.
      */
     Outcome writeTogether(List<Pending> meals, MealRecordOrigin origin, String actor, MealLookups lookups) {
+        return writeTogether(meals, origin, k -> actor, k -> lookups);
+    }
+
+    /**
+     * {@link #writeTogether} with each meal's own actor and lookups: counter meals of several requests written as one
+     * ({@link CounterMealBatches}), each recorded by whoever logged it and quoted as its own request read it.
+     */
+    Outcome writeTogether(List<Pending> meals, MealRecordOrigin origin, IntFunction<String> actors, IntFunction<MealLookups> lookups) {
         Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
         if (isolation == null || isolation != Connection.TRANSACTION_READ_COMMITTED) {
             // the diner's meals are read after the usage rows are taken: an older snapshot (REPEATABLE READ) would miss a
@@ -162,19 +171,19 @@ class MealRecordWriter {
         for (int k = 0; k < meals.size(); k++) {
             Pending p = meals.get(k);
             List<MealRecord> before = eaten.computeIfAbsent(p.meal().diner().diner().id(), id -> new ArrayList<>());
-            Assessment assessed = assess(p, before, lookups);
+            Assessment assessed = assess(p, before, lookups.apply(k));
             touched.add(new SiteDay(p.meal().site().id(), p.meal().date()));
             // a two-sites flag lands on the other record too: its site's day changes as well
             assessed.flags().stream().filter(flag -> flag.relatedId() != null).forEach(flag -> before.stream()
                     .filter(other -> other.id() == flag.relatedId()).forEach(other -> touched.add(new SiteDay(other.siteId(), other.date()))));
-            MealRecordMapper.NewMealRecord row = mealRow(p, assessed, origin, actor, now);
+            MealRecordMapper.NewMealRecord row = mealRow(p, assessed, origin, actors.apply(k), now);
             before.add(row.stored(0));
             rows.add(new MealRecordMapper.KeyedRecord(row));
             assessments.add(assessed);
             claims.add(new MealRecordUsage.Claim(p.meal().diner().diner().id(), p.meal().date(), assessed.quote(), standing.get(k)));
         }
         Outcome outcome = savepoint.execute(status -> {
-            Outcome written = insert(meals, rows, assessments, claims, touched, actor, now);
+            Outcome written = insert(meals, rows, assessments, claims, touched, actors, now);
             if (written.records() == null) {
                 status.setRollbackOnly();
             }
@@ -188,7 +197,7 @@ class MealRecordWriter {
     }
 
     private Outcome insert(List<Pending> meals, List<MealRecordMapper.KeyedRecord> rows, List<Assessment> assessments,
-                           List<MealRecordUsage.Claim> claims, List<SiteDay> touched, String actor, Instant now) {
+                           List<MealRecordUsage.Claim> claims, List<SiteDay> touched, IntFunction<String> actors, Instant now) {
         if (!usage.claimAll(claims)) {
             return new Outcome(null, null);
         }
@@ -214,7 +223,7 @@ class MealRecordWriter {
             assessments.get(k).flags().forEach(flag -> flags.add(flag.of(id)));
             answers.addAll(MealFlags.answering(meal, id, assessments.get(k).flags()));
             charges.add(new MealCharge(id, meal.site().id(), meal.diner().diner().id(), meal.date(), assessments.get(k).quote().dinerPaysFen(),
-                    meal.payment(), actor, now, meal.bookingId()));
+                    meal.payment(), actors.apply(k), now, meal.bookingId()));
         }
         mapper.insertItems(items);
         mapper.insertShares(shares);

@@ -1,6 +1,7 @@
 package org.zhucan.serving;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -34,9 +35,11 @@ public class ServingService {
     private final MealRecordWriter writer;
     private final SiteService siteService;
     private final IdempotencyKeys idempotencyKeys;
+    private final CounterMealBatches batches;
 
     ServingService(MealRecordMapper mapper, ServingAccess access, MealChecks checks, MealRecordWriter writer, SiteService siteService,
-                   IdempotencyKeys idempotencyKeys) {
+                   IdempotencyKeys idempotencyKeys, CounterMealBatches batches) {
+        this.batches = batches;
         this.mapper = mapper;
         this.access = access;
         this.checks = checks;
@@ -51,6 +54,10 @@ public class ServingService {
      * key claims it, with no statement of its own. A repeat at the same time waits on the first's usage rows and then
      * meets its record (or its served booking, its used face token); either way it answers the first record, its own
      * work rolled back. The key then holds at its site for good, not for the 24 hours of other mutations' keys.
+     *
+     * <p>The meal is checked here, in the request's own transaction, and written with the meals of other counters that
+     * arrive at the same time ({@link CounterMealBatches}): by this request, in this transaction, or by another request,
+     * in its transaction.
      */
     @Transactional(isolation = Isolation.READ_COMMITTED)
     @RetryOnTransientFailure
@@ -67,12 +74,20 @@ public class ServingService {
             return RecordResult.failed(IdempotencyKeys.malformedKey());
         }
         String requestHash = idempotencyKeys.requestHash(OPERATION, input.withoutKey());
-        RecordResult result = writer.record(site, input.meal(), MealRecordOrigin.COUNTER, key, requestHash, user.username(), checks.lookups(),
-                new String[] {"input"});
+        MealLookups lookups = checks.lookups();
+        List<UserError> problems = new ArrayList<>();
+        Meal meal = checks.resolve(site, input.meal(), lookups, problems, new String[] {"input"});
+        CounterMealBatches.Written written = meal == null ? new CounterMealBatches.Written(RecordResult.failed(problems), false)
+                : batches.write(MealRecordWriter.Pending.of(meal, key, requestHash), user.username(), lookups);
+        RecordResult result = written.result();
         if (result.record() != null) {
             return result;
         }
-        TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        if (!written.wroteOthers()) {
+            // its writes were undone with its savepoint (a usage row it created, as the next meal would, may stay); a
+            // transaction that wrote other counters' meals must commit them
+            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+        }
         // a failure may be the repeat's, failing only because the first succeeded (its booking served, its face token used)
         MealRecord first = result.duplicateOf() != null ? result.duplicateOf()
                 : mapper.findByClientRecordIds(site.id(), List.of(key)).stream().findFirst().orElse(null);

@@ -64,7 +64,7 @@ public final class TransientFailures {
      * connection is not retried: its COMMIT may have been replicated, and a repeat would be a
      * second write rather than a second try.
      */
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         if (failure instanceof PessimisticLockingFailureException) {
             return true;
         }

@@ -1,0 +1,203 @@
+package org.zhucan.serving;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.ReentrantLock;
+
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zhucan.common.sql.TransientFailures;
+
+/**
+ * The counter's meals written together when they arrive together (group commit). A lunchtime rush sends many
+ * {@code logMeal}s at once, each of which would take its diner's usage rows, read the standing meals, claim, and insert
+ * its record, items, shares and payment in statements of its own. Instead, whichever request finds no batch being
+ * written takes every meal waiting (its own first, at most {@link #MAX_BATCH}) and writes them with the same
+ * statements as one ({@link MealRecordWriter#writeTogether}), in its own READ COMMITTED transaction; the others wait for
+ * that transaction to commit; a diner's second meal waits for the next batch. Nothing waits on purpose: a meal that arrives while no batch is being written is written
+ * at once, alone, as before. Under load the batches form by themselves, from the meals that arrived while the last
+ * one was written.
+ *
+ * <p>Each meal keeps its own outcome. When the database refuses the batch (a limit a usage row held, a booking served
+ * meanwhile, a key used before), its meals are written again one by one, each in a savepoint of its own, so that a
+ * refusal lands on its own meal and the others are still written, as an offline upload does. When the writing
+ * transaction does not commit (a deadlock, a failure of one meal's data, a cluster refusing the commit), the other
+ * meals of the batch are written again, each alone in its own request's transaction, so whatever failed fails there.
+ * The limits hold as before: they are held by the usage rows and the unique keys, not by the batching.
+ */
+@Component
+class CounterMealBatches {
+
+    /** The most meals one request writes for itself and others: a batch holds its diners' usage rows until it commits. */
+    static final int MAX_BATCH = 16;
+
+    private final MealRecordWriter writer;
+    private final TransactionTemplate mealSavepoint;
+    private final ReentrantLock writing = new ReentrantLock();
+    private final ConcurrentLinkedQueue<CounterMeal> waiting = new ConcurrentLinkedQueue<>();
+    private final DistributionSummary batchSizes;
+
+    CounterMealBatches(MealRecordWriter writer, PlatformTransactionManager transactions, MeterRegistry meters) {
+        this.writer = writer;
+        this.mealSavepoint = new TransactionTemplate(transactions);
+        this.mealSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+        this.batchSizes = DistributionSummary.builder("zhucan.serving.counter.batch")
+                .description("Counter meals (logMeal) written together by one request, its own included")
+                .baseUnit("meals")
+                .register(meters);
+    }
+
+    /**
+     * Writes a checked counter meal, in the caller's READ COMMITTED transaction when it writes (alone, or a batch for
+     * others too), or in the transaction of another request that took it into its batch. The result says whether the
+     * caller's transaction wrote meals of others: it must then commit whatever becomes of its own meal.
+     */
+    Written write(MealRecordWriter.Pending pending, String actor, MealLookups lookups) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("counter meals are written in a transaction");
+        }
+        CounterMeal mine = new CounterMeal(pending, actor, lookups);
+        waiting.add(mine);
+        writing.lock();
+        try {
+            if (!mine.taken) {
+                return writeBatch(mine);
+            }
+        } finally {
+            writing.unlock();
+        }
+        RecordResult written = mine.result.join();
+        if (written != null) {
+            return new Written(written, false);
+        }
+        // the batch that took it did not commit: written again alone, in this request's own transaction
+        return new Written(writer.writeOne(pending, MealRecordOrigin.COUNTER, actor, lookups), false);
+    }
+
+    /** Holding the writing lock: the caller's meal and whatever else is waiting, written in the caller's transaction. */
+    private Written writeBatch(CounterMeal mine) {
+        waiting.remove(mine);
+        mine.taken = true;
+        List<CounterMeal> batch = new ArrayList<>();
+        batch.add(mine);
+        // one meal a diner: a diner's meals are written one after another, each seeing the one before (its second meal,
+        // the two-sites check both ways), as they are when they do not arrive together
+        Set<Long> diners = new HashSet<>();
+        diners.add(mine.dinerId());
+        for (Iterator<CounterMeal> next = waiting.iterator(); batch.size() < MAX_BATCH && next.hasNext(); ) {
+            CounterMeal meal = next.next();
+            if (diners.add(meal.dinerId())) {
+                next.remove();
+                meal.taken = true;
+                batch.add(meal);
+            }
+        }
+        batchSizes.record(batch.size());
+        if (batch.size() == 1) {
+            return new Written(writer.writeOne(mine.pending, MealRecordOrigin.COUNTER, mine.actor, mine.lookups), false);
+        }
+        // the others learn their outcome once this transaction has committed, or that they must write their meals again
+        RecordResult[] results = new RecordResult[batch.size()];
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                for (int k = 1; k < batch.size(); k++) {
+                    batch.get(k).result.complete(status == STATUS_COMMITTED ? results[k] : null);
+                }
+            }
+        });
+        List<RecordResult> together = writeAtOnce(batch);
+        for (int k = 0; k < batch.size(); k++) {
+            results[k] = together != null ? together.get(k) : writeAlone(batch.get(k), k == 0);
+        }
+        return new Written(results[0], true);
+    }
+
+    /** The batch's records, in its order; null when the database refused any of them, with nothing of them left written. */
+    private List<RecordResult> writeAtOnce(List<CounterMeal> batch) {
+        MealRecordWriter.Outcome outcome;
+        try {
+            outcome = writer.writeTogether(batch.stream().map(meal -> meal.pending).toList(), MealRecordOrigin.COUNTER,
+                    k -> batch.get(k).actor, k -> batch.get(k).lookups);
+        } catch (RuntimeException failure) {
+            if (TransientFailures.isTransient(failure)) {
+                throw failure;
+            }
+            // one meal's data the database would not take: each meal again on its own, where the failure is its own
+            return null;
+        }
+        return outcome.records() == null ? null : outcome.records().stream().map(record -> new RecordResult(record, List.of())).toList();
+    }
+
+    /**
+     * A meal of a refused batch, written in a savepoint of its own: its outcome, or null (another request's meal whose
+     * writing failed) for its own request to write it again in its own transaction, where the failure is its own.
+     */
+    private RecordResult writeAlone(CounterMeal meal, boolean callers) {
+        try {
+            return mealSavepoint.execute(status -> {
+                RecordResult alone = writer.writeOne(meal.pending, MealRecordOrigin.COUNTER, meal.actor, meal.lookups);
+                if (alone.failed()) {
+                    status.setRollbackOnly();
+                }
+                return alone;
+            });
+        } catch (RuntimeException failure) {
+            if (callers || TransientFailures.isTransient(failure)) {
+                throw failure;
+            }
+            return null;
+        }
+    }
+
+    /** The meals waiting to be written (tests hold the writing to gather a batch). */
+    int waitingMeals() {
+        return waiting.size();
+    }
+
+    /** Holds the writing until {@link #releaseWriting}, on this thread: the meals that arrive meanwhile wait, to be written together. */
+    void holdWriting() {
+        writing.lock();
+    }
+
+    void releaseWriting() {
+        writing.unlock();
+    }
+
+    /** A meal's outcome, and whether the caller's transaction also wrote the meals of others. */
+    record Written(RecordResult result, boolean wroteOthers) {
+    }
+
+    /** A checked meal waiting to be written, with who logged it and the lookups its request read it with. */
+    private static final class CounterMeal {
+
+        private final MealRecordWriter.Pending pending;
+        private final String actor;
+        private final MealLookups lookups;
+        /** Set under the writing lock by the request that writes it. */
+        private volatile boolean taken;
+        /** Its outcome once the batch that took it committed; null when that batch did not commit or could not write it. */
+        private final CompletableFuture<RecordResult> result = new CompletableFuture<>();
+
+        private CounterMeal(MealRecordWriter.Pending pending, String actor, MealLookups lookups) {
+            this.pending = pending;
+            this.actor = actor;
+            this.lookups = lookups;
+        }
+
+        private long dinerId() {
+            return pending.meal().diner().diner().id();
+        }
+    }
+}

@@ -1,0 +1,224 @@
+package org.zhucan.serving;
+
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.test.tester.GraphQlTester;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.zhucan.booking.BookingFixtures;
+import org.zhucan.security.SystemActor;
+import org.zhucan.testsupport.ApiTest;
+import org.zhucan.testsupport.DriverQuestions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.zhucan.booking.BookingFixtures.key;
+
+/**
+ * Counter meals that arrive together are written together (CounterMealBatches): the writing is held while the meals
+ * arrive, so that they form one batch when it is let go. Each meal keeps its own outcome, a diner's two meals are never in
+ * one batch, a refused batch is written meal by meal, and the meals of a batch that did not commit are written again.
+ * The same driver interceptor as CounterWriteStatementsTests (one application context for both).
+ */
+@TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.testsupport.DriverQuestions")
+class CounterMealBatchesTests extends ApiTest {
+
+    /** Long enough for a request on a saturated machine; the waits end as soon as their condition holds. */
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+    private static final Map<String, Object> PROXY = Map.of("method", "STAFF_PROXY", "proxyReason", "老人行动不便");
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    CounterMealBatches batches;
+
+    @Autowired
+    ServingService servingService;
+
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    BookingFixtures fixtures;
+    BookingFixtures.Lunch lunch;
+    boolean holding;
+    /** A thread a counter: the common pool may have one thread on two cores, and a meal waiting would hold it. */
+    ExecutorService counters = Executors.newCachedThreadPool();
+
+    @BeforeEach
+    void fixtures() {
+        logInDemoAccounts();
+        fixtures = new BookingFixtures(as("admin"), as("operator"), jdbc);
+        lunch = fixtures.lunch(fixtures.canteen(30, LocalTime.of(9, 30)), "红烧鱼", "12.00", BookingFixtures.today(), null);
+        clock.stopAt(CounterRequests.at(lunch.date(), 12, 0));
+    }
+
+    @AfterEach
+    void letGo() {
+        if (holding) {
+            batches.releaseWriting();
+        }
+        counters.shutdown();
+    }
+
+    @Test
+    void shouldWriteMealsThatArriveTogetherWithOneStatementPerTable() {
+        List<String> diners = List.of(fixtures.diner(), fixtures.diner(), fixtures.diner());
+        hold();
+        List<CompletableFuture<GraphQlTester.Response>> meals = diners.stream().map(diner -> logMeal(key(), diner)).toList();
+        awaitWaiting(3);
+        List<String> sent = DriverQuestions.during(() -> {
+            letGoOfWriting();
+            meals.forEach(CompletableFuture::join);
+        });
+
+        for (int i = 0; i < 3; i++) {
+            GraphQlTester.Response answer = meals.get(i).join();
+            answer.path("logMeal.userErrors").entityList(Object.class).hasSize(0);
+            answer.path("logMeal.record.diner.id").entity(String.class).isEqualTo(diners.get(i));
+            assertThat(answer.path("logMeal.record.subsidy").entity(String.class).get()).isNotEqualTo("0.00");
+        }
+        for (String diner : diners) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ? AND subsidy_fen > 0", Integer.class,
+                    Long.valueOf(diner))).isEqualTo(1);
+        }
+        // one batch: each table written once for the three meals
+        assertThat(count(sent, "INSERT INTO meal_record (")).as("%s", sent).isEqualTo(1);
+        assertThat(count(sent, "INSERT INTO meal_record_share")).isEqualTo(1);
+        assertThat(count(sent, "INSERT INTO payment")).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWriteADinersSecondMealInTheNextBatch() {
+        String twice = fixtures.diner();
+        String other = fixtures.diner();
+        hold();
+        CompletableFuture<GraphQlTester.Response> first = logMeal(key(), twice);
+        awaitWaiting(1);
+        CompletableFuture<GraphQlTester.Response> second = logMeal(key(), twice);
+        awaitWaiting(2);
+        CompletableFuture<GraphQlTester.Response> third = logMeal(key(), other);
+        awaitWaiting(3);
+        List<String> sent = DriverQuestions.during(() -> {
+            letGoOfWriting();
+            List.of(first, second, third).forEach(CompletableFuture::join);
+        });
+
+        List.of(first, second, third).forEach(meal -> meal.join().path("logMeal.userErrors").entityList(Object.class).hasSize(0));
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT subsidy_fen, second_meal FROM meal_record WHERE diner_id = ? ORDER BY id",
+                Long.valueOf(twice));
+        assertThat(rows).hasSize(2);
+        assertThat(((Number) rows.get(0).get("subsidy_fen")).longValue()).isPositive();
+        assertThat(((Number) rows.get(1).get("subsidy_fen")).longValue()).as("the slot's second meal").isZero();
+        assertThat(isTrue(rows.get(1).get("second_meal"))).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ? AND subsidy_fen > 0", Integer.class,
+                Long.valueOf(other))).isEqualTo(1);
+        // two batches: the diner's first meal with the other diner's, the second meal after them
+        assertThat(count(sent, "INSERT INTO meal_record (")).as("%s", sent).isEqualTo(2);
+    }
+
+    @Test
+    void shouldWriteARefusedBatchMealByMeal() {
+        String earlier = fixtures.diner();
+        String usedKey = key();
+        logMeal(usedKey, earlier).join().path("logMeal.userErrors").entityList(Object.class).hasSize(0);
+        String reusing = fixtures.diner();
+        String fine = fixtures.diner();
+        hold();
+        CompletableFuture<GraphQlTester.Response> reused = logMeal(usedKey, reusing);
+        CompletableFuture<GraphQlTester.Response> written = logMeal(key(), fine);
+        awaitWaiting(2);
+        letGoOfWriting();
+
+        // the batch met the key's record, so each meal went on its own: the reuse refused, the other written
+        reused.join().path("logMeal.userErrors[0].code").entity(String.class).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        reused.join().path("logMeal.record").valueIsNull();
+        written.join().path("logMeal.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ?", Integer.class, Long.valueOf(reusing))).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ? AND subsidy_fen > 0", Integer.class,
+                Long.valueOf(fine))).isEqualTo(1);
+    }
+
+    @Test
+    void shouldWriteAgainTheMealsOfABatchThatDidNotCommit() {
+        List<String> diners = List.of(fixtures.diner(), fixtures.diner());
+        String writersOwn = fixtures.diner();
+        hold();
+        List<CompletableFuture<GraphQlTester.Response>> meals = diners.stream().map(diner -> logMeal(key(), diner)).toList();
+        awaitWaiting(2);
+        // this thread writes the batch (its hold is re-entrant) in a transaction it then rolls back
+        TransactionTemplate rolledBack = new TransactionTemplate(transactions);
+        rolledBack.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        RecordResult own = SystemActor.runAs("batch-writer", () -> rolledBack.execute(status -> {
+            RecordResult result = servingService.logMeal(new LogMealInput(key(), Long.parseLong(lunch.site()), org.zhucan.network.MealSlot.LUNCH,
+                    null, null, null, Long.valueOf(writersOwn), new VerificationInput(VerificationMethod.STAFF_PROXY, null, null, null,
+                    "老人行动不便", null, null), List.of(new MealItemInput(Long.valueOf(lunch.fish()), null, 1)), null, null));
+            status.setRollbackOnly();
+            return result;
+        }));
+        assertThat(own.record()).isNotNull();
+        assertThat(batches.waitingMeals()).as("both meals taken into the batch").isZero();
+        letGoOfWriting();
+
+        for (int i = 0; i < 2; i++) {
+            meals.get(i).join().path("logMeal.userErrors").entityList(Object.class).hasSize(0);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ? AND subsidy_fen > 0", Integer.class,
+                    Long.valueOf(diners.get(i)))).as("diner %s written again", diners.get(i)).isEqualTo(1);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ?", Integer.class, Long.valueOf(writersOwn))).isZero();
+    }
+
+    private CompletableFuture<GraphQlTester.Response> logMeal(String key, String diner) {
+        Map<String, Object> input = CounterRequests.walkIn(lunch, key, diner, PROXY);
+        return CompletableFuture.supplyAsync(() -> as("operator").documentName("logMeal").variable("input", input).execute(), counters);
+    }
+
+    private void hold() {
+        batches.holdWriting();
+        holding = true;
+    }
+
+    private void letGoOfWriting() {
+        holding = false;
+        batches.releaseWriting();
+    }
+
+    private void awaitWaiting(int meals) {
+        await(() -> batches.waitingMeals() >= meals, meals + " meals waiting");
+    }
+
+    private static void await(BooleanSupplier condition, String what) {
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited for " + what).isLessThan(deadline);
+            try {
+                TimeUnit.MILLISECONDS.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static long count(List<String> sent, String prefix) {
+        return sent.stream().filter(sql -> sql.startsWith(prefix)).count();
+    }
+
+    private static boolean isTrue(Object flag) {
+        return flag instanceof Boolean b ? b : ((Number) flag).intValue() != 0;
+    }
+}
