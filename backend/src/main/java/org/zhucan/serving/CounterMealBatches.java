@@ -1,5 +1,6 @@
 package org.zhucan.serving;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -7,10 +8,14 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -34,7 +39,9 @@ import org.zhucan.common.sql.TransientFailures;
  * refusal lands on its own meal and the others are still written, as an offline upload does. When the writing
  * transaction does not commit (a deadlock, a failure of one meal's data, a cluster refusing the commit), the other
  * meals of the batch are written again, each alone in its own request's transaction, so whatever failed fails there.
- * The limits hold as before: they are held by the usage rows and the unique keys, not by the batching.
+ * The limits hold as before: they are held by the usage rows and the unique keys, not by the batching. A meal that has
+ * waited {@code zhucan.serving.counter-batch-patience} (500 ms) for the batch being written (a diner's rows held by an
+ * upload elsewhere, a slow database) is written alone instead, so one held-up batch never holds up every counter.
  */
 @Component
 class CounterMealBatches {
@@ -47,14 +54,22 @@ class CounterMealBatches {
     private final ReentrantLock writing = new ReentrantLock();
     private final ConcurrentLinkedQueue<CounterMeal> waiting = new ConcurrentLinkedQueue<>();
     private final DistributionSummary batchSizes;
+    private final Counter bypassed;
+    /** How long a meal waits for the batch being written before it is written alone: a batch held up holds up no more. */
+    private volatile Duration patience;
 
-    CounterMealBatches(MealRecordWriter writer, PlatformTransactionManager transactions, MeterRegistry meters) {
+    CounterMealBatches(MealRecordWriter writer, PlatformTransactionManager transactions, MeterRegistry meters,
+                       @Value("${zhucan.serving.counter-batch-patience:500ms}") Duration patience) {
         this.writer = writer;
+        this.patience = patience;
         this.mealSavepoint = new TransactionTemplate(transactions);
         this.mealSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.batchSizes = DistributionSummary.builder("zhucan.serving.counter.batch")
                 .description("Counter meals (logMeal) written together by one request, its own included")
                 .baseUnit("meals")
+                .register(meters);
+        this.bypassed = Counter.builder("zhucan.serving.counter.bypassed")
+                .description("Counter meals written alone because the batch being written took longer than the patience")
                 .register(meters);
     }
 
@@ -69,13 +84,20 @@ class CounterMealBatches {
         }
         CounterMeal mine = new CounterMeal(pending, actor, lookups);
         waiting.add(mine);
-        writing.lock();
-        try {
-            if (!mine.taken) {
-                return writeBatch(mine);
+        if (awaitWriting()) {
+            try {
+                if (mine.take()) {
+                    return writeBatch(mine);
+                }
+            } finally {
+                writing.unlock();
             }
-        } finally {
-            writing.unlock();
+        } else if (mine.take()) {
+            // the batch being written is held up (its diners' rows held elsewhere, a slow database): this meal does not
+            // wait behind it, but is written alone, as every meal was before batches
+            waiting.remove(mine);
+            bypassed.increment();
+            return new Written(writer.writeOne(pending, MealRecordOrigin.COUNTER, actor, lookups), false);
         }
         RecordResult written = mine.result.join();
         if (written != null) {
@@ -85,10 +107,19 @@ class CounterMealBatches {
         return new Written(writer.writeOne(pending, MealRecordOrigin.COUNTER, actor, lookups), false);
     }
 
-    /** Holding the writing lock: the caller's meal and whatever else is waiting, written in the caller's transaction. */
+    /** Whether this thread now holds the writing, within the patience. */
+    private boolean awaitWriting() {
+        try {
+            return writing.tryLock(patience.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Holding the writing lock: the caller's meal (taken) and whatever else is waiting, written in the caller's transaction. */
     private Written writeBatch(CounterMeal mine) {
         waiting.remove(mine);
-        mine.taken = true;
         List<CounterMeal> batch = new ArrayList<>();
         batch.add(mine);
         // one meal a diner: a diner's meals are written one after another, each seeing the one before (its second meal,
@@ -97,9 +128,9 @@ class CounterMealBatches {
         diners.add(mine.dinerId());
         for (Iterator<CounterMeal> next = waiting.iterator(); batch.size() < MAX_BATCH && next.hasNext(); ) {
             CounterMeal meal = next.next();
-            if (diners.add(meal.dinerId())) {
+            if (!diners.contains(meal.dinerId()) && meal.take()) {
                 next.remove();
-                meal.taken = true;
+                diners.add(meal.dinerId());
                 batch.add(meal);
             }
         }
@@ -166,6 +197,15 @@ class CounterMealBatches {
         return waiting.size();
     }
 
+    Duration patience() {
+        return patience;
+    }
+
+    /** Sets the patience (tests that hold the writing longer, or shorter). */
+    void patience(Duration patience) {
+        this.patience = patience;
+    }
+
     /** Holds the writing until {@link #releaseWriting}, on this thread: the meals that arrive meanwhile wait, to be written together. */
     void holdWriting() {
         writing.lock();
@@ -185,8 +225,8 @@ class CounterMealBatches {
         private final MealRecordWriter.Pending pending;
         private final String actor;
         private final MealLookups lookups;
-        /** Set under the writing lock by the request that writes it. */
-        private volatile boolean taken;
+        /** Set once: by the request that takes it into its batch, or by its own request when it stops waiting. */
+        private final AtomicBoolean taken = new AtomicBoolean();
         /** Its outcome once the batch that took it committed; null when that batch did not commit or could not write it. */
         private final CompletableFuture<RecordResult> result = new CompletableFuture<>();
 
@@ -194,6 +234,10 @@ class CounterMealBatches {
             this.pending = pending;
             this.actor = actor;
             this.lookups = lookups;
+        }
+
+        private boolean take() {
+            return taken.compareAndSet(false, true);
         }
 
         private long dinerId() {

@@ -31,7 +31,8 @@ import static org.zhucan.booking.BookingFixtures.key;
 /**
  * Counter meals that arrive together are written together (CounterMealBatches): the writing is held while the meals
  * arrive, so that they form one batch when it is let go. Each meal keeps its own outcome, a diner's two meals are never in
- * one batch, a refused batch is written meal by meal, and the meals of a batch that did not commit are written again.
+ * one batch, a refused batch is written meal by meal, the meals of a batch that did not commit are written again, and a
+ * meal does not wait longer than the patience behind a batch held up.
  * The same driver interceptor as CounterWriteStatementsTests (one application context for both).
  */
 @TestPropertySource(properties = "spring.datasource.hikari.data-source-properties.queryInterceptors=org.zhucan.testsupport.DriverQuestions")
@@ -59,8 +60,13 @@ class CounterMealBatchesTests extends ApiTest {
     /** A thread a counter: the common pool may have one thread on two cores, and a meal waiting would hold it. */
     ExecutorService counters = Executors.newCachedThreadPool();
 
+    Duration configuredPatience;
+
     @BeforeEach
     void fixtures() {
+        // the meals arriving while a test holds the writing wait for it, however busy the machine
+        configuredPatience = batches.patience();
+        batches.patience(PATIENCE);
         logInDemoAccounts();
         fixtures = new BookingFixtures(as("admin"), as("operator"), jdbc);
         lunch = fixtures.lunch(fixtures.canteen(30, LocalTime.of(9, 30)), "红烧鱼", "12.00", BookingFixtures.today(), null);
@@ -72,6 +78,7 @@ class CounterMealBatchesTests extends ApiTest {
         if (holding) {
             batches.releaseWriting();
         }
+        batches.patience(configuredPatience);
         counters.shutdown();
     }
 
@@ -180,6 +187,19 @@ class CounterMealBatchesTests extends ApiTest {
                     Long.valueOf(diners.get(i)))).as("diner %s written again", diners.get(i)).isEqualTo(1);
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ?", Integer.class, Long.valueOf(writersOwn))).isZero();
+    }
+
+    @Test
+    void shouldWriteAMealAloneWhenTheBatchBeingWrittenIsHeldUp() throws Exception {
+        String diner = fixtures.diner();
+        batches.patience(Duration.ofMillis(200));
+        hold();
+        // the writing stays held until this meal is answered: it did not wait behind it
+        GraphQlTester.Response answer = logMeal(key(), diner).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
+        answer.path("logMeal.userErrors").entityList(Object.class).hasSize(0);
+        assertThat(batches.waitingMeals()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ? AND subsidy_fen > 0", Integer.class,
+                Long.valueOf(diner))).isEqualTo(1);
     }
 
     private CompletableFuture<GraphQlTester.Response> logMeal(String key, String diner) {
