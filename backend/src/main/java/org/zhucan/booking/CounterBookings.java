@@ -44,10 +44,11 @@ public class CounterBookings {
 
     /**
      * The booking a QR payload names, with its items, when its signature holds and the booking
-     * still has that pickup code; null for a forged, mangled or unknown payload.
+     * still has that pickup code; null for a forged, mangled or unknown payload. One statement, in the caller's
+     * transaction or none.
      */
     @BypassesCallerScope(usedBy = {"serving"})
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public CounterBooking bookingOfQr(String payload) {
         BookingQr.Named named = qr.named(payload);
         if (named == null) {
@@ -57,9 +58,12 @@ public class CounterBookings {
         return found != null && found.booking().pickupCode().equals(named.pickupCode()) ? found : null;
     }
 
-    /** The booking with a pickup code at a site, date and slot, with its items, whatever its status; null when none. */
+    /**
+     * The booking with a pickup code at a site, date and slot, with its items, whatever its status; null when none. One
+     * statement, in the caller's transaction or none: the counter reads it before the transaction that writes the meal.
+     */
     @BypassesCallerScope(usedBy = {"serving"})
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public CounterBooking bookingOfPickupCode(long siteId, LocalDate date, MealSlot slot, String pickupCode) {
         return withItems(mapper.findByPickupCodeWithItems(siteId, date, slot, pickupCode));
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.audit.AuditService;
 import org.zhucan.common.error.NotFoundException;
@@ -73,9 +74,10 @@ public class FaceTerminalService {
      * Who a FACE token names, when an ACTIVE terminal registered to the meal's site signed it, with
      * a key version in force when it was signed, within {@link #SIGNED_NEAR_SERVED} of servedAt (not
      * of now: offline records upload days later). Null, with the problem added on {@code field},
-     * otherwise. Whether the token was already used for another meal is the meal records' own rule.
+     * otherwise. Whether the token was already used for another meal is the meal records' own rule. One
+     * statement, in the caller's transaction or none (the counter checks a meal before the transaction that writes it).
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public FaceRecognition recognise(String token, long siteId, Instant servedAt, List<UserError> problems, String... field) {
         if (token == null || token.isBlank()) {
             problems.add(UserError.of(UserErrorCode.INVALID_INPUT, "FACE needs the token the site's face terminal signed", field));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.access.BypassesCallerScope;
 import org.zhucan.common.batch.Batches;
@@ -135,9 +136,11 @@ public class DinerService {
      * What the subsidy rules need to know of a diner on a meal date. Counter staff quote for any
      * diner at the counter; a family account only for its own diners; ADMIN and FINANCE as they read.
      * NOT_FOUND marks no transaction rollback-only: an offline upload asks inside its chunk's
-     * transaction and turns it into that one record's rejection, then commits the others.
+     * transaction and turns it into that one record's rejection, then commits the others. One statement: it joins
+     * the caller's transaction and opens none of its own (SUPPORTS), so the counter, which checks a meal before the
+     * transaction that writes it, pays no SET or COMMIT for it.
      */
-    @Transactional(readOnly = true, noRollbackFor = NotFoundException.class)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS, noRollbackFor = NotFoundException.class)
     public QuoteFacts quoteFacts(long dinerId, LocalDate date) {
         QuoteFacts facts = quoteFactsOn(List.of(dinerId), date).get(dinerId);
         if (facts == null) {
@@ -150,13 +153,13 @@ public class DinerService {
      * {@link #quoteFacts} for many diners on one date in one statement, as counter staff see them
      * (every diner); diners outside the caller's scope are absent.
      */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<Long, QuoteFacts> quoteFactsOn(Collection<Long> dinerIds, LocalDate date) {
         return quoteFactsIn(dinerIds, date, access.quoteScope(CurrentUser.get()));
     }
 
     /** {@link #quoteFactsOn} within a scope given. */
-    @Transactional(readOnly = true)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     Map<Long, QuoteFacts> quoteFactsIn(Collection<Long> dinerIds, LocalDate date, CallerScope scope) {
         if (dinerIds.isEmpty() || scope.isEmpty()) {
             return Map.of();
@@ -202,13 +205,14 @@ public class DinerService {
 
     /**
      * The diner an ID card read at the counter belongs to, by the number's keyed hash: empty when
-     * the number is valid but not registered. Counter staff identify any registered diner.
+     * the number is valid but not registered. Counter staff identify any registered diner. One statement, in
+     * the caller's transaction or none (as {@link #quoteFacts}).
      *
      * @throws IdNumber.InvalidIdNumberException when the number itself is not valid; it marks no
      *         transaction rollback-only, as the counter's caller turns it into a user error and goes on
      */
     @BypassesCallerScope(usedBy = {"serving"})
-    @Transactional(readOnly = true, noRollbackFor = IdNumber.InvalidIdNumberException.class)
+    @Transactional(readOnly = true, propagation = Propagation.SUPPORTS, noRollbackFor = IdNumber.InvalidIdNumberException.class)
     public java.util.Optional<Long> dinerIdByIdNumber(String idNumber) {
         return java.util.Optional.ofNullable(diners.findIdByIdNumberHash(cipher.lookupHash(IdNumber.parse(idNumber).value())));
     }

@@ -19,6 +19,9 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -27,10 +30,11 @@ import org.zhucan.common.sql.TransientFailures;
 /**
  * The counter's meals written together when they arrive together (group commit). A lunchtime rush sends many
  * {@code logMeal}s at once, each of which would take its diner's usage rows, read the standing meals, claim, and insert
- * its record, items, shares and payment in statements of its own. Instead, whichever request finds no batch being
- * written takes every meal waiting (its own first, at most {@link #MAX_BATCH}) and writes them with the same
- * statements as one ({@link MealRecordWriter#writeTogether}), in its own READ COMMITTED transaction; the others wait for
- * that transaction to commit; a diner's second meal waits for the next batch. Nothing waits on purpose: a meal that arrives while no batch is being written is written
+ * its record, items, shares and payment in statements of its own. Instead, each request checks its meal outside any
+ * transaction, and whichever request finds no batch being written takes every meal waiting (its own first, at most
+ * {@link #MAX_BATCH}) and writes them with the same statements as one ({@link MealRecordWriter#writeTogether}), in a
+ * READ COMMITTED transaction of its own; the others wait for that transaction to commit, and a diner's second meal
+ * waits for the next batch. Nothing waits on purpose: a meal that arrives while no batch is being written is written
  * at once, alone, as before. Under load the batches form by themselves, from the meals that arrived while the last
  * one was written.
  *
@@ -50,6 +54,8 @@ class CounterMealBatches {
     static final int MAX_BATCH = 16;
 
     private final MealRecordWriter writer;
+    private final PlatformTransactionManager transactions;
+    private final DefaultTransactionDefinition writeTransaction = new DefaultTransactionDefinition();
     private final TransactionTemplate mealSavepoint;
     private final ReentrantLock writing = new ReentrantLock();
     private final ConcurrentLinkedQueue<CounterMeal> waiting = new ConcurrentLinkedQueue<>();
@@ -62,6 +68,8 @@ class CounterMealBatches {
                        @Value("${zhucan.serving.counter-batch-patience:500ms}") Duration patience) {
         this.writer = writer;
         this.patience = patience;
+        this.transactions = transactions;
+        this.writeTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.mealSavepoint = new TransactionTemplate(transactions);
         this.mealSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.batchSizes = DistributionSummary.builder("zhucan.serving.counter.batch")
@@ -74,37 +82,70 @@ class CounterMealBatches {
     }
 
     /**
-     * Writes a checked counter meal, in the caller's READ COMMITTED transaction when it writes (alone, or a batch for
-     * others too), or in the transaction of another request that took it into its batch. The result says whether the
-     * caller's transaction wrote meals of others: it must then commit whatever becomes of its own meal.
+     * Writes a checked counter meal: in a READ COMMITTED transaction of this request's own (alone, or a batch with the
+     * meals of others), or in the transaction of another request that took it into its batch. A meal written alone
+     * that fails leaves nothing written; one of a batch leaves its own savepoint undone and the others' meals written.
+     * Joins the caller's transaction, if there is one, as its writing transaction.
      */
-    Written write(MealRecordWriter.Pending pending, String actor, MealLookups lookups) {
-        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-            throw new IllegalStateException("counter meals are written in a transaction");
-        }
+    RecordResult write(MealRecordWriter.Pending pending, String actor, MealLookups lookups) {
         CounterMeal mine = new CounterMeal(pending, actor, lookups);
         waiting.add(mine);
         if (awaitWriting()) {
-            try {
-                if (mine.take()) {
-                    return writeBatch(mine);
-                }
-            } finally {
-                writing.unlock();
+            if (mine.take()) {
+                return writeHoldingTheWriting(mine);
             }
+            writing.unlock();
         } else if (mine.take()) {
             // the batch being written is held up (its diners' rows held elsewhere, a slow database): this meal does not
             // wait behind it, but is written alone, as every meal was before batches
             waiting.remove(mine);
             bypassed.increment();
-            return new Written(writer.writeOne(pending, MealRecordOrigin.COUNTER, actor, lookups), false);
+            return writing(status -> alone(mine, status));
         }
         RecordResult written = mine.result.join();
         if (written != null) {
-            return new Written(written, false);
+            return written;
         }
         // the batch that took it did not commit: written again alone, in this request's own transaction
-        return new Written(writer.writeOne(pending, MealRecordOrigin.COUNTER, actor, lookups), false);
+        return writing(status -> alone(mine, status));
+    }
+
+    /**
+     * The batch written in a transaction of its own, the writing let go before the commit: the next batch is written
+     * while this one commits, as the meals of different diners never wait on each other's rows.
+     */
+    private RecordResult writeHoldingTheWriting(CounterMeal mine) {
+        TransactionStatus status;
+        RecordResult result;
+        try {
+            status = transactions.getTransaction(writeTransaction);
+        } catch (RuntimeException | Error failed) {
+            writing.unlock();
+            throw failed;
+        }
+        try {
+            result = writeBatch(mine, status);
+        } catch (RuntimeException | Error failed) {
+            writing.unlock();
+            transactions.rollback(status);
+            throw failed;
+        }
+        writing.unlock();
+        transactions.commit(status);
+        return result;
+    }
+
+    private RecordResult writing(TransactionCallback<RecordResult> write) {
+        return new TransactionTemplate(transactions, writeTransaction).execute(write);
+    }
+
+    /** One meal in this request's transaction: when it fails, the transaction is rolled back, the usage rows it took included. */
+    private RecordResult alone(CounterMeal meal, TransactionStatus status) {
+        RecordResult result = writer.writeOne(meal.pending, MealRecordOrigin.COUNTER, meal.actor, meal.lookups);
+        if (result.failed()) {
+            status.setRollbackOnly();
+        }
+        return result;
     }
 
     /** Whether this thread now holds the writing, within the patience. */
@@ -118,7 +159,7 @@ class CounterMealBatches {
     }
 
     /** Holding the writing lock: the caller's meal (taken) and whatever else is waiting, written in the caller's transaction. */
-    private Written writeBatch(CounterMeal mine) {
+    private RecordResult writeBatch(CounterMeal mine, TransactionStatus status) {
         waiting.remove(mine);
         List<CounterMeal> batch = new ArrayList<>();
         batch.add(mine);
@@ -136,7 +177,7 @@ class CounterMealBatches {
         }
         batchSizes.record(batch.size());
         if (batch.size() == 1) {
-            return new Written(writer.writeOne(mine.pending, MealRecordOrigin.COUNTER, mine.actor, mine.lookups), false);
+            return alone(mine, status);
         }
         // the others learn their outcome once this transaction has committed, or that they must write their meals again
         RecordResult[] results = new RecordResult[batch.size()];
@@ -152,7 +193,8 @@ class CounterMealBatches {
         for (int k = 0; k < batch.size(); k++) {
             results[k] = together != null ? together.get(k) : writeAlone(batch.get(k), k == 0);
         }
-        return new Written(results[0], true);
+        // the caller's own meal, when it failed, was undone with its savepoint: the others' meals are committed
+        return results[0];
     }
 
     /** The batch's records, in its order; null when the database refused any of them, with nothing of them left written. */
@@ -213,10 +255,6 @@ class CounterMealBatches {
 
     void releaseWriting() {
         writing.unlock();
-    }
-
-    /** A meal's outcome, and whether the caller's transaction also wrote the meals of others. */
-    record Written(RecordResult result, boolean wroteOthers) {
     }
 
     /** A checked meal waiting to be written, with who logged it and the lookups its request read it with. */

@@ -5,10 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.interceptor.TransactionAspectSupport;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.idempotency.IdempotencyKeys;
@@ -55,11 +53,11 @@ public class ServingService {
      * meets its record (or its served booking, its used face token); either way it answers the first record, its own
      * work rolled back. The key then holds at its site for good, not for the 24 hours of other mutations' keys.
      *
-     * <p>The meal is checked here, in the request's own transaction, and written with the meals of other counters that
-     * arrive at the same time ({@link CounterMealBatches}): by this request, in this transaction, or by another request,
-     * in its transaction.
+     * <p>The meal is checked here, outside any transaction (each check is one statement, as READ COMMITTED would read
+     * it), and written with the meals of other counters that arrive at the same time ({@link CounterMealBatches}): by
+     * this request in a READ COMMITTED transaction of its own, or by another request in its transaction. A failed
+     * meal leaves nothing written; the lookup of an earlier call with its key then reads what has committed.
      */
-    @Transactional(isolation = Isolation.READ_COMMITTED)
     @RetryOnTransientFailure
     public RecordResult logMeal(LogMealInput input) {
         CurrentUser user = CurrentUser.get();
@@ -77,16 +75,10 @@ public class ServingService {
         MealLookups lookups = checks.lookups();
         List<UserError> problems = new ArrayList<>();
         Meal meal = checks.resolve(site, input.meal(), lookups, problems, new String[] {"input"});
-        CounterMealBatches.Written written = meal == null ? new CounterMealBatches.Written(RecordResult.failed(problems), false)
+        RecordResult result = meal == null ? RecordResult.failed(problems)
                 : batches.write(MealRecordWriter.Pending.of(meal, key, requestHash), user.username(), lookups);
-        RecordResult result = written.result();
         if (result.record() != null) {
             return result;
-        }
-        if (!written.wroteOthers()) {
-            // its writes were undone with its savepoint (a usage row it created, as the next meal would, may stay); a
-            // transaction that wrote other counters' meals must commit them
-            TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
         }
         // a failure may be the repeat's, failing only because the first succeeded (its booking served, its face token used)
         MealRecord first = result.duplicateOf() != null ? result.duplicateOf()
