@@ -20,8 +20,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.DefaultTransactionDefinition;
-import org.springframework.transaction.support.TransactionCallback;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,7 +53,8 @@ class CounterMealBatches {
 
     private final MealRecordWriter writer;
     private final PlatformTransactionManager transactions;
-    private final DefaultTransactionDefinition writeTransaction = new DefaultTransactionDefinition();
+    /** A READ COMMITTED transaction (joining the caller's, if any), begun by hand when the writing must be let go before its commit. */
+    private final TransactionTemplate writeTransaction;
     private final TransactionTemplate mealSavepoint;
     private final ReentrantLock writing = new ReentrantLock();
     private final ConcurrentLinkedQueue<CounterMeal> waiting = new ConcurrentLinkedQueue<>();
@@ -69,6 +68,7 @@ class CounterMealBatches {
         this.writer = writer;
         this.patience = patience;
         this.transactions = transactions;
+        this.writeTransaction = new TransactionTemplate(transactions);
         this.writeTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.mealSavepoint = new TransactionTemplate(transactions);
         this.mealSavepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
@@ -100,14 +100,14 @@ class CounterMealBatches {
             // wait behind it, but is written alone, as every meal was before batches
             waiting.remove(mine);
             bypassed.increment();
-            return writing(status -> alone(mine, status));
+            return writeTransaction.execute(status -> alone(mine, status));
         }
         RecordResult written = mine.result.join();
         if (written != null) {
             return written;
         }
         // the batch that took it did not commit: written again alone, in this request's own transaction
-        return writing(status -> alone(mine, status));
+        return writeTransaction.execute(status -> alone(mine, status));
     }
 
     /**
@@ -115,19 +115,16 @@ class CounterMealBatches {
      * while this one commits, as the meals of different diners never wait on each other's rows.
      */
     private RecordResult writeHoldingTheWriting(CounterMeal mine) {
-        TransactionStatus status;
+        TransactionStatus status = null;
         RecordResult result;
         try {
             status = transactions.getTransaction(writeTransaction);
-        } catch (RuntimeException | Error failed) {
-            writing.unlock();
-            throw failed;
-        }
-        try {
             result = writeBatch(mine, status);
         } catch (RuntimeException | Error failed) {
             writing.unlock();
-            transactions.rollback(status);
+            if (status != null) {
+                transactions.rollback(status);
+            }
             throw failed;
         }
         writing.unlock();
@@ -135,11 +132,7 @@ class CounterMealBatches {
         return result;
     }
 
-    private RecordResult writing(TransactionCallback<RecordResult> write) {
-        return new TransactionTemplate(transactions, writeTransaction).execute(write);
-    }
-
-    /** One meal in this request's transaction: when it fails, the transaction is rolled back, the usage rows it took included. */
+    /** One meal in the transaction or savepoint given: when it fails, that is rolled back (in a transaction, the usage rows it took included). */
     private RecordResult alone(CounterMeal meal, TransactionStatus status) {
         RecordResult result = writer.writeOne(meal.pending, MealRecordOrigin.COUNTER, meal.actor, meal.lookups);
         if (result.failed()) {
@@ -219,13 +212,7 @@ class CounterMealBatches {
      */
     private RecordResult writeAlone(CounterMeal meal, boolean callers) {
         try {
-            return mealSavepoint.execute(status -> {
-                RecordResult alone = writer.writeOne(meal.pending, MealRecordOrigin.COUNTER, meal.actor, meal.lookups);
-                if (alone.failed()) {
-                    status.setRollbackOnly();
-                }
-                return alone;
-            });
+            return mealSavepoint.execute(status -> alone(meal, status));
         } catch (RuntimeException failure) {
             if (callers || TransientFailures.isTransient(failure)) {
                 throw failure;

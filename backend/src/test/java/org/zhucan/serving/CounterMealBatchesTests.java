@@ -8,7 +8,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +25,7 @@ import org.zhucan.testsupport.ApiTest;
 import org.zhucan.testsupport.DriverQuestions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.zhucan.booking.BookingFixtures.key;
 
 /**
@@ -192,9 +192,9 @@ class CounterMealBatchesTests extends ApiTest {
     @Test
     void shouldWriteAMealAloneWhenTheBatchBeingWrittenIsHeldUp() throws Exception {
         String diner = fixtures.diner();
-        batches.patience(Duration.ofMillis(200));
+        // any patience shorter than the hold: the writing stays held until this meal is answered, so it did not wait behind it
+        batches.patience(Duration.ofSeconds(1));
         hold();
-        // the writing stays held until this meal is answered: it did not wait behind it
         GraphQlTester.Response answer = logMeal(key(), diner).get(PATIENCE.toMillis(), TimeUnit.MILLISECONDS);
         answer.path("logMeal.userErrors").entityList(Object.class).hasSize(0);
         assertThat(batches.waitingMeals()).isZero();
@@ -218,20 +218,7 @@ class CounterMealBatchesTests extends ApiTest {
     }
 
     private void awaitWaiting(int meals) {
-        await(() -> batches.waitingMeals() >= meals, meals + " meals waiting");
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited for " + what).isLessThan(deadline);
-            try {
-                TimeUnit.MILLISECONDS.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await(meals + " meals waiting").atMost(PATIENCE).until(() -> batches.waitingMeals() >= meals);
     }
 
     private static long count(List<String> sent, String prefix) {
