@@ -68,6 +68,7 @@ class GaleraClusterFaultTests {
     private final List<ConfigurableApplicationContext> instances = new ArrayList<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
     private boolean started;
+    private int guardKillsBefore;
     /** What the instances logged of the faults they answered, for a failure's message (CI shows it, not the log). */
     private ServerErrorLog serverErrors;
     private TwoSlotDistrict world;
@@ -78,6 +79,7 @@ class GaleraClusterFaultTests {
         LocalCluster.assumeCanRun("GaleraClusterFaultTests");
         started = true;
         cluster.run("down", "--purge");
+        guardKillsBefore = cluster.memoryGuardKills().size();
         cluster.run("up");
         for (int node = 1; node <= 3; node++) {
             instances.add(startInstance(node));
@@ -115,6 +117,9 @@ class GaleraClusterFaultTests {
         instances.forEach(ConfigurableApplicationContext::close);
         if (started) {
             cluster.run("down", "--purge");
+            List<String> guardKills = cluster.memoryGuardKills();
+            // a node the guard stopped explains whatever failed above it: named here, with where its evidence is
+            assertThat(guardKills.subList(guardKillsBefore, guardKills.size())).as("nodes the memory guard stopped").isEmpty();
         }
     }
 

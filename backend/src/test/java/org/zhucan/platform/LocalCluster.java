@@ -130,6 +130,19 @@ final class LocalCluster {
         return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
     }
 
+    /**
+     * What the script's memory guard has stopped in this run folder so far (deploy/local-cluster, guard_loop): one line a
+     * node, naming the evidence folder beside the run folder, which {@code down --purge} keeps.
+     */
+    List<String> memoryGuardKills() {
+        Path summary = runDir.resolveSibling(runDir.getFileName() + "-evidence").resolve("summary.log");
+        try {
+            return Files.exists(summary) ? Files.readAllLines(summary, StandardCharsets.UTF_8) : List.of();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static int dbPort(int node) {
         return 3310 + node;
     }

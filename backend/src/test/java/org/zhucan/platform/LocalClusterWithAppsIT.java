@@ -6,6 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -33,6 +34,7 @@ class LocalClusterWithAppsIT {
         assertThat(Path.of("target/zhucan.jar")).as("the jar that package builds").exists();
         LocalCluster cluster = new LocalCluster(Path.of(System.getProperty("java.io.tmpdir"), "zhucan-cluster-apps-it"));
         cluster.run("down", "--purge");
+        int guardKillsBefore = cluster.memoryGuardKills().size();
         try {
             long started = System.nanoTime();
             String said = cluster.run(Map.of("ZHUCAN_METRICS_SCRAPE_TOKEN", SCRAPE_TOKEN), "up", "--with-app");
@@ -61,6 +63,8 @@ class LocalClusterWithAppsIT {
             assertThat(status.split("Synced  cluster size 3", -1)).as("three Synced nodes in a cluster of 3: %s", status).hasSize(4);
         } finally {
             cluster.run("down", "--purge");
+            List<String> guardKills = cluster.memoryGuardKills();
+            assertThat(guardKills.subList(guardKillsBefore, guardKills.size())).as("nodes the memory guard stopped").isEmpty();
         }
         assertThat(Files.exists(Path.of(System.getProperty("java.io.tmpdir"), "zhucan-cluster-apps-it"))).as("the run folder purged").isFalse();
     }
