@@ -12,6 +12,7 @@ import org.zhucan.common.money.Money;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.network.Fulfilment;
 import org.zhucan.network.MealSlot;
+import org.zhucan.payments.Payment;
 
 @Mapper
 interface BookingMapper {
@@ -90,8 +91,11 @@ interface BookingMapper {
     /** A booking by id with its items as JSON, likewise. */
     BookingWithItems findByIdWithItems(@Param("id") long id);
 
-    /** BOOKED or NO_SHOW becomes SERVED; the count of bookings that were in either. */
-    int markAllServed(@Param("ids") Collection<Long> ids, @Param("at") Instant at);
+    /** BOOKED or NO_SHOW becomes SERVED, each at the version it was read at when that is given; the count of bookings that were. */
+    int markAllServed(@Param("serves") Collection<CounterBookings.Serve> serves, @Param("at") Instant at);
+
+    /** The booking's version moves on: its payments changed. */
+    int touch(@Param("id") long id, @Param("at") Instant at);
 
     /** SERVED goes back to BOOKED (its meal record was voided); the no-show job ends it if its slot is over. */
     int unmarkServed(@Param("id") long id, @Param("at") Instant at);
@@ -128,6 +132,6 @@ interface BookingMapper {
     }
 
     /** A booking and its items as a JSON array of {p, d, s, n, u, q, c} (position, dish id, set meal, name, unit price fen, quantity, quota counted). */
-    record BookingWithItems(Booking booking, String itemsJson) {
+    record BookingWithItems(Booking booking, String itemsJson, Payment openAdvance) {
     }
 }

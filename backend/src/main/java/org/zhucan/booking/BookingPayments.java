@@ -108,6 +108,8 @@ public class BookingPayments {
             return PayBookingPayload.failed(UserError.of(UserErrorCode.INSUFFICIENT_BALANCE,
                     "The diner's prepaid balance does not cover the diner's share of this booking; top it up or pay another way", "input", "method"));
         }
+        // the version moves with the payment: a counter that read the booking without its advance writes no meal on that reading
+        mapper.touch(booking.id(), paid.takenAt());
         Map<String, Object> what = new LinkedHashMap<>();
         what.put("dinerId", booking.dinerId());
         what.put("paymentId", paid.id());
@@ -117,7 +119,7 @@ public class BookingPayments {
             what.put("externalReference", paid.externalReference());
         }
         audit.record("BOOKING_PAID", "Booking", booking.id(), null, what);
-        // the booking's row is as it was read under its lock: paying writes a payment, not the booking
+        // the booking as read under its lock: paying changed its version (not shown to clients) and nothing else
         return new PayBookingPayload(booking, paid, List.of());
     }
 

@@ -2,6 +2,12 @@ package org.zhucan.booking;
 
 import java.util.List;
 
-/** A booking as the counter finds it to serve: the booking with its items, in position order, read together. */
-public record CounterBooking(Booking booking, List<BookingItem> items) {
+import org.zhucan.payments.Payment;
+
+/**
+ * A booking as the counter finds it to serve, read together in one statement: the booking with its items, in position
+ * order, and its open advance (paid, no meal yet, not refunded), null when it has none. The advance holds for the write
+ * as long as the booking's version does ({@link CounterBookings#markAllServed}).
+ */
+public record CounterBooking(Booking booking, List<BookingItem> items, Payment openAdvance) {
 }

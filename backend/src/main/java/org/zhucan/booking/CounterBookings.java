@@ -76,7 +76,7 @@ public class CounterBookings {
         List<BookingItem> items = found.itemsJson() == null ? List.of() : json.readValue(found.itemsJson(), ITEMS).stream()
                 .map(item -> new BookingItem(id, item.p(), item.d(), item.s(), item.n(), Money.ofFen(item.u()), item.q(), item.c() != 0))
                 .sorted(Comparator.comparingInt(BookingItem::position)).toList();
-        return new CounterBooking(found.booking(), items);
+        return new CounterBooking(found.booking(), items, found.openAdvance());
     }
 
     private static final TypeReference<List<ItemJson>> ITEMS = new TypeReference<>() {
@@ -86,11 +86,19 @@ public class CounterBookings {
     private record ItemJson(int p, Long d, String s, String n, long u, int q, int c) {
     }
 
-    /** Marks bookings SERVED in the caller's transaction; false (nothing to rely on) unless every one of them was BOOKED or NO_SHOW. */
+    /**
+     * Marks bookings SERVED in the caller's transaction, each only at the version it was read at when that is given (its
+     * advance, read with it, then still holds: paying and refunding move the version); false (nothing to rely on) unless
+     * every one of them was BOOKED or NO_SHOW, at that version.
+     */
     @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean markAllServed(Collection<Long> bookingIds) {
-        return bookingIds.isEmpty() || mapper.markAllServed(bookingIds, clock.instant()) == bookingIds.size();
+    public boolean markAllServed(Collection<Serve> serves) {
+        return serves.isEmpty() || mapper.markAllServed(serves, clock.instant()) == serves.size();
+    }
+
+    /** A booking to mark served, and the version it was read at ({@link CounterBooking}); null when it was not read so. */
+    public record Serve(long bookingId, Integer versionRead) {
     }
 
     /** Its meal record was voided: a SERVED booking is BOOKED again (the no-show job ends it once its slot is over). */

@@ -9,5 +9,12 @@ import java.time.LocalDate;
  * meal was booked by, if any: its advance, when it was paid in advance, pays the meal instead of the payment given.
  */
 public record MealCharge(long mealRecordId, long siteId, long dinerId, LocalDate date, long amountFen, PaymentInput payment,
-                         String takenBy, Instant takenAt, Long bookingId) {
+                         String takenBy, Instant takenAt, Long bookingId, BookingAdvance advance) {
+
+    /**
+     * The booking's open advance as the caller read it with the booking (null inside: none), when the caller holds the
+     * booking at the version it read it at; a charge without it has its booking's advance read.
+     */
+    public record BookingAdvance(Payment open) {
+    }
 }

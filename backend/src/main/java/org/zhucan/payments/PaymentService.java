@@ -70,7 +70,8 @@ public class PaymentService {
      * and paid in advance is not charged again: an advance of the meal's share becomes the record's charge; one of
      * another amount (a price or policy changed, other dishes) is refunded and the meal charged by the same method,
      * as a correction nets to the difference. The caller has marked the bookings served first, so that their rows
-     * are held: an advance paid meanwhile is seen here, and none is paid after.
+     * are held: an advance paid meanwhile is seen here, and none is paid after. An advance the caller read with its
+     * booking and marked at that version ({@link MealCharge#advance}) is taken as read, without reading it again.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean chargeMeals(List<MealCharge> charges) {
@@ -78,10 +79,13 @@ public class PaymentService {
             return true;
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Long> bookingIds = charges.stream().map(MealCharge::bookingId).filter(java.util.Objects::nonNull).toList();
         Map<Long, Payment> advances = new java.util.HashMap<>();
-        if (!bookingIds.isEmpty()) {
-            mapper.findOpenAdvances(bookingIds).forEach(advance -> advances.put(advance.bookingId(), advance));
+        charges.stream().filter(charge -> charge.bookingId() != null && charge.advance() != null && charge.advance().open() != null)
+                .forEach(charge -> advances.put(charge.bookingId(), charge.advance().open()));
+        List<Long> unread = charges.stream().filter(charge -> charge.bookingId() != null && charge.advance() == null).map(MealCharge::bookingId)
+                .toList();
+        if (!unread.isEmpty()) {
+            mapper.findOpenAdvances(unread).forEach(advance -> advances.put(advance.bookingId(), advance));
         }
         // what each diner's balance moves by: meals taken less advances given back, so each balance moves once
         Map<Long, Long> prepaidByDiner = new LinkedHashMap<>();

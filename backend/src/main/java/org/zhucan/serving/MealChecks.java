@@ -117,7 +117,8 @@ class MealChecks {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Meal(site, slot, lookups.facts(dinerId, date), date, servedAt, booking == null ? null : booking.id(), verified.method(),
+        return new Meal(site, slot, lookups.facts(dinerId, date), date, servedAt, booking == null ? null : booking.id(),
+                booking == null ? null : new Meal.BookingRead(booking.version(), served.openAdvance()), verified.method(),
                 verified.note(), items, priceFen, in.payment() == null ? PaymentInput.CASH : in.payment());
     }
 

@@ -215,7 +215,7 @@ public class MealCorrectionService {
             return RecordResult.failed(problems);
         }
         long priceFen = items.stream().mapToLong(item -> item.unitPriceFen() * item.quantity()).sum();
-        Meal meal = new Meal(site, slot, dinerService.quoteFacts(dinerId, record.date()), record.date(), record.servedAt(), record.bookingId(),
+        Meal meal = new Meal(site, slot, dinerService.quoteFacts(dinerId, record.date()), record.date(), record.servedAt(), record.bookingId(), null,
                 verified.method(), verified.note(), items, priceFen, payments.paidWith(record.id()));
         return writer.writeOne(MealRecordWriter.Pending.correcting(meal, record.id(), reason), MealRecordOrigin.CORRECTION, actor, lookups);
     }

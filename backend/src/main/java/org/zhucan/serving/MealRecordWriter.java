@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.IntFunction;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -113,6 +112,10 @@ class MealRecordWriter {
             } else if (key.equals(PREPAID_SHORT)) {
                 return RecordResult.failed(UserError.of(UserErrorCode.INSUFFICIENT_BALANCE,
                         "The diner's prepaid balance does not cover the diner's share of this meal; top it up or take another payment", "input", "payment", "method"));
+            } else if (key.equals(BOOKING_GONE) && attempt.meal().bookingRead() != null) {
+                // changed since the counter read it (paid in advance, cancelled, served): marked whatever its version,
+                // its advance read again, it is served, or refused as it now stands
+                attempt = attempt.withMeal(attempt.meal().withoutBookingRead());
             } else if (key.equals(BOOKING_GONE)) {
                 return RecordResult.failed(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking was cancelled meanwhile"));
             } else if (key.equals("uk_meal_record_subsidy") && !attempt.slotTaken()) {
@@ -223,7 +226,8 @@ class MealRecordWriter {
             assessments.get(k).flags().forEach(flag -> flags.add(flag.of(id)));
             answers.addAll(MealFlags.answering(meal, id, assessments.get(k).flags()));
             charges.add(new MealCharge(id, meal.site().id(), meal.diner().diner().id(), meal.date(), assessments.get(k).quote().dinerPaysFen(),
-                    meal.payment(), actors.apply(k), now, meal.bookingId()));
+                    meal.payment(), actors.apply(k), now, meal.bookingId(),
+                    meal.bookingRead() == null ? null : new MealCharge.BookingAdvance(meal.bookingRead().openAdvance())));
         }
         mapper.insertItems(items);
         mapper.insertShares(shares);
@@ -234,8 +238,11 @@ class MealRecordWriter {
             mapper.insertFlagsIfAbsent(answers, now);
         }
         // the bookings before the payments: their rows, held from here, keep an advance from being paid or refunded
-        // while the meal takes it (payBooking and cancelBooking lock the booking first)
-        if (!counterBookings.markAllServed(meals.stream().map(p -> p.meal().bookingId()).filter(Objects::nonNull).toList())) {
+        // while the meal takes it (payBooking and cancelBooking lock the booking first); one read at a version is marked
+        // only at that version, so the advance read with it is the advance
+        if (!counterBookings.markAllServed(meals.stream().map(Pending::meal).filter(meal -> meal.bookingId() != null)
+                .map(meal -> new CounterBookings.Serve(meal.bookingId(), meal.bookingRead() == null ? null : meal.bookingRead().version()))
+                .toList())) {
             return new Outcome(null, BOOKING_GONE);
         }
         if (!payments.chargeMeals(charges)) {
@@ -342,7 +349,7 @@ class MealRecordWriter {
         return quote.tier().categories().stream().filter(diner.categories()::contains).sorted().map(DinerCategory::name).findFirst().orElse(null);
     }
 
-    /** The refusal of a booking that was served or cancelled while the meal was written. */
+    /** The refusal of a booking that was served or cancelled while the meal was written, or changed since it was read at its version. */
     private static final String BOOKING_GONE = "booking served or cancelled meanwhile";
 
     /** The refusal of a meal paid from a prepaid balance that does not cover it. */
@@ -366,6 +373,10 @@ class MealRecordWriter {
 
         Pending heldAtLeast(SubsidyRules.Usage held) {
             return new Pending(meal, clientRecordId, clientHash, correctsId, reason, held, slotTaken);
+        }
+
+        Pending withMeal(Meal changed) {
+            return new Pending(changed, clientRecordId, clientHash, correctsId, reason, heldAtLeast, slotTaken);
         }
 
         Pending withSlotTaken() {

@@ -202,6 +202,78 @@ class CounterMealBatchesTests extends ApiTest {
                 Long.valueOf(diner))).isEqualTo(1);
     }
 
+    @Test
+    void shouldTakeAnAdvancePaidWhileTheMealWaitedToBeWritten() {
+        Map<String, Object> booking = book(fixtures.diner());
+        hold();
+        CompletableFuture<GraphQlTester.Response> served = serve((String) booking.get("pickupCode"));
+        awaitWaiting(1);
+        // the meal was checked with the booking unpaid; the booking is paid before the meal is written
+        as("operator").document(PAY).variable("input", Map.of("idempotencyKey", key(), "bookingId", booking.get("id"),
+                        "amount", booking.get("dinerPays"), "method", "CASH")).execute()
+                .path("payBooking.userErrors").entityList(Object.class).hasSize(0);
+        letGoOfWriting();
+
+        GraphQlTester.Response answer = served.join();
+        answer.path("logMeal.userErrors").entityList(Object.class).hasSize(0);
+        long record = Long.parseLong(answer.path("logMeal.record.id").entity(String.class).get());
+        // the advance paid the meal, and the meal was not charged again
+        List<Map<String, Object>> charges = jdbc.queryForList("""
+                SELECT booking_id, meal_record_id, method, amount_fen FROM payment
+                WHERE kind = 'CHARGE' AND (meal_record_id = ? OR booking_id = ?)""", record, Long.valueOf((String) booking.get("id")));
+        assertThat(charges).as("%s", charges).hasSize(1);
+        assertThat(((Number) charges.get(0).get("booking_id")).longValue()).isEqualTo(Long.parseLong((String) booking.get("id")));
+        assertThat(((Number) charges.get(0).get("meal_record_id")).longValue()).isEqualTo(record);
+        assertThat(jdbc.queryForObject("SELECT status FROM booking WHERE id = ?", String.class, Long.valueOf((String) booking.get("id"))))
+                .isEqualTo("SERVED");
+    }
+
+    @Test
+    void shouldRefuseAMealWhoseBookingWasCancelledWhileItWaited() {
+        Map<String, Object> booking = book(fixtures.diner());
+        hold();
+        CompletableFuture<GraphQlTester.Response> served = serve((String) booking.get("pickupCode"));
+        awaitWaiting(1);
+        as("operator").document("""
+                        mutation($input: CancelBookingInput!) { cancelBooking(input: $input) { userErrors { code message } } }""")
+                .variable("input", Map.of("idempotencyKey", key(), "bookingId", booking.get("id"), "reason", "老人临时住院")).execute()
+                .path("cancelBooking.userErrors").entityList(Object.class).hasSize(0);
+        letGoOfWriting();
+
+        served.join().path("logMeal.userErrors[0].code").entity(String.class).isEqualTo("BOOKING_NOT_FOUND")
+                .path("logMeal.record").valueIsNull();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE booking_id = ?", Integer.class,
+                Long.valueOf((String) booking.get("id")))).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE booking_id = ? OR diner_id = ?", Integer.class,
+                Long.valueOf((String) booking.get("id")), Long.valueOf((String) booking.get("dinerId")))).isZero();
+    }
+
+    /** A set meal booked at 08:00 for the diner: its id, pickup code, diner and share; the clock back at 12:00 after. */
+    private Map<String, Object> book(String diner) {
+        clock.stopAt(CounterRequests.at(lunch.date(), 8, 0));
+        Map<String, Object> booking = as("operator").document("""
+                        mutation($input: BookMealInput!) { bookMeal(input: $input) { booking { id pickupCode } userErrors { code message } } }""")
+                .variable("input", BookingFixtures.bookInput(key(), diner, lunch.site(), lunch.date(), "DINE_IN", List.of(BookingFixtures.setMeal("套餐A"))))
+                .execute().path("bookMeal.userErrors").entityList(Object.class).hasSize(0)
+                .path("bookMeal.booking").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
+                }).get();
+        clock.stopAt(CounterRequests.at(lunch.date(), 12, 0));
+        Map<String, Object> withDiner = new java.util.HashMap<>(booking);
+        withDiner.put("dinerId", diner);
+        withDiner.put("dinerPays", org.zhucan.common.money.Money.ofFen(jdbc.queryForObject("SELECT diner_pays_fen FROM booking WHERE id = ?",
+                Long.class, Long.valueOf((String) booking.get("id")))).toString());
+        return withDiner;
+    }
+
+    private CompletableFuture<GraphQlTester.Response> serve(String pickupCode) {
+        Map<String, Object> input = Map.of("idempotencyKey", key(), "siteId", lunch.site(), "slot", "LUNCH", "pickupCode", pickupCode,
+                "verification", PROXY);
+        return CompletableFuture.supplyAsync(() -> as("operator").documentName("logMeal").variable("input", input).execute(), counters);
+    }
+
+    private static final String PAY = """
+            mutation($input: PayBookingInput!) { payBooking(input: $input) { payment { id } userErrors { code field message } } }""";
+
     private CompletableFuture<GraphQlTester.Response> logMeal(String key, String diner) {
         Map<String, Object> input = CounterRequests.walkIn(lunch, key, diner, PROXY);
         return CompletableFuture.supplyAsync(() -> as("operator").documentName("logMeal").variable("input", input).execute(), counters);
