@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.zhucan.booking.CounterBookings;
 import org.zhucan.diner.QuoteFacts;
 import org.zhucan.menu.MenuChoices;
 import org.zhucan.network.Site;
 import org.zhucan.network.SiteSlot;
+import org.zhucan.payments.MealCharge;
 import org.zhucan.payments.Payment;
 import org.zhucan.payments.PaymentInput;
 
@@ -23,6 +25,16 @@ record Meal(Site site, SiteSlot slot, QuoteFacts diner, LocalDate date, Instant 
     /** The same meal, its booking to be marked and its advance read as they are when it is written. */
     Meal withoutBookingRead() {
         return new Meal(site, slot, diner, date, servedAt, bookingId, null, method, note, items, priceFen, payment);
+    }
+
+    /** The booking to mark served, at the version it was read at if it was; null for a meal of no booking. */
+    CounterBookings.Serve bookingToMark() {
+        return bookingId == null ? null : new CounterBookings.Serve(bookingId, bookingRead == null ? null : bookingRead.version());
+    }
+
+    /** The booking's advance as read with it, for its charge; null when it was not read so (nor for a meal of no booking). */
+    MealCharge.BookingAdvance advanceRead() {
+        return bookingRead == null ? null : new MealCharge.BookingAdvance(bookingRead.openAdvance());
     }
 
     /** A booking as the counter read it: its version and its open advance (null: none). */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.IntFunction;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -226,8 +227,7 @@ class MealRecordWriter {
             assessments.get(k).flags().forEach(flag -> flags.add(flag.of(id)));
             answers.addAll(MealFlags.answering(meal, id, assessments.get(k).flags()));
             charges.add(new MealCharge(id, meal.site().id(), meal.diner().diner().id(), meal.date(), assessments.get(k).quote().dinerPaysFen(),
-                    meal.payment(), actors.apply(k), now, meal.bookingId(),
-                    meal.bookingRead() == null ? null : new MealCharge.BookingAdvance(meal.bookingRead().openAdvance())));
+                    meal.payment(), actors.apply(k), now, meal.bookingId(), meal.advanceRead()));
         }
         mapper.insertItems(items);
         mapper.insertShares(shares);
@@ -240,9 +240,7 @@ class MealRecordWriter {
         // the bookings before the payments: their rows, held from here, keep an advance from being paid or refunded
         // while the meal takes it (payBooking and cancelBooking lock the booking first); one read at a version is marked
         // only at that version, so the advance read with it is the advance
-        if (!counterBookings.markAllServed(meals.stream().map(Pending::meal).filter(meal -> meal.bookingId() != null)
-                .map(meal -> new CounterBookings.Serve(meal.bookingId(), meal.bookingRead() == null ? null : meal.bookingRead().version()))
-                .toList())) {
+        if (!counterBookings.markAllServed(meals.stream().map(p -> p.meal().bookingToMark()).filter(Objects::nonNull).toList())) {
             return new Outcome(null, BOOKING_GONE);
         }
         if (!payments.chargeMeals(charges)) {

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.springframework.graphql.test.tester.HttpGraphQlTester;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.zhucan.common.money.Money;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.NetworkFixtures;
 import org.zhucan.testsupport.Canteens;
@@ -97,6 +98,16 @@ public final class BookingFixtures {
 
     public String diner() {
         return diners.registerActiveSince2020("订餐老人", community(), DinerFixtures.randomBirthDate(1930, 30), List.of(), null);
+    }
+
+    /** Pays a booking's share in advance in cash at the counter, as the site's operator staff: its amount, as the booking quotes it. */
+    public String payInCash(String bookingId) {
+        String share = Money.ofFen(jdbc.queryForObject("SELECT diner_pays_fen FROM booking WHERE id = ?", Long.class,
+                Long.valueOf(bookingId))).toString();
+        operator.document("mutation($input: PayBookingInput!) { payBooking(input: $input) { userErrors { code message } } }")
+                .variable("input", Map.of("idempotencyKey", key(), "bookingId", bookingId, "amount", share, "method", "CASH")).execute()
+                .path("payBooking.userErrors").entityList(Object.class).hasSize(0);
+        return share;
     }
 
     /** Links the demo family account to a diner, as the family account's own diners are. */

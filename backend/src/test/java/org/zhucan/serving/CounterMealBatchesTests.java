@@ -209,9 +209,7 @@ class CounterMealBatchesTests extends ApiTest {
         CompletableFuture<GraphQlTester.Response> served = serve((String) booking.get("pickupCode"));
         awaitWaiting(1);
         // the meal was checked with the booking unpaid; the booking is paid before the meal is written
-        as("operator").document(PAY).variable("input", Map.of("idempotencyKey", key(), "bookingId", booking.get("id"),
-                        "amount", booking.get("dinerPays"), "method", "CASH")).execute()
-                .path("payBooking.userErrors").entityList(Object.class).hasSize(0);
+        fixtures.payInCash((String) booking.get("id"));
         letGoOfWriting();
 
         GraphQlTester.Response answer = served.join();
@@ -248,7 +246,7 @@ class CounterMealBatchesTests extends ApiTest {
                 Long.valueOf((String) booking.get("id")), Long.valueOf((String) booking.get("dinerId")))).isZero();
     }
 
-    /** A set meal booked at 08:00 for the diner: its id, pickup code, diner and share; the clock back at 12:00 after. */
+    /** A set meal booked at 08:00 for the diner: its id, pickup code and diner; the clock back at 12:00 after. */
     private Map<String, Object> book(String diner) {
         clock.stopAt(CounterRequests.at(lunch.date(), 8, 0));
         Map<String, Object> booking = as("operator").document("""
@@ -260,8 +258,6 @@ class CounterMealBatchesTests extends ApiTest {
         clock.stopAt(CounterRequests.at(lunch.date(), 12, 0));
         Map<String, Object> withDiner = new java.util.HashMap<>(booking);
         withDiner.put("dinerId", diner);
-        withDiner.put("dinerPays", org.zhucan.common.money.Money.ofFen(jdbc.queryForObject("SELECT diner_pays_fen FROM booking WHERE id = ?",
-                Long.class, Long.valueOf((String) booking.get("id")))).toString());
         return withDiner;
     }
 
@@ -270,9 +266,6 @@ class CounterMealBatchesTests extends ApiTest {
                 "verification", PROXY);
         return CompletableFuture.supplyAsync(() -> as("operator").documentName("logMeal").variable("input", input).execute(), counters);
     }
-
-    private static final String PAY = """
-            mutation($input: PayBookingInput!) { payBooking(input: $input) { payment { id } userErrors { code field message } } }""";
 
     private CompletableFuture<GraphQlTester.Response> logMeal(String key, String diner) {
         Map<String, Object> input = CounterRequests.walkIn(lunch, key, diner, PROXY);

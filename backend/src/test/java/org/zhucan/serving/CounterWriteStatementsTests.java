@@ -110,12 +110,7 @@ class CounterWriteStatementsTests extends ApiTest {
                 .variable("input", bookInput(key(), diner, lunch.site(), lunch.date(), "DINE_IN", List.of(setMeal("套餐A")))).execute()
                 .path("bookMeal.booking").entity(new org.springframework.core.ParameterizedTypeReference<Map<String, Object>>() {
                 }).get();
-        long bookingId = Long.parseLong((String) second.get("id"));
-        long share = jdbc.queryForObject("SELECT diner_pays_fen FROM booking WHERE id = ?", Long.class, bookingId);
-        as("operator").document("mutation($input: PayBookingInput!) { payBooking(input: $input) { userErrors { code } } }")
-                .variable("input", Map.of("idempotencyKey", key(), "bookingId", second.get("id"), "amount", org.zhucan.common.money.Money.ofFen(share)
-                        .toString(), "method", "CASH")).execute()
-                .path("payBooking.userErrors").entityList(Object.class).hasSize(0);
+        fixtures.payInCash((String) second.get("id"));
         clock.stopAt(CounterRequests.at(lunch.date(), 12, 0));
         serve(first);
         assertFew("logMeal serving a booking paid in advance", DriverQuestions.during(() -> serve((String) second.get("pickupCode"))),
