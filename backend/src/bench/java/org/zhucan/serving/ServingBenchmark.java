@@ -70,6 +70,11 @@ public final class ServingBenchmark {
     private static final int SEQUENTIAL = 1_000;
     private static final int CONCURRENT = 2_000;
     private static final int BOOKED = 1_000;
+    /**
+     * Bookings served before the settling rounds, untimed: measured cold (its first run right after the bookings were made), serving
+     * a booking came to about half a walk-in, the JIT still compiling the booking's own path and bookMeal's.
+     */
+    private static final int BOOKED_WARM_UP = 2_000;
     private static final int BATCH = 1_000;
     /** Measured batches per run, after one warm-up batch. */
     private static final int BATCHES = 5;
@@ -79,7 +84,7 @@ public final class ServingBenchmark {
     /** Further warm-up batches of uploads, likewise (fewer than JitSettling.MIN_ROUNDS, so all of them); the settling diners again, on another date. */
     private static final int MAX_UPLOAD_SETTLE_BATCHES = 20;
     /** The diners the settling rounds serve, after those of the measured runs. */
-    private static final int SETTLE_BASE = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP + 2 * CONCURRENT + BOOKED;
+    private static final int SETTLE_BASE = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP + 2 * CONCURRENT + BOOKED_WARM_UP + BOOKED;
     /** Diners served today by the counter runs; the upload and floor runs reuse them on other dates. */
     private static final int DINERS = SETTLE_BASE + SETTLE_ROUND * MAX_SETTLE_ROUNDS;
     private static final String ACTOR = "benchmark";
@@ -151,17 +156,20 @@ public final class ServingBenchmark {
             measure(1, WARM_UP, (thread, index) -> walkIn(sequentialSite, index));
             Result sequential = measure(1, SEQUENTIAL, (thread, index) -> walkIn(sequentialSite, WARM_UP + index));
             measure(THREADS, CONCURRENT_WARM_UP, (thread, index) -> walkIn(ownSites[thread], WARM_UP + SEQUENTIAL + index));
+            int base = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP;
+            // the bookings, made and the first of them served before the JIT settles, so that the measured runs find both compiled
+            int bookedBase = base + 2 * CONCURRENT;
+            book(bookedBase);
+            measure(THREADS, BOOKED_WARM_UP, (thread, index) -> servedBooking(bookedBase + index, index));
             int settleRounds = JitSettling.settle(MAX_SETTLE_ROUNDS, round -> measure(THREADS, SETTLE_ROUND,
                     (thread, index) -> walkIn(ownSites[thread], SETTLE_BASE + round * SETTLE_ROUND + index)));
             long jitBeforeLogMeal = JitSettling.compiledMillis();
-            int base = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP;
             Result oneSite = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(sharedSite, base + index));
             CpuMeter.Since cpuBeforeSiteEach = cpu.since();
             Result siteEach = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(ownSites[thread], base + CONCURRENT + index));
             Map<CpuMeter.Part, Double> cpuSiteEach = cpuBeforeSiteEach.perUnit(CONCURRENT);
-            int bookedBase = base + 2 * CONCURRENT;
-            book(bookedBase);
-            Result booked = measure(THREADS, BOOKED, (thread, index) -> servedBooking(bookedBase + index, index));
+            Result booked = measure(THREADS, BOOKED, (thread, index) -> servedBooking(bookedBase + BOOKED_WARM_UP + index,
+                    BOOKED_WARM_UP + index));
             long jitLogMeal = JitSettling.compiledMillis() - jitBeforeLogMeal;
 
             // ---- uploadMealRecords, batches of 1,000, one thread
@@ -304,10 +312,13 @@ public final class ServingBenchmark {
         return BenchmarkData.copyDiners(jdbc, template, count, tag, ACTOR);
     }
 
-    /** Today's dine-in bookings of the set meal at the shared site, made through the service (not timed), for the pickup-code run. */
+    /**
+     * Today's dine-in bookings of the set meal at the shared site, made through the service (not timed), for the pickup-code
+     * runs: the warm-up's first, then the measured run's.
+     */
     private void book(int dinerBase) throws InterruptedException {
-        pickupCodes = new String[BOOKED];
-        Result made = measure(THREADS, BOOKED, (thread, index) -> {
+        pickupCodes = new String[BOOKED_WARM_UP + BOOKED];
+        Result made = measure(THREADS, pickupCodes.length, (thread, index) -> {
             BookMealInput input = new BookMealInput("bench-" + UUID.randomUUID(), diners[dinerBase + index], sharedSite,
                     today, MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingItemInput(null, SET_MEAL, 1)), null);
             BookingResult result = SystemActor.runAs(ACTOR, () -> bookings.bookMeal(input));
