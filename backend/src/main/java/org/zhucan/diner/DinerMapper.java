@@ -40,6 +40,9 @@ interface DinerMapper {
     List<QuoteFactsRow> findQuoteFactsOn(@Param("ids") Collection<Long> dinerIds, @Param("date") LocalDate date,
                                          @Param("scope") CallerScope scope);
 
+    /** {@link #findQuoteFactsOn} for one diner, for a caller whose scope is {@link CallerScope#ALL}; null when there is none. */
+    QuoteFactsRow findQuoteFactsOfOne(@Param("id") long dinerId, @Param("date") LocalDate date);
+
     /**
      * A diner's columns, the status on the date, the categories held then (comma-separated, null for none), the latest
      * assessment. Flat, mapped by its constructor alone: MyBatis's nested result maps (a Diner inside the row) cost the

@@ -165,7 +165,7 @@ public class DinerService {
             return Map.of();
         }
         Map<Long, QuoteFacts> facts = new java.util.HashMap<>();
-        for (DinerMapper.QuoteFactsRow row : diners.findQuoteFactsOn(dinerIds, date, scope)) {
+        for (DinerMapper.QuoteFactsRow row : quoteFactsRows(dinerIds, date, scope)) {
             Diner diner = row.diner();
             java.util.Set<DinerCategory> held = java.util.EnumSet.noneOf(DinerCategory.class);
             if (row.categoriesOn() != null && !row.categoriesOn().isEmpty()) {
@@ -178,6 +178,15 @@ public class DinerService {
             facts.put(diner.id(), new QuoteFacts(diner, row.statusOn(), ageOn(diner, date), held, assessment));
         }
         return facts;
+    }
+
+    /** The counter's one diner in every caller's reach by the statement that is parsed once; any other read by the general one. */
+    private List<DinerMapper.QuoteFactsRow> quoteFactsRows(Collection<Long> dinerIds, LocalDate date, CallerScope scope) {
+        if (dinerIds.size() == 1 && CallerScope.ALL.equals(scope)) {
+            DinerMapper.QuoteFactsRow row = diners.findQuoteFactsOfOne(dinerIds.iterator().next(), date);
+            return row == null ? List.of() : List.of(row);
+        }
+        return diners.findQuoteFactsOn(dinerIds, date, scope);
     }
 
     /**

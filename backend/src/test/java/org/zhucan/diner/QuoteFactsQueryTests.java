@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A diner's facts on a date in one statement agree with the same facts gathered table by table:
  * for every diner the database holds (the demo roster and what other tests made) and a few made
  * here with histories that turn on the dates asked (categories ending and superseded, assessments
- * on one day, a suspension, a status change dated later), on dates before, inside and after them.
+ * on one day, a suspension, a status change dated later), on dates before, inside and after them;
+ * and so does one diner read alone (the counter's statement of its own).
  */
 class QuoteFactsQueryTests extends ApiTest {
 
@@ -65,6 +66,15 @@ class QuoteFactsQueryTests extends ApiTest {
                 compared += inOne.size();
             }
             assertThat(diners.quoteFactsIn(made, date, CallerScope.ALL)).hasSize(made.size());
+            // one diner in every caller's reach (the counter's read) goes by a statement of its own
+            Map<Long, QuoteFacts> everyonesByParts = diners.quoteFactsByParts(everyone, date, CallerScope.ALL);
+            List<Long> alone = new ArrayList<>(made);
+            alone.addAll(everyone.subList(0, Math.min(40, everyone.size())));
+            for (long diner : alone) {
+                assertThat(diners.quoteFactsIn(List.of(diner), date, CallerScope.ALL)).as("diner %s alone on %s", diner, day)
+                        .isEqualTo(everyonesByParts.containsKey(diner) ? Map.of(diner, everyonesByParts.get(diner)) : Map.of());
+            }
+            assertThat(diners.quoteFactsIn(List.of(-1L), date, CallerScope.ALL)).isEmpty();
         }
         assertThat(compared).isGreaterThan(everyone.size());
         QuoteFacts suspended = diners.quoteFactsIn(List.of(made.get(1)), LocalDate.parse("2023-06-30"), CallerScope.ALL).get(made.get(1));
