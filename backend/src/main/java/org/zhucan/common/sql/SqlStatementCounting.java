@@ -1,21 +1,23 @@
 package org.zhucan.common.sql;
 
+import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+import org.springframework.core.env.Environment;
 
 /**
  * Counts every statement the application's pool sends ({@link StatementCountingInterceptor} in the driver, reporting to
- * the {@link SqlStatementCounter}), and wraps the pool so that a connection is taken only when a statement needs one
- * ({@link LazyConnectionDataSourceProxy}). A read-only transaction whose data all came from a cache (a site from the
- * in-process reference cache, a menu from Redis) then sends the database nothing: no SET autocommit, no COMMIT, and no
- * pool checkout.
+ * the {@link SqlStatementCounter}), and wraps the pool so that a connection is taken only when a statement needs one,
+ * from the pool its transaction wants ({@link TransactionPools}). A read-only transaction whose data all came from a
+ * cache (a site from the in-process reference cache, a menu from Redis) then sends the database nothing: no SET
+ * autocommit, no COMMIT, and no pool checkout; a READ COMMITTED write sends no SET either.
  */
 @Configuration(proxyBeanMethods = false)
 class SqlStatementCounting {
@@ -28,18 +30,20 @@ class SqlStatementCounting {
     }
 
     @Bean
-    static BeanPostProcessor countingDataSourceWrapper(ObjectProvider<SqlStatementCounter> counter) {
+    static BeanPostProcessor countingDataSourceWrapper(ObjectProvider<SqlStatementCounter> counter, Environment environment) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof DataSource dataSource && !(bean instanceof LazyConnectionDataSourceProxy)) {
+                if (bean instanceof DataSource && !(bean instanceof TransactionPools)) {
                     if (!(bean instanceof HikariDataSource pool)) {
                         // the statements must be counted: the N+1 tests and the meter rely on it
                         throw new IllegalStateException("DataSource " + beanName + " is a " + bean.getClass().getName()
                                 + "; statements are counted in the connections of a Hikari pool only");
                     }
                     countStatements(pool, counter.getObject());
-                    return new LazyConnectionDataSourceProxy(dataSource);
+                    int writingSize = environment.getRequiredProperty("zhucan.db.write-pool-size", Integer.class);
+                    int writingIdle = environment.getProperty("zhucan.db.write-pool-minimum-idle", Integer.class, writingSize);
+                    return new TransactionPools(pool, TransactionPools.writingPoolOf(pool, writingSize, writingIdle));
                 }
                 return bean;
             }
@@ -57,5 +61,20 @@ class SqlStatementCounting {
     @Bean
     MeterBinder sqlStatementMeter(SqlStatementCounter counter) {
         return counter::bindTo;
+    }
+
+    /** The writing pool's hikaricp_* meters (pool "zhucan-write"): it is no bean of its own for Spring Boot to find. */
+    @Bean
+    MeterBinder writingPoolMeter(DataSource dataSource) {
+        return registry -> {
+            try {
+                HikariDataSource writing = dataSource.unwrap(TransactionPools.class).writingPool();
+                if (writing.getMetricsTrackerFactory() == null) {
+                    writing.setMetricsTrackerFactory(new MicrometerMetricsTrackerFactory(registry));
+                }
+            } catch (SQLException notOurs) {
+                throw new IllegalStateException("the DataSource is not the application's two pools", notOurs);
+            }
+        };
     }
 }
