@@ -37,8 +37,10 @@ import org.zhucan.common.sql.TransientFailures;
  * one was written.
  *
  * <p>Each meal keeps its own outcome. When the database refuses the batch (a limit a usage row held, a booking served
- * meanwhile, a key used before), its meals are written again one by one, each in a savepoint of its own, so that a
- * refusal lands on its own meal and the others are still written, as an offline upload does. When the writing
+ * meanwhile, a key used before), its transaction is rolled back and each of its meals is written again alone, in its
+ * own request's transaction, so that a refusal lands on its own meal and the others are still written. (Joining a
+ * caller's transaction, which it must not roll back, the batch is written in a savepoint and its meals again one by
+ * one, each in a savepoint of its own, as an offline upload does.) When the writing
  * transaction does not commit (a deadlock, a failure of one meal's data, a cluster refusing the commit), the other
  * meals of the batch are written again, each alone in its own request's transaction, so whatever failed fails there.
  * The limits hold as before: they are held by the usage rows and the unique keys, not by the batching. A meal that has
@@ -83,8 +85,8 @@ class CounterMealBatches {
 
     /**
      * Writes a checked counter meal: in a READ COMMITTED transaction of this request's own (alone, or a batch with the
-     * meals of others), or in the transaction of another request that took it into its batch. A meal written alone
-     * that fails leaves nothing written; one of a batch leaves its own savepoint undone and the others' meals written.
+     * meals of others), or in the transaction of another request that took it into its batch. A meal that fails leaves
+     * nothing written, and the others' meals of its batch are written.
      * Joins the caller's transaction, if there is one, as its writing transaction.
      */
     RecordResult write(MealRecordWriter.Pending pending, String actor, MealLookups lookups) {
@@ -128,6 +130,12 @@ class CounterMealBatches {
             throw failed;
         }
         writing.unlock();
+        if (result == null) {
+            // the batch was refused and nothing of it stays: the others write their meals again, each in its own
+            // request's transaction, and so does this one
+            transactions.rollback(status);
+            return writeTransaction.execute(again -> alone(mine, again));
+        }
         transactions.commit(status);
         return result;
     }
@@ -151,7 +159,12 @@ class CounterMealBatches {
         }
     }
 
-    /** Holding the writing lock: the caller's meal (taken) and whatever else is waiting, written in the caller's transaction. */
+    /**
+     * Holding the writing lock: the caller's meal (taken) and whatever else is waiting, written in the caller's
+     * transaction. In a transaction of its own, the batch is written without a savepoint, and a refused one leaves the
+     * transaction to be rolled back (null) rather than its meals written one by one in it: a refusal is rare, and the
+     * savepoint cost every batch two round trips.
+     */
     private RecordResult writeBatch(CounterMeal mine, TransactionStatus status) {
         waiting.remove(mine);
         List<CounterMeal> batch = new ArrayList<>();
@@ -169,20 +182,26 @@ class CounterMealBatches {
             }
         }
         batchSizes.record(batch.size());
-        if (batch.size() == 1) {
+        boolean ownTransaction = status.isNewTransaction();
+        if (batch.size() == 1 && !ownTransaction) {
             return alone(mine, status);
         }
         // the others learn their outcome once this transaction has committed, or that they must write their meals again
         RecordResult[] results = new RecordResult[batch.size()];
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                for (int k = 1; k < batch.size(); k++) {
-                    batch.get(k).result.complete(status == STATUS_COMMITTED ? results[k] : null);
+        if (batch.size() > 1) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    for (int k = 1; k < batch.size(); k++) {
+                        batch.get(k).result.complete(status == STATUS_COMMITTED ? results[k] : null);
+                    }
                 }
-            }
-        });
-        List<RecordResult> together = writeAtOnce(batch);
+            });
+        }
+        List<RecordResult> together = writeAtOnce(batch, ownTransaction ? MealRecordWriter.Undo.TRANSACTION : MealRecordWriter.Undo.SAVEPOINT);
+        if (together == null && ownTransaction) {
+            return null;
+        }
         for (int k = 0; k < batch.size(); k++) {
             results[k] = together != null ? together.get(k) : writeAlone(batch.get(k), k == 0);
         }
@@ -190,12 +209,15 @@ class CounterMealBatches {
         return results[0];
     }
 
-    /** The batch's records, in its order; null when the database refused any of them, with nothing of them left written. */
-    private List<RecordResult> writeAtOnce(List<CounterMeal> batch) {
+    /**
+     * The batch's records, in its order; null when the database refused any of them, with nothing of them left written
+     * (undone by its savepoint) or left for the transaction's rollback to undo.
+     */
+    private List<RecordResult> writeAtOnce(List<CounterMeal> batch, MealRecordWriter.Undo undo) {
         MealRecordWriter.Outcome outcome;
         try {
             outcome = writer.writeTogether(batch.stream().map(meal -> meal.pending).toList(), MealRecordOrigin.COUNTER,
-                    k -> batch.get(k).actor, k -> batch.get(k).lookups);
+                    k -> batch.get(k).actor, k -> batch.get(k).lookups, undo);
         } catch (RuntimeException failure) {
             if (TransientFailures.isTransient(failure)) {
                 throw failure;

@@ -152,6 +152,16 @@ class MealRecordWriter {
      * ({@link CounterMealBatches}), each recorded by whoever logged it and quoted as its own request read it.
      */
     Outcome writeTogether(List<Pending> meals, MealRecordOrigin origin, IntFunction<String> actors, IntFunction<MealLookups> lookups) {
+        return writeTogether(meals, origin, actors, lookups, Undo.SAVEPOINT);
+    }
+
+    /**
+     * {@link #writeTogether} undone as {@code undo} says when the database refuses it: by its savepoint, the transaction
+     * going on, or ({@link Undo#TRANSACTION}) by the caller rolling back the whole transaction, which then holds nothing
+     * else: a refusal or a failure then leaves whatever was written until then, for that rollback to undo.
+     */
+    Outcome writeTogether(List<Pending> meals, MealRecordOrigin origin, IntFunction<String> actors, IntFunction<MealLookups> lookups,
+                          Undo undo) {
         Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
         if (isolation == null || isolation != Connection.TRANSACTION_READ_COMMITTED) {
             // the diner's meals are read after the usage rows are taken: an older snapshot (REPEATABLE READ) would miss a
@@ -186,7 +196,7 @@ class MealRecordWriter {
             assessments.add(assessed);
             claims.add(new MealRecordUsage.Claim(p.meal().diner().diner().id(), p.meal().date(), assessed.quote(), standing.get(k)));
         }
-        Outcome outcome = savepoint.execute(status -> {
+        Outcome outcome = undo == Undo.TRANSACTION ? insert(meals, rows, assessments, claims, touched, actors, now) : savepoint.execute(status -> {
             Outcome written = insert(meals, rows, assessments, claims, touched, actors, now);
             if (written.records() == null) {
                 status.setRollbackOnly();
@@ -386,6 +396,14 @@ class MealRecordWriter {
      * The stored records in the order given, or (records null) a refusal with nothing written: the
      * unique key that refused, {@link #BOOKING_GONE}, or null when a usage row held a limit.
      */
+    /** How a refused {@link #writeTogether} is undone. */
+    enum Undo {
+        /** By a savepoint of its own (two round trips): the transaction goes on, with what it held before. */
+        SAVEPOINT,
+        /** By the caller rolling back its transaction, which holds nothing else: no savepoint is sent. */
+        TRANSACTION
+    }
+
     record Outcome(List<MealRecord> records, String refusedKey) {
     }
 

@@ -156,8 +156,11 @@ class CounterMealBatchesTests extends ApiTest {
         reused.join().path("logMeal.record").valueIsNull();
         written.join().path("logMeal.userErrors").entityList(Object.class).hasSize(0);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ?", Integer.class, Long.valueOf(reusing))).isZero();
+        // written once: nothing of the refused batch stayed (its transaction rolled back), then the meal alone
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ?", Integer.class, Long.valueOf(fine))).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ? AND subsidy_fen > 0", Integer.class,
                 Long.valueOf(fine))).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment WHERE diner_id = ?", Integer.class, Long.valueOf(fine))).isEqualTo(1);
     }
 
     @Test
