@@ -1,13 +1,16 @@
 package org.zhucan.common.sql;
 
 import java.sql.SQLException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.metrics.micrometer.MicrometerMetricsTrackerFactory;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.DestructionAwareBeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -30,8 +33,11 @@ class SqlStatementCounting {
     }
 
     @Bean
-    static BeanPostProcessor countingDataSourceWrapper(ObjectProvider<SqlStatementCounter> counter, Environment environment) {
-        return new BeanPostProcessor() {
+    static DestructionAwareBeanPostProcessor countingDataSourceWrapper(ObjectProvider<SqlStatementCounter> counter, Environment environment) {
+        return new DestructionAwareBeanPostProcessor() {
+            /** The writing pool of each main pool wrapped: Spring closes the main pool (the bean as created), this closes its writing pool. */
+            private final Map<HikariDataSource, HikariDataSource> writingPools = Collections.synchronizedMap(new IdentityHashMap<>());
+
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 if (bean instanceof DataSource && !(bean instanceof TransactionPools)) {
@@ -43,9 +49,24 @@ class SqlStatementCounting {
                     countStatements(pool, counter.getObject());
                     int writingSize = environment.getRequiredProperty("zhucan.db.write-pool-size", Integer.class);
                     int writingIdle = environment.getProperty("zhucan.db.write-pool-minimum-idle", Integer.class, writingSize);
-                    return new TransactionPools(pool, TransactionPools.writingPoolOf(pool, writingSize, writingIdle));
+                    HikariDataSource writing = TransactionPools.writingPoolOf(pool, writingSize, writingIdle);
+                    writingPools.put(pool, writing);
+                    return new TransactionPools(pool, writing);
                 }
                 return bean;
+            }
+
+            @Override
+            public boolean requiresDestruction(Object bean) {
+                return bean instanceof HikariDataSource;
+            }
+
+            @Override
+            public void postProcessBeforeDestruction(Object bean, String beanName) {
+                HikariDataSource writing = writingPools.remove(bean);
+                if (writing != null) {
+                    writing.close();
+                }
             }
         };
     }

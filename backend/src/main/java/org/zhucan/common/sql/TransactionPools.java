@@ -28,7 +28,7 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * and putting autocommit back commits what is open, as MySQL does when autocommit is turned on (the driver sends
  * nothing when no transaction is open, {@code useLocalTransactionState}).
  */
-final class TransactionPools extends DelegatingDataSource implements AutoCloseable {
+final class TransactionPools extends DelegatingDataSource {
 
     private final HikariDataSource main;
     private final HikariDataSource writing;
@@ -68,12 +68,6 @@ final class TransactionPools extends DelegatingDataSource implements AutoCloseab
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
         throw new SQLException("the application's pools connect as the configured user only");
-    }
-
-    @Override
-    public void close() {
-        writing.close();
-        main.close();
     }
 
     /** What a main connection is in when nobody changed it: a lazy connection answers with it before it has one. */

@@ -27,7 +27,8 @@ class StatementCountingInterceptorTests extends ApiTest {
 
     @Test
     void countsStatementsButNotTheTransactionControlAroundThem() {
-        jdbc.execute("CREATE TEMPORARY TABLE IF NOT EXISTS counted_rows (id INT PRIMARY KEY)");
+        // a table of its own, not a TEMPORARY one: the READ COMMITTED transaction below has a connection of the writing pool
+        jdbc.execute("CREATE TABLE IF NOT EXISTS test_counted_rows (id INT PRIMARY KEY)");
         TransactionTemplate readCommitted = new TransactionTemplate(transactions);
         readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         TransactionTemplate nested = new TransactionTemplate(transactions);
@@ -37,7 +38,7 @@ class StatementCountingInterceptorTests extends ApiTest {
         readCommitted.executeWithoutResult(outer -> {
             jdbc.queryForObject("SELECT ?", Integer.class, 1);
             nested.executeWithoutResult(savepoint -> {
-                jdbc.update("DELETE FROM counted_rows WHERE id < ?", 0);
+                jdbc.update("DELETE FROM test_counted_rows WHERE id < ?", 0);
                 savepoint.setRollbackOnly();
             });
             jdbc.execute("SELECT 2");
