@@ -47,9 +47,8 @@ class SqlStatementCounting {
                                 + "; statements are counted in the connections of a Hikari pool only");
                     }
                     countStatements(pool, counter.getObject());
-                    int writingSize = environment.getRequiredProperty("zhucan.db.write-pool-size", Integer.class);
-                    int writingIdle = environment.getProperty("zhucan.db.write-pool-minimum-idle", Integer.class, writingSize);
-                    HikariDataSource writing = TransactionPools.writingPoolOf(pool, writingSize, writingIdle);
+                    HikariDataSource writing = TransactionPools.writingPoolOf(pool,
+                            environment.getRequiredProperty("zhucan.db.write-pool-size", Integer.class));
                     writingPools.put(pool, writing);
                     return new TransactionPools(pool, writing);
                 }

@@ -41,8 +41,11 @@ final class TransactionPools extends DelegatingDataSource {
         this.writing = writing;
     }
 
-    /** The writing pool: the main pool's connections (driver, URL, properties, start-up SQL) at READ COMMITTED, autocommit off. */
-    static HikariDataSource writingPoolOf(HikariDataSource main, int size, int minimumIdle) {
+    /**
+     * The writing pool: the main pool's connections (driver, URL, properties, start-up SQL) at READ COMMITTED, autocommit
+     * off; fixed at {@code size}, as the main pool is.
+     */
+    static HikariDataSource writingPoolOf(HikariDataSource main, int size) {
         // a pool of its own, started by its first connection as the main pool is
         HikariDataSource writing = new HikariDataSource();
         main.copyStateTo(writing);
@@ -50,7 +53,7 @@ final class TransactionPools extends DelegatingDataSource {
         writing.setAutoCommit(false);
         writing.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         writing.setMaximumPoolSize(size);
-        writing.setMinimumIdle(minimumIdle);
+        writing.setMinimumIdle(size);
         return writing;
     }
 
