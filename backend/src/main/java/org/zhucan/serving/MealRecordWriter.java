@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -196,8 +197,9 @@ class MealRecordWriter {
             assessments.add(assessed);
             claims.add(new MealRecordUsage.Claim(p.meal().diner().diner().id(), p.meal().date(), assessed.quote(), standing.get(k)));
         }
-        Outcome outcome = undo == Undo.TRANSACTION ? insert(meals, rows, assessments, claims, touched, actors, now) : savepoint.execute(status -> {
-            Outcome written = insert(meals, rows, assessments, claims, touched, actors, now);
+        Supplier<Outcome> inserting = () -> insert(meals, rows, assessments, claims, touched, actors, now);
+        Outcome outcome = undo == Undo.TRANSACTION ? inserting.get() : savepoint.execute(status -> {
+            Outcome written = inserting.get();
             if (written.records() == null) {
                 status.setRollbackOnly();
             }
@@ -392,10 +394,6 @@ class MealRecordWriter {
         }
     }
 
-    /**
-     * The stored records in the order given, or (records null) a refusal with nothing written: the
-     * unique key that refused, {@link #BOOKING_GONE}, or null when a usage row held a limit.
-     */
     /** How a refused {@link #writeTogether} is undone. */
     enum Undo {
         /** By a savepoint of its own (two round trips): the transaction goes on, with what it held before. */
@@ -404,6 +402,10 @@ class MealRecordWriter {
         TRANSACTION
     }
 
+    /**
+     * The stored records in the order given, or (records null) a refusal with nothing written: the
+     * unique key that refused, {@link #BOOKING_GONE}, or null when a usage row held a limit.
+     */
     record Outcome(List<MealRecord> records, String refusedKey) {
     }
 
