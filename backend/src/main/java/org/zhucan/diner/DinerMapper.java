@@ -13,6 +13,7 @@ import org.zhucan.common.diet.DietNeed;
 import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.common.sql.ServerPrepared;
 
 @Mapper
 interface DinerMapper {
@@ -41,6 +42,7 @@ interface DinerMapper {
                                          @Param("scope") CallerScope scope);
 
     /** {@link #findQuoteFactsOn} for one diner, for a caller whose scope is {@link CallerScope#ALL}; null when there is none. */
+    @ServerPrepared
     QuoteFactsRow findQuoteFactsOfOne(@Param("id") long dinerId, @Param("date") LocalDate date);
 
     /**

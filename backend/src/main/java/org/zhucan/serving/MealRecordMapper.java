@@ -9,6 +9,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.sql.CallerScope;
+import org.zhucan.common.sql.ServerPrepared;
 import org.zhucan.network.MealSlot;
 import org.zhucan.subsidy.FundingSource;
 
@@ -29,6 +30,7 @@ interface MealRecordMapper {
     }
 
     /** {@link #insertItems} as one JSON array, which the statement reads as a table (JSON_TABLE). */
+    @ServerPrepared
     void insertItemsOf(@Param("items") String items);
 
     /** Shares of records, one statement however many (none: nothing sent). */
@@ -39,6 +41,7 @@ interface MealRecordMapper {
     }
 
     /** {@link #insertShares} as one JSON array, which the statement reads as a table (JSON_TABLE). */
+    @ServerPrepared
     void insertSharesOf(@Param("shares") String shares);
 
     void insertFlags(@Param("flags") List<RecordFlag> flags, @Param("at") Instant at);
@@ -85,6 +88,7 @@ interface MealRecordMapper {
     }
 
     /** {@link #takeMonthUsage} with its keys as one JSON array, which the statement reads as a table (JSON_TABLE). */
+    @ServerPrepared
     void takeMonthUsageOf(@Param("keys") String keys);
 
     /** Creates the day usage rows that are missing, from the diners' standing records of the day. */
@@ -100,6 +104,7 @@ interface MealRecordMapper {
     }
 
     /** {@link #claimUsage} with its claims as one JSON array, which the statement reads as a table (JSON_TABLE). */
+    @ServerPrepared
     void claimUsageOf(@Param("claims") String claims);
 
     /** Gives a voided meal's day and subsidy back; how many rows gave (2, or fewer when they did not hold it). */
