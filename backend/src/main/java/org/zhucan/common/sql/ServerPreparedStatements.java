@@ -1,5 +1,7 @@
 package org.zhucan.common.sql;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.util.Arrays;
@@ -9,14 +11,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import com.mysql.cj.conf.PropertyKey;
 import com.mysql.cj.conf.RuntimeProperty;
 import com.mysql.cj.jdbc.JdbcConnection;
+import org.apache.ibatis.executor.statement.BaseStatementHandler;
+import org.apache.ibatis.executor.statement.RoutingStatementHandler;
 import org.apache.ibatis.executor.statement.StatementHandler;
 import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.plugin.Interceptor;
 import org.apache.ibatis.plugin.Intercepts;
 import org.apache.ibatis.plugin.Invocation;
 import org.apache.ibatis.plugin.Signature;
-import org.apache.ibatis.reflection.MetaObject;
-import org.apache.ibatis.reflection.SystemMetaObject;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,9 @@ import org.springframework.stereotype.Component;
 @Component
 @Intercepts(@Signature(type = StatementHandler.class, method = "prepare", args = {Connection.class, Integer.class}))
 public class ServerPreparedStatements implements Interceptor {
+
+    private static final VarHandle ROUTED = field(RoutingStatementHandler.class, "delegate", StatementHandler.class);
+    private static final VarHandle MAPPED_STATEMENT = field(BaseStatementHandler.class, "mappedStatement", MappedStatement.class);
 
     private final Map<String, Boolean> marked = new ConcurrentHashMap<>();
 
@@ -54,10 +59,21 @@ public class ServerPreparedStatements implements Interceptor {
         }
     }
 
+    /**
+     * The statement MyBatis is preparing, read from the handler's fields: MyBatis's MetaObject, which reads them by name,
+     * looked up its reflection data on every statement (7 % of a counter request's CPU, JFR 2026-12-05).
+     */
     private static MappedStatement mappedStatementOf(Object handler) {
-        // MyBatis hands plugins its RoutingStatementHandler, which holds the handler of the statement's type
-        MetaObject meta = SystemMetaObject.forObject(handler);
-        return (MappedStatement) meta.getValue(meta.hasGetter("delegate") ? "delegate.mappedStatement" : "mappedStatement");
+        Object target = handler instanceof RoutingStatementHandler routing ? ROUTED.get(routing) : handler;
+        return (MappedStatement) MAPPED_STATEMENT.get(target);
+    }
+
+    private static VarHandle field(Class<?> owner, String name, Class<?> type) {
+        try {
+            return MethodHandles.privateLookupIn(owner, MethodHandles.lookup()).findVarHandle(owner, name, type);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("MyBatis's " + owner.getSimpleName() + " has no field " + name + " of " + type.getSimpleName(), e);
+        }
     }
 
     /** Whether the statement's id names a mapper method marked {@link ServerPrepared}, found once per statement. */
