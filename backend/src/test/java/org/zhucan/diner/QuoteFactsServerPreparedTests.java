@@ -1,7 +1,9 @@
 package org.zhucan.diner;
 
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 
 import com.mysql.cj.conf.PropertyKey;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhucan.common.sql.CallerScope;
@@ -57,13 +60,13 @@ class QuoteFactsServerPreparedTests extends ApiTest {
     }
 
     private Map<String, Long> statementCounters() {
-        Map<String, Long> counters = new java.util.HashMap<>();
+        Map<String, Long> counters = new HashMap<>();
         jdbc.query("SHOW SESSION STATUS WHERE Variable_name IN ('Com_stmt_execute', 'Com_stmt_prepare')",
-                row -> { counters.put(row.getString(1), row.getLong(2)); });
+                (RowCallbackHandler) row -> counters.put(row.getString(1), row.getLong(2)));
         return counters;
     }
 
-    private static boolean serverPrepares(Connection connection) throws java.sql.SQLException {
+    private static boolean serverPrepares(Connection connection) throws SQLException {
         return connection.unwrap(JdbcConnection.class).getPropertySet().getBooleanProperty(PropertyKey.useServerPrepStmts).getValue();
     }
 }
