@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -63,8 +62,7 @@ class LocalClusterWithAppsIT {
             assertThat(status.split("Synced  cluster size 3", -1)).as("three Synced nodes in a cluster of 3: %s", status).hasSize(4);
         } finally {
             cluster.run("down", "--purge");
-            List<String> guardKills = cluster.memoryGuardKills();
-            assertThat(guardKills.subList(guardKillsBefore, guardKills.size())).as("nodes the memory guard stopped").isEmpty();
+            cluster.assertNoMemoryGuardKillsSince(guardKillsBefore);
         }
         assertThat(Files.exists(Path.of(System.getProperty("java.io.tmpdir"), "zhucan-cluster-apps-it"))).as("the run folder purged").isFalse();
     }
