@@ -45,6 +45,8 @@ final class MemoryGuardEvidence {
 
     private static void digestFolder(Path folder, StringBuilder digest) {
         section(digest, "summary", lines(folder.resolve("summary.txt")));
+        List<String> growth = lines(folder.resolve("growth.txt"));
+        section(digest, "growth, a line a second above a quarter of the limit (the first and last ten)", firstAndLast(growth, 10));
         section(digest, "memory", lines(folder.resolve("smaps_rollup.txt")));
         section(digest, "largest mappings", head(lines(folder.resolve("largest-mappings.txt")), 8));
         section(digest, "connections and Galera's queues", head(lines(folder.resolve("processlist.txt")), 40));
@@ -93,6 +95,16 @@ final class MemoryGuardEvidence {
             digest.append("(none taken)\n");
         }
         lines.forEach(line -> digest.append(line.length() > 240 ? line.substring(0, 240) : line).append('\n'));
+    }
+
+    private static List<String> firstAndLast(List<String> lines, int count) {
+        if (lines.size() <= 2 * count) {
+            return lines;
+        }
+        List<String> ends = new ArrayList<>(lines.subList(0, count));
+        ends.add("...");
+        ends.addAll(lines.subList(lines.size() - count, lines.size()));
+        return ends;
     }
 
     private static List<String> head(List<String> lines, int count) {

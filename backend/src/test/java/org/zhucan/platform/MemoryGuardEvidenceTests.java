@@ -35,11 +35,17 @@ class MemoryGuardEvidenceTests {
 
                 """);
         Files.writeString(folder.resolve("error.log"), "first line\nlast line\n");
+        StringBuilder growth = new StringBuilder();
+        for (int second = 0; second < 30; second++) {
+            growth.append("17:37:").append(second < 10 ? "0" : "").append(second).append(" pid 11222 ").append(600 + 50 * second).append(" MB\n");
+        }
+        Files.writeString(folder.resolve("growth.txt"), growth);
         String line = "2026-12-05T17:37:30Z killed mariadbd 11222 (/tmp/zhucan-cluster-test/galera2) at 2113 MB of anonymous memory;"
                 + " evidence in " + folder;
 
         String digest = MemoryGuardEvidence.digest(List.of(line));
 
+        assertThat(digest).contains("17:37:00 pid 11222 600 MB", "17:37:29 pid 11222 2050 MB").doesNotContain("17:37:15");
         assertThat(digest).contains(line, "mariadbd 11222 at 2113 MB", "stack of thread 11250", "#1  gcs_recv ()", "last line")
                 .contains("stack of thread 11231");
         // the busiest thread's stack comes first, and each stack holds only its own frames
