@@ -1,5 +1,11 @@
 package org.zhucan.common.sql;
 
+import java.lang.reflect.Proxy;
+
+import org.apache.ibatis.executor.Executor;
+import org.apache.ibatis.executor.SimpleExecutor;
+import org.apache.ibatis.executor.statement.StatementHandler;
+import org.apache.ibatis.session.Configuration;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,5 +22,21 @@ class ServerPreparedStatementsTests {
         assertThat(ServerPreparedStatements.namesMarkedMethod("noDots")).isFalse();
         // the selectKey statements MyBatis adds are named after their statement with a suffix
         assertThat(ServerPreparedStatements.namesMarkedMethod("org.zhucan.serving.MealRecordMapper.insertRecord!selectKey")).isFalse();
+    }
+
+    @Test
+    void shouldWrapTheExecutorAloneAndLeaveEveryStatementsHandlersAsTheyAre() {
+        ServerPreparedStatements plugin = new ServerPreparedStatements();
+        Configuration configuration = new Configuration();
+        Executor executor = new SimpleExecutor(configuration, null);
+        StatementHandler handler = (StatementHandler) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {StatementHandler.class},
+                (proxy, method, arguments) -> null);
+
+        Object wrapped = plugin.plugin(executor);
+
+        assertThat(wrapped).isNotSameAs(executor).isInstanceOf(Executor.class);
+        assertThat(Proxy.isProxyClass(wrapped.getClass())).isTrue();
+        assertThat(plugin.plugin(handler)).isSameAs(handler);
+        assertThat(plugin.plugin("a parameter object")).isEqualTo("a parameter object");
     }
 }
