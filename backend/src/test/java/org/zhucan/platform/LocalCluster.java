@@ -144,16 +144,14 @@ final class LocalCluster {
     }
 
     /**
-     * Fails when the guard stopped a node since {@code before} of its lines: each named with the digest of its evidence,
-     * also on the output, since the evidence folder stays on the machine that ran the test.
+     * Fails when the guard stopped a node since {@code before} of its lines: each named with the digest of its evidence in
+     * the failure's message, which the test report keeps, since the evidence folder stays on the machine that ran the test.
      */
     void assertNoMemoryGuardKillsSince(int before) {
         List<String> kills = memoryGuardKills();
         List<String> since = kills.subList(Math.min(before, kills.size()), kills.size());
         if (!since.isEmpty()) {
-            String digest = MemoryGuardEvidence.digest(since);
-            System.out.println("Nodes the memory guard stopped:" + digest);
-            throw new AssertionError("nodes the memory guard stopped: " + since.size() + digest);
+            throw new AssertionError("nodes the memory guard stopped: " + since.size() + MemoryGuardEvidence.digest(since));
         }
     }
 
