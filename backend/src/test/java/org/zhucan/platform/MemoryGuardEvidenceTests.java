@@ -35,6 +35,28 @@ class MemoryGuardEvidenceTests {
 
                 """);
         Files.writeString(folder.resolve("error.log"), "first line\nlast line\n");
+        Files.writeString(folder.resolve("innodb-status.txt"), """
+                InnoDB
+                =====================================
+                ------------
+                TRANSACTIONS
+                ------------
+                Trx id counter 1893
+                Purge done for trx's n:o < 1880 undo n:o < 0 state: running
+                History list length 412
+                --------
+                FILE I/O
+                --------
+                I/O thread 0 state: waiting for completed aio requests
+                """);
+        Files.writeString(folder.resolve("processlist.txt"), """
+                Id	User	Host	db	Command	Time	State	Info	Progress
+                15	zhucan	127.0.0.1:56236	zhucan_fault	Sleep	1		NULL	0.000
+                16	zhucan	127.0.0.1:56240	zhucan_fault	Query	12	altering table	ALTER TABLE booking ADD COLUMN x INT	0.000
+                17	zhucan	127.0.0.1:56242	zhucan_fault	Sleep	0		NULL	0.000
+                Variable_name	Value
+                Innodb_history_list_length	412
+                """);
         StringBuilder growth = new StringBuilder();
         for (int second = 0; second < 30; second++) {
             growth.append("17:37:").append(second < 10 ? "0" : "").append(second).append(" pid 11222 ").append(600 + 50 * second).append(" MB\n");
@@ -52,6 +74,11 @@ class MemoryGuardEvidenceTests {
         assertThat(digest.indexOf("stack of thread 11250")).isLessThan(digest.indexOf("stack of thread 11231"));
         String busiest = digest.substring(digest.indexOf("stack of thread 11250"), digest.indexOf("stack of thread 11231"));
         assertThat(busiest).contains("malloc").doesNotContain("futex");
+        // purge's state from InnoDB's TRANSACTIONS section, not the sections after it
+        assertThat(digest).contains("History list length 412", "Purge done for trx's n:o < 1880").doesNotContain("I/O thread 0");
+        // the connections at work, the idle ones only counted
+        assertThat(digest).contains("ALTER TABLE booking ADD COLUMN x INT", "(2 connections asleep, not listed)", "Innodb_history_list_length\t412")
+                .doesNotContain("127.0.0.1:56236");
     }
 
     @Test
