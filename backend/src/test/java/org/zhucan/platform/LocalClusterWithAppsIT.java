@@ -6,6 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Tag;
@@ -39,6 +44,10 @@ class LocalClusterWithAppsIT {
             String said = cluster.run(Map.of("ZHUCAN_METRICS_SCRAPE_TOKEN", SCRAPE_TOKEN), "up", "--with-app");
             System.out.printf("LocalClusterWithAppsIT: up --with-app took %.1f s%n", (System.nanoTime() - started) / 1e9);
             assertThat(said).contains("Zhucan: instances on ports 8091,8092,8093");
+            // the first instance migrated with every node's purge held, and it was let go before the second started
+            assertThat(said.indexOf("starting Zhucan instance 1")).isLessThan(said.indexOf("purge held on every node"));
+            assertThat(said.indexOf("purge held on every node")).isLessThan(said.indexOf("purge released"));
+            assertThat(said.indexOf("purge released")).isLessThan(said.indexOf("starting Zhucan instance 2"));
             for (int port = 8091; port <= 8093; port++) {
                 HttpResponse<String> ready = get(port, "/actuator/health/readiness", null);
                 assertThat(ready.statusCode()).as("instance on %d ready", port).isEqualTo(200);
@@ -60,11 +69,32 @@ class LocalClusterWithAppsIT {
             assertThat(status).as("status after up").doesNotContain("down")
                     .contains("zhucan 1  port 8091  ready", "zhucan 2  port 8092  ready", "zhucan 3  port 8093  ready");
             assertThat(status.split("Synced  cluster size 3", -1)).as("three Synced nodes in a cluster of 3: %s", status).hasSize(4);
+
+            // what holding purge means on each node: a transaction with a read view open, and none once released
+            cluster.run("hold-purge");
+            assertThat(purgeHolders()).as("purge holders while held").containsExactly(1, 1, 1);
+            cluster.run("release-purge");
+            assertThat(purgeHolders()).as("purge holders once released").containsExactly(0, 0, 0);
         } finally {
             cluster.run("down", "--purge");
             cluster.assertNoMemoryGuardKillsSince(guardKillsBefore);
         }
         assertThat(Files.exists(Path.of(System.getProperty("java.io.tmpdir"), "zhucan-cluster-apps-it"))).as("the run folder purged").isFalse();
+    }
+
+    /** On each node, the open InnoDB transactions of the sessions that {@code hold-purge} starts. */
+    private static List<Integer> purgeHolders() throws Exception {
+        List<Integer> holders = new ArrayList<>();
+        for (int node = 1; node <= 3; node++) {
+            try (Connection connection = LocalCluster.node(node, ""); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM information_schema.INNODB_TRX t"
+                         + " JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
+                         + " WHERE p.INFO = 'SELECT SLEEP(3600), ''zhucan-hold-purge''' AND t.trx_state = 'RUNNING'")) {
+                rows.next();
+                holders.add(rows.getInt(1));
+            }
+        }
+        return holders;
     }
 
     private static HttpResponse<String> get(int port, String path, String bearer) throws Exception {
