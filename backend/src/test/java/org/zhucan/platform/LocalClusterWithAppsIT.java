@@ -6,12 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -29,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("galera")
 class LocalClusterWithAppsIT {
 
+    private static final Pattern PURGE_HOLDERS = Pattern.compile("node \\d purge holders (\\d+)");
     private static final String SCRAPE_TOKEN = "local-cluster-apps-it-scrape-token-0123456789";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(TestClients.RESPONSE_TIMEOUT).build();
 
@@ -72,9 +72,9 @@ class LocalClusterWithAppsIT {
 
             // what holding purge means on each node: a transaction with a read view open, and none once released
             cluster.run("hold-purge");
-            assertThat(purgeHolders()).as("purge holders while held").containsExactly(1, 1, 1);
+            assertThat(purgeHolders(cluster)).as("purge holders while held").containsExactly(1, 1, 1);
             cluster.run("release-purge");
-            assertThat(purgeHolders()).as("purge holders once released").containsExactly(0, 0, 0);
+            assertThat(purgeHolders(cluster)).as("purge holders once released").containsExactly(0, 0, 0);
         } finally {
             cluster.run("down", "--purge");
             cluster.assertNoMemoryGuardKillsSince(guardKillsBefore);
@@ -82,17 +82,12 @@ class LocalClusterWithAppsIT {
         assertThat(Files.exists(Path.of(System.getProperty("java.io.tmpdir"), "zhucan-cluster-apps-it"))).as("the run folder purged").isFalse();
     }
 
-    /** On each node, the open InnoDB transactions of the sessions that {@code hold-purge} starts. */
-    private static List<Integer> purgeHolders() throws Exception {
+    /** On each node, the sessions of {@code hold-purge} with their transaction open, as the script counts them. */
+    private static List<Integer> purgeHolders(LocalCluster cluster) {
         List<Integer> holders = new ArrayList<>();
-        for (int node = 1; node <= 3; node++) {
-            try (Connection connection = LocalCluster.node(node, ""); Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM information_schema.INNODB_TRX t"
-                         + " JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id"
-                         + " WHERE p.INFO = 'SELECT SLEEP(3600), ''zhucan-hold-purge''' AND t.trx_state = 'RUNNING'")) {
-                rows.next();
-                holders.add(rows.getInt(1));
-            }
+        Matcher line = PURGE_HOLDERS.matcher(cluster.run("purge-holders"));
+        while (line.find()) {
+            holders.add(Integer.parseInt(line.group(1)));
         }
         return holders;
     }
