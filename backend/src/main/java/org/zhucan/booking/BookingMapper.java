@@ -10,6 +10,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.diner.QuoteFactsRow;
 import org.zhucan.network.Fulfilment;
 import org.zhucan.network.MealSlot;
 import org.zhucan.payments.Payment;
@@ -83,7 +84,7 @@ interface BookingMapper {
 
     /**
      * The booking with a pickup code at a site, date and slot, whatever its status (the code is unique there), with its items as
-     * JSON: the counter's one read of what it serves.
+     * JSON, its open advance and its diner's facts on its date: the counter's one read of what it serves.
      */
     BookingWithItems findByPickupCodeWithItems(@Param("siteId") long siteId, @Param("date") LocalDate date, @Param("slot") MealSlot slot,
                                                @Param("code") String code);
@@ -131,7 +132,10 @@ interface BookingMapper {
     record NoShowRow(long dinerId, int noShows, LocalDate lastNoShowOn) {
     }
 
-    /** A booking and its items as a JSON array of {p, d, s, n, u, q, c} (position, dish id, set meal, name, unit price fen, quantity, quota counted). */
-    record BookingWithItems(Booking booking, String itemsJson, Payment openAdvance) {
+    /**
+     * A booking and its items as a JSON array of {p, d, s, n, u, q, c} (position, dish id, set meal, name, unit price fen, quantity,
+     * quota counted), its open advance, and its diner's facts on its date (DinerMapper.xml's quoteFactsColumns).
+     */
+    record BookingWithItems(Booking booking, String itemsJson, Payment openAdvance, QuoteFactsRow dinerFacts) {
     }
 }

@@ -2,12 +2,14 @@ package org.zhucan.booking;
 
 import java.util.List;
 
+import org.zhucan.diner.QuoteFacts;
 import org.zhucan.payments.Payment;
 
 /**
  * A booking as the counter finds it to serve, read together in one statement: the booking with its items, in position
- * order, and its open advance (paid, no meal yet, not refunded), null when it has none. The advance holds for the write
- * as long as the booking's version does ({@link CounterBookings#markAllServed}).
+ * order, its open advance (paid, no meal yet, not refunded), null when it has none, and its diner's facts on its date,
+ * null when the caller's scope does not reach every diner (DinerService#quoteFactsOf; the counter then reads them itself).
+ * The advance holds for the write as long as the booking's version does ({@link CounterBookings#markAllServed}).
  */
-public record CounterBooking(Booking booking, List<BookingItem> items, Payment openAdvance) {
+public record CounterBooking(Booking booking, List<BookingItem> items, Payment openAdvance, QuoteFacts dinerFacts) {
 }

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.access.BypassesCallerScope;
 import org.zhucan.common.money.Money;
+import org.zhucan.diner.DinerService;
 import org.zhucan.network.MealSlot;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -29,9 +30,11 @@ public class CounterBookings {
     private final BookingQr qr;
     private final Clock clock;
     private final JsonMapper json;
+    private final DinerService diners;
 
-    CounterBookings(BookingMapper mapper, BookingQr qr, Clock clock, JsonMapper json) {
+    CounterBookings(BookingMapper mapper, BookingQr qr, Clock clock, JsonMapper json, DinerService diners) {
         this.mapper = mapper;
+        this.diners = diners;
         this.qr = qr;
         this.clock = clock;
         this.json = json;
@@ -43,7 +46,7 @@ public class CounterBookings {
     }
 
     /**
-     * The booking a QR payload names, with its items, when its signature holds and the booking
+     * The booking a QR payload names, with its items and its diner's facts on its date, when its signature holds and the booking
      * still has that pickup code; null for a forged, mangled or unknown payload. One statement, in the caller's
      * transaction or none.
      */
@@ -59,8 +62,9 @@ public class CounterBookings {
     }
 
     /**
-     * The booking with a pickup code at a site, date and slot, with its items, whatever its status; null when none. One
-     * statement, in the caller's transaction or none: the counter reads it before the transaction that writes the meal.
+     * The booking with a pickup code at a site, date and slot, with its items and its diner's facts on its date, whatever its
+     * status; null when none. One statement, in the caller's transaction or none: the counter reads it before the transaction
+     * that writes the meal.
      */
     @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
@@ -76,7 +80,7 @@ public class CounterBookings {
         List<BookingItem> items = found.itemsJson() == null ? List.of() : json.readValue(found.itemsJson(), ITEMS).stream()
                 .map(item -> new BookingItem(id, item.p(), item.d(), item.s(), item.n(), Money.ofFen(item.u()), item.q(), item.c() != 0))
                 .sorted(Comparator.comparingInt(BookingItem::position)).toList();
-        return new CounterBooking(found.booking(), items, found.openAdvance());
+        return new CounterBooking(found.booking(), items, found.openAdvance(), diners.quoteFactsOf(found.dinerFacts(), found.booking().date()));
     }
 
     private static final TypeReference<List<ItemJson>> ITEMS = new TypeReference<>() {

@@ -4,12 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Set;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
-import org.zhucan.common.diet.Allergen;
-import org.zhucan.common.diet.DietNeed;
 import org.zhucan.common.pii.IdNumber;
 import org.zhucan.common.sql.CallerScope;
 import org.zhucan.common.sql.GeneratedKey;
@@ -44,22 +41,6 @@ interface DinerMapper {
     /** {@link #findQuoteFactsOn} for one diner, for a caller whose scope is {@link CallerScope#ALL}; null when there is none. */
     @ServerPrepared
     QuoteFactsRow findQuoteFactsOfOne(@Param("id") long dinerId, @Param("date") LocalDate date);
-
-    /**
-     * A diner's columns, the status on the date, the categories held then (comma-separated, null for none), the latest
-     * assessment. Flat, mapped by its constructor alone: MyBatis's nested result maps (a Diner inside the row) cost the
-     * counter's requests 5 % of their time for this one row (a profile of logMeal, 2026-12-04).
-     */
-    record QuoteFactsRow(long dinerId, String name, String idNumberMasked, LocalDate birthDate, IdNumber.Sex sex, String phoneMasked,
-                         long homeCommunityId, String address, String dietaryNotes, DinerStatus status, LocalDate statusSince, int version,
-                         Set<Allergen> allergies, Set<DietNeed> dietNeeds, DinerStatus statusOn, String categoriesOn, Long assessmentId,
-                         Integer assessmentLevel, LocalDate assessedOn, String assessor) {
-
-        Diner diner() {
-            return new Diner(dinerId, name, idNumberMasked, birthDate, sex, phoneMasked, homeCommunityId, address, dietaryNotes, status,
-                    statusSince, version, allergies, dietNeeds);
-        }
-    }
 
     String findIdNumberEncrypted(@Param("id") long id);
 

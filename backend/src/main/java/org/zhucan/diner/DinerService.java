@@ -165,25 +165,38 @@ public class DinerService {
             return Map.of();
         }
         Map<Long, QuoteFacts> facts = new java.util.HashMap<>();
-        for (DinerMapper.QuoteFactsRow row : quoteFactsRows(dinerIds, date, scope)) {
-            Diner diner = row.diner();
-            java.util.Set<DinerCategory> held = java.util.EnumSet.noneOf(DinerCategory.class);
-            if (row.categoriesOn() != null && !row.categoriesOn().isEmpty()) {
-                for (String category : row.categoriesOn().split(",")) {
-                    held.add(DinerCategory.valueOf(category));
-                }
-            }
-            AbilityAssessment assessment = row.assessmentId() == null ? null
-                    : new AbilityAssessment(row.assessmentId(), diner.id(), row.assessmentLevel(), row.assessedOn(), row.assessor());
-            facts.put(diner.id(), new QuoteFacts(diner, row.statusOn(), ageOn(diner, date), held, assessment));
+        for (QuoteFactsRow row : quoteFactsRows(dinerIds, date, scope)) {
+            facts.put(row.dinerId(), factsOf(row, date));
         }
         return facts;
     }
 
+    /**
+     * The facts on the date of a row another module's statement read with its own (DinerMapper.xml's quoteFactsColumns on
+     * that date): the counter reads a booking and its diner's facts in one statement. Null when the caller's scope does not
+     * reach every diner: {@link #quoteFactsOn} then reads them within it, as without the row.
+     */
+    public QuoteFacts quoteFactsOf(QuoteFactsRow row, LocalDate date) {
+        return CallerScope.ALL.equals(access.quoteScope(CurrentUser.get())) ? factsOf(row, date) : null;
+    }
+
+    private static QuoteFacts factsOf(QuoteFactsRow row, LocalDate date) {
+        Diner diner = row.diner();
+        java.util.Set<DinerCategory> held = java.util.EnumSet.noneOf(DinerCategory.class);
+        if (row.categoriesOn() != null && !row.categoriesOn().isEmpty()) {
+            for (String category : row.categoriesOn().split(",")) {
+                held.add(DinerCategory.valueOf(category));
+            }
+        }
+        AbilityAssessment assessment = row.assessmentId() == null ? null
+                : new AbilityAssessment(row.assessmentId(), diner.id(), row.assessmentLevel(), row.assessedOn(), row.assessor());
+        return new QuoteFacts(diner, row.statusOn(), ageOn(diner, date), held, assessment);
+    }
+
     /** The counter's one diner in every caller's reach by the statement that is parsed once; any other read by the general one. */
-    private List<DinerMapper.QuoteFactsRow> quoteFactsRows(Collection<Long> dinerIds, LocalDate date, CallerScope scope) {
+    private List<QuoteFactsRow> quoteFactsRows(Collection<Long> dinerIds, LocalDate date, CallerScope scope) {
         if (dinerIds.size() == 1 && CallerScope.ALL.equals(scope)) {
-            DinerMapper.QuoteFactsRow row = diners.findQuoteFactsOfOne(dinerIds.iterator().next(), date);
+            QuoteFactsRow row = diners.findQuoteFactsOfOne(dinerIds.iterator().next(), date);
             return row == null ? List.of() : List.of(row);
         }
         return diners.findQuoteFactsOn(dinerIds, date, scope);

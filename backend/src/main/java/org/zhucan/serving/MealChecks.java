@@ -103,6 +103,10 @@ class MealChecks {
         Verified verified = verify(in.verification(), site, servedAt, problems, at(path, "verification"));
         CounterBooking served = bookingOf(site, date, in, verified, problems, path);
         Booking booking = served == null ? null : served.booking();
+        if (booking != null && served.dinerFacts() != null) {
+            // read with the booking, on its date (the meal's: bookingOf refuses another)
+            lookups.knowFacts(booking.dinerId(), booking.date(), served.dinerFacts());
+        }
         Long dinerId = agreedDiner(booking, in.dinerId(), verified, problems, path);
         if (!problems.isEmpty()) {
             return null;

@@ -68,6 +68,11 @@ final class MealLookups {
         }
     }
 
+    /** A diner's facts on a date read with something else (a booking, with its diner's), for {@link #facts} to answer. */
+    void knowFacts(long dinerId, LocalDate date, QuoteFacts known) {
+        facts.putIfAbsent(dinerId + "|" + date, known);
+    }
+
     QuoteFacts facts(long dinerId, LocalDate date) {
         return facts.computeIfAbsent(dinerId + "|" + date, key -> dinerService.quoteFacts(dinerId, date));
     }
