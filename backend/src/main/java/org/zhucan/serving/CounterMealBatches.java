@@ -27,7 +27,7 @@ import org.zhucan.common.sql.TransientFailures;
 
 /**
  * The counter's meals written together when they arrive together (group commit). A lunchtime rush sends many
- * {@code logMeal}s at once, each of which would take its diner's usage rows, read the standing meals, claim, and insert
+ * {@code logMeal}s at once, each of which would take its diner's row with its standing meals, claim, and insert
  * its record, items, shares and payment in statements of its own. Instead, each request checks its meal outside any
  * transaction, and whichever request finds no batch being written takes every meal waiting (its own first, at most
  * {@link #MAX_BATCH}) and writes them with the same statements as one ({@link MealRecordWriter#writeTogether}), in a
@@ -50,7 +50,7 @@ import org.zhucan.common.sql.TransientFailures;
 @Component
 class CounterMealBatches {
 
-    /** The most meals one request writes for itself and others: a batch holds its diners' usage rows until it commits. */
+    /** The most meals one request writes for itself and others: a batch holds its diners' rows until it commits. */
     static final int MAX_BATCH = 16;
 
     private final MealRecordWriter writer;
@@ -140,7 +140,7 @@ class CounterMealBatches {
         return result;
     }
 
-    /** One meal in the transaction or savepoint given: when it fails, that is rolled back (in a transaction, the usage rows it took included). */
+    /** One meal in the transaction or savepoint given: when it fails, that is rolled back (in a transaction, the diners' rows it took included). */
     private RecordResult alone(CounterMeal meal, TransactionStatus status) {
         RecordResult result = writer.writeOne(meal.pending, MealRecordOrigin.COUNTER, meal.actor, meal.lookups);
         if (result.failed()) {

@@ -18,11 +18,6 @@ final class JsonRows {
     private JsonRows() {
     }
 
-    /** {@code [{"d":diner,"m":"yyyy-mm-dd"},...]} */
-    static String monthKeys(List<MealRecordMapper.MonthKey> keys) {
-        return array(keys, 32, (json, key) -> json.append("{\"d\":").append(key.dinerId()).append(",\"m\":\"").append(key.monthStart()).append("\"}"));
-    }
-
     /** {@code [{"d":diner,"p":"D"|"M","s":"yyyy-mm-dd","m":meals,"l":mealsLimit,"f":subsidyFen,"c":capFen,"b":standing},...]} */
     static String usageClaims(List<MealRecordMapper.UsageClaim> claims) {
         return array(claims, 96, (json, claim) -> {

@@ -86,8 +86,8 @@ public class MealCorrectionService {
     }
 
     private CorrectionResult voidRecord(MealRecord record, String reason, String actor) {
-        // before the record: the order every writer of the diner's meals keeps
-        usage.take(MealRecordWriter.usageKeys(record.dinerId(), record.servedAt()));
+        // the diner's row before the record: the order every writer of the diner's meals keeps
+        usage.take(List.of(record.dinerId()));
         CorrectionResult result = reverse(mapper.findByIdForUpdate(record.id()), reason, actor);
         if (result.failed()) {
             return result;
@@ -109,12 +109,8 @@ public class MealCorrectionService {
     }
 
     private CorrectionResult correct(MealRecord record, CorrectMealRecordInput input, String reason, String actor) {
-        // the usage rows of the record's diner and of the replacement's, before the record: the order every writer keeps
-        List<MealRecordMapper.MonthKey> keys = new ArrayList<>(MealRecordWriter.usageKeys(record.dinerId(), record.servedAt()));
-        if (input.dinerId() != null) {
-            keys.addAll(MealRecordWriter.usageKeys(input.dinerId(), record.servedAt()));
-        }
-        usage.take(keys);
+        // the rows of the record's diner and of the replacement's, before the record: the order every writer keeps
+        usage.take(input.dinerId() == null ? List.of(record.dinerId()) : List.of(record.dinerId(), input.dinerId()));
         CorrectionResult reversed = reverse(mapper.findByIdForUpdate(record.id()), reason, actor);
         if (reversed.failed()) {
             return reversed;
@@ -137,7 +133,7 @@ public class MealCorrectionService {
      * audit row). A record already reversed meanwhile is left as it is: the result is failed.
      */
     CorrectionResult withdrawSubsidy(MealRecord record, String reason, String actor) {
-        usage.take(MealRecordWriter.usageKeys(record.dinerId(), record.servedAt()));
+        usage.take(List.of(record.dinerId()));
         CorrectionResult reversed = reverse(mapper.findByIdForUpdate(record.id()), reason, actor);
         if (reversed.failed()) {
             return reversed;

@@ -79,17 +79,15 @@ interface MealRecordMapper {
 
 
     /**
-     * Takes the month usage rows of these diners and months until the transaction ends, in the order
-     * given (diner, then month), each created from the diner's standing records of the month when
-     * missing: every write of a diner's meal records takes them first.
+     * Takes the diners' rows until the transaction ends, in id order, with their standing meals between two dates, as they
+     * stand (see MealRecordMapper.xml): every write of a diner's meal records takes the row first. A diner without
+     * standing meals in the range comes as one null.
      */
-    default void takeMonthUsage(List<MonthKey> keys) {
-        takeMonthUsageOf(JsonRows.monthKeys(keys));
-    }
+    List<MealRecord> takeDinersWithStandingMeals(@Param("dinerIds") Collection<Long> dinerIds, @Param("from") LocalDate from,
+                                                 @Param("to") LocalDate to);
 
-    /** {@link #takeMonthUsage} with its keys as one JSON array, which the statement reads as a table (JSON_TABLE). */
-    @ServerPrepared
-    void takeMonthUsageOf(@Param("keys") String keys);
+    /** {@link #takeDinersWithStandingMeals} without the meals: the diners' ids. */
+    List<Long> takeDiners(@Param("dinerIds") Collection<Long> dinerIds);
 
     /** Creates the day usage rows that are missing, from the diners' standing records of the day. */
     void createDayUsage(@Param("keys") List<DayKey> keys);
@@ -200,7 +198,7 @@ interface MealRecordMapper {
      * A claim on a usage row: meals added to a diner's day ('D') within the policy's meals per day,
      * or subsidy added to the diner's month ('M', starting on its first day) within the monthly cap (null: uncapped).
      * {@code standing} is what the diner's standing records hold for the period (the day's subsidised meals, or the
-     * month's subsidy in fen), as the writer read them with the month rows taken: a missing row starts from it.
+     * month's subsidy in fen), as the writer read them with the diner's row taken: a missing row starts from it.
      */
     record UsageClaim(long dinerId, String period, LocalDate periodStart, int meals, Integer mealsLimit, long subsidyFen, Long capFen,
                       long standing) {

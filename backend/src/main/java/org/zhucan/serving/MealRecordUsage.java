@@ -1,22 +1,18 @@
 package org.zhucan.serving;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.zhucan.common.time.BusinessTime;
 import org.zhucan.network.MealSlot;
 import org.zhucan.subsidy.SubsidyRules;
 import org.zhucan.subsidy.SubsidyUsage;
@@ -25,10 +21,10 @@ import org.zhucan.subsidy.SubsidyUsage;
  * The subsidised meals a diner has already taken, and the usage rows that make the limits on them
  * hold in the database (V10, one table since V37). For a quote alone (quoteMeal, a booking) the standing records are
  * counted: the day's, the slot's, and the month's subsidy, one indexed statement. Every write of
- * meal records instead goes through the rows: it {@link #take takes} its diners' month rows first
+ * meal records instead {@link #take takes} its diners' rows first, reading their standing meals in the same statement
  * (so that a diner's meals are written one after another, on any number of instances, and what is
- * read after is what committed before), quotes from the records it then reads, {@link #claimAll
- * claims} the subsidy with conditional updates (the day's meals within mealsPerDay, the month's
+ * read is what committed before), quotes from them, {@link #claimAll
+ * claims} the subsidy with conditional updates of the usage rows (the day's meals within mealsPerDay, the month's
  * subsidy within monthlyCap), and a void {@link #giveBack gives} it back. The one subsidy per
  * diner, date and slot stays with uk_meal_record_subsidy.
  */
@@ -53,28 +49,27 @@ class MealRecordUsage implements SubsidyUsage {
     }
 
     /**
-     * The month rows a meal of the diner served at the instant takes: its month's, and the
-     * neighbouring month's when the meal is within the window of a month's turn, so that two meals
-     * within the window of each other (the two-sites check) always meet on a row.
+     * Takes the diners' rows until the transaction ends, in id order (so that uploads, counters and corrections never wait
+     * on each other in a circle), and answers their standing meals between two dates as they stand, by diner (every diner
+     * given, those without any meals with none). One statement however many.
      */
-    static List<MealRecordMapper.MonthKey> keysOf(long dinerId, Instant servedAt, Duration window) {
-        TreeSet<LocalDate> months = new TreeSet<>();
-        for (Instant at : List.of(servedAt.minus(window), servedAt, servedAt.plus(window))) {
-            months.add(BusinessTime.dateOf(at).withDayOfMonth(1));
+    Map<Long, List<MealRecord>> take(Collection<Long> dinerIds, LocalDate from, LocalDate to) {
+        Map<Long, List<MealRecord>> standing = new HashMap<>();
+        dinerIds.forEach(id -> standing.put(id, new ArrayList<>()));
+        if (!dinerIds.isEmpty()) {
+            for (MealRecord meal : mapper.takeDinersWithStandingMeals(dinerIds.stream().distinct().sorted().toList(), from, to)) {
+                if (meal != null) {
+                    standing.get(meal.dinerId()).add(meal);
+                }
+            }
         }
-        return months.stream().map(month -> new MealRecordMapper.MonthKey(dinerId, month)).toList();
+        return standing;
     }
 
-    /**
-     * Takes the month rows until the transaction ends, in diner then month order (so that uploads,
-     * counters and corrections never wait on each other in a circle), creating the missing ones from
-     * the standing records. One statement however many.
-     */
-    void take(Collection<MealRecordMapper.MonthKey> keys) {
-        if (!keys.isEmpty()) {
-            mapper.takeMonthUsage(keys.stream().distinct()
-                    .sorted(Comparator.comparingLong(MealRecordMapper.MonthKey::dinerId).thenComparing(MealRecordMapper.MonthKey::monthStart))
-                    .toList());
+    /** {@link #take} for a writer that reads what it needs after it (a correction). */
+    void take(Collection<Long> dinerIds) {
+        if (!dinerIds.isEmpty()) {
+            mapper.takeDiners(dinerIds.stream().distinct().sorted().toList());
         }
     }
 
@@ -121,7 +116,7 @@ class MealRecordUsage implements SubsidyUsage {
         }
     }
 
-    /** Gives a standing subsidised meal's day and subsidy back, before it is reversed; its month rows are taken. */
+    /** Gives a standing subsidised meal's day and subsidy back, before it is reversed; its diner's row is taken. */
     void giveBack(MealRecord record) {
         if (record.standing() && record.subsidy().fen() > 0) {
             mapper.createDayUsage(List.of(new MealRecordMapper.DayKey(record.dinerId(), record.date())));

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -39,7 +38,7 @@ import org.zhucan.subsidy.SubsidyRules;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Recording checked meals, one or a hundred with the same statements: taking the diners' usage rows,
+ * Recording checked meals, one or a hundred with the same statements: taking the diners' rows,
  * quoting each meal against their standing meals (the subsidised ones counted against the limits),
  * claiming the subsidies on the rows, inserting the records with their items, shares and flags, and
  * charging the diner's share ({@link PaymentService}) and marking their bookings served. Logging at the counter and corrections write one meal, offline
@@ -138,8 +137,8 @@ class MealRecordWriter {
     }
 
     /**
-     * Checked meals written together inside a savepoint: their diners' usage rows taken (so that
-     * what they then read is all there is, and no other counter writes their meals until this
+     * Checked meals written together inside a savepoint: their diners' rows taken with their standing meals (so that
+     * what they read is all there is, and no other counter writes their meals until this
      * commits), each quoted from the standing meals read once and counted as the batch adds its
      * own, the subsidies claimed, and every table written with one multi-row statement. When the
      * database refuses any of it, nothing is left written and the outcome says what refused.
@@ -165,17 +164,14 @@ class MealRecordWriter {
                           Undo undo) {
         Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
         if (isolation == null || isolation != Connection.TRANSACTION_READ_COMMITTED) {
-            // the diner's meals are read after the usage rows are taken: an older snapshot (REPEATABLE READ) would miss a
-            // meal committed while this writer waited, and every claim would then be refused
+            // what the usage rows hold is read after a refused claim: an older snapshot (REPEATABLE READ) would miss a meal
+            // committed while this writer waited for its diners' rows, and every claim would then be refused
             throw new IllegalStateException("meal records are written in a READ COMMITTED transaction");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        usage.take(meals.stream().flatMap(p -> usageKeys(p.meal().diner().diner().id(), p.meal().servedAt()).stream()).toList());
         LocalDate from = meals.stream().map(p -> readFrom(p.meal().date())).min(LocalDate::compareTo).orElseThrow();
         LocalDate to = meals.stream().map(p -> readTo(p.meal().date())).max(LocalDate::compareTo).orElseThrow();
-        Map<Long, List<MealRecord>> eaten = new HashMap<>();
-        mapper.findStandingMealsOf(meals.stream().map(p -> p.meal().diner().diner().id()).distinct().toList(), from, to)
-                .forEach(record -> eaten.computeIfAbsent(record.dinerId(), id -> new ArrayList<>()).add(record));
+        Map<Long, List<MealRecord>> eaten = usage.take(meals.stream().map(p -> p.meal().diner().diner().id()).toList(), from, to);
         // what each meal's usage rows start from if missing: the standing meals as read, before the batch adds its own
         List<SubsidyRules.Usage> standing = meals.stream().map(p -> usageOf(eaten.getOrDefault(p.meal().diner().diner().id(), List.of()),
                 p.meal().date(), p.meal().slot().slot())).toList();
@@ -290,7 +286,7 @@ class MealRecordWriter {
         SubsidyRules.Quote quote = lookups.quoter.quote(meal.diner(), meal.site().id(), meal.date(), slot, Money.ofFen(meal.priceFen()), seen);
         boolean secondMeal = standing.stream().anyMatch(other -> other.date().equals(meal.date()) && other.slot() == slot);
         if (p.slotTaken()) {
-            // a subsidised meal of this slot was written around the usage rows: this one is the second
+            // a subsidised meal of this slot was written around the diner's row: this one is the second
             quote = SubsidyRules.slotAlreadySubsidised(quote);
             secondMeal = true;
         }
@@ -329,11 +325,6 @@ class MealRecordWriter {
         LocalDate dayAfter = date.plusDays(1);
         LocalDate monthEnd = date.with(TemporalAdjusters.lastDayOfMonth());
         return dayAfter.isAfter(monthEnd) ? dayAfter : monthEnd;
-    }
-
-    /** The usage rows a meal of the diner served then takes first (see {@link MealRecordUsage#keysOf}). */
-    static List<MealRecordMapper.MonthKey> usageKeys(long dinerId, Instant servedAt) {
-        return MealRecordUsage.keysOf(dinerId, servedAt, MealFlags.TWO_SITES_WINDOW);
     }
 
     /** Marks a site's day for the roll-ups, for the writes beside this writer's (a void's reversal). */

@@ -47,7 +47,7 @@ public class MealUploadService {
     static final int MAX_UPLOAD = 1000;
     /**
      * Offline records per transaction: a whole upload. A chunk's statements are one each however many records it has
-     * (claims, month rows, batches), so a hundred to a chunk paid them ten times an upload: 2,700 records/s against 3,500
+     * (claims, diners taken, batches), so a hundred to a chunk paid them ten times an upload: 2,700 records/s against 3,500
      * in one (serving benchmark, 2026-12-04). A chunk the database refuses is written again record by record.
      */
     private static final int UPLOAD_CHUNK = MAX_UPLOAD;
@@ -168,7 +168,7 @@ public class MealUploadService {
 
     /**
      * A chunk of an upload written at once: every record checked, then all written together by
-     * {@link MealRecordWriter#writeTogether} (its diners' usage rows taken, quoted from one read of
+     * {@link MealRecordWriter#writeTogether} (its diners' rows taken, quoted from one read of
      * their standing meals, a few multi-row statements in one savepoint). Returns false, having undone
      * its writes (not its locks), when the database refuses any of them (a usage row holds more than
      * the records said, or another counter served one of these bookings meanwhile): the caller then

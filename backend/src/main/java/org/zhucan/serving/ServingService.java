@@ -49,7 +49,7 @@ public class ServingService {
     /**
      * logMeal: the record, or the first record of an earlier call with the same key. The key is kept on the record it
      * made, as an offline record's id is (its site's clientRecordId, with the request's hash): the record's own unique
-     * key claims it, with no statement of its own. A repeat at the same time waits on the first's usage rows and then
+     * key claims it, with no statement of its own. A repeat at the same time waits on the first's diner row and then
      * meets its record (or its served booking, its used face token); either way it answers the first record, its own
      * work rolled back. The key then holds at its site for good, not for the 24 hours of other mutations' keys.
      *

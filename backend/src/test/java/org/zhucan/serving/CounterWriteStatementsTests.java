@@ -33,30 +33,31 @@ class CounterWriteStatementsTests extends ApiTest {
      * reference data (sites, slots, fulfilments, policies, menus) comes from the in-process cache and the diner's facts
      * are one read. bookMeal: diner, the diner's meals, booking, items, seat, key (the site's fulfilment modes read
      * from memory since 2026-12-04).
-     * logMeal: diner, month usage, standing meals, the day's and month's claim (one statement since V37), record, items, shares, the
-     * diner's share paid (one multi-row INSERT into payment, issue 22: the payment's own ledger, which the
-     * cash close and the provider reconciliation read without reaching into meal records), key (issue 20 asks 8: one
-     * more than that, see README "Performance"); the site's status history is reference data as well. The roll-up's
-     * day mark is written about once a minute a site (MealRollups: the warm call trusts the first call's).
+     * logMeal: diner, the diner's row taken with its standing meals (one statement since 2026-12-06: the month usage row
+     * taken and the standing meals read before), the day's and month's claim (one statement since V37), record (with its
+     * idempotency key), items, shares, the diner's share paid (one multi-row INSERT into payment, issue 22: the payment's own
+     * ledger, which the cash close and the provider reconciliation read without reaching into meal records); the site's
+     * status history is reference data as well. The roll-up's day mark is written about once a minute a site (MealRollups:
+     * the warm call trusts the first call's).
      */
-    static final int LOG_MEAL_AT_MOST = 8;
+    static final int LOG_MEAL_AT_MOST = 7;
     static final int BOOK_MEAL_AT_MOST = 6;
     /**
-     * logMeal serving a booking by its pickup code: the walk-in's 8, the diner's facts read with the booking (one
+     * logMeal serving a booking by its pickup code: the walk-in's 7, the diner's facts read with the booking (one
      * statement with its items, its open advance and its diner's facts on its date since 2026-12-06; three, then two
      * before), and marking it served at the version it was read at; a paid booking's advance is linked to the record in
-     * place of the walk-in's payment (issue 20 asks 8: see README "Performance").
+     * place of the walk-in's payment (issue 20 asks 8).
      */
-    static final int SERVE_BOOKING_AT_MOST = 9;
+    static final int SERVE_BOOKING_AT_MOST = 8;
     /**
      * Everything the driver sends, transaction control included: the statements and the COMMIT. No SET: a READ
      * COMMITTED write takes a connection already in that state from the writing pool (TransactionPools; four SETs a
      * request before, 15 / 11 / 17 in all); and no savepoint for a counter meal written in a transaction of its own
      * (CounterMealBatches: a refused batch rolls its transaction back instead; two round trips before).
      */
-    static final int LOG_MEAL_QUESTIONS_AT_MOST = 9;
+    static final int LOG_MEAL_QUESTIONS_AT_MOST = 8;
     static final int BOOK_MEAL_QUESTIONS_AT_MOST = 7;
-    static final int SERVE_BOOKING_QUESTIONS_AT_MOST = 10;
+    static final int SERVE_BOOKING_QUESTIONS_AT_MOST = 9;
 
     /** Transaction control the driver sends for a transaction: not a statement of the request's own. */
     private static final Pattern CONTROL = Pattern.compile("^(SET |COMMIT|ROLLBACK|SAVEPOINT|RELEASE SAVEPOINT).*");
