@@ -81,8 +81,12 @@ public final class ServingBenchmark {
     /** Further warm-up rounds of logMeal on 8 threads, a site each, until the JIT settles (JitSettling). */
     private static final int SETTLE_ROUND = 500;
     private static final int MAX_SETTLE_ROUNDS = JitSettling.MAX_ROUNDS;
-    /** Further warm-up batches of uploads, likewise (fewer than JitSettling.MIN_ROUNDS, so all of them); the settling diners again, on another date. */
-    private static final int MAX_UPLOAD_SETTLE_BATCHES = 20;
+    /**
+     * Further warm-up batches of uploads, likewise: at least JitSettling.MIN_ROUNDS, until two are quiet; the settling
+     * diners again, on another date. Until 2026-12-06 at most 20, all of them run, after which the uploads were measured
+     * while the JIT still compiled 1.4-2.4 s (100-200 ms of a 2-core machine's CPU a batch of about 190 ms).
+     */
+    private static final int MAX_UPLOAD_SETTLE_BATCHES = 60;
     /** The diners the settling rounds serve, after those of the measured runs. */
     private static final int SETTLE_BASE = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP + 2 * CONCURRENT + BOOKED_WARM_UP + BOOKED;
     /** Diners served today by the counter runs; the upload and floor runs reuse them on other dates. */
