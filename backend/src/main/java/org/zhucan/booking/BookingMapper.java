@@ -10,6 +10,7 @@ import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.sql.GeneratedKey;
+import org.zhucan.common.sql.ServerPrepared;
 import org.zhucan.diner.QuoteFactsRow;
 import org.zhucan.network.Fulfilment;
 import org.zhucan.network.MealSlot;
@@ -84,12 +85,15 @@ interface BookingMapper {
 
     /**
      * The booking with a pickup code at a site, date and slot, whatever its status (the code is unique there), with its items as
-     * JSON, its open advance and its diner's facts on its date: the counter's one read of what it serves.
+     * JSON, its open advance and its diner's facts on its date: the counter's one read of what it serves. Prepared on the
+     * server: about 3 KB of constant text, on every served booking.
      */
+    @ServerPrepared
     BookingWithItems findByPickupCodeWithItems(@Param("siteId") long siteId, @Param("date") LocalDate date, @Param("slot") MealSlot slot,
                                                @Param("code") String code);
 
     /** A booking by id with its items as JSON, likewise. */
+    @ServerPrepared
     BookingWithItems findByIdWithItems(@Param("id") long id);
 
     /** BOOKED or NO_SHOW becomes SERVED, each at the version it was read at when that is given; the count of bookings that were. */

@@ -1,6 +1,8 @@
 package org.zhucan.booking;
 
+import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -8,9 +10,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.zhucan.diner.DinerService;
 import org.zhucan.diner.QuoteFacts;
 import org.zhucan.network.MealSlot;
@@ -26,6 +31,7 @@ import static org.zhucan.booking.BookingFixtures.setMeal;
  * The counter reads a booking with its diner's facts on its date in one statement: the facts must be those the diner module
  * reads alone (categories held and not yet held on the date, the latest assessment, the status then), by pickup code and by
  * QR; and a caller whose scope does not reach every diner gets none from the booking, so that its own read keeps its scope.
+ * The read is prepared on the server once a connection.
  */
 class CounterBookingFactsTests extends ApiTest {
 
@@ -37,6 +43,12 @@ class CounterBookingFactsTests extends ApiTest {
 
     @Autowired
     DinerService diners;
+
+    @Autowired
+    BookingMapper mapper;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -81,6 +93,31 @@ class CounterBookingFactsTests extends ApiTest {
         // a diner's own account reads its facts within its scope, not from the booking
         actAs("DINER", null);
         assertThat(counterBookings.bookingOfPickupCode(site, lunch.date(), MealSlot.LUNCH, pickupCode).dinerFacts()).isNull();
+    }
+
+    /** The read is about 3 KB of constant text on every served booking: prepared on the server once a connection, then only executed. */
+    @Test
+    void shouldPrepareTheCountersBookingReadOnceAConnection() {
+        long site = jdbc.queryForObject("SELECT MIN(id) FROM site", Long.class);
+        LocalDate date = LocalDate.of(2026, 3, 2);
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            mapper.findByPickupCodeWithItems(site, date, MealSlot.LUNCH, "000000");
+            Map<String, Long> before = statementCounters();
+            for (int i = 1; i <= 3; i++) {
+                // another code each time: MyBatis answers a repeated statement of one transaction from its own cache
+                mapper.findByPickupCodeWithItems(site, date, MealSlot.LUNCH, "00000" + i);
+            }
+            Map<String, Long> after = statementCounters();
+            assertThat(after.get("Com_stmt_execute") - before.get("Com_stmt_execute")).as("executions of the prepared read").isEqualTo(3);
+            assertThat(after.get("Com_stmt_prepare") - before.get("Com_stmt_prepare")).as("prepared again").isZero();
+        });
+    }
+
+    private Map<String, Long> statementCounters() {
+        Map<String, Long> counters = new HashMap<>();
+        jdbc.query("SHOW SESSION STATUS WHERE Variable_name IN ('Com_stmt_execute', 'Com_stmt_prepare')",
+                (RowCallbackHandler) row -> counters.put(row.getString(1), row.getLong(2)));
+        return counters;
     }
 
     private static void actAs(String role, String operatorId) {
