@@ -174,10 +174,10 @@ public class DinerService {
     /**
      * The facts on the date of a row another module's statement read with its own (DinerMapper.xml's quoteFactsColumns on
      * that date): the counter reads a booking and its diner's facts in one statement. Null when the caller's scope does not
-     * reach every diner: {@link #quoteFactsOn} then reads them within it, as without the row.
+     * reach every diner, or there is no caller: {@link #quoteFactsOn} then reads them within its scope, as without the row.
      */
     public QuoteFacts quoteFactsOf(QuoteFactsRow row, LocalDate date) {
-        return CallerScope.ALL.equals(access.quoteScope(CurrentUser.get())) ? factsOf(row, date) : null;
+        return CurrentUser.isLoggedIn() && CallerScope.ALL.equals(access.quoteScope(CurrentUser.get())) ? factsOf(row, date) : null;
     }
 
     private static QuoteFacts factsOf(QuoteFactsRow row, LocalDate date) {

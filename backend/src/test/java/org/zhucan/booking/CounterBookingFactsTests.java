@@ -93,6 +93,9 @@ class CounterBookingFactsTests extends ApiTest {
         // a diner's own account reads its facts within its scope, not from the booking
         actAs("DINER", null);
         assertThat(counterBookings.bookingOfPickupCode(site, lunch.date(), MealSlot.LUNCH, pickupCode).dinerFacts()).isNull();
+        // nor does a read without a caller (a job)
+        SecurityContextHolder.clearContext();
+        assertThat(counterBookings.bookingOfPickupCode(site, lunch.date(), MealSlot.LUNCH, pickupCode).dinerFacts()).isNull();
     }
 
     /** The read is about 3 KB of constant text on every served booking: prepared on the server once a connection, then only executed. */
