@@ -16,6 +16,7 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.zhucan.common.time.BusinessTime;
 import org.zhucan.diner.DinerService;
 import org.zhucan.diner.QuoteFacts;
 import org.zhucan.network.MealSlot;
@@ -75,6 +76,8 @@ class CounterBookingFactsTests extends ApiTest {
                 INSERT INTO ability_assessment (diner_id, level, assessed_on, assessor, recorded_by, recorded_at)
                 VALUES (?, 2, ?, '评估员', 'test', UTC_TIMESTAMP(6)), (?, 4, ?, '评估员', 'test', UTC_TIMESTAMP(6))""",
                 diner, lunch.date().minusDays(10), diner, lunch.date().plusDays(2));
+        // before the canteen's 09:30 cut-off, whatever the hour the test runs
+        clock.stopAt(lunch.date().atTime(8, 0).atZone(BusinessTime.ZONE).toInstant());
         String pickupCode = as("operator").documentName("counterBookMeal")
                 .variable("input", bookInput(key(), String.valueOf(diner), lunch.site(), lunch.date(), "DINE_IN", List.of(setMeal("套餐A"))))
                 .execute().path("bookMeal.userErrors").entityList(Map.class).hasSize(0)
