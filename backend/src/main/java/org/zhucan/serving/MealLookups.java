@@ -62,19 +62,23 @@ final class MealLookups {
 
     /** Reads many diners' facts for a date at once, ahead of the records that name them. */
     void prefetchFacts(Collection<Long> dinerIds, LocalDate date) {
-        List<Long> missing = dinerIds.stream().filter(id -> !facts.containsKey(id + "|" + date)).distinct().toList();
+        List<Long> missing = dinerIds.stream().filter(id -> !facts.containsKey(factsKey(id, date))).distinct().toList();
         if (!missing.isEmpty()) {
-            dinerService.quoteFactsOn(missing, date).forEach((id, diner) -> facts.put(id + "|" + date, diner));
+            dinerService.quoteFactsOn(missing, date).forEach((id, diner) -> facts.put(factsKey(id, date), diner));
         }
     }
 
     /** A diner's facts on a date read with something else (a booking, with its diner's), for {@link #facts} to answer. */
     void knowFacts(long dinerId, LocalDate date, QuoteFacts known) {
-        facts.putIfAbsent(dinerId + "|" + date, known);
+        facts.putIfAbsent(factsKey(dinerId, date), known);
     }
 
     QuoteFacts facts(long dinerId, LocalDate date) {
-        return facts.computeIfAbsent(dinerId + "|" + date, key -> dinerService.quoteFacts(dinerId, date));
+        return facts.computeIfAbsent(factsKey(dinerId, date), key -> dinerService.quoteFacts(dinerId, date));
+    }
+
+    private static String factsKey(long dinerId, LocalDate date) {
+        return dinerId + "|" + date;
     }
 
     Site site(long id) {
