@@ -44,9 +44,11 @@ import static org.zhucan.testsupport.BenchmarkGraphQl.map;
  * real GraphQL HTTP API as the demo OPERATOR account (walk-ins on one thread, walk-ins on 8 threads
  * at one site and at a site each, and bookings served by pickup code on 8 threads at one site);
  * {@code uploadMealRecords} in batches of 1,000 offline records on one thread (and one batch
- * replayed, all duplicates); and, as the floor, raw JDBC batched INSERTs of the same rows
- * ({@code rewriteBatchedStatements=true}, batches of 1,000, one transaction a batch), records with
- * their items and shares, and records alone. Every record is a distinct diner on its date and
+ * replayed, all duplicates); and, as the floor, raw JDBC INSERTs of the same rows
+ * ({@code rewriteBatchedStatements=true}): batches of 1,000, one transaction a batch, records with
+ * their items, shares and payments, and records alone; one record a transaction on 8 threads, as
+ * the counter's walk-ins; and one booking served a transaction on 8 threads (its record naming the
+ * booking, the booking marked served), as the counter's served bookings. Every record is a distinct diner on its date and
  * slot, so each one is really subsidised (one subsidised meal per diner, date and slot). Prints
  * figures, where the CPU went for a record and a batch on each side ({@link CpuMeter}: request threads, JIT,
  * collector, the rest of the JVM, the database server), and checks (rows, subsidised rows, flags); asserts nothing. Run with
@@ -89,8 +91,10 @@ public final class ServingBenchmark {
     private static final int MAX_UPLOAD_SETTLE_BATCHES = 60;
     /** The diners the settling rounds serve, after those of the measured runs. */
     private static final int SETTLE_BASE = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP + 2 * CONCURRENT + BOOKED_WARM_UP + BOOKED;
-    /** Diners served today by the counter runs; the upload and floor runs reuse them on other dates. */
-    private static final int DINERS = SETTLE_BASE + SETTLE_ROUND * MAX_SETTLE_ROUNDS;
+    /** The diners whose bookings the floor serves today, after those the settling rounds may serve. */
+    private static final int FLOOR_BOOKING_BASE = SETTLE_BASE + SETTLE_ROUND * MAX_SETTLE_ROUNDS;
+    /** Diners served today by the counter runs and the floor's bookings; the upload and floor runs reuse them on other dates. */
+    private static final int DINERS = FLOOR_BOOKING_BASE + WARM_UP + BOOKED;
     private static final String ACTOR = "benchmark";
     private static final String OPERATOR_ACCOUNT = "operator";
     private static final String DEMO_PASSWORD = "demo1234";
@@ -136,7 +140,7 @@ public final class ServingBenchmark {
     private long uploadSite;
     private long floorSite;
     private long[] diners;
-    private String[] pickupCodes;
+    private Booked counterBookings;
 
     private ServingBenchmark(ConfigurableApplicationContext context) {
         this.jdbc = context.getBean(JdbcTemplate.class);
@@ -163,7 +167,7 @@ public final class ServingBenchmark {
             int base = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP;
             // the bookings, made and the first of them served before the JIT settles, so that the measured runs find both compiled
             int bookedBase = base + 2 * CONCURRENT;
-            book(bookedBase);
+            counterBookings = book(sharedSite, bookedBase, BOOKED_WARM_UP + BOOKED);
             measure(THREADS, BOOKED_WARM_UP, (thread, index) -> servedBooking(bookedBase + index, index));
             int settleRounds = JitSettling.settle(MAX_SETTLE_ROUNDS, round -> measure(THREADS, SETTLE_ROUND,
                     (thread, index) -> walkIn(ownSites[thread], SETTLE_BASE + round * SETTLE_ROUND + index)));
@@ -172,8 +176,10 @@ public final class ServingBenchmark {
             CpuMeter.Since cpuBeforeSiteEach = cpu.since();
             Result siteEach = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(ownSites[thread], base + CONCURRENT + index));
             Map<CpuMeter.Part, Double> cpuSiteEach = cpuBeforeSiteEach.perUnit(CONCURRENT);
+            CpuMeter.Since cpuBeforeBooked = cpu.since();
             Result booked = measure(THREADS, BOOKED, (thread, index) -> servedBooking(bookedBase + BOOKED_WARM_UP + index,
                     BOOKED_WARM_UP + index));
+            Map<CpuMeter.Part, Double> cpuBooked = cpuBeforeBooked.perUnit(BOOKED);
             long jitLogMeal = JitSettling.compiledMillis() - jitBeforeLogMeal;
 
             // ---- uploadMealRecords, batches of 1,000, one thread
@@ -204,11 +210,21 @@ public final class ServingBenchmark {
             }
             // logMeal's floor: the same rows, one record a transaction, on as many threads as the concurrent logMeal runs
             Instant floorNoon = floorSingleDate.atTime(LocalTime.NOON).atZone(BusinessTime.ZONE).toInstant();
-            measure(THREADS, WARM_UP, (thread, index) -> floor.single(template, floorSite, diners[index], floorNoon, "%s-s-%05d".formatted(tag, index)));
+            measure(THREADS, WARM_UP, (thread, index) -> floor.single(template, floorSite, diners[index], floorNoon, "%s-s-%05d".formatted(tag, index),
+                    null));
             CpuMeter.Since cpuBeforeFloorSingle = cpu.since();
             Result floorSingle = measure(THREADS, CONCURRENT, (thread, index) -> floor.single(template, floorSite, diners[WARM_UP + index], floorNoon,
-                    "%s-s-%05d".formatted(tag, WARM_UP + index)));
+                    "%s-s-%05d".formatted(tag, WARM_UP + index), null));
             Map<CpuMeter.Part, Double> cpuFloorSingle = cpuBeforeFloorSingle.perUnit(CONCURRENT);
+            // a served booking's floor: the same rows, the record naming its booking, and the booking marked served (bookings made untimed)
+            Booked floorBookings = book(floorSite, FLOOR_BOOKING_BASE, WARM_UP + BOOKED);
+            Instant todayNoon = today.atTime(LocalTime.NOON).atZone(BusinessTime.ZONE).toInstant();
+            measure(THREADS, WARM_UP, (thread, index) -> floor.single(template, floorSite, diners[FLOOR_BOOKING_BASE + index], todayNoon,
+                    "%s-b-%05d".formatted(tag, index), floorBookings.ids()[index]));
+            CpuMeter.Since cpuBeforeFloorBooked = cpu.since();
+            Result floorBooked = measure(THREADS, BOOKED, (thread, index) -> floor.single(template, floorSite, diners[FLOOR_BOOKING_BASE + WARM_UP + index],
+                    todayNoon, "%s-b-%05d".formatted(tag, WARM_UP + index), floorBookings.ids()[WARM_UP + index]));
+            Map<CpuMeter.Part, Double> cpuFloorBooked = cpuBeforeFloorBooked.perUnit(BOOKED);
 
             System.out.printf("%nmeals served (%d cores; MariaDB/MySQL, Redis and this JVM on one machine; rewriteBatchedStatements=%s)%n",
                     Runtime.getRuntime().availableProcessors(), floor.rewriteBatchedStatements());
@@ -222,10 +238,13 @@ public final class ServingBenchmark {
             print("walk-ins, 8 threads, a site each", CONCURRENT, siteEach);
             print("bookings (pickup code), 8 threads, one site", BOOKED, booked);
             print("JDBC floor: one record a transaction, 8 threads", CONCURRENT, floorSingle);
+            print("JDBC floor: a booking served a transaction", BOOKED, floorBooked);
             System.out.printf("  JIT: %d more warm-up rounds of %d (8 threads, a site each) until %s; %,d ms compiling"
                     + " while the four logMeal runs were measured%n", settleRounds, SETTLE_ROUND, JitSettling.QUIET, jitLogMeal);
             System.out.printf("  CPU ms a record, walk-ins a site each: %s%n  CPU ms a record, JDBC floor:           %s%n",
                     CpuMeter.describe(cpuSiteEach, "%.2f"), CpuMeter.describe(cpuFloorSingle, "%.2f"));
+            System.out.printf("  CPU ms a served booking:               %s%n  CPU ms a served booking, JDBC floor:   %s%n",
+                    CpuMeter.describe(cpuBooked, "%.2f"), CpuMeter.describe(cpuFloorBooked, "%.2f"));
 
             System.out.printf("uploadMealRecords over GraphQL HTTP, %d batches of %,d walk-ins (one site, served yesterday 11:00-13:00), one thread,"
                     + " after one warm-up batch:%n", BATCHES, BATCH);
@@ -317,24 +336,26 @@ public final class ServingBenchmark {
     }
 
     /**
-     * Today's dine-in bookings of the set meal at the shared site, made through the service (not timed), for the pickup-code
-     * runs: the warm-up's first, then the measured run's.
+     * Today's dine-in bookings of the set meal at the site, made through the service (not timed): for the pickup-code runs at the
+     * shared site (the warm-up's first, then the measured run's), and for the floor's bookings served at the floor's site.
      */
-    private void book(int dinerBase) throws InterruptedException {
-        pickupCodes = new String[BOOKED_WARM_UP + BOOKED];
-        Result made = measure(THREADS, pickupCodes.length, (thread, index) -> {
-            BookMealInput input = new BookMealInput("bench-" + UUID.randomUUID(), diners[dinerBase + index], sharedSite,
+    private Booked book(long site, int dinerBase, int count) throws InterruptedException {
+        Booked booked = new Booked(new String[count], new long[count]);
+        Result made = measure(THREADS, count, (thread, index) -> {
+            BookMealInput input = new BookMealInput("bench-" + UUID.randomUUID(), diners[dinerBase + index], site,
                     today, MealSlot.LUNCH, Fulfilment.DINE_IN, null, List.of(new BookingItemInput(null, SET_MEAL, 1)), null);
             BookingResult result = SystemActor.runAs(ACTOR, () -> bookings.bookMeal(input));
             if (result.booking() == null) {
                 fail("bookMeal: " + result.userErrors());
             } else {
-                pickupCodes[index] = result.booking().pickupCode();
+                booked.pickupCodes()[index] = result.booking().pickupCode();
+                booked.ids()[index] = result.booking().id();
             }
         });
         if (made.failed() > 0) {
             throw new IllegalStateException(made.failed() + " of the bookings to serve could not be made; first: " + made.firstFailure());
         }
+        return booked;
     }
 
     private void evictMenus() {
@@ -367,7 +388,7 @@ public final class ServingBenchmark {
         input.put("idempotencyKey", "bench-" + UUID.randomUUID());
         input.put("siteId", Long.toString(sharedSite));
         input.put("slot", "LUNCH");
-        input.put("pickupCode", pickupCodes[booking]);
+        input.put("pickupCode", counterBookings.pickupCodes()[booking]);
         input.put("dinerId", Long.toString(diners[diner]));
         input.put("verification", Map.of("method", "STAFF_PROXY", "proxyReason", PROXY_REASON));
         logMeal(input);
@@ -436,6 +457,10 @@ public final class ServingBenchmark {
         names.put(uploadSite, "upload (+warm-up)");
         names.put(floorSite, "JDBC floor (+warm-up)");
         ServingRowCheck.print(jdbc, tag, names, sharedSite, today);
+    }
+
+    /** Bookings made for a run: their pickup codes and ids, by index. */
+    private record Booked(String[] pickupCodes, long[] ids) {
     }
 
     private record Result(double perSecond, double p50Millis, double p99Millis, double statements, long failed, long subsidised,
