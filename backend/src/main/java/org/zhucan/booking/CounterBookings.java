@@ -16,6 +16,7 @@ import org.zhucan.common.money.Money;
 import org.zhucan.diner.DinerService;
 import org.zhucan.network.MealSlot;
 import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -29,7 +30,8 @@ public class CounterBookings {
     private final BookingMapper mapper;
     private final BookingQr qr;
     private final Clock clock;
-    private final JsonMapper json;
+    /** The items' reader, its type and deserializer found once rather than on every served booking. */
+    private final ObjectReader itemsReader;
     private final DinerService diners;
 
     CounterBookings(BookingMapper mapper, BookingQr qr, Clock clock, JsonMapper json, DinerService diners) {
@@ -37,7 +39,7 @@ public class CounterBookings {
         this.diners = diners;
         this.qr = qr;
         this.clock = clock;
-        this.json = json;
+        this.itemsReader = json.readerFor(ITEMS);
     }
 
     /** Whether a payload is a booking's QR (rather than a diner's meal card): it may still be forged. */
@@ -77,7 +79,7 @@ public class CounterBookings {
             return null;
         }
         long id = found.booking().id();
-        List<BookingItem> items = found.itemsJson() == null ? List.of() : json.readValue(found.itemsJson(), ITEMS).stream()
+        List<BookingItem> items = found.itemsJson() == null ? List.of() : itemsReader.<List<ItemJson>>readValue(found.itemsJson()).stream()
                 .map(item -> new BookingItem(id, item.p(), item.d(), item.s(), item.n(), Money.ofFen(item.u()), item.q(), item.c() != 0))
                 .sorted(Comparator.comparingInt(BookingItem::position)).toList();
         return new CounterBooking(found.booking(), items, found.openAdvance(), diners.quoteFactsOf(found.dinerFacts(), found.booking().date()));
