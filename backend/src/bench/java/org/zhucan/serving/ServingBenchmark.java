@@ -19,19 +19,11 @@ import javax.sql.DataSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.zhucan.booking.BookMealInput;
-import org.zhucan.booking.Booking;
-import org.zhucan.booking.BookingItemInput;
-import org.zhucan.booking.BookingResult;
 import org.zhucan.booking.BookingService;
 import org.zhucan.common.sql.SqlStatementCounter;
 import org.zhucan.common.time.BusinessTime;
 import org.zhucan.menu.PublishedMenus;
-import org.zhucan.network.Fulfilment;
-import org.zhucan.network.MealSlot;
-import org.zhucan.security.SystemActor;
 import org.zhucan.testsupport.BenchmarkApp;
-import org.zhucan.testsupport.BenchmarkData;
 import org.zhucan.testsupport.BenchmarkGraphQl;
 import org.zhucan.testsupport.CpuMeter;
 import org.zhucan.testsupport.JitSettling;
@@ -105,9 +97,8 @@ public final class ServingBenchmark {
     private static final String ACTOR = "benchmark";
     private static final String OPERATOR_ACCOUNT = "operator";
     private static final String DEMO_PASSWORD = "demo1234";
-    private static final String TEMPLATE_SITE = "孝文街道长者食堂";
     static final String SET_MEAL = "营养套餐";
-    private static final long SET_MEAL_PRICE_FEN = 1200;
+    static final long SET_MEAL_PRICE_FEN = 1200;
     static final String PROXY_REASON = "老人无法出示证件";
 
     private static final String LOG_MEAL = """
@@ -140,14 +131,8 @@ public final class ServingBenchmark {
     private final AtomicReference<String> firstFailure = new AtomicReference<>();
 
     private String token;
-    private long[] dishIds;
-    private long sequentialSite;
-    private long sharedSite;
-    private long[] ownSites;
-    private long uploadSite;
-    private long floorSite;
-    private long[] diners;
-    private Booked counterBookings;
+    private ServingFixtures fixtures;
+    private ServingFixtures.Booked counterBookings;
 
     private ServingBenchmark(ConfigurableApplicationContext context) {
         this.jdbc = context.getBean(JdbcTemplate.class);
@@ -168,19 +153,19 @@ public final class ServingBenchmark {
         prepare();
         try {
             // ---- logMeal, one record a request, over HTTP
-            measure(1, WARM_UP, (thread, index) -> walkIn(sequentialSite, index));
-            Result sequential = measure(1, SEQUENTIAL, (thread, index) -> walkIn(sequentialSite, WARM_UP + index));
-            measure(THREADS, CONCURRENT_WARM_UP, (thread, index) -> walkIn(ownSites[thread], WARM_UP + SEQUENTIAL + index));
+            measure(1, WARM_UP, (thread, index) -> walkIn(fixtures.sequentialSite, index));
+            Result sequential = measure(1, SEQUENTIAL, (thread, index) -> walkIn(fixtures.sequentialSite, WARM_UP + index));
+            measure(THREADS, CONCURRENT_WARM_UP, (thread, index) -> walkIn(fixtures.ownSites[thread], WARM_UP + SEQUENTIAL + index));
             int base = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP;
             // the bookings, made and the first of them served before the JIT settles, so that the measured runs find both compiled
             int bookedBase = base + 2 * CONCURRENT;
-            counterBookings = book(sharedSite, bookedBase, BOOKED_WARM_UP + BOOKED);
+            counterBookings = fixtures.book(fixtures.sharedSite, bookedBase, BOOKED_WARM_UP + BOOKED);
             measure(THREADS, BOOKED_WARM_UP, (thread, index) -> servedBooking(bookedBase + index, counterBookings.pickupCodes()[index]));
             int settleRounds = JitSettling.settle(MAX_SETTLE_ROUNDS, this::settleRound);
             long jitBeforeLogMeal = JitSettling.compiledMillis();
-            Result oneSite = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(sharedSite, base + index));
+            Result oneSite = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(fixtures.sharedSite, base + index));
             CpuMeter.Since cpuBeforeSiteEach = cpu.since();
-            Result siteEach = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(ownSites[thread], base + CONCURRENT + index));
+            Result siteEach = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(fixtures.ownSites[thread], base + CONCURRENT + index));
             Map<CpuMeter.Part, Double> cpuSiteEach = cpuBeforeSiteEach.perUnit(CONCURRENT);
             CpuMeter.Since cpuBeforeBooked = cpu.since();
             Result booked = measure(THREADS, BOOKED, (thread, index) -> servedBooking(bookedBase + BOOKED_WARM_UP + index,
@@ -202,33 +187,33 @@ public final class ServingBenchmark {
             long jitUploads = JitSettling.compiledMillis() - jitBeforeUploads;
 
             // ---- the floor: raw JDBC batched INSERTs of the same rows
-            ServingJdbcFloor.Template template = floor.template(uploadSite);
-            floor.batch(template, floorSite, diners, floorDate, 0, "fwarm", true);
+            ServingJdbcFloor.Template template = floor.template(fixtures.uploadSite);
+            floor.batch(template, fixtures.floorSite, fixtures.diners, floorDate, 0, "fwarm", true);
             long[] floorFull = new long[BATCHES];
             long[] floorBare = new long[BATCHES];
             CpuMeter.Since cpuBeforeFloorBatches = cpu.since();
             for (int batch = 1; batch <= BATCHES; batch++) {
-                floorFull[batch - 1] = floor.batch(template, floorSite, diners, floorDate, batch * BATCH, "f" + batch, true);
+                floorFull[batch - 1] = floor.batch(template, fixtures.floorSite, fixtures.diners, floorDate, batch * BATCH, "f" + batch, true);
             }
             Map<CpuMeter.Part, Double> cpuFloorBatches = cpuBeforeFloorBatches.perUnit(BATCHES);
             for (int batch = 1; batch <= BATCHES; batch++) {
-                floorBare[batch - 1] = floor.batch(template, floorSite, diners, floorRecordsOnlyDate, (batch - 1) * BATCH, "r" + batch, false);
+                floorBare[batch - 1] = floor.batch(template, fixtures.floorSite, fixtures.diners, floorRecordsOnlyDate, (batch - 1) * BATCH, "r" + batch, false);
             }
             // logMeal's floor: the same rows, one record a transaction, on as many threads as the concurrent logMeal runs
             Instant floorNoon = floorSingleDate.atTime(LocalTime.NOON).atZone(BusinessTime.ZONE).toInstant();
-            measure(THREADS, WARM_UP, (thread, index) -> floor.single(template, floorSite, diners[index], floorNoon, "%s-s-%05d".formatted(tag, index),
+            measure(THREADS, WARM_UP, (thread, index) -> floor.single(template, fixtures.floorSite, fixtures.diners[index], floorNoon, "%s-s-%05d".formatted(tag, index),
                     null));
             CpuMeter.Since cpuBeforeFloorSingle = cpu.since();
-            Result floorSingle = measure(THREADS, CONCURRENT, (thread, index) -> floor.single(template, floorSite, diners[WARM_UP + index], floorNoon,
+            Result floorSingle = measure(THREADS, CONCURRENT, (thread, index) -> floor.single(template, fixtures.floorSite, fixtures.diners[WARM_UP + index], floorNoon,
                     "%s-s-%05d".formatted(tag, WARM_UP + index), null));
             Map<CpuMeter.Part, Double> cpuFloorSingle = cpuBeforeFloorSingle.perUnit(CONCURRENT);
             // a served booking's floor: the same rows, the record naming its booking, and the booking marked served (bookings made untimed)
-            Booked floorBookings = book(floorSite, FLOOR_BOOKING_BASE, WARM_UP + BOOKED);
+            ServingFixtures.Booked floorBookings = fixtures.book(fixtures.floorSite, FLOOR_BOOKING_BASE, WARM_UP + BOOKED);
             Instant todayNoon = today.atTime(LocalTime.NOON).atZone(BusinessTime.ZONE).toInstant();
-            measure(THREADS, WARM_UP, (thread, index) -> floor.single(template, floorSite, diners[FLOOR_BOOKING_BASE + index], todayNoon,
+            measure(THREADS, WARM_UP, (thread, index) -> floor.single(template, fixtures.floorSite, fixtures.diners[FLOOR_BOOKING_BASE + index], todayNoon,
                     "%s-b-%05d".formatted(tag, index), floorBookings.ids()[index]));
             CpuMeter.Since cpuBeforeFloorBooked = cpu.since();
-            Result floorBooked = measure(THREADS, BOOKED, (thread, index) -> floor.single(template, floorSite, diners[FLOOR_BOOKING_BASE + WARM_UP + index],
+            Result floorBooked = measure(THREADS, BOOKED, (thread, index) -> floor.single(template, fixtures.floorSite, fixtures.diners[FLOOR_BOOKING_BASE + WARM_UP + index],
                     todayNoon, "%s-b-%05d".formatted(tag, WARM_UP + index), floorBookings.ids()[WARM_UP + index]));
             Map<CpuMeter.Part, Double> cpuFloorBooked = cpuBeforeFloorBooked.perUnit(BOOKED);
 
@@ -282,101 +267,17 @@ public final class ServingBenchmark {
             check();
         } finally {
             // so that another database on the same Redis never reads these menus for its own sites of the same ids
-            evictMenus();
+            fixtures.evictMenus();
         }
     }
 
     // ---------------------------------------------------------------- set-up
 
-    /** Fresh sites copied from the demo canteen, each with published lunch menus today and yesterday; fresh diners; the operator's token. */
+    /** The sites, diners and menus of the run (ServingFixtures); the operator's token; the upload client. */
     private void prepare() throws Exception {
-        long template = jdbc.queryForObject("SELECT id FROM site WHERE name = ?", Long.class, TEMPLATE_SITE);
-        dishIds = jdbc.queryForList("SELECT d.id FROM dish d JOIN site s ON s.operator_id = d.operator_id WHERE s.id = ? AND d.active"
-                + " ORDER BY d.id LIMIT 2", Long.class, template).stream().mapToLong(Long::longValue).toArray();
-        sequentialSite = site(template, "sequential");
-        sharedSite = site(template, "shared");
-        ownSites = new long[THREADS];
-        for (int thread = 0; thread < THREADS; thread++) {
-            ownSites[thread] = site(template, "thread-" + thread);
-        }
-        uploadSite = site(template, "upload");
-        floorSite = site(template, "floor");
-        diners = diners(template, DINERS);
-        evictMenus();
+        fixtures = new ServingFixtures(jdbc, bookings, menus, tag, ACTOR, today, THREADS, DINERS);
         token = api.login(OPERATOR_ACCOUNT, DEMO_PASSWORD);
-        uploads = new ServingUploads(api, statements, token, tag, uploadSite, diners, yesterday, BATCH);
-    }
-
-    private long site(long template, String role) {
-        String name = tag + "-" + role;
-        long site = BenchmarkData.copyOperatingSite(jdbc, template, name, ACTOR);
-        // lunch all day, so that the run neither depends on the hour nor raises OUTSIDE_SERVING_HOURS flags
-        jdbc.update("INSERT INTO site_slot (site_id, slot, serves_from, serves_to, seats, booking_cutoff)"
-                + " VALUES (?, 'LUNCH', '00:00:00', '23:59:59', ?, '23:59:59')", site, 2 * DINERS);
-        jdbc.update("INSERT INTO site_fulfilment (site_id, mode, fee_fen) VALUES (?, 'DINE_IN', 0)", site);
-        for (LocalDate date : List.of(today, yesterday)) {
-            jdbc.update("INSERT INTO menu (site_id, menu_date, slot, status, version, published_at, created_at, updated_at)"
-                    + " VALUES (?, ?, 'LUNCH', 'PUBLISHED', 1, NOW(6), NOW(6), NOW(6))", site, date);
-            long menu = jdbc.queryForObject("SELECT id FROM menu WHERE site_id = ? AND menu_date = ? AND slot = 'LUNCH'", Long.class, site, date);
-            for (int i = 0; i < dishIds.length; i++) {
-                jdbc.update("INSERT INTO menu_item (menu_id, position, dish_id, price_fen, daily_quota) SELECT ?, ?, id, price_fen, NULL FROM dish WHERE id = ?",
-                        menu, i, dishIds[i]);
-            }
-            jdbc.update("INSERT INTO set_meal (menu_id, position, name, price_fen, daily_quota, dish_ids) VALUES (?, 0, ?, ?, NULL, ?)",
-                    menu, SET_MEAL, SET_MEAL_PRICE_FEN, Arrays.stream(dishIds).mapToObj(Long::toString).collect(Collectors.joining(",")));
-        }
-        return site;
-    }
-
-    /**
-     * ACTIVE diners like the first demo diner at home in the template site's street (aged 60 or more), so that every funding
-     * share applies, the street's included; STAFF_PROXY never reads the ID number, so the copied ciphertext serves.
-     */
-    private long[] diners(long templateSite, int count) {
-        Map<String, Object> template = jdbc.queryForMap("""
-                SELECT d.id_number_enc, d.id_number_masked, d.birth_date, d.sex, d.home_community_id, d.address
-                FROM diner d JOIN region home ON home.id = d.home_community_id
-                JOIN site s ON s.id = ? JOIN region community ON community.id = s.community_id
-                WHERE d.status = 'ACTIVE' AND home.parent_id = community.parent_id
-                ORDER BY d.id LIMIT 1""", templateSite);
-        return BenchmarkData.copyDiners(jdbc, template, count, tag, ACTOR);
-    }
-
-    /**
-     * Today's dine-in bookings of the set meal at the site, made through the service (not timed): for the pickup-code runs at the
-     * shared site (the warm-up's first, then the measured run's), and for the floor's bookings served at the floor's site.
-     */
-    private Booked book(long site, int dinerBase, int count) throws InterruptedException {
-        Booked booked = new Booked(new String[count], new long[count]);
-        ThreadedRun.time("serving-benchmark-bookings", THREADS, count, (thread, index) -> {
-            Booking booking = bookOne(site, dinerBase + index);
-            booked.pickupCodes()[index] = booking.pickupCode();
-            booked.ids()[index] = booking.id();
-        });
-        return booked;
-    }
-
-    /** Today's dine-in booking of the set meal at the site for the diner, made through the service; a refusal stops the run. */
-    private Booking bookOne(long site, int diner) {
-        BookMealInput input = new BookMealInput("bench-" + UUID.randomUUID(), diners[diner], site, today, MealSlot.LUNCH, Fulfilment.DINE_IN, null,
-                List.of(new BookingItemInput(null, SET_MEAL, 1)), null);
-        BookingResult result = SystemActor.runAs(ACTOR, () -> bookings.bookMeal(input));
-        if (result.booking() == null) {
-            throw new IllegalStateException("a booking to serve could not be made: " + result.userErrors());
-        }
-        return result.booking();
-    }
-
-    private void evictMenus() {
-        List<Long> sites = new ArrayList<>(List.of(sequentialSite, sharedSite, uploadSite, floorSite));
-        if (ownSites != null) {
-            Arrays.stream(ownSites).forEach(sites::add);
-        }
-        for (long site : sites) {
-            for (LocalDate date : List.of(today, yesterday)) {
-                menus.evict(site, date, MealSlot.LUNCH);
-            }
-        }
+        uploads = new ServingUploads(api, statements, token, tag, fixtures.uploadSite, fixtures.diners, yesterday, BATCH);
     }
 
     // ---------------------------------------------------------------- the API
@@ -386,7 +287,7 @@ public final class ServingBenchmark {
         input.put("idempotencyKey", "bench-" + UUID.randomUUID());
         input.put("siteId", Long.toString(site));
         input.put("slot", "LUNCH");
-        input.put("dinerId", Long.toString(diners[diner]));
+        input.put("dinerId", Long.toString(fixtures.diners[diner]));
         input.put("verification", Map.of("method", "STAFF_PROXY", "proxyReason", PROXY_REASON));
         input.put("items", List.of(Map.of("setMealName", SET_MEAL)));
         logMeal(input);
@@ -401,13 +302,13 @@ public final class ServingBenchmark {
         int booked = SETTLE_ROUND / SETTLE_BOOKING_EVERY;
         String[] codes = new String[booked];
         for (int i = 0; i < booked; i++) {
-            codes[i] = bookOne(sharedSite, base + i * SETTLE_BOOKING_EVERY).pickupCode();
+            codes[i] = fixtures.bookOne(fixtures.sharedSite, base + i * SETTLE_BOOKING_EVERY).pickupCode();
         }
         measure(THREADS, SETTLE_ROUND, (thread, index) -> {
             if (index % SETTLE_BOOKING_EVERY == 0) {
                 servedBooking(base + index, codes[index / SETTLE_BOOKING_EVERY]);
             } else {
-                walkIn(ownSites[thread], base + index);
+                walkIn(fixtures.ownSites[thread], base + index);
             }
         });
     }
@@ -415,10 +316,10 @@ public final class ServingBenchmark {
     private void servedBooking(int diner, String pickupCode) throws Exception {
         Map<String, Object> input = new LinkedHashMap<>();
         input.put("idempotencyKey", "bench-" + UUID.randomUUID());
-        input.put("siteId", Long.toString(sharedSite));
+        input.put("siteId", Long.toString(fixtures.sharedSite));
         input.put("slot", "LUNCH");
         input.put("pickupCode", pickupCode);
-        input.put("dinerId", Long.toString(diners[diner]));
+        input.put("dinerId", Long.toString(fixtures.diners[diner]));
         input.put("verification", Map.of("method", "STAFF_PROXY", "proxyReason", PROXY_REASON));
         logMeal(input);
     }
@@ -480,16 +381,12 @@ public final class ServingBenchmark {
     /** Rows per site and date as the database holds them: every record of each run, each subsidised, no second meals, no flags. */
     private void check() {
         Map<Long, String> names = new HashMap<>();
-        names.put(sequentialSite, "logMeal 1 thread (+warm-up)");
-        names.put(sharedSite, "logMeal one site (+bookings)");
-        Arrays.stream(ownSites).forEach(site -> names.put(site, "logMeal a site each (+warm-up)"));
-        names.put(uploadSite, "upload (+warm-up)");
-        names.put(floorSite, "JDBC floor (+warm-up)");
-        ServingRowCheck.print(jdbc, tag, names, sharedSite, today);
-    }
-
-    /** Bookings made for a run: their pickup codes and ids, by index. */
-    private record Booked(String[] pickupCodes, long[] ids) {
+        names.put(fixtures.sequentialSite, "logMeal 1 thread (+warm-up)");
+        names.put(fixtures.sharedSite, "logMeal one site (+bookings)");
+        Arrays.stream(fixtures.ownSites).forEach(site -> names.put(site, "logMeal a site each (+warm-up)"));
+        names.put(fixtures.uploadSite, "upload (+warm-up)");
+        names.put(fixtures.floorSite, "JDBC floor (+warm-up)");
+        ServingRowCheck.print(jdbc, tag, names, fixtures.sharedSite, today);
     }
 
     private record Result(double perSecond, double p50Millis, double p99Millis, double statements, long failed, long subsidised,
