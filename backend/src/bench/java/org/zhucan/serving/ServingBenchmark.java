@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -41,12 +40,14 @@ import static org.zhucan.testsupport.BenchmarkGraphQl.map;
  * ({@code rewriteBatchedStatements=true}): batches of 1,000, one transaction a batch, records with
  * their items, shares and payments, and records alone; one record a transaction on 8 threads, as
  * the counter's walk-ins; and one booking served a transaction on 8 threads (its record naming the
- * booking, the booking marked served), as the counter's served bookings. Every record is a distinct diner on its date and
- * slot, so each one is really subsidised (one subsidised meal per diner, date and slot). Prints
+ * booking, the booking marked served), as the counter's served bookings. The 8-thread runs and their floors are measured in
+ * rounds, in turn, and each upload batch beside a floor batch; each round's ratio to its floor is printed with their median
+ * ({@link ServingRounds}). Every record is a distinct diner on its date and slot, so each one is really subsidised (one
+ * subsidised meal per diner, date and slot). Prints
  * figures, where the CPU went for a record and a batch on each side ({@link CpuMeter}: request threads, JIT,
  * collector, the rest of the JVM, the database server), and checks (rows, subsidised rows, flags); asserts nothing. Run with
  * {@code ./mvnw -q -pl backend -am spring-boot:test-run@serving-benchmark} (MySQL and Redis as for
- * the tests). Each run adds fresh sites, menus and about 6,000 diners, so point it at a scratch
+ * the tests). Each run adds fresh sites, menus and about 85,000 diners (most of them for settling rounds that may not run), so point it at a scratch
  * database and a Redis database of its own, e.g.
  * {@code ZHUCAN_DB_URL=jdbc:mysql://127.0.0.1:3306/zhucan_bench_serving?createDatabaseIfNotExist=true
  * ZHUCAN_REDIS_URL=redis://127.0.0.1:6379/6}.
@@ -65,6 +66,10 @@ public final class ServingBenchmark {
     private static final int SEQUENTIAL = 1_000;
     private static final int CONCURRENT = 2_000;
     private static final int BOOKED = 1_000;
+    /** The 8-thread runs and their floors are measured in this many rounds, in turn (ServingRounds says why). */
+    private static final int ROUNDS = 5;
+    private static final int ROUND_WALK_INS = CONCURRENT / ROUNDS;
+    private static final int ROUND_BOOKED = BOOKED / ROUNDS;
     /**
      * Bookings served before the settling rounds, untimed: measured cold (its first run right after the bookings were made), serving
      * a booking came to about half a walk-in, the JIT still compiling the booking's own path and bookMeal's.
@@ -75,6 +80,12 @@ public final class ServingBenchmark {
     private static final int BATCHES = 5;
     /** Further warm-up rounds of logMeal on 8 threads, a site each, until the JIT settles (JitSettling). */
     private static final int SETTLE_ROUND = 500;
+    /**
+     * Records the floor writes in each settling round (and a floor batch beside each settling upload), on a date of their own:
+     * the measured rounds alternate with the floor's, and with the floor warmed up only before the JIT settled, the JIT
+     * compiled 1.5-1.9 s while the rounds were measured (0.4-0.7 s with the floor measured after them).
+     */
+    private static final int SETTLE_FLOOR = 100;
     /**
      * Every this many meals of a settling round is a booking served at the shared site (booked untimed before the round), the
      * others walk-ins a site each. Until 2026-12-06 the rounds served walk-ins alone, and the served bookings, measured after
@@ -124,6 +135,8 @@ public final class ServingBenchmark {
     private final LocalDate floorDate = today.minusDays(2);
     private final LocalDate floorRecordsOnlyDate = today.minusDays(3);
     private final LocalDate floorSingleDate = today.minusDays(4);
+    private final LocalDate floorSettleDate = today.minusDays(5);
+    private final LocalDate floorSettleBatchDate = today.minusDays(6);
 
     // per run
     private final LongAdder failures = new LongAdder();
@@ -133,6 +146,7 @@ public final class ServingBenchmark {
     private String token;
     private ServingFixtures fixtures;
     private ServingFixtures.Booked counterBookings;
+    private ServingJdbcFloor.Template template;
 
     private ServingBenchmark(ConfigurableApplicationContext context) {
         this.jdbc = context.getBean(JdbcTemplate.class);
@@ -152,70 +166,74 @@ public final class ServingBenchmark {
     private void run() throws Exception {
         prepare();
         try {
-            // ---- logMeal, one record a request, over HTTP
+            // ---- warm-ups: logMeal, one record a request, over HTTP; the bookings, made and the first of them served before the
+            // JIT settles, so that the measured rounds find both compiled; an upload; the floors
             measure(1, WARM_UP, (thread, index) -> walkIn(fixtures.sequentialSite, index));
-            Result sequential = measure(1, SEQUENTIAL, (thread, index) -> walkIn(fixtures.sequentialSite, WARM_UP + index));
+            ServingRounds.Result sequential = measure(1, SEQUENTIAL, (thread, index) -> walkIn(fixtures.sequentialSite, WARM_UP + index));
             measure(THREADS, CONCURRENT_WARM_UP, (thread, index) -> walkIn(fixtures.ownSites[thread], WARM_UP + SEQUENTIAL + index));
             int base = WARM_UP + SEQUENTIAL + CONCURRENT_WARM_UP;
-            // the bookings, made and the first of them served before the JIT settles, so that the measured runs find both compiled
             int bookedBase = base + 2 * CONCURRENT;
             counterBookings = fixtures.book(fixtures.sharedSite, bookedBase, BOOKED_WARM_UP + BOOKED);
             measure(THREADS, BOOKED_WARM_UP, (thread, index) -> servedBooking(bookedBase + index, counterBookings.pickupCodes()[index]));
-            int settleRounds = JitSettling.settle(MAX_SETTLE_ROUNDS, this::settleRound);
-            long jitBeforeLogMeal = JitSettling.compiledMillis();
-            Result oneSite = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(fixtures.sharedSite, base + index));
-            CpuMeter.Since cpuBeforeSiteEach = cpu.since();
-            Result siteEach = measure(THREADS, CONCURRENT, (thread, index) -> walkIn(fixtures.ownSites[thread], base + CONCURRENT + index));
-            Map<CpuMeter.Part, Double> cpuSiteEach = cpuBeforeSiteEach.perUnit(CONCURRENT);
-            CpuMeter.Since cpuBeforeBooked = cpu.since();
-            Result booked = measure(THREADS, BOOKED, (thread, index) -> servedBooking(bookedBase + BOOKED_WARM_UP + index,
-                    counterBookings.pickupCodes()[BOOKED_WARM_UP + index]));
-            Map<CpuMeter.Part, Double> cpuBooked = cpuBeforeBooked.perUnit(BOOKED);
-            long jitLogMeal = JitSettling.compiledMillis() - jitBeforeLogMeal;
-
-            // ---- uploadMealRecords, batches of 1,000, one thread
             uploads.upload(0, "warm");
-            int uploadSettleBatches = JitSettling.settle(MAX_UPLOAD_SETTLE_BATCHES, batch -> uploads.upload(SETTLE_BASE + batch * BATCH, "s" + batch));
-            long jitBeforeUploads = JitSettling.compiledMillis();
-            List<ServingUploads.Upload> batches = new ArrayList<>();
-            CpuMeter.Since cpuBeforeUploads = cpu.since();
-            for (int batch = 1; batch <= BATCHES; batch++) {
-                batches.add(uploads.upload(batch * BATCH, "b" + batch));
-            }
-            Map<CpuMeter.Part, Double> cpuUploads = cpuBeforeUploads.perUnit(BATCHES);
-            ServingUploads.Upload replay = uploads.upload(BATCH, "b1");
-            long jitUploads = JitSettling.compiledMillis() - jitBeforeUploads;
-
-            // ---- the floor: raw JDBC batched INSERTs of the same rows
-            ServingJdbcFloor.Template template = floor.template(fixtures.uploadSite);
+            // the floor writes the rows an upload wrote (the template), and its rounds alternate with the API's
+            template = floor.template(fixtures.uploadSite);
             floor.batch(template, fixtures.floorSite, fixtures.diners, floorDate, 0, "fwarm", true);
-            long[] floorFull = new long[BATCHES];
-            long[] floorBare = new long[BATCHES];
-            CpuMeter.Since cpuBeforeFloorBatches = cpu.since();
-            for (int batch = 1; batch <= BATCHES; batch++) {
-                floorFull[batch - 1] = floor.batch(template, fixtures.floorSite, fixtures.diners, floorDate, batch * BATCH, "f" + batch, true);
-            }
-            Map<CpuMeter.Part, Double> cpuFloorBatches = cpuBeforeFloorBatches.perUnit(BATCHES);
-            for (int batch = 1; batch <= BATCHES; batch++) {
-                floorBare[batch - 1] = floor.batch(template, fixtures.floorSite, fixtures.diners, floorRecordsOnlyDate, (batch - 1) * BATCH, "r" + batch, false);
-            }
-            // logMeal's floor: the same rows, one record a transaction, on as many threads as the concurrent logMeal runs
             Instant floorNoon = floorSingleDate.atTime(LocalTime.NOON).atZone(BusinessTime.ZONE).toInstant();
             measure(THREADS, WARM_UP, (thread, index) -> floor.single(template, fixtures.floorSite, fixtures.diners[index], floorNoon, "%s-s-%05d".formatted(tag, index),
                     null));
-            CpuMeter.Since cpuBeforeFloorSingle = cpu.since();
-            Result floorSingle = measure(THREADS, CONCURRENT, (thread, index) -> floor.single(template, fixtures.floorSite, fixtures.diners[WARM_UP + index], floorNoon,
-                    "%s-s-%05d".formatted(tag, WARM_UP + index), null));
-            Map<CpuMeter.Part, Double> cpuFloorSingle = cpuBeforeFloorSingle.perUnit(CONCURRENT);
             // a served booking's floor: the same rows, the record naming its booking, and the booking marked served (bookings made untimed)
             ServingFixtures.Booked floorBookings = fixtures.book(fixtures.floorSite, FLOOR_BOOKING_BASE, WARM_UP + BOOKED);
             Instant todayNoon = today.atTime(LocalTime.NOON).atZone(BusinessTime.ZONE).toInstant();
             measure(THREADS, WARM_UP, (thread, index) -> floor.single(template, fixtures.floorSite, fixtures.diners[FLOOR_BOOKING_BASE + index], todayNoon,
                     "%s-b-%05d".formatted(tag, index), floorBookings.ids()[index]));
-            CpuMeter.Since cpuBeforeFloorBooked = cpu.since();
-            Result floorBooked = measure(THREADS, BOOKED, (thread, index) -> floor.single(template, fixtures.floorSite, fixtures.diners[FLOOR_BOOKING_BASE + WARM_UP + index],
-                    todayNoon, "%s-b-%05d".formatted(tag, WARM_UP + index), floorBookings.ids()[WARM_UP + index]));
-            Map<CpuMeter.Part, Double> cpuFloorBooked = cpuBeforeFloorBooked.perUnit(BOOKED);
+            int settleRounds = JitSettling.settle(MAX_SETTLE_ROUNDS, this::settleRound);
+
+            // ---- the counter's runs in rounds, each beside its floor: one record a transaction on as many threads, and a booking
+            // served a transaction (its record naming the booking, the booking marked served)
+            long jitBeforeLogMeal = JitSettling.compiledMillis();
+            ServingRounds oneSite = new ServingRounds(cpu);
+            ServingRounds siteEach = new ServingRounds(cpu);
+            ServingRounds floorSingle = new ServingRounds(cpu);
+            ServingRounds booked = new ServingRounds(cpu);
+            ServingRounds floorBooked = new ServingRounds(cpu);
+            for (int round = 0; round < ROUNDS; round++) {
+                int walkIns = round * ROUND_WALK_INS;
+                int served = round * ROUND_BOOKED;
+                oneSite.add(() -> measure(THREADS, ROUND_WALK_INS, (thread, index) -> walkIn(fixtures.sharedSite, base + walkIns + index)));
+                siteEach.add(() -> measure(THREADS, ROUND_WALK_INS, (thread, index) -> walkIn(fixtures.ownSites[thread], base + CONCURRENT + walkIns + index)));
+                floorSingle.add(() -> measure(THREADS, ROUND_WALK_INS, (thread, index) -> floor.single(template, fixtures.floorSite,
+                        fixtures.diners[WARM_UP + walkIns + index], floorNoon, "%s-s-%05d".formatted(tag, WARM_UP + walkIns + index), null)));
+                booked.add(() -> measure(THREADS, ROUND_BOOKED, (thread, index) -> servedBooking(bookedBase + BOOKED_WARM_UP + served + index,
+                        counterBookings.pickupCodes()[BOOKED_WARM_UP + served + index])));
+                floorBooked.add(() -> measure(THREADS, ROUND_BOOKED, (thread, index) -> floor.single(template, fixtures.floorSite,
+                        fixtures.diners[FLOOR_BOOKING_BASE + WARM_UP + served + index], todayNoon, "%s-b-%05d".formatted(tag, WARM_UP + served + index),
+                        floorBookings.ids()[WARM_UP + served + index])));
+            }
+            long jitLogMeal = JitSettling.compiledMillis() - jitBeforeLogMeal;
+
+            // ---- uploadMealRecords, batches of 1,000 on one thread, each beside a floor batch of the same rows (raw JDBC batched INSERTs)
+            int uploadSettleBatches = JitSettling.settle(MAX_UPLOAD_SETTLE_BATCHES, batch -> {
+                uploads.upload(SETTLE_BASE + batch * BATCH, "s" + batch);
+                floor.batch(template, fixtures.floorSite, fixtures.diners, floorSettleBatchDate, SETTLE_BASE + batch * BATCH, "fs" + batch, true);
+            });
+            long jitBeforeUploads = JitSettling.compiledMillis();
+            List<ServingUploads.Upload> batches = new ArrayList<>();
+            long[] floorFull = new long[BATCHES];
+            CpuMeter.Tally cpuUploads = cpu.tally();
+            CpuMeter.Tally cpuFloorBatches = cpu.tally();
+            for (int batch = 1; batch <= BATCHES; batch++) {
+                int number = batch;
+                batches.add(cpuUploads.add(() -> uploads.upload(number * BATCH, "b" + number)));
+                floorFull[batch - 1] = cpuFloorBatches.add(() -> floor.batch(template, fixtures.floorSite, fixtures.diners, floorDate, number * BATCH,
+                        "f" + number, true));
+            }
+            ServingUploads.Upload replay = uploads.upload(BATCH, "b1");
+            long jitUploads = JitSettling.compiledMillis() - jitBeforeUploads;
+            long[] floorBare = new long[BATCHES];
+            for (int batch = 1; batch <= BATCHES; batch++) {
+                floorBare[batch - 1] = floor.batch(template, fixtures.floorSite, fixtures.diners, floorRecordsOnlyDate, (batch - 1) * BATCH, "r" + batch, false);
+            }
 
             System.out.printf("%nmeals served (%d cores; MariaDB/MySQL, Redis and this JVM on one machine; rewriteBatchedStatements=%s)%n",
                     Runtime.getRuntime().availableProcessors(), floor.rewriteBatchedStatements());
@@ -225,44 +243,28 @@ public final class ServingBenchmark {
                     + "(batches once, savepoints and commits not counted):%n", WARM_UP, CONCURRENT_WARM_UP);
             System.out.printf("  %-45s %10s %9s %9s %8s %7s %11s%n", "", "records/s", "p50 ms", "p99 ms", "SQL/rec", "failed", "subsidised");
             print("walk-ins, 1 thread", SEQUENTIAL, sequential);
-            print("walk-ins, 8 threads, one site", CONCURRENT, oneSite);
-            print("walk-ins, 8 threads, a site each", CONCURRENT, siteEach);
-            print("bookings (pickup code), 8 threads, one site", BOOKED, booked);
-            print("JDBC floor: one record a transaction, 8 threads", CONCURRENT, floorSingle);
-            print("JDBC floor: a booking served a transaction", BOOKED, floorBooked);
+            print("walk-ins, 8 threads, one site", CONCURRENT, oneSite.combined());
+            print("walk-ins, 8 threads, a site each", CONCURRENT, siteEach.combined());
+            print("bookings (pickup code), 8 threads, one site", BOOKED, booked.combined());
+            print("JDBC floor: one record a transaction, 8 threads", CONCURRENT, floorSingle.combined());
+            print("JDBC floor: a booking served a transaction", BOOKED, floorBooked.combined());
+            System.out.printf("  the 8-thread runs and their floors in %d rounds, in turn (%,d walk-ins and %,d bookings a round); each round's ratio"
+                    + " to its floor's:%n", ROUNDS, ROUND_WALK_INS, ROUND_BOOKED);
+            System.out.printf("  %-48s %s%n", "walk-ins one site / one record a transaction",
+                    ServingRounds.ratioRow(oneSite.ratiosTo(floorSingle), oneSite.combined().perSecond() / floorSingle.combined().perSecond()));
+            System.out.printf("  %-48s %s%n", "walk-ins a site each / one record a transaction",
+                    ServingRounds.ratioRow(siteEach.ratiosTo(floorSingle), siteEach.combined().perSecond() / floorSingle.combined().perSecond()));
+            System.out.printf("  %-48s %s%n", "served bookings / a booking served",
+                    ServingRounds.ratioRow(booked.ratiosTo(floorBooked), booked.combined().perSecond() / floorBooked.combined().perSecond()));
             System.out.printf("  JIT: %d more warm-up rounds of %d (8 threads: walk-ins a site each, every %dth a booking served) until %s; %,d ms compiling"
-                    + " while the four logMeal runs were measured%n", settleRounds, SETTLE_ROUND, SETTLE_BOOKING_EVERY, JitSettling.QUIET,
-                    jitLogMeal);
+                    + " while the rounds were measured%n", settleRounds, SETTLE_ROUND, SETTLE_BOOKING_EVERY, JitSettling.QUIET, jitLogMeal);
             System.out.printf("  CPU ms a record, walk-ins a site each: %s%n  CPU ms a record, JDBC floor:           %s%n",
-                    CpuMeter.describe(cpuSiteEach, "%.2f"), CpuMeter.describe(cpuFloorSingle, "%.2f"));
+                    CpuMeter.describe(siteEach.cpuPerRecord(), "%.2f"), CpuMeter.describe(floorSingle.cpuPerRecord(), "%.2f"));
             System.out.printf("  CPU ms a served booking:               %s%n  CPU ms a served booking, JDBC floor:   %s%n",
-                    CpuMeter.describe(cpuBooked, "%.2f"), CpuMeter.describe(cpuFloorBooked, "%.2f"));
+                    CpuMeter.describe(booked.cpuPerRecord(), "%.2f"), CpuMeter.describe(floorBooked.cpuPerRecord(), "%.2f"));
 
-            System.out.printf("uploadMealRecords over GraphQL HTTP, %d batches of %,d walk-ins (one site, served yesterday 11:00-13:00), one thread,"
-                    + " after one warm-up batch:%n", BATCHES, BATCH);
-            long[] uploadNanos = batches.stream().mapToLong(ServingUploads.Upload::nanos).toArray();
-            System.out.printf("  %-45s %10s %13s %9s %9s %8s  %s%n", "", "records/s", "batch p50 ms", "min ms", "max ms", "SQL/rec",
-                    "accepted/duplicate/rejected");
-            System.out.printf("  %-45s %10.0f %13.0f %9.0f %9.0f %8.1f  %s%n", "upload, new records", recordsPerSecond(uploadNanos),
-                    p50Millis(uploadNanos), Arrays.stream(uploadNanos).min().getAsLong() / 1e6, Arrays.stream(uploadNanos).max().getAsLong() / 1e6,
-                    batches.stream().mapToLong(ServingUploads.Upload::statements).sum() / (double) (BATCHES * BATCH),
-                    batches.stream().map(ServingUploads.Upload::counts).collect(Collectors.joining(" ")));
-            System.out.printf("  %-45s %10.0f %13.0f %9s %9s %8.1f  %s%n", "upload, one batch replayed (duplicates)", BATCH / (replay.nanos() / 1e9),
-                    replay.nanos() / 1e6, "", "", replay.statements() / (double) BATCH, replay.counts());
-            batches.stream().filter(u -> u.firstFailure() != null).findFirst()
-                    .ifPresent(u -> System.out.printf("    first rejection: %s%n", u.firstFailure()));
-            System.out.printf("  JIT: %d more warm-up batches until %s, at most %d; %,d ms compiling while the uploads were measured%n",
-                    uploadSettleBatches, JitSettling.QUIET, MAX_UPLOAD_SETTLE_BATCHES, jitUploads);
-            System.out.printf("  subsidised records among the accepted: %d of %d%n", batches.stream().mapToLong(ServingUploads.Upload::subsidised).sum(),
-                    batches.stream().mapToLong(ServingUploads.Upload::accepted).sum());
-
-            System.out.printf("JDBC floor: batched INSERT, %d batches of %,d, one transaction a batch, after one warm-up batch:%n", BATCHES, BATCH);
-            System.out.printf("  %-45s %10s %13s%n", "", "records/s", "batch p50 ms");
-            System.out.printf("  %-45s %10.0f %13.0f%n", "meal_record + %d item + %d shares".formatted(template.items().size(), template.shares().size()),
-                    recordsPerSecond(floorFull), p50Millis(floorFull));
-            System.out.printf("  %-45s %10.0f %13.0f%n", "meal_record only", recordsPerSecond(floorBare), p50Millis(floorBare));
-            System.out.printf("  CPU ms a batch of %,d, upload: %s%n  CPU ms a batch of %,d, floor:  %s%n", BATCH, CpuMeter.describe(cpuUploads, "%.0f"),
-                    BATCH, CpuMeter.describe(cpuFloorBatches, "%.0f"));
+            new ServingUploadReport(BATCH, batches, replay, uploadSettleBatches, MAX_UPLOAD_SETTLE_BATCHES, jitUploads, floorFull, floorBare, template,
+                    cpuUploads, cpuFloorBatches).print();
 
             check();
         } finally {
@@ -295,7 +297,7 @@ public final class ServingBenchmark {
 
     /**
      * A settling round: its diners' every {@link #SETTLE_BOOKING_EVERY}th booked at the shared site (untimed), then the round's
-     * meals on 8 threads, those bookings served among walk-ins a site each.
+     * meals on 8 threads, those bookings served among walk-ins a site each; then {@link #SETTLE_FLOOR} of the floor's records.
      */
     private void settleRound(int round) throws Exception {
         int base = SETTLE_BASE + round * SETTLE_ROUND;
@@ -304,13 +306,18 @@ public final class ServingBenchmark {
         for (int i = 0; i < booked; i++) {
             codes[i] = fixtures.bookOne(fixtures.sharedSite, base + i * SETTLE_BOOKING_EVERY).pickupCode();
         }
-        measure(THREADS, SETTLE_ROUND, (thread, index) -> {
+        // counted as the measured rounds are (CpuMeter reads /proc around each), so that its reading is compiled as well
+        CpuMeter.Tally counted = cpu.tally();
+        counted.add(() -> measure(THREADS, SETTLE_ROUND, (thread, index) -> {
             if (index % SETTLE_BOOKING_EVERY == 0) {
                 servedBooking(base + index, codes[index / SETTLE_BOOKING_EVERY]);
             } else {
                 walkIn(fixtures.ownSites[thread], base + index);
             }
-        });
+        }));
+        Instant noon = floorSettleDate.atTime(LocalTime.NOON).atZone(BusinessTime.ZONE).toInstant();
+        counted.add(() -> measure(THREADS, SETTLE_FLOOR, (thread, index) -> floor.single(template, fixtures.floorSite, fixtures.diners[base + index],
+                noon, "%s-w-%03d-%03d".formatted(tag, round, index), null)));
     }
 
     private void servedBooking(int diner, String pickupCode) throws Exception {
@@ -344,15 +351,14 @@ public final class ServingBenchmark {
     // ---------------------------------------------------------------- measuring
 
     /** Runs count operations on the given threads, each thread taking the next index, timing each operation and the whole. */
-    private Result measure(int threadCount, int count, ThreadedRun.Operation operation) throws InterruptedException {
+    private ServingRounds.Result measure(int threadCount, int count, ThreadedRun.Operation operation) throws InterruptedException {
         failures.reset();
         subsidised.reset();
         firstFailure.set(null);
         long statementsBefore = statements.count();
         ThreadedRun.Timings timings = ThreadedRun.time("serving-benchmark", threadCount, count, operation);
         double statementsEach = (statements.count() - statementsBefore) / (double) count;
-        return new Result(timings.perSecond(), timings.p50Millis(), timings.p99Millis(), statementsEach, failures.sum(), subsidised.sum(),
-                firstFailure.get());
+        return new ServingRounds.Result(timings, statementsEach, failures.sum(), subsidised.sum(), firstFailure.get());
     }
 
     private void fail(String message) {
@@ -360,18 +366,8 @@ public final class ServingBenchmark {
         firstFailure.compareAndSet(null, abbreviate(message));
     }
 
-    private static double recordsPerSecond(long[] batchNanos) {
-        return batchNanos.length * (double) BATCH / (Arrays.stream(batchNanos).sum() / 1e9);
-    }
-
-    private static double p50Millis(long[] batchNanos) {
-        long[] sorted = batchNanos.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2] / 1e6;
-    }
-
-    private static void print(String run, int count, Result result) {
-        System.out.printf("  %-45s %10.0f %9.2f %9.2f %8.1f %7d %11s%n", run, result.perSecond(), result.p50Millis(), result.p99Millis(),
+    private static void print(String run, int count, ServingRounds.Result result) {
+        System.out.printf("  %-45s %10.0f %9.2f %9.2f %8.1f %7d %11s%n", run, result.perSecond(), result.timings().p50Millis(), result.timings().p99Millis(),
                 result.statements(), result.failed(), result.subsidised() + " of " + count);
         if (result.firstFailure() != null) {
             System.out.printf("    first failure: %s%n", result.firstFailure());
@@ -387,10 +383,6 @@ public final class ServingBenchmark {
         names.put(fixtures.uploadSite, "upload (+warm-up)");
         names.put(fixtures.floorSite, "JDBC floor (+warm-up)");
         ServingRowCheck.print(jdbc, tag, names, fixtures.sharedSite, today);
-    }
-
-    private record Result(double perSecond, double p50Millis, double p99Millis, double statements, long failed, long subsidised,
-                          String firstFailure) {
     }
 
 }

@@ -92,6 +92,49 @@ public final class CpuMeter {
         }
     }
 
+    /** A tally of the CPU used over several windows of work: a run measured in rounds, in turns with another. */
+    public Tally tally() {
+        return new Tally();
+    }
+
+    /** One piece of work whose CPU a tally counts. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run() throws Exception;
+    }
+
+    /** The CPU used while the work added to it ran, and by nothing in between. */
+    public final class Tally {
+
+        private final Map<Part, Long> used = new EnumMap<>(Part.class);
+
+        private Tally() {
+            for (Part part : Part.values()) {
+                used.put(part, 0L);
+            }
+        }
+
+        /** Runs the work and adds what each part used meanwhile; the work's result. */
+        public <T> T add(Work<T> work) throws Exception {
+            Map<Part, Long> before = snapshot();
+            T result = work.run();
+            Map<Part, Long> after = snapshot();
+            for (Part part : Part.values()) {
+                long from = before.get(part);
+                long to = after.get(part);
+                used.compute(part, (key, sum) -> sum < 0 || from < 0 || to < 0 ? -1L : sum + to - from);
+            }
+            return result;
+        }
+
+        /** What each part used in all, in milliseconds per unit of work; -1 where unknown. */
+        public Map<Part, Double> perUnit(long units) {
+            Map<Part, Double> each = new EnumMap<>(Part.class);
+            used.forEach((part, nanos) -> each.put(part, nanos < 0 ? -1.0 : nanos / 1e6 / units));
+            return each;
+        }
+    }
+
     /** As a line of figures: "request threads 0.95, JIT compilers 1.20, ..." with the given format, "n/a" where unknown. */
     public static String describe(Map<Part, Double> each, String format) {
         return String.join(", ", each.entrySet().stream()

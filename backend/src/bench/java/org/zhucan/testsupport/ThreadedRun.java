@@ -20,8 +20,29 @@ public final class ThreadedRun {
         void run(int thread, int index) throws Exception;
     }
 
-    /** Operations a second over the whole run, and the median and 99th-percentile latency. */
-    public record Timings(double perSecond, double p50Millis, double p99Millis) {
+    /** A run's operations and its whole time; each operation's time, in order. */
+    public record Timings(int count, long elapsedNanos, long[] sortedNanos) {
+
+        /** Several runs as one: their operations over their times added up (the time between them left out). */
+        public static Timings combined(List<Timings> runs) {
+            long[] all = runs.stream().flatMapToLong(run -> Arrays.stream(run.sortedNanos)).sorted().toArray();
+            return new Timings(all.length, runs.stream().mapToLong(Timings::elapsedNanos).sum(), all);
+        }
+
+        /** Operations a second over the whole run. */
+        public double perSecond() {
+            return count / (elapsedNanos / (double) TimeUnit.SECONDS.toNanos(1));
+        }
+
+        /** The median latency. */
+        public double p50Millis() {
+            return sortedNanos[count / 2] / 1e6;
+        }
+
+        /** The 99th-percentile latency. */
+        public double p99Millis() {
+            return sortedNanos[(int) (count * 0.99)] / 1e6;
+        }
     }
 
     /**
@@ -61,6 +82,6 @@ public final class ThreadedRun {
             throw new IllegalStateException("the run stopped on an error", error.get());
         }
         Arrays.sort(nanos);
-        return new Timings(count / (elapsed / (double) TimeUnit.SECONDS.toNanos(1)), nanos[count / 2] / 1e6, nanos[(int) (count * 0.99)] / 1e6);
+        return new Timings(count, elapsed, nanos);
     }
 }

@@ -1,0 +1,87 @@
+package org.zhucan.serving;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import org.zhucan.testsupport.CpuMeter;
+import org.zhucan.testsupport.ThreadedRun;
+
+/**
+ * A run of the serving benchmark measured in rounds, in turns with the other runs and their floors: each round's result,
+ * the CPU of all of them, and the ratio of each round to the floor's round beside it.
+ *
+ * <p>Why rounds: the machine's speed drifts. The same facts read timed with mariadb-slap, twice in a row, took 0.38 and
+ * 0.57 ms (2026-12-06), and the floors of six runs of one build ranged from 2,016 to 2,586 records/s. Measured as one
+ * block each, minutes apart (the floors after the uploads), the API and its floor met different machines, and the
+ * ratio moved with them: 0.22-0.37x for the same code. In rounds a few seconds long, each beside its floor, a slow
+ * stretch slows both sides of a round; the median of the rounds' ratios is the figure, and the spread is printed.
+ */
+final class ServingRounds {
+
+    private final List<Result> rounds = new ArrayList<>();
+    private final CpuMeter.Tally cpu;
+
+    ServingRounds(CpuMeter meter) {
+        this.cpu = meter.tally();
+    }
+
+    /** Measures one round, its CPU counted. */
+    Result add(CpuMeter.Work<Result> round) throws Exception {
+        Result result = cpu.add(round);
+        rounds.add(result);
+        return result;
+    }
+
+    /** All rounds as one run. */
+    Result combined() {
+        return Result.combined(rounds);
+    }
+
+    /** The CPU of all rounds, in milliseconds a record. */
+    Map<CpuMeter.Part, Double> cpuPerRecord() {
+        return cpu.perUnit(rounds.stream().mapToLong(round -> round.timings().count()).sum());
+    }
+
+    /** Each round's throughput over the throughput of the floor's round of the same number. */
+    double[] ratiosTo(ServingRounds floor) {
+        double[] ratios = new double[rounds.size()];
+        for (int round = 0; round < ratios.length; round++) {
+            ratios[round] = rounds.get(round).perSecond() / floor.rounds.get(round).perSecond();
+        }
+        return ratios;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int middle = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** A row of the ratios table: each round's ratio, then the median and the ratio of the combined runs. */
+    static String ratioRow(double[] ratios, double combined) {
+        StringBuilder row = new StringBuilder();
+        for (double ratio : ratios) {
+            row.append("%6.2f".formatted(ratio));
+        }
+        return row.append("  median %.2fx  (all rounds together %.2fx)".formatted(median(ratios), combined)).toString();
+    }
+
+    /** A measured run: its timings, the statements sent a record, failures and subsidised records. */
+    record Result(ThreadedRun.Timings timings, double statements, long failed, long subsidised, String firstFailure) {
+
+        static Result combined(List<Result> runs) {
+            ThreadedRun.Timings timings = ThreadedRun.Timings.combined(runs.stream().map(Result::timings).toList());
+            double statements = runs.stream().mapToDouble(run -> run.statements() * run.timings().count()).sum() / timings.count();
+            return new Result(timings, statements, runs.stream().mapToLong(Result::failed).sum(), runs.stream().mapToLong(Result::subsidised).sum(),
+                    runs.stream().map(Result::firstFailure).filter(Objects::nonNull).findFirst().orElse(null));
+        }
+
+        double perSecond() {
+            return timings.perSecond();
+        }
+    }
+}
