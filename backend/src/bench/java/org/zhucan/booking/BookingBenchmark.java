@@ -1,9 +1,11 @@
 package org.zhucan.booking;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
@@ -23,6 +25,7 @@ import org.zhucan.testsupport.BenchmarkApp;
 import org.zhucan.testsupport.BenchmarkData;
 import org.zhucan.testsupport.CpuMeter;
 import org.zhucan.testsupport.JitSettling;
+import org.zhucan.testsupport.RoundRatios;
 import org.zhucan.testsupport.ThreadedRun;
 
 /**
@@ -31,7 +34,8 @@ import org.zhucan.testsupport.ThreadedRun;
  * (contended: every booking waits for the slot's seat counter row) and with each thread booking its own site's
  * slot (uncontended); and, as the floor, raw JDBC writing what a booking writes in a READ COMMITTED
  * transaction ({@link BookingJdbcFloor}: the seat counter's two statements, the booking and its items),
- * contended and uncontended alike. The gap between the two shows what
+ * contended and uncontended alike, each run and its floor measured in rounds, in turn, each round's ratio printed with
+ * their median ({@link RoundRatios}). The gap between the two shows what
  * the service path costs above the database's own. Prints figures and a consistency check (seats
  * taken against bookings made); asserts nothing. Run with
  * {@code ./mvnw -q -pl backend -am spring-boot:test-run@booking-benchmark} (MySQL and Redis as for
@@ -47,6 +51,11 @@ public final class BookingBenchmark {
     /** Further warm-up rounds on the warm-up date until the JIT settles (JitSettling), each with its own diners. */
     private static final int SETTLE_ROUND = 500;
     private static final int MAX_SETTLE_ROUNDS = JitSettling.MAX_ROUNDS;
+    /** The floor's bookings in each settling round, on a date of their own a round. */
+    private static final int SETTLE_FLOOR = 100;
+    /** The runs and their floors are measured in this many rounds, in turn (testsupport.RoundRatios says why). */
+    private static final int ROUNDS = 5;
+    private static final int ROUND = BOOKINGS / ROUNDS;
     private static final String ACTOR = "benchmark";
     private static final String TEMPLATE_SITE = "孝文街道长者食堂";
 
@@ -103,6 +112,11 @@ public final class BookingBenchmark {
         return contendedDate.plusDays(10 + round);
     }
 
+    /** The floor's date in a settling round: far from every other run's dates, as its diners may be any run's. */
+    private LocalDate floorSettleDate(int round) {
+        return floorUncontendedDate.plusDays(200 + round);
+    }
+
     public static void main(String[] args) throws Exception {
         BenchmarkApp.run(context -> new BookingBenchmark(context).run());
     }
@@ -111,41 +125,58 @@ public final class BookingBenchmark {
         prepare();
         try {
             measure(WARM_UP, (thread, index) -> book(ownSites[thread], warmUpDate, index));
-            // each round half on the contended site (a date of its own) and half a site per thread, as the measured runs
-            int settleRounds = JitSettling.settle(MAX_SETTLE_ROUNDS, round -> measure(SETTLE_ROUND, (thread, index) -> {
-                int diner = BOOKINGS + round * SETTLE_ROUND + index;
-                if (index % 2 == 0) {
-                    book(contendedSite, settleDate(round), diner);
-                } else {
-                    book(ownSites[thread], warmUpDate, diner);
-                }
-            }));
-            long jitBefore = JitSettling.compiledMillis();
-            CpuMeter.Since cpuBefore = cpu.since();
-            Result contended = measure(BOOKINGS, (thread, index) -> book(contendedSite, contendedDate, index));
-            Map<CpuMeter.Part, Double> cpuContended = cpuBefore.perUnit(BOOKINGS);
-            Result uncontended = measure(BOOKINGS, (thread, index) -> book(ownSites[thread], uncontendedDate, index));
-            long jitWhileMeasured = JitSettling.compiledMillis() - jitBefore;
+            // the floor writes a booking as the service wrote this one; warmed up before the JIT settles, its rounds alternating with bookMeal's
             BookingJdbcFloor floor = new BookingJdbcFloor(jdbc, dataSource, jdbc.queryForObject("SELECT MAX(id) FROM booking WHERE site_id = ?"
-                    + " AND service_date = ?", Long.class, ownSites[0], uncontendedDate));
+                    + " AND service_date = ?", Long.class, ownSites[0], warmUpDate));
             measure(WARM_UP, (thread, index) -> floorBook(floor, ownSites[thread], floorWarmUpDate, index));
-            CpuMeter.Since cpuBeforeFloor = cpu.since();
-            Result floorContended = measure(BOOKINGS, (thread, index) -> floorBook(floor, contendedSite, floorContendedDate, index));
-            Map<CpuMeter.Part, Double> cpuFloor = cpuBeforeFloor.perUnit(BOOKINGS);
-            Result floorUncontended = measure(BOOKINGS, (thread, index) -> floorBook(floor, ownSites[thread], floorUncontendedDate, index));
+            // each round half on the contended site (a date of its own) and half a site per thread, as the measured runs; then some of
+            // the floor's bookings (on a date of their own), and each round counted by CpuMeter, so that their code is compiled too
+            int settleRounds = JitSettling.settle(MAX_SETTLE_ROUNDS, round -> {
+                CpuMeter.Tally counted = cpu.tally();
+                counted.add(() -> measure(SETTLE_ROUND, (thread, index) -> {
+                    int diner = BOOKINGS + round * SETTLE_ROUND + index;
+                    if (index % 2 == 0) {
+                        book(contendedSite, settleDate(round), diner);
+                    } else {
+                        book(ownSites[thread], warmUpDate, diner);
+                    }
+                }));
+                counted.add(() -> measure(SETTLE_FLOOR, (thread, index) -> floorBook(floor, ownSites[thread], floorSettleDate(round), index)));
+            });
+            long jitBefore = JitSettling.compiledMillis();
+            List<Result> contended = new ArrayList<>();
+            List<Result> uncontended = new ArrayList<>();
+            List<Result> floorContended = new ArrayList<>();
+            List<Result> floorUncontended = new ArrayList<>();
+            CpuMeter.Tally cpuContended = cpu.tally();
+            CpuMeter.Tally cpuFloor = cpu.tally();
+            for (int round = 0; round < ROUNDS; round++) {
+                int first = round * ROUND;
+                contended.add(cpuContended.add(() -> measure(ROUND, (thread, index) -> book(contendedSite, contendedDate, first + index))));
+                floorContended.add(cpuFloor.add(() -> measure(ROUND, (thread, index) -> floorBook(floor, contendedSite, floorContendedDate, first + index))));
+                uncontended.add(measure(ROUND, (thread, index) -> book(ownSites[thread], uncontendedDate, first + index)));
+                floorUncontended.add(measure(ROUND, (thread, index) -> floorBook(floor, ownSites[thread], floorUncontendedDate, first + index)));
+            }
+            long jitWhileMeasured = JitSettling.compiledMillis() - jitBefore;
 
             System.out.printf("dine-in lunch bookings, %d threads, %d per run after %d warm-up (%d cores):%n", THREADS, BOOKINGS, WARM_UP,
                     Runtime.getRuntime().availableProcessors());
             System.out.printf("  %-30s %11s %9s %9s %8s %7s%n", "", "bookings/s", "p50 ms", "p99 ms", "retries", "failed");
-            print("bookMeal, one slot", contended);
-            print("bookMeal, a site per thread", uncontended);
-            print("JDBC floor, one slot", floorContended);
-            print("JDBC floor, a slot per thread", floorUncontended);
+            print("bookMeal, one slot", Result.combined(contended));
+            print("bookMeal, a site per thread", Result.combined(uncontended));
+            print("JDBC floor, one slot", Result.combined(floorContended));
+            print("JDBC floor, a slot per thread", Result.combined(floorUncontended));
+            System.out.printf("  the runs and their floors in %d rounds of %d, in turn; each round's ratio to its floor's:%n", ROUNDS, ROUND);
+            System.out.printf("  %-30s %s%n", "one slot", RoundRatios.row(Result.ratios(contended, floorContended),
+                    Result.combined(contended).perSecond() / Result.combined(floorContended).perSecond()));
+            System.out.printf("  %-30s %s%n", "a site (slot) per thread", RoundRatios.row(Result.ratios(uncontended, floorUncontended),
+                    Result.combined(uncontended).perSecond() / Result.combined(floorUncontended).perSecond()));
             System.out.printf("  JIT: %d more warm-up rounds of %d until %s; %,d ms compiling while bookMeal was measured%n",
                     settleRounds, SETTLE_ROUND, JitSettling.QUIET, jitWhileMeasured);
             // both sides run on this benchmark's own threads, in the process: their work is under "rest of this JVM"
             System.out.printf("  CPU ms a booking (the calls in-process: \"rest of this JVM\" is the service), bookMeal one slot: %s%n"
-                    + "  CPU ms a booking, JDBC floor one slot: %s%n", CpuMeter.describe(cpuContended, "%.2f"), CpuMeter.describe(cpuFloor, "%.2f"));
+                    + "  CPU ms a booking, JDBC floor one slot: %s%n", CpuMeter.describe(cpuContended.perUnit(BOOKINGS), "%.2f"),
+                    CpuMeter.describe(cpuFloor.perUnit(BOOKINGS), "%.2f"));
             check("bookMeal, one slot", contendedDate, "BOOKED rows", jdbc.queryForObject("SELECT COUNT(*) FROM booking"
                     + " WHERE site_id = ? AND service_date = ? AND slot = 'LUNCH' AND status = 'BOOKED'", Long.class, contendedSite, contendedDate));
             check("JDBC floor, one slot", floorContendedDate, "BOOKED rows", jdbc.queryForObject("SELECT COUNT(*) FROM booking"
@@ -234,11 +265,12 @@ public final class BookingBenchmark {
         failures.reset();
         firstFailure.set(null);
         ThreadedRun.Timings timings = ThreadedRun.time("booking-benchmark", THREADS, count, operation);
-        return new Result(timings.perSecond(), timings.p50Millis(), timings.p99Millis(), failedAttempts.sum() - failedCalls.sum(), failures.sum(), firstFailure.get());
+        return new Result(timings, failedAttempts.sum() - failedCalls.sum(), failures.sum(), firstFailure.get());
     }
 
     private static void print(String run, Result result) {
-        System.out.printf("  %-30s %11.0f %9.2f %9.2f %8d %7d%n", run, result.perSecond(), result.p50Millis(), result.p99Millis(), result.retries(),
+        System.out.printf("  %-30s %11.0f %9.2f %9.2f %8d %7d%n", run, result.timings().perSecond(), result.timings().p50Millis(),
+                result.timings().p99Millis(), result.retries(),
                 result.failed());
         if (result.firstFailure() != null) {
             System.out.printf("    first failure: %s%n", result.firstFailure());
@@ -252,6 +284,22 @@ public final class BookingBenchmark {
                 taken != null && taken == expected ? "consistent" : "MISMATCH");
     }
 
-    private record Result(double perSecond, double p50Millis, double p99Millis, long retries, long failed, String firstFailure) {
+    private record Result(ThreadedRun.Timings timings, long retries, long failed, String firstFailure) {
+
+        static Result combined(List<Result> rounds) {
+            return new Result(ThreadedRun.Timings.combined(rounds.stream().map(Result::timings).toList()), rounds.stream().mapToLong(Result::retries).sum(),
+                    rounds.stream().mapToLong(Result::failed).sum(), rounds.stream().map(Result::firstFailure).filter(Objects::nonNull).findFirst().orElse(null));
+        }
+
+        double perSecond() {
+            return timings.perSecond();
+        }
+
+        /** Each round's throughput over its floor round's. */
+        static double[] ratios(List<Result> rounds, List<Result> floor) {
+            double[] ratios = new double[rounds.size()];
+            Arrays.setAll(ratios, round -> rounds.get(round).perSecond() / floor.get(round).perSecond());
+            return ratios;
+        }
     }
 }

@@ -26,6 +26,7 @@ import org.zhucan.testsupport.BenchmarkApp;
 import org.zhucan.testsupport.BenchmarkGraphQl;
 import org.zhucan.testsupport.CpuMeter;
 import org.zhucan.testsupport.JitSettling;
+import org.zhucan.testsupport.RoundRatios;
 import org.zhucan.testsupport.ThreadedRun;
 
 import static org.zhucan.testsupport.BenchmarkGraphQl.abbreviate;
@@ -251,11 +252,11 @@ public final class ServingBenchmark {
             System.out.printf("  the 8-thread runs and their floors in %d rounds, in turn (%,d walk-ins and %,d bookings a round); each round's ratio"
                     + " to its floor's:%n", ROUNDS, ROUND_WALK_INS, ROUND_BOOKED);
             System.out.printf("  %-48s %s%n", "walk-ins one site / one record a transaction",
-                    ServingRounds.ratioRow(oneSite.ratiosTo(floorSingle), oneSite.combined().perSecond() / floorSingle.combined().perSecond()));
+                    RoundRatios.row(oneSite.ratiosTo(floorSingle), oneSite.combined().perSecond() / floorSingle.combined().perSecond()));
             System.out.printf("  %-48s %s%n", "walk-ins a site each / one record a transaction",
-                    ServingRounds.ratioRow(siteEach.ratiosTo(floorSingle), siteEach.combined().perSecond() / floorSingle.combined().perSecond()));
+                    RoundRatios.row(siteEach.ratiosTo(floorSingle), siteEach.combined().perSecond() / floorSingle.combined().perSecond()));
             System.out.printf("  %-48s %s%n", "served bookings / a booking served",
-                    ServingRounds.ratioRow(booked.ratiosTo(floorBooked), booked.combined().perSecond() / floorBooked.combined().perSecond()));
+                    RoundRatios.row(booked.ratiosTo(floorBooked), booked.combined().perSecond() / floorBooked.combined().perSecond()));
             System.out.printf("  JIT: %d more warm-up rounds of %d (8 threads: walk-ins a site each, every %dth a booking served) until %s; %,d ms compiling"
                     + " while the rounds were measured%n", settleRounds, SETTLE_ROUND, SETTLE_BOOKING_EVERY, JitSettling.QUIET, jitLogMeal);
             System.out.printf("  CPU ms a record, walk-ins a site each: %s%n  CPU ms a record, JDBC floor:           %s%n",

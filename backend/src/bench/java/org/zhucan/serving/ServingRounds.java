@@ -1,12 +1,12 @@
 package org.zhucan.serving;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.zhucan.testsupport.CpuMeter;
+import org.zhucan.testsupport.RoundRatios;
 import org.zhucan.testsupport.ThreadedRun;
 
 /**
@@ -17,7 +17,8 @@ import org.zhucan.testsupport.ThreadedRun;
  * 0.57 ms (2026-12-06), and the floors of six runs of one build ranged from 2,016 to 2,586 records/s. Measured as one
  * block each, minutes apart (the floors after the uploads), the API and its floor met different machines, and the
  * ratio moved with them: 0.22-0.37x for the same code. In rounds a few seconds long, each beside its floor, a slow
- * stretch slows both sides of a round; the median of the rounds' ratios is the figure, and the spread is printed.
+ * stretch slows both sides of a round; the median of the rounds' ratios is the figure, and the spread is printed
+ * ({@link RoundRatios}).
  */
 final class ServingRounds {
 
@@ -52,22 +53,6 @@ final class ServingRounds {
             ratios[round] = rounds.get(round).perSecond() / floor.rounds.get(round).perSecond();
         }
         return ratios;
-    }
-
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int middle = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
-
-    /** A row of the ratios table: each round's ratio, then the median and the ratio of the combined runs. */
-    static String ratioRow(double[] ratios, double combined) {
-        StringBuilder row = new StringBuilder();
-        for (double ratio : ratios) {
-            row.append("%6.2f".formatted(ratio));
-        }
-        return row.append("  median %.2fx  (all rounds together %.2fx)".formatted(median(ratios), combined)).toString();
     }
 
     /** A measured run: its timings, the statements sent a record, failures and subsidised records. */

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import org.zhucan.testsupport.CpuMeter;
 import org.zhucan.testsupport.JitSettling;
+import org.zhucan.testsupport.RoundRatios;
 
 /**
  * The serving benchmark's upload figures as it prints them: the uploads, each batch beside a floor batch of the same rows
@@ -45,7 +46,7 @@ record ServingUploadReport(int batchSize, List<ServingUploads.Upload> batches, S
         double[] ratios = new double[count];
         Arrays.setAll(ratios, batch -> floorFull[batch] / (double) uploadNanos[batch]);
         System.out.printf("  each upload batch beside a floor batch, in turn; each upload's ratio to the floor batch after it:%n  %-48s %s%n",
-                "upload / meal_record + item + shares", ServingRounds.ratioRow(ratios, recordsPerSecond(uploadNanos) / recordsPerSecond(floorFull)));
+                "upload / meal_record + item + shares", RoundRatios.row(ratios, recordsPerSecond(uploadNanos) / recordsPerSecond(floorFull)));
         System.out.printf("  CPU ms a batch of %,d, upload: %s%n  CPU ms a batch of %,d, floor:  %s%n", batchSize,
                 CpuMeter.describe(cpuUploads.perUnit(count), "%.0f"), batchSize, CpuMeter.describe(cpuFloor.perUnit(count), "%.0f"));
     }
