@@ -167,10 +167,8 @@ public final class BookingBenchmark {
             print("JDBC floor, one slot", Result.combined(floorContended));
             print("JDBC floor, a slot per thread", Result.combined(floorUncontended));
             System.out.printf("  the runs and their floors in %d rounds of %d, in turn; each round's ratio to its floor's:%n", ROUNDS, ROUND);
-            System.out.printf("  %-30s %s%n", "one slot", RoundRatios.row(Result.ratios(contended, floorContended),
-                    Result.combined(contended).perSecond() / Result.combined(floorContended).perSecond()));
-            System.out.printf("  %-30s %s%n", "a site (slot) per thread", RoundRatios.row(Result.ratios(uncontended, floorUncontended),
-                    Result.combined(uncontended).perSecond() / Result.combined(floorUncontended).perSecond()));
+            System.out.printf("  %-30s %s%n", "one slot", RoundRatios.row(timings(contended), timings(floorContended)));
+            System.out.printf("  %-30s %s%n", "a site (slot) per thread", RoundRatios.row(timings(uncontended), timings(floorUncontended)));
             System.out.printf("  JIT: %d more warm-up rounds of %d until %s; %,d ms compiling while bookMeal was measured%n",
                     settleRounds, SETTLE_ROUND, JitSettling.QUIET, jitWhileMeasured);
             // both sides run on this benchmark's own threads, in the process: their work is under "rest of this JVM"
@@ -284,6 +282,10 @@ public final class BookingBenchmark {
                 taken != null && taken == expected ? "consistent" : "MISMATCH");
     }
 
+    private static List<ThreadedRun.Timings> timings(List<Result> rounds) {
+        return rounds.stream().map(Result::timings).toList();
+    }
+
     private record Result(ThreadedRun.Timings timings, long retries, long failed, String firstFailure) {
 
         static Result combined(List<Result> rounds) {
@@ -291,15 +293,5 @@ public final class BookingBenchmark {
                     rounds.stream().mapToLong(Result::failed).sum(), rounds.stream().map(Result::firstFailure).filter(Objects::nonNull).findFirst().orElse(null));
         }
 
-        double perSecond() {
-            return timings.perSecond();
-        }
-
-        /** Each round's throughput over its floor round's. */
-        static double[] ratios(List<Result> rounds, List<Result> floor) {
-            double[] ratios = new double[rounds.size()];
-            Arrays.setAll(ratios, round -> rounds.get(round).perSecond() / floor.get(round).perSecond());
-            return ratios;
-        }
     }
 }

@@ -252,11 +252,11 @@ public final class ServingBenchmark {
             System.out.printf("  the 8-thread runs and their floors in %d rounds, in turn (%,d walk-ins and %,d bookings a round); each round's ratio"
                     + " to its floor's:%n", ROUNDS, ROUND_WALK_INS, ROUND_BOOKED);
             System.out.printf("  %-48s %s%n", "walk-ins one site / one record a transaction",
-                    RoundRatios.row(oneSite.ratiosTo(floorSingle), oneSite.combined().perSecond() / floorSingle.combined().perSecond()));
+                    RoundRatios.row(oneSite.timings(), floorSingle.timings()));
             System.out.printf("  %-48s %s%n", "walk-ins a site each / one record a transaction",
-                    RoundRatios.row(siteEach.ratiosTo(floorSingle), siteEach.combined().perSecond() / floorSingle.combined().perSecond()));
+                    RoundRatios.row(siteEach.timings(), floorSingle.timings()));
             System.out.printf("  %-48s %s%n", "served bookings / a booking served",
-                    RoundRatios.row(booked.ratiosTo(floorBooked), booked.combined().perSecond() / floorBooked.combined().perSecond()));
+                    RoundRatios.row(booked.timings(), floorBooked.timings()));
             System.out.printf("  JIT: %d more warm-up rounds of %d (8 threads: walk-ins a site each, every %dth a booking served) until %s; %,d ms compiling"
                     + " while the rounds were measured%n", settleRounds, SETTLE_ROUND, SETTLE_BOOKING_EVERY, JitSettling.QUIET, jitLogMeal);
             System.out.printf("  CPU ms a record, walk-ins a site each: %s%n  CPU ms a record, JDBC floor:           %s%n",

@@ -11,7 +11,7 @@ import org.zhucan.testsupport.ThreadedRun;
 
 /**
  * A run of the serving benchmark measured in rounds, in turns with the other runs and their floors: each round's result,
- * the CPU of all of them, and the ratio of each round to the floor's round beside it.
+ * and the CPU of all of them.
  *
  * <p>Why rounds: the machine's speed drifts. The same facts read timed with mariadb-slap, twice in a row, took 0.38 and
  * 0.57 ms (2026-12-06), and the floors of six runs of one build ranged from 2,016 to 2,586 records/s. Measured as one
@@ -46,13 +46,9 @@ final class ServingRounds {
         return cpu.perUnit(rounds.stream().mapToLong(round -> round.timings().count()).sum());
     }
 
-    /** Each round's throughput over the throughput of the floor's round of the same number. */
-    double[] ratiosTo(ServingRounds floor) {
-        double[] ratios = new double[rounds.size()];
-        for (int round = 0; round < ratios.length; round++) {
-            ratios[round] = rounds.get(round).perSecond() / floor.rounds.get(round).perSecond();
-        }
-        return ratios;
+    /** Each round's timings, in order. */
+    List<ThreadedRun.Timings> timings() {
+        return rounds.stream().map(Result::timings).toList();
     }
 
     /** A measured run: its timings, the statements sent a record, failures and subsidised records. */

@@ -1,6 +1,7 @@
 package org.zhucan.testsupport;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Ratios of runs measured in rounds, in turn with their floors: each round's ratio to the floor's round beside it, their
@@ -18,6 +19,13 @@ public final class RoundRatios {
         Arrays.sort(sorted);
         int middle = sorted.length / 2;
         return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+    }
+
+    /** The row of runs measured in rounds against their floor's rounds, round by round, and taken together. */
+    public static String row(List<ThreadedRun.Timings> rounds, List<ThreadedRun.Timings> floorRounds) {
+        double[] ratios = new double[rounds.size()];
+        Arrays.setAll(ratios, round -> rounds.get(round).perSecond() / floorRounds.get(round).perSecond());
+        return row(ratios, ThreadedRun.Timings.combined(rounds).perSecond() / ThreadedRun.Timings.combined(floorRounds).perSecond());
     }
 
     /** Each round's ratio, then the median and the ratio of the rounds taken together: "0.31  0.28 ...  median 0.29x (...)". */
