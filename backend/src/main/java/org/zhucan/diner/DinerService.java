@@ -41,6 +41,7 @@ public class DinerService {
     private final DinerAccess access;
     private final PersonalDataCipher cipher;
     private final Clock clock;
+    private final EveryDinersFacts everyDinersFacts = new EveryDinersFacts(this);
 
     DinerService(DinerMapper diners, RegionService regionService, DinerAccess access, PersonalDataCipher cipher, Clock clock) {
         this.diners = diners;
@@ -156,6 +157,14 @@ public class DinerService {
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public Map<Long, QuoteFacts> quoteFactsOn(Collection<Long> dinerIds, LocalDate date) {
         return quoteFactsIn(dinerIds, date, access.quoteScope(CurrentUser.get()));
+    }
+
+    /**
+     * For a caller whose quote scope reaches every diner (counter staff): the facts of any diner, to be read later and on
+     * another thread on this caller's behalf; null for any other caller, who reads them with {@link #quoteFactsOn}.
+     */
+    public EveryDinersFacts everyDinersFacts() {
+        return CallerScope.ALL.equals(access.quoteScope(CurrentUser.get())) ? everyDinersFacts : null;
     }
 
     /** {@link #quoteFactsOn} within a scope given. */

@@ -1,10 +1,13 @@
 package org.zhucan.serving;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,6 +27,9 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.zhucan.common.sql.TransientFailures;
+import org.zhucan.diner.DinerService;
+import org.zhucan.diner.EveryDinersFacts;
+import org.zhucan.diner.QuoteFacts;
 
 /**
  * The counter's meals written together when they arrive together (group commit). A lunchtime rush sends many
@@ -54,6 +60,7 @@ class CounterMealBatches {
     static final int MAX_BATCH = 16;
 
     private final MealRecordWriter writer;
+    private final DinerService dinerService;
     private final PlatformTransactionManager transactions;
     /** A READ COMMITTED transaction (joining the caller's, if any), begun by hand when the writing must be let go before its commit. */
     private final TransactionTemplate writeTransaction;
@@ -65,9 +72,10 @@ class CounterMealBatches {
     /** How long a meal waits for the batch being written before it is written alone: a batch held up holds up no more. */
     private volatile Duration patience;
 
-    CounterMealBatches(MealRecordWriter writer, PlatformTransactionManager transactions, MeterRegistry meters,
+    CounterMealBatches(MealRecordWriter writer, DinerService dinerService, PlatformTransactionManager transactions, MeterRegistry meters,
                        @Value("${zhucan.serving.counter-batch-patience:500ms}") Duration patience) {
         this.writer = writer;
+        this.dinerService = dinerService;
         this.patience = patience;
         this.transactions = transactions;
         this.writeTransaction = new TransactionTemplate(transactions);
@@ -89,8 +97,11 @@ class CounterMealBatches {
      * nothing written, and the others' meals of its batch are written.
      * Joins the caller's transaction, if there is one, as its writing transaction.
      */
-    RecordResult write(MealRecordWriter.Pending pending, String actor, MealLookups lookups) {
-        CounterMeal mine = new CounterMeal(pending, actor, lookups);
+    RecordResult write(MealChecks.Checked checked, String key, String requestHash, String actor, MealLookups lookups) {
+        // a caller who may read every diner's facts leaves them to the batch, which reads all its meals' in one statement
+        EveryDinersFacts reader = checked.meal().diner() == null ? dinerService.everyDinersFacts() : null;
+        Meal meal = reader == null ? checked.withFacts(lookups) : checked.meal();
+        CounterMeal mine = new CounterMeal(MealRecordWriter.Pending.of(meal, key, requestHash), checked.dinerId(), reader, actor, lookups);
         waiting.add(mine);
         if (awaitWriting()) {
             if (mine.take()) {
@@ -140,8 +151,12 @@ class CounterMealBatches {
         return result;
     }
 
-    /** One meal in the transaction or savepoint given: when it fails, that is rolled back (in a transaction, the diners' rows it took included). */
+    /**
+     * One meal in the transaction or savepoint given: when it fails, that is rolled back (in a transaction, the diners' rows it took included).
+     * On its own request's thread, as a meal whose facts a batch has not read, for they are read here if it did not.
+     */
     private RecordResult alone(CounterMeal meal, TransactionStatus status) {
+        meal.readOwnFacts();
         RecordResult result = writer.writeOne(meal.pending, MealRecordOrigin.COUNTER, meal.actor, meal.lookups);
         if (result.failed()) {
             status.setRollbackOnly();
@@ -181,6 +196,7 @@ class CounterMealBatches {
                 batch.add(meal);
             }
         }
+        readFacts(batch, mine);
         batchSizes.record(batch.size());
         boolean ownTransaction = status.isNewTransaction();
         if (batch.size() == 1 && !ownTransaction) {
@@ -207,6 +223,39 @@ class CounterMealBatches {
         }
         // the caller's own meal, when it failed, was undone with its savepoint: the others' meals are committed
         return results[0];
+    }
+
+    /**
+     * The facts of the batch's meals that lack them, read in one statement a date (one, but for a batch around
+     * midnight). A meal whose diner is not found leaves the batch, to be written again by its own request, which then
+     * finds what there is (a diner removed meanwhile, or never there); when that is the caller's own meal, every other
+     * meal leaves with it.
+     */
+    private void readFacts(List<CounterMeal> batch, CounterMeal mine) {
+        Map<LocalDate, List<CounterMeal>> unread = new HashMap<>();
+        batch.stream().filter(meal -> meal.pending.meal().diner() == null)
+                .forEach(meal -> unread.computeIfAbsent(meal.pending.meal().date(), date -> new ArrayList<>()).add(meal));
+        List<CounterMeal> notFound = new ArrayList<>();
+        unread.forEach((date, meals) -> {
+            Map<Long, QuoteFacts> facts = meals.get(0).reader.on(meals.stream().map(meal -> meal.dinerId).distinct().toList(), date);
+            for (CounterMeal meal : meals) {
+                QuoteFacts found = facts.get(meal.dinerId);
+                if (found == null) {
+                    notFound.add(meal);
+                } else {
+                    meal.knowFacts(found);
+                }
+            }
+        });
+        if (notFound.contains(mine)) {
+            batch.stream().filter(meal -> meal != mine).forEach(meal -> meal.result.complete(null));
+            batch.retainAll(List.of(mine));
+            mine.readOwnFacts();
+        }
+        notFound.forEach(meal -> {
+            batch.remove(meal);
+            meal.result.complete(null);
+        });
     }
 
     /**
@@ -269,7 +318,11 @@ class CounterMealBatches {
     /** A checked meal waiting to be written, with who logged it and the lookups its request read it with. */
     private static final class CounterMeal {
 
-        private final MealRecordWriter.Pending pending;
+        /** Its meal, with its diner's facts once they are read (by the batch that takes it, or by its own request). */
+        private MealRecordWriter.Pending pending;
+        private final long dinerId;
+        /** Reads its diner's facts for its request, whose scope reaches every diner; null when the meal came with them. */
+        private final EveryDinersFacts reader;
         private final String actor;
         private final MealLookups lookups;
         /** Set once: by the request that takes it into its batch, or by its own request when it stops waiting. */
@@ -277,8 +330,10 @@ class CounterMealBatches {
         /** Its outcome once the batch that took it committed; null when that batch did not commit or could not write it. */
         private final CompletableFuture<RecordResult> result = new CompletableFuture<>();
 
-        private CounterMeal(MealRecordWriter.Pending pending, String actor, MealLookups lookups) {
+        private CounterMeal(MealRecordWriter.Pending pending, long dinerId, EveryDinersFacts reader, String actor, MealLookups lookups) {
             this.pending = pending;
+            this.dinerId = dinerId;
+            this.reader = reader;
             this.actor = actor;
             this.lookups = lookups;
         }
@@ -288,7 +343,18 @@ class CounterMealBatches {
         }
 
         private long dinerId() {
-            return pending.meal().diner().diner().id();
+            return dinerId;
+        }
+
+        private void knowFacts(QuoteFacts facts) {
+            pending = pending.withMeal(pending.meal().withDiner(facts));
+        }
+
+        /** Its diner's facts read by its own request if no batch has read them: a diner not found is its own request's NotFoundException. */
+        private void readOwnFacts() {
+            if (pending.meal().diner() == null) {
+                pending = pending.withMeal(pending.meal().withDiner(lookups.facts(dinerId, pending.meal().date())));
+            }
         }
     }
 }

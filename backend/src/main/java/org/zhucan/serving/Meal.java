@@ -22,6 +22,11 @@ import org.zhucan.payments.PaymentInput;
 record Meal(Site site, SiteSlot slot, QuoteFacts diner, LocalDate date, Instant servedAt, Long bookingId, BookingRead bookingRead,
             VerificationMethod method, String note, List<MenuChoices.Priced> items, long priceFen, PaymentInput payment) {
 
+    /** The same meal of the diner whose facts are these: a counter meal's, read once it is written ({@link CounterMealBatches}). */
+    Meal withDiner(QuoteFacts facts) {
+        return new Meal(site, slot, facts, date, servedAt, bookingId, bookingRead, method, note, items, priceFen, payment);
+    }
+
     /** The same meal, its booking to be marked and its advance read as they are when it is written. */
     Meal withoutBookingRead() {
         return new Meal(site, slot, diner, date, servedAt, bookingId, null, method, note, items, priceFen, payment);

@@ -77,6 +77,16 @@ class MealChecks {
 
     /** The meal checked and priced, with its diner as on the meal date; null with the problems added when it cannot be recorded. */
     Meal resolve(Site site, MealInput in, MealLookups lookups, List<UserError> problems, String[] path) {
+        Checked checked = check(site, in, lookups, problems, path);
+        return checked == null ? null : checked.withFacts(lookups);
+    }
+
+    /**
+     * The meal checked and priced, its diner's facts as on the meal date left unread unless already known (read with its
+     * booking): a counter meal's are read with the other meals written with it ({@link CounterMealBatches}). Null with the
+     * problems added when it cannot be recorded.
+     */
+    Checked check(Site site, MealInput in, MealLookups lookups, List<UserError> problems, String[] path) {
         Instant now = clock.instant();
         Instant servedAt = (in.servedAt() == null ? now : in.servedAt()).truncatedTo(ChronoUnit.MICROS);
         if (servedAt.isAfter(now.plus(CLOCK_SKEW)) || servedAt.isBefore(now.minus(OFFLINE_WINDOW))) {
@@ -121,9 +131,9 @@ class MealChecks {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Meal(site, slot, lookups.facts(dinerId, date), date, servedAt, booking == null ? null : booking.id(),
+        return new Checked(new Meal(site, slot, lookups.knownFacts(dinerId, date), date, servedAt, booking == null ? null : booking.id(),
                 booking == null ? null : new Meal.BookingRead(booking.version(), served.openAdvance()), verified.method(),
-                verified.note(), items, priceFen, in.payment() == null ? PaymentInput.CASH : in.payment());
+                verified.note(), items, priceFen, in.payment() == null ? PaymentInput.CASH : in.payment()), dinerId);
     }
 
     /** Who the verification names, and the evidence to keep with the record, for a meal at the site served at servedAt. */
@@ -298,6 +308,15 @@ class MealChecks {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
+    }
+
+    /** A checked meal and its diner, whose facts the meal holds once they are read ({@link Meal#diner} null until then). */
+    record Checked(Meal meal, long dinerId) {
+
+        /** The meal with its diner's facts, read by this request if not known. */
+        Meal withFacts(MealLookups lookups) {
+            return meal.diner() != null ? meal : meal.withDiner(lookups.facts(dinerId, meal.date()));
+        }
     }
 
     record Verified(VerificationMethod method, String note, Long dinerId) {

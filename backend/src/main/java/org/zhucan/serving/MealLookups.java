@@ -73,6 +73,11 @@ final class MealLookups {
         facts.putIfAbsent(factsKey(dinerId, date), known);
     }
 
+    /** A diner's facts on a date if this request has read them (or read them with something else); null otherwise. */
+    QuoteFacts knownFacts(long dinerId, LocalDate date) {
+        return facts.get(factsKey(dinerId, date));
+    }
+
     QuoteFacts facts(long dinerId, LocalDate date) {
         return facts.computeIfAbsent(factsKey(dinerId, date), key -> dinerService.quoteFacts(dinerId, date));
     }

@@ -54,7 +54,7 @@ public class ServingService {
      * work rolled back. The key then holds at its site for good, not for the 24 hours of other mutations' keys.
      *
      * <p>The meal is checked here, outside any transaction (each check is one statement, as READ COMMITTED would read
-     * it), and written with the meals of other counters that arrive at the same time ({@link CounterMealBatches}): by
+     * it), its diner's facts left to be read with the other meals written with it, and written with the meals of other counters that arrive at the same time ({@link CounterMealBatches}): by
      * this request in a READ COMMITTED transaction of its own, or by another request in its transaction. A failed
      * meal leaves nothing written; the lookup of an earlier call with its key then reads what has committed.
      */
@@ -74,9 +74,8 @@ public class ServingService {
         String requestHash = idempotencyKeys.requestHash(OPERATION, input.withoutKey());
         MealLookups lookups = checks.lookups();
         List<UserError> problems = new ArrayList<>();
-        Meal meal = checks.resolve(site, input.meal(), lookups, problems, new String[] {"input"});
-        RecordResult result = meal == null ? RecordResult.failed(problems)
-                : batches.write(MealRecordWriter.Pending.of(meal, key, requestHash), user.username(), lookups);
+        MealChecks.Checked checked = checks.check(site, input.meal(), lookups, problems, new String[] {"input"});
+        RecordResult result = checked == null ? RecordResult.failed(problems) : batches.write(checked, key, requestHash, user.username(), lookups);
         if (result.record() != null) {
             return result;
         }

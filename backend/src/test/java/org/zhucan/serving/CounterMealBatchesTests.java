@@ -86,9 +86,10 @@ class CounterMealBatchesTests extends ApiTest {
     void shouldWriteMealsThatArriveTogetherWithOneStatementPerTable() {
         List<String> diners = List.of(fixtures.diner(), fixtures.diner(), fixtures.diner());
         hold();
-        List<CompletableFuture<GraphQlTester.Response>> meals = diners.stream().map(diner -> logMeal(key(), diner)).toList();
-        awaitWaiting(3);
+        List<CompletableFuture<GraphQlTester.Response>> meals = new java.util.ArrayList<>();
         List<String> sent = DriverQuestions.during(() -> {
+            diners.forEach(diner -> meals.add(logMeal(key(), diner)));
+            awaitWaiting(3);
             letGoOfWriting();
             meals.forEach(CompletableFuture::join);
         });
@@ -103,7 +104,9 @@ class CounterMealBatchesTests extends ApiTest {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ? AND subsidy_fen > 0", Integer.class,
                     Long.valueOf(diner))).isEqualTo(1);
         }
-        // one batch: each table written once for the three meals
+        // one batch: the three diners' facts read once, by the batch (none by the meals' own requests), and each table
+        // written once for the three meals
+        assertThat(sent.stream().filter(sql -> sql.contains("AS categories_on")).count()).as("%s", sent).isEqualTo(1);
         assertThat(count(sent, "INSERT INTO meal_record (")).as("%s", sent).isEqualTo(1);
         assertThat(count(sent, "INSERT INTO meal_record_share")).isEqualTo(1);
         assertThat(count(sent, "INSERT INTO payment")).isEqualTo(1);
@@ -190,6 +193,52 @@ class CounterMealBatchesTests extends ApiTest {
                     Long.valueOf(diners.get(i)))).as("diner %s written again", diners.get(i)).isEqualTo(1);
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ?", Integer.class, Long.valueOf(writersOwn))).isZero();
+    }
+
+    @Test
+    void shouldWriteTheOthersOfABatchWhenTheFirstMealNamesNoDiner() {
+        assertMealOfNoDinerRefusedAlone(true);
+    }
+
+    @Test
+    void shouldWriteTheOthersOfABatchWhenAnotherMealNamesNoDiner() {
+        assertMealOfNoDinerRefusedAlone(false);
+    }
+
+    /**
+     * A meal naming no diner, in a batch with two that do: found missing when the batch reads its meals' facts, it is
+     * answered NOT_FOUND as when it comes alone, and the others are written (by the batch, or again by their own requests
+     * when the missing one was the batch's own). The first meal to wait is the one that takes the batch when the writing
+     * is let go (the lock's queue), unless the machine delays its thread; either way the outcomes are the same.
+     */
+    private void assertMealOfNoDinerRefusedAlone(boolean missingFirst) {
+        List<String> diners = List.of(fixtures.diner(), fixtures.diner());
+        String noDiner = Long.toString(jdbc.queryForObject("SELECT COALESCE(MAX(id), 0) + 1000 FROM diner", Long.class));
+        hold();
+        CompletableFuture<GraphQlTester.Response> missing = null;
+        List<CompletableFuture<GraphQlTester.Response>> found = new java.util.ArrayList<>();
+        if (missingFirst) {
+            missing = logMeal(key(), noDiner);
+            awaitWaiting(1);
+        }
+        for (String diner : diners) {
+            found.add(logMeal(key(), diner));
+            awaitWaiting(found.size() + (missingFirst ? 1 : 0));
+        }
+        if (!missingFirst) {
+            missing = logMeal(key(), noDiner);
+            awaitWaiting(3);
+        }
+        letGoOfWriting();
+
+        missing.join().errors().satisfy(errors -> assertThat(errors).extracting(error -> String.valueOf(error.getErrorType()))
+                .containsExactly("NOT_FOUND"));
+        for (int i = 0; i < diners.size(); i++) {
+            found.get(i).join().path("logMeal.userErrors").entityList(Object.class).hasSize(0);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ? AND subsidy_fen > 0", Integer.class,
+                    Long.valueOf(diners.get(i)))).isEqualTo(1);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM meal_record WHERE diner_id = ?", Integer.class, Long.valueOf(noDiner))).isZero();
     }
 
     @Test
