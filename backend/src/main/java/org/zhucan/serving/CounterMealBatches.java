@@ -196,7 +196,13 @@ class CounterMealBatches {
                 batch.add(meal);
             }
         }
-        readFacts(batch, mine);
+        try {
+            readFacts(batch, mine);
+        } catch (RuntimeException | Error failed) {
+            // the others taken into this batch learn that no batch writes them, and write their meals again themselves
+            batch.stream().filter(meal -> meal != mine).forEach(meal -> meal.result.complete(null));
+            throw failed;
+        }
         batchSizes.record(batch.size());
         boolean ownTransaction = status.isNewTransaction();
         if (batch.size() == 1 && !ownTransaction) {
@@ -250,7 +256,9 @@ class CounterMealBatches {
         if (notFound.contains(mine)) {
             batch.stream().filter(meal -> meal != mine).forEach(meal -> meal.result.complete(null));
             batch.retainAll(List.of(mine));
+            // NotFoundException, unless the diner has been added since
             mine.readOwnFacts();
+            return;
         }
         notFound.forEach(meal -> {
             batch.remove(meal);
