@@ -153,7 +153,9 @@ class CounterMealBatches {
 
     /**
      * One meal in the transaction or savepoint given: when it fails, that is rolled back (in a transaction, the diners' rows it took included).
-     * On its own request's thread, as a meal whose facts a batch has not read, for they are read here if it did not.
+     * Its diner's facts are read first if no batch has read them, which happens only on its own request's thread (a
+     * meal another request writes alone was in that request's batch, which read them): a diner not found is then that
+     * request's own NotFoundException, as when the facts were read before the meal waited.
      */
     private RecordResult alone(CounterMeal meal, TransactionStatus status) {
         meal.readOwnFacts();
