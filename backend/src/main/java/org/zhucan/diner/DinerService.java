@@ -164,7 +164,12 @@ public class DinerService {
      * another thread on this caller's behalf; null for any other caller, who reads them with {@link #quoteFactsOn}.
      */
     public EveryDinersFacts everyDinersFacts() {
-        return CallerScope.ALL.equals(access.quoteScope(CurrentUser.get())) ? everyDinersFacts : null;
+        return quotesEveryDiner() ? everyDinersFacts : null;
+    }
+
+    /** Whether there is a caller and its quote scope reaches every diner (counter staff). */
+    private boolean quotesEveryDiner() {
+        return CurrentUser.isLoggedIn() && CallerScope.ALL.equals(access.quoteScope(CurrentUser.get()));
     }
 
     /** {@link #quoteFactsOn} within a scope given. */
@@ -186,7 +191,7 @@ public class DinerService {
      * reach every diner, or there is no caller: {@link #quoteFactsOn} then reads them within its scope, as without the row.
      */
     public QuoteFacts quoteFactsOf(QuoteFactsRow row, LocalDate date) {
-        return CurrentUser.isLoggedIn() && CallerScope.ALL.equals(access.quoteScope(CurrentUser.get())) ? factsOf(row, date) : null;
+        return quotesEveryDiner() ? factsOf(row, date) : null;
     }
 
     private static QuoteFacts factsOf(QuoteFactsRow row, LocalDate date) {

@@ -245,9 +245,9 @@ class CounterMealBatches {
                 .forEach(meal -> unread.computeIfAbsent(meal.pending.meal().date(), date -> new ArrayList<>()).add(meal));
         List<CounterMeal> notFound = new ArrayList<>();
         unread.forEach((date, meals) -> {
-            Map<Long, QuoteFacts> facts = meals.get(0).reader.on(meals.stream().map(meal -> meal.dinerId).distinct().toList(), date);
+            Map<Long, QuoteFacts> facts = meals.get(0).reader.on(meals.stream().map(CounterMeal::dinerId).distinct().toList(), date);
             for (CounterMeal meal : meals) {
-                QuoteFacts found = facts.get(meal.dinerId);
+                QuoteFacts found = facts.get(meal.dinerId());
                 if (found == null) {
                     notFound.add(meal);
                 } else {
@@ -363,7 +363,7 @@ class CounterMealBatches {
         /** Its diner's facts read by its own request if no batch has read them: a diner not found is its own request's NotFoundException. */
         private void readOwnFacts() {
             if (pending.meal().diner() == null) {
-                pending = pending.withMeal(pending.meal().withDiner(lookups.facts(dinerId, pending.meal().date())));
+                knowFacts(lookups.facts(dinerId, pending.meal().date()));
             }
         }
     }
