@@ -58,7 +58,7 @@ class FieldObservations {
      * copies every registered loader (about 130) into a new registry of its own, building each again with the observation
      * added: per request, for the two or three a page uses, and the copy would dispatch them all again.
      */
-    static final class RootFieldObservations extends GraphQlObservationInstrumentation {
+    static final class RootFieldObservations extends GraphQlObservationInstrumentation implements LeavesPropertyReadsAlone {
 
         private final boolean nestedFields;
         /** Spring's observation of batch loads, taken once from its own registry (it holds no state of a request). */

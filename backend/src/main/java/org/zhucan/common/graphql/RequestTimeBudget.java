@@ -32,7 +32,7 @@ import org.zhucan.common.error.BadRequestException;
  * and cutting its answer after the commit would hide what was changed; a subscription lives as long
  * as its client wants. The database's statement timeout bounds each statement either way.
  */
-final class RequestTimeBudget extends SimplePerformantInstrumentation {
+final class RequestTimeBudget extends SimplePerformantInstrumentation implements LeavesPropertyReadsAlone {
 
     static final String EXCEEDED = "The query ran out of its time budget; fields not fetched by then are null. "
             + "Ask for fewer items or fields";

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.graphql.execution.GraphQlSource;
 import org.zhucan.testsupport.ApiTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,9 @@ class FieldObservationsTests extends ApiTest {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    GraphQlSource graphQlSource;
 
     @Test
     void shouldTimeTheRootFieldAndTheBatchLoadsButNotEachNestedField() {
@@ -31,6 +35,15 @@ class FieldObservationsTests extends ApiTest {
         assertThat(observed("graphql.datafetcher") - fieldsBefore).as("the root field sites, and not the menu of each site").isEqualTo(1);
         assertThat(observed("graphql.dataloader") - loadsBefore).as("the menus' batch load").isPositive();
         assertThat(observed("graphql.request") - requestsBefore).as("the request").isEqualTo(1);
+    }
+
+    @Test
+    void shouldPassPropertyReadsThroughTheApplicationsChainUnasked() {
+        // every instrumentation the application runs that wraps data fetchers leaves property reads alone, and says so:
+        // one that does not (a new bean, or Spring Boot's own observation in place of ours) makes every property read ask
+        // every member again
+        assertThat(graphQlSource.graphQl().getInstrumentation()).isInstanceOfSatisfying(LeanInstrumentationChain.class,
+                chain -> assertThat(chain.passesPropertyReads()).isTrue());
     }
 
     /** Observations of that name completed so far, all tags together. */

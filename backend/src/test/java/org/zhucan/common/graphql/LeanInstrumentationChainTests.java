@@ -85,12 +85,57 @@ class LeanInstrumentationChainTests {
         assertThat(graphQl(chain).execute(QUERY).getErrors()).isEmpty();
     }
 
+    @Test
+    void shouldPassPropertyReadsByMembersThatLeaveThemAlone() {
+        Wrapping marked = new Wrapping();
+        ExecutionResult result = graphQl(new LeanInstrumentationChain(List.of(new SimplePerformantInstrumentation(), marked))).execute(QUERY);
+
+        assertThat(result.getErrors()).isEmpty();
+        // asked about the one fetcher that is not a property read (sites), and its wrapper ran
+        assertThat(marked.asked).containsExactly("sites");
+        assertThat(marked.ran).containsExactly("sites");
+    }
+
+    @Test
+    void shouldAskEveryMemberAboutPropertyReadsWhenOneMayWrapThem() {
+        Wrapping marked = new Wrapping();
+        Recording unmarked = new Recording();
+        ExecutionResult result = graphQl(new LeanInstrumentationChain(List.of(marked, unmarked))).execute(QUERY);
+
+        assertThat(result.getErrors()).isEmpty();
+        // sites, and per site id, name, menu and the menu's id: 1 + 2 * 4, to both
+        assertThat(unmarked.events).filteredOn("fetcher"::equals).hasSize(9);
+        assertThat(marked.asked).hasSize(9);
+        assertThat(marked.ran).containsExactly("sites");
+    }
+
     private static GraphQL graphQl(Instrumentation instrumentation) {
         DataFetcher<?> sites = environment -> List.of(Map.of("id", "1", "name", "a", "menu", Map.of("id", "m1")),
                 Map.of("id", "2", "name", "b", "menu", Map.of("id", "m2")));
         RuntimeWiring wiring = RuntimeWiring.newRuntimeWiring().type("Query", type -> type.dataFetcher("sites", sites)).build();
         GraphQLSchema schema = new SchemaGenerator().makeExecutableSchema(new SchemaParser().parse(SCHEMA), wiring);
         return GraphQL.newGraphQL(schema).instrumentation(instrumentation).build();
+    }
+
+    /** Wraps the fetchers that are not property reads, as the time budget does, and says so; records what it was asked about and what ran. */
+    private static final class Wrapping extends SimplePerformantInstrumentation implements LeavesPropertyReadsAlone {
+
+        final List<String> asked = Collections.synchronizedList(new ArrayList<>());
+        final List<String> ran = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> fetcher, InstrumentationFieldFetchParameters parameters,
+                                                    InstrumentationState state) {
+            String field = parameters.getExecutionStepInfo().getFieldDefinition().getName();
+            asked.add(field);
+            if (parameters.isTrivialDataFetcher()) {
+                return fetcher;
+            }
+            return environment -> {
+                ran.add(field);
+                return fetcher.get(environment);
+            };
+        }
     }
 
     /** Listens on every per-field hook and records each completion. */
