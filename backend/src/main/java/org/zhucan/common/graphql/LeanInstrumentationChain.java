@@ -56,7 +56,7 @@ final class LeanInstrumentationChain extends ChainedInstrumentation {
         this.fieldListCompletion = anyOverrides(instrumentations, "beginFieldListCompletion", InstrumentationFieldCompleteParameters.class);
         this.executeObject = anyOverrides(instrumentations, "beginExecuteObject", InstrumentationExecutionStrategyParameters.class);
         this.propertyReadsUnwrapped = !anyOverrides(instrumentations.stream().filter(member -> !(member instanceof LeavesPropertyReadsAlone)).toList(),
-                "instrumentDataFetcher", DataFetcher.class, InstrumentationFieldFetchParameters.class) ;
+                "instrumentDataFetcher", DataFetcher.class, InstrumentationFieldFetchParameters.class);
     }
 
     /** Whether some member declares its own {@code hook}, i.e. may do something in it. */
