@@ -45,7 +45,7 @@ final class LeanInstrumentationChain extends ChainedInstrumentation {
     private final boolean fieldListCompletion;
     private final boolean executeObject;
     /** Whether a property read's fetcher comes out of every member as it went in (see {@link LeavesPropertyReadsAlone}). */
-    private final boolean propertyReadsUnwrapped;
+    private final boolean passesPropertyReads;
 
     LeanInstrumentationChain(List<Instrumentation> instrumentations) {
         super(instrumentations);
@@ -55,7 +55,7 @@ final class LeanInstrumentationChain extends ChainedInstrumentation {
         this.fieldCompletion = anyOverrides(instrumentations, "beginFieldCompletion", InstrumentationFieldCompleteParameters.class);
         this.fieldListCompletion = anyOverrides(instrumentations, "beginFieldListCompletion", InstrumentationFieldCompleteParameters.class);
         this.executeObject = anyOverrides(instrumentations, "beginExecuteObject", InstrumentationExecutionStrategyParameters.class);
-        this.propertyReadsUnwrapped = !anyOverrides(instrumentations.stream().filter(member -> !(member instanceof LeavesPropertyReadsAlone)).toList(),
+        this.passesPropertyReads = !anyOverrides(instrumentations.stream().filter(member -> !(member instanceof LeavesPropertyReadsAlone)).toList(),
                 "instrumentDataFetcher", DataFetcher.class, InstrumentationFieldFetchParameters.class);
     }
 
@@ -79,13 +79,13 @@ final class LeanInstrumentationChain extends ChainedInstrumentation {
 
     /** Whether a property read passes this chain without a call to any member. */
     boolean passesPropertyReads() {
-        return propertyReadsUnwrapped;
+        return passesPropertyReads;
     }
 
     @Override
     public DataFetcher<?> instrumentDataFetcher(DataFetcher<?> dataFetcher, InstrumentationFieldFetchParameters parameters,
                                                 InstrumentationState state) {
-        return propertyReadsUnwrapped && parameters.isTrivialDataFetcher() ? dataFetcher : super.instrumentDataFetcher(dataFetcher, parameters, state);
+        return passesPropertyReads && parameters.isTrivialDataFetcher() ? dataFetcher : super.instrumentDataFetcher(dataFetcher, parameters, state);
     }
 
     @Override
