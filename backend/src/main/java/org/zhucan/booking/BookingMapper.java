@@ -11,10 +11,8 @@ import org.apache.ibatis.annotations.Param;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.sql.GeneratedKey;
 import org.zhucan.common.sql.ServerPrepared;
-import org.zhucan.diner.QuoteFactsRow;
 import org.zhucan.network.Fulfilment;
 import org.zhucan.network.MealSlot;
-import org.zhucan.payments.Payment;
 
 @Mapper
 interface BookingMapper {
@@ -84,17 +82,17 @@ interface BookingMapper {
     List<Booking> findBookedOfDinerFrom(@Param("dinerId") long dinerId, @Param("from") LocalDate from);
 
     /**
-     * The booking with a pickup code at a site, date and slot, whatever its status (the code is unique there), with its items as
-     * JSON, its open advance and its diner's facts on its date: the counter's one read of what it serves. Prepared on the
-     * server: about 3 KB of constant text, on every served booking.
+     * The booking with a pickup code at a site, date and slot, whatever its status (the code is unique there), as the counter
+     * reads it to serve ({@link CounterBookingRow}): the counter's one read of what it serves. Prepared on the server: about
+     * 3 KB of constant text, on every served booking.
      */
     @ServerPrepared
-    BookingWithItems findByPickupCodeWithItems(@Param("siteId") long siteId, @Param("date") LocalDate date, @Param("slot") MealSlot slot,
-                                               @Param("code") String code);
+    CounterBookingRow findForCounterByPickupCode(@Param("siteId") long siteId, @Param("date") LocalDate date, @Param("slot") MealSlot slot,
+                                                 @Param("code") String code);
 
-    /** A booking by id with its items as JSON, likewise. */
+    /** A booking by id as the counter reads it, likewise. */
     @ServerPrepared
-    BookingWithItems findByIdWithItems(@Param("id") long id);
+    CounterBookingRow findForCounterById(@Param("id") long id);
 
     /** BOOKED or NO_SHOW becomes SERVED, each at the version it was read at when that is given; the count of bookings that were. */
     int markAllServed(@Param("serves") Collection<CounterBookings.Serve> serves, @Param("at") Instant at);
@@ -136,12 +134,4 @@ interface BookingMapper {
     record NoShowRow(long dinerId, int noShows, LocalDate lastNoShowOn) {
     }
 
-    /**
-     * A booking and its items as a JSON array of {p, d, s, n, u, q, c} (position, dish id, set meal, name, unit price fen, quantity,
-     * quota counted), its open advance, and its diner's facts on its date (DinerMapper.xml's quoteFactsColumns). The id is the
-     * booking's again, for MyBatis alone: as the result map's {@code idArg} it is the row's key, which MyBatis otherwise builds
-     * from every column of the maps nested here (about 60, each read twice: 16 % of the read's CPU under JFR, 2026-12-06).
-     */
-    record BookingWithItems(long id, Booking booking, String itemsJson, Payment openAdvance, QuoteFactsRow dinerFacts) {
-    }
 }

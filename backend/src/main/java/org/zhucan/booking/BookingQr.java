@@ -22,7 +22,11 @@ class BookingQr {
     }
 
     String payload(Booking booking) {
-        return PREFIX + booking.id() + "." + booking.pickupCode() + "." + signature(booking.id() + "." + booking.pickupCode());
+        return payload(booking.id(), booking.pickupCode());
+    }
+
+    String payload(long bookingId, String pickupCode) {
+        return PREFIX + bookingId + "." + pickupCode + "." + signature(bookingId + "." + pickupCode);
     }
 
     /** What a payload whose signature holds names. */

@@ -59,8 +59,8 @@ public class CounterBookings {
         if (named == null) {
             return null;
         }
-        CounterBooking found = withItems(mapper.findByIdWithItems(named.bookingId()));
-        return found != null && found.booking().pickupCode().equals(named.pickupCode()) ? found : null;
+        CounterBooking found = withItems(mapper.findForCounterById(named.bookingId()));
+        return found != null && found.pickupCode().equals(named.pickupCode()) ? found : null;
     }
 
     /**
@@ -71,18 +71,19 @@ public class CounterBookings {
     @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
     public CounterBooking bookingOfPickupCode(long siteId, LocalDate date, MealSlot slot, String pickupCode) {
-        return withItems(mapper.findByPickupCodeWithItems(siteId, date, slot, pickupCode));
+        return withItems(mapper.findForCounterByPickupCode(siteId, date, slot, pickupCode));
     }
 
-    private CounterBooking withItems(BookingMapper.BookingWithItems found) {
+    private CounterBooking withItems(CounterBookingRow found) {
         if (found == null) {
             return null;
         }
-        long id = found.booking().id();
+        long id = found.id();
         List<BookingItem> items = found.itemsJson() == null ? List.of() : itemsReader.<List<ItemJson>>readValue(found.itemsJson()).stream()
                 .map(item -> new BookingItem(id, item.p(), item.d(), item.s(), item.n(), Money.ofFen(item.u()), item.q(), item.c() != 0))
                 .sorted(Comparator.comparingInt(BookingItem::position)).toList();
-        return new CounterBooking(found.booking(), items, found.openAdvance(), diners.quoteFactsOf(found.dinerFacts(), found.booking().date()));
+        return new CounterBooking(id, found.dinerId(), found.siteId(), found.date(), found.slot(), found.status(), found.pickupCode(),
+                found.version(), items, found.openAdvance(), diners.quoteFactsOf(found.dinerFacts(), found.date()));
     }
 
     private static final TypeReference<List<ItemJson>> ITEMS = new TypeReference<>() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Component;
-import org.zhucan.booking.Booking;
 import org.zhucan.booking.BookingStatus;
 import org.zhucan.booking.CounterBooking;
 import org.zhucan.booking.CounterBookings;
@@ -112,12 +111,11 @@ class MealChecks {
 
         Verified verified = verify(in.verification(), site, servedAt, problems, at(path, "verification"));
         CounterBooking served = bookingOf(site, date, in, verified, problems, path);
-        Booking booking = served == null ? null : served.booking();
-        if (booking != null && served.dinerFacts() != null) {
+        if (served != null && served.dinerFacts() != null) {
             // read with the booking, on its date (the meal's: bookingOf refuses another)
-            lookups.knowFacts(booking.dinerId(), booking.date(), served.dinerFacts());
+            lookups.knowFacts(served.dinerId(), served.date(), served.dinerFacts());
         }
-        Long dinerId = agreedDiner(booking, in.dinerId(), verified, problems, path);
+        Long dinerId = agreedDiner(served == null ? null : served.dinerId(), in.dinerId(), verified, problems, path);
         if (!problems.isEmpty()) {
             return null;
         }
@@ -131,8 +129,8 @@ class MealChecks {
         if (!problems.isEmpty()) {
             return null;
         }
-        return new Checked(new Meal(site, slot, lookups.knownFacts(dinerId, date), date, servedAt, booking == null ? null : booking.id(),
-                booking == null ? null : new Meal.BookingRead(booking.version(), served.openAdvance()), verified.method(),
+        return new Checked(new Meal(site, slot, lookups.knownFacts(dinerId, date), date, servedAt, served == null ? null : served.id(),
+                served == null ? null : new Meal.BookingRead(served.version(), served.openAdvance()), verified.method(),
                 verified.note(), items, priceFen, in.payment() == null ? PaymentInput.CASH : in.payment()), dinerId);
     }
 
@@ -240,39 +238,37 @@ class MealChecks {
         }
         for (String[] qr : qrs) {
             String[] field = qr[1].equals("bookingQr") ? at(path, "bookingQr") : at(path, "verification", "qrPayload");
-            CounterBooking namedWithItems = counterBookings.bookingOfQr(qr[0]);
-            if (namedWithItems == null) {
+            CounterBooking named = counterBookings.bookingOfQr(qr[0]);
+            if (named == null) {
                 problems.add(UserError.of(UserErrorCode.INVALID_QR, "Not a valid booking QR", field));
                 return null;
             }
-            Booking named = namedWithItems.booking();
             if (named.siteId() != site.id() || !named.date().equals(date) || named.slot() != in.slot()) {
                 problems.add(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking is for " + named.date() + " " + named.slot()
                         + (named.siteId() == site.id() ? "" : " at another site"), field));
                 return null;
             }
-            if (found != null && found.booking().id() != named.id()) {
+            if (found != null && found.id() != named.id()) {
                 problems.add(UserError.of(UserErrorCode.IDENTITY_MISMATCH, "The QR and the pickup code name different bookings", field));
                 return null;
             }
-            found = namedWithItems;
+            found = named;
         }
-        Booking booking = found == null ? null : found.booking();
-        if (booking != null && booking.status() == BookingStatus.CANCELLED) {
+        if (found != null && found.status() == BookingStatus.CANCELLED) {
             problems.add(UserError.of(UserErrorCode.BOOKING_NOT_FOUND, "The booking was cancelled", at(path, "pickupCode")));
             return null;
         }
-        if (booking != null && booking.status() == BookingStatus.SERVED) {
+        if (found != null && found.status() == BookingStatus.SERVED) {
             problems.add(UserError.of(UserErrorCode.ALREADY_SERVED, "The booking's meal has already been served", at(path, "pickupCode")));
             return null;
         }
         return found;
     }
 
-    /** The one diner that the booking, the dinerId given and the card read all name; null (with a problem) otherwise. */
-    static Long agreedDiner(Booking booking, Long given, Verified verified, List<UserError> problems, String... path) {
+    /** The one diner that the booking's diner, the dinerId given and the card read all name; null (with a problem) otherwise. */
+    static Long agreedDiner(Long bookingsDiner, Long given, Verified verified, List<UserError> problems, String... path) {
         Long diner = null;
-        for (Long named : new Long[] {booking == null ? null : booking.dinerId(), given, verified.dinerId()}) {
+        for (Long named : new Long[] {bookingsDiner, given, verified.dinerId()}) {
             if (named == null) {
                 continue;
             }

@@ -195,7 +195,7 @@ public class MealCorrectionService {
         MealChecks.Verified verified = input.verification() == null ? new MealChecks.Verified(record.verification(), record.verificationNote(), null)
                 : checks.verify(input.verification(), site, record.servedAt(), problems, "input", "verification");
         Booking booking = record.bookingId() == null ? null : counterBookings.byIdsForRecords(List.of(record.bookingId())).get(record.bookingId());
-        Long dinerId = MealChecks.agreedDiner(booking, input.dinerId() == null ? record.dinerId() : input.dinerId(), verified, problems, "input");
+        Long dinerId = MealChecks.agreedDiner(booking == null ? null : booking.dinerId(), input.dinerId() == null ? record.dinerId() : input.dinerId(), verified, problems, "input");
         List<MenuChoices.Priced> items;
         if (input.items() == null) {
             items = mapper.findItemsOf(List.of(record.id())).stream().map(item -> new MenuChoices.Priced(null, item.dishId(), item.setMealName(),

@@ -55,7 +55,7 @@ class ResultMapsTests {
         }
         assertThat(wrong).isEmpty();
         // the walk found the mappers: the counter's booking read and the maps nested in it among them
-        assertThat(mapped).hasSizeGreaterThan(100).contains("BookingMapper.xml#bookingWithItems", "BookingMapper.xml#booking",
+        assertThat(mapped).hasSizeGreaterThan(100).contains("BookingMapper.xml#counterBooking", "BookingMapper.xml#booking",
                 "PaymentMapper.xml#payment", "DinerMapper.xml#quoteFacts");
     }
 }

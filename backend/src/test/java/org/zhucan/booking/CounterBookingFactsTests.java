@@ -90,7 +90,7 @@ class CounterBookingFactsTests extends ApiTest {
         assertThat(alone.latestAssessment().level()).isEqualTo(2);
         CounterBooking byCode = counterBookings.bookingOfPickupCode(site, lunch.date(), MealSlot.LUNCH, pickupCode);
         assertThat(byCode.dinerFacts()).isEqualTo(alone);
-        CounterBooking byQr = counterBookings.bookingOfQr(qr.payload(byCode.booking()));
+        CounterBooking byQr = counterBookings.bookingOfQr(qr.payload(byCode.id(), byCode.pickupCode()));
         assertThat(byQr.dinerFacts()).isEqualTo(alone);
 
         // a diner's own account reads its facts within its scope, not from the booking
@@ -107,11 +107,11 @@ class CounterBookingFactsTests extends ApiTest {
         long site = jdbc.queryForObject("SELECT MIN(id) FROM site", Long.class);
         LocalDate date = LocalDate.of(2026, 3, 2);
         new TransactionTemplate(transactions).executeWithoutResult(status -> {
-            mapper.findByPickupCodeWithItems(site, date, MealSlot.LUNCH, "000000");
+            mapper.findForCounterByPickupCode(site, date, MealSlot.LUNCH, "000000");
             Map<String, Long> before = statementCounters();
             for (int i = 1; i <= 3; i++) {
                 // another code each time: MyBatis answers a repeated statement of one transaction from its own cache
-                mapper.findByPickupCodeWithItems(site, date, MealSlot.LUNCH, "00000" + i);
+                mapper.findForCounterByPickupCode(site, date, MealSlot.LUNCH, "00000" + i);
             }
             Map<String, Long> after = statementCounters();
             assertThat(after.get("Com_stmt_execute") - before.get("Com_stmt_execute")).as("executions of the prepared read").isEqualTo(3);
