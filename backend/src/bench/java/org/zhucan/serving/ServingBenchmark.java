@@ -12,10 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.zhucan.booking.BookingService;
@@ -128,6 +131,8 @@ public final class ServingBenchmark {
     private final PublishedMenus menus;
     private final BenchmarkGraphQl api;
     private final SqlStatementCounter statements;
+    /** The time counter batches held the writing (CounterMealBatches): the one writer's share of a run's time. */
+    private final Timer writing;
     private final ServingJdbcFloor floor;
     private final CpuMeter cpu = new CpuMeter();
     private ServingUploads uploads;
@@ -165,6 +170,7 @@ public final class ServingBenchmark {
         this.menus = context.getBean(PublishedMenus.class);
         this.api = new BenchmarkGraphQl(context, Duration.ofMinutes(5));
         this.statements = context.getBean(SqlStatementCounter.class);
+        this.writing = context.getBean(MeterRegistry.class).get("zhucan.serving.counter.writing").timer();
         this.floor = new ServingJdbcFloor(jdbc, dataSource, tag, ACTOR, BATCH);
     }
 
@@ -272,6 +278,8 @@ public final class ServingBenchmark {
                     CpuMeter.describe(siteEach.cpuPerRecord(), "%.2f"), CpuMeter.describe(floorSingle.cpuPerRecord(), "%.2f"));
             System.out.printf("  CPU ms a served booking:               %s%n  CPU ms a served booking, JDBC floor:   %s%n",
                     CpuMeter.describe(booked.cpuPerRecord(), "%.2f"), CpuMeter.describe(floorBooked.cpuPerRecord(), "%.2f"));
+            System.out.printf("  counter batches, walk-ins one site: %s%n  counter batches, walk-ins a site each: %s%n  counter batches, served bookings: %s%n",
+                    oneSite.combined().writing(), siteEach.combined().writing(), booked.combined().writing());
 
             new ServingUploadReport(BATCH, batches, replay, uploadSettleBatches, MAX_UPLOAD_SETTLE_BATCHES, jitUploads, floorFull, floorBare, template,
                     cpuUploads, cpuFloorBatches).print();
@@ -366,9 +374,12 @@ public final class ServingBenchmark {
         subsidised.reset();
         firstFailure.set(null);
         long statementsBefore = statements.count();
+        long batchesBefore = writing.count();
+        double heldBefore = writing.totalTime(TimeUnit.NANOSECONDS);
         ThreadedRun.Timings timings = ThreadedRun.time("serving-benchmark", threadCount, count, operation);
         double statementsEach = (statements.count() - statementsBefore) / (double) count;
-        return new ServingRounds.Result(timings, statementsEach, failures.sum(), subsidised.sum(), firstFailure.get());
+        return new ServingRounds.Result(timings, statementsEach, failures.sum(), subsidised.sum(), firstFailure.get(), writing.count() - batchesBefore,
+                (long) (writing.totalTime(TimeUnit.NANOSECONDS) - heldBefore));
     }
 
     private void fail(String message) {

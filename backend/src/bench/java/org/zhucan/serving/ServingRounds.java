@@ -51,14 +51,25 @@ final class ServingRounds {
         return rounds.stream().map(Result::timings).toList();
     }
 
-    /** A measured run: its timings, the statements sent a record, failures and subsidised records. */
-    record Result(ThreadedRun.Timings timings, double statements, long failed, long subsidised, String firstFailure) {
+    /**
+     * A measured run: its timings, the statements sent a record, failures and subsidised records, and the counter's batches
+     * (CounterMealBatches): how many were written and how long they held the writing, the one serial path of an instance.
+     */
+    record Result(ThreadedRun.Timings timings, double statements, long failed, long subsidised, String firstFailure, long batches,
+                  long writingHeldNanos) {
 
         static Result combined(List<Result> runs) {
             ThreadedRun.Timings timings = ThreadedRun.Timings.combined(runs.stream().map(Result::timings).toList());
             double statements = runs.stream().mapToDouble(run -> run.statements() * run.timings().count()).sum() / timings.count();
             return new Result(timings, statements, runs.stream().mapToLong(Result::failed).sum(), runs.stream().mapToLong(Result::subsidised).sum(),
-                    runs.stream().map(Result::firstFailure).filter(Objects::nonNull).findFirst().orElse(null));
+                    runs.stream().map(Result::firstFailure).filter(Objects::nonNull).findFirst().orElse(null),
+                    runs.stream().mapToLong(Result::batches).sum(), runs.stream().mapToLong(Result::writingHeldNanos).sum());
+        }
+
+        /** The counter's batches: meals a batch, the writing held a batch and its share of the run's time. */
+        String writing() {
+            return batches == 0 ? "no batches" : "%.1f meals a batch, the writing held %.1f ms a batch, %.0f %% of the time".formatted(
+                    timings.count() / (double) batches, writingHeldNanos / 1e6 / batches, 100.0 * writingHeldNanos / timings.elapsedNanos());
         }
 
         double perSecond() {

@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,9 @@ class CounterMealBatchesTests extends ApiTest {
     @Autowired
     PlatformTransactionManager transactions;
 
+    @Autowired
+    MeterRegistry meters;
+
     BookingFixtures fixtures;
     BookingFixtures.Lunch lunch;
     boolean holding;
@@ -85,6 +90,8 @@ class CounterMealBatchesTests extends ApiTest {
     @Test
     void shouldWriteMealsThatArriveTogetherWithOneStatementPerTable() {
         List<String> diners = List.of(fixtures.diner(), fixtures.diner(), fixtures.diner());
+        Timer writing = meters.get("zhucan.serving.counter.writing").timer();
+        long batchesBefore = writing.count();
         hold();
         List<CompletableFuture<GraphQlTester.Response>> meals = new java.util.ArrayList<>();
         List<String> sent = DriverQuestions.during(() -> {
@@ -110,6 +117,9 @@ class CounterMealBatchesTests extends ApiTest {
         assertThat(count(sent, "INSERT INTO meal_record (")).as("%s", sent).isEqualTo(1);
         assertThat(count(sent, "INSERT INTO meal_record_share")).isEqualTo(1);
         assertThat(count(sent, "INSERT INTO payment")).isEqualTo(1);
+        // the time the one batch held the writing is timed (the test's own hold is not)
+        assertThat(writing.count() - batchesBefore).isEqualTo(1);
+        assertThat(writing.max(TimeUnit.NANOSECONDS)).isPositive();
     }
 
     @Test
