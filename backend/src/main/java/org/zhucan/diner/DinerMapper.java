@@ -42,6 +42,22 @@ interface DinerMapper {
     @ServerPrepared
     QuoteFactsRow findQuoteFactsOfOne(@Param("id") long dinerId, @Param("date") LocalDate date);
 
+    /**
+     * {@link #findQuoteFactsOn} for a caller whose scope is {@link CallerScope#ALL}, the diners' ids given as one JSON array of
+     * numbers: one statement text whatever their number, prepared on the server once a connection.
+     */
+    default List<QuoteFactsRow> findQuoteFactsOfAll(Collection<Long> dinerIds, LocalDate date) {
+        StringBuilder ids = new StringBuilder(dinerIds.size() * 8).append('[');
+        for (Long id : dinerIds) {
+            ids.append(ids.length() > 1 ? "," : "").append(id.longValue());
+        }
+        return findQuoteFactsOfIds(ids.append(']').toString(), date);
+    }
+
+    /** {@link #findQuoteFactsOfAll} with its ids as a JSON array of numbers, which the statement reads as a table (JSON_TABLE). */
+    @ServerPrepared
+    List<QuoteFactsRow> findQuoteFactsOfIds(@Param("ids") String dinerIdsJson, @Param("date") LocalDate date);
+
     String findIdNumberEncrypted(@Param("id") long id);
 
     void insert(@Param("key") GeneratedKey key, @Param("name") String name, @Param("idNumberEncrypted") String idNumberEncrypted,

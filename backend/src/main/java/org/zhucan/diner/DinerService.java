@@ -209,9 +209,12 @@ public class DinerService {
 
     /** The counter's one diner in every caller's reach by the statement that is parsed once; any other read by the general one. */
     private List<QuoteFactsRow> quoteFactsRows(Collection<Long> dinerIds, LocalDate date, CallerScope scope) {
-        if (dinerIds.size() == 1 && CallerScope.ALL.equals(scope)) {
-            QuoteFactsRow row = diners.findQuoteFactsOfOne(dinerIds.iterator().next(), date);
-            return row == null ? List.of() : List.of(row);
+        if (CallerScope.ALL.equals(scope)) {
+            if (dinerIds.size() == 1) {
+                QuoteFactsRow row = diners.findQuoteFactsOfOne(dinerIds.iterator().next(), date);
+                return row == null ? List.of() : List.of(row);
+            }
+            return diners.findQuoteFactsOfAll(dinerIds, date);
         }
         return diners.findQuoteFactsOn(dinerIds, date, scope);
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import com.mysql.cj.conf.PropertyKey;
@@ -50,6 +51,17 @@ class QuoteFactsServerPreparedTests extends ApiTest {
             Map<String, Long> afterMarked = statementCounters();
             assertThat(afterMarked.get("Com_stmt_execute") - before.get("Com_stmt_execute")).as("executions of the prepared read").isEqualTo(3);
             assertThat(afterMarked.get("Com_stmt_prepare") - before.get("Com_stmt_prepare")).as("prepared again").isZero();
+
+            // many diners' facts: one text whatever their number, prepared once and then executed
+            List<Long> some = jdbc.queryForList("SELECT id FROM diner ORDER BY id LIMIT 4", Long.class);
+            assertThat(mapper.findQuoteFactsOfAll(some.subList(0, 2), date)).hasSize(2);
+            Map<String, Long> beforeMany = statementCounters();
+            assertThat(mapper.findQuoteFactsOfAll(some.subList(0, 3), date)).hasSize(3);
+            assertThat(mapper.findQuoteFactsOfAll(some, date)).hasSize(4);
+            Map<String, Long> afterMany = statementCounters();
+            assertThat(afterMany.get("Com_stmt_execute") - beforeMany.get("Com_stmt_execute")).as("executions of the prepared read of many").isEqualTo(2);
+            assertThat(afterMany.get("Com_stmt_prepare") - beforeMany.get("Com_stmt_prepare")).as("prepared again for another number").isZero();
+            afterMarked = afterMany;
 
             assertThat(mapper.findById(diner, CallerScope.ALL)).isNotNull();
             Map<String, Long> afterPlain = statementCounters();
