@@ -207,7 +207,10 @@ public class DinerService {
         return new QuoteFacts(diner, row.statusOn(), ageOn(diner, date), held, assessment);
     }
 
-    /** The counter's one diner in every caller's reach by the statement that is parsed once; any other read by the general one. */
+    /**
+     * For a caller who reaches every diner, the statements parsed once a connection (one diner: a counter's meal; many, their ids
+     * one JSON array: a counter's batch, an upload); for any other caller the general one, which adds the caller's scope to its SQL.
+     */
     private List<QuoteFactsRow> quoteFactsRows(Collection<Long> dinerIds, LocalDate date, CallerScope scope) {
         if (CallerScope.ALL.equals(scope)) {
             if (dinerIds.size() == 1) {

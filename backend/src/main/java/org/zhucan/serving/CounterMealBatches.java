@@ -92,7 +92,7 @@ class CounterMealBatches {
                 .description("Counter meals written alone because the batch being written took longer than the patience")
                 .register(meters);
         // the one writer is the counter's serial path: its total time over the wall-clock time is how busy it is
-        // (0.92-0.95 in the serving benchmark's rounds at 8 counters, 2026-12-06)
+        // (0.89-0.96 of the serving benchmark's rounds at 8 counters, 2026-12-06)
         this.writingHeld = Timer.builder("zhucan.serving.counter.writing")
                 .description("Time a counter batch held the writing, from taking it to letting it go before its commit")
                 .register(meters);
