@@ -138,13 +138,13 @@ public final class ServingBenchmark {
     private ServingUploads uploads;
     private final String tag = "bench" + System.nanoTime();
     // a run takes 4-10 minutes; its meals are served now and its bookings made for today
-    private final LocalDate today;
-    private final LocalDate yesterday;
-    private final LocalDate floorDate;
-    private final LocalDate floorRecordsOnlyDate;
-    private final LocalDate floorSingleDate;
-    private final LocalDate floorSettleDate;
-    private final LocalDate floorSettleBatchDate;
+    private final LocalDate today = BusinessDayAhead.todayWithAtLeast(Duration.ofMinutes(30));
+    private final LocalDate yesterday = today.minusDays(1);
+    private final LocalDate floorDate = today.minusDays(2);
+    private final LocalDate floorRecordsOnlyDate = today.minusDays(3);
+    private final LocalDate floorSingleDate = today.minusDays(4);
+    private final LocalDate floorSettleDate = today.minusDays(5);
+    private final LocalDate floorSettleBatchDate = today.minusDays(6);
 
     // per run
     private final LongAdder failures = new LongAdder();
@@ -157,13 +157,6 @@ public final class ServingBenchmark {
     private ServingJdbcFloor.Template template;
 
     private ServingBenchmark(ConfigurableApplicationContext context) throws InterruptedException {
-        this.today = BusinessDayAhead.todayWithAtLeast(Duration.ofMinutes(30));
-        this.yesterday = today.minusDays(1);
-        this.floorDate = today.minusDays(2);
-        this.floorRecordsOnlyDate = today.minusDays(3);
-        this.floorSingleDate = today.minusDays(4);
-        this.floorSettleDate = today.minusDays(5);
-        this.floorSettleBatchDate = today.minusDays(6);
         this.jdbc = context.getBean(JdbcTemplate.class);
         this.dataSource = context.getBean(DataSource.class);
         this.bookings = context.getBean(BookingService.class);
