@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.zhucan.common.access.BypassesCallerScope;
 import org.zhucan.common.money.Money;
+import org.zhucan.common.sql.RoundTrips;
 import org.zhucan.diner.DinerService;
 import org.zhucan.network.MealSlot;
 import tools.jackson.core.type.TypeReference;
@@ -94,14 +95,16 @@ public class CounterBookings {
     }
 
     /**
-     * Marks bookings SERVED in the caller's transaction, each only at the version it was read at when that is given (its
-     * advance, read with it, then still holds: paying and refunding move the version); false (nothing to rely on) unless
-     * every one of them was BOOKED or NO_SHOW, at that version.
+     * Marks bookings SERVED in the caller's transaction, with the other writes of its round trip, each only at the version
+     * it was read at when that is given (its advance, read with it, then still holds: paying and refunding move the
+     * version). Its part is {@link RoundTrips.Part#accepted accepted} (something to rely on) only if every one of them was
+     * BOOKED or NO_SHOW, at that version. Null when there is none to mark.
      */
     @BypassesCallerScope(usedBy = {"serving"})
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean markAllServed(Collection<Serve> serves) {
-        return serves.isEmpty() || mapper.markAllServed(serves, clock.instant()) == serves.size();
+    public RoundTrips.Part markAllServed(Collection<Serve> serves, RoundTrips.Trip trip) {
+        return serves.isEmpty() ? null
+                : trip.add(BookingMapper.class, "markAllServed", Map.of("serves", serves, "at", clock.instant()), rows -> rows == serves.size());
     }
 
     /** A booking to mark served, and the version it was read at ({@link CounterBooking}); null when it was not read so. */

@@ -15,6 +15,9 @@ interface PaymentMapper {
     /** One payment, given its id; many go as a batch through {@link org.zhucan.common.sql.BatchedStatements}. */
     void insertPayment(NewPayment row);
 
+    /** Plain meal charges as one JSON array ({@link MealChargeRows}), for a round trip: no ids come back. */
+    void insertChargesOf(@Param("charges") String charges);
+
     /** One ledger entry (batched, as {@link #insertPayment}). */
     void insertEntry(NewEntry row);
 

@@ -17,7 +17,9 @@ import org.zhucan.common.batch.Batches;
 import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.sql.BatchedStatements;
+import org.zhucan.common.sql.RoundTrips;
 import org.zhucan.common.time.BusinessTime;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The payment of each meal record, called by serving inside the transaction that writes or reverses the
@@ -32,9 +34,11 @@ public class PaymentService {
     private final PaymentMapper mapper;
     private final Clock clock;
     private final BatchedStatements batches;
+    private final JsonMapper json;
 
-    PaymentService(PaymentMapper mapper, Clock clock, BatchedStatements batches) {
+    PaymentService(PaymentMapper mapper, Clock clock, BatchedStatements batches, JsonMapper json) {
         this.batches = batches;
+        this.json = json;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -98,7 +102,7 @@ public class PaymentService {
                 links.put(advance.id(), charge.mealRecordId());
                 continue;
             }
-            PaymentInput given = charge.payment() == null ? PaymentInput.CASH : charge.payment();
+            PaymentInput given = given(charge);
             if (advance != null) {
                 refunds.add(refundRow(advance, null, charge.takenBy(), now, charge.date()));
                 if (advance.method() == PaymentMethod.PREPAID) {
@@ -108,10 +112,9 @@ public class PaymentService {
                     given = new PaymentInput(advance.method(), advance.externalReference());
                 }
             }
-            PaymentMethod method = charge.amountFen() == 0 ? PaymentMethod.FREE : given.method();
-            String reference = method.online() ? given.externalReference().strip() : null;
+            PaymentMethod method = chargedBy(charge.amountFen(), given);
             rows.add(new PaymentMapper.NewPayment(PaymentKind.CHARGE, method, charge.amountFen(), charge.siteId(), charge.dinerId(),
-                    charge.mealRecordId(), null, reference, null, charge.takenBy(), charge.takenAt(), charge.date()));
+                    charge.mealRecordId(), null, reference(method, given), null, charge.takenBy(), charge.takenAt(), charge.date()));
             if (method == PaymentMethod.PREPAID) {
                 prepaidByDiner.merge(charge.dinerId(), charge.amountFen(), Long::sum);
             }
@@ -142,6 +145,41 @@ public class PaymentService {
             batches.run(PaymentMapper.class, batch -> entries.forEach(batch::insertEntry));
         }
         return true;
+    }
+
+    /**
+     * {@link #chargeMeals} added to the caller's round trip, sent with its other writes, when every charge is a plain one:
+     * nothing to take from a prepaid balance, and no advance of its booking to take or refund (none was open when the
+     * caller read the booking, at the version it marks it served at). Null otherwise, with nothing added: the caller then
+     * sends its trip (its bookings marked first, as {@link #chargeMeals} asks) and calls {@link #chargeMeals}.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public RoundTrips.Part chargeMeals(List<MealCharge> charges, RoundTrips.Trip trip) {
+        if (charges.isEmpty() || !charges.stream().allMatch(PaymentService::plain)) {
+            return null;
+        }
+        return trip.add(PaymentMapper.class, "insertChargesOf", Map.of("charges", MealChargeRows.json(json, charges)),
+                rows -> rows == charges.size());
+    }
+
+    private static boolean plain(MealCharge charge) {
+        boolean noAdvance = charge.bookingId() == null || charge.advance() != null && charge.advance().open() == null;
+        return noAdvance && chargedBy(charge.amountFen(), given(charge)) != PaymentMethod.PREPAID;
+    }
+
+    /** How the counter says the diner paid: cash when it does not say. */
+    static PaymentInput given(MealCharge charge) {
+        return charge.payment() == null ? PaymentInput.CASH : charge.payment();
+    }
+
+    /** The method a charge is recorded with: FREE when the diner's share is 0.00, whatever was said. */
+    static PaymentMethod chargedBy(long amountFen, PaymentInput given) {
+        return amountFen == 0 ? PaymentMethod.FREE : given.method();
+    }
+
+    /** The provider's reference an online charge carries; none for any other. */
+    static String reference(PaymentMethod method, PaymentInput given) {
+        return method.online() ? given.externalReference().strip() : null;
     }
 
     /**

@@ -4,11 +4,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.sql.CallerScope;
+import org.zhucan.common.sql.RoundTrips;
 import org.zhucan.common.sql.ServerPrepared;
 import org.zhucan.network.MealSlot;
 import org.zhucan.subsidy.FundingSource;
@@ -22,15 +24,14 @@ interface MealRecordMapper {
     /** One record, its key receiving its id; many go as a batch through {@link org.zhucan.common.sql.BatchedStatements}. */
     void insertRecord(KeyedRecord record);
 
-    /** Items of records, one statement however many (none: nothing sent). */
-    default void insertItems(List<MealRecordItem> items) {
+    /** Items of records added to a round trip, one statement however many (none: nothing added). */
+    default void insertItems(List<MealRecordItem> items, RoundTrips.Trip trip) {
         if (!items.isEmpty()) {
-            insertItemsOf(JsonRows.items(items));
+            trip.add(MealRecordMapper.class, "insertItemsOf", Map.of("items", JsonRows.items(items)));
         }
     }
 
-    /** {@link #insertItems} as one JSON array, which the statement reads as a table (JSON_TABLE). */
-    @ServerPrepared
+    /** {@link #insertItems} as one JSON array, which the statement reads as a table (JSON_TABLE); sent as text with the trip's others. */
     void insertItemsOf(@Param("items") String items);
 
     /** Shares of records, one statement however many (none: nothing sent). */
@@ -40,7 +41,14 @@ interface MealRecordMapper {
         }
     }
 
-    /** {@link #insertShares} as one JSON array, which the statement reads as a table (JSON_TABLE). */
+    /** Shares of records added to a round trip, one statement however many (none: nothing added). */
+    default void insertShares(List<RecordShare> shares, RoundTrips.Trip trip) {
+        if (!shares.isEmpty()) {
+            trip.add(MealRecordMapper.class, "insertSharesOf", Map.of("shares", JsonRows.shares(shares)));
+        }
+    }
+
+    /** {@link #insertShares} as one JSON array, which the statement reads as a table (JSON_TABLE); a reversal's alone is prepared on the server. */
     @ServerPrepared
     void insertSharesOf(@Param("shares") String shares);
 

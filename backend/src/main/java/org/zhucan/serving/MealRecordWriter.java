@@ -25,6 +25,7 @@ import org.zhucan.common.error.UserError;
 import org.zhucan.common.error.UserErrorCode;
 import org.zhucan.common.money.Money;
 import org.zhucan.common.sql.BatchedStatements;
+import org.zhucan.common.sql.RoundTrips;
 import org.zhucan.common.sql.UniqueKeys;
 import org.zhucan.diner.DinerCategory;
 import org.zhucan.diner.QuoteFacts;
@@ -59,11 +60,13 @@ class MealRecordWriter {
     private final Clock clock;
     private final TransactionTemplate savepoint;
     private final BatchedStatements batches;
+    private final RoundTrips roundTrips;
 
     MealRecordWriter(MealRecordMapper mapper, MealRecordUsage usage, MealChecks checks, CounterBookings counterBookings, MealRollups rollups,
                      PaymentService payments, ApplicationEventPublisher events, JsonMapper json, Clock clock, PlatformTransactionManager transactions,
-                     BatchedStatements batches) {
+                     BatchedStatements batches, RoundTrips roundTrips) {
         this.batches = batches;
+        this.roundTrips = roundTrips;
         this.mapper = mapper;
         this.usage = usage;
         this.checks = checks;
@@ -237,21 +240,31 @@ class MealRecordWriter {
             charges.add(new MealCharge(id, meal.site().id(), meal.diner().diner().id(), meal.date(), assessments.get(k).quote().dinerPaysFen(),
                     meal.payment(), actors.apply(k), now, meal.bookingId(), meal.advanceRead()));
         }
-        mapper.insertItems(items);
-        mapper.insertShares(shares);
+        // the writes that need nothing back go in one round trip (the one writer waits for each): items, shares, flags,
+        // the bookings marked, and the charges when they are plain ones
+        RoundTrips.Trip trip = roundTrips.start();
+        mapper.insertItems(items, trip);
+        mapper.insertShares(shares, trip);
         if (!flags.isEmpty()) {
-            mapper.insertFlags(flags, now);
+            trip.add(MealRecordMapper.class, "insertFlags", Map.of("flags", flags, "at", now));
         }
         if (!answers.isEmpty()) {
-            mapper.insertFlagsIfAbsent(answers, now);
+            trip.add(MealRecordMapper.class, "insertFlagsIfAbsent", Map.of("flags", answers, "at", now));
         }
         // the bookings before the payments: their rows, held from here, keep an advance from being paid or refunded
         // while the meal takes it (payBooking and cancelBooking lock the booking first); one read at a version is marked
         // only at that version, so the advance read with it is the advance
-        if (!counterBookings.markAllServed(meals.stream().map(p -> p.meal().bookingToMark()).filter(Objects::nonNull).toList())) {
+        RoundTrips.Part marked = counterBookings.markAllServed(meals.stream().map(p -> p.meal().bookingToMark()).filter(Objects::nonNull).toList(),
+                trip);
+        RoundTrips.Part charged = payments.chargeMeals(charges, trip);
+        trip.send();
+        if (marked != null && !marked.accepted()) {
             return new Outcome(null, BOOKING_GONE);
         }
-        if (!payments.chargeMeals(charges)) {
+        if (charged != null && !charged.accepted()) {
+            throw new IllegalStateException("meal charges written " + charged.rows() + " of " + charges.size());
+        }
+        if (charged == null && !payments.chargeMeals(charges)) {
             return new Outcome(null, PREPAID_SHORT);
         }
         // last: the day's mark is the one row every meal of the site takes, held from here to the commit

@@ -78,6 +78,9 @@ class PaymentsApiTests extends ApiTest {
         String record = logged.path("logMeal.record.id").entity(String.class).get();
         assertThat(logged.path("logMeal.record.payments").entityList(Map.class).get())
                 .containsExactly(payment("CHARGE", "CASH", "5.00", null, world.staff, yesterday));
+        // written with the meal's other writes as one JSON row (PaymentMapper.insertChargesOf): taken at the instant the record was
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM payment p JOIN meal_record m ON m.id = p.meal_record_id"
+                + " WHERE m.id = ? AND p.kind = 'CHARGE' AND p.taken_at = m.recorded_at", Integer.class, Long.valueOf(record))).isEqualTo(1);
 
         GraphQlTester.Response voided = staff.document(VOID).variable("input", Map.of("idempotencyKey", "k-" + System.nanoTime(), "recordId", record,
                 "reason", "录错")).execute();

@@ -12,6 +12,7 @@ import com.mysql.cj.interceptors.QueryInterceptor;
 import com.mysql.cj.log.Log;
 import com.mysql.cj.protocol.Resultset;
 import com.mysql.cj.protocol.ServerSession;
+import org.zhucan.common.sql.RoundTrips;
 
 /**
  * Counts every query text the driver sends, its own SET, COMMIT and ROLLBACK included: what
@@ -38,6 +39,23 @@ public class DriverQuestions implements QueryInterceptor {
      * own connection set-up).
      */
     public static java.util.List<String> during(Runnable request) {
+        return sentDuring(request).stream().map(DriverQuestions::folded).toList();
+    }
+
+    /**
+     * What was sent while {@code request} ran, each text as the statements it holds ({@link RoundTrips}: several writes in
+     * one text), whitespace folded.
+     */
+    public static java.util.List<java.util.List<String>> statementsDuring(Runnable request) {
+        return sentDuring(request).stream().map(text -> java.util.Arrays.stream(text.split(RoundTrips.SEPARATOR, -1)).map(DriverQuestions::folded).toList())
+                .toList();
+    }
+
+    private static String folded(String text) {
+        return text.replaceAll("\\s+", " ").strip();
+    }
+
+    private static java.util.List<String> sentDuring(Runnable request) {
         TEXTS.clear();
         recording = true;
         try {
@@ -45,7 +63,7 @@ public class DriverQuestions implements QueryInterceptor {
         } finally {
             recording = false;
         }
-        return TEXTS.stream().map(text -> String.valueOf(text).replaceAll("\\s+", " ").strip()).toList();
+        return TEXTS.stream().map(String::valueOf).toList();
     }
 
     @Override

@@ -43,13 +43,19 @@ final class TransactionPools extends DelegatingDataSource {
 
     /**
      * The writing pool: the main pool's connections (driver, URL, properties, start-up SQL) at READ COMMITTED, autocommit
-     * off; fixed at {@code size}, as the main pool is.
+     * off, many statements allowed in one text; fixed at {@code size}, as the main pool is.
      */
     static HikariDataSource writingPoolOf(HikariDataSource main, int size) {
         // a pool of its own, started by its first connection as the main pool is
         HikariDataSource writing = new HikariDataSource();
         main.copyStateTo(writing);
         writing.setPoolName(main.getPoolName() + "-write");
+        // a writing transaction sends the writes it needs nothing back from in one text (RoundTrips); the main pool's
+        // connections keep one statement a text. In the URL: the data source properties are one object with the main
+        // pool's (copyStateTo copies the reference)
+        if (main.getJdbcUrl() != null) {
+            writing.setJdbcUrl(main.getJdbcUrl() + (main.getJdbcUrl().contains("?") ? "&" : "?") + "allowMultiQueries=true");
+        }
         writing.setAutoCommit(false);
         writing.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
         writing.setMaximumPoolSize(size);
