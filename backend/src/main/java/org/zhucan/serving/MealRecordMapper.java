@@ -109,8 +109,7 @@ interface MealRecordMapper {
         claimUsageOf(JsonRows.usageClaims(claims));
     }
 
-    /** {@link #claimUsage} with its claims as one JSON array, which the statement reads as a table (JSON_TABLE). */
-    @ServerPrepared
+    /** {@link #claimUsage} with its claims as one JSON array, which the statement reads as a table (JSON_TABLE); a writer sends it in a round trip. */
     void claimUsageOf(@Param("claims") String claims);
 
     /** Gives a voided meal's day and subsidy back; how many rows gave (2, or fewer when they did not hold it). */

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.zhucan.common.sql.RoundTrips;
 import org.zhucan.network.MealSlot;
 import org.zhucan.subsidy.SubsidyRules;
 import org.zhucan.subsidy.SubsidyUsage;
@@ -74,13 +75,12 @@ class MealRecordUsage implements SubsidyUsage {
     }
 
     /**
-     * Claims the subsidies of many meals (quoted in this order) with one statement: their days'
-     * meals and their months' subsidy, a missing day row created as it is claimed from the standing
-     * usage the claim carries. False when a row
-     * refused (its limit held): nothing was claimed, and the caller records the meals one by one,
-     * quoting each again from what the rows hold.
+     * Adds the claims of many meals (quoted in this order) to the caller's round trip, as one statement: their days'
+     * meals and their months' subsidy, a missing day row created as it is claimed from the standing usage the claim
+     * carries. When a row refuses (its limit held), the trip fails and nothing of it stays ({@link #refusedALimit});
+     * the caller then records the meals one by one, quoting each again from what the rows hold.
      */
-    boolean claimAll(List<Claim> claims) {
+    void claimAll(List<Claim> claims, RoundTrips.Trip trip) {
         Map<MealRecordMapper.DayKey, MealRecordMapper.UsageClaim> days = new LinkedHashMap<>();
         Map<MealRecordMapper.MonthKey, MealRecordMapper.UsageClaim> months = new LinkedHashMap<>();
         for (Claim claim : claims) {
@@ -100,20 +100,16 @@ class MealRecordUsage implements SubsidyUsage {
                     (before, added) -> MealRecordMapper.UsageClaim.month(before.dinerId(), month, before.subsidyFen() + added.subsidyFen(),
                             added.capFen(), before.standing()));
         }
-        if (days.isEmpty()) {
-            return true;
+        if (!days.isEmpty()) {
+            List<MealRecordMapper.UsageClaim> all = new ArrayList<>(days.values());
+            all.addAll(months.values());
+            trip.add(MealRecordMapper.class, "claimUsageOf", Map.of("claims", JsonRows.usageClaims(all)));
         }
-        List<MealRecordMapper.UsageClaim> all = new ArrayList<>(days.values());
-        all.addAll(months.values());
-        try {
-            mapper.claimUsage(all);
-            return true;
-        } catch (DataAccessException refused) {
-            if (!String.valueOf(refused.getMostSpecificCause().getMessage()).contains(LIMIT_CHECKS)) {
-                throw refused;
-            }
-            return false;
-        }
+    }
+
+    /** Whether a round trip with claims failed because a usage row refused one over its limit, rather than for anything else. */
+    static boolean refusedALimit(DataAccessException failure) {
+        return String.valueOf(failure.getMostSpecificCause().getMessage()).contains(LIMIT_CHECKS);
     }
 
     /** Gives a standing subsidised meal's day and subsidy back, before it is reversed; its diner's row is taken. */

@@ -14,6 +14,7 @@ import java.util.function.IntFunction;
 import java.util.function.Supplier;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -41,8 +42,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Recording checked meals, one or a hundred with the same statements: taking the diners' rows,
  * quoting each meal against their standing meals (the subsidised ones counted against the limits),
- * claiming the subsidies on the rows, inserting the records with their items, shares and flags, and
- * charging the diner's share ({@link PaymentService}) and marking their bookings served. Logging at the counter and corrections write one meal, offline
+ * inserting the records, then in one round trip claiming the subsidies on the rows, inserting the records' items, shares
+ * and flags, marking their bookings served and charging the diner's share ({@link PaymentService}). Logging at the counter and corrections write one meal, offline
  * uploads a chunk; when the database refuses a chunk, its meals are written one at a time, so that
  * each refusal lands on its own meal and says why.
  */
@@ -213,9 +214,6 @@ class MealRecordWriter {
 
     private Outcome insert(List<Pending> meals, List<MealRecordMapper.KeyedRecord> rows, List<Assessment> assessments,
                            List<MealRecordUsage.Claim> claims, List<SiteDay> touched, IntFunction<String> actors, Instant now) {
-        if (!usage.claimAll(claims)) {
-            return new Outcome(null, null);
-        }
         try {
             batches.run(MealRecordMapper.class, batch -> rows.forEach(batch::insertRecord));
         } catch (DuplicateKeyException refused) {
@@ -240,9 +238,10 @@ class MealRecordWriter {
             charges.add(new MealCharge(id, meal.site().id(), meal.diner().diner().id(), meal.date(), assessments.get(k).quote().dinerPaysFen(),
                     meal.payment(), actors.apply(k), now, meal.bookingId(), meal.advanceRead()));
         }
-        // the writes that need nothing back go in one round trip (the one writer waits for each): items, shares, flags,
-        // the bookings marked, and the charges when they are plain ones
+        // the writes that need nothing back go in one round trip (the one writer waits for each): the claims, items,
+        // shares, flags, the bookings marked, and the charges when they are plain ones
         RoundTrips.Trip trip = roundTrips.start();
+        usage.claimAll(claims, trip);
         mapper.insertItems(items, trip);
         mapper.insertShares(shares, trip);
         if (!flags.isEmpty()) {
@@ -257,7 +256,14 @@ class MealRecordWriter {
         RoundTrips.Part marked = counterBookings.markAllServed(meals.stream().map(p -> p.meal().bookingToMark()).filter(Objects::nonNull).toList(),
                 trip);
         RoundTrips.Part charged = payments.chargeMeals(charges, trip);
-        trip.send();
+        try {
+            trip.send();
+        } catch (DataAccessException refused) {
+            if (MealRecordUsage.refusedALimit(refused)) {
+                return new Outcome(null, null);
+            }
+            throw refused;
+        }
         if (marked != null && !marked.accepted()) {
             return new Outcome(null, BOOKING_GONE);
         }

@@ -112,10 +112,11 @@ class CounterMealBatchesTests extends ApiTest {
                     Long.valueOf(diner))).isEqualTo(1);
         }
         // one batch: the three diners' facts read once, by the batch (none by the meals' own requests), and each table
-        // written once for the three meals; the items, shares and payments in one round trip
+        // written once for the three meals; the claims, items, shares and payments in one round trip
         List<String> sent = trips.stream().flatMap(List::stream).toList();
         assertThat(trips.stream().filter(trip -> trip.size() > 1).toList()).as("%s", trips).singleElement().satisfies(trip ->
-                assertThat(trip).hasSize(3).anyMatch(sql -> sql.startsWith("INSERT INTO meal_record_item"))
+                assertThat(trip).hasSize(4).anyMatch(sql -> sql.startsWith("INSERT INTO diner_subsidy_usage"))
+                        .anyMatch(sql -> sql.startsWith("INSERT INTO meal_record_item"))
                         .anyMatch(sql -> sql.startsWith("INSERT INTO meal_record_share")).anyMatch(sql -> sql.startsWith("INSERT INTO payment")));
         assertThat(sent.stream().filter(sql -> sql.contains("AS categories_on")).count()).as("%s", sent).isEqualTo(1);
         assertThat(count(sent, "INSERT INTO meal_record (")).as("%s", sent).isEqualTo(1);

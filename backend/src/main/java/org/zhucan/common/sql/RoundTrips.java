@@ -19,6 +19,8 @@ import org.apache.ibatis.mapping.MappedStatement;
 import org.apache.ibatis.mapping.SqlCommandType;
 import org.apache.ibatis.session.Configuration;
 import org.apache.ibatis.session.SqlSessionFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.jdbc.support.SQLErrorCodeSQLExceptionTranslator;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
@@ -126,7 +128,9 @@ public class RoundTrips {
                     }
                 }
             } catch (SQLException refused) {
-                throw translator.translate("round trip of " + parts.size() + " writes", text, refused);
+                String task = "round trip of " + parts.size() + " writes";
+                DataAccessException translated = translator.translate(task, text, refused);
+                throw translated != null ? translated : new UncategorizedSQLException(task, text, refused);
             } finally {
                 DataSourceUtils.releaseConnection(connection, dataSource);
             }

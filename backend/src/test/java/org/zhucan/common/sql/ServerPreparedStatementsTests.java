@@ -16,7 +16,7 @@ class ServerPreparedStatementsTests {
     @Test
     void shouldKnowAMarkedMapperMethodByItsStatementId() {
         assertThat(ServerPreparedStatements.namesMarkedMethod("org.zhucan.diner.DinerMapper.findQuoteFactsOfOne")).isTrue();
-        assertThat(ServerPreparedStatements.namesMarkedMethod("org.zhucan.serving.MealRecordMapper.claimUsageOf")).isTrue();
+        assertThat(ServerPreparedStatements.namesMarkedMethod("org.zhucan.serving.MealRecordMapper.insertSharesOf")).isTrue();
         assertThat(ServerPreparedStatements.namesMarkedMethod("org.zhucan.diner.DinerMapper.findQuoteFactsOn")).isFalse();
         assertThat(ServerPreparedStatements.namesMarkedMethod("org.zhucan.diner.NoSuchMapper.findQuoteFactsOfOne")).isFalse();
         assertThat(ServerPreparedStatements.namesMarkedMethod("noDots")).isFalse();
