@@ -249,7 +249,7 @@ public final class ServingBenchmark {
             System.out.printf("logMeal over GraphQL HTTP as OPERATOR staff, one record a request; walk-ins take the set meal %s (%.2f),%n",
                     SET_MEAL, SET_MEAL_PRICE_FEN / 100.0);
             System.out.printf("STAFF_PROXY; bookings by pickup code; servedAt left out (now); %d warm-up on 1 thread, %,d on 8; SQL/rec: statements sent%n"
-                    + "(batches once, savepoints and commits not counted):%n", WARM_UP, CONCURRENT_WARM_UP);
+                    + "(batches once, a round trip of several writes once, savepoints and commits not counted):%n", WARM_UP, CONCURRENT_WARM_UP);
             System.out.printf("  %-45s %10s %9s %9s %8s %7s %11s%n", "", "records/s", "p50 ms", "p99 ms", "SQL/rec", "failed", "subsidised");
             print("walk-ins, 1 thread", SEQUENTIAL, sequential);
             print("walk-ins, 8 threads, one site", CONCURRENT, oneSite.combined());

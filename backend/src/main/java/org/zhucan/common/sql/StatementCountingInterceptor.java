@@ -17,7 +17,7 @@ import com.mysql.cj.protocol.ServerSession;
  * {@code logMeal} request thread's CPU). Transaction control is not counted: the driver sends {@code SET autocommit},
  * {@code COMMIT} and the isolation level for no statement of its own ({@code query} null), and savepoints and the pool's
  * {@code SET} at connect as plain statements, told apart by their text. A batch the driver rewrites into one
- * multi-row statement counts once, as it is sent once.
+ * multi-row statement counts once, as it is sent once, and so does a round trip of several writes ({@link RoundTrips}).
  */
 public final class StatementCountingInterceptor implements QueryInterceptor {
 
