@@ -52,6 +52,7 @@ interface MealRecordMapper {
     @ServerPrepared
     void insertSharesOf(@Param("shares") String shares);
 
+    /** A meal's flags; the writer sends it in its round trip (MealRecordWriter), by this name. */
     void insertFlags(@Param("flags") List<RecordFlag> flags, @Param("at") Instant at);
 
     /** Flags other records already standing, each unless it has a flag of that code (e.g. the other half of a two-sites pair). */

@@ -32,15 +32,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * other writers wait for (the counter's one writer, {@code serving.CounterMealBatches}) pays for every statement it
  * sends with a wait for the database's answer, which on a busy machine is 2-4 times the statement's own work: the
  * database's thread and then the writer's have to be scheduled again. Statements that need nothing back from each
- * other (a batch's items, shares, bookings marked and payments) go together, as one multi-statement text, on a
+ * other (a batch's claims, items, shares, bookings marked and payments) go together, as one multi-statement text, on a
  * connection that allows it ({@code allowMultiQueries}, the writing pool's: {@link TransactionPools}); on any other they
  * go one by one, in the order added, with the same outcome.
  *
  * <p>Each statement is a MyBatis mapped statement of the module that owns it, bound with its own parameter handler, so
  * a module adds its own statement and learns its row count ({@link Part#rows}) without another module seeing its SQL.
  * A statement the database refuses fails the whole trip with Spring's exception for it (a duplicate key, a deadlock),
- * as a mapper call would; the statements after it are not run (Connector/J stops reading at the error), and those
- * before it stay in the transaction for its rollback. Only inserts, updates and deletes go this way: a trip answers
+ * as a mapper call would; the server runs none of the statements after it (RoundTripsTests), and those before it stay
+ * in the transaction for its rollback. Only inserts, updates and deletes go this way: a trip answers
  * row counts, never rows.
  */
 @Component
