@@ -102,15 +102,11 @@ interface MealRecordMapper {
     void createDayUsage(@Param("keys") List<DayKey> keys);
 
     /**
-     * Claims days' meals and months' subsidy in one statement, a missing row created from what the claim says the
-     * standing records hold; a claim over its limit writes -1, which ck_diner_subsidy_usage_meals or
-     * ck_diner_subsidy_usage_amount refuses, so the statement fails and changes nothing.
+     * Claims days' meals and months' subsidy in one statement, its claims as one JSON array ({@link JsonRows#usageClaims})
+     * read as a table (JSON_TABLE), a missing row created from what the claim says the standing records hold; a claim
+     * over its limit writes -1, which ck_diner_subsidy_usage_meals or ck_diner_subsidy_usage_amount refuses, so the
+     * statement fails and changes nothing. A writer sends it in its round trip (MealRecordUsage#claimAll).
      */
-    default void claimUsage(List<UsageClaim> claims) {
-        claimUsageOf(JsonRows.usageClaims(claims));
-    }
-
-    /** {@link #claimUsage} with its claims as one JSON array, which the statement reads as a table (JSON_TABLE); a writer sends it in a round trip. */
     void claimUsageOf(@Param("claims") String claims);
 
     /** Gives a voided meal's day and subsidy back; how many rows gave (2, or fewer when they did not hold it). */

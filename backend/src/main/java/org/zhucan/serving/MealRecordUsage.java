@@ -34,7 +34,7 @@ class MealRecordUsage implements SubsidyUsage {
 
     private static final Logger log = LoggerFactory.getLogger(MealRecordUsage.class);
 
-    /** The checks that refuse a claim over a limit (see {@link MealRecordMapper#claimUsage}): ck_diner_subsidy_usage_meals and _amount. */
+    /** The checks that refuse a claim over a limit (see {@link MealRecordMapper#claimUsageOf}): ck_diner_subsidy_usage_meals and _amount. */
     private static final String LIMIT_CHECKS = "ck_diner_subsidy_usage_";
 
     private final MealRecordMapper mapper;

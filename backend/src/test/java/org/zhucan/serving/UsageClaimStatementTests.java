@@ -82,7 +82,7 @@ class UsageClaimStatementTests extends ApiTest {
     private void claim(MealRecordMapper.UsageClaim... claims) {
         TransactionTemplate transaction = new TransactionTemplate(transactions);
         transaction.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        transaction.executeWithoutResult(status -> mapper.claimUsage(List.of(claims)));
+        transaction.executeWithoutResult(status -> mapper.claimUsageOf(JsonRows.usageClaims(List.of(claims))));
     }
 
     private Integer day() {

@@ -1,5 +1,6 @@
 package org.zhucan.common.sql;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -171,7 +172,7 @@ class RoundTripsTests extends ApiTest {
         if (configuration.hasStatement(statementId, false)) {
             return;
         }
-        List<ParameterMapping> parameters = java.util.Arrays.stream(names)
+        List<ParameterMapping> parameters = Arrays.stream(names)
                 .map(name -> new ParameterMapping.Builder(configuration, name, Object.class).build()).toList();
         configuration.addMappedStatement(new MappedStatement.Builder(configuration, statementId, new StaticSqlSource(configuration, sql, parameters),
                 type).keyGenerator(keys).keyProperty(keys == NoKeyGenerator.INSTANCE ? null : "id").build());
