@@ -52,8 +52,22 @@ interface MealRecordMapper {
     @ServerPrepared
     void insertSharesOf(@Param("shares") String shares);
 
-    /** A meal's flags; the writer sends it in its round trip (MealRecordWriter), by this name. */
+    /** Meals' flags added to a round trip, one statement however many (none: nothing added). */
+    default void insertFlags(List<RecordFlag> flags, Instant at, RoundTrips.Trip trip) {
+        if (!flags.isEmpty()) {
+            trip.add(MealRecordMapper.class, "insertFlags", Map.of("flags", flags, "at", at));
+        }
+    }
+
+    /** Meals' flags, created at {@code at}: sent by {@link #insertFlags(List, Instant, RoundTrips.Trip)}. */
     void insertFlags(@Param("flags") List<RecordFlag> flags, @Param("at") Instant at);
+
+    /** {@link #insertFlagsIfAbsent(List, Instant)} added to a round trip (none: nothing added). */
+    default void insertFlagsIfAbsent(List<RecordFlag> flags, Instant at, RoundTrips.Trip trip) {
+        if (!flags.isEmpty()) {
+            trip.add(MealRecordMapper.class, "insertFlagsIfAbsent", Map.of("flags", flags, "at", at));
+        }
+    }
 
     /** Flags other records already standing, each unless it has a flag of that code (e.g. the other half of a two-sites pair). */
     void insertFlagsIfAbsent(@Param("flags") List<RecordFlag> flags, @Param("at") Instant at);
@@ -105,9 +119,16 @@ interface MealRecordMapper {
      * Claims days' meals and months' subsidy in one statement, its claims as one JSON array ({@link JsonRows#usageClaims})
      * read as a table (JSON_TABLE), a missing row created from what the claim says the standing records hold; a claim
      * over its limit writes -1, which ck_diner_subsidy_usage_meals or ck_diner_subsidy_usage_amount refuses, so the
-     * statement fails and changes nothing. A writer sends it in its round trip (MealRecordUsage#claimAll).
+     * statement fails and changes nothing. Sent by {@link #claimUsage}.
      */
     void claimUsageOf(@Param("claims") String claims);
+
+    /** Claims added to a round trip, one statement however many (none: nothing added); see {@link #claimUsageOf}. */
+    default void claimUsage(List<UsageClaim> claims, RoundTrips.Trip trip) {
+        if (!claims.isEmpty()) {
+            trip.add(MealRecordMapper.class, "claimUsageOf", Map.of("claims", JsonRows.usageClaims(claims)));
+        }
+    }
 
     /** Gives a voided meal's day and subsidy back; how many rows gave (2, or fewer when they did not hold it). */
     int giveBackUsage(@Param("dinerId") long dinerId, @Param("date") LocalDate date, @Param("monthStart") LocalDate monthStart,

@@ -100,11 +100,9 @@ class MealRecordUsage implements SubsidyUsage {
                     (before, added) -> MealRecordMapper.UsageClaim.month(before.dinerId(), month, before.subsidyFen() + added.subsidyFen(),
                             added.capFen(), before.standing()));
         }
-        if (!days.isEmpty()) {
-            List<MealRecordMapper.UsageClaim> all = new ArrayList<>(days.values());
-            all.addAll(months.values());
-            trip.add(MealRecordMapper.class, "claimUsageOf", Map.of("claims", JsonRows.usageClaims(all)));
-        }
+        List<MealRecordMapper.UsageClaim> all = new ArrayList<>(days.values());
+        all.addAll(months.values());
+        mapper.claimUsage(all, trip);
     }
 
     /** Whether a round trip with claims failed because a usage row refused one over its limit, rather than for anything else. */

@@ -244,12 +244,8 @@ class MealRecordWriter {
         usage.claimAll(claims, trip);
         mapper.insertItems(items, trip);
         mapper.insertShares(shares, trip);
-        if (!flags.isEmpty()) {
-            trip.add(MealRecordMapper.class, "insertFlags", Map.of("flags", flags, "at", now));
-        }
-        if (!answers.isEmpty()) {
-            trip.add(MealRecordMapper.class, "insertFlagsIfAbsent", Map.of("flags", answers, "at", now));
-        }
+        mapper.insertFlags(flags, now, trip);
+        mapper.insertFlagsIfAbsent(answers, now, trip);
         // the bookings before the payments: their rows, held from here, keep an advance from being paid or refunded
         // while the meal takes it (payBooking and cancelBooking lock the booking first); one read at a version is marked
         // only at that version, so the advance read with it is the advance
